@@ -1,0 +1,103 @@
+import { readFile } from 'node:fs/promises';
+import { basename } from 'node:path';
+import { Command, CommanderError } from 'commander';
+import { RectoError } from './errors.ts';
+import { documentId, normalize } from './normalize/index.ts';
+import { build } from './pipeline/build.ts';
+import { KNOWN_FORMATS } from './render/registry.ts';
+import { consoleReporter } from './report.ts';
+import { readTei } from './tei/read.ts';
+import { teiToText } from './tei/text.ts';
+import { validateTei } from './tei/validate.ts';
+import { serializeTei } from './tei/write.ts';
+import { VERSION } from './version.ts';
+
+/** Exit codes: 0 ok, 1 input errors, 2 usage, 3 internal. */
+const program = new Command('recto')
+  .description('Plain-text historical documents → a TEI P5 scholarly edition (HTML, EPUB, PDF)')
+  .version(VERSION)
+  .option('--quiet', 'print errors only')
+  .option('--json', 'print diagnostics as JSON lines')
+  .exitOverride()
+  .showHelpAfterError();
+
+const reporter = () => consoleReporter(program.opts<{ quiet?: boolean; json?: boolean }>());
+
+program
+  .command('build')
+  .description('normalize the sources to TEI and render the other formats from it')
+  .option('--sources <dir>', 'folder with edition.json and the .txt sources', 'sources')
+  .option('--out <dir>', 'output folder', 'output')
+  .option('--formats <list>', `comma-separated: ${KNOWN_FORMATS().join(',')}`, KNOWN_FORMATS().join(','))
+  .option('--max-source-bytes <n>', 'refuse larger sources', String(50 * 1024 * 1024))
+  .action(async (opts: { sources: string; out: string; formats: string; maxSourceBytes: string }) => {
+    const r = reporter();
+    const result = await build({
+      sources: opts.sources,
+      out: opts.out,
+      formats: opts.formats.split(',').map((f) => f.trim()).filter(Boolean),
+      reporter: r,
+      maxSourceBytes: Number(opts.maxSourceBytes),
+    });
+    const warnings = result.diagnostics.filter((d) => d.severity === 'warning').length;
+    r.info(`${result.documents} documents, ${result.files.length} files, ${warnings} warnings, ${result.seconds.toFixed(2)} s`);
+  });
+
+program
+  .command('normalize')
+  .description('print the TEI of one plain-text source')
+  .argument('<file>', 'a .txt source')
+  .action(async (file: string) => {
+    const bytes = await readSource(file);
+    const result = normalize(bytes, {
+      file,
+      id: documentId(basename(file)),
+      edition: { id: 'edition', title: basename(file), language: 'en' },
+    });
+    const r = reporter();
+    for (const d of result.diagnostics) r.diagnostic(d);
+    process.stdout.write(serializeTei(result.tei));
+  });
+
+program
+  .command('validate')
+  .description('validate TEI files against TEI P5 tei_all.rng with jing')
+  .argument('<files...>', 'TEI files')
+  .action(async (files: string[]) => {
+    const result = await validateTei(files);
+    for (const m of result.messages) process.stderr.write(`${m}\n`);
+    if (!result.ok) throw new RectoError(`${files.length} file(s) checked: not valid TEI P5`, 1);
+    reporter().info(`${files.length} file(s) valid against TEI P5`);
+  });
+
+program
+  .command('text')
+  .description('regenerate the plain text from a TEI file (the round-trip check)')
+  .argument('<file>', 'a TEI or teiCorpus file')
+  .action(async (file: string) => {
+    process.stdout.write(`${teiToText(await readTei(file))}\n`);
+  });
+
+async function readSource(file: string): Promise<Uint8Array> {
+  try {
+    return await readFile(file);
+  } catch (error) {
+    throw new RectoError(`${file}: cannot read: ${(error as NodeJS.ErrnoException).code ?? String(error)}`, 1);
+  }
+}
+
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  if (error instanceof CommanderError) {
+    process.exitCode = error.exitCode === 0 ? 0 : 2;
+  } else if (error instanceof RectoError) {
+    process.stderr.write(`${error.message}\n`);
+    process.exitCode = error.exitCode;
+  } else {
+    const message = error instanceof Error ? error.message : String(error);
+    process.stderr.write(`recto: internal error: ${message}\n(please report it; RECTO_DEBUG=1 shows the stack)\n`);
+    if (process.env.RECTO_DEBUG) process.stderr.write(`${(error as Error).stack}\n`);
+    process.exitCode = 3;
+  }
+}

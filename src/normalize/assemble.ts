@@ -1,0 +1,145 @@
+import { block, el, type TeiElement, type TeiNode } from '../tei/node.ts';
+import type { Block, Span } from './blocks.ts';
+import type { InlineContext } from './inline.ts';
+import { datelineNodes } from './rules/dateline.ts';
+import { listTypeForLabel } from './rules/list.ts';
+
+type Inline = (span: Span) => TeiNode[];
+
+/** Elements that may stand alone between paragraphs: a line holding only these needs no `<p>`. */
+const MILESTONE_LIKE = new Set(['pb', 'gap', 'milestone']);
+
+function unwrapIfMilestones(nodes: TeiNode[]): TeiNode[] | null {
+  const elements = nodes.filter((n) => typeof n !== 'string' || n.trim() !== '');
+  return elements.length > 0 && elements.every((n) => typeof n !== 'string' && MILESTONE_LIKE.has(n.name))
+    ? elements
+    : null;
+}
+
+/** Joins the spans of one block: extraction breaks become milestones, line breaks `<lb/>`. */
+function joined(spans: Span[], inline: Inline, joint: () => TeiElement): TeiNode[] {
+  const out: TeiNode[] = [];
+  spans.forEach((span, k) => {
+    if (k > 0) out.push(joint());
+    out.push(...inline(span));
+  });
+  return out;
+}
+
+const extractionBreak = (): TeiElement => el('milestone', { unit: 'paragraph', type: 'extraction-break' });
+const lineBreak = (): TeiElement => el('lb');
+
+function bodyElement(b: Block, inline: Inline, ctx: InlineContext): TeiNode[] {
+  switch (b.kind) {
+    case 'p': {
+      const content = joined(b.spans, inline, extractionBreak);
+      return unwrapIfMilestones(content) ?? [el('p', {}, content)];
+    }
+    case 'quote':
+      return [el('quote', {}, [el('p', {}, joined(b.spans, inline, extractionBreak))])];
+    case 'omission-row':
+      return [
+        el('gap', { reason: 'editorial-omission', resp: ctx.ids.resp('source-editors'), rend: 'dots' }, [
+          el('desc', {}, ['Omitted by the editors of the source edition (a row of dots).']),
+        ]),
+      ];
+    case 'list': {
+      const items: TeiNode[] = [];
+      if (b.label) items.push(el('head', {}, inline(b.label)));
+      for (const span of b.items) {
+        const content = inline(span);
+        const loose = unwrapIfMilestones(content);
+        items.push(...(loose && items.length > 0 ? loose : [el('item', {}, content)]));
+      }
+      const type = b.label ? listTypeForLabel(b.label.text) : undefined;
+      return [block('list', { type, rend: b.rend === 'dash' ? 'dash' : undefined }, items)];
+    }
+    default:
+      return [];
+  }
+}
+
+/**
+ * Builds the document's `<div type="document">` from its blocks, in source order: header blocks at
+ * the top, body paragraphs (a section heading opens a nested div), closing blocks at the bottom.
+ */
+export function assembleDiv(blocks: Block[], ctx: InlineContext, divAttrs: Record<string, string>): TeiElement {
+  const inline: Inline = (span) => ctx.inline(span.offset, span.offset + span.text.length);
+  const top: TeiNode[] = [];
+  const body: TeiNode[] = [];
+  const sections: TeiElement[] = [];
+  const bottom: TeiNode[] = [];
+  let closer: TeiElement | null = null;
+  const current = (): TeiNode[] => sections.at(-1)?.children ?? body;
+
+  for (const b of blocks) {
+    switch (b.kind) {
+      case 'fw': {
+        const fw = el('fw', { type: 'boilerplate' }, inline(b.span));
+        (body.length || sections.length ? bottom : top).push(fw);
+        break;
+      }
+      case 'source': {
+        // `[Source: … not declassified.]` is a source note in brackets, not an omission notice.
+        const { text, offset } = b.span;
+        const bracketed = /^\[Source:.*\]$/.test(text);
+        const content = bracketed ? ['[', ...inline({ text: text.slice(1, -1), offset: offset + 1 }), ']'] : inline(b.span);
+        top.push(el('note', { type: 'source' }, content));
+        break;
+      }
+      case 'editorial':
+        top.push(el('note', { type: 'editorial', resp: ctx.ids.resp('source-editors') }, inline({ text: b.span.text.slice(1, -1), offset: b.span.offset + 1 })));
+        break;
+      case 'despatch':
+        top.push(el('opener', {}, [el('idno', { type: 'despatch' }, inline(b.span))]));
+        break;
+      case 'head':
+        top.push(el('head', { type: top.some((n) => typeof n !== 'string' && n.name === 'head') ? 'sub' : undefined }, joined(b.spans, inline, lineBreak)));
+        break;
+      case 'dateline':
+        top.push(el('dateline', {}, datelineNodes(b.span, ctx.inline)));
+        break;
+      case 'section':
+        sections.push(
+          block('div', { type: 'section' }, [el('head', { rend: b.bold ? 'bold' : undefined }, joined(b.spans, inline, lineBreak))]),
+        );
+        break;
+      case 'salute':
+      case 'signed':
+        closer ??= el('closer', {}, []);
+        closer.children.push(el(b.kind, {}, inline(b.span)));
+        if (b.kind === 'signed') {
+          bottom.push(closer);
+          closer = null;
+        }
+        break;
+      case 'postscript':
+        bottom.push(el('postscript', {}, [el('p', {}, inline(b.span))]));
+        break;
+      case 'collection':
+        bottom.push(el('note', { type: 'source', subtype: 'collection' }, inline(b.span)));
+        break;
+      case 'source-block':
+        bottom.push(sourceBlock(b.spans, inline));
+        break;
+      default: {
+        const target = current();
+        target.push(...bodyElement(b, inline, ctx));
+        if (target !== body) target.push('\n');
+      }
+    }
+  }
+  if (closer) bottom.push(closer);
+  if (body.length === 0 && sections.length === 0) body.push(el('p'));
+  return block('div', divAttrs, [...top, ...body, ...sections, ...bottom]);
+}
+
+/** `511.` / `Source` / citation / `<url>` → one source note with a label and bibls. */
+function sourceBlock(spans: Span[], inline: Inline): TeiElement {
+  const parts = spans.map((span) => {
+    if (/^\d+\.$/.test(span.text)) return el('label', { type: 'number' }, inline(span));
+    if (span.text === 'Source') return el('label', {}, inline(span));
+    return el('bibl', {}, inline(span));
+  });
+  return el('note', { type: 'source', subtype: 'citation' }, parts);
+}

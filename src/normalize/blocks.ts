@@ -1,0 +1,43 @@
+import type { Span } from './rules/footnote-refs.ts';
+import type { ListRend } from './rules/list.ts';
+
+export type { Span };
+
+/** The block structure of one source document, in source order (the normalizer's own model). */
+export type Block =
+  | { kind: 'fw' | 'source' | 'editorial' | 'despatch' | 'dateline'; span: Span }
+  | { kind: 'head'; spans: Span[]; bold: boolean }
+  | { kind: 'section'; spans: Span[]; bold: boolean }
+  | { kind: 'p' | 'quote'; spans: Span[] }
+  | { kind: 'list'; rend: ListRend; label?: Span; items: Span[] }
+  | { kind: 'omission-row'; span: Span }
+  | { kind: 'salute' | 'signed' | 'postscript' | 'collection'; span: Span }
+  | { kind: 'source-block'; spans: Span[] };
+
+export type BlockKind = Block['kind'];
+
+/** The spans of a block whose text may carry footnote references. */
+export function refSpans(block: Block): Span[] {
+  switch (block.kind) {
+    case 'head':
+    case 'section':
+    case 'p':
+    case 'quote':
+      return block.spans;
+    case 'list':
+      return block.items;
+    case 'signed':
+    case 'postscript':
+    case 'salute':
+    case 'dateline':
+      return [block.span];
+    case 'fw':
+    case 'source':
+    case 'editorial':
+    case 'despatch':
+    case 'omission-row':
+    case 'collection':
+    case 'source-block':
+      return [];
+  }
+}

@@ -1,0 +1,137 @@
+import { type Diagnostic, DiagnosticBag } from '../diagnostics.ts';
+import type { DocumentMeta, DocumentOverrides, EditionMeta } from '../meta.ts';
+import { documentHeader } from '../tei/header.ts';
+import { block, el, type TeiElement, type TeiNode } from '../tei/node.ts';
+import { assembleDiv } from './assemble.ts';
+import { refSpans } from './blocks.ts';
+import { decodeSource } from './decode.ts';
+import { type Anchor, IdAllocator, type InlineContext, parseInline } from './inline.ts';
+import { PositionMap, splitLines } from './lines.ts';
+import { documentMeta } from './metadata.ts';
+import { findSuspects } from './rules/damage.ts';
+import { findRefCandidates, pairRefs, type RefCandidate } from './rules/footnote-refs.ts';
+import { INLINE_RULES } from './rules/index.ts';
+import type { NoteList } from './rules/note-list.ts';
+import { segment } from './segment.ts';
+
+export interface Correction {
+  sic: string;
+  corr: string;
+}
+
+export interface NormalizeOptions {
+  file: string; // as shown in diagnostics
+  id: string; // xml:id of the document (an NCName)
+  edition: EditionMeta;
+  overrides?: DocumentOverrides;
+  corrections?: Correction[];
+}
+
+export interface NormalizedDocument {
+  meta: DocumentMeta;
+  tei: TeiElement;
+  diagnostics: Diagnostic[];
+}
+
+/** A document id from a file name: an XML name, unique enough, stable across builds. */
+export function documentId(basename: string): string {
+  const cleaned = basename.replace(/\.[^.]*$/, '').replace(/[^A-Za-z0-9._-]/g, '_');
+  return /^[A-Za-z_]/.test(cleaned) ? cleaned : `d${cleaned}`;
+}
+
+/** Plain text → one complete TEI document (teiHeader + text), with the diagnostics met on the way. */
+export function normalize(bytes: Uint8Array, options: NormalizeOptions): NormalizedDocument {
+  const diag = new DiagnosticBag(options.file);
+  const text = decodeSource(bytes, diag);
+  if (text.trim() === '') diag.warn('empty-source', 'the source has no text', { line: 1, column: 1 });
+  const lines = splitLines(text);
+  const positions = new PositionMap(lines);
+  const ids = new IdAllocator(options.id);
+  const anchors = new Map<number, Anchor>();
+  const ctx: InlineContext = {
+    source: text,
+    diag,
+    positions,
+    ids,
+    anchors,
+    inline: (start, end) => parseInline(ctx, INLINE_RULES, start, end),
+  };
+
+  const { blocks, notes } = segment(lines);
+  const spans = blocks.flatMap(refSpans);
+  const unanchored = notes ? anchorNotes(ctx, notes, findRefCandidates(spans)) : [];
+  const corrected = anchorCorrections(ctx, options.corrections ?? []);
+  for (const s of findSuspects(spans)) {
+    if (corrected.has(s.offset)) continue;
+    diag.warn('ocr-suspect', `"${s.word}": ${s.why}; correct it in the manifest if it is an error`, positions.at(s.offset));
+  }
+
+  const div = assembleDiv(blocks, ctx, { type: 'document', 'xml:id': options.id });
+  for (const note of unanchored) div.children.push(note, '\n');
+  const meta = documentMeta(div, { id: options.id, file: options.file, language: options.edition.language }, options.overrides ?? {});
+  const tei = block('TEI', { 'xml:lang': meta.language }, [
+    documentHeader(meta, options.edition),
+    el('text', {}, [block('body', {}, [div])]),
+  ]);
+  return { meta, tei, diagnostics: diag.items };
+}
+
+/** Pins each listed note to its reference; returns the notes no reference could be found for. */
+function anchorNotes(ctx: InlineContext, notes: NoteList, candidates: RefCandidate[]): TeiElement[] {
+  const { anchors } = pairRefs(candidates, notes.items);
+  const noteElement = (k: number, n: string): TeiElement => {
+    const item = notes.items[k];
+    const content: TeiNode[] = item ? ctx.inline(item.offset, item.offset + item.text.length) : [];
+    return el(
+      'note',
+      { place: 'foot', n, 'xml:id': ctx.ids.take(`fn${k + 1}`), rend: notes.style === 'arrow' ? 'arrow' : undefined },
+      content,
+    );
+  };
+  const unanchored: TeiElement[] = [];
+  const chosen = new Set<RefCandidate>();
+  anchors.forEach((c, k) => {
+    const item = notes.items[k];
+    if (c) {
+      chosen.add(c);
+      ctx.anchors.set(c.offset, { length: c.label.length, nodes: () => [noteElement(k, c.label)] });
+    } else if (item) {
+      ctx.diag.warn(
+        'footnote-unanchored',
+        `note ${item.listNumber} has no reference in the text; kept at the end of the document`,
+        ctx.positions.at(item.line.offset),
+      );
+      const note = noteElement(k, String(item.listNumber));
+      note.attrs.type = 'unanchored';
+      unanchored.push(note);
+    }
+  });
+  let lastLabel = 0;
+  for (const c of candidates) {
+    if (chosen.has(c)) lastLabel = Number(c.label);
+    else if (c.strength >= 3 && Number(c.label) === lastLabel + 1 && lastLabel > 0) {
+      ctx.diag.warn('footnote-missing', `reference ${c.label} looks like a footnote but the note list has no note for it`, ctx.positions.at(c.offset));
+      lastLabel++;
+    }
+  }
+  return unanchored;
+}
+
+/** Manifest corrections (`{ "sic": "IPRACTICAL", "corr": "PRACTICAL" }`) → choice/sic/corr at every occurrence. */
+function anchorCorrections(ctx: InlineContext, corrections: Correction[]): Set<number> {
+  const at = new Set<number>();
+  for (const { sic, corr } of corrections) {
+    let found = false;
+    for (let i = ctx.source.indexOf(sic); i !== -1 && sic; i = ctx.source.indexOf(sic, i + sic.length)) {
+      if (ctx.anchors.has(i)) continue;
+      found = true;
+      at.add(i);
+      ctx.anchors.set(i, {
+        length: sic.length,
+        nodes: () => [el('choice', {}, [el('sic', {}, [sic]), el('corr', { resp: ctx.ids.resp('encoder') }, [corr])])],
+      });
+    }
+    if (!found) ctx.diag.warn('correction-not-found', `manifest correction "${sic}" does not occur in the text`, { line: 1, column: 1 });
+  }
+  return at;
+}

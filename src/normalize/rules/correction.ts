@@ -1,0 +1,44 @@
+import { el } from '../../tei/node.ts';
+import { type InlineRule, matchAt } from '../inline.ts';
+
+const BRACKETED = /\[([^[\]\n]{1,40})\]/y;
+const WORD_BEFORE = /([\p{L}\p{N}][\p{L}\p{N}'’-]*) $/u;
+
+export function editDistance(a: string, b: string): number {
+  const prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let diag = prev[0] ?? 0;
+    prev[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const up = prev[j] ?? 0;
+      prev[j] = Math.min(up + 1, (prev[j - 1] ?? 0) + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diag = up;
+    }
+  }
+  return prev[b.length] ?? 0;
+}
+
+/** A bracketed word close in spelling to the word before it reads as its correction. */
+export function looksLikeCorrection(word: string, bracketed: string): boolean {
+  if (/\s/.test(bracketed) || word.toLowerCase() === bracketed.toLowerCase()) return false;
+  const longest = Math.max(word.length, bracketed.length);
+  return editDistance(word.toLowerCase(), bracketed.toLowerCase()) <= Math.max(1, Math.floor(longest / 2));
+}
+
+/** Rule `correction`: `of [on]`, `in [is]` → `<choice><sic>of</sic><corr>on</corr></choice>`. */
+export const correction: InlineRule = {
+  id: 'correction',
+  trigger: '[',
+  parse(ctx, at, end, state) {
+    const m = matchAt(BRACKETED, ctx.source, at, end);
+    if (!m) return null;
+    const before = WORD_BEFORE.exec(state.buffer);
+    const word = before?.[1];
+    const corr = m[1] ?? '';
+    if (!word || !looksLikeCorrection(word, corr)) return null;
+    state.buffer = state.buffer.slice(0, state.buffer.length - word.length - 1);
+    // No text between sic and corr: TEI's choice holds only its alternatives.
+    const choice = el('choice', {}, [el('sic', {}, [word]), el('corr', { resp: ctx.ids.resp('source-editors') }, [corr])]);
+    return { nodes: [choice], next: at + m[0].length };
+  },
+};

@@ -1,0 +1,175 @@
+import type { NoteItem } from './note-list.ts';
+
+/**
+ * Rule `footnote-ref`: reference numbers glued to the text (`France.47`, `Lippman’s59`,
+ * `Paper1`, `of 19558`) are paired, in order, with the note list. Numbers that are not
+ * references (`1930's`, `Feb. 3`, `No. 730`, `7.5 trains`) are told apart by what they are
+ * glued to; the pairing itself is a small dynamic programme that prefers strong candidates whose
+ * label equals the note's number, so one odd number cannot shift every later note.
+ */
+export interface RefCandidate {
+  offset: number; // absolute offset of the first digit
+  label: string;
+  strength: number;
+}
+
+export interface Span {
+  text: string;
+  offset: number;
+}
+
+const MONTH_BEFORE = /(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.) $/;
+const GLUE = /[\p{L}\p{M}.,;:’”"')\]!?…]/u;
+const TAIL_OK = /^(?:$|[\s.,;:)\]’”"—–\-!?…*])/u;
+
+const DAYS: Record<string, number> = { Feb: 29, Apr: 30, Jun: 30, Sep: 30, Nov: 30 };
+const daysIn = (month: string): number => DAYS[month] ?? 31;
+
+export function findRefCandidates(spans: Span[]): RefCandidate[] {
+  const out: RefCandidate[] = [];
+  for (const span of spans) {
+    const t = span.text;
+    for (const m of t.matchAll(/\d+/g)) {
+      const digits = m[0];
+      const at = m.index ?? 0;
+      const before = t[at - 1] ?? '';
+      const tail = t.slice(at + digits.length, at + digits.length + 1);
+      // After punctuation a reference may run into the next word (`Paris.4It is`).
+      if (!TAIL_OK.test(tail) && !(/[.,;:’”)]/.test(before) && /\p{L}/u.test(tail))) continue;
+      if (before && GLUE.test(before)) {
+        if (digits.length > 3 || digits.startsWith('0')) continue;
+        // `[Page 284]1. What …`: an enumerator after a page marker, not a reference.
+        if (before === ']' && /\[Page [^\]]*\]$/.test(t.slice(Math.max(0, at - 16), at))) continue;
+        out.push({ offset: span.offset + at, label: digits, strength: glueStrength(t, at) });
+        continue;
+      }
+      // A note number glued to a day of the month: `of June 121 and` → June 12 + note 1.
+      const day = MONTH_BEFORE.exec(t.slice(Math.max(0, at - 10), at));
+      const month = day?.[0].slice(0, 3) ?? '';
+      // (`December 11, 1958` is a date: a year after the day rules the split out.)
+      const isFullDate = /^,? (1[6-9]|20)\d\d/.test(t.slice(at + digits.length));
+      if (day && digits.length >= 2 && digits.length <= 4 && !isFullDate && Number(digits) > daysIn(month)) {
+        for (let split = 1; split < digits.length; split++) {
+          const dayPart = Number(digits.slice(0, split));
+          const label = digits.slice(split);
+          if (dayPart >= 1 && dayPart <= 31 && !label.startsWith('0')) {
+            out.push({ offset: span.offset + at + split, label, strength: 0.8 });
+          }
+        }
+        continue;
+      }
+      if (before !== '' && !/\s/.test(before)) continue;
+      if (/^[.,:]\d/.test(t.slice(at + digits.length))) continue;
+      // A note number glued to a year: `Treaty of 19558 and` → 1955 + note 8.
+      const year = /^(1[6-9]\d\d|20\d\d)([1-9]\d?)$/.exec(digits);
+      if (year) {
+        out.push({ offset: span.offset + at + 4, label: year[2] ?? '', strength: 0.8 });
+        continue;
+      }
+      // Glued to another number (`Berlin’s 3461 to` → telegram 346 + note 1): only the label
+      // agreeing with the note list makes one of these win. Page numbers, days of the month
+      // and years are numbers in their own right.
+      const lead = t.slice(Math.max(0, at - 12), at);
+      if (/\[Page $/.test(lead) || MONTH_BEFORE.test(lead) || /^(1[6-9]|20)\d\d$/.test(digits)) continue;
+      for (let split = Math.max(1, digits.length - 2); split < digits.length; split++) {
+        const label = digits.slice(split);
+        if (!label.startsWith('0')) out.push({ offset: span.offset + at + split, label, strength: 0.3 });
+      }
+    }
+  }
+  return out;
+}
+
+function glueStrength(t: string, at: number): number {
+  const before = t[at - 1] ?? '';
+  const twoBefore = t[at - 2] ?? '';
+  // `7.5`, `3,250`: a decimal or a thousands separator, unless a year ends there (`1958.3`).
+  if ((before === '.' || before === ',' || before === ':') && /\d/.test(twoBefore)) {
+    return /(?:^|\D)(?:1[6-9]|20)\d\d[.,]$/.test(t.slice(Math.max(0, at - 6), at)) ? 1.5 : 0.6;
+  }
+  // `C5`, `B52`: a single capital letter with a number is a designation, not a reference.
+  if (/\p{Lu}/u.test(before) && !/\p{L}/u.test(twoBefore)) return 0.5;
+  return 3;
+}
+
+export interface RefPairing {
+  /** For each note (in list order), the chosen candidate, or null when none could be found. */
+  anchors: (RefCandidate | null)[];
+}
+
+const UNANCHORED = -50;
+
+/**
+ * Chooses, in text order, one candidate per note, maximising strength plus agreement between
+ * each label and the number the note is expected to carry. Printed labels may run on from an
+ * earlier document (`France.47` for the first note), so the expected number is the note's
+ * position plus an offset; every offset suggested by a strong candidate is tried.
+ */
+export function pairRefs(candidates: RefCandidate[], notes: NoteItem[]): RefPairing {
+  const offsets = new Set<number>([0]);
+  for (const c of candidates) {
+    if (c.strength < 3) continue;
+    for (let i = 0; i < notes.length; i++) offsets.add(Number(c.label) - (notes[i]?.listNumber ?? 0));
+  }
+  let best: { score: number; anchors: (RefCandidate | null)[] } | null = null;
+  for (const offset of offsets) {
+    const result = pairWithOffset(candidates, notes, offset);
+    // Numbering from 1 is the rule; another offset must earn its place.
+    if (offset !== 0) result.score -= 6;
+    if (!best || result.score > best.score) best = result;
+  }
+  return { anchors: best?.anchors ?? [] };
+}
+
+function pairWithOffset(candidates: RefCandidate[], notes: NoteItem[], offset: number): { score: number; anchors: (RefCandidate | null)[] } {
+  const m = candidates.length;
+  const k = notes.length;
+  // best[j][i]: best score using the first j candidates for the first i notes.
+  const best: Float64Array[] = Array.from({ length: m + 1 }, () => new Float64Array(k + 1).fill(-Infinity));
+  const how: Uint8Array[] = Array.from({ length: m + 1 }, () => new Uint8Array(k + 1));
+  const row0 = best[0] as Float64Array;
+  row0[0] = 0;
+  for (let i = 1; i <= k; i++) {
+    row0[i] = (row0[i - 1] ?? 0) + UNANCHORED;
+    (how[0] as Uint8Array)[i] = 2;
+  }
+  for (let j = 1; j <= m; j++) {
+    const c = candidates[j - 1] as RefCandidate;
+    const prev = best[j - 1] as Float64Array;
+    const cur = best[j] as Float64Array;
+    const h = how[j] as Uint8Array;
+    for (let i = 0; i <= k; i++) {
+      let score = (prev[i] ?? -Infinity) - (c.strength >= 3 ? 1 : 0);
+      let move = 0;
+      if (i > 0) {
+        const note = notes[i - 1] as NoteItem;
+        const agrees = Number(c.label) === note.listNumber + offset;
+        const take = (prev[i - 1] ?? -Infinity) + c.strength + (agrees ? 4 : 0);
+        if (take > score) {
+          score = take;
+          move = 1;
+        }
+        const skipNote = (cur[i - 1] ?? -Infinity) + UNANCHORED;
+        if (skipNote > score) {
+          score = skipNote;
+          move = 2;
+        }
+      }
+      cur[i] = score;
+      h[i] = move;
+    }
+  }
+  const anchors: (RefCandidate | null)[] = new Array(k).fill(null);
+  let j = m;
+  let i = k;
+  while (i > 0) {
+    const move = (how[j] as Uint8Array)[i];
+    if (move === 1) {
+      anchors[i - 1] = candidates[j - 1] ?? null;
+      i--;
+      j--;
+    } else if (move === 2) i--;
+    else j--;
+  }
+  return { score: (best[m] as Float64Array)[k] ?? -Infinity, anchors };
+}

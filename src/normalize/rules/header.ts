@@ -1,0 +1,45 @@
+import { findDate } from './dates.ts';
+import { isBoilerplate } from './boilerplate.ts';
+import { isOmissionNotice } from './omission.ts';
+
+/**
+ * Rule `header`: the lines above the text — source line, file number, collection, the
+ * `X to Y` title, `[Extracts]`, despatch number, dateline. Each line is classified alone;
+ * the first line that fits none of them starts the body.
+ */
+export type HeaderKind = 'fw' | 'source' | 'editorial' | 'despatch' | 'dateline' | 'head';
+
+export interface HeaderState {
+  heads: number;
+  datelines: number;
+}
+
+export const FILE_NUMBER = /^\d{3}\.\d{2,4}[A-Z]?\d*(?:\/[^\s:]+)?(?::\s*\S.*)?$/;
+const COLLECTION = /^[A-Z][\p{L}.'’ -]{0,60}\b(?:Papers|Files|Library|Archives?|Collection|Records)$/u;
+const CORRESPONDENCE_TITLE =
+  /^(?:The |Telegram|Memorandum|Letter|Despatch|Dispatch|Message|Note|Instruction|Airgram|Circular)\S*.*\bto\b/;
+const PUBLICATION_LINE = /^\p{Lu}[\p{L} .’'-]{0,40}, (?:\d{1,2} )?\p{Lu}\p{Ll}+ (?:\d{1,2}, )?\d{4}$/u;
+const EDITORIAL_LINE = /^\[(?!Page\b)[^\]]+\]$/;
+
+export function classifyHeaderLine(text: string, state: HeaderState): HeaderKind | null {
+  const t = text.trim();
+  if (isBoilerplate(t)) return 'fw';
+  if (/^\[?Source:\s/.test(t) || FILE_NUMBER.test(t) || COLLECTION.test(t)) return 'source';
+  if (EDITORIAL_LINE.test(t) && !isOmissionNotice(t)) return 'editorial';
+  if (/^No\. \d+$/.test(t)) return 'despatch';
+  if (t.length > 200) return null;
+  if (state.datelines === 0 && state.heads < 2 && CORRESPONDENCE_TITLE.test(t)) return 'head';
+  if (t.length < 100 && findDate(t)) {
+    if (state.datelines === 0) return 'dateline';
+    // A second dated line such as `Izvestia, 5 July 1918` names where the text was printed.
+    if (PUBLICATION_LINE.test(t)) return 'source';
+  }
+  if (state.datelines === 0 && state.heads < 2 && isTitleLike(t, state.heads)) return 'head';
+  return null;
+}
+
+function isTitleLike(t: string, heads: number): boolean {
+  if (/^(?:\(\w+\)|\d+\.|-)\s/.test(t)) return false;
+  if (heads > 0 && /[.:;,]$/.test(t)) return false;
+  return /^\p{Lu}/u.test(t) && t.split(/\s+/).length <= 20;
+}

@@ -1,0 +1,36 @@
+import { el } from '../../tei/node.ts';
+import { type InlineRule, matchAt } from '../inline.ts';
+
+const NOTICE =
+  /\[(apparent omission|text omitted|[^\]\n]*\bnot declass\w*[^\]\n]*|Here follows?\b[^\]\n]*|[^\]\n]{0,80}\bomitted\b[^\]\n]*)\]/y;
+
+/** A whole line that is an omission notice (so the header rule leaves it to the body). */
+export const isOmissionNotice = (text: string): boolean => {
+  NOTICE.lastIndex = 0;
+  const m = NOTICE.exec(text.trim());
+  return m !== null && m[0].length === text.trim().length;
+};
+
+function reasonFor(words: string): string {
+  if (/^apparent omission$/i.test(words)) return 'apparent-omission';
+  if (/not declass/i.test(words)) return 'not-declassified';
+  return 'editorial-omission';
+}
+
+/**
+ * Rule `omission`: bracketed omission notices — `[apparent omission]` (the telegram as received
+ * lacked words), `[1 paragraph … not declassified]`, `[Here follows …]` → `<gap>` that keeps the
+ * editor's words in `<desc>` and says who omitted the text.
+ */
+export const omission: InlineRule = {
+  id: 'omission',
+  trigger: '[',
+  parse(ctx, at, end) {
+    const m = matchAt(NOTICE, ctx.source, at, end);
+    if (!m) return null;
+    const words = m[1] ?? '';
+    const reason = reasonFor(words);
+    const resp = reason === 'apparent-omission' ? ctx.ids.resp('original-transmission') : ctx.ids.resp('source-editors');
+    return { nodes: [el('gap', { reason, resp }, [el('desc', {}, [words])])], next: at + m[0].length };
+  },
+};

@@ -1,0 +1,18 @@
+/**
+ * Output formats besides the TEI master. Each renderer reads `tei/edition.xml` from the output
+ * folder (never the normalizer's memory) and writes its files there. The HTML, EPUB and PDF
+ * renderers register here as they are built; `recto build --formats` accepts what is listed.
+ */
+import type { Reporter } from '../report.ts';
+
+export interface RenderContext {
+  editionXml: string; // path of the TEI master
+  outDir: string;
+  reporter: Reporter;
+}
+
+export type Renderer = (ctx: RenderContext) => Promise<string[]>; // the files written
+
+export const RENDERERS: Record<string, Renderer> = {};
+
+export const KNOWN_FORMATS = (): string[] => ['tei', ...Object.keys(RENDERERS)];

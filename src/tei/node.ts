@@ -1,0 +1,28 @@
+/** The in-memory TEI tree the normalizer builds and the writer serializes. */
+export type TeiNode = TeiElement | string;
+
+export interface TeiElement {
+  name: string;
+  attrs: Record<string, string>;
+  children: TeiNode[];
+}
+
+export function el(name: string, attrs: Record<string, string | undefined> = {}, children: TeiNode[] = []): TeiElement {
+  const clean: Record<string, string> = {};
+  for (const [k, v] of Object.entries(attrs)) if (v !== undefined) clean[k] = v;
+  return { name, attrs: clean, children };
+}
+
+export const isElement = (n: TeiNode): n is TeiElement => typeof n !== 'string';
+
+/** Concatenated character data, as an XPath string() would give. */
+export function textContent(n: TeiNode): string {
+  return typeof n === 'string' ? n : n.children.map(textContent).join('');
+}
+
+/** Block containers get a newline between children so the XML reads well; mixed content is left alone. */
+export function block(name: string, attrs: Record<string, string | undefined>, children: TeiNode[]): TeiElement {
+  const spaced: TeiNode[] = ['\n'];
+  for (const c of children) spaced.push(c, '\n');
+  return el(name, attrs, spaced);
+}

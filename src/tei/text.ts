@@ -1,0 +1,125 @@
+import { localName } from './read.ts';
+import { isElement, type TeiElement, type TeiNode } from './node.ts';
+import { childElements, teiDocuments } from './read.ts';
+
+/**
+ * TEI → the plain text it was normalized from, in the source's own conventions (`[Page 225]`,
+ * `of [on]`, `[by?]`, glued note numbers and the note list at the end). This is the round-trip
+ * check: the original reading of every character must come back.
+ */
+interface Footnote {
+  text: string;
+  arrow: boolean;
+}
+
+const BLOCKS = new Set(['p', 'head', 'item', 'dateline', 'salute', 'signed', 'fw', 'label', 'bibl', 'idno', 'docDate', 'byline', 'trailer', 'ab', 'l']);
+const CONTAINERS = new Set(['body', 'front', 'back', 'div', 'list', 'closer', 'opener', 'postscript', 'quote', 'lg', 'group', 'text', 'table', 'row', 'cell', 'figure', 'floatingText']);
+
+class TextWriter {
+  readonly blocks: string[] = [];
+  readonly notes: Footnote[] = [];
+
+  inline(nodes: TeiNode[]): string {
+    return nodes.map((n) => this.inlineNode(n)).join('');
+  }
+
+  private inlineNode(n: TeiNode): string {
+    if (typeof n === 'string') return n;
+    const name = localName(n.name);
+    const a = n.attrs;
+    switch (name) {
+      case 'note':
+        if (a.place === 'foot' || a.place === 'end' || a.place === undefined && a.type === undefined) {
+          this.notes.push({ text: this.inline(n.children).trim(), arrow: a.rend === 'arrow' });
+          return a.type === 'unanchored' ? '' : (a.n ?? '');
+        }
+        return `[${this.inline(n.children)}]`;
+      case 'pb':
+        return ` [Page ${a.n ?? ''}] `;
+      case 'lb':
+        return '\n';
+      case 'milestone':
+        return a.type === 'extraction-break' ? '\n\n' : '';
+      case 'gap':
+        return a.rend === 'dots' ? '\n. . . . . . . . . . . . . .\n' : `[${this.inline(childElements(n, 'desc').flatMap((d) => d.children))}]`;
+      case 'supplied':
+        return a.cert === 'low' ? `[${this.inline(n.children)}?]` : `[${this.inline(n.children)}]`;
+      case 'choice': {
+        const sic = childElements(n, 'sic')[0] ?? childElements(n, 'orig')[0];
+        const corr = childElements(n, 'corr')[0] ?? childElements(n, 'reg')[0];
+        return `${sic ? this.inline(sic.children) : ''} [${corr ? this.inline(corr.children) : ''}]`;
+      }
+      case 'hi':
+        if (a.rend === 'bold') return `**${this.inline(n.children)}**`;
+        if (a.rend === 'italic') return `*${this.inline(n.children)}*`;
+        return this.inline(n.children);
+      case 'ref':
+        return a.type === 'url' ? `<${a.target ?? this.inline(n.children)}>` : this.inline(n.children);
+      case 'desc':
+        return '';
+      default:
+        return this.inline(n.children);
+    }
+  }
+
+  block(n: TeiElement): void {
+    const name = localName(n.name);
+    if (name === 'teiHeader') return;
+    if (name === 'head' && n.attrs.rend === 'bold') {
+      this.blocks.push(`**${this.inline(n.children)}**`);
+      return;
+    }
+    if (name === 'note' && (n.attrs.type === 'source' || n.attrs.type === 'editorial')) {
+      if (n.attrs.type === 'editorial') this.blocks.push(`[${this.inline(n.children)}]`);
+      else for (const part of this.sourceParts(n)) this.blocks.push(part);
+      return;
+    }
+    if (name === 'list') {
+      for (const c of n.children.filter(isElement)) {
+        if (localName(c.name) === 'item' && n.attrs.rend === 'dash') this.blocks.push(`- ${this.inline(c.children)}`);
+        else this.block(c);
+      }
+      return;
+    }
+    if (BLOCKS.has(name)) {
+      this.blocks.push(this.inline(n.children));
+      return;
+    }
+    if (CONTAINERS.has(name)) {
+      for (const c of n.children) if (isElement(c)) this.block(c);
+      return;
+    }
+    const text = this.inline([n]);
+    if (text.trim()) this.blocks.push(text.trim());
+  }
+
+  private sourceParts(n: TeiElement): string[] {
+    const parts = n.children.filter(isElement).filter((c) => ['label', 'bibl'].includes(localName(c.name)));
+    return parts.length ? parts.map((p) => this.inline(p.children)) : [this.inline(n.children)];
+  }
+
+  result(): string {
+    const list = this.notes.map((note, k) => (note.arrow ? `- ${note.text}↩` : `  ${k + 1}. ${note.text}`));
+    return [...this.blocks, ...(list.length ? [list.join('\n')] : [])].join('\n\n');
+  }
+}
+
+/** Inline content as the plain text writes it (brackets, glued note numbers), notes left out. */
+export function inlineText(nodes: TeiNode[]): string {
+  return new TextWriter().inline(nodes);
+}
+
+/** The plain text of one TEI document. */
+export function documentText(tei: TeiElement): string {
+  const writer = new TextWriter();
+  const text = childElements(tei, 'text')[0];
+  if (text) writer.block(text);
+  return writer.result();
+}
+
+/** The plain text of every document in a TEI or teiCorpus file, separated by form feeds. */
+export function teiToText(root: TeiElement): string {
+  return teiDocuments(root)
+    .map((doc) => documentText(doc))
+    .join('\n\f\n');
+}
