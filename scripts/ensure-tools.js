@@ -13,7 +13,9 @@ if (missing.length === 0) process.exit(0);
 const packages = [...new Set(missing.map(([, pkg]) => pkg))];
 const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
 if (!isRoot || !has('apt-get')) {
-  console.error(`The tests need: ${missing.map(([cmd]) => cmd).join(', ')}. Install with: apt-get install ${packages.join(' ')}`);
+  console.error(
+    `The tests need: ${missing.map(([cmd]) => cmd).join(', ')}. Install with: apt-get install ${packages.join(' ')}`,
+  );
   process.exit(1);
 }
 console.error(`Installing ${packages.join(' ')} with apt-get …`);
@@ -24,6 +26,8 @@ try {
     env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
   });
 } catch {
-  console.error(`Could not install ${packages.join(' ')}; install them by hand: apt-get install ${packages.join(' ')}`);
+  console.error(
+    `Could not install ${packages.join(' ')}; install them by hand: apt-get install ${packages.join(' ')}`,
+  );
   process.exit(1);
 }

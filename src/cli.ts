@@ -35,12 +35,17 @@ program
     const result = await build({
       sources: opts.sources,
       out: opts.out,
-      formats: opts.formats.split(',').map((f) => f.trim()).filter(Boolean),
+      formats: opts.formats
+        .split(',')
+        .map((f) => f.trim())
+        .filter(Boolean),
       reporter: r,
       maxSourceBytes: Number(opts.maxSourceBytes),
     });
     const warnings = result.diagnostics.filter((d) => d.severity === 'warning').length;
-    r.info(`${result.documents} documents, ${result.files.length} files, ${warnings} warnings, ${result.seconds.toFixed(2)} s`);
+    r.info(
+      `${result.documents} documents, ${result.files.length} files, ${warnings} warnings, ${result.seconds.toFixed(2)} s`,
+    );
   });
 
 program
@@ -82,7 +87,10 @@ async function readSource(file: string): Promise<Uint8Array> {
   try {
     return await readFile(file);
   } catch (error) {
-    throw new RectoError(`${file}: cannot read: ${(error as NodeJS.ErrnoException).code ?? String(error)}`, 1);
+    throw new RectoError(
+      `${file}: cannot read: ${(error as NodeJS.ErrnoException).code ?? String(error)}`,
+      1,
+    );
   }
 }
 
@@ -96,7 +104,9 @@ try {
     process.exitCode = error.exitCode;
   } else {
     const message = error instanceof Error ? error.message : String(error);
-    process.stderr.write(`recto: internal error: ${message}\n(please report it; RECTO_DEBUG=1 shows the stack)\n`);
+    process.stderr.write(
+      `recto: internal error: ${message}\n(please report it; RECTO_DEBUG=1 shows the stack)\n`,
+    );
     if (process.env.RECTO_DEBUG) process.stderr.write(`${(error as Error).stack}\n`);
     process.exitCode = 3;
   }

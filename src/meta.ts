@@ -24,4 +24,6 @@ export interface DocumentMeta {
 }
 
 /** Manifest fields that override what the text says. */
-export type DocumentOverrides = Partial<Pick<DocumentMeta, 'title' | 'author' | 'recipient' | 'date' | 'place' | 'source'>>;
+export type DocumentOverrides = Partial<
+  Pick<DocumentMeta, 'title' | 'author' | 'recipient' | 'date' | 'place' | 'source'>
+>;

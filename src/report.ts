@@ -14,7 +14,9 @@ export function consoleReporter(options: { quiet?: boolean; json?: boolean }): R
     },
     info(message) {
       if (options.quiet) return;
-      process.stderr.write(options.json ? `${JSON.stringify({ severity: 'info', message })}\n` : `${message}\n`);
+      process.stderr.write(
+        options.json ? `${JSON.stringify({ severity: 'info', message })}\n` : `${message}\n`,
+      );
     },
   };
 }

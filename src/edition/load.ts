@@ -24,7 +24,9 @@ async function exists(path: string): Promise<boolean> {
 function inside(dir: string, name: string, manifestFile: string): string {
   const path = resolve(dir, name);
   if (!path.startsWith(`${resolve(dir)}/`)) {
-    throw new InputError(`${manifestFile}:1:1: error [manifest-path] "${name}" is outside the sources folder`);
+    throw new InputError(
+      `${manifestFile}:1:1: error [manifest-path] "${name}" is outside the sources folder`,
+    );
   }
   return path;
 }
@@ -41,7 +43,11 @@ export async function loadEdition(dir: string): Promise<EditionSource> {
   if (!(await exists(manifestFile))) {
     const texts = entries.filter((f) => f.endsWith('.txt')).sort();
     if (texts.length === 0) throw new InputError(`${dir}: no edition.json and no .txt files to build`);
-    const id = basename(resolve(dir)).toLowerCase().replace(/[^a-z0-9-]+/g, '-').replace(/^-+|-+$/g, '') || 'edition';
+    const id =
+      basename(resolve(dir))
+        .toLowerCase()
+        .replace(/[^a-z0-9-]+/g, '-')
+        .replace(/^-+|-+$/g, '') || 'edition';
     return {
       dir,
       meta: { id, title: basename(resolve(dir)), language: 'en' },
@@ -55,7 +61,8 @@ export async function loadEdition(dir: string): Promise<EditionSource> {
     return { path, overrides, corrections: corrections ?? [] };
   });
   for (const d of documents) {
-    if (!(await exists(d.path))) throw new InputError(`${manifestFile}:1:1: error [manifest-missing-file] ${d.path} does not exist`);
+    if (!(await exists(d.path)))
+      throw new InputError(`${manifestFile}:1:1: error [manifest-missing-file] ${d.path} does not exist`);
   }
   const { id, title, subtitle, editor, publisher, licence, language, date } = manifest;
   return {

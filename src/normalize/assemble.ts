@@ -63,7 +63,11 @@ function bodyElement(b: Block, inline: Inline, ctx: InlineContext): TeiNode[] {
  * Builds the document's `<div type="document">` from its blocks, in source order: header blocks at
  * the top, body paragraphs (a section heading opens a nested div), closing blocks at the bottom.
  */
-export function assembleDiv(blocks: Block[], ctx: InlineContext, divAttrs: Record<string, string>): TeiElement {
+export function assembleDiv(
+  blocks: Block[],
+  ctx: InlineContext,
+  divAttrs: Record<string, string>,
+): TeiElement {
   const inline: Inline = (span) => ctx.inline(span.offset, span.offset + span.text.length);
   const top: TeiNode[] = [];
   const body: TeiNode[] = [];
@@ -75,7 +79,8 @@ export function assembleDiv(blocks: Block[], ctx: InlineContext, divAttrs: Recor
   for (const b of blocks) {
     switch (b.kind) {
       case 'fw': {
-        const fw = el('fw', { type: 'boilerplate' }, inline(b.span));
+        // Boilerplate is kept verbatim: `[Subject] [Author] [Date]` is a page's facet labels, not editing.
+        const fw = el('fw', { type: 'boilerplate' }, [b.span.text]);
         (body.length || sections.length ? bottom : top).push(fw);
         break;
       }
@@ -83,25 +88,41 @@ export function assembleDiv(blocks: Block[], ctx: InlineContext, divAttrs: Recor
         // `[Source: … not declassified.]` is a source note in brackets, not an omission notice.
         const { text, offset } = b.span;
         const bracketed = /^\[Source:.*\]$/.test(text);
-        const content = bracketed ? ['[', ...inline({ text: text.slice(1, -1), offset: offset + 1 }), ']'] : inline(b.span);
+        const content = bracketed
+          ? ['[', ...inline({ text: text.slice(1, -1), offset: offset + 1 }), ']']
+          : inline(b.span);
         top.push(el('note', { type: 'source' }, content));
         break;
       }
       case 'editorial':
-        top.push(el('note', { type: 'editorial', resp: ctx.ids.resp('source-editors') }, inline({ text: b.span.text.slice(1, -1), offset: b.span.offset + 1 })));
+        top.push(
+          el(
+            'note',
+            { type: 'editorial', resp: ctx.ids.resp('source-editors') },
+            inline({ text: b.span.text.slice(1, -1), offset: b.span.offset + 1 }),
+          ),
+        );
         break;
       case 'despatch':
         top.push(el('opener', {}, [el('idno', { type: 'despatch' }, inline(b.span))]));
         break;
       case 'head':
-        top.push(el('head', { type: top.some((n) => typeof n !== 'string' && n.name === 'head') ? 'sub' : undefined }, joined(b.spans, inline, lineBreak)));
+        top.push(
+          el(
+            'head',
+            { type: top.some((n) => typeof n !== 'string' && n.name === 'head') ? 'sub' : undefined },
+            joined(b.spans, inline, lineBreak),
+          ),
+        );
         break;
       case 'dateline':
         top.push(el('dateline', {}, datelineNodes(b.span, ctx.inline)));
         break;
       case 'section':
         sections.push(
-          block('div', { type: 'section' }, [el('head', { rend: b.bold ? 'bold' : undefined }, joined(b.spans, inline, lineBreak))]),
+          block('div', { type: 'section' }, [
+            el('head', { rend: b.bold ? 'bold' : undefined }, joined(b.spans, inline, lineBreak)),
+          ]),
         );
         break;
       case 'salute':

@@ -8,7 +8,8 @@ export type Block =
   | { kind: 'fw' | 'source' | 'editorial' | 'despatch' | 'dateline'; span: Span }
   | { kind: 'head'; spans: Span[]; bold: boolean }
   | { kind: 'section'; spans: Span[]; bold: boolean }
-  | { kind: 'p' | 'quote'; spans: Span[] }
+  | { kind: 'p'; spans: Span[] }
+  | { kind: 'quote'; spans: Span[] }
   | { kind: 'list'; rend: ListRend; label?: Span; items: Span[] }
   | { kind: 'omission-row'; span: Span }
   | { kind: 'salute' | 'signed' | 'postscript' | 'collection'; span: Span }

@@ -2,19 +2,22 @@ import type { DiagnosticBag } from '../diagnostics.ts';
 
 /** Windows-1252 bytes 0x80–0x9F (the rest of the range is Latin-1). */
 const CP1252_HIGH = [
-  0x20ac, 0xfffd, 0x201a, 0x0192, 0x201e, 0x2026, 0x2020, 0x2021, 0x02c6, 0x2030, 0x0160, 0x2039, 0x0152, 0xfffd,
-  0x017d, 0xfffd, 0xfffd, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x02dc, 0x2122, 0x0161, 0x203a,
-  0x0153, 0xfffd, 0x017e, 0x0178,
+  0x20ac, 0xfffd, 0x201a, 0x0192, 0x201e, 0x2026, 0x2020, 0x2021, 0x02c6, 0x2030, 0x0160, 0x2039, 0x0152,
+  0xfffd, 0x017d, 0xfffd, 0xfffd, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x02dc, 0x2122,
+  0x0161, 0x203a, 0x0153, 0xfffd, 0x017e, 0x0178,
 ];
 
 function decodeCp1252(bytes: Uint8Array): string {
   let out = '';
-  for (const b of bytes) out += String.fromCharCode(b >= 0x80 && b < 0xa0 ? (CP1252_HIGH[b - 0x80] ?? 0xfffd) : b);
+  for (const b of bytes)
+    out += String.fromCharCode(b >= 0x80 && b < 0xa0 ? (CP1252_HIGH[b - 0x80] ?? 0xfffd) : b);
   return out;
 }
 
 /** Characters XML 1.0 forbids even as character references. */
-const XML_ILLEGAL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const XML_ILLEGAL =
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is this pattern's job
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 /**
  * Bytes → text the normalizer can trust: UTF-8 (or Windows-1252 with a warning), no BOM,
@@ -45,7 +48,10 @@ export function decodeSource(bytes: Uint8Array, diag: DiagnosticBag): string {
       const line = before.split('\n').length;
       const column = offset - before.lastIndexOf('\n');
       const code = ch.codePointAt(0)?.toString(16).toUpperCase().padStart(4, '0');
-      diag.warn('xml-illegal-character', `U+${code} cannot appear in XML 1.0; replaced by U+FFFD`, { line, column });
+      diag.warn('xml-illegal-character', `U+${code} cannot appear in XML 1.0; replaced by U+FFFD`, {
+        line,
+        column,
+      });
       return '\uFFFD';
     });
   }

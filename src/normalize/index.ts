@@ -63,12 +63,20 @@ export function normalize(bytes: Uint8Array, options: NormalizeOptions): Normali
   const corrected = anchorCorrections(ctx, options.corrections ?? []);
   for (const s of findSuspects(spans)) {
     if (corrected.has(s.offset)) continue;
-    diag.warn('ocr-suspect', `"${s.word}": ${s.why}; correct it in the manifest if it is an error`, positions.at(s.offset));
+    diag.warn(
+      'ocr-suspect',
+      `"${s.word}": ${s.why}; correct it in the manifest if it is an error`,
+      positions.at(s.offset),
+    );
   }
 
   const div = assembleDiv(blocks, ctx, { type: 'document', 'xml:id': options.id });
   for (const note of unanchored) div.children.push(note, '\n');
-  const meta = documentMeta(div, { id: options.id, file: options.file, language: options.edition.language }, options.overrides ?? {});
+  const meta = documentMeta(
+    div,
+    { id: options.id, file: options.file, language: options.edition.language },
+    options.overrides ?? {},
+  );
   const tei = block('TEI', { 'xml:lang': meta.language }, [
     documentHeader(meta, options.edition),
     el('text', {}, [block('body', {}, [div])]),
@@ -84,7 +92,12 @@ function anchorNotes(ctx: InlineContext, notes: NoteList, candidates: RefCandida
     const content: TeiNode[] = item ? ctx.inline(item.offset, item.offset + item.text.length) : [];
     return el(
       'note',
-      { place: 'foot', n, 'xml:id': ctx.ids.take(`fn${k + 1}`), rend: notes.style === 'arrow' ? 'arrow' : undefined },
+      {
+        place: 'foot',
+        n,
+        'xml:id': ctx.ids.take(`fn${k + 1}`),
+        rend: notes.style === 'arrow' ? 'arrow' : undefined,
+      },
       content,
     );
   };
@@ -110,7 +123,11 @@ function anchorNotes(ctx: InlineContext, notes: NoteList, candidates: RefCandida
   for (const c of candidates) {
     if (chosen.has(c)) lastLabel = Number(c.label);
     else if (c.strength >= 3 && Number(c.label) === lastLabel + 1 && lastLabel > 0) {
-      ctx.diag.warn('footnote-missing', `reference ${c.label} looks like a footnote but the note list has no note for it`, ctx.positions.at(c.offset));
+      ctx.diag.warn(
+        'footnote-missing',
+        `reference ${c.label} looks like a footnote but the note list has no note for it`,
+        ctx.positions.at(c.offset),
+      );
       lastLabel++;
     }
   }
@@ -128,10 +145,19 @@ function anchorCorrections(ctx: InlineContext, corrections: Correction[]): Set<n
       at.add(i);
       ctx.anchors.set(i, {
         length: sic.length,
-        nodes: () => [el('choice', {}, [el('sic', {}, [sic]), el('corr', { resp: ctx.ids.resp('encoder') }, [corr])])],
+        nodes: () => [
+          el('choice', {}, [
+            el('sic', {}, [sic]),
+            el('corr', { type: 'editorial', resp: ctx.ids.resp('encoder') }, [corr]),
+          ]),
+        ],
       });
     }
-    if (!found) ctx.diag.warn('correction-not-found', `manifest correction "${sic}" does not occur in the text`, { line: 1, column: 1 });
+    if (!found)
+      ctx.diag.warn('correction-not-found', `manifest correction "${sic}" does not occur in the text`, {
+        line: 1,
+        column: 1,
+      });
   }
   return at;
 }

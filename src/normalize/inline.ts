@@ -5,11 +5,15 @@ import type { PositionMap } from './lines.ts';
 /** Element ids that must be unique across a whole edition. */
 export class IdAllocator {
   private readonly used = new Set<string>();
+  private readonly next = new Map<string, number>(); // per base: the suffix to try first (no quadratic rescans)
   constructor(readonly prefix: string) {}
   take(local: string): string {
     const base = `${this.prefix}-${local.replace(/[^\p{L}\p{N}._-]/gu, '_')}`;
     let id = base;
-    for (let k = 2; this.used.has(id); k++) id = `${base}-${k}`;
+    for (let k = this.next.get(base) ?? 2; this.used.has(id); k++) {
+      id = `${base}-${k}`;
+      this.next.set(base, k + 1);
+    }
     this.used.add(id);
     return id;
   }

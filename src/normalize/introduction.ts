@@ -8,7 +8,11 @@ import { INLINE_RULES } from './rules/index.ts';
  * The edition's introduction (Markdown or plain text) → a TEI document of its own in the corpus:
  * `#` headings, paragraphs separated by blank lines, `*italic*` and `**bold**`.
  */
-export function introductionTei(text: string, file: string, language: string): { tei: TeiElement; diagnostics: DiagnosticBag } {
+export function introductionTei(
+  text: string,
+  file: string,
+  language: string,
+): { tei: TeiElement; diagnostics: DiagnosticBag } {
   const diag = new DiagnosticBag(file);
   const source = text.replace(/\r\n?/g, '\n').replace(/^\uFEFF/, '');
   const lines = splitLines(source);
@@ -35,7 +39,9 @@ export function introductionTei(text: string, file: string, language: string): {
     const heading = /^(#{1,6})\s+/.exec(line.text);
     if (heading) {
       flush();
-      children.push(el('head', {}, ctx.inline(line.offset + heading[0].length, line.offset + line.text.length)));
+      children.push(
+        el('head', {}, ctx.inline(line.offset + heading[0].length, line.offset + line.text.length)),
+      );
       continue;
     }
     if (para) para.end = line.offset + line.text.length;
@@ -50,7 +56,13 @@ export function introductionTei(text: string, file: string, language: string): {
       el('sourceDesc', {}, [el('p', {}, [`Written for the edition (${file}).`])]),
     ]),
   ]);
-  const div = block('div', { type: 'introduction', 'xml:id': 'introduction' }, [...head, ...(children.length ? children : [el('p')])]);
-  const tei = block('TEI', { 'xml:lang': language }, [header, el('text', { type: 'introduction' }, [block('body', {}, [div])])]);
+  const div = block('div', { type: 'introduction', 'xml:id': 'introduction' }, [
+    ...head,
+    ...(children.length ? children : [el('p')]),
+  ]);
+  const tei = block('TEI', { 'xml:lang': language }, [
+    header,
+    el('text', { type: 'introduction' }, [block('body', {}, [div])]),
+  ]);
   return { tei, diagnostics: diag };
 }

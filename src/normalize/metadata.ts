@@ -6,13 +6,21 @@ import { findDate } from './rules/dates.ts';
 function plainText(n: TeiNode): string {
   if (typeof n === 'string') return n;
   if (n.name === 'note') return '';
-  if (n.name === 'choice') return n.children.filter(isElement).find((c) => c.name === 'corr')?.children.map(plainText).join('') ?? '';
+  if (n.name === 'choice')
+    return (
+      n.children
+        .filter(isElement)
+        .find((c) => c.name === 'corr')
+        ?.children.map(plainText)
+        .join('') ?? ''
+    );
   return n.children.map(plainText).join('');
 }
 
 const squash = (s: string): string => s.replace(/\s+/g, ' ').trim();
 
-const CORRESPONDENCE = /^(?:(?:Telegram|Letter|Memorandum|Despatch|Dispatch|Message|Note|Instruction|Airgram|Circular)\S*\s+)?(?:From\s+)?(.+?)\s+to\s+(.+?)(?:,\s+(.*\d{4}.*))?$/i;
+const CORRESPONDENCE =
+  /^(?:(?:Telegram|Letter|Memorandum|Despatch|Dispatch|Message|Note|Instruction|Airgram|Circular)\S*\s+)?(?:From\s+)?(.+?)\s+to\s+(.+?)(?:,\s+(.*\d{4}.*))?$/i;
 
 /** What the text itself says about the document, overridden field by field by the manifest. */
 export function documentMeta(

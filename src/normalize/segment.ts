@@ -125,7 +125,11 @@ function bodyBlocks(lines: Line[]): BodyBlock[] {
       const texts = group.map((l) => l.text.trim());
       const rend = listRendFor(texts);
       if (rend) {
-        push({ kind: 'list', rend, items: group.map((l) => spanOf(l, rend === 'dash' && l.text.startsWith('- ') ? 2 : 0)) });
+        push({
+          kind: 'list',
+          rend,
+          items: group.map((l) => spanOf(l, rend === 'dash' && l.text.startsWith('- ') ? 2 : 0)),
+        });
         break;
       }
       const span = spanOf(first);

@@ -40,7 +40,10 @@ function publicationDate(meta: EditionMeta): string | undefined {
 
 /** An output file name from a source file name: no path, no odd characters. */
 export function outputName(sourcePath: string): string {
-  const name = basename(sourcePath).replace(/\.txt$/i, '').replace(/[^A-Za-z0-9._-]/g, '_').replace(/^\.+/, '_');
+  const name = basename(sourcePath)
+    .replace(/\.txt$/i, '')
+    .replace(/[^A-Za-z0-9._-]/g, '_')
+    .replace(/^\.+/, '_');
   return name || '_';
 }
 
@@ -61,7 +64,9 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   for (const doc of edition.documents) {
     const size = (await stat(doc.path)).size;
     if (size > limit) {
-      throw new InputError(`${doc.path}:1:1: error [source-too-large] ${size} bytes is over the limit of ${limit} bytes (--max-source-bytes)`);
+      throw new InputError(
+        `${doc.path}:1:1: error [source-too-large] ${size} bytes is over the limit of ${limit} bytes (--max-source-bytes)`,
+      );
     }
     let name = outputName(doc.path);
     while (usedNames.has(name)) name = `${name}_`;
@@ -90,19 +95,27 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   }
   const members: TeiElement[] = [];
   if (edition.introduction) {
-    const intro = introductionTei(await readFile(edition.introduction, 'utf8'), edition.introduction, meta.language);
+    const intro = introductionTei(
+      await readFile(edition.introduction, 'utf8'),
+      edition.introduction,
+      meta.language,
+    );
     for (const d of intro.diagnostics.items) options.reporter.diagnostic(d);
     members.push(intro.tei);
   }
   members.push(...documents.map((d) => d.tei));
-  const corpus = block('teiCorpus', { 'xml:lang': meta.language }, [editionHeader(meta, documents.length), ...members]);
+  const corpus = block('teiCorpus', { 'xml:lang': meta.language }, [
+    editionHeader(meta, documents.length),
+    ...members,
+  ]);
   const editionXml = join(teiDir, 'edition.xml');
   await writeFileAtomic(editionXml, serializeTei(corpus));
   files.push(editionXml);
 
   for (const format of options.formats) {
     const renderer = RENDERERS[format];
-    if (renderer) files.push(...(await renderer({ editionXml, outDir: options.out, reporter: options.reporter })));
+    if (renderer)
+      files.push(...(await renderer({ editionXml, outDir: options.out, reporter: options.reporter })));
   }
   return { documents: documents.length, files, diagnostics, seconds: (performance.now() - started) / 1000 };
 }

@@ -40,7 +40,9 @@ function encodingDesc(): TeiElement {
         'web-page boilerplate is fw. The source’s characters are all kept.',
       ]),
     ]),
-    el('appInfo', {}, [el('application', { ident: 'recto', version: VERSION }, [el('label', {}, ['Recto'])])]),
+    el('appInfo', {}, [
+      el('application', { ident: 'recto', version: VERSION }, [el('label', {}, ['Recto'])]),
+    ]),
   ]);
 }
 
@@ -77,11 +79,7 @@ export function documentHeader(doc: DocumentMeta, edition: EditionMeta): TeiElem
   const corresp = correspDesc(doc);
   if (corresp) profile.push(corresp);
   return block('teiHeader', {}, [
-    block('fileDesc', {}, [
-      titleStmt,
-      publicationStmt(edition),
-      block('sourceDesc', {}, [bibl]),
-    ]),
+    block('fileDesc', {}, [titleStmt, publicationStmt(edition), block('sourceDesc', {}, [bibl])]),
     encodingDesc(),
     block('profileDesc', {}, profile),
   ]);
@@ -93,10 +91,18 @@ export function editionHeader(edition: EditionMeta, documentCount: number): TeiE
   if (edition.subtitle) titles.push(el('title', { type: 'sub' }, [edition.subtitle]));
   return block('teiHeader', {}, [
     block('fileDesc', {}, [
-      block('titleStmt', {}, [...titles, ...(edition.editor ? [el('editor', {}, [edition.editor])] : []), ...respStmts(edition, edition.id)]),
-      el('extent', {}, [el('measure', { unit: 'documents', quantity: String(documentCount) }, [`${documentCount} documents`])]),
+      block('titleStmt', {}, [
+        ...titles,
+        ...(edition.editor ? [el('editor', {}, [edition.editor])] : []),
+        ...respStmts(edition, edition.id),
+      ]),
+      el('extent', {}, [
+        el('measure', { unit: 'documents', quantity: String(documentCount) }, [`${documentCount} documents`]),
+      ]),
       publicationStmt(edition),
-      block('sourceDesc', {}, [el('p', {}, ['Plain-text transcriptions; each document’s header names its source.'])]),
+      block('sourceDesc', {}, [
+        el('p', {}, ['Plain-text transcriptions; each document’s header names its source.']),
+      ]),
     ]),
     encodingDesc(),
     block('profileDesc', {}, [langUsage(edition.language)]),

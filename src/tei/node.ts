@@ -7,7 +7,11 @@ export interface TeiElement {
   children: TeiNode[];
 }
 
-export function el(name: string, attrs: Record<string, string | undefined> = {}, children: TeiNode[] = []): TeiElement {
+export function el(
+  name: string,
+  attrs: Record<string, string | undefined> = {},
+  children: TeiNode[] = [],
+): TeiElement {
   const clean: Record<string, string> = {};
   for (const [k, v] of Object.entries(attrs)) if (v !== undefined) clean[k] = v;
   return { name, attrs: clean, children };
@@ -21,7 +25,11 @@ export function textContent(n: TeiNode): string {
 }
 
 /** Block containers get a newline between children so the XML reads well; mixed content is left alone. */
-export function block(name: string, attrs: Record<string, string | undefined>, children: TeiNode[]): TeiElement {
+export function block(
+  name: string,
+  attrs: Record<string, string | undefined>,
+  children: TeiNode[],
+): TeiElement {
   const spaced: TeiNode[] = ['\n'];
   for (const c of children) spaced.push(c, '\n');
   return el(name, attrs, spaced);

@@ -45,7 +45,9 @@ export const localName = (name: string): string => name.slice(name.indexOf(':') 
  */
 export function parseTei(xml: string, file: string): TeiElement {
   if (/<!DOCTYPE[^>]*\[[\s\S]*?<!ENTITY/i.test(xml) || /<!ENTITY/i.test(xml)) {
-    throw new InputError(`${file}:1:1: error [xml-entity-declaration] DOCTYPE entity declarations are refused (XXE and entity-expansion safety)`);
+    throw new InputError(
+      `${file}:1:1: error [xml-entity-declaration] DOCTYPE entity declarations are refused (XXE and entity-expansion safety)`,
+    );
   }
   const valid = XMLValidator.validate(xml);
   if (valid !== true) {
@@ -54,7 +56,9 @@ export function parseTei(xml: string, file: string): TeiElement {
   }
   const root = convert(parser.parse(xml) as Ordered[]).find(isElement);
   if (!root || !['TEI', 'teiCorpus'].includes(localName(root.name))) {
-    throw new InputError(`${file}:1:1: error [tei-root] the root element is <${root?.name ?? 'none'}>, not <TEI> or <teiCorpus>`);
+    throw new InputError(
+      `${file}:1:1: error [tei-root] the root element is <${root?.name ?? 'none'}>, not <TEI> or <teiCorpus>`,
+    );
   }
   return root;
 }
@@ -64,7 +68,9 @@ export async function readTei(path: string): Promise<TeiElement> {
   try {
     xml = await readFile(path, 'utf8');
   } catch (error) {
-    throw new InputError(`${path}: cannot read: ${(error as NodeJS.ErrnoException).code ?? String(error)}`, { cause: error });
+    throw new InputError(`${path}: cannot read: ${(error as NodeJS.ErrnoException).code ?? String(error)}`, {
+      cause: error,
+    });
   }
   return parseTei(xml, path);
 }
@@ -77,5 +83,7 @@ export function childElements(node: TeiElement, name?: string): TeiElement[] {
 /** Every TEI document inside a TEI or teiCorpus root, in document order. */
 export function teiDocuments(root: TeiElement): TeiElement[] {
   if (localName(root.name) === 'TEI') return [root];
-  return childElements(root).flatMap((c) => (['TEI', 'teiCorpus'].includes(localName(c.name)) ? teiDocuments(c) : []));
+  return childElements(root).flatMap((c) =>
+    ['TEI', 'teiCorpus'].includes(localName(c.name)) ? teiDocuments(c) : [],
+  );
 }

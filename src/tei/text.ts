@@ -1,6 +1,5 @@
-import { localName } from './read.ts';
 import { isElement, type TeiElement, type TeiNode } from './node.ts';
-import { childElements, teiDocuments } from './read.ts';
+import { childElements, localName, teiDocuments } from './read.ts';
 
 /**
  * TEI → the plain text it was normalized from, in the source's own conventions (`[Page 225]`,
@@ -12,8 +11,42 @@ interface Footnote {
   arrow: boolean;
 }
 
-const BLOCKS = new Set(['p', 'head', 'item', 'dateline', 'salute', 'signed', 'fw', 'label', 'bibl', 'idno', 'docDate', 'byline', 'trailer', 'ab', 'l']);
-const CONTAINERS = new Set(['body', 'front', 'back', 'div', 'list', 'closer', 'opener', 'postscript', 'quote', 'lg', 'group', 'text', 'table', 'row', 'cell', 'figure', 'floatingText']);
+const BLOCKS = new Set([
+  'p',
+  'head',
+  'item',
+  'dateline',
+  'salute',
+  'signed',
+  'fw',
+  'label',
+  'bibl',
+  'idno',
+  'docDate',
+  'byline',
+  'trailer',
+  'ab',
+  'l',
+]);
+const CONTAINERS = new Set([
+  'body',
+  'front',
+  'back',
+  'div',
+  'list',
+  'closer',
+  'opener',
+  'postscript',
+  'quote',
+  'lg',
+  'group',
+  'text',
+  'table',
+  'row',
+  'cell',
+  'figure',
+  'floatingText',
+]);
 
 class TextWriter {
   readonly blocks: string[] = [];
@@ -29,7 +62,7 @@ class TextWriter {
     const a = n.attrs;
     switch (name) {
       case 'note':
-        if (a.place === 'foot' || a.place === 'end' || a.place === undefined && a.type === undefined) {
+        if (a.place === 'foot' || a.place === 'end' || (a.place === undefined && a.type === undefined)) {
           this.notes.push({ text: this.inline(n.children).trim(), arrow: a.rend === 'arrow' });
           return a.type === 'unanchored' ? '' : (a.n ?? '');
         }
@@ -41,13 +74,19 @@ class TextWriter {
       case 'milestone':
         return a.type === 'extraction-break' ? '\n\n' : '';
       case 'gap':
-        return a.rend === 'dots' ? '\n. . . . . . . . . . . . . .\n' : `[${this.inline(childElements(n, 'desc').flatMap((d) => d.children))}]`;
+        return a.rend === 'dots'
+          ? '\n. . . . . . . . . . . . . .\n'
+          : `[${this.inline(childElements(n, 'desc').flatMap((d) => d.children))}]`;
       case 'supplied':
         return a.cert === 'low' ? `[${this.inline(n.children)}?]` : `[${this.inline(n.children)}]`;
       case 'choice': {
         const sic = childElements(n, 'sic')[0] ?? childElements(n, 'orig')[0];
         const corr = childElements(n, 'corr')[0] ?? childElements(n, 'reg')[0];
-        return `${sic ? this.inline(sic.children) : ''} [${corr ? this.inline(corr.children) : ''}]`;
+        const original = sic ? this.inline(sic.children) : '';
+        // A correction the source printed in brackets comes back as `of [on]`; one the editor
+        // made (type="editorial", from the manifest) was never in the source.
+        if (!corr || corr.attrs.type === 'editorial') return original;
+        return `${original} [${this.inline(corr.children)}]`;
       }
       case 'hi':
         if (a.rend === 'bold') return `**${this.inline(n.children)}**`;
@@ -76,7 +115,8 @@ class TextWriter {
     }
     if (name === 'list') {
       for (const c of n.children.filter(isElement)) {
-        if (localName(c.name) === 'item' && n.attrs.rend === 'dash') this.blocks.push(`- ${this.inline(c.children)}`);
+        if (localName(c.name) === 'item' && n.attrs.rend === 'dash')
+          this.blocks.push(`- ${this.inline(c.children)}`);
         else this.block(c);
       }
       return;

@@ -33,7 +33,9 @@ export function validateTei(files: string[]): Promise<ValidationResult> {
       const messages = `${stdout}`
         .split('\n')
         .filter((l) => l.trim() !== '')
-        .concat(`${stderr}`.split('\n').filter((l) => /error|fatal/i.test(l) && !l.includes('Unable to locate')));
+        .concat(
+          `${stderr}`.split('\n').filter((l) => /error|fatal/i.test(l) && !l.includes('Unable to locate')),
+        );
       resolve({ ok: !error && messages.length === 0, messages });
     });
   });

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { type TeiElement, type TeiNode, isElement } from '../../src/tei/node.ts';
+import { isElement, type TeiElement, type TeiNode } from '../../src/tei/node.ts';
 import { localName, parseTei } from '../../src/tei/read.ts';
 import { inlineText } from '../../src/tei/text.ts';
 
@@ -47,7 +47,8 @@ function flatten(node: TeiNode, out: Event[]): void {
       out.push({ text: node.attrs.cert === 'low' ? '?]' : ']' });
       return;
     case 'choice': {
-      const part = (n: string): TeiNode[] => node.children.filter(isElement).find((c) => localName(c.name) === n)?.children ?? [];
+      const part = (n: string): TeiNode[] =>
+        node.children.filter(isElement).find((c) => localName(c.name) === n)?.children ?? [];
       inner(part('sic'));
       out.push({ text: ' [' });
       inner(part('corr'));
@@ -86,7 +87,8 @@ export function volumeDocuments(): Map<string, TeiElement> {
   const root = parseTei(readFileSync(join(CORPUS, 'volume.xml'), 'utf8'), 'volume.xml');
   const docs = new Map<string, TeiElement>();
   const visit = (n: TeiElement): void => {
-    if (localName(n.name) === 'div' && n.attrs.type === 'document' && n.attrs['xml:id']) docs.set(n.attrs['xml:id'], n);
+    if (localName(n.name) === 'div' && n.attrs.type === 'document' && n.attrs['xml:id'])
+      docs.set(n.attrs['xml:id'], n);
     for (const c of n.children) if (isElement(c)) visit(c);
   };
   visit(root);
@@ -112,26 +114,33 @@ function collect(root: TeiNode, test: (e: TeiElement) => boolean): TeiElement[] 
   return out;
 }
 
-
 /** Scores one normalized document (its TEI as read back) against its truth file and the official TEI. */
-export function scoreDocument(file: string, tei: TeiElement, truth: Truth, official: TeiElement | undefined): DocumentScore {
+export function scoreDocument(
+  file: string,
+  tei: TeiElement,
+  truth: Truth,
+  official: TeiElement | undefined,
+): DocumentScore {
   const problems: string[] = [];
   const text = collect(tei, (e) => localName(e.name) === 'text')[0] ?? tei;
   const pbs = collect(text, (e) => localName(e.name) === 'pb').map((e) => e.attrs.n ?? '');
-  if (JSON.stringify(pbs) !== JSON.stringify(truth.page_breaks.n)) problems.push(`page breaks ${pbs} ≠ ${truth.page_breaks.n}`);
+  if (JSON.stringify(pbs) !== JSON.stringify(truth.page_breaks.n))
+    problems.push(`page breaks ${pbs} ≠ ${truth.page_breaks.n}`);
   else if (official) {
     const mine = pagePositions(text);
     const theirs = pagePositions(official);
     mine.forEach((p, k) => {
       const t = theirs[k];
       const len = Math.min(p.after.length, t?.after.length ?? 0, 16);
-      if (!t || p.after.slice(0, len) !== t.after.slice(0, len)) problems.push(`page ${p.n} at "${p.after}" ≠ "${t?.after}"`);
+      if (!t || p.after.slice(0, len) !== t.after.slice(0, len))
+        problems.push(`page ${p.n} at "${p.after}" ≠ "${t?.after}"`);
     });
   }
   const notes = collect(text, (e) => localName(e.name) === 'note' && e.attrs.place === 'foot');
   const refs = notes.map((n) => n.attrs.n ?? '');
   const texts = notes.map((n) => squash(inlineText(n.children)));
-  if (JSON.stringify(refs) !== JSON.stringify(truth.notes.refs)) problems.push(`note refs ${refs} ≠ ${truth.notes.refs}`);
+  if (JSON.stringify(refs) !== JSON.stringify(truth.notes.refs))
+    problems.push(`note refs ${refs} ≠ ${truth.notes.refs}`);
   truth.notes.texts.forEach((t, k) => {
     if (squash(t) !== texts[k]) problems.push(`note ${k + 1} text differs: "${texts[k]?.slice(0, 60)}"`);
   });

@@ -22,7 +22,11 @@ export const isSignature = (t: string): boolean =>
 export const isSalute = (t: string): boolean => t.length < 60 && /,$/.test(t) && t.split(/\s+/).length <= 6;
 
 const isCollectionTitle = (t: string): boolean =>
-  t.length < 100 && /^\p{Lu}/u.test(t) && !/[.,:;]$/.test(t) && !/\d/.test(t) && /\b(?:of|on|the|and|for)\b/.test(t);
+  t.length < 100 &&
+  /^\p{Lu}/u.test(t) &&
+  !/[.,:;]$/.test(t) &&
+  !/\d/.test(t) &&
+  /\b(?:of|on|the|and|for)\b/.test(t);
 
 /** Classifies the trailing lines (given last first); returns one kind per line it takes. */
 export function classifyClosing(linesFromEnd: string[]): ClosingKind[] {

@@ -13,7 +13,9 @@ export const conjecture: InlineRule = {
     const start = at + 1;
     const nodes = ctx.inline(start, start + (m[1] ?? '').length);
     return {
-      nodes: [el('supplied', { reason: 'conjecture', cert: 'low', resp: ctx.ids.resp('source-editors') }, nodes)],
+      nodes: [
+        el('supplied', { reason: 'conjecture', cert: 'low', resp: ctx.ids.resp('source-editors') }, nodes),
+      ],
       next: at + m[0].length,
     };
   },

@@ -38,7 +38,10 @@ export const correction: InlineRule = {
     if (!word || !looksLikeCorrection(word, corr)) return null;
     state.buffer = state.buffer.slice(0, state.buffer.length - word.length - 1);
     // No text between sic and corr: TEI's choice holds only its alternatives.
-    const choice = el('choice', {}, [el('sic', {}, [word]), el('corr', { resp: ctx.ids.resp('source-editors') }, [corr])]);
+    const choice = el('choice', {}, [
+      el('sic', {}, [word]),
+      el('corr', { resp: ctx.ids.resp('source-editors') }, [corr]),
+    ]);
     return { nodes: [choice], next: at + m[0].length };
   },
 };

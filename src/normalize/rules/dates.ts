@@ -1,7 +1,17 @@
 /** Dates as the sources write them: `January 9, 1958`, `4 July 1918`, `February 1946`. */
 const MONTHS = [
-  'january', 'february', 'march', 'april', 'may', 'june',
-  'july', 'august', 'september', 'october', 'november', 'december',
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
 ];
 const MONTH = '(January|February|March|April|May|June|July|August|September|October|November|December)';
 const MDY = new RegExp(`\\b${MONTH}\\s+(\\d{1,2}),?\\s+(\\d{4})\\b`);
@@ -19,9 +29,19 @@ const monthNumber = (name: string): number => MONTHS.indexOf(name.toLowerCase())
 
 export function findDate(text: string): FoundDate | null {
   let m = MDY.exec(text);
-  if (m) return { index: m.index, text: m[0], when: `${m[3]}-${pad(monthNumber(m[1] ?? ''))}-${pad(Number(m[2]))}` };
+  if (m)
+    return {
+      index: m.index,
+      text: m[0],
+      when: `${m[3]}-${pad(monthNumber(m[1] ?? ''))}-${pad(Number(m[2]))}`,
+    };
   m = DMY.exec(text);
-  if (m) return { index: m.index, text: m[0], when: `${m[3]}-${pad(monthNumber(m[2] ?? ''))}-${pad(Number(m[1]))}` };
+  if (m)
+    return {
+      index: m.index,
+      text: m[0],
+      when: `${m[3]}-${pad(monthNumber(m[2] ?? ''))}-${pad(Number(m[1]))}`,
+    };
   m = MY.exec(text);
   if (m) return { index: m.index, text: m[0], when: `${m[2]}-${pad(monthNumber(m[1] ?? ''))}` };
   return null;

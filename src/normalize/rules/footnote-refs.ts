@@ -18,7 +18,8 @@ export interface Span {
   offset: number;
 }
 
-const MONTH_BEFORE = /(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.) $/;
+const MONTH_BEFORE =
+  /(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.) $/;
 const GLUE = /[\p{L}\p{M}.,;:’”"')\]!?…]/u;
 const TAIL_OK = /^(?:$|[\s.,;:)\]’”"—–\-!?…*])/u;
 
@@ -121,7 +122,11 @@ export function pairRefs(candidates: RefCandidate[], notes: NoteItem[]): RefPair
   return { anchors: best?.anchors ?? [] };
 }
 
-function pairWithOffset(candidates: RefCandidate[], notes: NoteItem[], offset: number): { score: number; anchors: (RefCandidate | null)[] } {
+function pairWithOffset(
+  candidates: RefCandidate[],
+  notes: NoteItem[],
+  offset: number,
+): { score: number; anchors: (RefCandidate | null)[] } {
   const m = candidates.length;
   const k = notes.length;
   // best[j][i]: best score using the first j candidates for the first i notes.

@@ -1,5 +1,5 @@
-import { findDate } from './dates.ts';
 import { isBoilerplate } from './boilerplate.ts';
+import { findDate } from './dates.ts';
 import { isOmissionNotice } from './omission.ts';
 
 /**
@@ -40,6 +40,14 @@ export function classifyHeaderLine(text: string, state: HeaderState): HeaderKind
 
 function isTitleLike(t: string, heads: number): boolean {
   if (/^(?:\(\w+\)|\d+\.|-)\s/.test(t)) return false;
-  if (heads > 0 && /[.:;,]$/.test(t)) return false;
+  if (/\p{Ll}[.!?]\s/u.test(t)) return false; // a sentence ends inside: prose, not a title
+  if (heads > 0 && (/[.:;,]$/.test(t) || !isTitleCase(t))) return false;
   return /^\p{Lu}/u.test(t) && t.split(/\s+/).length <= 20;
+}
+
+/** Most longer words capitalized, as in `U.S. Relations With the Soviet Union`. */
+function isTitleCase(t: string): boolean {
+  const words = t.split(/\s+/).filter((w) => w.replace(/\P{L}/gu, '').length >= 4);
+  const capitalized = words.filter((w) => /^\P{L}*\p{Lu}/u.test(w)).length;
+  return words.length > 0 && capitalized / words.length >= 0.6;
 }

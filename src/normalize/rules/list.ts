@@ -17,7 +17,8 @@ export function listRendFor(lines: string[]): ListRend | null {
   return null;
 }
 
-const LIST_LABELS = /^(SUBJECTS?|PARTICIPANTS|OTHERS PRESENT|ALSO PRESENT|PRESENT|IN ATTENDANCE|REFERENCES?|DISTRIBUTION)$/;
+const LIST_LABELS =
+  /^(SUBJECTS?|PARTICIPANTS|OTHERS PRESENT|ALSO PRESENT|PRESENT|IN ATTENDANCE|REFERENCES?|DISTRIBUTION)$/;
 
 export const isListLabel = (text: string): boolean => LIST_LABELS.test(text.trim());
 

@@ -29,7 +29,11 @@ export function findNoteList(lines: Line[]): NoteList | null {
   while (i >= 0 && (lines[i]?.text.trim() === '' || isBoilerplate(lines[i]?.text ?? ''))) i--;
   const last = lines[i];
   if (!last) return null;
-  const style: NoteStyle | null = NUMBERED.test(last.text) ? 'numbered' : ARROW.test(last.text) ? 'arrow' : null;
+  const style: NoteStyle | null = NUMBERED.test(last.text)
+    ? 'numbered'
+    : ARROW.test(last.text)
+      ? 'arrow'
+      : null;
   if (!style) return null;
   const re = style === 'numbered' ? NUMBERED : ARROW;
   const found: Line[] = [];

@@ -30,7 +30,8 @@ export const omission: InlineRule = {
     if (!m) return null;
     const words = m[1] ?? '';
     const reason = reasonFor(words);
-    const resp = reason === 'apparent-omission' ? ctx.ids.resp('original-transmission') : ctx.ids.resp('source-editors');
+    const resp =
+      reason === 'apparent-omission' ? ctx.ids.resp('original-transmission') : ctx.ids.resp('source-editors');
     return { nodes: [el('gap', { reason, resp }, [el('desc', {}, [words])])], next: at + m[0].length };
   },
 };

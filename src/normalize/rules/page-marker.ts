@@ -13,7 +13,11 @@ export const pageMarker: InlineRule = {
     if (!m) return null;
     const n = (m[1] ?? '').trim();
     if (!VALID.test(n)) {
-      ctx.diag.warn('page-marker-invalid', `page marker "${m[0]}" has no page number; kept as text`, ctx.positions.at(at));
+      ctx.diag.warn(
+        'page-marker-invalid',
+        `page marker "${m[0]}" has no page number; kept as text`,
+        ctx.positions.at(at),
+      );
       return { nodes: [m[0]], next: at + m[0].length };
     }
     return { nodes: [el('pb', { n, 'xml:id': ctx.ids.take(`pg${n}`) })], next: at + m[0].length };

@@ -1,0 +1,129 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { documentText } from '../src/tei/text.ts';
+import { validateTei } from '../src/tei/validate.ts';
+import { canonicalText, firstDifference } from './support/lossless.ts';
+import { normalizeText } from './support/normalize.ts';
+import { tempDir } from './support/run.ts';
+
+/**
+ * Hostile input, generated: every convention mixed with odd Unicode. For every case the normalizer
+ * must not throw, must write well-formed XML (read back by the parser), and valid TEI (a sample is
+ * checked with jing in one run).
+ */
+const piece = fc.oneof(
+  fc.constantFrom(
+    '[Page 225]',
+    '[Page abc]',
+    '[Page',
+    '[by?]',
+    'of [on]',
+    '[apparent omission]',
+    '[1 line of source text not declassified]',
+    '. . . . . . .',
+    '**bold**',
+    '*it*',
+    '<http://x.org/?a=1&b=2>',
+    'France.47',
+    'Paper1',
+    '19558',
+    '[',
+    ']',
+    '&amp;',
+    '<script>alert(1)</script>',
+    '"quoted"',
+    '\u202Eright-to-left\u202C',
+    'e\u0301',
+    '\u200B',
+    '𝔊𝔬𝔱𝔥𝔦𝔠',
+    '\u0000',
+    '\uD800',
+    '\uFFFE',
+    '\t',
+    '- item',
+    '  1. a note',
+    '- a note↩',
+    'PART 1: A HEADING IN CAPITALS HERE',
+    'Respectfully yours,',
+    'KENNAN',
+    'Source: Department of State',
+    '761.00/260',
+  ),
+  fc.string({ maxLength: 12 }),
+  fc.string({ unit: 'grapheme', maxLength: 12 }),
+);
+const line = fc.array(piece, { maxLength: 8 }).map((parts) => parts.join(' '));
+const source = fc.array(fc.oneof(line, fc.constant('')), { maxLength: 30 }).map((lines) => lines.join('\n'));
+
+describe('hostile sources (fast-check)', () => {
+  it('never crash and always give well-formed TEI (500 cases); a sample of 60 is valid TEI P5', async () => {
+    const dir = tempDir();
+    const sampled: string[] = [];
+    let k = 0;
+    fc.assert(
+      fc.property(source, (text) => {
+        const result = normalizeText(text, 'hostile.txt'); // parses the XML back: throws if not well-formed
+        expect(result.read.name).toBe('TEI');
+        if (k % 9 === 0 && sampled.length < 60) {
+          const path = join(dir, `case-${k}.xml`);
+          writeFileSync(path, result.xml);
+          sampled.push(path);
+        }
+        k++;
+      }),
+      { numRuns: 500, seed: 20261122 },
+    );
+    const validation = await validateTei(sampled);
+    expect(validation.messages.slice(0, 5)).toEqual([]);
+  });
+
+  it('sources made of the conventions round-trip through `recto text` (300 cases)', () => {
+    const word = fc.constantFrom(
+      'alpha',
+      'beta',
+      'Gamma',
+      'delta.',
+      'epsilon,',
+      'the',
+      'of',
+      '1930’s',
+      'Feb. 3',
+      'No. 730',
+    );
+    const marker = fc.constantFrom(
+      '[Page 12]',
+      '[by?]',
+      'of [on]',
+      '[apparent omission]',
+      '*italic*',
+      '**bold**',
+    );
+    const paragraph = fc
+      .array(fc.oneof(word, word, marker), { minLength: 3, maxLength: 25 })
+      .map((ws) => ws.join(' '));
+    const doc = fc
+      .array(paragraph, { minLength: 1, maxLength: 8 })
+      .map((ps) => `A Letter to the Secretary\n\n${ps.join('\n\n')}`);
+    fc.assert(
+      fc.property(doc, (text) => {
+        const back = documentText(normalizeText(text).read);
+        expect(firstDifference(canonicalText(text), canonicalText(back))).toBeNull();
+      }),
+      { numRuns: 300, seed: 7 },
+    );
+  });
+
+  it('pathological input stays fast: 60,000 brackets, 60,000 stars, a 1 MB line', () => {
+    for (const text of [
+      '['.repeat(60_000),
+      '*'.repeat(60_000),
+      `${'word '.repeat(200_000)}.1\n\n  1. note`,
+    ]) {
+      const started = performance.now();
+      normalizeText(text);
+      expect(performance.now() - started).toBeLessThan(20_000);
+    }
+  });
+});

@@ -1,0 +1,18 @@
+import { basename } from 'node:path';
+import { documentId, type NormalizedDocument, normalize } from '../../src/normalize/index.ts';
+import type { TeiElement } from '../../src/tei/node.ts';
+import { parseTei } from '../../src/tei/read.ts';
+import { serializeTei } from '../../src/tei/write.ts';
+
+export const EDITION = { id: 'test', title: 'Test edition', language: 'en' };
+
+/** Normalizes text and reads the TEI back from its serialization, as a renderer would. */
+export function normalizeText(
+  text: string | Uint8Array,
+  file = 'test.txt',
+): NormalizedDocument & { xml: string; read: TeiElement } {
+  const bytes = typeof text === 'string' ? new TextEncoder().encode(text) : text;
+  const result = normalize(bytes, { file, id: documentId(basename(file)), edition: EDITION });
+  const xml = serializeTei(result.tei);
+  return { ...result, xml, read: parseTei(xml, file) };
+}
