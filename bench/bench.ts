@@ -22,7 +22,8 @@ const totalBytes = files.reduce((n, f) => n + f.bytes.length, 0);
 
 function once(): number {
   const started = performance.now();
-  for (const f of files) serializeTei(normalize(f.bytes, { file: f.name, id: documentId(f.name), edition }).tei);
+  for (const f of files)
+    serializeTei(normalize(f.bytes, { file: f.name, id: documentId(f.name), edition }).tei);
   return (performance.now() - started) / 1000;
 }
 
