@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { recto, SEEDS, tempDir } from './support/run.ts';
@@ -39,7 +39,9 @@ describe('the recto CLI', () => {
     const out = tempDir();
     const r = recto(['build', '--out', out]);
     expect(r.status, r.stderr).toBe(0);
-    expect(r.stderr).toMatch(/5 documents, 6 files, \d+ warnings, [\d.]+ s/);
+    // every registered format by default: the TEI master (6 files) and the HTML edition
+    expect(r.stderr).toMatch(/5 documents, \d+ files, \d+ warnings, [\d.]+ s/);
+    expect(existsSync(join(out, 'html', 'index.html'))).toBe(true);
     expect(readdirSync(join(out, 'tei')).sort()).toEqual([
       '000_048167f9c0b3e719.xml',
       '001_39edde1195e6049d.xml',

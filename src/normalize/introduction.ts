@@ -2,6 +2,7 @@ import { DiagnosticBag } from '../diagnostics.ts';
 import { block, el, type TeiElement } from '../tei/node.ts';
 import { IdAllocator, type InlineContext, parseInline } from './inline.ts';
 import { PositionMap, splitLines } from './lines.ts';
+import { underscoreEmphasis } from './rules/emphasis.ts';
 import { INLINE_RULES } from './rules/index.ts';
 
 /**
@@ -22,7 +23,7 @@ export function introductionTei(
     positions: new PositionMap(lines),
     ids: new IdAllocator('introduction'),
     anchors: new Map(),
-    inline: (start, end) => parseInline(ctx, INLINE_RULES, start, end),
+    inline: (start, end) => parseInline(ctx, [...INLINE_RULES, underscoreEmphasis], start, end),
   };
   const children: TeiElement[] = [];
   let para: { start: number; end: number } | null = null;

@@ -115,7 +115,14 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   for (const format of options.formats) {
     const renderer = RENDERERS[format];
     if (renderer)
-      files.push(...(await renderer({ editionXml, outDir: options.out, reporter: options.reporter })));
+      files.push(
+        ...(await renderer({
+          editionXml,
+          outDir: options.out,
+          reporter: options.reporter,
+          formats: options.formats,
+        })),
+      );
   }
   return { documents: documents.length, files, diagnostics, seconds: (performance.now() - started) / 1000 };
 }

@@ -4,15 +4,17 @@
  * renderers register here as they are built; `recto build --formats` accepts what is listed.
  */
 import type { Reporter } from '../report.ts';
+import { renderHtml } from './html/index.ts';
 
 export interface RenderContext {
   editionXml: string; // path of the TEI master
   outDir: string;
   reporter: Reporter;
+  formats?: string[]; // everything this build makes (so the HTML can link the EPUB and PDF)
 }
 
 export type Renderer = (ctx: RenderContext) => Promise<string[]>; // the files written
 
-export const RENDERERS: Record<string, Renderer> = {};
+export const RENDERERS: Record<string, Renderer> = { html: renderHtml };
 
 export const KNOWN_FORMATS = (): string[] => ['tei', ...Object.keys(RENDERERS)];

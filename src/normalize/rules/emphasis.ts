@@ -22,3 +22,18 @@ export const emphasis: InlineRule = {
     return null;
   },
 };
+
+const UNDERSCORE = /_(?=[^\s_])([^_\n]*?[^\s_])_(?![\p{L}\p{N}])/uy;
+
+/** Markdown's `_italic_`, for the introduction only (plain-text sources do not use it). */
+export const underscoreEmphasis: InlineRule = {
+  id: 'underscore-emphasis',
+  trigger: '_',
+  parse(ctx, at, end) {
+    if (at > 0 && /[\p{L}\p{N}]/u.test(ctx.source[at - 1] ?? '')) return null; // snake_case is not emphasis
+    const m = matchAt(UNDERSCORE, ctx.source, at, end);
+    if (!m) return null;
+    const inner = ctx.inline(at + 1, at + 1 + (m[1] ?? '').length);
+    return { nodes: [el('hi', { rend: 'italic' }, inner)], next: at + m[0].length };
+  },
+};

@@ -1,0 +1,54 @@
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { writeFileAtomic } from '../../fs/atomic-write.ts';
+import { readEdition } from '../../tei/edition.ts';
+import { readTei } from '../../tei/read.ts';
+import type { RenderContext } from '../registry.ts';
+import { TEMPLATES } from '../template.ts';
+import { type Download, documentFile, documentPage, indexPage } from './pages.ts';
+import { type SearchEntry, searchIndexScript } from './search-index.ts';
+
+const require = createRequire(import.meta.url);
+const ASSETS = ['style.css', 'app.js', 'mode.js'];
+
+/** The static HTML edition: index, one page per document, search index, assets. Reads the TEI master from disk. */
+export async function renderHtml(ctx: RenderContext): Promise<string[]> {
+  const edition = readEdition(await readTei(ctx.editionXml));
+  const dir = join(ctx.outDir, 'html');
+  const written: string[] = [];
+  const write = async (name: string, data: string | Uint8Array): Promise<void> => {
+    await writeFileAtomic(join(dir, name), data);
+    written.push(join(dir, name));
+  };
+  const unknown = new Map<string, number>();
+  const entries: SearchEntry[] = [];
+  for (let k = 0; k < edition.documents.length; k++) {
+    const doc = edition.documents[k];
+    if (!doc) continue;
+    const page = documentPage(edition, k, unknown);
+    await write(documentFile(doc), page.html);
+    for (const p of page.ctx.paragraphs) entries.push({ ...p, doc: documentFile(doc), title: doc.title });
+  }
+  const downloads: Download[] = [{ href: 'tei/edition.xml', label: 'TEI P5 master (XML)' }];
+  if (ctx.formats?.includes('epub'))
+    downloads.push({ href: `../${edition.meta.id}.epub`, label: 'EPUB 3 e-book' });
+  if (ctx.formats?.includes('pdf')) downloads.push({ href: `../${edition.meta.id}.pdf`, label: 'Print PDF' });
+  await write('index.html', indexPage(edition, downloads, unknown));
+  await write('assets/search-index.js', searchIndexScript(entries));
+  for (const asset of ASSETS) await write(`assets/${asset}`, await readFile(join(TEMPLATES, 'html', asset)));
+  // The package's UMD build (defines window.MiniSearch); its exports map hides it, so resolve from the entry.
+  const umd = join(dirname(require.resolve('minisearch')), '../umd/index.js');
+  await write('assets/minisearch.js', await readFile(umd));
+  await write('tei/edition.xml', await readFile(ctx.editionXml));
+  for (const [name, count] of unknown) {
+    ctx.reporter.diagnostic({
+      file: ctx.editionXml,
+      position: { line: 1, column: 1 },
+      severity: 'warning',
+      ruleId: 'html-unknown-element',
+      message: `<${name}> has no HTML mapping; rendered as its text (${count}×)`,
+    });
+  }
+  return written;
+}

@@ -1,0 +1,126 @@
+import type { EditionMeta } from '../../meta.ts';
+import type { Edition, EditionDocument } from '../../tei/edition.ts';
+import { fill, readTemplate } from '../template.ts';
+import { chicagoCitation } from './cite.ts';
+import { type Footnote, type HtmlContext, newContext, renderNodes } from './elements.ts';
+import { escapeAttr, escapeHtml } from './escape.ts';
+
+export interface Download {
+  href: string;
+  label: string;
+}
+
+function layout(
+  edition: EditionMeta,
+  page: { title: string; root: string; main: string; scripts?: string },
+): string {
+  return fill(
+    readTemplate('html', 'layout.html'),
+    {
+      lang: edition.language,
+      pageTitle: page.title,
+      root: page.root,
+      editionTitle: edition.title,
+      licence: edition.licence ?? '',
+      main: page.main,
+      scripts: page.scripts ?? '',
+    },
+    'layout.html',
+  );
+}
+
+function notesSection(notes: Footnote[]): string {
+  if (notes.length === 0) return '';
+  const items = notes
+    .map((n) => {
+      const back = n.refId
+        ? ` <a class="backref" href="#${n.refId}" aria-label="Back to the text of note ${escapeAttr(n.n)}">↩</a>`
+        : '';
+      const value = /^\d+$/.test(n.n) ? ` value="${n.n}"` : '';
+      return `<li id="${n.id}"${value} data-label="${escapeAttr(n.n)}"><span class="note-body">${n.html}</span>${back}</li>`;
+    })
+    .join('\n');
+  return `<section class="footnotes" aria-labelledby="notes-heading"><h2 id="notes-heading">Notes</h2><ol class="footnotes-list">\n${items}\n</ol></section>`;
+}
+
+/** A page title: the document's, then the edition's when both fit in 70 characters (what tab strips and search engines show). */
+function pageTitle(title: string, edition?: string): string {
+  const both = `${title} — ${edition}`;
+  if (edition && both.length <= 70) return both;
+  if (title.length <= 70) return title;
+  return `${title.slice(0, 68).replace(/\s+\S*$/, '')} …`;
+}
+
+export const documentFile = (doc: EditionDocument): string => `docs/${doc.id}.html`;
+
+const metaLine = (doc: EditionDocument): string =>
+  [doc.date, doc.author && doc.recipient ? `${doc.author} → ${doc.recipient}` : doc.author, doc.place]
+    .filter(Boolean)
+    .join(' · ');
+
+export function documentPage(
+  edition: Edition,
+  index: number,
+  unknown: Map<string, number>,
+): { html: string; ctx: HtmlContext } {
+  const doc = edition.documents[index] as EditionDocument;
+  const ctx = newContext(unknown);
+  const text = renderNodes(doc.div.children, ctx, 'block', 'document');
+  const cite = chicagoCitation(doc, edition.meta);
+  const prev = edition.documents[index - 1];
+  const next = edition.documents[index + 1];
+  const link = (d: EditionDocument | undefined, rel: string, label: string): string =>
+    d ? `<a rel="${rel}" href="${escapeAttr(`${d.id}.html`)}">${label}: ${escapeHtml(d.title)}</a>` : '';
+  const main = fill(
+    readTemplate('html', 'document.html'),
+    {
+      id: doc.id,
+      position: String(index + 1),
+      count: String(edition.documents.length),
+      meta: metaLine(doc),
+      text,
+      notes: notesSection(ctx.notes),
+      source: doc.source ?? '',
+      citeBefore: cite.before,
+      citeAfter: cite.after,
+      permalink: `${doc.id}.html`,
+      previous: link(prev, 'prev', 'Previous'),
+      next: link(next, 'next', 'Next'),
+    },
+    'document.html',
+  );
+  return {
+    html: layout(edition.meta, { title: pageTitle(doc.title, edition.meta.title), root: '../', main }),
+    ctx,
+  };
+}
+
+export function indexPage(edition: Edition, downloads: Download[], unknown: Map<string, number>): string {
+  const introduction = edition.introduction
+    ? renderNodes(edition.introduction.children, newContext(unknown), 'block', 'introduction')
+    : '';
+  const toc = edition.documents
+    .map(
+      (d, k) =>
+        `<li><a href="${escapeAttr(documentFile(d))}">${escapeHtml(d.title)}</a>${metaLine(d) ? `<span class="toc-meta">${escapeHtml(metaLine(d))}</span>` : ''}<span class="visually-hidden"> (document ${k + 1})</span></li>`,
+    )
+    .join('\n');
+  const main = fill(
+    readTemplate('html', 'index.html'),
+    {
+      title: edition.meta.title,
+      subtitle: edition.meta.subtitle ?? '',
+      editor: edition.meta.editor ? `Edited by ${edition.meta.editor}` : '',
+      publisher: [edition.meta.publisher, edition.meta.date?.slice(0, 4)].filter(Boolean).join(', '),
+      introduction,
+      toc: `<ol class="toc">\n${toc}\n</ol>`,
+      downloads: downloads
+        .map((d) => `<li><a href="${escapeAttr(d.href)}" download>${escapeHtml(d.label)}</a></li>`)
+        .join('\n'),
+    },
+    'index.html',
+  );
+  const scripts =
+    '<script src="assets/minisearch.js"></script><script src="assets/search-index.js"></script>';
+  return layout(edition.meta, { title: pageTitle(edition.meta.title), root: '', main, scripts });
+}

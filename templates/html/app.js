@@ -1,0 +1,138 @@
+// Recto edition pages: reading/diplomatic toggle, footnote popovers, citation page, offline search.
+// Everything here enhances a page that already works without scripts.
+(() => {
+  const root = document.documentElement;
+
+  // --- Reading text ⇄ diplomatic text, remembered across pages -------------------------------
+  const toggle = document.querySelector('.mode-toggle');
+  const showMode = () => {
+    const diplomatic = root.classList.contains('diplomatic');
+    toggle.setAttribute('aria-pressed', String(diplomatic));
+    toggle.textContent = diplomatic ? 'Show reading text' : 'Show diplomatic text';
+  };
+  if (toggle) {
+    showMode();
+    toggle.addEventListener('click', () => {
+      root.classList.toggle('diplomatic');
+      try {
+        localStorage.setItem('recto-mode', root.classList.contains('diplomatic') ? 'diplomatic' : 'reading');
+      } catch (_) {
+        /* not remembered, still switched */
+      }
+      showMode();
+    });
+  }
+
+  // --- Footnotes open in place; Escape or a click outside closes them (popover light dismiss) --
+  const popover = document.getElementById('note-popover');
+  let opener = null;
+  const place = (ref) => {
+    const r = ref.getBoundingClientRect();
+    const width = Math.min(28 * 16, window.innerWidth - 16);
+    popover.style.width = `${width}px`;
+    popover.style.left = `${Math.max(8, Math.min(r.left - width / 2, window.innerWidth - width - 8))}px`;
+    const below = r.bottom + 8;
+    popover.style.top = `${below + 200 < window.innerHeight ? below : Math.max(8, r.top - 8 - popover.offsetHeight)}px`;
+  };
+  if (popover && typeof popover.showPopover === 'function') {
+    document.addEventListener('click', (event) => {
+      const ref = event.target.closest && event.target.closest('a.noteref');
+      if (!ref) return;
+      const note = document.getElementById(ref.getAttribute('href').slice(1));
+      if (!note) return;
+      event.preventDefault();
+      opener = ref;
+      popover.replaceChildren();
+      const label = document.createElement('p');
+      label.className = 'popover-label';
+      label.textContent = `Note ${note.dataset.label}`;
+      const body = document.createElement('div');
+      body.className = 'popover-body';
+      body.append(...Array.from(note.querySelector('.note-body').childNodes, (n) => n.cloneNode(true)));
+      const close = document.createElement('button');
+      close.type = 'button';
+      close.className = 'popover-close';
+      close.textContent = 'Close';
+      close.addEventListener('click', () => popover.hidePopover());
+      popover.append(label, body, close);
+      popover.setAttribute('tabindex', '-1');
+      popover.showPopover();
+      place(ref);
+      popover.focus();
+    });
+    popover.addEventListener('toggle', (event) => {
+      if (event.newState === 'closed' && opener) {
+        opener.focus();
+        opener = null;
+      }
+    });
+  }
+
+  // --- "Cite this": the page in view (or chosen by #pN) and the permalink ---------------------
+  const citePage = document.querySelector('.cite-page');
+  const citeUrl = document.querySelector('.cite-url');
+  const pages = Array.from(document.querySelectorAll('.pb[data-page]'));
+  const updateCitation = () => {
+    if (!citePage) return;
+    let current = null;
+    const hash = decodeURIComponent(location.hash.slice(1));
+    const chosen = pages.find((p) => p.id === hash);
+    if (chosen) current = chosen;
+    else for (const p of pages) if (p.getBoundingClientRect().top < window.innerHeight * 0.3) current = p;
+    citePage.textContent = current ? `, p. ${current.dataset.page}` : '';
+    if (citeUrl) citeUrl.textContent = location.href.split('#')[0] + (current ? `#${current.id}` : '');
+  };
+  updateCitation();
+  window.addEventListener('scroll', updateCitation, { passive: true });
+  window.addEventListener('hashchange', updateCitation);
+
+  // --- Offline full-text search (MiniSearch index shipped as a script) ------------------------
+  const form = document.querySelector('.search-form');
+  const results = document.getElementById('search-results');
+  if (form && results && window.RECTO_SEARCH && window.MiniSearch) {
+    const mini = window.MiniSearch.loadJS(window.RECTO_SEARCH.index, window.RECTO_SEARCH.options);
+    const norm = (s) => s.toLowerCase().replace(/\s+/g, ' ').trim();
+    const run = (query) => {
+      results.replaceChildren();
+      const phrase = norm(query.replace(/^["“](.*)["”]$/, '$1'));
+      if (!phrase) return;
+      let hits = mini.search(phrase, { prefix: true, combineWith: 'AND' });
+      const exact = hits.filter((h) => norm(h.text).includes(phrase));
+      if (exact.length) hits = exact;
+      const summary = document.createElement('p');
+      summary.textContent = hits.length
+        ? `${hits.length} result${hits.length === 1 ? '' : 's'}`
+        : 'No results';
+      results.append(summary);
+      const list = document.createElement('ol');
+      for (const hit of hits.slice(0, 50)) {
+        const item = document.createElement('li');
+        const link = document.createElement('a');
+        const textDirective = exact.length ? `:~:text=${encodeURIComponent(phrase)}` : '';
+        link.href = `${hit.url}${textDirective}`;
+        link.textContent = hit.title;
+        item.append(link);
+        if (hit.page) {
+          const page = document.createElement('span');
+          page.className = 'result-page';
+          page.textContent = ` p. ${hit.page}`;
+          item.append(page);
+        }
+        const snippet = document.createElement('p');
+        const text = hit.text;
+        const at = norm(text).indexOf(phrase);
+        snippet.textContent =
+          at >= 0
+            ? `…${text.slice(Math.max(0, at - 80), at + phrase.length + 80)}…`
+            : `${text.slice(0, 160)}…`;
+        item.append(snippet);
+        list.append(item);
+      }
+      results.append(list);
+    };
+    form.addEventListener('submit', (event) => {
+      event.preventDefault();
+      run(form.elements.q.value);
+    });
+  }
+})();

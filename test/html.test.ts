@@ -1,0 +1,299 @@
+/// <reference lib="dom" />
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { HtmlValidate } from 'html-validate';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readingText } from '../src/render/html/elements.ts';
+import { readEdition } from '../src/tei/edition.ts';
+import { isElement, type TeiElement, type TeiNode } from '../src/tei/node.ts';
+import { localName, readTei } from '../src/tei/read.ts';
+import { launchChromium } from './support/browser.ts';
+import { ROOT, recto, tempDir } from './support/run.ts';
+import { serve } from './support/static-server.ts';
+
+/** The HTML edition of the seeds, built by the CLI, checked as files, by html-validate and in Chromium. */
+const require = createRequire(import.meta.url);
+const ARTIFACTS = join(ROOT, 'test-artifacts');
+let out: string;
+let site: string;
+let server: { url: string; close: () => Promise<void> };
+let browser: Browser;
+
+const pages = (): string[] => ['index.html', ...readdirSync(join(site, 'docs')).map((f) => `docs/${f}`)];
+const textOfHtml = (html: string): string =>
+  html
+    .replace(/<script[\s\S]*?<\/script>/g, ' ')
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, '&')
+    .replace(/\s+/g, ' ');
+
+function all(root: TeiNode, name: string): TeiElement[] {
+  const found: TeiElement[] = [];
+  const visit = (n: TeiNode): void => {
+    if (!isElement(n)) return;
+    if (localName(n.name) === name) found.push(n);
+    n.children.forEach(visit);
+  };
+  visit(root);
+  return found;
+}
+
+async function openPage(path: string): Promise<{ page: Page; requests: string[] }> {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  const requests: string[] = [];
+  page.on('request', (r) => {
+    requests.push(r.url());
+  });
+  await page.goto(`${server.url}/${path}`);
+  return { page, requests };
+}
+
+beforeAll(async () => {
+  out = tempDir();
+  const r = recto(['build', '--out', out, '--formats', 'tei,html']);
+  expect(r.status, r.stderr).toBe(0);
+  site = join(out, 'html');
+  server = await serve(site);
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('the HTML edition (files)', () => {
+  it('has an index and one page per document, with the assets, working from file:// (relative links only)', () => {
+    expect(pages()).toEqual([
+      'index.html',
+      'docs/d000_048167f9c0b3e719.html',
+      'docs/d001_39edde1195e6049d.html',
+      'docs/d002_c4af6ddfc8abae36.html',
+      'docs/d003_60cacaa50c9c7620.html',
+      'docs/d004_6169f971afa7be48.html',
+    ]);
+    for (const p of pages()) {
+      const html = readFileSync(join(site, p), 'utf8');
+      const urls = [...html.matchAll(/(?:href|src)="([^"]*)"/g)].map((m) => m[1] ?? '');
+      expect(
+        urls.filter(
+          (u) => /^(?:[a-z]+:)?\/\//i.test(u) && !/^https?:\/\/(digicoll\.library\.wisc\.edu)\//.test(u),
+        ),
+        p,
+      ).toEqual([]);
+      expect(
+        urls.filter((u) => u.startsWith('/')),
+        p,
+      ).toEqual([]);
+    }
+  });
+
+  it('validates with html-validate (recommended rules): no errors', async () => {
+    const validator = new HtmlValidate({ extends: ['html-validate:recommended'] });
+    for (const p of pages()) {
+      const report = await validator.validateString(readFileSync(join(site, p), 'utf8'), p);
+      const errors = report.results.flatMap((r) =>
+        r.messages
+          .filter((m) => m.severity === 2)
+          .map((m) => `${p}:${m.line}:${m.column} ${m.ruleId} ${m.message}`),
+      );
+      expect(errors).toEqual([]);
+    }
+  });
+
+  it('contains every document, every page number and every note text of the TEI', async () => {
+    const edition = readEdition(await readTei(join(out, 'tei', 'edition.xml')));
+    expect(edition.documents).toHaveLength(5);
+    const index = textOfHtml(readFileSync(join(site, 'index.html'), 'utf8'));
+    for (const doc of edition.documents) {
+      const html = readFileSync(join(site, 'docs', `${doc.id}.html`), 'utf8');
+      expect(index).toContain(doc.title);
+      for (const pb of all(doc.div, 'pb')) expect(html).toContain(`id="p${pb.attrs.n}"`);
+      const text = textOfHtml(html);
+      for (const note of all(doc.div, 'note').filter((n) => n.attrs.place === 'foot')) {
+        expect(text).toContain(readingText(note));
+      }
+    }
+  });
+
+  it('shows source text with <script>, & and quotes as text, never as markup', () => {
+    const sources = tempDir();
+    writeFileSync(
+      join(sources, 'xss.txt'),
+      'A Letter <script>alert("x")</script> & Co.\n\nBody with <img src=x onerror=alert(1)> & "quotes" and \'single\' <b>bold?</b>.1\n\n  1. Note with <script>alert(2)</script>.',
+    );
+    const dir = tempDir();
+    expect(recto(['build', '--sources', sources, '--out', dir, '--formats', 'tei,html']).status).toBe(0);
+    const html = readFileSync(join(dir, 'html', 'docs', 'xss.html'), 'utf8');
+    expect(html).not.toMatch(/<script>alert/);
+    expect(html).not.toMatch(/<img src=x/);
+    expect(html).not.toMatch(/<b>bold/);
+    expect(html).toContain('&lt;script&gt;alert("x")&lt;/script&gt; &amp; Co.');
+    expect(html).toContain('&lt;img src=x onerror=alert(1)&gt; &amp; "quotes"');
+    const index = readFileSync(join(dir, 'html', 'index.html'), 'utf8');
+    expect(index).not.toMatch(/<script>alert/);
+    const search = readFileSync(join(dir, 'html', 'assets', 'search-index.js'), 'utf8');
+    expect(search).not.toContain('</script>');
+  });
+});
+
+describe('the HTML edition in Chromium', () => {
+  it('opens a footnote in place by keyboard and closes it with Escape; requests nothing from other hosts', async () => {
+    const { page, requests } = await openPage('docs/d001_39edde1195e6049d.html');
+    const ref = page.locator('a.noteref').first();
+    await ref.focus();
+    await page.keyboard.press('Enter');
+    const popover = page.locator('#note-popover');
+    await expect.poll(() => popover.evaluate((p) => p.matches(':popover-open'))).toBe(true);
+    await expect.poll(() => popover.textContent()).toContain('League of Nations Treaty Series');
+    mkdirSync(ARTIFACTS, { recursive: true });
+    await page.screenshot({ path: join(ARTIFACTS, 'html-document-footnote.png') });
+    await page.keyboard.press('Escape');
+    await expect.poll(() => popover.evaluate((p) => p.matches(':popover-open'))).toBe(false);
+    expect(await page.evaluate(() => document.activeElement?.classList.contains('noteref'))).toBe(true);
+    // a click outside closes it too
+    await ref.click();
+    await expect.poll(() => popover.evaluate((p) => p.matches(':popover-open'))).toBe(true);
+    await page.mouse.click(5, 5);
+    await expect.poll(() => popover.evaluate((p) => p.matches(':popover-open'))).toBe(false);
+    expect(requests.filter((u) => !u.startsWith(server.url))).toEqual([]);
+    await page.close();
+  });
+
+  it('without scripts, notes are a list at the end with links both ways', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(`${server.url}/docs/d004_6169f971afa7be48.html`);
+    const refs = page.locator('a.noteref');
+    expect(await refs.count()).toBe(2);
+    await refs.first().click();
+    expect(page.url()).toMatch(/#fn-/);
+    const target = page.locator(':target');
+    expect(await target.textContent()).toContain('Walter Lippmann');
+    await target.locator('a.backref').click();
+    expect(page.url()).toMatch(/#fnref-/);
+    await context.close();
+  });
+
+  it('switches between the reading and the diplomatic text without a reload, and remembers it', async () => {
+    const { page } = await openPage('docs/d002_c4af6ddfc8abae36.html');
+    const choice = page.locator('.choice').first();
+    await expect.poll(() => choice.innerText()).toBe('on');
+    await page.locator('.mode-toggle').click();
+    await expect.poll(() => choice.innerText()).toBe('of');
+    expect(await page.locator('.mode-toggle').getAttribute('aria-pressed')).toBe('true');
+    await page.reload();
+    await expect.poll(() => page.locator('.choice').first().innerText()).toBe('of');
+    await page.locator('.mode-toggle').click();
+    await expect.poll(() => page.locator('.choice').first().innerText()).toBe('on');
+    await page.close();
+  });
+
+  it('finds a phrase from seed 002 with the offline search, and the result lands on it', async () => {
+    const { page, requests } = await openPage('index.html');
+    const phrase = 'honeyed promises to a desperate and war torn outside world';
+    await page.fill('#search-input', `"${phrase}"`);
+    await page.press('#search-input', 'Enter');
+    const first = page.locator('#search-results li a').first();
+    await expect.poll(() => first.textContent()).toBe('The Long Telegram');
+    await first.click();
+    await page.waitForURL(/d002_c4af6ddfc8abae36\.html#para-\d+/);
+    const paragraph = page.locator(`p:has-text("${phrase}")`);
+    await expect
+      .poll(() =>
+        paragraph.evaluate((p) => {
+          const r = p.getBoundingClientRect();
+          return r.bottom > 0 && r.top < window.innerHeight;
+        }),
+      )
+      .toBe(true);
+    expect(requests.filter((u) => !u.startsWith(server.url))).toEqual([]);
+    await page.close();
+  });
+
+  it('cites the page in view (Chicago style) and gives each page a stable anchor', async () => {
+    const { page } = await openPage('docs/d001_39edde1195e6049d.html#p226');
+    await expect.poll(() => page.locator('#citation').textContent()).toContain(', p. 226,');
+    const citation = (await page.locator('#citation').textContent()) ?? '';
+    expect(citation).toContain(
+      'The Ambassador in the Soviet Union (Bullitt), “The Ambassador in the Soviet Union (Bullitt) to the Secretary of State,” 1935, in The Sources of Soviet Conduct, ed. Recto Editorial Team (Recto Course Readers, 2026), p. 226,',
+    );
+    expect(citation).toMatch(/d001_39edde1195e6049d\.html#p226\.$/);
+    await page.close();
+  });
+
+  it('has no axe-core violations (WCAG 2.1 A/AA) on the index and every document page, light and dark', async () => {
+    const axePath = require.resolve('axe-core/axe.min.js');
+    for (const scheme of ['light', 'dark'] as const) {
+      for (const p of pages()) {
+        const { page } = await openPage(p);
+        await page.emulateMedia({ colorScheme: scheme });
+        await page.addScriptTag({ path: axePath });
+        const violations = await page.evaluate(async () => {
+          const axe = (
+            window as unknown as {
+              axe: {
+                run: (
+                  ctx: Document,
+                  o: object,
+                ) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }>;
+              };
+            }
+          ).axe;
+          const result = await axe.run(document, {
+            runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+          });
+          return result.violations.map(
+            (v) =>
+              `${v.id}: ${v.nodes
+                .slice(0, 3)
+                .map((n) => n.target.join(' '))
+                .join(', ')}`,
+          );
+        });
+        expect(violations, `${p} (${scheme})`).toEqual([]);
+        await page.close();
+      }
+    }
+  });
+
+  it('reads well on a phone: no horizontal scrolling, page numbers inline', async () => {
+    const page = await browser.newPage({ viewport: { width: 375, height: 740 }, deviceScaleFactor: 2 });
+    await page.goto(`${server.url}/docs/d001_39edde1195e6049d.html#p225`);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+    await page.screenshot({ path: join(ARTIFACTS, 'html-document-phone.png') });
+    await page.close();
+  });
+});
+
+describe('elements the HTML renderer does not know', () => {
+  it('are rendered as their text and reported once, with a count', async () => {
+    const dir = tempDir();
+    const tei = join(dir, 'edition.xml');
+    writeFileSync(
+      tei,
+      `<?xml version="1.0" encoding="UTF-8"?>
+<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>Odd</title></titleStmt><publicationStmt><p/></publicationStmt><sourceDesc><p/></sourceDesc></fileDesc></teiHeader>
+<text><body><div type="document" xml:id="odd"><head>Odd</head><p>Before <mystery>kept text</mystery> and <mystery>again</mystery>.</p></div></body></text></TEI>`,
+    );
+    const { renderHtml } = await import('../src/render/html/index.ts');
+    const warnings: string[] = [];
+    await renderHtml({
+      editionXml: tei,
+      outDir: dir,
+      reporter: { diagnostic: (d) => warnings.push(`${d.ruleId}: ${d.message}`), info: () => {} },
+    });
+    expect(warnings).toEqual([
+      'html-unknown-element: <mystery> has no HTML mapping; rendered as its text (2×)',
+    ]);
+    expect(textOfHtml(readFileSync(join(dir, 'html', 'docs', 'odd.html'), 'utf8'))).toContain(
+      'Before kept text and again.',
+    );
+  });
+});
