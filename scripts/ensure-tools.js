@@ -4,7 +4,7 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 
 /** command → Debian package that provides it */
-const TOOLS = { jing: 'jing', java: 'default-jre-headless', chromium: 'chromium' };
+const TOOLS = { jing: 'jing', java: 'default-jre-headless', chromium: 'chromium', epubcheck: 'epubcheck' };
 
 const has = (cmd) => spawnSync('sh', ['-c', `command -v ${cmd}`], { stdio: 'ignore' }).status === 0;
 const missing = Object.entries(TOOLS).filter(([cmd]) => !has(cmd));

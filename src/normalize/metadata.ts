@@ -55,10 +55,15 @@ export function documentMeta(
     }
     if (place) meta.place = plainText(place);
   }
+  // A citation block (`511.` / `Source` / citation / URL) contributes its bibls, one after the other.
+  const sourceText = (note: TeiElement): string => {
+    const bibls = note.children.filter(isElement).filter((c) => c.name === 'bibl');
+    return squash((bibls.length ? bibls : [note]).map((b) => b.children.map(plainText).join('')).join(' '));
+  };
   const sources = div.children
     .filter(isElement)
     .filter((c) => c.name === 'note' && c.attrs.type === 'source')
-    .map((c) => squash(c.children.map(plainText).join('')));
+    .map(sourceText);
   if (sources.length) meta.source = sources.join('; ');
   for (const [key, value] of Object.entries(overrides) as [keyof DocumentOverrides, string | undefined][]) {
     if (value !== undefined) meta[key] = value;

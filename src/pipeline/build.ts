@@ -104,7 +104,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     members.push(intro.tei);
   }
   members.push(...documents.map((d) => d.tei));
-  const corpus = block('teiCorpus', { 'xml:lang': meta.language }, [
+  // The corpus carries the edition id, so renderers name their files after it (output/<id>.epub).
+  const corpus = block('teiCorpus', { 'xml:lang': meta.language, 'xml:id': documentId(meta.id) }, [
     editionHeader(meta, documents.length),
     ...members,
   ]);

@@ -4,6 +4,7 @@
  * renderers register here as they are built; `recto build --formats` accepts what is listed.
  */
 import type { Reporter } from '../report.ts';
+import { renderEpub } from './epub/index.ts';
 import { renderHtml } from './html/index.ts';
 
 export interface RenderContext {
@@ -15,6 +16,6 @@ export interface RenderContext {
 
 export type Renderer = (ctx: RenderContext) => Promise<string[]>; // the files written
 
-export const RENDERERS: Record<string, Renderer> = { html: renderHtml };
+export const RENDERERS: Record<string, Renderer> = { html: renderHtml, epub: renderEpub };
 
 export const KNOWN_FORMATS = (): string[] => ['tei', ...Object.keys(RENDERERS)];

@@ -23,6 +23,8 @@ export interface SearchParagraph {
 }
 
 export interface HtmlContext {
+  handlers: Record<string, Handler>; // the element table in use (HTML, or HTML with EPUB overrides)
+  afterBlock?: (ctx: HtmlContext) => string; // what follows each block (EPUB: its footnote asides)
   notes: Footnote[];
   paragraphs: SearchParagraph[];
   unknown: Map<string, number>;
@@ -31,14 +33,17 @@ export interface HtmlContext {
   headsSeen: number;
 }
 
-export function newContext(unknown: Map<string, number>): HtmlContext {
-  return { notes: [], paragraphs: [], unknown, usedIds: new Set(), headsSeen: 0 };
+export type Where = 'block' | 'inline';
+export type Handler = (e: TeiElement, ctx: HtmlContext, where: Where, parent: string) => string;
+
+export function newContext(
+  unknown: Map<string, number>,
+  handlers: Record<string, Handler> = HTML_HANDLERS,
+): HtmlContext {
+  return { handlers, notes: [], paragraphs: [], unknown, usedIds: new Set(), headsSeen: 0 };
 }
 
-type Where = 'block' | 'inline';
-type Handler = (e: TeiElement, ctx: HtmlContext, where: Where, parent: string) => string;
-
-const uniqueId = (ctx: HtmlContext, base: string): string => {
+export const uniqueId = (ctx: HtmlContext, base: string): string => {
   let id = base;
   for (let k = 2; ctx.usedIds.has(id); k++) id = `${base}-${k}`;
   ctx.usedIds.add(id);
@@ -54,19 +59,20 @@ export function renderNodes(nodes: TeiNode[], ctx: HtmlContext, where: Where, pa
       continue;
     }
     out += renderElement(n, ctx, where, parent);
+    if (where === 'block' && ctx.afterBlock) out += ctx.afterBlock(ctx);
   }
   return out;
 }
 
 export function renderElement(e: TeiElement, ctx: HtmlContext, where: Where, parent = ''): string {
   const name = localName(e.name);
-  const handler = HANDLERS[name];
+  const handler = ctx.handlers[name];
   if (handler) return handler(e, ctx, where, parent);
   ctx.unknown.set(name, (ctx.unknown.get(name) ?? 0) + 1);
   return renderNodes(e.children, ctx, where, name);
 }
 
-const inline = (e: TeiElement, ctx: HtmlContext): string =>
+export const inline = (e: TeiElement, ctx: HtmlContext): string =>
   renderNodes(e.children, ctx, 'inline', localName(e.name));
 const blocks = (e: TeiElement, ctx: HtmlContext): string =>
   renderNodes(e.children, ctx, 'block', localName(e.name));
@@ -82,7 +88,7 @@ const wrap =
   (tag: string, cls: string): Handler =>
   (e, ctx) =>
     `<${tag} class="${cls}">${blocks(e, ctx)}</${tag}>`;
-const desc = (e: TeiElement): string =>
+export const desc = (e: TeiElement): string =>
   inlineText(
     e.children
       .filter(isElement)
@@ -235,7 +241,7 @@ function table(e: TeiElement, ctx: HtmlContext): string {
 
 const nothing: Handler = () => '';
 
-const HANDLERS: Record<string, Handler> = {
+export const HTML_HANDLERS: Record<string, Handler> = {
   p: paragraph,
   ab: paragraph,
   head,

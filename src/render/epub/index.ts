@@ -1,0 +1,197 @@
+import { join } from 'node:path';
+import * as epubModule from 'epub-gen-memory';
+import { writeFileAtomic } from '../../fs/atomic-write.ts';
+import type { Edition, EditionDocument } from '../../tei/edition.ts';
+import { readEdition } from '../../tei/edition.ts';
+import { readTei } from '../../tei/read.ts';
+import { renderNodes } from '../html/elements.ts';
+import { escapeHtml } from '../html/escape.ts';
+import type { RenderContext } from '../registry.ts';
+import { fill, readTemplate } from '../template.ts';
+import { coverSvg } from './cover.ts';
+import { type EpubContext, newEpubContext } from './elements.ts';
+import { editionUuid, modifiedDate, w3cDateTime } from './identity.ts';
+
+/**
+ * The annotated EPUB 3, made with epub-gen-memory (chapters, package, zip) from the TEI master.
+ * What the library cannot express goes through its own template options (our templates in
+ * templates/epub/: the package with accessibility metadata and a stable identifier, the nav with
+ * page-list and landmarks, the NCX with the same identifier) and through its zip before it is
+ * written: the generated cover is added and every entry gets the same timestamp, so the same
+ * input and SOURCE_DATE_EPOCH give the same bytes.
+ */
+type EPubClass = typeof import('epub-gen-memory').EPub;
+// A CommonJS package: Node's ESM loader puts its exports on `default`, some bundlers (vitest) on the namespace.
+const loaded = epubModule as unknown as { EPub?: EPubClass; default?: { EPub?: EPubClass } };
+const EPub = (loaded.EPub ?? loaded.default?.EPub) as EPubClass;
+
+interface Chapter {
+  title: string;
+  content: string;
+  filename: string;
+  beforeToc?: boolean;
+  excludeFromToc?: boolean;
+}
+
+interface ZipEntry {
+  date: Date;
+}
+interface Zip {
+  files: Record<string, ZipEntry>;
+  file(name: string, data: string): void;
+  generateAsync(options: object): Promise<Buffer>;
+}
+
+class RectoEPub extends EPub {
+  constructor(options: ConstructorParameters<EPubClass>[0], chapters: Chapter[], identifier: string) {
+    super(options, chapters);
+    this.uuid = identifier;
+  }
+  async build(extraFiles: Record<string, string>, date: Date): Promise<Buffer> {
+    await this.render();
+    const zip = this.zip as unknown as Zip;
+    for (const [name, data] of Object.entries(extraFiles)) zip.file(`OEBPS/${name}`, data);
+    for (const entry of Object.values(zip.files)) entry.date = date;
+    return zip.generateAsync({
+      type: 'nodebuffer',
+      mimeType: 'application/epub+zip',
+      compression: 'DEFLATE',
+      compressionOptions: { level: 9 },
+    });
+  }
+}
+
+function documentChapter(
+  doc: EditionDocument,
+  index: number,
+  edition: Edition,
+  unknown: Map<string, number>,
+): { chapter: Chapter; ctx: EpubContext } {
+  const ctx = newEpubContext(unknown);
+  const text = renderNodes(doc.div.children, ctx, 'block', 'document');
+  const meta = [
+    doc.date,
+    doc.author && doc.recipient ? `${doc.author} → ${doc.recipient}` : doc.author,
+    doc.place,
+  ]
+    .filter(Boolean)
+    .join(' · ');
+  const content = fill(
+    readTemplate('epub', 'chapter.html'),
+    {
+      position: `Document ${index + 1} of ${edition.documents.length}`,
+      meta,
+      text,
+      source: doc.source ?? '',
+    },
+    'chapter.html',
+  );
+  return { chapter: { title: doc.title, content, filename: `${doc.id}.xhtml` }, ctx };
+}
+
+export async function renderEpub(ctx: RenderContext): Promise<string[]> {
+  const edition = readEdition(await readTei(ctx.editionXml));
+  const { meta } = edition;
+  const identifier = editionUuid(meta);
+  const modified = modifiedDate(meta);
+  const unknown = new Map<string, number>();
+  const chapters: Chapter[] = [];
+  const pages: { n: string; href: string }[] = [];
+  const endnotes: EpubContext['endnotes'] = [];
+
+  chapters.push({
+    title: 'Title page',
+    filename: 'title.xhtml',
+    beforeToc: true,
+    excludeFromToc: true,
+    content: fill(
+      readTemplate('epub', 'titlepage.html'),
+      {
+        title: meta.title,
+        subtitle: meta.subtitle ?? '',
+        editor: meta.editor ? `Edited by ${meta.editor}` : '',
+        publisher: [meta.publisher, meta.date?.slice(0, 4)].filter(Boolean).join(', '),
+        licence: meta.licence ?? '',
+      },
+      'titlepage.html',
+    ),
+  });
+  if (edition.introduction) {
+    const introCtx = newEpubContext(unknown);
+    const content = `<section epub:type="introduction" role="doc-introduction">${renderNodes(edition.introduction.children, introCtx, 'block', 'introduction')}</section>`;
+    chapters.push({ title: 'Introduction', filename: 'introduction.xhtml', content });
+  }
+  edition.documents.forEach((doc, k) => {
+    const { chapter, ctx: docCtx } = documentChapter(doc, k, edition, unknown);
+    chapters.push(chapter);
+    for (const p of docCtx.pages) pages.push({ n: p.n, href: `${chapter.filename}#${p.id}` });
+    endnotes.push(...docCtx.endnotes);
+  });
+  if (endnotes.length) {
+    const items = endnotes
+      .map((n) => `<li id="${n.id}"><p><span class="label">${escapeHtml(n.n)}.</span> ${n.html}</p></li>`)
+      .join('\n');
+    chapters.push({
+      title: 'Notes in full',
+      filename: 'notes.xhtml',
+      content: `<section epub:type="endnotes" role="doc-endnotes"><h1>Notes in full</h1><ol class="endnotes">${items}</ol></section>`,
+    });
+  }
+
+  const firstDocument = edition.documents[0];
+  const sources = edition.documents.map((d) => d.source).filter((s): s is string => Boolean(s));
+  const options = {
+    title: meta.title,
+    author: meta.editor ? [meta.editor] : [],
+    publisher: meta.publisher ?? '',
+    description: meta.subtitle ?? meta.title,
+    lang: meta.language,
+    tocTitle: 'Contents',
+    prependChapterTitles: false,
+    version: 3,
+    verbose: false,
+    css: readTemplate('epub', 'style.css'),
+    contentOPF: readTemplate('epub', 'content.opf.ejs'),
+    tocXHTML: readTemplate('epub', 'toc.xhtml.ejs'),
+    tocNCX: readTemplate('epub', 'toc.ncx.ejs'),
+    // Extra keys reach the templates (epub-gen-memory passes its options through).
+    recto: {
+      subtitle: meta.subtitle,
+      editor: meta.editor,
+      date: meta.date,
+      rights: meta.licence,
+      sources: sources.length ? [...new Set(sources)].slice(0, 20) : [meta.title],
+      modified: w3cDateTime(modified),
+      // One edition, many printed sources: each document's page numbers are those of its own source.
+      pageBreakSource:
+        sources.length === 1
+          ? sources[0]
+          : `The printed source of each document, as cited with it (${sources.length} sources)`,
+      pages,
+      bodymatter: firstDocument ? `${firstDocument.id}.xhtml` : 'title.xhtml',
+      accessibilitySummary:
+        'Text-only publication with a table of contents, landmarks and the page numbers of the printed sources (page list and page-break markers). Footnotes are linked both ways; editorial interventions (omissions, conjectures, corrections) are marked in the text and described for screen readers.',
+      certifiedBy: 'Recto (self-declared)',
+    },
+  };
+  const epub = new RectoEPub(options as ConstructorParameters<EPubClass>[0], chapters, identifier);
+  const cover = fill(
+    readTemplate('epub', 'cover.xhtml'),
+    { lang: meta.language, title: meta.title },
+    'cover.xhtml',
+  );
+  const buffer = await epub.build({ 'cover.svg': coverSvg(meta), 'cover.xhtml': cover }, modified);
+
+  for (const [name, count] of unknown) {
+    ctx.reporter.diagnostic({
+      file: ctx.editionXml,
+      position: { line: 1, column: 1 },
+      severity: 'warning',
+      ruleId: 'epub-unknown-element',
+      message: `<${name}> has no EPUB mapping; rendered as its text (${count}×)`,
+    });
+  }
+  const path = join(ctx.outDir, `${meta.id}.epub`);
+  await writeFileAtomic(path, buffer);
+  return [path];
+}
