@@ -1,11 +1,14 @@
 /**
- * `npm run bench`: how fast the normalizer is on the shared FRUS volume (507 documents, 2.7 MB).
+ * `npm run bench`: how fast Recto is on the shared FRUS volume (507 documents, 2.7 MB): the
+ * normalizer alone (in process), then whole builds per output format (one process each).
  * Reads every source once, then normalizes and serializes the whole volume RUNS times in this
  * process and reports the median (the machine is shared: medians, not means). Writes the figures
  * to output/bench.json.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { documentId, normalize } from '../src/normalize/index.ts';
 import { serializeTei } from '../src/tei/write.ts';
@@ -49,5 +52,33 @@ console.log(
     `${median.toFixed(3)} s = ${result.normalize.documentsPerSecond} documents/s, ${result.normalize.megabytesPerSecond} MB/s ` +
     `(min ${result.normalize.minSeconds} s, max ${result.normalize.maxSeconds} s); peak RSS ${result.peakRssMB} MB`,
 );
+// Whole builds of the volume, one process per stage (its own peak RSS): TEI alone, then TEI and
+// each renderer. A renderer's time is its stage minus the TEI stage.
+const STAGE_RUNS = Number(process.env.BENCH_STAGE_RUNS ?? 3);
+const stages: Record<string, { medianSeconds: number; peakRssMB: number }> = {};
+for (const formats of ['tei', 'tei,html', 'tei,epub', 'tei,pdf', 'tei,html,epub,pdf']) {
+  const runs = Array.from({ length: STAGE_RUNS }, () => {
+    const out = mkdtempSync(join(tmpdir(), 'recto-bench-'));
+    const r = spawnSync(
+      process.execPath,
+      ['--import', 'tsx', join(import.meta.dirname, 'stage.ts'), CORPUS, out, formats],
+      {
+        encoding: 'utf8',
+        maxBuffer: 64 * 1024 * 1024,
+      },
+    );
+    rmSync(out, { recursive: true, force: true });
+    if (r.status !== 0) throw new Error(`stage ${formats} failed: ${r.stderr}`);
+    return JSON.parse(r.stdout.trim().split('\n').at(-1) ?? '{}') as { seconds: number; peakRssMB: number };
+  }).sort((a, b) => a.seconds - b.seconds);
+  const median = runs[Math.floor(runs.length / 2)] ?? { seconds: 0, peakRssMB: 0 };
+  stages[formats] = {
+    medianSeconds: Number(median.seconds.toFixed(2)),
+    peakRssMB: Math.max(...runs.map((r) => r.peakRssMB)),
+  };
+  console.log(
+    `build --formats ${formats}: ${median.seconds.toFixed(2)} s (median of ${STAGE_RUNS}), peak RSS ${stages[formats].peakRssMB} MB`,
+  );
+}
 await mkdir('output', { recursive: true });
-await writeFile('output/bench.json', `${JSON.stringify(result, null, 2)}\n`);
+await writeFile('output/bench.json', `${JSON.stringify({ ...result, stages }, null, 2)}\n`);

@@ -4,7 +4,14 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 
 /** command → Debian package that provides it */
-const TOOLS = { jing: 'jing', java: 'default-jre-headless', chromium: 'chromium', epubcheck: 'epubcheck' };
+const TOOLS = {
+  jing: 'jing',
+  java: 'default-jre-headless',
+  chromium: 'chromium',
+  epubcheck: 'epubcheck',
+  pdfinfo: 'poppler-utils',
+  qpdf: 'qpdf',
+};
 
 const has = (cmd) => spawnSync('sh', ['-c', `command -v ${cmd}`], { stdio: 'ignore' }).status === 0;
 const missing = Object.entries(TOOLS).filter(([cmd]) => !has(cmd));

@@ -6,6 +6,7 @@
 import type { Reporter } from '../report.ts';
 import { renderEpub } from './epub/index.ts';
 import { renderHtml } from './html/index.ts';
+import { renderPdf } from './pdf/index.ts';
 
 export interface RenderContext {
   editionXml: string; // path of the TEI master
@@ -16,6 +17,6 @@ export interface RenderContext {
 
 export type Renderer = (ctx: RenderContext) => Promise<string[]>; // the files written
 
-export const RENDERERS: Record<string, Renderer> = { html: renderHtml, epub: renderEpub };
+export const RENDERERS: Record<string, Renderer> = { html: renderHtml, epub: renderEpub, pdf: renderPdf };
 
 export const KNOWN_FORMATS = (): string[] => ['tei', ...Object.keys(RENDERERS)];

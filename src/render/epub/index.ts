@@ -6,6 +6,7 @@ import { readEdition } from '../../tei/edition.ts';
 import { readTei } from '../../tei/read.ts';
 import { renderNodes } from '../html/elements.ts';
 import { escapeHtml } from '../html/escape.ts';
+import { titleIfMissing } from '../html/pages.ts';
 import type { RenderContext } from '../registry.ts';
 import { fill, readTemplate } from '../template.ts';
 import { coverSvg } from './cover.ts';
@@ -68,7 +69,7 @@ function documentChapter(
   unknown: Map<string, number>,
 ): { chapter: Chapter; ctx: EpubContext } {
   const ctx = newEpubContext(unknown);
-  const text = renderNodes(doc.div.children, ctx, 'block', 'document');
+  const text = titleIfMissing(doc) + renderNodes(doc.div.children, ctx, 'block', 'document');
   const meta = [
     doc.date,
     doc.author && doc.recipient ? `${doc.author} → ${doc.recipient}` : doc.author,

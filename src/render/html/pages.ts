@@ -51,6 +51,14 @@ function pageTitle(title: string, edition?: string): string {
   return `${title.slice(0, 68).replace(/\s+\S*$/, '')} …`;
 }
 
+/** A document whose text has no heading gets its title from its header. */
+export function titleIfMissing(doc: EditionDocument): string {
+  const hasHead = doc.div.children.some(
+    (c) => typeof c !== 'string' && c.name.replace(/^.*:/, '') === 'head',
+  );
+  return hasHead ? '' : `<h1 class="doc-title">${escapeHtml(doc.title)}</h1>`;
+}
+
 export const documentFile = (doc: EditionDocument): string => `docs/${doc.id}.html`;
 
 const metaLine = (doc: EditionDocument): string =>
@@ -65,7 +73,7 @@ export function documentPage(
 ): { html: string; ctx: HtmlContext } {
   const doc = edition.documents[index] as EditionDocument;
   const ctx = newContext(unknown);
-  const text = renderNodes(doc.div.children, ctx, 'block', 'document');
+  const text = titleIfMissing(doc) + renderNodes(doc.div.children, ctx, 'block', 'document');
   const cite = chicagoCitation(doc, edition.meta);
   const prev = edition.documents[index - 1];
   const next = edition.documents[index + 1];

@@ -1,0 +1,162 @@
+import type PDFDocument from 'pdfkit';
+import type { FontFace, FontSet } from './fonts.ts';
+import type { Line } from './lines.ts';
+import type { Page, Placed } from './paginate.ts';
+import type { PdfStyle } from './style.ts';
+
+/**
+ * Draws planned pages with pdfkit: every line at measured positions (justified through word
+ * spacing), tagged structure for headings, paragraphs and notes, artifacts for running heads,
+ * folios, the note rule and the source page numbers in the outer margin.
+ */
+type Style = PdfStyle & { width: number; height: number };
+type Doc = InstanceType<typeof PDFDocument>;
+type StructElement = ReturnType<Doc['struct']>;
+type Content = ReturnType<Doc['markStructureContent']>;
+
+const ASCENT = 0.78; // of the type size, from the top of the line box to the baseline
+
+export class Drawer {
+  private readonly structs = new Map<string, StructElement>();
+  private section: StructElement | null = null;
+
+  constructor(
+    readonly doc: Doc,
+    private readonly style: Style,
+    private readonly fonts: FontSet,
+  ) {
+    for (const [face, path] of Object.entries(fonts.paths)) doc.registerFont(face, path);
+  }
+
+  private left(page: Page): number {
+    // odd pages are right-hand pages: the inner margin is on their left
+    return page.number % 2 === 1 ? this.style.margins.inner : this.style.margins.outer;
+  }
+
+  private artifact(draw: () => void): void {
+    this.doc.markContent('Artifact', { type: 'Pagination' });
+    draw();
+    this.doc.endMarkedContent();
+  }
+
+  private text(s: string, face: FontFace, size: number, x: number, y: number, wordSpacing = 0): void {
+    this.doc
+      .font(face)
+      .fontSize(size)
+      .text(s, x, y, { lineBreak: false, baseline: 'alphabetic', wordSpacing });
+  }
+
+  /** Draws one line: segments of one face and size, justified by word spacing. */
+  drawLine(line: Line, x: number, baseline: number, measure: number, align: Placed['align']): void {
+    const gaps = line.words.length - 1;
+    const slack = measure - line.indent - line.width;
+    const extra = line.justify && gaps > 0 && slack > 0 ? slack / gaps : 0;
+    let pos = x + line.indent + (align === 'right' ? slack : align === 'center' ? slack / 2 : 0);
+    line.words.forEach((word, k) => {
+      if (k > 0) pos += line.space + extra;
+      for (const f of word.fragments) {
+        this.text(f.text, f.face, f.size, pos, baseline - f.rise);
+        pos += f.width;
+      }
+    });
+  }
+
+  beginSection(title: string): void {
+    // Ending the previous section ends its blocks: pdfkit writes them out and we let them go.
+    this.section?.end();
+    this.structs.clear();
+    this.section = this.doc.struct('Sect', { title });
+    this.doc.addStructure(this.section);
+  }
+
+  private structFor(key: string, tag: string): StructElement {
+    let el = this.structs.get(key);
+    if (!el) {
+      el = this.doc.struct(tag);
+      if (this.section) this.section.add(el);
+      else this.doc.addStructure(el);
+      this.structs.set(key, el);
+    }
+    return el;
+  }
+
+  drawPage(page: Page, prefix: string, chrome: { runningHead?: string; folio: boolean }): void {
+    const { doc, style } = this;
+    doc.addPage({ size: [style.width, style.height], margin: 0 });
+    const x = this.left(page);
+    const measure = style.width - style.margins.inner - style.margins.outer;
+    const top = style.margins.top;
+    if (chrome.runningHead) {
+      const size = style.runningHead.size;
+      const head =
+        chrome.runningHead.length > 70 ? `${chrome.runningHead.slice(0, 68)}…` : chrome.runningHead;
+      const w = this.fonts.width(head, 'italic', size);
+      const hx = page.number % 2 === 1 ? x + measure - w : x;
+      this.artifact(() => this.text(head, 'italic', size, hx, top - style.runningHead.offset + size));
+    }
+    if (chrome.folio) {
+      const label = String(page.number);
+      const size = style.folio.size;
+      const w = this.fonts.width(label, 'regular', size);
+      this.artifact(() =>
+        this.text(
+          label,
+          'regular',
+          size,
+          x + (measure - w) / 2,
+          style.height - style.margins.bottom + style.folio.offset,
+        ),
+      );
+    }
+    for (const p of page.body) {
+      const baseline = top + p.y + p.size * ASCENT;
+      const el = this.structFor(`${prefix}:${p.block}`, p.tag);
+      const mc: Content = doc.markStructureContent(p.tag);
+      this.drawLine(p.line, x + p.leftIndent, baseline, measure - p.leftIndent, p.align);
+      if (p.tocPage) {
+        const w = this.fonts.width(p.tocPage, 'regular', p.size);
+        this.text(p.tocPage, 'regular', p.size, x + measure - w, baseline);
+      }
+      doc.endMarkedContent();
+      el.add(mc);
+      if (p.line.pages.length) {
+        const label = p.line.pages.map((n) => `[${n}]`).join(' ');
+        const size = style.pageNumberMargin.size;
+        const w = this.fonts.width(label, 'regular', size);
+        const mx =
+          page.number % 2 === 1
+            ? x + measure + style.pageNumberMargin.gap
+            : x - style.pageNumberMargin.gap - w;
+        this.artifact(() => this.text(label, 'regular', size, mx, baseline));
+      }
+    }
+    if (page.notes.length) {
+      const height = page.notes.length * style.note.leading;
+      let y = top + (style.height - style.margins.top - style.margins.bottom) - height;
+      this.artifact(() => {
+        doc
+          .moveTo(x, y - style.note.gap / 2)
+          .lineTo(x + measure * 0.3, y - style.note.gap / 2)
+          .lineWidth(0.4)
+          .stroke();
+      });
+      for (const n of page.notes) {
+        const mc: Content = doc.markStructureContent('Note');
+        this.drawLine(n.line, x, y + n.size * ASCENT, measure, n.align);
+        doc.endMarkedContent();
+        const note = this.doc.struct('Note');
+        if (this.section) this.section.add(note);
+        else this.doc.addStructure(note);
+        note.add(mc);
+        note.end();
+        y += n.leading;
+      }
+    }
+  }
+
+  finish(): void {
+    for (const el of this.structs.values()) el.end();
+    this.structs.clear();
+    this.section?.end();
+  }
+}

@@ -1,0 +1,168 @@
+import { join } from 'node:path';
+import PDFDocument from 'pdfkit';
+import { writeStreamAtomic } from '../../fs/atomic-write.ts';
+import { readEdition } from '../../tei/edition.ts';
+import { readTei } from '../../tei/read.ts';
+import { modifiedDate } from '../epub/identity.ts';
+import type { RenderContext } from '../registry.ts';
+import { block, documentBlocks, type PdfBlock } from './blocks.ts';
+import { Drawer } from './draw.ts';
+import { FontSet } from './fonts.ts';
+import { type Page, Paginator } from './paginate.ts';
+import { loadPdfStyle } from './style.ts';
+
+/**
+ * The print PDF: plan every page first (measured lines, footnotes at the foot of their page, the
+ * contents with the real page numbers), then draw the plan with pdfkit.
+ */
+const words = (text: string): PdfBlock['items'] => [{ kind: 'text', text, style: 'regular' }];
+
+function placeAll(p: Paginator, blocks: PdfBlock[]): void {
+  blocks.forEach((b, k) => {
+    p.place(b, blocks[k + 1]);
+  });
+}
+
+type Edition = ReturnType<typeof readEdition>;
+
+/**
+ * The whole book, page after page, into a paginator. Run twice: first to learn the page on which
+ * each document opens (for the contents), then to draw, so no page is kept longer than needed.
+ */
+function layoutBook(
+  p: Paginator,
+  edition: Edition,
+  fonts: FontSet,
+  style: ReturnType<typeof loadPdfStyle>,
+  unknown: Map<string, number>,
+): void {
+  const { meta } = edition;
+  // Half-title, its blank verso, title page, imprint.
+  p.newPage({ fixed: 'half-title' });
+  p.skip(p.height * 0.3);
+  p.place(block(words(meta.title), { tag: 'H1', type: 'title', align: 'center' }));
+  p.newPage({ blank: true });
+  p.newPage({ fixed: 'title' });
+  p.skip(p.height * 0.22);
+  p.place(block(words(meta.title), { tag: 'H1', type: 'title', align: 'center' }));
+  if (meta.subtitle)
+    p.place(
+      block([{ kind: 'text', text: meta.subtitle, style: 'italic' }], { align: 'center', spaceBefore: 1 }),
+    );
+  if (meta.editor) p.place(block(words(`Edited by ${meta.editor}`), { align: 'center', spaceBefore: 2 }));
+  p.skip(p.height * 0.25);
+  if (meta.publisher) p.place(block(words(meta.publisher), { type: 'small', align: 'center' }));
+  p.newPage({ fixed: 'imprint' });
+  p.skip(p.height * 0.6);
+  const imprint = [
+    meta.title,
+    meta.publisher && meta.date ? `${meta.publisher}, ${meta.date.slice(0, 4)}` : meta.publisher,
+    meta.licence,
+    'Typeset by Recto from the TEI P5 master, in EB Garamond.',
+  ];
+  for (const line of imprint)
+    if (line) p.place(block(words(line), { type: 'small', align: 'left', spaceBefore: 0.5 }));
+
+  // Contents: one line per document; its page number is drawn from the first pass.
+  p.openRecto({ fixed: 'toc', runningHead: 'Contents' });
+  p.place(block(words('Contents'), { tag: 'H1', type: 'title', align: 'left', keepWithNext: true }));
+  const entryWidth = p.measure - 36;
+  const entries = [
+    ...(edition.introduction ? [{ id: '#introduction', title: 'Introduction' }] : []),
+    ...edition.documents.map((d) => ({ id: d.id, title: d.title })),
+  ];
+  for (const e of entries) {
+    let title = e.title;
+    while (fonts.width(title, 'regular', style.body.size) > entryWidth && title.length > 4)
+      title = `${title.slice(0, -2).trimEnd()}…`;
+    p.place(block(words(title), { align: 'left', tocFor: e.id, spaceBefore: 0.25 }));
+  }
+  if (edition.introduction) {
+    p.openRecto({ opening: { title: 'Introduction', id: '#introduction' }, document: 'Introduction' });
+    placeAll(p, documentBlocks(edition.introduction, unknown));
+  }
+  for (const doc of edition.documents) {
+    p.openRecto({ opening: { title: doc.title, id: doc.id }, document: doc.title });
+    placeAll(p, documentBlocks(doc.div, unknown, doc.title));
+  }
+  p.flush();
+}
+
+export async function renderPdf(ctx: RenderContext): Promise<string[]> {
+  const edition = readEdition(await readTei(ctx.editionXml));
+  const { meta } = edition;
+  const style = loadPdfStyle();
+  const fonts = new FontSet(style);
+
+  // First pass: where each document opens.
+  const openings = new Map<string, number>();
+  layoutBook(
+    new Paginator(style, fonts, (page) => {
+      if (page.opening) openings.set(page.opening.id, page.number);
+    }),
+    edition,
+    fonts,
+    style,
+    new Map(),
+  );
+
+  const date = modifiedDate(meta);
+  const doc = new PDFDocument({
+    autoFirstPage: false,
+    size: [style.width, style.height],
+    margin: 0,
+    tagged: true,
+    lang: meta.language,
+    displayTitle: true,
+    pdfVersion: '1.7',
+    subset: 'PDF/UA',
+    info: {
+      Title: meta.title,
+      Author: meta.editor ?? '',
+      Subject: meta.subtitle ?? meta.title,
+      Creator: 'Recto',
+      Producer: 'Recto (pdfkit)',
+      CreationDate: date,
+      ModDate: date,
+    },
+  } as unknown as ConstructorParameters<typeof PDFDocument>[0]); // the typings lack subset 'PDF/UA' (it works)
+  const drawer = new Drawer(doc, style, fonts);
+  const path = join(ctx.outDir, `${meta.id}.pdf`);
+  const written = writeStreamAtomic(path, doc);
+  const unknown = new Map<string, number>();
+  let prefix = 'front';
+  // Second pass: each page is drawn as soon as it is complete, then dropped.
+  const draw = (page: Page): void => {
+    if (page.opening) {
+      prefix = page.opening.id;
+      drawer.beginSection(page.opening.title);
+    }
+    for (const line of page.body) if (line.tocFor) line.tocPage = String(openings.get(line.tocFor) ?? '');
+    const chrome = {
+      runningHead:
+        page.blank || page.opening || page.fixed
+          ? undefined
+          : page.number % 2 === 0
+            ? meta.title
+            : page.runningHead,
+      folio: !page.blank && page.fixed !== 'half-title' && page.fixed !== 'title',
+    };
+    drawer.drawPage(page, prefix, chrome);
+    if (page.opening) doc.outline.addItem(page.opening.title);
+  };
+  layoutBook(new Paginator(style, fonts, draw), edition, fonts, style, unknown);
+  drawer.finish();
+  doc.end();
+  await written;
+
+  for (const [name, count] of unknown) {
+    ctx.reporter.diagnostic({
+      file: ctx.editionXml,
+      position: { line: 1, column: 1 },
+      severity: 'warning',
+      ruleId: 'pdf-unknown-element',
+      message: `<${name}> has no PDF mapping; set as its text (${count}×)`,
+    });
+  }
+  return [path];
+}

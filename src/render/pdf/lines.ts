@@ -1,0 +1,191 @@
+import { createRequire } from 'node:module';
+import type { Item } from './blocks.ts';
+import type { FontFace, FontSet, FontStyle } from './fonts.ts';
+
+/**
+ * The line-layout step pdfkit lacks: measure every word with the font's real advance widths, then
+ * break greedily into lines of the measure, hyphenating (Liang patterns from the `hyphen` package)
+ * a word that would not fit. Lines are justified later from their measured natural width, so
+ * nothing is guessed. Each line knows the footnotes referenced in it and the source page breaks
+ * that fall in it.
+ */
+// `hyphen` is CommonJS without typings: load its en-US patterns with require and name what we use.
+const { hyphenateSync } = createRequire(import.meta.url)('hyphen/en-us') as {
+  hyphenateSync(text: string, options?: { minWordLength?: number }): string;
+};
+
+export interface Fragment {
+  text: string;
+  face: FontFace;
+  size: number;
+  rise: number; // baseline shift (superscript note references)
+  width: number;
+}
+
+export interface Word {
+  fragments: Fragment[];
+  width: number;
+  notes: { label: string; items: Item[] }[];
+  pages: string[]; // source page breaks that fall before this word
+  hyphenated?: boolean; // ends with a hyphen the layout added
+}
+
+export interface Line {
+  words: Word[];
+  width: number; // natural width, one space between words
+  space: number; // natural space width
+  justify: boolean;
+  indent: number; // first-line indent (points)
+  notes: { label: string; items: Item[] }[];
+  pages: string[];
+}
+
+const SOFT = '\u00AD';
+
+function fragments(text: string, style: FontStyle, size: number, rise: number, fonts: FontSet): Fragment[] {
+  return fonts
+    .faces(text, style)
+    .map((r) => ({ text: r.text, face: r.face, size, rise, width: fonts.width(r.text, r.face, size) }));
+}
+
+/** Items → words (runs between spaces), with notes and page breaks attached where they fall. */
+export function words(items: Item[], size: number, fonts: FontSet): (Word | 'break')[] {
+  const out: (Word | 'break')[] = [];
+  let cur: Word | null = null;
+  let pendingPages: string[] = [];
+  const current = (): Word => {
+    if (!cur) {
+      cur = { fragments: [], width: 0, notes: [], pages: pendingPages };
+      pendingPages = [];
+      out.push(cur);
+    }
+    return cur;
+  };
+  const add = (f: Fragment[]): void => {
+    const w = current();
+    w.fragments.push(...f);
+    w.width += f.reduce((n, x) => n + x.width, 0);
+  };
+  for (const item of items) {
+    if (item.kind === 'break') {
+      cur = null;
+      out.push('break');
+      continue;
+    }
+    if (item.kind === 'pb') {
+      if (cur) cur = null; // a page break between words (inline markers have spaces around them)
+      pendingPages.push(item.n);
+      continue;
+    }
+    if (item.kind === 'note') {
+      const w = out.length && cur ? (cur as Word) : current();
+      w.fragments.push(...fragments(item.label, 'regular', size * 0.62, size * 0.36, fonts));
+      w.width = w.fragments.reduce((n, x) => n + x.width, 0);
+      w.notes.push({ label: item.label, items: item.items });
+      continue;
+    }
+    const scale = item.scale ?? 1;
+    const parts = item.text.split(/(\s+)/);
+    for (const part of parts) {
+      if (part === '') continue;
+      if (/^\s+$/.test(part)) {
+        cur = null;
+        continue;
+      }
+      add(fragments(part, item.style, size * scale, 0, fonts));
+    }
+  }
+  if (pendingPages.length) {
+    const last = [...out].reverse().find((w): w is Word => w !== 'break');
+    if (last) last.pages.push(...pendingPages);
+    else out.push({ fragments: [], width: 0, notes: [], pages: pendingPages });
+  }
+  return out;
+}
+
+/** Splits a word at the best hyphenation point that fits `room`; null if none does. */
+function hyphenate(word: Word, room: number, fonts: FontSet): [Word, Word] | null {
+  if (word.fragments.length !== 1 || word.notes.length) return null;
+  const f = word.fragments[0] as Fragment;
+  const m = /^(\W*)([\p{L}’'-]{6,})(\W*)$/u.exec(f.text);
+  if (!m) return null;
+  const syllables = hyphenateSync(m[2] ?? '', { minWordLength: 6 }).split(SOFT);
+  if (syllables.length < 2) return null;
+  for (let k = syllables.length - 1; k >= 1; k--) {
+    const head = `${m[1]}${syllables.slice(0, k).join('')}`;
+    const tail = `${syllables.slice(k).join('')}${m[3]}`;
+    if (head.replace(/\W/g, '').length < 3 || tail.replace(/\W/g, '').length < 3) continue;
+    const headText = /-$/.test(head) ? head : `${head}-`;
+    const width = fonts.width(headText, f.face, f.size);
+    if (width <= room) {
+      const a: Word = {
+        fragments: [{ ...f, text: headText, width }],
+        width,
+        notes: [],
+        pages: word.pages,
+        hyphenated: true,
+      };
+      const tw = fonts.width(tail, f.face, f.size);
+      const b: Word = { fragments: [{ ...f, text: tail, width: tw }], width: tw, notes: [], pages: [] };
+      return [a, b];
+    }
+  }
+  return null;
+}
+
+export function breakLines(
+  items: Item[],
+  measure: number,
+  size: number,
+  indent: number,
+  fonts: FontSet,
+  justify: boolean,
+): Line[] {
+  const space = fonts.width(' ', 'regular', size);
+  const lines: Line[] = [];
+  let cur: Word[] = [];
+  let width = 0;
+  const finish = (last: boolean): void => {
+    if (cur.length === 0 && last) return;
+    lines.push({
+      words: cur,
+      width,
+      space,
+      justify: justify && !last,
+      indent: lines.length === 0 ? indent : 0,
+      notes: cur.flatMap((w) => w.notes),
+      pages: cur.flatMap((w) => w.pages),
+    });
+    cur = [];
+    width = 0;
+  };
+  const queue = words(items, size, fonts);
+  for (let k = 0; k < queue.length; k++) {
+    const w = queue[k];
+    if (w === undefined) continue;
+    if (w === 'break') {
+      finish(true);
+      continue;
+    }
+    const avail = measure - (lines.length === 0 ? indent : 0);
+    const need = width + (cur.length ? space : 0) + w.width;
+    if (need <= avail || (cur.length === 0 && w.width > avail && !(justify && hyphenate(w, avail, fonts)))) {
+      width = need;
+      cur.push(w);
+      continue;
+    }
+    const split = justify ? hyphenate(w, avail - width - (cur.length ? space : 0), fonts) : null;
+    if (split) {
+      cur.push(split[0]);
+      width += (cur.length > 1 ? space : 0) + split[0].width;
+      finish(false);
+      queue.splice(k + 1, 0, split[1]);
+      continue;
+    }
+    finish(false);
+    cur.push(w);
+    width = w.width;
+  }
+  finish(true);
+  return lines;
+}
