@@ -42,6 +42,12 @@ describe('the recto CLI', () => {
     // every registered format by default: the TEI master (6 files) and the HTML edition
     expect(r.stderr).toMatch(/5 documents, \d+ files, \d+ warnings, [\d.]+ s/);
     expect(existsSync(join(out, 'html', 'index.html'))).toBe(true);
+    // the HTML index offers the TEI, the EPUB and the PDF, and each link leads to a file
+    const index = readFileSync(join(out, 'html', 'index.html'), 'utf8');
+    for (const href of ['tei/edition.xml', '../soviet-conduct.epub', '../soviet-conduct.pdf']) {
+      expect(index).toContain(`href="${href}"`);
+      expect(existsSync(join(out, 'html', href)), href).toBe(true);
+    }
     expect(readdirSync(join(out, 'tei')).sort()).toEqual([
       '000_048167f9c0b3e719.xml',
       '001_39edde1195e6049d.xml',

@@ -7,11 +7,11 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readingText } from '../src/render/html/elements.ts';
 import { readEdition } from '../src/tei/edition.ts';
-import { isElement, type TeiElement, type TeiNode } from '../src/tei/node.ts';
-import { localName, readTei } from '../src/tei/read.ts';
+import { readTei } from '../src/tei/read.ts';
 import { launchChromium } from './support/browser.ts';
 import { ROOT, recto, tempDir } from './support/run.ts';
 import { serve } from './support/static-server.ts';
+import { all } from './support/tei.ts';
 
 /** The HTML edition of the seeds, built by the CLI, checked as files, by html-validate and in Chromium. */
 const require = createRequire(import.meta.url);
@@ -32,17 +32,6 @@ const textOfHtml = (html: string): string =>
     .replace(/&#39;/g, "'")
     .replace(/&amp;/g, '&')
     .replace(/\s+/g, ' ');
-
-function all(root: TeiNode, name: string): TeiElement[] {
-  const found: TeiElement[] = [];
-  const visit = (n: TeiNode): void => {
-    if (!isElement(n)) return;
-    if (localName(n.name) === name) found.push(n);
-    n.children.forEach(visit);
-  };
-  visit(root);
-  return found;
-}
 
 async function openPage(path: string): Promise<{ page: Page; requests: string[] }> {
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });

@@ -4,10 +4,11 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readEdition } from '../src/tei/edition.ts';
-import { isElement, type TeiElement, type TeiNode } from '../src/tei/node.ts';
+import { isElement, type TeiNode } from '../src/tei/node.ts';
 import { localName, readTei } from '../src/tei/read.ts';
 import { inlineText } from '../src/tei/text.ts';
 import { ROOT, recto, tempDir } from './support/run.ts';
+import { all } from './support/tei.ts';
 
 /** The seed edition's print PDF, checked with poppler and qpdf, page by page. */
 const ARTIFACTS = join(ROOT, 'test-artifacts');
@@ -27,17 +28,6 @@ const wordsOf = (s: string): string[] =>
     .split(/[\s\-–—/]+/)
     .map((w) => w.replace(/[^\p{L}\p{N}]/gu, ''))
     .filter(Boolean);
-
-function all(root: TeiNode, name: string): TeiElement[] {
-  const found: TeiElement[] = [];
-  const visit = (n: TeiNode): void => {
-    if (!isElement(n)) return;
-    if (localName(n.name) === name) found.push(n);
-    n.children.forEach(visit);
-  };
-  visit(root);
-  return found;
-}
 
 /** Reading text of a TEI element as the PDF sets it (corrections, brackets; notes apart). */
 function reading(n: TeiNode): string {

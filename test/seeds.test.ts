@@ -1,26 +1,16 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { isElement, type TeiElement, type TeiNode } from '../src/tei/node.ts';
+import { isElement, type TeiElement } from '../src/tei/node.ts';
 import { localName, readTei } from '../src/tei/read.ts';
 import { inlineText } from '../src/tei/text.ts';
 import { validateTei } from '../src/tei/validate.ts';
 import { recto, tempDir } from './support/run.ts';
+import { all } from './support/tei.ts';
 
 /** The bundled edition, built by the CLI into a fresh folder and read back from disk. */
 let out: string;
 const docs: Record<string, TeiElement> = {};
-
-function all(root: TeiNode, name: string, test: (e: TeiElement) => boolean = () => true): TeiElement[] {
-  const found: TeiElement[] = [];
-  const visit = (n: TeiNode): void => {
-    if (!isElement(n)) return;
-    if (localName(n.name) === name && test(n)) found.push(n);
-    n.children.forEach(visit);
-  };
-  visit(root);
-  return found;
-}
 
 const bodyOf = (id: string): TeiElement => {
   const doc = docs[id];

@@ -36,7 +36,7 @@
   };
   if (popover && typeof popover.showPopover === 'function') {
     document.addEventListener('click', (event) => {
-      const ref = event.target.closest && event.target.closest('a.noteref');
+      const ref = event.target.closest?.('a.noteref');
       if (!ref) return;
       const note = document.getElementById(ref.getAttribute('href').slice(1));
       if (!note) return;

@@ -9,6 +9,7 @@ import { escapeHtml } from '../html/escape.ts';
 import { titleIfMissing } from '../html/pages.ts';
 import type { RenderContext } from '../registry.ts';
 import { fill, readTemplate } from '../template.ts';
+import { reportUnknownElements } from '../unknown.ts';
 import { coverSvg } from './cover.ts';
 import { type EpubContext, newEpubContext } from './elements.ts';
 import { editionUuid, modifiedDate, w3cDateTime } from './identity.ts';
@@ -183,15 +184,7 @@ export async function renderEpub(ctx: RenderContext): Promise<string[]> {
   );
   const buffer = await epub.build({ 'cover.svg': coverSvg(meta), 'cover.xhtml': cover }, modified);
 
-  for (const [name, count] of unknown) {
-    ctx.reporter.diagnostic({
-      file: ctx.editionXml,
-      position: { line: 1, column: 1 },
-      severity: 'warning',
-      ruleId: 'epub-unknown-element',
-      message: `<${name}> has no EPUB mapping; rendered as its text (${count}×)`,
-    });
-  }
+  reportUnknownElements(ctx, 'epub', unknown);
   const path = join(ctx.outDir, `${meta.id}.epub`);
   await writeFileAtomic(path, buffer);
   return [path];

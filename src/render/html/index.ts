@@ -6,6 +6,7 @@ import { readEdition } from '../../tei/edition.ts';
 import { readTei } from '../../tei/read.ts';
 import type { RenderContext } from '../registry.ts';
 import { TEMPLATES } from '../template.ts';
+import { reportUnknownElements } from '../unknown.ts';
 import { type Download, documentFile, documentPage, indexPage } from './pages.ts';
 import { type SearchEntry, searchIndexScript } from './search-index.ts';
 
@@ -41,14 +42,6 @@ export async function renderHtml(ctx: RenderContext): Promise<string[]> {
   const umd = join(dirname(require.resolve('minisearch')), '../umd/index.js');
   await write('assets/minisearch.js', await readFile(umd));
   await write('tei/edition.xml', await readFile(ctx.editionXml));
-  for (const [name, count] of unknown) {
-    ctx.reporter.diagnostic({
-      file: ctx.editionXml,
-      position: { line: 1, column: 1 },
-      severity: 'warning',
-      ruleId: 'html-unknown-element',
-      message: `<${name}> has no HTML mapping; rendered as its text (${count}×)`,
-    });
-  }
+  reportUnknownElements(ctx, 'html', unknown);
   return written;
 }

@@ -5,6 +5,7 @@ import { readEdition } from '../../tei/edition.ts';
 import { readTei } from '../../tei/read.ts';
 import { modifiedDate } from '../epub/identity.ts';
 import type { RenderContext } from '../registry.ts';
+import { reportUnknownElements } from '../unknown.ts';
 import { block, documentBlocks, type PdfBlock } from './blocks.ts';
 import { Drawer } from './draw.ts';
 import { FontSet } from './fonts.ts';
@@ -155,14 +156,6 @@ export async function renderPdf(ctx: RenderContext): Promise<string[]> {
   doc.end();
   await written;
 
-  for (const [name, count] of unknown) {
-    ctx.reporter.diagnostic({
-      file: ctx.editionXml,
-      position: { line: 1, column: 1 },
-      severity: 'warning',
-      ruleId: 'pdf-unknown-element',
-      message: `<${name}> has no PDF mapping; set as its text (${count}×)`,
-    });
-  }
+  reportUnknownElements(ctx, 'pdf', unknown);
   return [path];
 }

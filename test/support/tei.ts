@@ -1,0 +1,18 @@
+import { isElement, type TeiElement, type TeiNode } from '../../src/tei/node.ts';
+import { localName } from '../../src/tei/read.ts';
+
+/** Every descendant element with this local name (optionally passing a test), in document order. */
+export function all(
+  root: TeiNode,
+  name: string,
+  test: (e: TeiElement) => boolean = () => true,
+): TeiElement[] {
+  const found: TeiElement[] = [];
+  const visit = (n: TeiNode): void => {
+    if (!isElement(n)) return;
+    if (localName(n.name) === name && test(n)) found.push(n);
+    n.children.forEach(visit);
+  };
+  visit(root);
+  return found;
+}
