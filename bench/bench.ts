@@ -80,5 +80,31 @@ for (const formats of ['tei', 'tei,html', 'tei,epub', 'tei,pdf', 'tei,html,epub,
     `build --formats ${formats}: ${median.seconds.toFixed(2)} s (median of ${STAGE_RUNS}), peak RSS ${stages[formats].peakRssMB} MB`,
   );
 }
+// The official TEI of the same volume, through `recto render` to all three formats.
+{
+  const runs = Array.from({ length: STAGE_RUNS }, () => {
+    const out = mkdtempSync(join(tmpdir(), 'recto-bench-'));
+    const started = performance.now();
+    const r = spawnSync(
+      process.execPath,
+      ['--import', 'tsx', join(import.meta.dirname, 'render-stage.ts'), join(CORPUS, 'volume.xml'), out],
+      {
+        encoding: 'utf8',
+      },
+    );
+    const seconds = (performance.now() - started) / 1000;
+    rmSync(out, { recursive: true, force: true });
+    if (r.status !== 0) throw new Error(`render failed: ${r.stderr}`);
+    return { seconds, ...(JSON.parse(r.stdout.trim().split('\n').at(-1) ?? '{}') as { peakRssMB: number }) };
+  }).sort((a, b) => a.seconds - b.seconds);
+  const median = runs[Math.floor(runs.length / 2)] ?? { seconds: 0, peakRssMB: 0 };
+  stages['render volume.xml html,epub,pdf'] = {
+    medianSeconds: Number(median.seconds.toFixed(2)),
+    peakRssMB: Math.max(...runs.map((r) => r.peakRssMB)),
+  };
+  console.log(
+    `render volume.xml --formats html,epub,pdf: ${median.seconds.toFixed(2)} s (median of ${STAGE_RUNS}), peak RSS ${median.peakRssMB} MB`,
+  );
+}
 await mkdir('output', { recursive: true });
 await writeFile('output/bench.json', `${JSON.stringify({ ...result, stages }, null, 2)}\n`);

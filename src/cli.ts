@@ -4,7 +4,8 @@ import { Command, CommanderError } from 'commander';
 import { RectoError } from './errors.ts';
 import { documentId, normalize } from './normalize/index.ts';
 import { build } from './pipeline/build.ts';
-import { KNOWN_FORMATS } from './render/registry.ts';
+import { render } from './pipeline/render.ts';
+import { KNOWN_FORMATS, RENDERERS } from './render/registry.ts';
 import { consoleReporter } from './report.ts';
 import { readTei } from './tei/read.ts';
 import { teiToText } from './tei/text.ts';
@@ -46,6 +47,32 @@ program
     r.info(
       `${result.documents} documents, ${result.files.length} files, ${warnings} warnings, ${result.seconds.toFixed(2)} s`,
     );
+  });
+
+program
+  .command('render')
+  .description(
+    'render any TEI P5 document or teiCorpus (ours or not, e.g. a FRUS volume) to HTML, EPUB and PDF',
+  )
+  .argument('<file>', 'a TEI or teiCorpus file')
+  .option('--out <dir>', 'output folder', 'output')
+  .option(
+    '--formats <list>',
+    `comma-separated: ${Object.keys(RENDERERS).join(',')}`,
+    Object.keys(RENDERERS).join(','),
+  )
+  .action(async (file: string, opts: { out: string; formats: string }) => {
+    const r = reporter();
+    const result = await render({
+      file,
+      out: opts.out,
+      formats: opts.formats
+        .split(',')
+        .map((f) => f.trim())
+        .filter(Boolean),
+      reporter: r,
+    });
+    r.info(`${result.documents} documents, ${result.files.length} files, ${result.seconds.toFixed(2)} s`);
   });
 
 program

@@ -1,5 +1,5 @@
 import type { EditionMeta } from '../meta.ts';
-import { isElement, type TeiElement } from './node.ts';
+import { isElement, type TeiElement, type TeiNode } from './node.ts';
 import { childElements, localName, teiDocuments } from './read.ts';
 import { inlineText } from './text.ts';
 
@@ -11,6 +11,8 @@ import { inlineText } from './text.ts';
 export interface EditionDocument {
   id: string;
   title: string;
+  kind: 'front' | 'document' | 'back';
+  group?: string; // the division it belongs to (a volume's chapter), for the contents
   author?: string;
   recipient?: string;
   date?: string;
@@ -59,12 +61,13 @@ function editionMeta(header: TeiElement | undefined, root: TeiElement): EditionM
   const licence = publication && descendants(publication, 'licence')[0];
   const date = publication && childElements(publication, 'date')[0];
   const editor = titleStmt && childElements(titleStmt, 'editor')[0];
-  const id =
-    root.attrs['xml:id'] ??
-    squash(textOf(main) ?? 'edition')
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, '-')
-      .replace(/^-|-$/g, '');
+  // The edition's id: the root's xml:id, else an identifier of the publication (FRUS: frus1958-60v08), else the title.
+  const idno = publication && childElements(publication, 'idno').find((i) => textOf(i));
+  const slug = squash(textOf(main) ?? 'edition')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
+  const id = root.attrs['xml:id'] ?? textOf(idno)?.replace(/[^A-Za-z0-9-]+/g, '-') ?? slug;
   return {
     id: id || 'edition',
     title: textOf(main) ?? 'Untitled edition',
@@ -99,6 +102,7 @@ function documentOf(tei: TeiElement, index: number): EditionDocument | null {
   return {
     id: div.attrs['xml:id'] ?? tei.attrs['xml:id'] ?? `document-${index + 1}`,
     title: title ?? `Document ${index + 1}`,
+    kind: 'document',
     author: who(sent),
     recipient: who(received),
     date: textOf(dateEl),
@@ -109,7 +113,87 @@ function documentOf(tei: TeiElement, index: number): EditionDocument | null {
   };
 }
 
+/** A head's text without its notes (a FRUS head carries the source note). */
+function headText(div: TeiElement): string | undefined {
+  const head = childElements(div, 'head')[0];
+  if (!head) return undefined;
+  return (
+    squash(inlineText(head.children.filter((c) => !isElement(c) || localName(c.name) !== 'note'))) ||
+    undefined
+  );
+}
+
+/** Metadata a volume's document says in its own text: dateline place and date, the source note. */
+function volumeDocument(
+  div: TeiElement,
+  kind: EditionDocument['kind'],
+  group: string | undefined,
+  index: number,
+): EditionDocument {
+  const dateline = descendants(div, 'dateline')[0];
+  const date = dateline && descendants(dateline, 'date')[0];
+  const head = childElements(div, 'head')[0];
+  const source = head && childElements(head, 'note').find((n) => n.attrs.type === 'source');
+  return {
+    id: div.attrs['xml:id'] ?? `division-${index + 1}`,
+    title: headText(div) ?? (localName(div.name) === 'titlePage' ? 'Title page' : `Division ${index + 1}`),
+    kind,
+    group,
+    date: textOf(date),
+    when: date?.attrs.when,
+    place: textOf(dateline && descendants(dateline, 'placeName')[0]),
+    source: textOf(source),
+    div,
+  };
+}
+
+/**
+ * A whole volume in one TEI file (an official FRUS volume): its documents are the divs of type
+ * "document" wherever they sit; front and back sections are read too. Page breaks that fall
+ * between documents go with the next document (the last ones with the last), so none is lost.
+ */
+function readVolume(text: TeiElement): EditionDocument[] {
+  const out: EditionDocument[] = [];
+  let pending: TeiNode[] = [];
+  const emit = (div: TeiElement, kind: EditionDocument['kind'], group?: string): void => {
+    const withPages = pending.length ? { ...div, children: [...pending, '\n', ...div.children] } : div;
+    pending = [];
+    out.push(volumeDocument(withPages, kind, group, out.length));
+  };
+  const walk = (node: TeiElement, kind: EditionDocument['kind'], group?: string): void => {
+    for (const c of node.children) {
+      if (!isElement(c)) continue;
+      const name = localName(c.name);
+      if (name === 'div' && c.attrs.type === 'document') emit(c, kind, group);
+      else if (name === 'div' && descendants(c, 'div').some((d) => d.attrs.type === 'document')) {
+        walk(c, kind, [group, headText(c)].filter(Boolean).join(' — ') || undefined);
+      } else if (name === 'div' || name === 'titlePage') emit(c, kind, group);
+      else if (name !== 'head') pending.push(c);
+    }
+  };
+  for (const part of ['front', 'body', 'back'] as const) {
+    const el = childElements(text, part)[0];
+    if (el) walk(el, part === 'body' ? 'document' : part);
+  }
+  const last = out.at(-1);
+  if (last && pending.length) last.div = { ...last.div, children: [...last.div.children, ...pending] };
+  return out;
+}
+
+const isVolume = (tei: TeiElement): boolean => {
+  const text = childElements(tei, 'text')[0];
+  return Boolean(
+    text &&
+      descendants(text, 'div').some((d) => d.attrs.type === 'document' && localName(d.name) === 'div') &&
+      !childElements(childElements(text, 'body')[0] ?? text, 'div').every((d) => d.attrs.type === 'document'),
+  );
+};
+
 export function readEdition(root: TeiElement): Edition {
+  if (localName(root.name) === 'TEI' && isVolume(root)) {
+    const text = childElements(root, 'text')[0] as TeiElement;
+    return { meta: editionMeta(childElements(root, 'teiHeader')[0], root), documents: readVolume(text) };
+  }
   const header = childElements(root, 'teiHeader')[0];
   const meta = editionMeta(header, root);
   let introduction: TeiElement | undefined;

@@ -1,7 +1,7 @@
 import { isElement, type TeiElement, type TeiNode } from '../../src/tei/node.ts';
 import { localName } from '../../src/tei/read.ts';
 
-/** Every descendant element with this local name (optionally passing a test), in document order. */
+/** Every descendant element with this local name (`*`: any), optionally passing a test, in document order. */
 export function all(
   root: TeiNode,
   name: string,
@@ -10,7 +10,7 @@ export function all(
   const found: TeiElement[] = [];
   const visit = (n: TeiNode): void => {
     if (!isElement(n)) return;
-    if (localName(n.name) === name && test(n)) found.push(n);
+    if ((name === '*' || localName(n.name) === name) && test(n)) found.push(n);
     n.children.forEach(visit);
   };
   visit(root);

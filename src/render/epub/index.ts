@@ -7,6 +7,7 @@ import { readTei } from '../../tei/read.ts';
 import { renderNodes } from '../html/elements.ts';
 import { escapeHtml } from '../html/escape.ts';
 import { titleIfMissing } from '../html/pages.ts';
+import { linkTable } from '../links.ts';
 import type { RenderContext } from '../registry.ts';
 import { fill, readTemplate } from '../template.ts';
 import { reportUnknownElements } from '../unknown.ts';
@@ -68,8 +69,10 @@ function documentChapter(
   index: number,
   edition: Edition,
   unknown: Map<string, number>,
+  links: Map<string, string>,
 ): { chapter: Chapter; ctx: EpubContext } {
   const ctx = newEpubContext(unknown);
+  ctx.resolve = (id) => links.get(id);
   const text = titleIfMissing(doc) + renderNodes(doc.div.children, ctx, 'block', 'document');
   const meta = [
     doc.date,
@@ -98,7 +101,20 @@ export async function renderEpub(ctx: RenderContext): Promise<string[]> {
   const modified = modifiedDate(meta);
   const unknown = new Map<string, number>();
   const chapters: Chapter[] = [];
-  const pages: { n: string; href: string }[] = [];
+  const pages: { n: string; href: string; type: string; value: number }[] = [];
+  // NCX page targets need a unique (type, value): arabic numbers are "normal", roman numerals
+  // "front", and a number met twice "special", each counted on its own.
+  const used = new Set<string>();
+  const counters: Record<string, number> = { front: 0, special: 0 };
+  const ncxTarget = (n: string): { type: string; value: number } => {
+    if (/^\d+$/.test(n) && !used.has(`normal ${n}`)) {
+      used.add(`normal ${n}`);
+      return { type: 'normal', value: Number(n) };
+    }
+    const type = /^[ivxlcdm]+$/i.test(n) ? 'front' : 'special';
+    counters[type] = (counters[type] ?? 0) + 1;
+    return { type, value: counters[type] ?? 1 };
+  };
   const endnotes: EpubContext['endnotes'] = [];
 
   chapters.push({
@@ -123,10 +139,16 @@ export async function renderEpub(ctx: RenderContext): Promise<string[]> {
     const content = `<section epub:type="introduction" role="doc-introduction">${renderNodes(edition.introduction.children, introCtx, 'block', 'introduction')}</section>`;
     chapters.push({ title: 'Introduction', filename: 'introduction.xhtml', content });
   }
+  const links = linkTable(edition.documents, {
+    file: (d) => `${d.id}.xhtml`,
+    page: (n) => `page${n}`,
+    note: (id) => `fn-${id}`,
+  });
   edition.documents.forEach((doc, k) => {
-    const { chapter, ctx: docCtx } = documentChapter(doc, k, edition, unknown);
+    const { chapter, ctx: docCtx } = documentChapter(doc, k, edition, unknown, links);
     chapters.push(chapter);
-    for (const p of docCtx.pages) pages.push({ n: p.n, href: `${chapter.filename}#${p.id}` });
+    for (const p of docCtx.pages)
+      pages.push({ n: p.n, href: `${chapter.filename}#${p.id}`, ...ncxTarget(p.n) });
     endnotes.push(...docCtx.endnotes);
   });
   if (endnotes.length) {

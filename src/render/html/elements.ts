@@ -30,6 +30,8 @@ export interface HtmlContext {
   unknown: Map<string, number>;
   usedIds: Set<string>;
   page?: string; // the page the text has reached (for search results and citations)
+  resolve?: (id: string) => string | undefined; // an xml:id → the URL of what it names (cross-references)
+  inLink?: boolean; // inside a link: a nested reference must not be one
   headsSeen: number;
 }
 
@@ -171,6 +173,14 @@ function choice(e: TeiElement, ctx: HtmlContext): string {
 }
 
 function head(e: TeiElement, ctx: HtmlContext, _where: Where, parent: string): string {
+  // A FRUS head carries its document's source note: set it under the heading, not as a footnote.
+  const isSource = (c: TeiNode): boolean =>
+    isElement(c) && localName(c.name) === 'note' && c.attrs.type === 'source';
+  const sources = e.children.filter(isSource) as TeiElement[];
+  if (sources.length) {
+    const after = sources.map((n) => `<p class="source-note">${inline(n, ctx)}</p>`).join('');
+    return head({ ...e, children: e.children.filter((c) => !isSource(c)) }, ctx, _where, parent) + after;
+  }
   const content = inline(e, ctx);
   if (parent === 'list') return `<p class="list-head">${content}</p>`;
   if (parent === 'document') {
@@ -208,9 +218,24 @@ function list(e: TeiElement, ctx: HtmlContext): string {
 
 function ref(e: TeiElement, ctx: HtmlContext): string {
   const target = e.attrs.target ?? '';
+  // A note inside a cross-reference is set after the link: links cannot nest (its reference is a link).
+  const isNote = (c: TeiNode): boolean => isElement(c) && localName(c.name) === 'note';
+  if (e.children.some(isNote)) {
+    const notes = renderNodes(e.children.filter(isNote), ctx, 'inline', 'ref');
+    return ref({ ...e, children: e.children.filter((c) => !isNote(c)) }, ctx) + notes;
+  }
+  // A reference inside a reference keeps its text but not its link (links cannot nest).
+  if (ctx.inLink) return `<span class="ref">${inline(e, ctx)}</span>`;
+  ctx.inLink = true;
   const content = inline(e, ctx);
+  ctx.inLink = false;
   if (/^https?:\/\//.test(target)) return `<a class="external" href="${escapeAttr(target)}">${content}</a>`;
-  if (target.startsWith('#')) return `<a class="internal" href="${escapeAttr(target)}">${content}</a>`;
+  if (target.startsWith('#')) {
+    const href = ctx.resolve ? ctx.resolve(target.slice(1)) : target;
+    return href
+      ? `<a class="internal" href="${escapeAttr(href)}">${content}</a>`
+      : `<span class="ref">${content}</span>`;
+  }
   return `<span class="ref">${content}</span>`;
 }
 
@@ -281,6 +306,14 @@ export const HTML_HANDLERS: Record<string, Handler> = {
   trailer: para('trailer'),
   byline: para('byline'),
   docAuthor: span('doc-author'),
+  // a title page (front matter of a printed volume)
+  titlePage: wrap('div', 'title-page'),
+  docTitle: wrap('div', 'doc-title-block'),
+  titlePart: para('title-part'),
+  docImprint: para('doc-imprint'),
+  docDate: span('doc-date'),
+  publisher: span('publisher'),
+  pubPlace: span('pub-place'),
   idno: span('idno'),
   label: span('label'),
   bibl: span('bibl'),

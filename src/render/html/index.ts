@@ -4,6 +4,7 @@ import { dirname, join } from 'node:path';
 import { writeFileAtomic } from '../../fs/atomic-write.ts';
 import { readEdition } from '../../tei/edition.ts';
 import { readTei } from '../../tei/read.ts';
+import { linkTable } from '../links.ts';
 import type { RenderContext } from '../registry.ts';
 import { TEMPLATES } from '../template.ts';
 import { reportUnknownElements } from '../unknown.ts';
@@ -24,10 +25,15 @@ export async function renderHtml(ctx: RenderContext): Promise<string[]> {
   };
   const unknown = new Map<string, number>();
   const entries: SearchEntry[] = [];
+  const links = linkTable(edition.documents, {
+    file: (d) => `${d.id}.html`,
+    page: (n) => `p${n}`,
+    note: (id) => `fn-${id}`,
+  });
   for (let k = 0; k < edition.documents.length; k++) {
     const doc = edition.documents[k];
     if (!doc) continue;
-    const page = documentPage(edition, k, unknown);
+    const page = documentPage(edition, k, unknown, links);
     await write(documentFile(doc), page.html);
     for (const p of page.ctx.paragraphs) entries.push({ ...p, doc: documentFile(doc), title: doc.title });
   }
@@ -35,7 +41,7 @@ export async function renderHtml(ctx: RenderContext): Promise<string[]> {
   if (ctx.formats?.includes('epub'))
     downloads.push({ href: `../${edition.meta.id}.epub`, label: 'EPUB 3 e-book' });
   if (ctx.formats?.includes('pdf')) downloads.push({ href: `../${edition.meta.id}.pdf`, label: 'Print PDF' });
-  await write('index.html', indexPage(edition, downloads, unknown));
+  await write('index.html', indexPage(edition, downloads, unknown, links));
   await write('assets/search-index.js', searchIndexScript(entries));
   for (const asset of ASSETS) await write(`assets/${asset}`, await readFile(join(TEMPLATES, 'html', asset)));
   // The package's UMD build (defines window.MiniSearch); its exports map hides it, so resolve from the entry.

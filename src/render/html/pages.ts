@@ -70,9 +70,11 @@ export function documentPage(
   edition: Edition,
   index: number,
   unknown: Map<string, number>,
+  links: Map<string, string>,
 ): { html: string; ctx: HtmlContext } {
   const doc = edition.documents[index] as EditionDocument;
   const ctx = newContext(unknown);
+  ctx.resolve = (id) => links.get(id); // hrefs relative to docs/, where document pages live
   const text = titleIfMissing(doc) + renderNodes(doc.div.children, ctx, 'block', 'document');
   const cite = chicagoCitation(doc, edition.meta);
   const prev = edition.documents[index - 1];
@@ -103,16 +105,32 @@ export function documentPage(
   };
 }
 
-export function indexPage(edition: Edition, downloads: Download[], unknown: Map<string, number>): string {
+export function indexPage(
+  edition: Edition,
+  downloads: Download[],
+  unknown: Map<string, number>,
+  links: Map<string, string>,
+): string {
+  const introCtx = newContext(unknown);
+  introCtx.resolve = (id) => {
+    const href = links.get(id);
+    return href ? `docs/${href}` : undefined;
+  };
   const introduction = edition.introduction
-    ? renderNodes(edition.introduction.children, newContext(unknown), 'block', 'introduction')
+    ? renderNodes(edition.introduction.children, introCtx, 'block', 'introduction')
     : '';
-  const toc = edition.documents
-    .map(
-      (d, k) =>
-        `<li><a href="${escapeAttr(documentFile(d))}">${escapeHtml(d.title)}</a>${metaLine(d) ? `<span class="toc-meta">${escapeHtml(metaLine(d))}</span>` : ''}<span class="visually-hidden"> (document ${k + 1})</span></li>`,
-    )
-    .join('\n');
+  const tocItems: string[] = [];
+  let group: string | undefined;
+  edition.documents.forEach((d, k) => {
+    // a volume's documents come in divisions: a heading line when the division changes
+    if (d.group && d.group !== group) tocItems.push(`<li class="toc-group">${escapeHtml(d.group)}</li>`);
+    group = d.group;
+    const meta = metaLine(d) ? `<span class="toc-meta">${escapeHtml(metaLine(d))}</span>` : '';
+    tocItems.push(
+      `<li><a href="${escapeAttr(documentFile(d))}">${escapeHtml(d.title)}</a>${meta}<span class="visually-hidden"> (document ${k + 1})</span></li>`,
+    );
+  });
+  const toc = tocItems.join('\n');
   const main = fill(
     readTemplate('html', 'index.html'),
     {

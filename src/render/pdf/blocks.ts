@@ -102,6 +102,8 @@ function inlineElement(e: TeiElement, ctx: Ctx): Item[] {
     case 'emph':
     case 'foreign':
       return children(ctx.style === 'italic' ? 'regular' : 'italic');
+    case 'item': // a list inside a paragraph: items in the running text, one after another
+      return [...children(), ...text(' ', ctx)];
     case 'ref':
     case 'ptr':
       return e.children.length ? children() : text(a.target ?? '', ctx);
@@ -154,6 +156,11 @@ const KNOWN_INLINE = new Set([
   'cell',
   'row',
   'figDesc',
+  'list',
+  'publisher',
+  'pubPlace',
+  'docDate',
+  'docAuthor',
 ]);
 
 export const block = (items: Item[], over: Partial<PdfBlock> = {}): PdfBlock => ({
@@ -195,40 +202,29 @@ export function documentBlocks(div: TeiElement, unknown: Map<string, number>, ti
     push(block(inlineItems(e.children, ctx), { indent: afterHeading ? 0 : 1, ...over }));
     afterHeading = false;
   };
+  const heading = (e: TeiElement, depth: number): void => {
+    // A FRUS head carries its document's source note: it follows the heading as a small line.
+    const isSource = (c: TeiNode): c is TeiElement =>
+      isElement(c) && localName(c.name) === 'note' && c.attrs.type === 'source';
+    const items = inlineItems(
+      e.children.filter((c) => !isSource(c)),
+      depth === 0 && heads > 0 ? { ...ctx, style: 'italic' } : ctx,
+    );
+    if (depth === 0 && heads++ === 0)
+      push(block(items, { tag: 'H1', type: 'title', align: 'left', keepWithNext: true, spaceBefore: 0.5 }));
+    else if (depth === 0) push(block(items, { type: 'small', align: 'left', keepWithNext: true }));
+    else
+      push(block(items, { tag: 'H2', type: 'heading', align: 'left', keepWithNext: true, spaceBefore: 1 }));
+    for (const n of e.children.filter(isSource))
+      push(block(inlineItems(n.children, ctx), { type: 'small', align: 'left', keepWithNext: true }));
+    afterHeading = true;
+  };
   const visit = (e: TeiElement, depth: number): void => {
     const name = localName(e.name);
     const a = e.attrs;
     switch (name) {
       case 'head':
-        if (depth === 0 && heads++ === 0)
-          push(
-            block(inlineItems(e.children, ctx), {
-              tag: 'H1',
-              type: 'title',
-              align: 'left',
-              keepWithNext: true,
-              spaceBefore: 0.5,
-            }),
-          );
-        else if (depth === 0)
-          push(
-            block(inlineItems(e.children, { ...ctx, style: 'italic' }), {
-              type: 'small',
-              align: 'left',
-              keepWithNext: true,
-            }),
-          );
-        else
-          push(
-            block(inlineItems(e.children, ctx), {
-              tag: 'H2',
-              type: 'heading',
-              align: 'left',
-              keepWithNext: true,
-              spaceBefore: 1,
-            }),
-          );
-        afterHeading = true;
+        heading(e, depth);
         return;
       case 'p':
       case 'ab':
@@ -296,7 +292,10 @@ export function documentBlocks(div: TeiElement, unknown: Map<string, number>, ti
       case 'fw':
       case 'milestone':
       case 'teiHeader':
+      case 'graphic': // images are not part of the print edition's text (scans of the original)
         return;
+      case 'titlePage':
+      case 'docTitle':
       case 'div':
       case 'opener':
       case 'closer':
@@ -307,6 +306,8 @@ export function documentBlocks(div: TeiElement, unknown: Map<string, number>, ti
       case 'figure':
         for (const c of e.children.filter(isElement)) visit(c, name === 'div' ? depth + 1 : depth);
         return;
+      case 'titlePart':
+      case 'docImprint':
       case 'idno':
       case 'trailer':
       case 'byline':
