@@ -23,6 +23,11 @@ const program = new Command('recto')
   .showHelpAfterError();
 
 const reporter = () => consoleReporter(program.opts<{ quiet?: boolean; json?: boolean }>());
+const formatList = (list: string): string[] =>
+  list
+    .split(',')
+    .map((f) => f.trim())
+    .filter(Boolean);
 
 program
   .command('build')
@@ -36,10 +41,7 @@ program
     const result = await build({
       sources: opts.sources,
       out: opts.out,
-      formats: opts.formats
-        .split(',')
-        .map((f) => f.trim())
-        .filter(Boolean),
+      formats: formatList(opts.formats),
       reporter: r,
       maxSourceBytes: Number(opts.maxSourceBytes),
     });
@@ -66,10 +68,7 @@ program
     const result = await render({
       file,
       out: opts.out,
-      formats: opts.formats
-        .split(',')
-        .map((f) => f.trim())
-        .filter(Boolean),
+      formats: formatList(opts.formats),
       reporter: r,
     });
     r.info(`${result.documents} documents, ${result.files.length} files, ${result.seconds.toFixed(2)} s`);

@@ -91,7 +91,11 @@ describe('an official FRUS volume through `recto render`', () => {
       encoding: 'utf8',
       maxBuffer: 512 * 1024 * 1024,
     });
-    const squashed = text.replace(/-\n/g, '').replace(/\s+/g, '');
+    // (the page numbers the PDF adds after cross-references are not in the TEI's text)
+    const squashed = text
+      .replace(/-\n/g, '')
+      .replace(/\s+/g, '')
+      .replace(/\(p\.\d+\)/g, '');
     const labels = new Map<string, number>();
     for (const m of text.matchAll(/\[([0-9IVXLC]+)\]/g))
       labels.set(m[1] ?? '', (labels.get(m[1] ?? '') ?? 0) + 1);
@@ -106,6 +110,33 @@ describe('an official FRUS volume through `recto render`', () => {
       ) // (inlineText marks italics with *)
       .filter((start) => start && !squashed.includes(start));
     expect(missingNotes.length, missingNotes.slice(0, 3).join(' | ')).toBe(0);
+    // cross-references carry the PDF page of their target: `Document 25` is followed by the page where it opens
+    const pagesText = text.split('\f');
+    const heads = new Map(
+      all(tei, 'div', (d) => d.attrs.type === 'document').map((d) => {
+        const head = all(d, 'head')[0];
+        const words = inlineText(
+          head?.children.filter((c) => typeof c === 'string' || c.name !== 'note') ?? [],
+        );
+        return [d.attrs.n ?? '', words.replace(/[\s*]+/g, '').slice(0, 30)] as const;
+      }),
+    );
+    const squashedPages = pagesText.map((p) => p.replace(/-\n/g, '').replace(/\s+/g, ''));
+    // (the contents pages list every title: a page naming ten documents is not where one opens)
+    const prefixes = [...heads.values()];
+    const isContents = squashedPages.map((p) => prefixes.filter((h) => p.includes(h)).length >= 10);
+    const opening = (n: string): number =>
+      squashedPages.findIndex((p, k) => !isContents[k] && p.includes(heads.get(n) ?? '\u0000')) + 1;
+    const nested = new Set(all(tei, 'ref').flatMap((r) => all(r, 'ref').slice(1)));
+    const documentRefs = all(tei, 'ref', (r) => /^#d\d+$/.test(r.attrs.target ?? '') && !nested.has(r))
+      .map((r) => [r.attrs.target?.slice(2) ?? '', inlineText(r.children)] as const)
+      .filter(([n, label]) => label === `Document ${n}`);
+    expect(documentRefs.length).toBeGreaterThan(100);
+    for (const [n] of documentRefs.slice(0, 30)) {
+      const page = opening(n);
+      expect(page, `Document ${n}`).toBeGreaterThan(0);
+      expect(text, `Document ${n}`).toContain(`Document ${n} (p. ${page})`);
+    }
   });
 });
 

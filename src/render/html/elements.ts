@@ -142,13 +142,12 @@ function note(e: TeiElement, ctx: HtmlContext, where: Where, parent: string): st
   return footnote(e, ctx, e.attrs.n ?? (type === 'source' ? 'Source' : String(ctx.notes.length + 1)));
 }
 
-function gap(e: TeiElement, ctx: HtmlContext, where: Where): string {
+function gap(e: TeiElement, _ctx: HtmlContext, where: Where): string {
   const words = desc(e) || e.attrs.reason?.replace(/-/g, ' ') || 'text omitted';
   const label = `Omission: ${words}`;
   if (where === 'block' || e.attrs.rend === 'dots') {
     return `<p class="gap-row" title="${escapeAttr(label)}"><span aria-hidden="true">. . . . . . .</span><span class="visually-hidden">${escapeHtml(label)}</span></p>`;
   }
-  void ctx;
   return `<span class="gap" title="${escapeAttr(label)}"><span aria-hidden="true">[…]</span><span class="visually-hidden">[${escapeHtml(label)}]</span></span>`;
 }
 

@@ -9,8 +9,9 @@ import type { FontStyle } from './fonts.ts';
  */
 export type Item =
   | { kind: 'text'; text: string; style: FontStyle; scale?: number }
-  | { kind: 'pb'; n: string }
-  | { kind: 'note'; label: string; items: Item[] }
+  | { kind: 'pb'; n: string; id?: string }
+  | { kind: 'note'; label: string; items: Item[]; id?: string }
+  | { kind: 'pageref'; target: string; style: FontStyle } // `(p. 37)`: the PDF page of a cross-reference's target
   | { kind: 'break' };
 
 export type TypeRole = 'body' | 'title' | 'heading' | 'small';
@@ -67,10 +68,15 @@ function inlineElement(e: TeiElement, ctx: Ctx): Item[] {
       if (a.type === 'editorial' || a.place === 'inline')
         return [...text('[', ctx), ...children(), ...text(']', ctx)];
       return [
-        { kind: 'note', label: a.n ?? '*', items: inlineItems(e.children, { ...ctx, style: 'regular' }) },
+        {
+          kind: 'note',
+          label: a.n ?? '*',
+          items: inlineItems(e.children, { ...ctx, style: 'regular' }),
+          id: a['xml:id'],
+        },
       ];
     case 'pb':
-      return a.n ? [{ kind: 'pb', n: a.n }] : [];
+      return a.n ? [{ kind: 'pb', n: a.n, id: a['xml:id'] }] : [];
     case 'lb':
       return [{ kind: 'break' }];
     case 'milestone':
@@ -105,8 +111,14 @@ function inlineElement(e: TeiElement, ctx: Ctx): Item[] {
     case 'item': // a list inside a paragraph: items in the running text, one after another
       return [...children(), ...text(' ', ctx)];
     case 'ref':
-    case 'ptr':
-      return e.children.length ? children() : text(a.target ?? '', ctx);
+    case 'ptr': {
+      const target = a.target ?? '';
+      const shown = e.children.length ? children() : text(target, ctx);
+      // an internal cross-reference is followed by the page of the PDF where its target is
+      return target.startsWith('#')
+        ? [...shown, { kind: 'pageref', target: target.slice(1), style: ctx.style }]
+        : shown;
+    }
     default:
       if (!KNOWN_INLINE.has(name)) ctx.unknown.set(name, (ctx.unknown.get(name) ?? 0) + 1);
       return children();
@@ -287,7 +299,7 @@ export function documentBlocks(div: TeiElement, unknown: Map<string, number>, ti
         push(block(text('.   .   .   .   .   .   .', ctx), { align: 'center' }));
         return;
       case 'pb':
-        if (a.n) pendingPages.push({ kind: 'pb', n: a.n });
+        if (a.n) pendingPages.push({ kind: 'pb', n: a.n, id: a['xml:id'] });
         return;
       case 'fw':
       case 'milestone':

@@ -55,7 +55,7 @@ export class Drawer {
     line.words.forEach((word, k) => {
       if (k > 0) pos += line.space + extra;
       for (const f of word.fragments) {
-        this.text(f.text, f.face, f.size, pos, baseline - f.rise);
+        if (f.text) this.text(f.text, f.face, f.size, pos, baseline - f.rise);
         pos += f.width;
       }
     });

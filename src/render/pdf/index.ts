@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import PDFDocument from 'pdfkit';
 import { writeStreamAtomic } from '../../fs/atomic-write.ts';
 import { readEdition } from '../../tei/edition.ts';
+import { isElement, type TeiNode } from '../../tei/node.ts';
 import { readTei } from '../../tei/read.ts';
 import { modifiedDate } from '../epub/identity.ts';
 import type { RenderContext } from '../registry.ts';
@@ -9,6 +10,7 @@ import { reportUnknownElements } from '../unknown.ts';
 import { block, documentBlocks, type PdfBlock } from './blocks.ts';
 import { Drawer } from './draw.ts';
 import { FontSet } from './fonts.ts';
+import type { PageRefs } from './lines.ts';
 import { type Page, Paginator } from './paginate.ts';
 import { loadPdfStyle } from './style.ts';
 
@@ -25,6 +27,17 @@ function placeAll(p: Paginator, blocks: PdfBlock[]): void {
 }
 
 type Edition = ReturnType<typeof readEdition>;
+
+function descendantsWithId(root: TeiNode): string[] {
+  const out: string[] = [];
+  const visit = (n: TeiNode): void => {
+    if (!isElement(n)) return;
+    if (n.attrs['xml:id']) out.push(n.attrs['xml:id']);
+    n.children.forEach(visit);
+  };
+  visit(root);
+  return out;
+}
 
 /**
  * The whole book, page after page, into a paginator. Run twice: first to learn the page on which
@@ -95,17 +108,27 @@ export async function renderPdf(ctx: RenderContext): Promise<string[]> {
   const style = loadPdfStyle();
   const fonts = new FontSet(style);
 
-  // First pass: where each document opens.
+  // Every xml:id a cross-reference can point to, and the document it is in.
+  const documentOf = new Map<string, string>();
+  for (const d of edition.documents) {
+    documentOf.set(d.id, d.id);
+    for (const e of descendantsWithId(d.div)) documentOf.set(e, d.id);
+  }
+  // First pass: where each document opens, and on which page each page break and note falls.
   const openings = new Map<string, number>();
-  layoutBook(
-    new Paginator(style, fonts, (page) => {
-      if (page.opening) openings.set(page.opening.id, page.number);
-    }),
-    edition,
-    fonts,
-    style,
-    new Map(),
-  );
+  const anchored = new Map<string, number>();
+  const refs: PageRefs = {
+    known: (id) => documentOf.has(id),
+    page: (id) => anchored.get(id) ?? openings.get(documentOf.get(id) ?? ''),
+  };
+  const firstPass: PageRefs = { known: refs.known, page: () => undefined };
+  const record = (page: Page): void => {
+    if (page.opening) openings.set(page.opening.id, page.number);
+    for (const placed of [...page.body, ...page.notes]) {
+      for (const id of placed.line.anchors) if (!anchored.has(id)) anchored.set(id, page.number);
+    }
+  };
+  layoutBook(new Paginator(style, fonts, record, firstPass), edition, fonts, style, new Map());
 
   const date = modifiedDate(meta);
   const doc = new PDFDocument({
@@ -151,7 +174,7 @@ export async function renderPdf(ctx: RenderContext): Promise<string[]> {
     drawer.drawPage(page, prefix, chrome);
     if (page.opening) doc.outline.addItem(page.opening.title);
   };
-  layoutBook(new Paginator(style, fonts, draw), edition, fonts, style, unknown);
+  layoutBook(new Paginator(style, fonts, draw, refs), edition, fonts, style, unknown);
   drawer.finish();
   doc.end();
   await written;

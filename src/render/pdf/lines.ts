@@ -22,11 +22,18 @@ export interface Fragment {
   width: number;
 }
 
+/** Cross-references to pages: which ids can be resolved, and (second pass) on which page they are. */
+export interface PageRefs {
+  known(id: string): boolean;
+  page(id: string): number | undefined;
+}
+
 export interface Word {
   fragments: Fragment[];
   width: number;
   notes: { label: string; items: Item[] }[];
   pages: string[]; // source page breaks that fall before this word
+  anchors: string[]; // xml:ids of the page breaks and notes in this word (where cross-references point)
   hyphenated?: boolean; // ends with a hyphen the layout added
 }
 
@@ -38,6 +45,7 @@ export interface Line {
   indent: number; // first-line indent (points)
   notes: { label: string; items: Item[] }[];
   pages: string[];
+  anchors: string[];
 }
 
 const SOFT = '\u00AD';
@@ -49,14 +57,16 @@ function fragments(text: string, style: FontStyle, size: number, rise: number, f
 }
 
 /** Items → words (runs between spaces), with notes and page breaks attached where they fall. */
-export function words(items: Item[], size: number, fonts: FontSet): (Word | 'break')[] {
+export function words(items: Item[], size: number, fonts: FontSet, refs?: PageRefs): (Word | 'break')[] {
   const out: (Word | 'break')[] = [];
   let cur: Word | null = null;
   let pendingPages: string[] = [];
+  let pendingAnchors: string[] = [];
   const current = (): Word => {
     if (!cur) {
-      cur = { fragments: [], width: 0, notes: [], pages: pendingPages };
+      cur = { fragments: [], width: 0, notes: [], pages: pendingPages, anchors: pendingAnchors };
       pendingPages = [];
+      pendingAnchors = [];
       out.push(cur);
     }
     return cur;
@@ -75,6 +85,25 @@ export function words(items: Item[], size: number, fonts: FontSet): (Word | 'bre
     if (item.kind === 'pb') {
       if (cur) cur = null; // a page break between words (inline markers have spaces around them)
       pendingPages.push(item.n);
+      if (item.id) pendingAnchors.push(item.id);
+      continue;
+    }
+    if (item.kind === 'pageref') {
+      if (!refs?.known(item.target)) continue;
+      // A slot as wide as `(p. 0000)` in both passes, so the second pass breaks lines as the first did.
+      const slot = fonts.width(' (p. 0000)', item.style, size);
+      const page = refs.page(item.target);
+      const label = page === undefined ? '' : ` (p. ${page})`;
+      const w = cur ?? current();
+      for (const f of fragments(label, item.style, size, 0, fonts)) w.fragments.push(f);
+      w.fragments.push({
+        text: '',
+        face: item.style,
+        size,
+        rise: 0,
+        width: slot - fonts.width(label, item.style, size),
+      });
+      w.width = w.fragments.reduce((n, x) => n + x.width, 0);
       continue;
     }
     if (item.kind === 'note') {
@@ -82,6 +111,7 @@ export function words(items: Item[], size: number, fonts: FontSet): (Word | 'bre
       w.fragments.push(...fragments(item.label, 'regular', size * 0.62, size * 0.36, fonts));
       w.width = w.fragments.reduce((n, x) => n + x.width, 0);
       w.notes.push({ label: item.label, items: item.items });
+      if (item.id) w.anchors.push(item.id);
       continue;
     }
     const scale = item.scale ?? 1;
@@ -97,8 +127,10 @@ export function words(items: Item[], size: number, fonts: FontSet): (Word | 'bre
   }
   if (pendingPages.length) {
     const last = [...out].reverse().find((w): w is Word => w !== 'break');
-    if (last) last.pages.push(...pendingPages);
-    else out.push({ fragments: [], width: 0, notes: [], pages: pendingPages });
+    if (last) {
+      last.pages.push(...pendingPages);
+      last.anchors.push(...pendingAnchors);
+    } else out.push({ fragments: [], width: 0, notes: [], pages: pendingPages, anchors: pendingAnchors });
   }
   return out;
 }
@@ -124,9 +156,16 @@ function hyphenate(word: Word, room: number, fonts: FontSet): [Word, Word] | nul
         notes: [],
         pages: word.pages,
         hyphenated: true,
+        anchors: word.anchors,
       };
       const tw = fonts.width(tail, f.face, f.size);
-      const b: Word = { fragments: [{ ...f, text: tail, width: tw }], width: tw, notes: [], pages: [] };
+      const b: Word = {
+        fragments: [{ ...f, text: tail, width: tw }],
+        width: tw,
+        notes: [],
+        pages: [],
+        anchors: [],
+      };
       return [a, b];
     }
   }
@@ -140,6 +179,7 @@ export function breakLines(
   indent: number,
   fonts: FontSet,
   justify: boolean,
+  refs?: PageRefs,
 ): Line[] {
   const space = fonts.width(' ', 'regular', size);
   const lines: Line[] = [];
@@ -155,11 +195,12 @@ export function breakLines(
       indent: lines.length === 0 ? indent : 0,
       notes: cur.flatMap((w) => w.notes),
       pages: cur.flatMap((w) => w.pages),
+      anchors: cur.flatMap((w) => w.anchors),
     });
     cur = [];
     width = 0;
   };
-  const queue = words(items, size, fonts);
+  const queue = words(items, size, fonts, refs);
   for (let k = 0; k < queue.length; k++) {
     const w = queue[k];
     if (w === undefined) continue;

@@ -1,6 +1,6 @@
 import type { Item, PdfBlock } from './blocks.ts';
 import type { FontSet } from './fonts.ts';
-import { breakLines, type Line } from './lines.ts';
+import { breakLines, type Line, type PageRefs } from './lines.ts';
 import type { PdfStyle } from './style.ts';
 
 /**
@@ -51,6 +51,8 @@ export class Paginator {
     private readonly fonts: FontSet,
     /** Called with each page once it is complete; when given, pages are not kept (memory stays flat). */
     private readonly onPage?: (page: Page) => void,
+    /** Cross-references whose targets' pages are set after them. */
+    private readonly refs?: PageRefs,
   ) {
     this.measure = style.width - style.margins.inner - style.margins.outer;
     this.height = style.height - style.margins.top - style.margins.bottom;
@@ -95,16 +97,18 @@ export class Paginator {
   /** The lines of a footnote: its label, then its text, in the note size. */
   noteLines(note: { label: string; items: Item[] }, block: number): Placed[] {
     const items: Item[] = [{ kind: 'text', text: `${note.label} `, style: 'regular' }, ...note.items];
-    return breakLines(items, this.measure, this.style.note.size, 0, this.fonts, true).map((line) => ({
-      line,
-      y: 0,
-      size: this.style.note.size,
-      leading: this.style.note.leading,
-      align: 'justify' as const,
-      leftIndent: 0,
-      tag: 'P' as const,
-      block,
-    }));
+    return breakLines(items, this.measure, this.style.note.size, 0, this.fonts, true, this.refs).map(
+      (line) => ({
+        line,
+        y: 0,
+        size: this.style.note.size,
+        leading: this.style.note.leading,
+        align: 'justify' as const,
+        leftIndent: 0,
+        tag: 'P' as const,
+        block,
+      }),
+    );
   }
 
   private typeOf(block: PdfBlock): { size: number; leading: number } {
@@ -122,6 +126,7 @@ export class Paginator {
       block.indent * size,
       this.fonts,
       block.align === 'justify',
+      this.refs,
     );
     if (lines.length === 0) return;
     const before = this.y > 0 ? block.spaceBefore * this.style.body.leading : 0;
@@ -144,14 +149,18 @@ export class Paginator {
       const left = lines.length - k;
       // (never empty a page by undoing: a line alone on a page stays there rather than loop)
       const others = this.page.body.length > 1;
-      if (onThisPage === 1 && lines.length > 1 && others) this.undo(placed.pop(), k--);
-      else if (left === 1 && onThisPage >= 3) this.undo(placed.pop(), k--);
+      const orphan = onThisPage === 1 && lines.length > 1 && others; // one line alone at the foot
+      const widow = left === 1 && onThisPage >= 3; // one line alone at the head of the next page
+      if (orphan || widow) {
+        this.undo(placed.pop());
+        k--;
+      }
       this.newPage(this.inherit());
       k--;
     }
   }
 
-  private undo(p: { line: Placed; notes: number; carried: boolean } | undefined, _k: number): void {
+  private undo(p: { line: Placed; notes: number; carried: boolean } | undefined): void {
     if (!p || p.carried) return;
     this.page.body.pop();
     this.page.notes.splice(this.page.notes.length - p.notes, p.notes);
