@@ -22,6 +22,9 @@ async function exists(path: string): Promise<boolean> {
 
 /** A path named in the manifest must stay inside the sources folder. */
 function inside(dir: string, name: string, manifestFile: string): string {
+  if (name.includes('\0')) {
+    throw new InputError(`${manifestFile}:1:1: error [manifest-path] a file name contains a NUL character`);
+  }
   const path = resolve(dir, name);
   if (!path.startsWith(`${resolve(dir)}/`)) {
     throw new InputError(

@@ -1,4 +1,5 @@
-import { readFile, stat } from 'node:fs/promises';
+import type { Dirent } from 'node:fs';
+import { readdir, readFile, rm, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import type { Diagnostic } from '../diagnostics.ts';
 import { loadEdition } from '../edition/load.ts';
@@ -38,12 +39,30 @@ function publicationDate(meta: EditionMeta): string | undefined {
   return undefined;
 }
 
+/** Temporary files a killed build left behind (`.name.xxxx.tmp`): never outputs, so they go. */
+async function sweepTemporaryFiles(dir: string): Promise<void> {
+  let entries: Dirent[];
+  try {
+    entries = await readdir(dir, { withFileTypes: true, recursive: true });
+  } catch {
+    return; // no output folder yet
+  }
+  for (const e of entries) {
+    if (e.isFile() && /^\..+\.[0-9a-f]{12}\.tmp$/.test(e.name))
+      await rm(join(e.parentPath, e.name), { force: true });
+  }
+}
+
 /** An output file name from a source file name: no path, no odd characters. */
+/** Names Windows reserves (an edition built on Linux is often copied there). */
+const RESERVED = /^(?:con|prn|aux|nul|com\d|lpt\d)$/i;
+
 export function outputName(sourcePath: string): string {
   const name = basename(sourcePath)
     .replace(/\.txt$/i, '')
     .replace(/[^A-Za-z0-9._-]/g, '_')
     .replace(/^\.+/, '_');
+  if (RESERVED.test(name)) return `_${name}`;
   return name || '_';
 }
 
@@ -86,6 +105,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     documents.push({ name, tei: result.tei });
   }
 
+  await sweepTemporaryFiles(options.out);
   const files: string[] = [];
   const teiDir = join(options.out, 'tei');
   for (const { name, tei } of documents) {

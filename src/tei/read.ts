@@ -43,7 +43,25 @@ export const localName = (name: string): string => name.slice(name.indexOf(':') 
  * entities (external entities and expansion bombs are never expanded) and reports the parser's
  * line:column for XML that is not well-formed.
  */
+/** The most elements a TEI file may have (RECTO_MAX_ELEMENTS): a bound on memory for hostile input. */
+export const maxElements = (): number => Number(process.env.RECTO_MAX_ELEMENTS ?? 5_000_000);
+
+function countStartTags(xml: string, limit: number): number {
+  let n = 0;
+  for (let i = xml.indexOf('<'); i !== -1 && n <= limit; i = xml.indexOf('<', i + 1)) {
+    const next = xml.charCodeAt(i + 1);
+    if ((next >= 65 && next <= 90) || (next >= 97 && next <= 122) || next === 95) n++;
+  }
+  return n;
+}
+
 export function parseTei(xml: string, file: string): TeiElement {
+  const limit = maxElements();
+  if (countStartTags(xml, limit) > limit) {
+    throw new InputError(
+      `${file}:1:1: error [tei-too-many-elements] more than ${limit} elements (RECTO_MAX_ELEMENTS)`,
+    );
+  }
   if (/<!DOCTYPE[^>]*\[[\s\S]*?<!ENTITY/i.test(xml) || /<!ENTITY/i.test(xml)) {
     throw new InputError(
       `${file}:1:1: error [xml-entity-declaration] DOCTYPE entity declarations are refused (XXE and entity-expansion safety)`,
