@@ -60,7 +60,7 @@ const source = fc.array(fc.oneof(line, fc.constant('')), { maxLength: 30 }).map(
 describe('hostile sources (fast-check)', () => {
   // 500 cases in the normal run; `npm run fuzz` runs 10,000 (FUZZ_RUNS).
   const runs = Number(process.env.FUZZ_RUNS ?? 500);
-  it(`never crash and always give well-formed TEI (${runs} cases); a sample of 60 is valid TEI P5`, async () => {
+  it(`never crash and always give well-formed, valid TEI P5 (${runs} cases, every one checked with jing)`, async () => {
     const dir = tempDir();
     const sampled: string[] = [];
     let k = 0;
@@ -68,11 +68,9 @@ describe('hostile sources (fast-check)', () => {
       fc.property(source, (text) => {
         const result = normalizeText(text, 'hostile.txt'); // parses the XML back: throws if not well-formed
         expect(result.read.name).toBe('TEI');
-        if (k % Math.max(1, Math.floor(runs / 60)) === 0 && sampled.length < 60) {
-          const path = join(dir, `case-${k}.xml`);
-          writeFileSync(path, result.xml);
-          sampled.push(path);
-        }
+        const path = join(dir, `case-${k}.xml`);
+        writeFileSync(path, result.xml);
+        sampled.push(path);
         k++;
       }),
       { numRuns: runs, seed: 20261122 },
@@ -80,6 +78,7 @@ describe('hostile sources (fast-check)', () => {
     console.log(
       `fuzz: ${k} hostile sources normalized, all well-formed; ${sampled.length} validated with jing`,
     );
+    // one jing run for all of them (a JVM start per file would take minutes)
     const validation = await validateTei(sampled);
     expect(validation.messages.slice(0, 5)).toEqual([]);
   });

@@ -151,7 +151,11 @@ export function assembleDiv(
     }
   }
   if (closer) bottom.push(closer);
-  if (body.length === 0 && sections.length === 0) body.push(el('p'));
+  // TEI wants at least one paragraph-level element (or division) in a div: a text of nothing but page
+  // breaks or omissions gets an empty paragraph after them.
+  const GLOBAL = new Set(['pb', 'gap', 'milestone', 'fw', 'note', 'lb']);
+  const hasContent = sections.length > 0 || body.some((n) => typeof n !== 'string' && !GLOBAL.has(n.name));
+  if (!hasContent) body.push(el('p'));
   return block('div', divAttrs, [...top, ...body, ...sections, ...bottom]);
 }
 
