@@ -272,9 +272,11 @@ describe('elements the HTML renderer does not know', () => {
 <text><body><div type="document" xml:id="odd"><head>Odd</head><p>Before <mystery>kept text</mystery> and <mystery>again</mystery>.</p></div></body></text></TEI>`,
     );
     const { renderHtml } = await import('../src/render/html/index.ts');
+    const { masterReader } = await import('../src/render/registry.ts');
     const warnings: string[] = [];
     await renderHtml({
       editionXml: tei,
+      master: masterReader(tei),
       outDir: dir,
       reporter: { diagnostic: (d) => warnings.push(`${d.ruleId}: ${d.message}`), info: () => {} },
     });

@@ -8,8 +8,9 @@ import { writeFileAtomic } from '../fs/atomic-write.ts';
 import type { EditionMeta } from '../meta.ts';
 import { documentId, normalize } from '../normalize/index.ts';
 import { introductionTei } from '../normalize/introduction.ts';
-import { KNOWN_FORMATS, RENDERERS } from '../render/registry.ts';
+import { KNOWN_FORMATS, masterReader, RENDERERS } from '../render/registry.ts';
 import type { Reporter } from '../report.ts';
+import { sourceDateEpoch } from '../reproducible.ts';
 import { editionHeader } from '../tei/header.ts';
 import { block, type TeiElement } from '../tei/node.ts';
 import { serializeTei } from '../tei/write.ts';
@@ -33,10 +34,7 @@ export interface BuildResult {
 
 /** The publication date: the manifest's, else SOURCE_DATE_EPOCH's day, else none (so builds stay reproducible). */
 function publicationDate(meta: EditionMeta): string | undefined {
-  if (meta.date) return meta.date;
-  const epoch = process.env.SOURCE_DATE_EPOCH;
-  if (epoch && /^\d+$/.test(epoch)) return new Date(Number(epoch) * 1000).toISOString().slice(0, 10);
-  return undefined;
+  return meta.date ?? sourceDateEpoch()?.toISOString().slice(0, 10);
 }
 
 /** Temporary files a killed build left behind (`.name.xxxx.tmp`): never outputs, so they go. */
@@ -133,12 +131,14 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   await writeFileAtomic(editionXml, serializeTei(corpus));
   files.push(editionXml);
 
+  const master = masterReader(editionXml);
   for (const format of options.formats) {
     const renderer = RENDERERS[format];
     if (renderer)
       files.push(
         ...(await renderer({
           editionXml,
+          master,
           outDir: options.out,
           reporter: options.reporter,
           formats: options.formats,

@@ -1,9 +1,8 @@
 import { stat } from 'node:fs/promises';
 import { InputError, RectoError } from '../errors.ts';
-import { RENDERERS } from '../render/registry.ts';
+import { masterReader, RENDERERS } from '../render/registry.ts';
 import type { Reporter } from '../report.ts';
 import { readEdition } from '../tei/edition.ts';
-import { readTei } from '../tei/read.ts';
 
 export interface RenderOptions {
   file: string;
@@ -29,7 +28,8 @@ export async function render(
     throw new InputError(`${options.file}: no such file`);
   }
   // Read once here to refuse hostile or non-TEI input before any renderer starts.
-  const documents = readEdition(await readTei(options.file)).documents.length;
+  const master = masterReader(options.file);
+  const documents = readEdition(await master()).documents.length;
   const files: string[] = [];
   for (const format of options.formats) {
     const renderer = RENDERERS[format];
@@ -37,6 +37,7 @@ export async function render(
       files.push(
         ...(await renderer({
           editionXml: options.file,
+          master,
           outDir: options.out,
           reporter: options.reporter,
           formats: options.formats,

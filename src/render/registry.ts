@@ -4,12 +4,15 @@
  * renderers register here as they are built; `recto build --formats` accepts what is listed.
  */
 import type { Reporter } from '../report.ts';
+import type { TeiElement } from '../tei/node.ts';
+import { readTei } from '../tei/read.ts';
 import { renderEpub } from './epub/index.ts';
 import { renderHtml } from './html/index.ts';
 import { renderPdf } from './pdf/index.ts';
 
 export interface RenderContext {
   editionXml: string; // path of the TEI master
+  master: () => Promise<TeiElement>; // that file, read from disk once for all renderers
   outDir: string;
   reporter: Reporter;
   formats?: string[]; // everything this build makes (so the HTML can link the EPUB and PDF)
@@ -20,3 +23,12 @@ export type Renderer = (ctx: RenderContext) => Promise<string[]>; // the files w
 export const RENDERERS: Record<string, Renderer> = { html: renderHtml, epub: renderEpub, pdf: renderPdf };
 
 export const KNOWN_FORMATS = (): string[] => ['tei', ...Object.keys(RENDERERS)];
+
+/** Reads a TEI master from disk the first time a renderer asks, and hands the same tree to the others. */
+export function masterReader(path: string): () => Promise<TeiElement> {
+  let read: Promise<TeiElement> | undefined;
+  return () => {
+    read ??= readTei(path);
+    return read;
+  };
+}

@@ -8,14 +8,3 @@ export function editionUuid(meta: EditionMeta): string {
   const variant = ((Number.parseInt(h.slice(16, 18), 16) & 0x3f) | 0x80).toString(16);
   return `urn:uuid:${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-${variant}${h.slice(18, 20)}-${h.slice(20, 32)}`;
 }
-
-/** dcterms:modified: SOURCE_DATE_EPOCH when set (reproducible builds), else the edition's date, else now. */
-export function modifiedDate(meta: EditionMeta): Date {
-  const epoch = process.env.SOURCE_DATE_EPOCH;
-  if (epoch && /^\d+$/.test(epoch)) return new Date(Number(epoch) * 1000);
-  if (meta.date && /^\d{4}(-\d\d(-\d\d)?)?$/.test(meta.date))
-    return new Date(`${meta.date.padEnd(10, '-01').slice(0, 10)}T00:00:00Z`);
-  return new Date();
-}
-
-export const w3cDateTime = (d: Date): string => `${d.toISOString().slice(0, 19)}Z`;

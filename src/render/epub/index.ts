@@ -1,9 +1,9 @@
 import { join } from 'node:path';
 import * as epubModule from 'epub-gen-memory';
 import { writeFileAtomic } from '../../fs/atomic-write.ts';
+import { modifiedDate, w3cDateTime } from '../../reproducible.ts';
 import type { Edition, EditionDocument } from '../../tei/edition.ts';
 import { readEdition } from '../../tei/edition.ts';
-import { readTei } from '../../tei/read.ts';
 import { renderNodes } from '../html/elements.ts';
 import { escapeHtml } from '../html/escape.ts';
 import { titleIfMissing } from '../html/pages.ts';
@@ -13,7 +13,7 @@ import { fill, readTemplate } from '../template.ts';
 import { reportUnknownElements } from '../unknown.ts';
 import { coverSvg } from './cover.ts';
 import { type EpubContext, newEpubContext } from './elements.ts';
-import { editionUuid, modifiedDate, w3cDateTime } from './identity.ts';
+import { editionUuid } from './identity.ts';
 
 /**
  * The annotated EPUB 3, made with epub-gen-memory (chapters, package, zip) from the TEI master.
@@ -95,7 +95,7 @@ function documentChapter(
 }
 
 export async function renderEpub(ctx: RenderContext): Promise<string[]> {
-  const edition = readEdition(await readTei(ctx.editionXml));
+  const edition = readEdition(await ctx.master());
   const { meta } = edition;
   const identifier = editionUuid(meta);
   const modified = modifiedDate(meta);

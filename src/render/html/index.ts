@@ -3,7 +3,6 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { writeFileAtomic } from '../../fs/atomic-write.ts';
 import { readEdition } from '../../tei/edition.ts';
-import { readTei } from '../../tei/read.ts';
 import { linkTable } from '../links.ts';
 import type { RenderContext } from '../registry.ts';
 import { TEMPLATES } from '../template.ts';
@@ -16,7 +15,7 @@ const ASSETS = ['style.css', 'app.js', 'mode.js'];
 
 /** The static HTML edition: index, one page per document, search index, assets. Reads the TEI master from disk. */
 export async function renderHtml(ctx: RenderContext): Promise<string[]> {
-  const edition = readEdition(await readTei(ctx.editionXml));
+  const edition = readEdition(await ctx.master());
   const dir = join(ctx.outDir, 'html');
   const written: string[] = [];
   const write = async (name: string, data: string | Uint8Array): Promise<void> => {

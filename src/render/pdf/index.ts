@@ -1,10 +1,9 @@
 import { join } from 'node:path';
 import PDFDocument from 'pdfkit';
 import { writeStreamAtomic } from '../../fs/atomic-write.ts';
+import { modifiedDate } from '../../reproducible.ts';
 import { readEdition } from '../../tei/edition.ts';
 import { isElement, type TeiNode } from '../../tei/node.ts';
-import { readTei } from '../../tei/read.ts';
-import { modifiedDate } from '../epub/identity.ts';
 import type { RenderContext } from '../registry.ts';
 import { reportUnknownElements } from '../unknown.ts';
 import { block, documentBlocks, type PdfBlock } from './blocks.ts';
@@ -103,7 +102,7 @@ function layoutBook(
 }
 
 export async function renderPdf(ctx: RenderContext): Promise<string[]> {
-  const edition = readEdition(await readTei(ctx.editionXml));
+  const edition = readEdition(await ctx.master());
   const { meta } = edition;
   const style = loadPdfStyle();
   const fonts = new FontSet(style);

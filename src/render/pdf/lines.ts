@@ -107,7 +107,7 @@ export function words(items: Item[], size: number, fonts: FontSet, refs?: PageRe
       continue;
     }
     if (item.kind === 'note') {
-      const w = out.length && cur ? (cur as Word) : current();
+      const w = current(); // a reference belongs to the word it is glued to
       w.fragments.push(...fragments(item.label, 'regular', size * 0.62, size * 0.36, fonts));
       w.width = w.fragments.reduce((n, x) => n + x.width, 0);
       w.notes.push({ label: item.label, items: item.items });
