@@ -1,10 +1,13 @@
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { Command, CommanderError } from 'commander';
-import { RectoError } from './errors.ts';
+import { RectoError, UsageError } from './errors.ts';
 import { documentId, normalize } from './normalize/index.ts';
 import { build } from './pipeline/build.ts';
+import { parseShard } from './pipeline/plan.ts';
+import { progressFor } from './pipeline/progress.ts';
 import { render } from './pipeline/render.ts';
+import { merge } from './pipeline/shard.ts';
 import { KNOWN_FORMATS, RENDERERS } from './render/registry.ts';
 import { consoleReporter } from './report.ts';
 import { readTei } from './tei/read.ts';
@@ -22,12 +25,22 @@ const program = new Command('recto')
   .exitOverride()
   .showHelpAfterError();
 
-const reporter = () => consoleReporter(program.opts<{ quiet?: boolean; json?: boolean }>());
 const formatList = (list: string): string[] =>
   list
     .split(',')
     .map((f) => f.trim())
     .filter(Boolean);
+
+const globalOptions = () => program.opts<{ quiet?: boolean; json?: boolean }>();
+const reporter = () => consoleReporter(globalOptions());
+const jobsOption = (value: string): number => {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new UsageError(`--jobs ${value}: expected a whole number ≥ 1`);
+  return n;
+};
+/** The final line of every command that writes an edition: "N documents, M files, X s". */
+const summary = (documents: number, files: number, seconds: number, extra = ''): string =>
+  `${documents} documents, ${files} files, ${seconds.toFixed(2)} s${extra}`;
 
 program
   .command('build')
@@ -36,19 +49,54 @@ program
   .option('--out <dir>', 'output folder', 'output')
   .option('--formats <list>', `comma-separated: ${KNOWN_FORMATS().join(',')}`, KNOWN_FORMATS().join(','))
   .option('--max-source-bytes <n>', 'refuse larger sources', String(50 * 1024 * 1024))
-  .action(async (opts: { sources: string; out: string; formats: string; maxSourceBytes: string }) => {
+  .option('--jobs <n>', 'worker threads (default: one per core, or RECTO_JOBS)', jobsOption)
+  .option('--no-cache', 'ignore and do not update output/.cache (rebuild everything)')
+  .option('--shard <i/n>', 'build only the TEI of every n-th document from the i-th, for recto merge')
+  .action(
+    async (opts: {
+      sources: string;
+      out: string;
+      formats: string;
+      maxSourceBytes: string;
+      jobs?: number;
+      cache: boolean;
+      shard?: string;
+    }) => {
+      const r = reporter();
+      const result = await build({
+        sources: opts.sources,
+        out: opts.out,
+        formats: formatList(opts.formats),
+        reporter: r,
+        maxSourceBytes: Number(opts.maxSourceBytes),
+        jobs: opts.jobs,
+        cache: opts.cache,
+        shard: opts.shard === undefined ? undefined : parseShard(opts.shard),
+        progress: progressFor(globalOptions()),
+      });
+      const warnings = result.diagnostics.filter((d) => d.severity === 'warning').length;
+      r.info(summary(result.documents, result.files.length, result.seconds, `; ${warnings} warnings`));
+    },
+  );
+
+program
+  .command('merge')
+  .description('join the outputs of `recto build --shard i/n` (one folder per shard) into the edition')
+  .argument('<shards...>', 'the output folders of the shards')
+  .option('--out <dir>', 'output folder', 'output')
+  .option('--formats <list>', `comma-separated: ${KNOWN_FORMATS().join(',')}`, KNOWN_FORMATS().join(','))
+  .option('--jobs <n>', 'worker threads (default: one per core, or RECTO_JOBS)', jobsOption)
+  .action(async (shards: string[], opts: { out: string; formats: string; jobs?: number }) => {
     const r = reporter();
-    const result = await build({
-      sources: opts.sources,
+    const result = await merge({
+      shards,
       out: opts.out,
       formats: formatList(opts.formats),
       reporter: r,
-      maxSourceBytes: Number(opts.maxSourceBytes),
+      jobs: opts.jobs,
+      progress: progressFor(globalOptions()),
     });
-    const warnings = result.diagnostics.filter((d) => d.severity === 'warning').length;
-    r.info(
-      `${result.documents} documents, ${result.files.length} files, ${warnings} warnings, ${result.seconds.toFixed(2)} s`,
-    );
+    r.info(summary(result.documents, result.files.length, result.seconds));
   });
 
 program
@@ -63,15 +111,18 @@ program
     `comma-separated: ${Object.keys(RENDERERS).join(',')}`,
     Object.keys(RENDERERS).join(','),
   )
-  .action(async (file: string, opts: { out: string; formats: string }) => {
+  .option('--jobs <n>', 'worker threads (default: one per core, or RECTO_JOBS)', jobsOption)
+  .action(async (file: string, opts: { out: string; formats: string; jobs?: number }) => {
     const r = reporter();
     const result = await render({
       file,
       out: opts.out,
       formats: formatList(opts.formats),
       reporter: r,
+      jobs: opts.jobs,
+      progress: progressFor(globalOptions()),
     });
-    r.info(`${result.documents} documents, ${result.files.length} files, ${result.seconds.toFixed(2)} s`);
+    r.info(summary(result.documents, result.files.length, result.seconds));
   });
 
 program

@@ -23,3 +23,10 @@ export class ToolMissingError extends RectoError {
     super(`${tool} is not installed: ${hint}`, 1);
   }
 }
+
+/** A command line the CLI cannot run (a bad option value). Exit 2. */
+export class UsageError extends RectoError {
+  constructor(message: string) {
+    super(message, 2);
+  }
+}

@@ -40,7 +40,7 @@ describe('the recto CLI', () => {
     const r = recto(['build', '--out', out]);
     expect(r.status, r.stderr).toBe(0);
     // every registered format by default: the TEI master (6 files) and the HTML edition
-    expect(r.stderr).toMatch(/5 documents, \d+ files, \d+ warnings, [\d.]+ s/);
+    expect(r.stderr).toMatch(/5 documents, \d+ files, [\d.]+ s; \d+ warnings/);
     expect(existsSync(join(out, 'html', 'index.html'))).toBe(true);
     // the HTML index offers the TEI, the EPUB and the PDF, and each link leads to a file
     const index = readFileSync(join(out, 'html', 'index.html'), 'utf8');

@@ -1,21 +1,33 @@
 import type { Dirent } from 'node:fs';
 import { readdir, readFile, rm, stat } from 'node:fs/promises';
-import { basename, join } from 'node:path';
+import { join } from 'node:path';
+import { stageFingerprint } from '../cache/fingerprint.ts';
+import { BuildCache, sha256 } from '../cache/store.ts';
 import type { Diagnostic } from '../diagnostics.ts';
 import { loadEdition } from '../edition/load.ts';
 import { InputError, RectoError } from '../errors.ts';
 import { writeFileAtomic } from '../fs/atomic-write.ts';
 import type { EditionMeta } from '../meta.ts';
-import { documentId, normalize } from '../normalize/index.ts';
 import { introductionTei } from '../normalize/introduction.ts';
-import { KNOWN_FORMATS, masterReader, RENDERERS } from '../render/registry.ts';
+import { KNOWN_FORMATS } from '../render/registry.ts';
 import type { Reporter } from '../report.ts';
 import { sourceDateEpoch } from '../reproducible.ts';
-import { editionHeader } from '../tei/header.ts';
-import { block, type TeiElement } from '../tei/node.ts';
 import { serializeTei } from '../tei/write.ts';
+import { editionShell, writeEdition } from './edition-master.ts';
+import type { NormalizedXml } from './normalize-task.ts';
+import { inShard, type PlannedDocument, planDocuments, type Shard } from './plan.ts';
+import { inlineRunner, jobCount, type TaskRunner, threadPool } from './pool.ts';
+import { type Progress, silentProgress } from './progress.ts';
+import { renderFormats } from './render-stage.ts';
+import { SHARD_FILE, type ShardRecord } from './shard.ts';
+import { writeIfChanged } from './write-if-changed.ts';
+
+export { outputName } from './plan.ts';
 
 export const DEFAULT_MAX_SOURCE_BYTES = 50 * 1024 * 1024;
+
+/** Below this much source text, starting worker threads costs more than it saves. */
+const THREADS_FROM_BYTES = 256 * 1024;
 
 export interface BuildOptions {
   sources: string;
@@ -23,6 +35,10 @@ export interface BuildOptions {
   formats: string[];
   reporter: Reporter;
   maxSourceBytes?: number;
+  jobs?: number; // threads; default: every core
+  cache?: boolean; // default true: reuse output/.cache
+  shard?: Shard; // build only these documents' TEI, for `recto merge`
+  progress?: Progress;
 }
 
 export interface BuildResult {
@@ -30,6 +46,8 @@ export interface BuildResult {
   files: string[];
   diagnostics: Diagnostic[];
   seconds: number;
+  normalized: number; // documents normalized in this run (the rest came from the cache)
+  rendered: string[]; // formats rendered in this run (the rest were up to date)
 }
 
 /** The publication date: the manifest's, else SOURCE_DATE_EPOCH's day, else none (so builds stay reproducible). */
@@ -38,7 +56,7 @@ function publicationDate(meta: EditionMeta): string | undefined {
 }
 
 /** Temporary files a killed build left behind (`.name.xxxx.tmp`): never outputs, so they go. */
-async function sweepTemporaryFiles(dir: string): Promise<void> {
+export async function sweepTemporaryFiles(dir: string): Promise<void> {
   let entries: Dirent[];
   try {
     entries = await readdir(dir, { withFileTypes: true, recursive: true });
@@ -51,99 +69,142 @@ async function sweepTemporaryFiles(dir: string): Promise<void> {
   }
 }
 
-/** An output file name from a source file name: no path, no odd characters. */
-/** Names Windows reserves (an edition built on Linux is often copied there). */
-const RESERVED = /^(?:con|prn|aux|nul|com\d|lpt\d)$/i;
+export function checkFormats(formats: string[]): void {
+  const unknown = formats.filter((f) => !KNOWN_FORMATS().includes(f));
+  if (unknown.length) {
+    throw new RectoError(`unknown format ${unknown.join(', ')}; available: ${KNOWN_FORMATS().join(', ')}`, 2);
+  }
+}
 
-export function outputName(sourcePath: string): string {
-  const name = basename(sourcePath)
-    .replace(/\.txt$/i, '')
-    .replace(/[^A-Za-z0-9._-]/g, '_')
-    .replace(/^\.+/, '_');
-  if (RESERVED.test(name)) return `_${name}`;
-  return name || '_';
+/** One document to TEI: from the cache when its source, options and the normalizer are unchanged. */
+async function normalizeDocument(
+  doc: PlannedDocument,
+  meta: EditionMeta,
+  runner: TaskRunner,
+  cache: BuildCache | undefined,
+): Promise<NormalizedXml & { fresh: boolean }> {
+  const bytes = await readFile(doc.path);
+  const options = {
+    file: doc.path,
+    id: doc.id,
+    edition: meta,
+    overrides: doc.source.overrides,
+    corrections: doc.source.corrections,
+  };
+  const key = sha256(stageFingerprint('normalize'), JSON.stringify(options), bytes);
+  const cached = await cache?.get<NormalizedXml>('normalize', key);
+  if (cached) return { ...cached, fresh: false };
+  const result = await runner.normalize({ kind: 'normalize', bytes, options });
+  await cache?.put('normalize', key, result);
+  return { ...result, fresh: true };
 }
 
 export async function build(options: BuildOptions): Promise<BuildResult> {
   const started = performance.now();
-  const unknown = options.formats.filter((f) => !KNOWN_FORMATS().includes(f));
-  if (unknown.length) {
-    throw new RectoError(`unknown format ${unknown.join(', ')}; available: ${KNOWN_FORMATS().join(', ')}`, 2);
-  }
+  checkFormats(options.formats);
+  const progress = options.progress ?? silentProgress;
   const edition = await loadEdition(options.sources);
   const meta: EditionMeta = { ...edition.meta, date: publicationDate(edition.meta) };
   const limit = options.maxSourceBytes ?? DEFAULT_MAX_SOURCE_BYTES;
-  const diagnostics: Diagnostic[] = [];
-  const documents: { name: string; tei: TeiElement }[] = [];
-  const usedIds = new Set<string>();
-  const usedNames = new Set<string>();
+  const plan = planDocuments(edition);
+  const { shard } = options;
+  const selected = shard ? plan.filter((d) => inShard(d, shard)) : plan;
+  const cache = options.cache === false ? undefined : new BuildCache(options.out);
 
-  for (const doc of edition.documents) {
-    const size = (await stat(doc.path)).size;
+  // Every size is checked before anything is written: a refused build leaves no output behind.
+  let sourceBytes = 0;
+  for (const d of selected) {
+    const size = (await stat(d.path)).size;
     if (size > limit) {
       throw new InputError(
-        `${doc.path}:1:1: error [source-too-large] ${size} bytes is over the limit of ${limit} bytes (--max-source-bytes)`,
+        `${d.path}:1:1: error [source-too-large] ${size} bytes is over the limit of ${limit} bytes (--max-source-bytes)`,
       );
     }
-    let name = outputName(doc.path);
-    while (usedNames.has(name)) name = `${name}_`;
-    usedNames.add(name);
-    let id = documentId(name);
-    while (usedIds.has(id)) id = `${id}_`;
-    usedIds.add(id);
-    const result = normalize(await readFile(doc.path), {
-      file: doc.path,
-      id,
-      edition: meta,
-      overrides: doc.overrides,
-      corrections: doc.corrections,
-    });
-    for (const d of result.diagnostics) options.reporter.diagnostic(d);
-    diagnostics.push(...result.diagnostics);
-    documents.push({ name, tei: result.tei });
+    sourceBytes += size;
   }
-
-  await sweepTemporaryFiles(options.out);
-  const files: string[] = [];
-  const teiDir = join(options.out, 'tei');
-  for (const { name, tei } of documents) {
-    const path = join(teiDir, `${name}.xml`);
-    await writeFileAtomic(path, serializeTei(tei));
-    files.push(path);
-  }
-  const members: TeiElement[] = [];
-  if (edition.introduction) {
-    const intro = introductionTei(
-      await readFile(edition.introduction, 'utf8'),
-      edition.introduction,
-      meta.language,
+  const threads = jobCount(options.jobs);
+  const runner = threads > 1 && sourceBytes >= THREADS_FROM_BYTES ? threadPool(threads) : inlineRunner;
+  try {
+    await sweepTemporaryFiles(options.out);
+    const normalizing = progress.stage('normalize', selected.length);
+    const results = await Promise.all(
+      selected.map(async (d) => {
+        const r = await normalizeDocument(d, meta, runner, cache);
+        normalizing.tick();
+        return r;
+      }),
     );
-    for (const d of intro.diagnostics.items) options.reporter.diagnostic(d);
-    members.push(intro.tei);
-  }
-  members.push(...documents.map((d) => d.tei));
-  // The corpus carries the edition id, so renderers name their files after it (output/<id>.epub).
-  const corpus = block('teiCorpus', { 'xml:lang': meta.language, 'xml:id': documentId(meta.id) }, [
-    editionHeader(meta, documents.length),
-    ...members,
-  ]);
-  const editionXml = join(teiDir, 'edition.xml');
-  await writeFileAtomic(editionXml, serializeTei(corpus));
-  files.push(editionXml);
+    const normalized = results.filter((r) => r.fresh).length;
+    normalizing.done(
+      `${selected.length} documents${normalized < selected.length ? ` (${selected.length - normalized} unchanged, from the cache)` : ''}`,
+    );
+    // Diagnostics in edition order, whichever thread finished first.
+    const diagnostics = results.flatMap((r) => r.diagnostics);
+    for (const d of diagnostics) options.reporter.diagnostic(d);
 
-  const master = masterReader(editionXml);
-  for (const format of options.formats) {
-    const renderer = RENDERERS[format];
-    if (renderer)
-      files.push(
-        ...(await renderer({
-          editionXml,
-          master,
-          outDir: options.out,
-          reporter: options.reporter,
-          formats: options.formats,
-        })),
+    const files: string[] = [];
+    const teiDir = join(options.out, 'tei');
+    for (const [k, d] of selected.entries()) {
+      const path = join(teiDir, `${d.name}.xml`);
+      await writeIfChanged(path, results[k]?.xml ?? '');
+      files.push(path);
+    }
+    let introduction: string | undefined;
+    if (edition.introduction && (!shard || shard.index === 1)) {
+      const intro = introductionTei(
+        await readFile(edition.introduction, 'utf8'),
+        edition.introduction,
+        meta.language,
       );
+      for (const d of intro.diagnostics.items) options.reporter.diagnostic(d);
+      diagnostics.push(...intro.diagnostics.items);
+      introduction = serializeTei(intro.tei);
+    }
+
+    let rendered: string[] = [];
+    if (shard) {
+      // A shard stops at its documents' TEI; `recto merge` makes the edition from all shards.
+      const record: ShardRecord = {
+        shard,
+        edition: meta,
+        documents: plan.map((d) => d.name),
+        built: selected.map((d) => d.name),
+        introduction,
+      };
+      const path = join(options.out, SHARD_FILE);
+      await writeFileAtomic(path, `${JSON.stringify(record, null, 2)}\n`);
+      files.push(path);
+    } else {
+      const members = results.map((r) => r.xml);
+      const editionXml = await writeEdition(
+        teiDir,
+        editionShell(meta, plan.length),
+        introduction ? [introduction, ...members] : members,
+      );
+      files.push(editionXml);
+      const output = await renderFormats({
+        editionXml,
+        outDir: options.out,
+        formats: options.formats,
+        reporter: options.reporter,
+        runner,
+        cache,
+        progress,
+      });
+      files.push(...output.files);
+      rendered = output.rendered;
+      await cache?.prune('normalize');
+    }
+    return {
+      documents: selected.length,
+      files,
+      diagnostics,
+      seconds: (performance.now() - started) / 1000,
+      normalized,
+      rendered,
+    };
+  } finally {
+    progress.stop();
+    await runner.close();
   }
-  return { documents: documents.length, files, diagnostics, seconds: (performance.now() - started) / 1000 };
 }

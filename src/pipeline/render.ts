@@ -3,12 +3,17 @@ import { InputError, RectoError } from '../errors.ts';
 import { masterReader, RENDERERS } from '../render/registry.ts';
 import type { Reporter } from '../report.ts';
 import { readEdition } from '../tei/edition.ts';
+import { inlineRunner, jobCount, threadPool } from './pool.ts';
+import { type Progress, silentProgress } from './progress.ts';
+import { renderFormats } from './render-stage.ts';
 
 export interface RenderOptions {
   file: string;
   out: string;
   formats: string[];
   reporter: Reporter;
+  jobs?: number;
+  progress?: Progress;
 }
 
 /** `recto render`: the renderers `recto build` uses, on a TEI file someone else wrote. */
@@ -28,21 +33,23 @@ export async function render(
     throw new InputError(`${options.file}: no such file`);
   }
   // Read once here to refuse hostile or non-TEI input before any renderer starts.
-  const master = masterReader(options.file);
-  const documents = readEdition(await master()).documents.length;
-  const files: string[] = [];
-  for (const format of options.formats) {
-    const renderer = RENDERERS[format];
-    if (renderer)
-      files.push(
-        ...(await renderer({
-          editionXml: options.file,
-          master,
-          outDir: options.out,
-          reporter: options.reporter,
-          formats: options.formats,
-        })),
-      );
+  const documents = readEdition(await masterReader(options.file)()).documents.length;
+  const threads = options.formats.length > 1 ? jobCount(options.jobs) : 1;
+  const runner = threads > 1 ? threadPool(threads) : inlineRunner;
+  const progress = options.progress ?? silentProgress;
+  try {
+    // No cache: a foreign TEI file is rendered as it is each time.
+    const { files } = await renderFormats({
+      editionXml: options.file,
+      outDir: options.out,
+      formats: options.formats,
+      reporter: options.reporter,
+      runner,
+      progress,
+    });
+    return { documents, files, seconds: (performance.now() - started) / 1000 };
+  } finally {
+    progress.stop();
+    await runner.close();
   }
-  return { documents, files, seconds: (performance.now() - started) / 1000 };
 }

@@ -16,16 +16,47 @@ type Content = ReturnType<Doc['markStructureContent']>;
 
 const ASCENT = 0.78; // of the type size, from the top of the line box to the baseline
 
+/** Text at a measured position: top-down page coordinates, y on the baseline. */
+interface Run {
+  text: string;
+  face: FontFace;
+  size: number;
+  x: number;
+  y: number;
+}
+
+/** The parts of pdfkit's embedded font the direct text path uses (pdfkit keeps them internal). */
+interface GlyphPosition {
+  xAdvance: number;
+  xOffset: number;
+  yOffset: number;
+  advanceWidth: number; // in 1000ths of the em, like the others
+}
+interface EmbeddedFont {
+  id: string;
+  encode(text: string): [string[], GlyphPosition[]];
+  ref(): unknown;
+}
+interface DocInternals {
+  _font: EmbeddedFont;
+  page: { height: number; fonts: Record<string, unknown> };
+  addContent(data: string): unknown;
+}
+
+/** Numbers in content streams, rounded as pdfkit rounds them. */
+const num = (n: number): string => String(Math.round(n * 1e6) / 1e6);
+
 export class Drawer {
   private readonly structs = new Map<string, StructElement>();
   private section: StructElement | null = null;
+  private readonly embeddedFonts = new Map<FontFace, EmbeddedFont>();
 
   constructor(
     readonly doc: Doc,
     private readonly style: Style,
     private readonly fonts: FontSet,
   ) {
-    for (const [face, path] of Object.entries(fonts.paths)) doc.registerFont(face, path);
+    for (const [face, data] of fonts.data) doc.registerFont(face, data);
   }
 
   private left(page: Page): number {
@@ -39,11 +70,75 @@ export class Drawer {
     this.doc.endMarkedContent();
   }
 
-  private text(s: string, face: FontFace, size: number, x: number, y: number, wordSpacing = 0): void {
-    this.doc
-      .font(face)
-      .fontSize(size)
-      .text(s, x, y, { lineBreak: false, baseline: 'alphabetic', wordSpacing });
+  /** pdfkit's embedded font for a face (set once through the public `font()`, then kept). */
+  private embedded(face: FontFace): EmbeddedFont {
+    let font = this.embeddedFonts.get(face);
+    if (!font) {
+      this.doc.font(face);
+      font = (this.doc as unknown as DocInternals)._font;
+      this.embeddedFonts.set(face, font);
+    }
+    return font;
+  }
+
+  /**
+   * Glyph runs at the positions the layout measured, as one text object. pdfkit's `text()` would
+   * re-measure, re-wrap and re-transform every word and write each as its own text object, which
+   * made drawing most of the PDF's time; the glyphs, kerning and font subsets are pdfkit's own
+   * (its font `encode`), so the page shows and extracts exactly as through `text()`.
+   */
+  private runs(runs: Run[]): void {
+    const doc = this.doc as unknown as DocInternals;
+    const height = doc.page.height;
+    // The page's matrix is flipped for top-down drawing; text is set in the unflipped space.
+    const ops: string[] = [`q 1 0 0 -1 0 ${num(height)} cm`, 'BT'];
+    let fontOp = '';
+    for (const run of runs) {
+      const font = this.embedded(run.face);
+      if (doc.page.fonts[font.id] == null) doc.page.fonts[font.id] = font.ref();
+      const tf = `/${font.id} ${num(run.size)} Tf`;
+      if (tf !== fontOp) ops.push(tf);
+      fontOp = tf;
+      const [codes, positions] = font.encode(run.text);
+      const scale = run.size / 1000;
+      const y = height - run.y;
+      let x = run.x;
+      let shown = ''; // glyph codes not yet shown
+      const parts: string[] = [];
+      const flush = (): void => {
+        if (shown) parts.push(`<${shown}>`);
+        shown = '';
+        if (parts.length) ops.push(`[${parts.join(' ')}] TJ`);
+        parts.length = 0;
+      };
+      ops.push(`1 0 0 1 ${num(x)} ${num(y)} Tm`);
+      let displaced = false;
+      positions.forEach((p, k) => {
+        if (p.xOffset || p.yOffset) {
+          // a mark the font positions off the pen (a combining accent): placed on its own
+          flush();
+          ops.push(`1 0 0 1 ${num(x + p.xOffset * scale)} ${num(y + p.yOffset * scale)} Tm <${codes[k]}> Tj`);
+          displaced = true;
+        } else {
+          if (displaced) ops.push(`1 0 0 1 ${num(x)} ${num(y)} Tm`);
+          displaced = false;
+          shown += codes[k];
+          const kern = p.xAdvance - p.advanceWidth;
+          if (kern !== 0) {
+            parts.push(`<${shown}> ${num(-kern)}`);
+            shown = '';
+          }
+        }
+        x += p.xAdvance * scale;
+      });
+      flush();
+    }
+    ops.push('ET', 'Q');
+    doc.addContent(ops.join('\n'));
+  }
+
+  private text(s: string, face: FontFace, size: number, x: number, y: number): void {
+    this.runs([{ text: s, face, size, x, y }]);
   }
 
   /** Draws one line: segments of one face and size, justified by word spacing. */
@@ -52,13 +147,15 @@ export class Drawer {
     const slack = measure - line.indent - line.width;
     const extra = line.justify && gaps > 0 && slack > 0 ? slack / gaps : 0;
     let pos = x + line.indent + (align === 'right' ? slack : align === 'center' ? slack / 2 : 0);
+    const runs: Run[] = [];
     line.words.forEach((word, k) => {
       if (k > 0) pos += line.space + extra;
       for (const f of word.fragments) {
-        if (f.text) this.text(f.text, f.face, f.size, pos, baseline - f.rise);
+        if (f.text) runs.push({ text: f.text, face: f.face, size: f.size, x: pos, y: baseline - f.rise });
         pos += f.width;
       }
     });
+    if (runs.length) this.runs(runs);
   }
 
   beginSection(title: string): void {

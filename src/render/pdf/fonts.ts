@@ -1,6 +1,8 @@
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import * as fontkit from 'fontkit';
 import type { PdfStyle } from './style.ts';
+import { unwrapWoff } from './woff.ts';
 
 /**
  * The fonts of the print edition (EB Garamond, OFL, from the @fontsource npm package: `npm install`
@@ -21,6 +23,7 @@ interface Glyphs {
 
 export class FontSet {
   readonly paths: Record<FontFace, string>;
+  readonly data = new Map<FontFace, Buffer>(); // the fonts as plain OpenType, for fontkit and pdfkit
   private readonly fonts = new Map<FontFace, Glyphs>();
   private readonly widths = new Map<string, number>();
 
@@ -36,7 +39,9 @@ export class FontSet {
       boldExt: resolve(f.boldExt),
     };
     for (const [face, path] of Object.entries(this.paths) as [FontFace, string][]) {
-      this.fonts.set(face, fontkit.openSync(path) as unknown as Glyphs);
+      const sfnt = unwrapWoff(readFileSync(path));
+      this.data.set(face, sfnt);
+      this.fonts.set(face, fontkit.create(sfnt) as unknown as Glyphs);
     }
   }
 

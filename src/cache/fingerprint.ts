@@ -1,0 +1,76 @@
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { TEMPLATES } from '../render/template.ts';
+
+/**
+ * What a stage's output depends on besides its input: the code and templates that make it. A
+ * stage's fingerprint hashes those files (and the library versions in the lock file), so editing
+ * an HTML template invalidates the HTML and nothing else, and a new Recto version invalidates
+ * everything it changed — no version number to forget to bump.
+ */
+const SRC = join(import.meta.dirname, '..');
+const ROOT = join(SRC, '..');
+
+/** Code every stage runs: the TEI model, reader and writer, shared helpers, the locked libraries. */
+const COMMON = [
+  join(SRC, 'tei'),
+  join(SRC, 'fs'),
+  join(SRC, 'meta.ts'),
+  join(SRC, 'version.ts'),
+  join(SRC, 'diagnostics.ts'),
+  join(SRC, 'reproducible.ts'),
+  join(ROOT, 'package-lock.json'),
+];
+const RENDER = [
+  join(SRC, 'render/registry.ts'),
+  join(SRC, 'render/links.ts'),
+  join(SRC, 'render/unknown.ts'),
+  join(SRC, 'render/template.ts'),
+];
+
+export const STAGE_INPUTS: Record<string, string[]> = {
+  normalize: [join(SRC, 'normalize'), join(SRC, 'edition'), ...COMMON],
+  html: [join(SRC, 'render/html'), join(TEMPLATES, 'html'), ...RENDER, ...COMMON],
+  epub: [join(SRC, 'render/epub'), join(SRC, 'render/html'), join(TEMPLATES, 'epub'), ...RENDER, ...COMMON],
+  pdf: [join(SRC, 'render/pdf'), join(TEMPLATES, 'pdf'), ...RENDER, ...COMMON],
+};
+
+/** Settings read from the environment that change a stage's output. */
+const STAGE_ENV: Record<string, string[]> = {
+  normalize: ['SOURCE_DATE_EPOCH'],
+  html: ['SOURCE_DATE_EPOCH', 'RECTO_SEARCH'],
+  epub: ['SOURCE_DATE_EPOCH'],
+  pdf: ['SOURCE_DATE_EPOCH', 'RECTO_PDF_TRIM'],
+};
+
+function files(path: string): string[] {
+  let stat: ReturnType<typeof statSync>;
+  try {
+    stat = statSync(path);
+  } catch {
+    return []; // an optional input (a templates folder without this format)
+  }
+  if (!stat.isDirectory()) return [path];
+  return readdirSync(path, { recursive: true, encoding: 'utf8' })
+    .map((name) => join(path, name))
+    .filter((p) => statSync(p).isFile())
+    .sort();
+}
+
+const memo = new Map<string, string>();
+
+export function stageFingerprint(stage: string): string {
+  const known = memo.get(stage);
+  if (known) return known;
+  const hash = createHash('sha256').update(`recto-stage:${stage}\n`);
+  for (const input of STAGE_INPUTS[stage] ?? []) {
+    for (const file of files(input)) {
+      hash.update(`${relative(ROOT, file)}\n`).update(readFileSync(file));
+    }
+  }
+  for (const name of STAGE_ENV[stage] ?? []) hash.update(`${name}=${process.env[name] ?? ''}\n`);
+  const digest = hash.digest('hex');
+  memo.set(stage, digest);
+  return digest;
+}

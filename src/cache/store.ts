@@ -1,0 +1,80 @@
+import { createHash } from 'node:crypto';
+import { readdir, readFile, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { writeFileAtomic } from '../fs/atomic-write.ts';
+
+/**
+ * The build cache, `output/.cache/<bucket>/<key>.json`, keyed by content hashes. Entries are
+ * written like every output (temporary file, then rename) and carry their own checksum, so a build
+ * killed mid-write leaves either no entry or a whole one; an entry that does not check out is a
+ * miss, never an error.
+ */
+export const sha256 = (...parts: (string | Uint8Array)[]): string => {
+  const hash = createHash('sha256');
+  for (const p of parts) hash.update(p).update('\u0000');
+  return hash.digest('hex');
+};
+
+interface Entry<T> {
+  sum: string;
+  value: T;
+}
+
+export class BuildCache {
+  readonly dir: string;
+  private readonly used = new Map<string, Set<string>>();
+
+  constructor(outDir: string) {
+    this.dir = join(outDir, '.cache');
+  }
+
+  private path(bucket: string, key: string): string {
+    return join(this.dir, bucket, `${key}.json`);
+  }
+
+  private use(bucket: string, key: string): void {
+    let keys = this.used.get(bucket);
+    if (!keys) {
+      keys = new Set();
+      this.used.set(bucket, keys);
+    }
+    keys.add(key);
+  }
+
+  async get<T>(bucket: string, key: string): Promise<T | undefined> {
+    this.use(bucket, key);
+    let text: string;
+    try {
+      text = await readFile(this.path(bucket, key), 'utf8');
+    } catch {
+      return undefined;
+    }
+    try {
+      const entry = JSON.parse(text) as Entry<T>;
+      return entry.sum === sha256(JSON.stringify(entry.value)) ? entry.value : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  async put<T>(bucket: string, key: string, value: T): Promise<void> {
+    this.use(bucket, key);
+    const entry: Entry<T> = { sum: sha256(JSON.stringify(value)), value };
+    await writeFileAtomic(this.path(bucket, key), JSON.stringify(entry));
+  }
+
+  /** Drops the entries of a bucket this build did not use (old versions of edited sources). */
+  async prune(bucket: string): Promise<void> {
+    const keep = this.used.get(bucket) ?? new Set<string>();
+    let names: string[];
+    try {
+      names = await readdir(join(this.dir, bucket));
+    } catch {
+      return;
+    }
+    for (const name of names) {
+      if (name.endsWith('.json') && !keep.has(name.slice(0, -5)))
+        await rm(join(this.dir, bucket, name), { force: true });
+    }
+  }
+}

@@ -1,0 +1,24 @@
+import type { Diagnostic } from '../diagnostics.ts';
+import { type NormalizeOptions, normalize } from '../normalize/index.ts';
+import { serializeTei } from '../tei/write.ts';
+
+/**
+ * One document's normalization as the build runs it, in a worker thread or inline: plain data in
+ * (the source's bytes and options), plain data out (the serialized TEI and its diagnostics), so
+ * the result can cross threads and be cached as it is.
+ */
+export interface NormalizeTask {
+  kind: 'normalize';
+  bytes: Uint8Array;
+  options: NormalizeOptions;
+}
+
+export interface NormalizedXml {
+  xml: string;
+  diagnostics: Diagnostic[];
+}
+
+export function runNormalizeTask(task: NormalizeTask): NormalizedXml {
+  const result = normalize(task.bytes, task.options);
+  return { xml: serializeTei(result.tei), diagnostics: result.diagnostics };
+}

@@ -1,0 +1,61 @@
+import { availableParallelism } from 'node:os';
+import { Piscina } from 'piscina';
+import { type NormalizedXml, type NormalizeTask, runNormalizeTask } from './normalize-task.ts';
+import { type RenderedFiles, type RenderTask, runRenderTask } from './render-task.ts';
+
+/**
+ * Where the build's tasks run: a piscina pool of worker threads (one per core), or this thread.
+ * Both run the same task functions; results come back in the order they were asked for, so the
+ * output does not depend on which thread was faster.
+ */
+export interface TaskRunner {
+  readonly threads: number;
+  normalize(task: NormalizeTask): Promise<NormalizedXml>;
+  render(task: RenderTask): Promise<RenderedFiles>;
+  close(): Promise<void>;
+}
+
+/** The thread count: --jobs, else RECTO_JOBS, else every core the machine offers. */
+export function jobCount(requested?: number): number {
+  const n = requested ?? (process.env.RECTO_JOBS ? Number(process.env.RECTO_JOBS) : availableParallelism());
+  return Number.isInteger(n) && n >= 1 ? n : 1;
+}
+
+export const inlineRunner: TaskRunner = {
+  threads: 1,
+  normalize: async (task) => runNormalizeTask(task),
+  render: (task) => runRenderTask(task),
+  close: async () => {},
+};
+
+/**
+ * Threads start with the first task: a build whose documents all come from the cache starts none.
+ * Each task names its module and function (piscina loads them on first use), so a thread that only
+ * normalizes never loads pdfkit.
+ */
+export function threadPool(threads: number): TaskRunner {
+  let pool: Piscina | undefined;
+  const started = (): Piscina => {
+    if (!pool) {
+      pool = new Piscina({
+        // Workers load the TypeScript sources the way bin/recto.js does.
+        execArgv: ['--import', 'tsx'],
+        minThreads: threads,
+        maxThreads: threads,
+      });
+      // A worker that dies rejects its task; this only keeps the pool's own event from crashing us.
+      pool.on('error', () => {});
+    }
+    return pool;
+  };
+  const task = (file: string, name: string) => ({ filename: new URL(file, import.meta.url).href, name });
+  return {
+    threads,
+    normalize: (t) =>
+      started().run(t, task('./normalize-task.ts', 'runNormalizeTask')) as Promise<NormalizedXml>,
+    render: (t) => started().run(t, task('./render-task.ts', 'runRenderTask')) as Promise<RenderedFiles>,
+    close: async () => {
+      await pool?.destroy();
+    },
+  };
+}

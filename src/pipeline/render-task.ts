@@ -1,0 +1,49 @@
+import type { Diagnostic } from '../diagnostics.ts';
+import { masterReader, RENDERERS } from '../render/registry.ts';
+import type { Reporter } from '../report.ts';
+
+/**
+ * One renderer run as the build schedules it, in a worker thread or inline. The renderer reads
+ * the TEI master from disk itself; what it would print is collected and returned, so the main
+ * thread prints every message in a fixed order whichever thread finished first.
+ */
+export interface RenderTask {
+  kind: 'render';
+  format: string;
+  editionXml: string;
+  outDir: string;
+  formats: string[];
+}
+
+export type Message = { diagnostic: Diagnostic } | { info: string };
+
+export interface RenderedFiles {
+  files: string[];
+  messages: Message[];
+  cached?: boolean; // up to date: not rendered in this run
+}
+
+export async function runRenderTask(task: RenderTask): Promise<RenderedFiles> {
+  const renderer = RENDERERS[task.format];
+  if (!renderer) throw new Error(`no renderer for ${task.format}`);
+  const messages: Message[] = [];
+  const reporter: Reporter = {
+    diagnostic: (d) => messages.push({ diagnostic: d }),
+    info: (m) => messages.push({ info: m }),
+  };
+  const files = await renderer({
+    editionXml: task.editionXml,
+    master: masterReader(task.editionXml),
+    outDir: task.outDir,
+    reporter,
+    formats: task.formats,
+  });
+  return { files, messages };
+}
+
+export function replay(messages: Message[], reporter: Reporter): void {
+  for (const m of messages) {
+    if ('diagnostic' in m) reporter.diagnostic(m.diagnostic);
+    else reporter.info(m.info);
+  }
+}
