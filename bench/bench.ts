@@ -1,110 +1,271 @@
 /**
- * `npm run bench`: how fast Recto is on the shared FRUS volume (507 documents, 2.7 MB): the
- * normalizer alone (in process), then whole builds per output format (one process each).
- * Reads every source once, then normalizes and serializes the whole volume RUNS times in this
- * process and reports the median (the machine is shared: medians, not means). Writes the figures
- * to output/bench.json.
+ * `npm run bench`: how fast Recto is on the shared FRUS volume (507 documents, 2.7 MB).
+ *  1. the normalizer alone, in this process (median of RUNS);
+ *  2. whole clean builds, one process each (its own peak RSS), per output format and all four;
+ *  3. the volume repeated 1×, 2×, 4× (documents under new ids): how time grows;
+ *  4. an incremental build after a one-document edit, against the full build;
+ *  5. `recto render` of the official TEI of the volume;
+ *  6. pandoc (if installed) making EPUB and HTML from the same texts, as a reference.
+ * The machine is shared and noisy: every figure is a median. Writes output/bench.json.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { documentId, normalize } from '../src/normalize/index.ts';
 import { serializeTei } from '../src/tei/write.ts';
 
-const CORPUS = join(import.meta.dirname, '../../shared/corpus/frus1958-60v08');
+const ROOT = join(import.meta.dirname, '..');
+const CORPUS = join(ROOT, '../shared/corpus/frus1958-60v08');
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
-const edition = { id: 'bench', title: 'Benchmark', language: 'en' };
+const BUILD_RUNS = Math.max(3, Number(process.env.BENCH_STAGE_RUNS ?? 3));
+const ALL = 'tei,html,epub,pdf';
 
-const files = readdirSync(CORPUS)
+const texts = readdirSync(CORPUS)
   .filter((f) => f.endsWith('.txt'))
-  .sort()
-  .map((f) => ({ name: f, bytes: readFileSync(join(CORPUS, f)) }));
+  .sort();
+const files = texts.map((f) => ({ name: f, bytes: readFileSync(join(CORPUS, f)) }));
 const totalBytes = files.reduce((n, f) => n + f.bytes.length, 0);
+const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
+const round = (n: number, digits = 2): number => Number(n.toFixed(digits));
+const temp = (): string => mkdtempSync(join(tmpdir(), 'recto-bench-'));
 
-function once(): number {
+/** A sources folder with the volume `times` times (copies under new file names) and a manifest. */
+function sourcesFolder(times: number): string {
+  const dir = temp();
+  const documents: { file: string }[] = [];
+  for (let copy = 1; copy <= times; copy++) {
+    for (const f of texts) {
+      const file = copy === 1 ? f : `r${copy}-${f}`;
+      copyFileSync(join(CORPUS, f), join(dir, file));
+      documents.push({ file });
+    }
+  }
+  const manifest = {
+    id: 'frus1958-60v08',
+    title: 'Foreign Relations of the United States, 1958–1960, Volume VIII, Berlin Crisis, 1958–1959',
+    editor: 'Office of the Historian',
+    publisher: 'Recto benchmark',
+    licence: 'Public domain (17 U.S.C. § 105).',
+    language: 'en',
+    date: '2026',
+    documents,
+  };
+  writeFileSync(join(dir, 'edition.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+  return dir;
+}
+
+interface Run {
+  seconds: number; // wall time of the whole command, process start included
+  buildSeconds: number; // the build itself, as `recto build` reports it
+  peakRssMB: number;
+}
+
+/** One `recto build` in its own process, timed from outside; stage.ts reports its peak RSS. */
+function buildOnce(sources: string, out: string, formats: string, extra: string[] = []): Run {
   const started = performance.now();
+  const r = spawnSync(
+    process.execPath,
+    ['--import', 'tsx', join(import.meta.dirname, 'stage.ts'), sources, out, formats, ...extra],
+    { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, cwd: ROOT },
+  );
+  const seconds = (performance.now() - started) / 1000;
+  if (r.status !== 0) throw new Error(`build ${formats} failed: ${r.stderr}`);
+  const report = JSON.parse(r.stdout.trim().split('\n').at(-1) ?? '{}') as {
+    seconds: number;
+    peakRssMB: number;
+  };
+  return { seconds, buildSeconds: report.seconds, peakRssMB: report.peakRssMB };
+}
+
+function medianRun(runs: Run[]): { seconds: number; buildSeconds: number; peakRssMB: number } {
+  return {
+    seconds: round(median(runs.map((r) => r.seconds))),
+    buildSeconds: round(median(runs.map((r) => r.buildSeconds))),
+    peakRssMB: Math.max(...runs.map((r) => r.peakRssMB)),
+  };
+}
+
+function cleanBuilds(sources: string, formats: string, runs = BUILD_RUNS) {
+  return medianRun(
+    Array.from({ length: runs }, () => {
+      const out = temp();
+      try {
+        return buildOnce(sources, out, formats, ['--no-cache']);
+      } finally {
+        rmSync(out, { recursive: true, force: true });
+      }
+    }),
+  );
+}
+
+const line = (label: string, r: { seconds: number; buildSeconds: number; peakRssMB: number }): void => {
+  console.log(
+    `${label.padEnd(34)} ${r.seconds.toFixed(2).padStart(6)} s wall (build ${r.buildSeconds.toFixed(2)} s), peak RSS ${r.peakRssMB} MB`,
+  );
+};
+
+console.log(
+  `Recto benchmark: ${files.length} documents, ${(totalBytes / 1e6).toFixed(2)} MB; ${availableParallelism()} cores; medians`,
+);
+
+// 1. The normalizer alone.
+function normalizeOnce(): number {
+  const started = performance.now();
+  const edition = { id: 'bench', title: 'Benchmark', language: 'en' };
   for (const f of files)
     serializeTei(normalize(f.bytes, { file: f.name, id: documentId(f.name), edition }).tei);
   return (performance.now() - started) / 1000;
 }
-
-once(); // warm-up: JIT and module loading are not the normalizer's speed
-const times = Array.from({ length: RUNS }, once).sort((a, b) => a - b);
-const median = times[Math.floor(times.length / 2)] ?? 0;
-const result = {
-  corpus: 'frus1958-60v08',
-  documents: files.length,
-  bytes: totalBytes,
-  runs: RUNS,
-  normalize: {
-    medianSeconds: Number(median.toFixed(3)),
-    minSeconds: Number((times[0] ?? 0).toFixed(3)),
-    maxSeconds: Number((times.at(-1) ?? 0).toFixed(3)),
-    documentsPerSecond: Math.round(files.length / median),
-    megabytesPerSecond: Number((totalBytes / 1e6 / median).toFixed(2)),
-  },
-  peakRssMB: Math.round(process.resourceUsage().maxRSS / 1024),
+normalizeOnce(); // warm-up: JIT and module loading are not the normalizer's speed
+const normalizeTimes = Array.from({ length: RUNS }, normalizeOnce);
+const normalizeMedian = median(normalizeTimes);
+const normalizeResult = {
+  medianSeconds: round(normalizeMedian, 3),
+  minSeconds: round(Math.min(...normalizeTimes), 3),
+  maxSeconds: round(Math.max(...normalizeTimes), 3),
+  documentsPerSecond: Math.round(files.length / normalizeMedian),
+  megabytesPerSecond: round(totalBytes / 1e6 / normalizeMedian),
 };
 console.log(
-  `normalize + serialize ${files.length} documents (${(totalBytes / 1e6).toFixed(2)} MB), median of ${RUNS}: ` +
-    `${median.toFixed(3)} s = ${result.normalize.documentsPerSecond} documents/s, ${result.normalize.megabytesPerSecond} MB/s ` +
-    `(min ${result.normalize.minSeconds} s, max ${result.normalize.maxSeconds} s); peak RSS ${result.peakRssMB} MB`,
+  `normalize + serialize (in process, ${RUNS} runs): ${normalizeMedian.toFixed(3)} s = ` +
+    `${normalizeResult.documentsPerSecond} documents/s, ${normalizeResult.megabytesPerSecond} MB/s`,
 );
-// Whole builds of the volume, one process per stage (its own peak RSS): TEI alone, then TEI and
-// each renderer. A renderer's time is its stage minus the TEI stage.
-const STAGE_RUNS = Number(process.env.BENCH_STAGE_RUNS ?? 3);
-const stages: Record<string, { medianSeconds: number; peakRssMB: number }> = {};
-for (const formats of ['tei', 'tei,html', 'tei,epub', 'tei,pdf', 'tei,html,epub,pdf']) {
-  const runs = Array.from({ length: STAGE_RUNS }, () => {
-    const out = mkdtempSync(join(tmpdir(), 'recto-bench-'));
-    const r = spawnSync(
-      process.execPath,
-      ['--import', 'tsx', join(import.meta.dirname, 'stage.ts'), CORPUS, out, formats],
-      {
-        encoding: 'utf8',
-        maxBuffer: 64 * 1024 * 1024,
-      },
-    );
-    rmSync(out, { recursive: true, force: true });
-    if (r.status !== 0) throw new Error(`stage ${formats} failed: ${r.stderr}`);
-    return JSON.parse(r.stdout.trim().split('\n').at(-1) ?? '{}') as { seconds: number; peakRssMB: number };
-  }).sort((a, b) => a.seconds - b.seconds);
-  const median = runs[Math.floor(runs.length / 2)] ?? { seconds: 0, peakRssMB: 0 };
-  stages[formats] = {
-    medianSeconds: Number(median.seconds.toFixed(2)),
-    peakRssMB: Math.max(...runs.map((r) => r.peakRssMB)),
-  };
-  console.log(
-    `build --formats ${formats}: ${median.seconds.toFixed(2)} s (median of ${STAGE_RUNS}), peak RSS ${stages[formats].peakRssMB} MB`,
-  );
+
+// 2. Clean builds per format.
+const volume = sourcesFolder(1);
+const stages: Record<string, ReturnType<typeof medianRun> & { documentsPerSecond: number }> = {};
+for (const formats of ['tei', 'tei,html', 'tei,epub', 'tei,pdf', ALL]) {
+  const r = cleanBuilds(volume, formats);
+  stages[formats] = { ...r, documentsPerSecond: Math.round(files.length / r.seconds) };
+  line(`build ${formats}`, r);
 }
-// The official TEI of the same volume, through `recto render` to all three formats.
-{
-  const runs = Array.from({ length: STAGE_RUNS }, () => {
-    const out = mkdtempSync(join(tmpdir(), 'recto-bench-'));
-    const started = performance.now();
-    const r = spawnSync(
-      process.execPath,
-      ['--import', 'tsx', join(import.meta.dirname, 'render-stage.ts'), join(CORPUS, 'volume.xml'), out],
-      {
-        encoding: 'utf8',
-      },
-    );
-    const seconds = (performance.now() - started) / 1000;
-    rmSync(out, { recursive: true, force: true });
-    if (r.status !== 0) throw new Error(`render failed: ${r.stderr}`);
-    return { seconds, ...(JSON.parse(r.stdout.trim().split('\n').at(-1) ?? '{}') as { peakRssMB: number }) };
-  }).sort((a, b) => a.seconds - b.seconds);
-  const median = runs[Math.floor(runs.length / 2)] ?? { seconds: 0, peakRssMB: 0 };
-  stages['render volume.xml html,epub,pdf'] = {
-    medianSeconds: Number(median.seconds.toFixed(2)),
-    peakRssMB: Math.max(...runs.map((r) => r.peakRssMB)),
-  };
-  console.log(
-    `render volume.xml --formats html,epub,pdf: ${median.seconds.toFixed(2)} s (median of ${STAGE_RUNS}), peak RSS ${median.peakRssMB} MB`,
-  );
+
+// 3. 1×, 2×, 4× the volume, all formats.
+const scaling: Record<string, ReturnType<typeof medianRun> & { documents: number; ratio: number }> = {};
+for (const times of [1, 2, 4]) {
+  const sources = times === 1 ? volume : sourcesFolder(times);
+  const r = times === 1 ? (stages[ALL] as ReturnType<typeof medianRun>) : cleanBuilds(sources, ALL);
+  const ratio = round(r.seconds / (stages[ALL]?.seconds ?? r.seconds));
+  scaling[`${times}x`] = { ...r, documents: files.length * times, ratio };
+  line(`${times}× the volume (${files.length * times} documents)`, r);
+  if (times > 1) rmSync(sources, { recursive: true, force: true });
 }
-await mkdir('output', { recursive: true });
-await writeFile('output/bench.json', `${JSON.stringify({ ...result, stages }, null, 2)}\n`);
+console.log(`time grows ${scaling['2x']?.ratio}× for 2× the documents, ${scaling['4x']?.ratio}× for 4×`);
+
+// 4. A one-document edit, built with the cache of the previous build.
+const incremental = medianRun(
+  Array.from({ length: BUILD_RUNS }, (_, k) => {
+    const sources = sourcesFolder(1);
+    const out = temp();
+    try {
+      buildOnce(sources, out, ALL);
+      const file = join(sources, texts[100 + k] as string);
+      writeFileSync(file, `${readFileSync(file, 'utf8')}\nA paragraph added for the benchmark.\n`);
+      return buildOnce(sources, out, ALL);
+    } finally {
+      rmSync(sources, { recursive: true, force: true });
+      rmSync(out, { recursive: true, force: true });
+    }
+  }),
+);
+const editShare = round(incremental.seconds / (stages[ALL]?.seconds ?? 1), 3);
+line('one-document edit, incremental', incremental);
+console.log(`  = ${(editShare * 100).toFixed(1)} % of the full build`);
+
+// 5. The official TEI of the same volume through `recto render`.
+const renderRuns = Array.from({ length: BUILD_RUNS }, () => {
+  const out = temp();
+  const started = performance.now();
+  const r = spawnSync(
+    process.execPath,
+    ['--import', 'tsx', join(import.meta.dirname, 'render-stage.ts'), join(CORPUS, 'volume.xml'), out],
+    { encoding: 'utf8', cwd: ROOT },
+  );
+  const seconds = (performance.now() - started) / 1000;
+  rmSync(out, { recursive: true, force: true });
+  if (r.status !== 0) throw new Error(`render failed: ${r.stderr}`);
+  const { peakRssMB } = JSON.parse(r.stdout.trim().split('\n').at(-1) ?? '{}') as { peakRssMB: number };
+  return { seconds, buildSeconds: seconds, peakRssMB };
+});
+const render = medianRun(renderRuns);
+line('render volume.xml html,epub,pdf', render);
+
+// 6. pandoc, where installed: EPUB and HTML from the same texts (read as its default Markdown).
+let pandoc: { epubSeconds: number; htmlSeconds: number; totalSeconds: number; ratio: number } | undefined;
+if (spawnSync('pandoc', ['--version']).status === 0) {
+  const inputs = texts.map((f) => join(CORPUS, f));
+  const timePandoc = (to: string, ext: string): number =>
+    median(
+      Array.from({ length: BUILD_RUNS }, () => {
+        const out = temp();
+        const started = performance.now();
+        const r = spawnSync(
+          'pandoc',
+          [
+            '-f',
+            'markdown',
+            '-t',
+            to,
+            '-s',
+            '--metadata',
+            'title=FRUS 1958–1960 VIII',
+            '-o',
+            join(out, `v.${ext}`),
+            ...inputs,
+          ],
+          { encoding: 'utf8' },
+        );
+        const seconds = (performance.now() - started) / 1000;
+        rmSync(out, { recursive: true, force: true });
+        if (r.status !== 0) throw new Error(`pandoc ${to} failed: ${r.stderr}`);
+        return seconds;
+      }),
+    );
+  const epubSeconds = round(timePandoc('epub3', 'epub'));
+  const htmlSeconds = round(timePandoc('html5', 'html'));
+  const ours = cleanBuilds(volume, 'tei,html,epub');
+  const totalSeconds = round(epubSeconds + htmlSeconds);
+  pandoc = { epubSeconds, htmlSeconds, totalSeconds, ratio: round(totalSeconds / ours.seconds) };
+  console.log(
+    `pandoc EPUB ${epubSeconds} s + HTML ${htmlSeconds} s = ${totalSeconds} s; Recto TEI+HTML+EPUB ${ours.seconds} s: ` +
+      `Recto is ${pandoc.ratio}× as fast`,
+  );
+} else {
+  console.log('pandoc is not installed (Debian: apt-get install pandoc): no reference timing');
+}
+rmSync(volume, { recursive: true, force: true });
+
+const all = stages[ALL] as ReturnType<typeof medianRun>;
+const targets = {
+  'whole volume, all formats < 8 s': all.seconds < 8,
+  'peak RSS < 1 GB': all.peakRssMB < 1024,
+  '4x the volume <= 4.4x the time': (scaling['4x']?.ratio ?? 99) <= 4.4,
+  'one-document edit < 10% of a full build': editShare < 0.1,
+  'faster than pandoc EPUB + HTML': pandoc ? pandoc.ratio > 1 : null,
+};
+for (const [target, met] of Object.entries(targets))
+  console.log(`${met === null ? 'n/a ' : met ? 'met ' : 'MISS'} ${target}`);
+
+await mkdir(join(ROOT, 'output'), { recursive: true });
+await writeFile(
+  join(ROOT, 'output/bench.json'),
+  `${JSON.stringify(
+    {
+      corpus: 'frus1958-60v08',
+      documents: files.length,
+      bytes: totalBytes,
+      cores: availableParallelism(),
+      normalize: normalizeResult,
+      builds: stages,
+      scaling,
+      incremental: { ...incremental, shareOfFullBuild: editShare },
+      render,
+      pandoc: pandoc ?? null,
+      targets,
+    },
+    null,
+    2,
+  )}\n`,
+);

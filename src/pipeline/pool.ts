@@ -12,6 +12,8 @@ export interface TaskRunner {
   readonly threads: number;
   normalize(task: NormalizeTask): Promise<NormalizedXml>;
   render(task: RenderTask): Promise<RenderedFiles>;
+  /** Starts the threads and loads the renderers in each now, while this thread normalizes. */
+  warm(): void;
   close(): Promise<void>;
 }
 
@@ -25,6 +27,7 @@ export const inlineRunner: TaskRunner = {
   threads: 1,
   normalize: async (task) => runNormalizeTask(task),
   render: (task) => runRenderTask(task),
+  warm: () => {},
   close: async () => {},
 };
 
@@ -54,6 +57,13 @@ export function threadPool(threads: number): TaskRunner {
     normalize: (t) =>
       started().run(t, task('./normalize-task.ts', 'runNormalizeTask')) as Promise<NormalizedXml>,
     render: (t) => started().run(t, task('./render-task.ts', 'runRenderTask')) as Promise<RenderedFiles>,
+    warm: () => {
+      // One task per thread (a thread takes one task at a time): each loads the render modules.
+      for (let k = 0; k < threads; k++)
+        started()
+          .run(null, task('./render-task.ts', 'loaded'))
+          .catch(() => {});
+    },
     close: async () => {
       await pool?.destroy();
     },

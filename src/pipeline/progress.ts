@@ -39,7 +39,7 @@ export function lineProgress(write: (line: string) => void): Progress {
 }
 
 /** A live bar on stderr; finished stages stay on screen as plain lines. */
-export function terminalProgress(stream: NodeJS.WriteStream = process.stderr): Progress {
+export function terminalProgress(stream: NodeJS.WriteStream = process.stderr, delayMs = DELAY_MS): Progress {
   const started = performance.now();
   const bar = new cliProgress.SingleBar(
     {
@@ -62,7 +62,7 @@ export function terminalProgress(stream: NodeJS.WriteStream = process.stderr): P
       const line = lines.stage(name, total);
       let value = 0;
       const show = (): void => {
-        if (performance.now() - started < DELAY_MS) return;
+        if (performance.now() - started < delayMs) return;
         if (!active) {
           bar.start(total, value, { stage: name, unit: name === 'normalize' ? 'documents' : 'formats' });
           active = true;

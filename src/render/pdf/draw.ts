@@ -103,20 +103,19 @@ export class Drawer {
       const scale = run.size / 1000;
       const y = height - run.y;
       let x = run.x;
-      let shown = ''; // glyph codes not yet shown
-      const parts: string[] = [];
-      const flush = (): void => {
-        if (shown) parts.push(`<${shown}>`);
-        shown = '';
-        if (parts.length) ops.push(`[${parts.join(' ')}] TJ`);
-        parts.length = 0;
-      };
       ops.push(`1 0 0 1 ${num(x)} ${num(y)} Tm`);
+      let shown = ''; // glyph codes not yet shown
+      let parts = ''; // TJ operands
       let displaced = false;
-      positions.forEach((p, k) => {
+      // Plain loops: this runs for every glyph of the book.
+      for (let k = 0; k < positions.length; k++) {
+        const p = positions[k] as GlyphPosition;
         if (p.xOffset || p.yOffset) {
           // a mark the font positions off the pen (a combining accent): placed on its own
-          flush();
+          if (shown) parts += `<${shown}>`;
+          if (parts) ops.push(`[${parts}] TJ`);
+          shown = '';
+          parts = '';
           ops.push(`1 0 0 1 ${num(x + p.xOffset * scale)} ${num(y + p.yOffset * scale)} Tm <${codes[k]}> Tj`);
           displaced = true;
         } else {
@@ -125,13 +124,14 @@ export class Drawer {
           shown += codes[k];
           const kern = p.xAdvance - p.advanceWidth;
           if (kern !== 0) {
-            parts.push(`<${shown}> ${num(-kern)}`);
+            parts += `<${shown}> ${num(-kern)} `;
             shown = '';
           }
         }
         x += p.xAdvance * scale;
-      });
-      flush();
+      }
+      if (shown) parts += `<${shown}>`;
+      if (parts) ops.push(`[${parts.trimEnd()}] TJ`);
     }
     ops.push('ET', 'Q');
     doc.addContent(ops.join('\n'));
@@ -148,13 +148,14 @@ export class Drawer {
     const extra = line.justify && gaps > 0 && slack > 0 ? slack / gaps : 0;
     let pos = x + line.indent + (align === 'right' ? slack : align === 'center' ? slack / 2 : 0);
     const runs: Run[] = [];
-    line.words.forEach((word, k) => {
+    for (let k = 0; k < line.words.length; k++) {
+      const word = line.words[k] as Line['words'][number];
       if (k > 0) pos += line.space + extra;
       for (const f of word.fragments) {
         if (f.text) runs.push({ text: f.text, face: f.face, size: f.size, x: pos, y: baseline - f.rise });
         pos += f.width;
       }
-    });
+    }
     if (runs.length) this.runs(runs);
   }
 

@@ -25,7 +25,7 @@ export class FontSet {
   readonly paths: Record<FontFace, string>;
   readonly data = new Map<FontFace, Buffer>(); // the fonts as plain OpenType, for fontkit and pdfkit
   private readonly fonts = new Map<FontFace, Glyphs>();
-  private readonly widths = new Map<string, number>();
+  private readonly widths = new Map<FontFace, Map<string, number>>();
 
   constructor(style: PdfStyle) {
     const f = style.fonts;
@@ -60,12 +60,17 @@ export class FontSet {
   }
 
   width(text: string, face: FontFace, size: number): number {
-    const key = `${face}\u0000${text}`;
-    let units = this.widths.get(key);
+    // One table per face: no key to build for each of the book's words.
+    let widths = this.widths.get(face);
+    if (!widths) {
+      widths = new Map();
+      this.widths.set(face, widths);
+    }
+    let units = widths.get(text);
     if (units === undefined) {
       const font = this.fonts.get(face) as Glyphs;
       units = font.layout(text).advanceWidth / font.unitsPerEm;
-      this.widths.set(key, units);
+      widths.set(text, units);
     }
     return units * size;
   }
