@@ -53,13 +53,17 @@ describe('bad input', () => {
     expect(crlf.stdout).not.toContain('\r');
   });
 
-  it('characters XML 1.0 forbids are replaced and reported with line:column', async () => {
-    const r = normalizeBytes('ctrl.txt', `${LETTER}Bell\u0007 here and \uFFFE there.`);
+  it('characters XML 1.0 forbids are reported with line:column, encoded as g, and given back by recto text', async () => {
+    const r = normalizeBytes('ctrl.txt', `${LETTER}Bell\u0007 here and \uFFFE there\u0000.`);
     expect(r.status).toBe(0);
     expect(r.stderr).toContain('ctrl.txt:3:5: warning [xml-illegal-character] U+0007');
     expect(r.stderr).toContain('ctrl.txt:3:16: warning [xml-illegal-character] U+FFFE');
     expect(r.stdout).not.toContain('\u0007');
+    expect(r.stdout).toContain('Bell<g type="xml-illegal-character" n="U+0007">\uFFFD</g> here');
     await expectValid(r.stdout, r.dir);
+    const tei = join(r.dir, 'ctrl.xml');
+    writeFileSync(tei, r.stdout);
+    expect(recto(['text', tei]).stdout).toContain('Bell\u0007 here and \uFFFE there\u0000.');
   });
 
   it('an empty file gives a warning and a valid, empty document', async () => {

@@ -2,16 +2,20 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { documentPage } from '../src/render/html/pages.ts';
+import { readEdition } from '../src/tei/edition.ts';
 import { documentText } from '../src/tei/text.ts';
 import { validateTei } from '../src/tei/validate.ts';
 import { canonicalText, firstDifference } from './support/lossless.ts';
+import { foreignMarkup } from './support/markup.ts';
 import { normalizeText } from './support/normalize.ts';
 import { tempDir } from './support/run.ts';
 
 /**
  * Hostile input, generated: every convention mixed with odd Unicode. For every case the normalizer
- * must not throw, must write well-formed XML (read back by the parser), and valid TEI (a sample is
- * checked with jing in one run).
+ * must not throw and must write well-formed XML (read back by the parser) and valid TEI (all cases
+ * checked with jing in one run); `recto text` must give back the characters of the source file;
+ * and the document's HTML page must hold no markup Recto did not write.
  */
 const piece = fc.oneof(
   fc.constantFrom(
@@ -60,7 +64,7 @@ const source = fc.array(fc.oneof(line, fc.constant('')), { maxLength: 30 }).map(
 describe('hostile sources (fast-check)', () => {
   // 500 cases in the normal run; `npm run fuzz` runs 10,000 (FUZZ_RUNS).
   const runs = Number(process.env.FUZZ_RUNS ?? 500);
-  it(`never crash and always give well-formed, valid TEI P5 (${runs} cases, every one checked with jing)`, async () => {
+  it(`never crash; give valid TEI P5 (${runs} cases, every one checked with jing), the source back, safe HTML`, async () => {
     const dir = tempDir();
     const sampled: string[] = [];
     let k = 0;
@@ -68,6 +72,11 @@ describe('hostile sources (fast-check)', () => {
       fc.property(source, (text) => {
         const result = normalizeText(text, 'hostile.txt'); // parses the XML back: throws if not well-formed
         expect(result.read.name).toBe('TEI');
+        // The file holds UTF-8: a lone surrogate in the generated string was written as U+FFFD.
+        const file = new TextDecoder().decode(new TextEncoder().encode(text));
+        expect(firstDifference(canonicalText(file), canonicalText(documentText(result.read)))).toBeNull();
+        const page = documentPage(readEdition(result.read), 0, new Map(), new Map()).html;
+        expect(foreignMarkup(page)).toEqual([]);
         const path = join(dir, `case-${k}.xml`);
         writeFileSync(path, result.xml);
         sampled.push(path);
@@ -76,10 +85,42 @@ describe('hostile sources (fast-check)', () => {
       { numRuns: runs, seed: 20261122 },
     );
     console.log(
-      `fuzz: ${k} hostile sources normalized, all well-formed; ${sampled.length} validated with jing`,
+      `fuzz: ${k} hostile sources normalized: all well-formed, all round-tripped, all HTML pages clean; ${sampled.length} validated with jing`,
     );
     // one jing run for all of them (a JVM start per file would take minutes)
     const validation = await validateTei(sampled);
+    expect(validation.messages.slice(0, 5)).toEqual([]);
+  });
+
+  it('the markup check finds what it looks for (so the property above can fail)', () => {
+    expect(foreignMarkup('<p>a <script>alert(1)</script></p>')).toContain('inline script');
+    expect(foreignMarkup('<p>a <iframe src="x"></iframe></p>')).toContain('element <iframe>');
+    expect(foreignMarkup('<p onclick="steal()">a</p>')).toContain('attribute onclick on <p>');
+    expect(foreignMarkup('<a href="javascript:steal()">a</a>')[0]).toMatch(/^script URL/);
+    expect(foreignMarkup('<p>1 < 2</p>')[0]).toMatch(/^unescaped </);
+    expect(foreignMarkup('<p class="x">a &lt;b&gt;</p>')).toEqual([]);
+  });
+
+  it('thousands of notes, numbered oddly (gaps, repeats, offsets), round-trip and stay valid (20 cases)', async () => {
+    const dir = tempDir();
+    const files: string[] = [];
+    const notes = fc.array(fc.constantFrom(1, 1, 1, 1, 2, 0, 47), { minLength: 1000, maxLength: 3000 });
+    fc.assert(
+      fc.property(notes, fc.boolean(), (steps, glued) => {
+        let n = 0;
+        const labels = steps.map((step) => (n += step));
+        const body = labels.map((label, k) => `Point ${k}${glued ? '.' : ' word'}${label} more text.`);
+        const list = labels.map((label) => `  ${label}. Note number ${label}.`);
+        const text = `A Letter With Many Notes\n\n${body.join(' ')}\n\n${list.join('\n')}`;
+        const result = normalizeText(text, 'notes.txt');
+        expect(firstDifference(canonicalText(text), canonicalText(documentText(result.read)))).toBeNull();
+        const path = join(dir, `notes-${files.length}.xml`);
+        writeFileSync(path, result.xml);
+        files.push(path);
+      }),
+      { numRuns: 20, seed: 4711, endOnFailure: true },
+    );
+    const validation = await validateTei(files);
     expect(validation.messages.slice(0, 5)).toEqual([]);
   });
 

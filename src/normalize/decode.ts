@@ -14,14 +14,16 @@ function decodeCp1252(bytes: Uint8Array): string {
   return out;
 }
 
-/** Characters XML 1.0 forbids even as character references. */
+/** Characters XML 1.0 forbids even as character references (a decoded file has no lone surrogates). */
 const XML_ILLEGAL =
   // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is this pattern's job
-  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
 
 /**
- * Bytes → text the normalizer can trust: UTF-8 (or Windows-1252 with a warning), no BOM,
- * LF line ends, no character that XML 1.0 cannot carry (each one replaced by U+FFFD and reported).
+ * Bytes → text the normalizer can trust: UTF-8 (or Windows-1252 with a warning), no BOM, LF
+ * line ends. A character XML 1.0 cannot carry is reported and kept: the TEI writer records it as
+ * `<g type="xml-illegal-character" n="U+0007">` so `recto text` gives it back. Vertical tab and
+ * form feed are white space to every rule (and to the round trip), so they become spaces.
  */
 export function decodeSource(bytes: Uint8Array, diag: DiagnosticBag): string {
   let text: string;
@@ -48,11 +50,15 @@ export function decodeSource(bytes: Uint8Array, diag: DiagnosticBag): string {
       const line = before.split('\n').length;
       const column = offset - before.lastIndexOf('\n');
       const code = ch.codePointAt(0)?.toString(16).toUpperCase().padStart(4, '0');
-      diag.warn('xml-illegal-character', `U+${code} cannot appear in XML 1.0; replaced by U+FFFD`, {
-        line,
-        column,
-      });
-      return '\uFFFD';
+      const space = ch === '\u000B' || ch === '\u000C';
+      diag.warn(
+        'xml-illegal-character',
+        space
+          ? `U+${code} cannot appear in XML 1.0; read as a space`
+          : `U+${code} cannot appear in XML 1.0; kept as <g type="xml-illegal-character" n="U+${code}">`,
+        { line, column },
+      );
+      return space ? ' ' : ch;
     });
   }
   return text;

@@ -59,7 +59,7 @@ export function normalize(bytes: Uint8Array, options: NormalizeOptions): Normali
 
   const { blocks, notes } = segment(lines);
   const spans = blocks.flatMap(refSpans);
-  const unanchored = notes ? anchorNotes(ctx, notes, findRefCandidates(spans)) : [];
+  const kept = notes ? anchorNotes(ctx, notes, findRefCandidates(spans)) : () => [];
   const corrected = anchorCorrections(ctx, options.corrections ?? []);
   for (const s of findSuspects(spans)) {
     if (corrected.has(s.offset)) continue;
@@ -71,7 +71,7 @@ export function normalize(bytes: Uint8Array, options: NormalizeOptions): Normali
   }
 
   const div = assembleDiv(blocks, ctx, { type: 'document', 'xml:id': options.id });
-  for (const note of unanchored) div.children.push(note, '\n');
+  for (const note of kept()) div.children.push(note, '\n');
   const meta = documentMeta(
     div,
     { id: options.id, file: options.file, language: options.edition.language },
@@ -84,37 +84,58 @@ export function normalize(bytes: Uint8Array, options: NormalizeOptions): Normali
   return { meta, tei, diagnostics: diag.items };
 }
 
-/** Pins each listed note to its reference; returns the notes no reference could be found for. */
-function anchorNotes(ctx: InlineContext, notes: NoteList, candidates: RefCandidate[]): TeiElement[] {
+/**
+ * Pins each listed note to its reference. Returns, to call once the text is assembled, the notes
+ * to keep at the end of the document: those no reference was found for, and any whose reference
+ * ended up inside other markup and so was never written. No listed note is ever dropped.
+ */
+function anchorNotes(ctx: InlineContext, notes: NoteList, candidates: RefCandidate[]): () => TeiElement[] {
   const { anchors } = pairRefs(candidates, notes.items);
-  const noteElement = (k: number, n: string): TeiElement => {
+  // `rend` records what the reading order and @n cannot tell `recto text`: the number the list
+  // printed when it is not the reference's (a list numbered 1, 1, 3 or from 47), and the place in
+  // the list of a note no reference was found for (it is kept at the end of the document).
+  const noteElement = (k: number, n: string, anchored: boolean): TeiElement => {
     const item = notes.items[k];
     const content: TeiNode[] = item ? ctx.inline(item.offset, item.offset + item.text.length) : [];
+    const rend = [
+      notes.style === 'arrow' ? 'arrow' : '',
+      notes.style === 'numbered' && item && String(item.listNumber) !== n
+        ? `list-number:${item.listNumber}`
+        : '',
+      anchored ? '' : `list-position:${k + 1}`,
+    ].filter(Boolean);
     return el(
       'note',
       {
         place: 'foot',
         n,
         'xml:id': ctx.ids.take(`fn${k + 1}`),
-        rend: notes.style === 'arrow' ? 'arrow' : undefined,
+        rend: rend.length ? rend.join(' ') : undefined,
       },
       content,
     );
   };
   const unanchored: TeiElement[] = [];
   const chosen = new Set<RefCandidate>();
+  const written = new Set<number>();
   anchors.forEach((c, k) => {
     const item = notes.items[k];
     if (c) {
       chosen.add(c);
-      ctx.anchors.set(c.offset, { length: c.label.length, nodes: () => [noteElement(k, c.label)] });
+      ctx.anchors.set(c.offset, {
+        length: c.label.length,
+        nodes: () => {
+          written.add(k);
+          return [noteElement(k, c.label, true)];
+        },
+      });
     } else if (item) {
       ctx.diag.warn(
         'footnote-unanchored',
         `note ${item.listNumber} has no reference in the text; kept at the end of the document`,
         ctx.positions.at(item.line.offset),
       );
-      const note = noteElement(k, String(item.listNumber));
+      const note = noteElement(k, String(item.listNumber), false);
       note.attrs.type = 'unanchored';
       unanchored.push(note);
     }
@@ -131,7 +152,22 @@ function anchorNotes(ctx: InlineContext, notes: NoteList, candidates: RefCandida
       lastLabel++;
     }
   }
-  return unanchored;
+  return () => {
+    const swallowed: TeiElement[] = [];
+    anchors.forEach((c, k) => {
+      const item = notes.items[k];
+      if (!c || !item || written.has(k)) return;
+      ctx.diag.warn(
+        'footnote-unanchored',
+        `the reference to note ${item.listNumber} is inside other markup; the note is kept at the end of the document`,
+        ctx.positions.at(c.offset),
+      );
+      const note = noteElement(k, String(item.listNumber), false);
+      note.attrs.type = 'unanchored';
+      swallowed.push(note);
+    });
+    return [...unanchored, ...swallowed];
+  };
 }
 
 /** Manifest corrections (`{ "sic": "IPRACTICAL", "corr": "PRACTICAL" }`) → choice/sic/corr at every occurrence. */

@@ -9,7 +9,16 @@ import { childElements, localName, teiDocuments } from './read.ts';
 interface Footnote {
   text: string;
   arrow: boolean;
+  number: string; // as the list printed it
+  position?: number; // in the list, for a note kept at the end (no reference was found for it)
 }
+
+/** A token of a note's rend (`arrow`, `list-number:3`, `list-position:2`). */
+const rendToken = (rend: string | undefined, name: string): string | undefined =>
+  (rend ?? '')
+    .split(/\s+/)
+    .find((t) => t.startsWith(`${name}:`))
+    ?.slice(name.length + 1);
 
 const BLOCKS = new Set([
   'p',
@@ -63,7 +72,13 @@ class TextWriter {
     switch (name) {
       case 'note':
         if (a.place === 'foot' || a.place === 'end' || (a.place === undefined && a.type === undefined)) {
-          this.notes.push({ text: this.inline(n.children).trim(), arrow: a.rend === 'arrow' });
+          const position = Number(rendToken(a.rend, 'list-position'));
+          this.notes.push({
+            text: this.inline(n.children).trim(),
+            arrow: (a.rend ?? '').split(/\s+/).includes('arrow'),
+            number: rendToken(a.rend, 'list-number') ?? a.n ?? '',
+            position: position > 0 ? position : undefined,
+          });
           return a.type === 'unanchored' ? '' : (a.n ?? '');
         }
         return `[${this.inline(n.children)}]`;
@@ -96,6 +111,11 @@ class TextWriter {
         return a.type === 'url' ? `<${a.target ?? this.inline(n.children)}>` : this.inline(n.children);
       case 'desc':
         return '';
+      case 'g': {
+        // a character XML cannot carry, recorded by the writer: give it back
+        const code = a.type === 'xml-illegal-character' ? /^U\+([0-9A-F]{4,6})$/.exec(a.n ?? '') : null;
+        return code ? String.fromCodePoint(Number.parseInt(code[1] as string, 16)) : this.inline(n.children);
+      }
       default:
         return this.inline(n.children);
     }
@@ -139,7 +159,14 @@ class TextWriter {
   }
 
   result(): string {
-    const list = this.notes.map((note, k) => (note.arrow ? `- ${note.text}↩` : `  ${k + 1}. ${note.text}`));
+    // The list in its printed order: referenced notes in reading order, the others back in their place.
+    const ordered = this.notes.filter((note) => note.position === undefined);
+    const placed = this.notes.filter((note) => note.position !== undefined);
+    placed.sort((a, b) => (a.position ?? 0) - (b.position ?? 0));
+    for (const note of placed) ordered.splice(Math.min((note.position ?? 1) - 1, ordered.length), 0, note);
+    const list = ordered.map((note, k) =>
+      note.arrow ? `- ${note.text}↩` : `  ${note.number || String(k + 1)}. ${note.text}`,
+    );
     return [...this.blocks, ...(list.length ? [list.join('\n')] : [])].join('\n\n');
   }
 }

@@ -11,13 +11,41 @@ export const TEI_NS = 'http://www.tei-c.org/ns/1.0';
  */
 const ampersands = (s: string): string => s.replace(/&/g, '&amp;');
 
+/**
+ * Characters XML 1.0 cannot carry at all, not even as `&#0;`. In text each becomes
+ * `<g type="xml-illegal-character" n="U+0007">\uFFFD</g>` (the reader's `recto text` gives the
+ * character back); in an attribute value, where no element can go, U+FFFD.
+ */
+const ILLEGAL =
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is this pattern's job
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const ILLEGAL_ALL = new RegExp(ILLEGAL.source, 'g');
+export const ILLEGAL_CHARACTER = 'xml-illegal-character';
+
+const attribute = (v: string): string => ampersands(ILLEGAL.test(v) ? v.replace(ILLEGAL_ALL, '\uFFFD') : v);
+
+function text(parent: XMLBuilder, s: string): void {
+  if (!ILLEGAL.test(s)) {
+    parent.txt(ampersands(s));
+    return;
+  }
+  let last = 0;
+  for (const m of s.matchAll(ILLEGAL_ALL)) {
+    if (m.index > last) parent.txt(ampersands(s.slice(last, m.index)));
+    const code = (m[0].codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0');
+    parent.ele('g', { type: ILLEGAL_CHARACTER, n: `U+${code}` }).txt('\uFFFD');
+    last = m.index + m[0].length;
+  }
+  if (last < s.length) parent.txt(ampersands(s.slice(last)));
+}
+
 function append(parent: XMLBuilder, node: TeiNode): void {
   if (typeof node === 'string') {
-    if (node !== '') parent.txt(ampersands(node));
+    if (node !== '') text(parent, node);
     return;
   }
   const attrs: Record<string, string> = {};
-  for (const [k, v] of Object.entries(node.attrs)) attrs[k] = ampersands(v);
+  for (const [k, v] of Object.entries(node.attrs)) attrs[k] = attribute(v);
   const child = parent.ele(node.name, attrs);
   for (const c of node.children) append(child, c);
 }
@@ -26,7 +54,7 @@ function append(parent: XMLBuilder, node: TeiNode): void {
 export function serializeTei(root: TeiElement): string {
   const doc = create({ version: '1.0', encoding: 'UTF-8' });
   const attrs: Record<string, string> = {};
-  for (const [k, v] of Object.entries(root.attrs)) attrs[k] = ampersands(v);
+  for (const [k, v] of Object.entries(root.attrs)) attrs[k] = attribute(v);
   const top = doc.ele(TEI_NS, root.name, attrs);
   for (const c of root.children) append(top, c);
   return `${doc.end({ prettyPrint: false })}\n`;

@@ -99,6 +99,8 @@ export interface RefPairing {
 }
 
 const UNANCHORED = -50;
+const OFFSET_CANDIDATES = 12;
+const OFFSET_NOTES = 3;
 
 /**
  * Chooses, in text order, one candidate per note, maximising strength plus agreement between
@@ -106,11 +108,15 @@ const UNANCHORED = -50;
  * earlier document (`France.47` for the first note), so the expected number is the note's
  * position plus an offset; every offset suggested by a strong candidate is tried.
  */
-export function pairRefs(candidates: RefCandidate[], notes: NoteItem[]): RefPairing {
+export function pairRefs(unsorted: RefCandidate[], notes: NoteItem[]): RefPairing {
+  const candidates = [...unsorted].sort((a, b) => a.offset - b.offset);
+  // Offsets are suggested where they show: by the first strong candidates against the first
+  // notes. (Every candidate against every note made thousands of offsets, each a whole pairing,
+  // on a document with thousands of notes: minutes instead of a second.)
   const offsets = new Set<number>([0]);
-  for (const c of candidates) {
-    if (c.strength < 3) continue;
-    for (let i = 0; i < notes.length; i++) offsets.add(Number(c.label) - (notes[i]?.listNumber ?? 0));
+  const strong = candidates.filter((c) => c.strength >= 3).slice(0, OFFSET_CANDIDATES);
+  for (const c of strong) {
+    for (const note of notes.slice(0, OFFSET_NOTES)) offsets.add(Number(c.label) - note.listNumber);
   }
   let best: { score: number; anchors: (RefCandidate | null)[] } | null = null;
   for (const offset of offsets) {
@@ -129,6 +135,19 @@ function pairWithOffset(
 ): { score: number; anchors: (RefCandidate | null)[] } {
   const m = candidates.length;
   const k = notes.length;
+  // Candidates that overlap (`June 121`: 21 or 1) are alternatives: a candidate taken for a note
+  // follows the last candidate that ends before it, never one it shares digits with.
+  const before = new Int32Array(m + 1);
+  for (let j = 1; j <= m; j++) {
+    const start = (candidates[j - 1] as RefCandidate).offset;
+    let t = j - 1;
+    while (
+      t > 0 &&
+      (candidates[t - 1] as RefCandidate).offset + (candidates[t - 1] as RefCandidate).label.length > start
+    )
+      t--;
+    before[j] = t;
+  }
   // best[j][i]: best score using the first j candidates for the first i notes.
   const best: Float64Array[] = Array.from({ length: m + 1 }, () => new Float64Array(k + 1).fill(-Infinity));
   const how: Uint8Array[] = Array.from({ length: m + 1 }, () => new Uint8Array(k + 1));
@@ -141,6 +160,7 @@ function pairWithOffset(
   for (let j = 1; j <= m; j++) {
     const c = candidates[j - 1] as RefCandidate;
     const prev = best[j - 1] as Float64Array;
+    const free = best[before[j] ?? 0] as Float64Array;
     const cur = best[j] as Float64Array;
     const h = how[j] as Uint8Array;
     for (let i = 0; i <= k; i++) {
@@ -149,7 +169,7 @@ function pairWithOffset(
       if (i > 0) {
         const note = notes[i - 1] as NoteItem;
         const agrees = Number(c.label) === note.listNumber + offset;
-        const take = (prev[i - 1] ?? -Infinity) + c.strength + (agrees ? 4 : 0);
+        const take = (free[i - 1] ?? -Infinity) + c.strength + (agrees ? 4 : 0);
         if (take > score) {
           score = take;
           move = 1;
@@ -172,7 +192,7 @@ function pairWithOffset(
     if (move === 1) {
       anchors[i - 1] = candidates[j - 1] ?? null;
       i--;
-      j--;
+      j = before[j] ?? 0;
     } else if (move === 2) i--;
     else j--;
   }

@@ -276,6 +276,10 @@ export const HTML_HANDLERS: Record<string, Handler> = {
       ? `<blockquote>${blocks(e, ctx)}</blockquote>`
       : `<span class="quote">${inline(e, ctx)}</span>`,
   q: span('q'),
+  // A glyph or a character the TEI could not carry as text (its code point in n): shown as it is
+  // given, the code point on hover.
+  g: (e, ctx) =>
+    e.attrs.n ? `<span class="g" title="${escapeAttr(e.attrs.n)}">${inline(e, ctx)}</span>` : inline(e, ctx),
   hi,
   emph: (e, ctx) => `<em>${inline(e, ctx)}</em>`,
   note,
