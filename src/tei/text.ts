@@ -13,6 +13,12 @@ interface Footnote {
   position?: number; // in the list, for a note kept at the end (no reference was found for it)
 }
 
+/** The character a writer's `n="U+0007"` stands for. */
+function illegalCharacter(n: string | undefined): string | undefined {
+  const code = /^U\+([0-9A-F]{4,6})$/.exec(n ?? '');
+  return code ? String.fromCodePoint(Number.parseInt(code[1] as string, 16)) : undefined;
+}
+
 /** A token of a note's rend (`arrow`, `list-number:3`, `list-position:2`). */
 const rendToken = (rend: string | undefined, name: string): string | undefined =>
   (rend ?? '')
@@ -104,6 +110,7 @@ class TextWriter {
         return `${original} [${this.inline(corr.children)}]`;
       }
       case 'hi':
+        if (a.rend === 'xml-illegal-character') return illegalCharacter(a.n) ?? this.inline(n.children);
         if (a.rend === 'bold') return `**${this.inline(n.children)}**`;
         if (a.rend === 'italic') return `*${this.inline(n.children)}*`;
         return this.inline(n.children);
@@ -111,11 +118,9 @@ class TextWriter {
         return a.type === 'url' ? `<${a.target ?? this.inline(n.children)}>` : this.inline(n.children);
       case 'desc':
         return '';
-      case 'g': {
+      case 'g':
         // a character XML cannot carry, recorded by the writer: give it back
-        const code = a.type === 'xml-illegal-character' ? /^U\+([0-9A-F]{4,6})$/.exec(a.n ?? '') : null;
-        return code ? String.fromCodePoint(Number.parseInt(code[1] as string, 16)) : this.inline(n.children);
-      }
+        return (a.type === 'xml-illegal-character' && illegalCharacter(a.n)) || this.inline(n.children);
       default:
         return this.inline(n.children);
     }
