@@ -8,7 +8,7 @@ import { parseShard } from './pipeline/plan.ts';
 import { progressFor } from './pipeline/progress.ts';
 import { render } from './pipeline/render.ts';
 import { merge } from './pipeline/shard.ts';
-import { KNOWN_FORMATS, RENDERERS } from './render/registry.ts';
+import { KNOWN_FORMATS, RENDER_FORMATS } from './render/formats.ts';
 import { consoleReporter } from './report.ts';
 import { readTei } from './tei/read.ts';
 import { teiToText } from './tei/text.ts';
@@ -106,11 +106,7 @@ program
   )
   .argument('<file>', 'a TEI or teiCorpus file')
   .option('--out <dir>', 'output folder', 'output')
-  .option(
-    '--formats <list>',
-    `comma-separated: ${Object.keys(RENDERERS).join(',')}`,
-    Object.keys(RENDERERS).join(','),
-  )
+  .option('--formats <list>', `comma-separated: ${RENDER_FORMATS.join(',')}`, RENDER_FORMATS.join(','))
   .option('--jobs <n>', 'worker threads (default: one per core, or RECTO_JOBS)', jobsOption)
   .action(async (file: string, opts: { out: string; formats: string; jobs?: number }) => {
     const r = reporter();

@@ -24,6 +24,8 @@ const COMMON = [
 ];
 const RENDER = [
   join(SRC, 'render/registry.ts'),
+  join(SRC, 'render/formats.ts'),
+  join(SRC, 'render/master.ts'),
   join(SRC, 'render/links.ts'),
   join(SRC, 'render/unknown.ts'),
   join(SRC, 'render/template.ts'),

@@ -9,7 +9,7 @@ import { InputError, RectoError } from '../errors.ts';
 import { writeFileAtomic } from '../fs/atomic-write.ts';
 import type { EditionMeta } from '../meta.ts';
 import { introductionTei } from '../normalize/introduction.ts';
-import { KNOWN_FORMATS } from '../render/registry.ts';
+import { KNOWN_FORMATS } from '../render/formats.ts';
 import type { Reporter } from '../report.ts';
 import { sourceDateEpoch } from '../reproducible.ts';
 import { serializeTei } from '../tei/write.ts';
@@ -97,11 +97,12 @@ async function normalizeDocument(
     overrides: doc.source.overrides,
     corrections: doc.source.corrections,
   };
+  if (!cache) return { ...(await runner.normalize({ kind: 'normalize', bytes, options })), fresh: true };
   const key = sha256(stageFingerprint('normalize'), JSON.stringify(options), bytes);
-  const cached = await cache?.get<NormalizedXml>('normalize', key);
+  const cached = await cache.get<NormalizedXml>('normalize', key);
   if (cached) return { ...cached, fresh: false };
   const result = await runner.normalize({ kind: 'normalize', bytes, options });
-  await cache?.put('normalize', key, result);
+  await cache.put('normalize', key, result);
   return { ...result, fresh: true };
 }
 

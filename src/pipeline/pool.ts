@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { Piscina } from 'piscina';
 import { type NormalizedXml, type NormalizeTask, runNormalizeTask } from './normalize-task.ts';
-import { type RenderedFiles, type RenderTask, runRenderTask } from './render-task.ts';
+import type { RenderedFiles, RenderTask } from './render-task.ts';
 
 /**
  * Where the build's tasks run: a piscina pool of worker threads (one per core), or this thread.
@@ -26,7 +26,8 @@ export function jobCount(requested?: number): number {
 export const inlineRunner: TaskRunner = {
   threads: 1,
   normalize: async (task) => runNormalizeTask(task),
-  render: (task) => runRenderTask(task),
+  // loaded on first use: a build of TEI alone never loads the renderers
+  render: async (task) => (await import('./render-task.ts')).runRenderTask(task),
   warm: () => {},
   close: async () => {},
 };

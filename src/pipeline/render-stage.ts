@@ -2,11 +2,11 @@ import { readFile } from 'node:fs/promises';
 import { relative, resolve } from 'node:path';
 import { stageFingerprint } from '../cache/fingerprint.ts';
 import { type BuildCache, sha256 } from '../cache/store.ts';
-import { RENDERERS } from '../render/registry.ts';
+import { isRenderFormat } from '../render/formats.ts';
 import type { Reporter } from '../report.ts';
 import type { TaskRunner } from './pool.ts';
 import type { Progress } from './progress.ts';
-import { type Message, type RenderedFiles, replay } from './render-task.ts';
+import { type Message, type RenderedFiles, replay } from './render-messages.ts';
 
 /**
  * The renderers over one TEI master. Each format is one task: on a thread pool the PDF (the
@@ -49,7 +49,7 @@ export async function renderFormats(
   options: RenderStageOptions,
 ): Promise<{ files: string[]; rendered: string[] }> {
   const { outDir, cache, runner } = options;
-  const formats = options.formats.filter((f) => RENDERERS[f]);
+  const formats = options.formats.filter(isRenderFormat);
   if (formats.length === 0) return { files: [], rendered: [] };
   const master = sha256(await readFile(options.editionXml));
   const stage = options.progress.stage('render', formats.length);

@@ -1,13 +1,15 @@
-import type { Diagnostic } from '../diagnostics.ts';
-import { masterReader, RENDERERS } from '../render/registry.ts';
+import { masterReader } from '../render/master.ts';
+import { RENDERERS } from '../render/registry.ts';
 import type { Reporter } from '../report.ts';
+import type { Message, RenderedFiles } from './render-messages.ts';
+
+export type { Message, RenderedFiles } from './render-messages.ts';
 
 /**
  * One renderer run as the build schedules it, in a worker thread or inline. The renderer reads
  * the TEI master from disk itself; what it would print is collected and returned, so the main
  * thread prints every message in a fixed order whichever thread finished first.
- */
-export interface RenderTask {
+ */ export interface RenderTask {
   kind: 'render';
   format: string;
   editionXml: string;
@@ -15,16 +17,8 @@ export interface RenderTask {
   formats: string[];
 }
 
-export type Message = { diagnostic: Diagnostic } | { info: string };
-
-export interface RenderedFiles {
-  files: string[];
-  messages: Message[];
-  cached?: boolean; // up to date: not rendered in this run
-}
-
 export async function runRenderTask(task: RenderTask): Promise<RenderedFiles> {
-  const renderer = RENDERERS[task.format];
+  const renderer = RENDERERS[task.format as keyof typeof RENDERERS];
   if (!renderer) throw new Error(`no renderer for ${task.format}`);
   const messages: Message[] = [];
   const reporter: Reporter = {
@@ -43,10 +37,3 @@ export async function runRenderTask(task: RenderTask): Promise<RenderedFiles> {
 
 /** A task that does nothing: running it loads this module and the renderers into a thread early. */
 export const loaded = (): boolean => true;
-
-export function replay(messages: Message[], reporter: Reporter): void {
-  for (const m of messages) {
-    if ('diagnostic' in m) reporter.diagnostic(m.diagnostic);
-    else reporter.info(m.info);
-  }
-}

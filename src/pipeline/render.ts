@@ -1,6 +1,7 @@
 import { stat } from 'node:fs/promises';
 import { InputError, RectoError } from '../errors.ts';
-import { masterReader, RENDERERS } from '../render/registry.ts';
+import { isRenderFormat, RENDER_FORMATS } from '../render/formats.ts';
+import { masterReader } from '../render/master.ts';
 import type { Reporter } from '../report.ts';
 import { readEdition } from '../tei/edition.ts';
 import { inlineRunner, jobCount, threadPool } from './pool.ts';
@@ -21,12 +22,9 @@ export async function render(
   options: RenderOptions,
 ): Promise<{ documents: number; files: string[]; seconds: number }> {
   const started = performance.now();
-  const unknown = options.formats.filter((f) => !RENDERERS[f]);
+  const unknown = options.formats.filter((f) => !isRenderFormat(f));
   if (unknown.length)
-    throw new RectoError(
-      `unknown format ${unknown.join(', ')}; available: ${Object.keys(RENDERERS).join(', ')}`,
-      2,
-    );
+    throw new RectoError(`unknown format ${unknown.join(', ')}; available: ${RENDER_FORMATS.join(', ')}`, 2);
   try {
     await stat(options.file);
   } catch {

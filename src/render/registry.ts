@@ -5,8 +5,8 @@
  */
 import type { Reporter } from '../report.ts';
 import type { TeiElement } from '../tei/node.ts';
-import { readTei } from '../tei/read.ts';
 import { renderEpub } from './epub/index.ts';
+import type { RENDER_FORMATS } from './formats.ts';
 import { renderHtml } from './html/index.ts';
 import { renderPdf } from './pdf/index.ts';
 
@@ -20,15 +20,10 @@ export interface RenderContext {
 
 export type Renderer = (ctx: RenderContext) => Promise<string[]>; // the files written
 
-export const RENDERERS: Record<string, Renderer> = { html: renderHtml, epub: renderEpub, pdf: renderPdf };
+export const RENDERERS: Record<(typeof RENDER_FORMATS)[number], Renderer> = {
+  html: renderHtml,
+  epub: renderEpub,
+  pdf: renderPdf,
+};
 
-export const KNOWN_FORMATS = (): string[] => ['tei', ...Object.keys(RENDERERS)];
-
-/** Reads a TEI master from disk the first time a renderer asks, and hands the same tree to the others. */
-export function masterReader(path: string): () => Promise<TeiElement> {
-  let read: Promise<TeiElement> | undefined;
-  return () => {
-    read ??= readTei(path);
-    return read;
-  };
-}
+export { masterReader } from './master.ts';

@@ -1,5 +1,5 @@
 import type PDFDocument from 'pdfkit';
-import type { FontFace, FontSet } from './fonts.ts';
+import type { FontFace, FontSet, Glyph, GlyphPlacement } from './fonts.ts';
 import type { Line } from './lines.ts';
 import type { Page, Placed } from './paginate.ts';
 import type { PdfStyle } from './style.ts';
@@ -25,16 +25,17 @@ interface Run {
   y: number;
 }
 
-/** The parts of pdfkit's embedded font the direct text path uses (pdfkit keeps them internal). */
-interface GlyphPosition {
-  xAdvance: number;
-  xOffset: number;
-  yOffset: number;
-  advanceWidth: number; // in 1000ths of the em, like the others
-}
+/**
+ * The parts of pdfkit's embedded font the direct text path uses (pdfkit keeps them internal):
+ * the subset that numbers the glyphs the PDF uses, and the widths and characters of each
+ * (its W array and ToUnicode map), filled in exactly as pdfkit's own `encode` fills them.
+ */
 interface EmbeddedFont {
   id: string;
-  encode(text: string): [string[], GlyphPosition[]];
+  subset: { includeGlyph(id: number): number };
+  widths: (number | undefined)[];
+  unicode: (number[] | undefined)[];
+  scale: number; // 1000 / units per em
   ref(): unknown;
 }
 interface DocInternals {
@@ -99,8 +100,8 @@ export class Drawer {
       const tf = `/${font.id} ${num(run.size)} Tf`;
       if (tf !== fontOp) ops.push(tf);
       fontOp = tf;
-      const [codes, positions] = font.encode(run.text);
-      const scale = run.size / 1000;
+      const { glyphs, positions, unitsPerEm } = this.fonts.shape(run.text, run.face);
+      const scale = run.size / unitsPerEm; // font units → points
       const y = height - run.y;
       let x = run.x;
       ops.push(`1 0 0 1 ${num(x)} ${num(y)} Tm`);
@@ -108,23 +109,28 @@ export class Drawer {
       let parts = ''; // TJ operands
       let displaced = false;
       // Plain loops: this runs for every glyph of the book.
-      for (let k = 0; k < positions.length; k++) {
-        const p = positions[k] as GlyphPosition;
+      for (let k = 0; k < glyphs.length; k++) {
+        const g = glyphs[k] as Glyph;
+        const p = positions[k] as GlyphPlacement;
+        const gid = font.subset.includeGlyph(g.id);
+        if (font.widths[gid] == null) font.widths[gid] = g.advanceWidth * font.scale;
+        if (font.unicode[gid] == null) font.unicode[gid] = g.codePoints;
+        const code = gid.toString(16).padStart(4, '0');
         if (p.xOffset || p.yOffset) {
           // a mark the font positions off the pen (a combining accent): placed on its own
           if (shown) parts += `<${shown}>`;
           if (parts) ops.push(`[${parts}] TJ`);
           shown = '';
           parts = '';
-          ops.push(`1 0 0 1 ${num(x + p.xOffset * scale)} ${num(y + p.yOffset * scale)} Tm <${codes[k]}> Tj`);
+          ops.push(`1 0 0 1 ${num(x + p.xOffset * scale)} ${num(y + p.yOffset * scale)} Tm <${code}> Tj`);
           displaced = true;
         } else {
           if (displaced) ops.push(`1 0 0 1 ${num(x)} ${num(y)} Tm`);
           displaced = false;
-          shown += codes[k];
-          const kern = p.xAdvance - p.advanceWidth;
+          shown += code;
+          const kern = p.xAdvance - g.advanceWidth;
           if (kern !== 0) {
-            parts += `<${shown}> ${num(-kern)} `;
+            parts += `<${shown}> ${num((-kern * 1000) / unitsPerEm)} `;
             shown = '';
           }
         }

@@ -7,17 +7,40 @@ import { unwrapWoff } from './woff.ts';
 /**
  * The fonts of the print edition (EB Garamond, OFL, from the @fontsource npm package: `npm install`
  * is enough to build a PDF). Fontsource splits the font by script; a character missing from the
- * Latin file is set in the Latin Extended file of the same style. Widths are measured with
- * fontkit, the font engine pdfkit itself uses, and cached.
+ * Latin file is set in the Latin Extended file of the same style. Text is shaped with
+ * fontkit, the font engine pdfkit itself uses, once per distinct word: the layout measures the
+ * shaped glyphs and the PDF draws those same glyphs.
  */
 export type FontStyle = 'regular' | 'italic' | 'bold';
 export type FontFace = FontStyle | `${FontStyle}Ext`;
 
 const require = createRequire(import.meta.url);
 
+/** A fontkit glyph as the PDF needs it: its id, the characters it shows, its advance. */
+export interface Glyph {
+  id: number;
+  codePoints: number[];
+  advanceWidth: number; // font units
+}
+
+/** Where fontkit's shaping places a glyph (font units). */
+export interface GlyphPlacement {
+  xAdvance: number;
+  xOffset: number;
+  yOffset: number;
+}
+
+/** A run of text shaped once (kerning, ligatures, marks): measured by the layout, drawn by the PDF. */
+export interface Shaped {
+  glyphs: Glyph[];
+  positions: GlyphPlacement[];
+  advance: number; // font units
+  unitsPerEm: number;
+}
+
 interface Glyphs {
   hasGlyphForCodePoint(cp: number): boolean;
-  layout(text: string): { advanceWidth: number };
+  layout(text: string): { glyphs: Glyph[]; positions: GlyphPlacement[]; advanceWidth: number };
   unitsPerEm: number;
 }
 
@@ -25,7 +48,8 @@ export class FontSet {
   readonly paths: Record<FontFace, string>;
   readonly data = new Map<FontFace, Buffer>(); // the fonts as plain OpenType, for fontkit and pdfkit
   private readonly fonts = new Map<FontFace, Glyphs>();
-  private readonly widths = new Map<FontFace, Map<string, number>>();
+  private readonly shapes = new Map<FontFace, Map<string, Shaped>>();
+  private readonly coverage = new Map<FontStyle, Map<number, boolean>>();
 
   constructor(style: PdfStyle) {
     const f = style.fonts;
@@ -45,33 +69,67 @@ export class FontSet {
     }
   }
 
+  /** Whether a style's main (Latin) face has a character, remembered per character. */
+  private inMain(style: FontStyle, cp: number, ch: string): boolean {
+    let known = this.coverage.get(style);
+    if (!known) {
+      known = new Map();
+      this.coverage.set(style, known);
+    }
+    let has = known.get(cp);
+    if (has === undefined) {
+      has = (this.fonts.get(style) as Glyphs).hasGlyphForCodePoint(cp) || /\s/.test(ch);
+      known.set(cp, has);
+    }
+    return has;
+  }
+
   /** Splits text into runs by the face that has its glyphs (Latin, else Latin Extended). */
   faces(text: string, style: FontStyle): { text: string; face: FontFace }[] {
-    const main = this.fonts.get(style) as Glyphs;
     const out: { text: string; face: FontFace }[] = [];
-    for (const ch of text) {
-      const cp = ch.codePointAt(0) ?? 32;
-      const face: FontFace = main.hasGlyphForCodePoint(cp) || /\s/.test(ch) ? style : `${style}Ext`;
-      const last = out.at(-1);
-      if (last && last.face === face) last.text += ch;
-      else out.push({ text: ch, face });
+    let start = 0;
+    let current: FontFace | undefined;
+    for (let k = 0; k < text.length; ) {
+      const cp = text.codePointAt(k) ?? 32;
+      const width = cp > 0xffff ? 2 : 1;
+      const face: FontFace = this.inMain(style, cp, text.slice(k, k + width)) ? style : `${style}Ext`;
+      if (current !== undefined && face !== current) {
+        out.push({ text: text.slice(start, k), face: current });
+        start = k;
+      }
+      current = face;
+      k += width;
     }
+    // Slices, not characters added one by one: flat strings the shape cache can hash quickly.
+    if (current !== undefined) out.push({ text: text.slice(start), face: current });
     return out;
   }
 
-  width(text: string, face: FontFace, size: number): number {
+  /** Shapes text in a face, once per distinct text: the same glyphs are measured and drawn. */
+  shape(text: string, face: FontFace): Shaped {
     // One table per face: no key to build for each of the book's words.
-    let widths = this.widths.get(face);
-    if (!widths) {
-      widths = new Map();
-      this.widths.set(face, widths);
+    let shapes = this.shapes.get(face);
+    if (!shapes) {
+      shapes = new Map();
+      this.shapes.set(face, shapes);
     }
-    let units = widths.get(text);
-    if (units === undefined) {
+    let shaped = shapes.get(text);
+    if (!shaped) {
       const font = this.fonts.get(face) as Glyphs;
-      units = font.layout(text).advanceWidth / font.unitsPerEm;
-      widths.set(text, units);
+      const run = font.layout(text);
+      shaped = {
+        glyphs: run.glyphs,
+        positions: run.positions,
+        advance: run.advanceWidth,
+        unitsPerEm: font.unitsPerEm,
+      };
+      shapes.set(text, shaped);
     }
-    return units * size;
+    return shaped;
+  }
+
+  width(text: string, face: FontFace, size: number): number {
+    const shaped = this.shape(text, face);
+    return (shaped.advance / shaped.unitsPerEm) * size;
   }
 }
