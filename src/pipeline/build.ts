@@ -1,25 +1,25 @@
-import type { Dirent } from 'node:fs';
-import { readdir, readFile, rm, stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { stageFingerprint } from '../cache/fingerprint.ts';
 import { BuildCache, sha256 } from '../cache/store.ts';
 import type { Diagnostic } from '../diagnostics.ts';
 import { loadEdition } from '../edition/load.ts';
-import { InputError, RectoError } from '../errors.ts';
+import { InputError } from '../errors.ts';
 import { writeFileAtomic } from '../fs/atomic-write.ts';
 import type { EditionMeta } from '../meta.ts';
 import { introductionTei } from '../normalize/introduction.ts';
-import { KNOWN_FORMATS } from '../render/formats.ts';
 import type { Reporter } from '../report.ts';
 import { sourceDateEpoch } from '../reproducible.ts';
 import { serializeTei } from '../tei/write.ts';
 import { editionShell, writeEdition } from './edition-master.ts';
+import { mapLimit } from './map-limit.ts';
 import type { NormalizedXml } from './normalize-task.ts';
+import { checkFormats, sweepTemporaryFiles } from './outputs.ts';
 import { inShard, type PlannedDocument, planDocuments, type Shard } from './plan.ts';
 import { inlineRunner, jobCount, type TaskRunner, threadPool } from './pool.ts';
 import { type Progress, silentProgress } from './progress.ts';
 import { renderFormats } from './render-stage.ts';
-import { SHARD_FILE, type ShardRecord } from './shard.ts';
+import { SHARD_FILE, type ShardRecord } from './shard-record.ts';
 import { writeIfChanged } from './write-if-changed.ts';
 
 export { outputName } from './plan.ts';
@@ -59,27 +59,6 @@ export interface BuildResult {
 /** The publication date: the manifest's, else SOURCE_DATE_EPOCH's day, else none (so builds stay reproducible). */
 function publicationDate(meta: EditionMeta): string | undefined {
   return meta.date ?? sourceDateEpoch()?.toISOString().slice(0, 10);
-}
-
-/** Temporary files a killed build left behind (`.name.xxxx.tmp`): never outputs, so they go. */
-export async function sweepTemporaryFiles(dir: string): Promise<void> {
-  let entries: Dirent[];
-  try {
-    entries = await readdir(dir, { withFileTypes: true, recursive: true });
-  } catch {
-    return; // no output folder yet
-  }
-  for (const e of entries) {
-    if (e.isFile() && /^\..+\.[0-9a-f]{12}\.tmp$/.test(e.name))
-      await rm(join(e.parentPath, e.name), { force: true });
-  }
-}
-
-export function checkFormats(formats: string[]): void {
-  const unknown = formats.filter((f) => !KNOWN_FORMATS().includes(f));
-  if (unknown.length) {
-    throw new RectoError(`unknown format ${unknown.join(', ')}; available: ${KNOWN_FORMATS().join(', ')}`, 2);
-  }
 }
 
 /** One document to TEI: from the cache when its source, options and the normalizer are unchanged. */
@@ -142,13 +121,12 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     if (renders) runner.warm();
     await sweepTemporaryFiles(options.out);
     const normalizing = progress.stage('normalize', selected.length);
-    const results = await Promise.all(
-      selected.map(async (d) => {
-        const r = await normalizeDocument(d, meta, normalizer, cache);
-        normalizing.tick();
-        return r;
-      }),
-    );
+    // Enough documents in flight to keep every thread busy, not so many that files run out.
+    const results = await mapLimit(selected, 64, async (d) => {
+      const r = await normalizeDocument(d, meta, normalizer, cache);
+      normalizing.tick();
+      return r;
+    });
     const normalized = results.filter((r) => r.fresh).length;
     normalizing.done(
       `${selected.length} documents${normalized < selected.length ? ` (${selected.length - normalized} unchanged, from the cache)` : ''}`,

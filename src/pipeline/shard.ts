@@ -2,30 +2,14 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { BuildCache } from '../cache/store.ts';
 import { InputError } from '../errors.ts';
-import type { EditionMeta } from '../meta.ts';
 import type { Reporter } from '../report.ts';
-import { checkFormats, sweepTemporaryFiles } from './build.ts';
 import { editionShell, writeEdition } from './edition-master.ts';
-import type { Shard } from './plan.ts';
+import { checkFormats, sweepTemporaryFiles } from './outputs.ts';
 import { inlineRunner, jobCount, threadPool } from './pool.ts';
 import { type Progress, silentProgress } from './progress.ts';
 import { renderFormats } from './render-stage.ts';
+import { SHARD_FILE, type ShardRecord } from './shard-record.ts';
 import { writeIfChanged } from './write-if-changed.ts';
-
-/**
- * `recto build --shard i/n` stops after its documents' TEI and leaves this record beside them;
- * `recto merge` checks that the shards make one whole edition, joins their TEI into the master
- * and renders it — the same bytes an unsharded build writes.
- */
-export const SHARD_FILE = 'shard.json';
-
-export interface ShardRecord {
-  shard: Shard;
-  edition: EditionMeta;
-  documents: string[]; // every document's output name, in edition order
-  built: string[]; // the ones this shard built
-  introduction?: string; // serialized TEI, carried by shard 1
-}
 
 async function readRecord(dir: string): Promise<ShardRecord> {
   const path = join(dir, SHARD_FILE);
@@ -47,6 +31,11 @@ export interface MergeOptions {
   progress?: Progress;
 }
 
+/**
+ * `recto merge`: checks that the shards (outputs of `recto build --shard i/n`) make one whole
+ * edition, joins their TEI into the master and renders it — the same bytes an unsharded build
+ * writes.
+ */
 export async function merge(
   options: MergeOptions,
 ): Promise<{ documents: number; files: string[]; seconds: number }> {
