@@ -68,6 +68,7 @@ export function terminalProgress(stream: NodeJS.WriteStream = process.stderr, de
           active = true;
         } else bar.update(value);
       };
+      show(); // a stage that starts after the delay shows at once, before its first step ends
       return {
         tick() {
           value++;
