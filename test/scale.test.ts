@@ -1,6 +1,7 @@
-import { cpSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { fingerprint, STAGE_INPUTS, stageFingerprint } from '../src/cache/fingerprint.ts';
 import { build } from '../src/pipeline/build.ts';
 import { terminalProgress } from '../src/pipeline/progress.ts';
 import { silentReporter } from '../src/report.ts';
@@ -37,7 +38,13 @@ describe('threads', () => {
       const common = { sources, formats, reporter: silentReporter, cache: false };
       await build({ ...common, out: one, jobs: 1 });
       // Thresholds at zero: the seeds are small enough to be done on one thread otherwise.
-      await build({ ...common, out: many, jobs: 2, threadsFrom: { normalize: 0, render: 0 } });
+      const threaded = await build({
+        ...common,
+        out: many,
+        jobs: 2,
+        threadsFrom: { normalize: 0, render: 0 },
+      });
+      expect(threaded.threads).toBe(2); // it did run on the pool
       const reference = tree(one);
       expect(reference.size).toBeGreaterThan(10);
       expect(tree(many)).toEqual(reference);
@@ -188,5 +195,41 @@ describe('shards', () => {
     const bad = recto(['build', '--sources', sources, '--out', tempDir(), '--shard', '4/3']);
     expect(bad.status).toBe(2);
     expect(bad.stderr).toContain('--shard 4/3: expected i/n');
+  });
+});
+
+describe('stage fingerprints (what invalidates the cache)', () => {
+  it('change with any file of their inputs or a setting they read, and not otherwise', () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, 'templates/html'), { recursive: true });
+    writeFileSync(join(dir, 'templates/html/style.css'), 'p {}');
+    writeFileSync(join(dir, 'renderer.ts'), 'export {}');
+    const inputs = [join(dir, 'templates/html'), join(dir, 'renderer.ts'), join(dir, 'absent')];
+    const before = fingerprint(inputs, ['RECTO_TEST_SETTING']);
+    expect(fingerprint(inputs, ['RECTO_TEST_SETTING'])).toBe(before);
+    writeFileSync(join(dir, 'templates/html/style.css'), 'p { margin: 0 }');
+    const restyled = fingerprint(inputs, ['RECTO_TEST_SETTING']);
+    expect(restyled).not.toBe(before);
+    writeFileSync(join(dir, 'renderer.ts'), 'export const version = 2;');
+    const recoded = fingerprint(inputs, ['RECTO_TEST_SETTING']);
+    expect(recoded).not.toBe(restyled);
+    process.env.RECTO_TEST_SETTING = 'x';
+    try {
+      expect(fingerprint(inputs, ['RECTO_TEST_SETTING'])).not.toBe(recoded);
+    } finally {
+      delete process.env.RECTO_TEST_SETTING;
+    }
+  });
+
+  it('each renderer depends on its own code and templates, not on another renderer’s', () => {
+    const has = (stage: string, part: string): boolean =>
+      (STAGE_INPUTS[stage] ?? []).some((p) => p.endsWith(part));
+    expect(has('html', 'render/html') && has('html', 'templates/html')).toBe(true);
+    expect(has('pdf', 'render/pdf') && has('pdf', 'templates/pdf')).toBe(true);
+    expect(has('pdf', 'render/html') || has('pdf', 'templates/html') || has('html', 'render/pdf')).toBe(
+      false,
+    );
+    expect(has('normalize', 'normalize') && !has('normalize', 'render/html')).toBe(true);
+    expect(new Set(['normalize', 'html', 'epub', 'pdf'].map(stageFingerprint)).size).toBe(4);
   });
 });

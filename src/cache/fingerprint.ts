@@ -60,19 +60,24 @@ function files(path: string): string[] {
     .sort();
 }
 
+/** A hash of files (folders walked, in name order) and of environment settings. */
+export function fingerprint(inputs: string[], env: string[], label = ''): string {
+  const hash = createHash('sha256').update(`recto-stage:${label}\n`);
+  for (const input of inputs) {
+    for (const file of files(input)) hash.update(`${relative(ROOT, file)}\n`).update(readFileSync(file));
+  }
+  for (const name of env) hash.update(`${name}=${process.env[name] ?? ''}\n`);
+  return hash.digest('hex');
+}
+
 const memo = new Map<string, string>();
 
+/** A stage's fingerprint, once per process. */
 export function stageFingerprint(stage: string): string {
-  const known = memo.get(stage);
-  if (known) return known;
-  const hash = createHash('sha256').update(`recto-stage:${stage}\n`);
-  for (const input of STAGE_INPUTS[stage] ?? []) {
-    for (const file of files(input)) {
-      hash.update(`${relative(ROOT, file)}\n`).update(readFileSync(file));
-    }
+  let known = memo.get(stage);
+  if (!known) {
+    known = fingerprint(STAGE_INPUTS[stage] ?? [], STAGE_ENV[stage] ?? [], stage);
+    memo.set(stage, known);
   }
-  for (const name of STAGE_ENV[stage] ?? []) hash.update(`${name}=${process.env[name] ?? ''}\n`);
-  const digest = hash.digest('hex');
-  memo.set(stage, digest);
-  return digest;
+  return known;
 }

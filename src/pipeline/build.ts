@@ -11,14 +11,13 @@ import { introductionTei } from '../normalize/introduction.ts';
 import type { Reporter } from '../report.ts';
 import { sourceDateEpoch } from '../reproducible.ts';
 import { serializeTei } from '../tei/write.ts';
-import { editionShell, writeEdition } from './edition-master.ts';
+import { publishEdition } from './edition-master.ts';
 import { mapLimit } from './map-limit.ts';
 import type { NormalizedXml } from './normalize-task.ts';
 import { checkFormats, sweepTemporaryFiles } from './outputs.ts';
 import { inShard, type PlannedDocument, planDocuments, type Shard } from './plan.ts';
 import { inlineRunner, jobCount, type TaskRunner, threadPool } from './pool.ts';
 import { type Progress, silentProgress } from './progress.ts';
-import { renderFormats } from './render-stage.ts';
 import { SHARD_FILE, type ShardRecord } from './shard-record.ts';
 import { writeIfChanged } from './write-if-changed.ts';
 
@@ -54,6 +53,7 @@ export interface BuildResult {
   seconds: number;
   normalized: number; // documents normalized in this run (the rest came from the cache)
   rendered: string[]; // formats rendered in this run (the rest were up to date)
+  threads: number; // 1: everything ran on this thread
 }
 
 /** The publication date: the manifest's, else SOURCE_DATE_EPOCH's day, else none (so builds stay reproducible). */
@@ -168,15 +168,11 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       await writeFileAtomic(path, `${JSON.stringify(record, null, 2)}\n`);
       files.push(path);
     } else {
-      const members = results.map((r) => r.xml);
-      const editionXml = await writeEdition(
-        teiDir,
-        editionShell(meta, plan.length),
-        introduction ? [introduction, ...members] : members,
-      );
-      files.push(editionXml);
-      const output = await renderFormats({
-        editionXml,
+      const output = await publishEdition({
+        meta,
+        documents: plan.length,
+        introduction,
+        members: results.map((r) => r.xml),
         outDir: options.out,
         formats: options.formats,
         reporter: options.reporter,
@@ -184,7 +180,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
         cache,
         progress,
       });
-      files.push(...output.files);
+      files.push(output.editionXml, ...output.files);
       rendered = output.rendered;
       await cache?.prune('normalize');
     }
@@ -195,6 +191,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       seconds: (performance.now() - started) / 1000,
       normalized,
       rendered,
+      threads: runner.threads,
     };
   } finally {
     progress.stop();

@@ -1,21 +1,42 @@
 import { join } from 'node:path';
+import { sha256 } from '../cache/store.ts';
 import type { EditionMeta } from '../meta.ts';
 import { documentId } from '../normalize/index.ts';
 import { editionHeader } from '../tei/header.ts';
 import { block, type TeiElement } from '../tei/node.ts';
 import { composeCorpus } from './corpus.ts';
+import { type RenderStageOptions, renderFormats } from './render-stage.ts';
 import { writeIfChanged } from './write-if-changed.ts';
 
 /** The teiCorpus around the members: the edition's header; its xml:id names the renderers' files. */
-export function editionShell(meta: EditionMeta, documents: number): TeiElement {
+function editionShell(meta: EditionMeta, documents: number): TeiElement {
   return block('teiCorpus', { 'xml:lang': meta.language, 'xml:id': documentId(meta.id) }, [
     editionHeader(meta, documents),
   ]);
 }
 
-/** Writes `tei/edition.xml` (only if it changed) and returns its path. */
-export async function writeEdition(teiDir: string, shell: TeiElement, members: string[]): Promise<string> {
-  const path = join(teiDir, 'edition.xml');
-  await writeIfChanged(path, composeCorpus(shell, members));
-  return path;
+export interface PublishOptions extends Omit<RenderStageOptions, 'editionXml' | 'masterSha256'> {
+  meta: EditionMeta;
+  documents: number; // in the whole edition
+  introduction?: string; // serialized TEI
+  members: string[]; // each document's serialized TEI, in edition order
+}
+
+/**
+ * The end of `recto build` and of `recto merge`: writes `tei/edition.xml` (only if it changed)
+ * from the members' text and renders it. The master's hash comes from the text just composed,
+ * not from reading the file back.
+ */
+export async function publishEdition(
+  options: PublishOptions,
+): Promise<{ editionXml: string; files: string[]; rendered: string[] }> {
+  const editionXml = join(options.outDir, 'tei', 'edition.xml');
+  const { introduction, members } = options;
+  const xml = composeCorpus(
+    editionShell(options.meta, options.documents),
+    introduction ? [introduction, ...members] : members,
+  );
+  await writeIfChanged(editionXml, xml);
+  const output = await renderFormats({ ...options, editionXml, masterSha256: sha256(xml) });
+  return { editionXml, ...output };
 }

@@ -4,11 +4,11 @@ import { join } from 'node:path';
 import { UsageError } from '../errors.ts';
 import { KNOWN_FORMATS } from '../render/formats.ts';
 
-/** Refuses a format nobody renders before anything runs (a usage error: exit 2). */
-export function checkFormats(formats: string[]): void {
-  const unknown = formats.filter((f) => !KNOWN_FORMATS().includes(f));
+/** Refuses a format the command does not make before anything runs (a usage error: exit 2). */
+export function checkFormats(formats: string[], available: readonly string[] = KNOWN_FORMATS()): void {
+  const unknown = formats.filter((f) => !available.includes(f));
   if (unknown.length) {
-    throw new UsageError(`unknown format ${unknown.join(', ')}; available: ${KNOWN_FORMATS().join(', ')}`);
+    throw new UsageError(`unknown format ${unknown.join(', ')}; available: ${available.join(', ')}`);
   }
 }
 

@@ -23,6 +23,9 @@ export function jobCount(requested?: number): number {
   return Number.isInteger(n) && n >= 1 ? n : 1;
 }
 
+/** A pool when there is more than one thread to use, else this thread. */
+export const runnerFor = (threads: number): TaskRunner => (threads > 1 ? threadPool(threads) : inlineRunner);
+
 export const inlineRunner: TaskRunner = {
   threads: 1,
   normalize: async (task) => runNormalizeTask(task),

@@ -16,6 +16,7 @@ import { type Message, type RenderedFiles, replay } from './render-messages.ts';
  */
 export interface RenderStageOptions {
   editionXml: string;
+  masterSha256?: string; // of the master's text, when the caller has it (else the file is read)
   outDir: string;
   formats: string[];
   reporter: Reporter;
@@ -51,7 +52,7 @@ export async function renderFormats(
   const { outDir, cache, runner } = options;
   const formats = options.formats.filter(isRenderFormat);
   if (formats.length === 0) return { files: [], rendered: [] };
-  const master = sha256(await readFile(options.editionXml));
+  const master = options.masterSha256 ?? sha256(await readFile(options.editionXml));
   const stage = options.progress.stage('render', formats.length);
   const rendered: string[] = [];
 

@@ -1,10 +1,11 @@
 import { stat } from 'node:fs/promises';
-import { InputError, RectoError } from '../errors.ts';
-import { isRenderFormat, RENDER_FORMATS } from '../render/formats.ts';
+import { InputError } from '../errors.ts';
+import { RENDER_FORMATS } from '../render/formats.ts';
 import { masterReader } from '../render/master.ts';
 import type { Reporter } from '../report.ts';
 import { readEdition } from '../tei/edition.ts';
-import { inlineRunner, jobCount, threadPool } from './pool.ts';
+import { checkFormats } from './outputs.ts';
+import { jobCount, runnerFor } from './pool.ts';
 import { type Progress, silentProgress } from './progress.ts';
 import { renderFormats } from './render-stage.ts';
 
@@ -22,9 +23,7 @@ export async function render(
   options: RenderOptions,
 ): Promise<{ documents: number; files: string[]; seconds: number }> {
   const started = performance.now();
-  const unknown = options.formats.filter((f) => !isRenderFormat(f));
-  if (unknown.length)
-    throw new RectoError(`unknown format ${unknown.join(', ')}; available: ${RENDER_FORMATS.join(', ')}`, 2);
+  checkFormats(options.formats, RENDER_FORMATS);
   try {
     await stat(options.file);
   } catch {
@@ -32,8 +31,7 @@ export async function render(
   }
   // Read once here to refuse hostile or non-TEI input before any renderer starts.
   const documents = readEdition(await masterReader(options.file)()).documents.length;
-  const threads = options.formats.length > 1 ? jobCount(options.jobs) : 1;
-  const runner = threads > 1 ? threadPool(threads) : inlineRunner;
+  const runner = runnerFor(options.formats.length > 1 ? jobCount(options.jobs) : 1);
   const progress = options.progress ?? silentProgress;
   try {
     // No cache: a foreign TEI file is rendered as it is each time.

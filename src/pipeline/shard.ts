@@ -3,11 +3,10 @@ import { join } from 'node:path';
 import { BuildCache } from '../cache/store.ts';
 import { InputError } from '../errors.ts';
 import type { Reporter } from '../report.ts';
-import { editionShell, writeEdition } from './edition-master.ts';
+import { publishEdition } from './edition-master.ts';
 import { checkFormats, sweepTemporaryFiles } from './outputs.ts';
-import { inlineRunner, jobCount, threadPool } from './pool.ts';
+import { jobCount, runnerFor } from './pool.ts';
 import { type Progress, silentProgress } from './progress.ts';
-import { renderFormats } from './render-stage.ts';
 import { SHARD_FILE, type ShardRecord } from './shard-record.ts';
 import { writeIfChanged } from './write-if-changed.ts';
 
@@ -77,19 +76,14 @@ export async function merge(
     files.push(path);
     members.push(xml);
   }
-  const intro = records.find((r) => r.introduction)?.introduction;
-  const editionXml = await writeEdition(
-    teiDir,
-    editionShell(first.edition, first.documents.length),
-    intro ? [intro, ...members] : members,
-  );
-  files.push(editionXml);
-  const threads = jobCount(options.jobs);
-  const runner = threads > 1 ? threadPool(threads) : inlineRunner;
+  const runner = runnerFor(jobCount(options.jobs));
   const progress = options.progress ?? silentProgress;
   try {
-    const output = await renderFormats({
-      editionXml,
+    const output = await publishEdition({
+      meta: first.edition,
+      documents: first.documents.length,
+      introduction: records.find((r) => r.introduction)?.introduction,
+      members,
       outDir: options.out,
       formats: options.formats,
       reporter: options.reporter,
@@ -97,7 +91,7 @@ export async function merge(
       cache: new BuildCache(options.out),
       progress,
     });
-    files.push(...output.files);
+    files.push(output.editionXml, ...output.files);
   } finally {
     progress.stop();
     await runner.close();
