@@ -7,10 +7,36 @@ import { loadPdfStyle } from '../src/render/pdf/style.ts';
 
 /** The line-layout step on its own: measured lines, page breaks, footnotes, widows and orphans. */
 const style = loadPdfStyle();
-const fonts = new FontSet(style);
+const fonts = await FontSet.load(style);
 const words = (n: number, seed = 'word'): string =>
   Array.from({ length: n }, (_, k) => `${seed}${k % 7 ? '' : 's'}`).join(' ');
 const text = (t: string): Item[] => [{ kind: 'text', text: t, style: 'regular' }];
+
+describe('shaping', () => {
+  const shown = (t: string): { face: string; chars: string[]; kerned: boolean }[] =>
+    fonts.faces(t, 'regular').map((r) => {
+      const s = fonts.shape(r.text, r.face);
+      return {
+        face: r.face,
+        chars: s.glyphs.map((g) => String.fromCodePoint(...g.codePoints)),
+        kerned: s.glyphs.some((g, k) => s.positions[k]?.xAdvance !== g.advanceWidth),
+      };
+    });
+
+  it('sets ligatures and kerning, and each glyph keeps the characters it shows (copying text out)', () => {
+    expect(shown('office')).toEqual([{ face: 'regular', chars: ['o', 'ffi', 'c', 'e'], kerned: true }]);
+    expect(shown('AVAT')[0]?.kerned).toBe(true);
+    expect(shown('e\u0301')[0]?.chars).toEqual(['e\u0301']); // composed: one glyph, both characters
+  });
+
+  it('sets a character the Latin face lacks in the Latin Extended face of the same style', () => {
+    expect(shown('Łódź').map((r) => [r.face, r.chars.join('')])).toEqual([
+      ['regularExt', 'Ł'],
+      ['regular', 'ód'],
+      ['regularExt', 'ź'],
+    ]);
+  });
+});
 
 describe('line breaking', () => {
   it('fills lines to the measure without exceeding it, and justifies all but the last', () => {

@@ -71,6 +71,7 @@ export async function renderFormats(
       kind: 'render',
       format,
       editionXml: options.editionXml,
+      masterSha256: master,
       outDir,
       formats: options.formats,
     });

@@ -1,6 +1,7 @@
 import { masterReader } from '../render/master.ts';
 import { RENDERERS } from '../render/registry.ts';
 import type { Reporter } from '../report.ts';
+import type { TeiElement } from '../tei/node.ts';
 import type { Message, RenderedFiles } from './render-messages.ts';
 
 export type { Message, RenderedFiles } from './render-messages.ts';
@@ -13,8 +14,21 @@ export type { Message, RenderedFiles } from './render-messages.ts';
   kind: 'render';
   format: string;
   editionXml: string;
+  masterSha256: string; // of editionXml's text: formats on one thread share one reading of it
   outDir: string;
   formats: string[];
+}
+
+/**
+ * The master this thread read last. A thread that renders the HTML and then the EPUB parses the
+ * master once; the hash tells a rewritten file at the same path from the one read.
+ */
+let lastMaster: { path: string; sha256: string; read: () => Promise<TeiElement> } | undefined;
+
+function sharedMaster(path: string, sha256: string): () => Promise<TeiElement> {
+  if (lastMaster?.path !== path || lastMaster.sha256 !== sha256)
+    lastMaster = { path, sha256, read: masterReader(path) };
+  return lastMaster.read;
 }
 
 export async function runRenderTask(task: RenderTask): Promise<RenderedFiles> {
@@ -27,7 +41,7 @@ export async function runRenderTask(task: RenderTask): Promise<RenderedFiles> {
   };
   const files = await renderer({
     editionXml: task.editionXml,
-    master: masterReader(task.editionXml),
+    master: sharedMaster(task.editionXml, task.masterSha256),
     outDir: task.outDir,
     reporter,
     formats: task.formats,

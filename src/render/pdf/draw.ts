@@ -1,6 +1,6 @@
 import type PDFDocument from 'pdfkit';
-import type { FontFace, FontSet, Glyph, GlyphPlacement } from './fonts.ts';
-import type { Line } from './lines.ts';
+import type { FontFace, FontSet, Glyph, GlyphPlacement, Shaped } from './fonts.ts';
+import type { Fragment, Line } from './lines.ts';
 import type { Page, Placed } from './paginate.ts';
 import type { PdfStyle } from './style.ts';
 
@@ -51,11 +51,14 @@ export class Drawer {
   private readonly structs = new Map<string, StructElement>();
   private section: StructElement | null = null;
   private readonly embeddedFonts = new Map<FontFace, EmbeddedFont>();
+  private readonly encoded = new Map<Shaped, string | null>(); // a shaped run belongs to one face
 
   constructor(
     readonly doc: Doc,
     private readonly style: Style,
     private readonly fonts: FontSet,
+    /** The page a cross-reference's target fell on (known once the whole book is laid out). */
+    private readonly pageOf: (id: string) => number | undefined,
   ) {
     for (const [face, data] of fonts.data) doc.registerFont(face, data);
   }
@@ -100,47 +103,93 @@ export class Drawer {
       const tf = `/${font.id} ${num(run.size)} Tf`;
       if (tf !== fontOp) ops.push(tf);
       fontOp = tf;
-      const { glyphs, positions, unitsPerEm } = this.fonts.shape(run.text, run.face);
-      const scale = run.size / unitsPerEm; // font units → points
+      const shaped = this.fonts.shape(run.text, run.face);
       const y = height - run.y;
-      let x = run.x;
-      ops.push(`1 0 0 1 ${num(x)} ${num(y)} Tm`);
-      let shown = ''; // glyph codes not yet shown
-      let parts = ''; // TJ operands
-      let displaced = false;
-      // Plain loops: this runs for every glyph of the book.
-      for (let k = 0; k < glyphs.length; k++) {
-        const g = glyphs[k] as Glyph;
-        const p = positions[k] as GlyphPlacement;
-        const gid = font.subset.includeGlyph(g.id);
-        if (font.widths[gid] == null) font.widths[gid] = g.advanceWidth * font.scale;
-        if (font.unicode[gid] == null) font.unicode[gid] = g.codePoints;
-        const code = gid.toString(16).padStart(4, '0');
-        if (p.xOffset || p.yOffset) {
-          // a mark the font positions off the pen (a combining accent): placed on its own
-          if (shown) parts += `<${shown}>`;
-          if (parts) ops.push(`[${parts}] TJ`);
-          shown = '';
-          parts = '';
-          ops.push(`1 0 0 1 ${num(x + p.xOffset * scale)} ${num(y + p.yOffset * scale)} Tm <${code}> Tj`);
-          displaced = true;
-        } else {
-          if (displaced) ops.push(`1 0 0 1 ${num(x)} ${num(y)} Tm`);
-          displaced = false;
-          shown += code;
-          const kern = p.xAdvance - g.advanceWidth;
-          if (kern !== 0) {
-            parts += `<${shown}> ${num((-kern * 1000) / unitsPerEm)} `;
-            shown = '';
-          }
-        }
-        x += p.xAdvance * scale;
+      ops.push(`1 0 0 1 ${num(run.x)} ${num(y)} Tm`);
+      // Most runs are words met many times: their TJ operand is encoded once.
+      let tj = this.encoded.get(shaped);
+      if (tj === undefined) {
+        tj = this.encode(shaped, font);
+        this.encoded.set(shaped, tj);
       }
-      if (shown) parts += `<${shown}>`;
-      if (parts) ops.push(`[${parts.trimEnd()}] TJ`);
+      if (tj) ops.push(tj);
+      else if (tj === null) this.displaced(ops, shaped, font, run.x, y, run.size);
     }
     ops.push('ET', 'Q');
     doc.addContent(ops.join('\n'));
+  }
+
+  /** A glyph's code in the font subset, its width and characters recorded as pdfkit's `encode` does. */
+  private code(font: EmbeddedFont, g: Glyph): string {
+    const gid = font.subset.includeGlyph(g.id);
+    if (font.widths[gid] == null) font.widths[gid] = g.advanceWidth * font.scale;
+    if (font.unicode[gid] == null) font.unicode[gid] = g.codePoints;
+    return gid.toString(16).padStart(4, '0');
+  }
+
+  /**
+   * The TJ operator showing a shaped run (glyph codes, kerning in thousandths of an em): the same
+   * at any size and position. Null when a mark is placed off the pen (see `displaced`).
+   */
+  private encode(shaped: Shaped, font: EmbeddedFont): string | null {
+    const { glyphs, positions, unitsPerEm } = shaped;
+    if (positions.some((p) => p.xOffset || p.yOffset)) return null;
+    let shown = ''; // glyph codes not yet shown
+    let parts = ''; // TJ operands
+    // Plain loops: this runs for every distinct word of the book.
+    for (let k = 0; k < glyphs.length; k++) {
+      const g = glyphs[k] as Glyph;
+      shown += this.code(font, g);
+      const kern = (positions[k] as GlyphPlacement).xAdvance - g.advanceWidth;
+      if (kern !== 0) {
+        parts += `<${shown}> ${num((-kern * 1000) / unitsPerEm)} `;
+        shown = '';
+      }
+    }
+    if (shown) parts += `<${shown}>`;
+    return parts ? `[${parts.trimEnd()}] TJ` : '';
+  }
+
+  /** A run with marks the font positions off the pen (combining accents): each such mark on its own. */
+  private displaced(
+    ops: string[],
+    shaped: Shaped,
+    font: EmbeddedFont,
+    x0: number,
+    y: number,
+    size: number,
+  ): void {
+    const { glyphs, positions, unitsPerEm } = shaped;
+    const scale = size / unitsPerEm; // font units → points
+    let x = x0;
+    let shown = '';
+    let parts = '';
+    let displaced = false;
+    for (let k = 0; k < glyphs.length; k++) {
+      const g = glyphs[k] as Glyph;
+      const p = positions[k] as GlyphPlacement;
+      const code = this.code(font, g);
+      if (p.xOffset || p.yOffset) {
+        if (shown) parts += `<${shown}>`;
+        if (parts) ops.push(`[${parts}] TJ`);
+        shown = '';
+        parts = '';
+        ops.push(`1 0 0 1 ${num(x + p.xOffset * scale)} ${num(y + p.yOffset * scale)} Tm <${code}> Tj`);
+        displaced = true;
+      } else {
+        if (displaced) ops.push(`1 0 0 1 ${num(x)} ${num(y)} Tm`);
+        displaced = false;
+        shown += code;
+        const kern = p.xAdvance - g.advanceWidth;
+        if (kern !== 0) {
+          parts += `<${shown}> ${num((-kern * 1000) / unitsPerEm)} `;
+          shown = '';
+        }
+      }
+      x += p.xAdvance * scale;
+    }
+    if (shown) parts += `<${shown}>`;
+    if (parts) ops.push(`[${parts.trimEnd()}] TJ`);
   }
 
   private text(s: string, face: FontFace, size: number, x: number, y: number): void {
@@ -159,10 +208,22 @@ export class Drawer {
       if (k > 0) pos += line.space + extra;
       for (const f of word.fragments) {
         if (f.text) runs.push({ text: f.text, face: f.face, size: f.size, x: pos, y: baseline - f.rise });
+        else if (f.pageref !== undefined) this.pageref(runs, f, pos, baseline);
         pos += f.width;
       }
     }
     if (runs.length) this.runs(runs);
+  }
+
+  /** ` (p. N)` at the start of its slot, N the page its target fell on. */
+  private pageref(runs: Run[], f: Fragment, x: number, baseline: number): void {
+    const page = f.pageref && this.pageOf(f.pageref.target);
+    if (!f.pageref || page === undefined) return;
+    let pos = x;
+    for (const r of this.fonts.faces(` (p. ${page})`, f.pageref.style)) {
+      runs.push({ text: r.text, face: r.face, size: f.size, x: pos, y: baseline - f.rise });
+      pos += this.fonts.width(r.text, r.face, f.size);
+    }
   }
 
   beginSection(title: string): void {

@@ -1,29 +1,31 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import * as fontkit from 'fontkit';
+import type * as HarfBuzz from 'harfbuzzjs';
 import type { PdfStyle } from './style.ts';
 import { unwrapWoff } from './woff.ts';
 
 /**
  * The fonts of the print edition (EB Garamond, OFL, from the @fontsource npm package: `npm install`
  * is enough to build a PDF). Fontsource splits the font by script; a character missing from the
- * Latin file is set in the Latin Extended file of the same style. Text is shaped with
- * fontkit, the font engine pdfkit itself uses, once per distinct word: the layout measures the
- * shaped glyphs and the PDF draws those same glyphs.
+ * Latin file is set in the Latin Extended file of the same style. Text is shaped once per
+ * distinct word with HarfBuzz (harfbuzzjs, WebAssembly): the layout measures the shaped glyphs and
+ * the PDF draws those same glyphs through pdfkit's font subset. HarfBuzz gives the glyphs and
+ * positions fontkit's shaper gives (checked on every word of the FRUS volume) at a third of the
+ * time, and fontkit's per-run objects were much of the PDF's garbage.
  */
 export type FontStyle = 'regular' | 'italic' | 'bold';
 export type FontFace = FontStyle | `${FontStyle}Ext`;
 
 const require = createRequire(import.meta.url);
 
-/** A fontkit glyph as the PDF needs it: its id, the characters it shows, its advance. */
+/** A glyph as the PDF needs it: its id, the characters it shows, its advance. */
 export interface Glyph {
   id: number;
   codePoints: number[];
   advanceWidth: number; // font units
 }
 
-/** Where fontkit's shaping places a glyph (font units). */
+/** Where shaping places a glyph (font units). */
 export interface GlyphPlacement {
   xAdvance: number;
   xOffset: number;
@@ -38,20 +40,38 @@ export interface Shaped {
   unitsPerEm: number;
 }
 
-interface Glyphs {
-  hasGlyphForCodePoint(cp: number): boolean;
-  layout(text: string): { glyphs: Glyph[]; positions: GlyphPlacement[]; advanceWidth: number };
+/** A face as HarfBuzz shapes it, with its glyphs' nominal advances remembered (each a WebAssembly call). */
+interface Face {
+  font: HarfBuzz.Font;
   unitsPerEm: number;
+  advances: Map<number, number>;
+  // Shaped runs share their glyph and placement objects: a book's words hold millions of glyphs.
+  glyphs: Map<number, Glyph>; // by id and the one character it shows
+  placements: Map<number, GlyphPlacement>; // by advance, for glyphs set on the pen
 }
 
 export class FontSet {
   readonly paths: Record<FontFace, string>;
   readonly data = new Map<FontFace, Buffer>(); // the fonts as plain OpenType, for fontkit and pdfkit
-  private readonly fonts = new Map<FontFace, Glyphs>();
+  private readonly fonts = new Map<FontFace, Face>();
+  private readonly buffer: HarfBuzz.Buffer; // one, cleared for each run: no allocation per word
   private readonly shapes = new Map<FontFace, Map<string, Shaped>>();
   private readonly coverage = new Map<FontStyle, Map<number, boolean>>();
 
-  constructor(style: PdfStyle) {
+  /**
+   * harfbuzzjs starts its WebAssembly with a top-level await, which a module loaded through
+   * `require` (as worker threads load ours) may not contain: it is imported here, when fonts are
+   * first needed, and handed in.
+   */
+  static async load(style: PdfStyle): Promise<FontSet> {
+    return new FontSet(style, await import('harfbuzzjs'));
+  }
+
+  private constructor(
+    style: PdfStyle,
+    private readonly hb: typeof HarfBuzz,
+  ) {
+    this.buffer = new hb.Buffer();
     const f = style.fonts;
     const resolve = (p: string): string => require.resolve(p);
     this.paths = {
@@ -65,7 +85,14 @@ export class FontSet {
     for (const [face, path] of Object.entries(this.paths) as [FontFace, string][]) {
       const sfnt = unwrapWoff(readFileSync(path));
       this.data.set(face, sfnt);
-      this.fonts.set(face, fontkit.create(sfnt) as unknown as Glyphs);
+      const hbFace = new hb.Face(new hb.Blob(sfnt));
+      this.fonts.set(face, {
+        font: new hb.Font(hbFace),
+        unitsPerEm: hbFace.upem,
+        advances: new Map(),
+        glyphs: new Map(),
+        placements: new Map(),
+      });
     }
   }
 
@@ -78,7 +105,7 @@ export class FontSet {
     }
     let has = known.get(cp);
     if (has === undefined) {
-      has = (this.fonts.get(style) as Glyphs).hasGlyphForCodePoint(cp) || /\s/.test(ch);
+      has = (this.fonts.get(style) as Face).font.nominalGlyph(cp) !== undefined || /\s/.test(ch);
       known.set(cp, has);
     }
     return has;
@@ -115,21 +142,79 @@ export class FontSet {
     }
     let shaped = shapes.get(text);
     if (!shaped) {
-      const font = this.fonts.get(face) as Glyphs;
-      const run = font.layout(text);
-      shaped = {
-        glyphs: run.glyphs,
-        positions: run.positions,
-        advance: run.advanceWidth,
-        unitsPerEm: font.unitsPerEm,
-      };
+      shaped = this.shapeRun(text, this.fonts.get(face) as Face);
       shapes.set(text, shaped);
     }
     return shaped;
+  }
+
+  private shapeRun(text: string, face: Face): Shaped {
+    const buffer = this.buffer;
+    buffer.clearContents();
+    buffer.addText(text);
+    buffer.guessSegmentProperties();
+    this.hb.shape(face.font, buffer);
+    const infos = buffer.getGlyphInfos();
+    const placed = buffer.getGlyphPositions();
+    const glyphs: Glyph[] = [];
+    const positions: GlyphPlacement[] = [];
+    let advance = 0;
+    for (let k = 0; k < infos.length; k++) {
+      const { codepoint: id, cluster } = infos[k] as HarfBuzz.GlyphInfo;
+      const p = placed[k] as HarfBuzz.GlyphPosition;
+      let nominal = face.advances.get(id);
+      if (nominal === undefined) {
+        nominal = face.font.glyphHAdvance(id);
+        face.advances.set(id, nominal);
+      }
+      // The characters a glyph shows (for copying text out of the PDF): its cluster's, given to
+      // the cluster's first glyph (clusters are UTF-16 offsets, rising in left-to-right text).
+      const previous = k > 0 ? (infos[k - 1] as HarfBuzz.GlyphInfo).cluster : -1;
+      let end = text.length;
+      for (let j = k + 1; j < infos.length; j++) {
+        const c = (infos[j] as HarfBuzz.GlyphInfo).cluster;
+        if (c !== cluster) {
+          end = c;
+          break;
+        }
+      }
+      const codePoints = cluster === previous ? [] : codePointsOf(text.slice(cluster, end));
+      glyphs.push(glyphOf(face, id, codePoints, nominal));
+      positions.push(placementOf(face, p));
+      advance += p.xAdvance;
+    }
+    return { glyphs, positions, advance, unitsPerEm: face.unitsPerEm };
   }
 
   width(text: string, face: FontFace, size: number): number {
     const shaped = this.shape(text, face);
     return (shaped.advance / shaped.unitsPerEm) * size;
   }
+}
+
+function glyphOf(face: Face, id: number, codePoints: number[], advanceWidth: number): Glyph {
+  if (codePoints.length !== 1) return { id, codePoints, advanceWidth };
+  const key = id * 0x110000 + (codePoints[0] as number);
+  let glyph = face.glyphs.get(key);
+  if (!glyph) {
+    glyph = { id, codePoints, advanceWidth };
+    face.glyphs.set(key, glyph);
+  }
+  return glyph;
+}
+
+function placementOf(face: Face, p: HarfBuzz.GlyphPosition): GlyphPlacement {
+  if (p.xOffset || p.yOffset) return { xAdvance: p.xAdvance, xOffset: p.xOffset, yOffset: p.yOffset };
+  let placement = face.placements.get(p.xAdvance);
+  if (!placement) {
+    placement = { xAdvance: p.xAdvance, xOffset: 0, yOffset: 0 };
+    face.placements.set(p.xAdvance, placement);
+  }
+  return placement;
+}
+
+function codePointsOf(text: string): number[] {
+  const out: number[] = [];
+  for (const ch of text) out.push(ch.codePointAt(0) ?? 0);
+  return out;
 }

@@ -105,7 +105,7 @@ export async function renderPdf(ctx: RenderContext): Promise<string[]> {
   const edition = readEdition(await ctx.master());
   const { meta } = edition;
   const style = loadPdfStyle();
-  const fonts = new FontSet(style);
+  const fonts = await FontSet.load(style);
 
   // Every xml:id a cross-reference can point to, and the document it is in.
   const documentOf = new Map<string, string>();
@@ -114,20 +114,20 @@ export async function renderPdf(ctx: RenderContext): Promise<string[]> {
     for (const e of descendantsWithId(d.div)) documentOf.set(e, d.id);
   }
   // First pass: where each document opens, and on which page each page break and note falls.
+  // Cross-references keep a slot of fixed width, so both passes break lines alike and the second
+  // draws the page numbers the first found.
   const openings = new Map<string, number>();
   const anchored = new Map<string, number>();
-  const refs: PageRefs = {
-    known: (id) => documentOf.has(id),
-    page: (id) => anchored.get(id) ?? openings.get(documentOf.get(id) ?? ''),
-  };
-  const firstPass: PageRefs = { known: refs.known, page: () => undefined };
+  const pageOf = (id: string): number | undefined =>
+    anchored.get(id) ?? openings.get(documentOf.get(id) ?? '');
+  const refs: PageRefs = { known: (id) => documentOf.has(id) };
   const record = (page: Page): void => {
     if (page.opening) openings.set(page.opening.id, page.number);
     for (const placed of [...page.body, ...page.notes]) {
       for (const id of placed.line.anchors) if (!anchored.has(id)) anchored.set(id, page.number);
     }
   };
-  layoutBook(new Paginator(style, fonts, record, firstPass), edition, fonts, style, new Map());
+  layoutBook(new Paginator(style, fonts, record, refs), edition, fonts, style, new Map());
 
   const date = modifiedDate(meta);
   const doc = new PDFDocument({
@@ -149,7 +149,7 @@ export async function renderPdf(ctx: RenderContext): Promise<string[]> {
       ModDate: date,
     },
   } as unknown as ConstructorParameters<typeof PDFDocument>[0]); // the typings lack subset 'PDF/UA' (it works)
-  const drawer = new Drawer(doc, style, fonts);
+  const drawer = new Drawer(doc, style, fonts, pageOf);
   const path = join(ctx.outDir, `${meta.id}.pdf`);
   const written = writeStreamAtomic(path, doc);
   const unknown = new Map<string, number>();

@@ -20,12 +20,12 @@ export interface Fragment {
   size: number;
   rise: number; // baseline shift (superscript note references)
   width: number;
+  pageref?: { target: string; style: FontStyle }; // a slot for ` (p. N)`, N the page of target, drawn once the pages are known
 }
 
-/** Cross-references to pages: which ids can be resolved, and (second pass) on which page they are. */
+/** Cross-references to pages: which ids can be resolved (their pages are filled in when drawn). */
 export interface PageRefs {
   known(id: string): boolean;
-  page(id: string): number | undefined;
 }
 
 export interface Word {
@@ -90,20 +90,19 @@ export function words(items: Item[], size: number, fonts: FontSet, refs?: PageRe
     }
     if (item.kind === 'pageref') {
       if (!refs?.known(item.target)) continue;
-      // A slot as wide as `(p. 0000)` in both passes, so the second pass breaks lines as the first did.
-      const slot = fonts.width(' (p. 0000)', item.style, size);
-      const page = refs.page(item.target);
-      const label = page === undefined ? '' : ` (p. ${page})`;
+      // A slot as wide as `(p. 0000)`, filled in when the page is drawn (the target's page is
+      // known only once the whole book is laid out), so one layout serves both.
       const w = cur ?? current();
-      for (const f of fragments(label, item.style, size, 0, fonts)) w.fragments.push(f);
+      const width = fonts.width(' (p. 0000)', item.style, size);
       w.fragments.push({
         text: '',
         face: item.style,
         size,
         rise: 0,
-        width: slot - fonts.width(label, item.style, size),
+        width,
+        pageref: { target: item.target, style: item.style },
       });
-      w.width = w.fragments.reduce((n, x) => n + x.width, 0);
+      w.width += width;
       continue;
     }
     if (item.kind === 'note') {

@@ -1,10 +1,10 @@
 import { inflateSync } from 'node:zlib';
 
 /**
- * WOFF 1.0 → the plain OpenType (sfnt) font it wraps. fontkit reads WOFF but inflates a table
- * again (in JavaScript) every time it looks a glyph up, which made font access a large part of
- * the PDF's time; unwrapped once here with zlib, the fonts read at memory speed. The glyph data
- * is unchanged, so the embedded subsets are the same.
+ * WOFF 1.0 → the plain OpenType (sfnt) font it wraps, for HarfBuzz (which shapes sfnt) and
+ * pdfkit's fontkit (which reads WOFF but inflates a table again, in JavaScript, every time it
+ * looks a glyph up — once a large part of the PDF's time). Unwrapped once here with zlib; the
+ * glyph data is unchanged, so the embedded subsets are the same.
  * Layout: WOFF File Format 1.0 (W3C), sections 3–5; OpenType "Table Directory".
  */
 const WOFF = 0x774f4646; // 'wOFF'
