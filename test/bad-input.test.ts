@@ -1,8 +1,8 @@
-import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { validateTei } from '../src/tei/validate.ts';
-import { recto, tempDir } from './support/run.ts';
+import { ROOT, recto, tempDir } from './support/run.ts';
 
 /** Each bad input through the real CLI: a positioned diagnostic, valid TEI or a clean refusal, no stack trace. */
 const LETTER = 'The Ambassador in Moscow to the Secretary of State\n\n';
@@ -106,6 +106,29 @@ describe('bad input', () => {
     expect(r.stderr).toMatch(/huge\.txt:1:1: error \[source-too-large\] 52428801 bytes is over the limit/);
     expect(r.stderr).not.toMatch(/\n\s+at /);
     expect(existsSync(out)).toBe(false);
+  });
+
+  it('a bad PDF setting is said as such with its exit code, from a worker thread too (not an internal error)', () => {
+    const out = tempDir();
+    for (const jobs of ['1', '2']) {
+      const r = recto(['build', '--out', out, '--formats', 'tei,pdf', '--jobs', jobs, '--quiet'], {
+        env: { RECTO_PDF_TRIM: 'B5' },
+      });
+      expect(r.status).toBe(2);
+      expect(r.stderr).toContain('RECTO_PDF_TRIM: no trim size "B5" (have 6x9, A5, Letter)');
+      expect(r.stderr).not.toContain('internal error');
+    }
+    const templates = join(tempDir(), 'templates');
+    cpSync(join(ROOT, 'templates'), templates, { recursive: true });
+    const stylePath = join(templates, 'pdf', 'style.json');
+    writeFileSync(stylePath, readFileSync(stylePath, 'utf8').replace('"size": 10.5', '"size": -1'));
+    const r = recto(['build', '--out', out, '--formats', 'tei,pdf', '--quiet'], {
+      env: { RECTO_TEMPLATES: templates },
+    });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/style\.json: body\.size: /);
+    expect(r.stderr).not.toContain('internal error');
+    expect(existsSync(join(out, 'soviet-conduct.pdf'))).toBe(false);
   });
 
   it('a build leaves no temporary files behind', () => {

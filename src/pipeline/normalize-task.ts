@@ -1,6 +1,7 @@
 import type { Diagnostic } from '../diagnostics.ts';
 import { type NormalizeOptions, normalize } from '../normalize/index.ts';
 import { serializeTei } from '../tei/write.ts';
+import { type CarriedError, carryErrors } from './carried-error.ts';
 
 /**
  * One document's normalization as the build runs it, in a worker thread or inline: plain data in
@@ -22,3 +23,7 @@ export function runNormalizeTask(task: NormalizeTask): NormalizedXml {
   const result = normalize(task.bytes, task.options);
   return { xml: serializeTei(result.tei), diagnostics: result.diagnostics };
 }
+
+/** The task as a worker thread runs it: an error the CLI explains comes back as data. */
+export const runNormalizeTaskInThread = (task: NormalizeTask): Promise<NormalizedXml | CarriedError> =>
+  carryErrors(() => runNormalizeTask(task));

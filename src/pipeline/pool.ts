@@ -1,5 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { Piscina } from 'piscina';
+import { rethrowCarried } from './carried-error.ts';
 import { type NormalizedXml, type NormalizeTask, runNormalizeTask } from './normalize-task.ts';
 import type { RenderedFiles, RenderTask } from './render-task.ts';
 
@@ -58,9 +59,14 @@ export function threadPool(threads: number): TaskRunner {
   const task = (file: string, name: string) => ({ filename: new URL(file, import.meta.url).href, name });
   return {
     threads,
-    normalize: (t) =>
-      started().run(t, task('./normalize-task.ts', 'runNormalizeTask')) as Promise<NormalizedXml>,
-    render: (t) => started().run(t, task('./render-task.ts', 'runRenderTask')) as Promise<RenderedFiles>,
+    normalize: async (t) =>
+      rethrowCarried<NormalizedXml>(
+        await started().run(t, task('./normalize-task.ts', 'runNormalizeTaskInThread')),
+      ),
+    render: async (t) =>
+      rethrowCarried<RenderedFiles>(
+        await started().run(t, task('./render-task.ts', 'runRenderTaskInThread')),
+      ),
     warm: () => {
       // One task per thread (a thread takes one task at a time): each loads the render modules.
       for (let k = 0; k < threads; k++)

@@ -2,6 +2,7 @@ import { masterReader } from '../render/master.ts';
 import { RENDERERS } from '../render/registry.ts';
 import type { Reporter } from '../report.ts';
 import type { TeiElement } from '../tei/node.ts';
+import { type CarriedError, carryErrors } from './carried-error.ts';
 import type { Message, RenderedFiles } from './render-messages.ts';
 
 export type { Message, RenderedFiles } from './render-messages.ts';
@@ -48,6 +49,10 @@ export async function runRenderTask(task: RenderTask): Promise<RenderedFiles> {
   });
   return { files, messages };
 }
+
+/** The task as a worker thread runs it: an error the CLI explains comes back as data. */
+export const runRenderTaskInThread = (task: RenderTask): Promise<RenderedFiles | CarriedError> =>
+  carryErrors(() => runRenderTask(task));
 
 /** A task that does nothing: running it loads this module and the renderers into a thread early. */
 export const loaded = (): boolean => true;

@@ -1,5 +1,7 @@
+import { join, relative } from 'node:path';
 import { z } from 'zod';
-import { readTemplate } from '../template.ts';
+import { InputError, UsageError } from '../../errors.ts';
+import { readTemplate, TEMPLATES } from '../template.ts';
 
 /** templates/pdf/style.json: what a publisher sets for the print edition (trim size, margins, type). */
 const Type = z.object({ size: z.number().positive(), leading: z.number().positive() });
@@ -28,12 +30,25 @@ export type PdfStyle = z.infer<typeof PdfStyleSchema>;
 
 /** The style, with the trim size chosen by RECTO_PDF_TRIM (6x9, A5, Letter) or the file. */
 export function loadPdfStyle(): PdfStyle & { width: number; height: number } {
-  const style = PdfStyleSchema.parse(JSON.parse(readTemplate('pdf', 'style.json')));
+  // The publisher's file: what is wrong with it is said as input, not as an internal error.
+  const file = relative(process.cwd(), join(TEMPLATES, 'pdf', 'style.json'));
+  let data: unknown;
+  try {
+    data = JSON.parse(readTemplate('pdf', 'style.json'));
+  } catch (error) {
+    throw new InputError(`${file}: not valid JSON: ${(error as Error).message}`);
+  }
+  const parsed = PdfStyleSchema.safeParse(data);
+  if (!parsed.success)
+    throw new InputError(
+      parsed.error.issues.map((i) => `${file}: ${i.path.join('.') || '(top)'}: ${i.message}`).join('\n'),
+    );
+  const style = parsed.data;
   const trim = process.env.RECTO_PDF_TRIM ?? style.trim;
   const size = style.trimSizes[trim];
   if (!size)
-    throw new Error(
-      `templates/pdf/style.json: no trim size "${trim}" (have ${Object.keys(style.trimSizes).join(', ')})`,
+    throw new UsageError(
+      `${process.env.RECTO_PDF_TRIM ? 'RECTO_PDF_TRIM' : file}: no trim size "${trim}" (have ${Object.keys(style.trimSizes).join(', ')})`,
     );
   return { ...style, trim, width: size.width, height: size.height };
 }
