@@ -67,6 +67,7 @@ async function normalizeDocument(
   meta: EditionMeta,
   runner: TaskRunner,
   cache: BuildCache | undefined,
+  onMiss: () => void,
 ): Promise<NormalizedXml & { fresh: boolean }> {
   const bytes = await readFile(doc.path);
   const options = {
@@ -80,6 +81,7 @@ async function normalizeDocument(
   const key = sha256(stageFingerprint('normalize'), JSON.stringify(options), bytes);
   const cached = await cache.get<NormalizedXml>('normalize', key);
   if (cached) return { ...cached, fresh: false };
+  onMiss();
   const result = await runner.normalize({ kind: 'normalize', bytes, options });
   await cache.put('normalize', key, result);
   return { ...result, fresh: true };
@@ -118,12 +120,20 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const normalizer = pool && sourceBytes >= from.normalize ? pool : inlineRunner;
   const runner = pool ?? inlineRunner;
   try {
-    if (renders) runner.warm();
+    // The threads load the renderers while this thread normalizes — once a document is found
+    // changed: when every document comes from the cache the renderers are likely up to date too,
+    // and loading them for nothing would slow a build that has nothing to do.
+    let warming = false;
+    const warm = (): void => {
+      if (renders && !warming) runner.warm();
+      warming = true;
+    };
+    if (!cache) warm();
     await sweepTemporaryFiles(options.out);
     const normalizing = progress.stage('normalize', selected.length);
     // Enough documents in flight to keep every thread busy, not so many that files run out.
     const results = await mapLimit(selected, 64, async (d) => {
-      const r = await normalizeDocument(d, meta, normalizer, cache);
+      const r = await normalizeDocument(d, meta, normalizer, cache, warm);
       normalizing.tick();
       return r;
     });
