@@ -186,11 +186,16 @@ describe('the HTML edition in Chromium', () => {
 
   it('finds a phrase from seed 002 with the offline search, and the result lands on it', async () => {
     const { page, requests } = await openPage('index.html');
+    await page.waitForLoadState('load');
+    // The index (every paragraph) is fetched only once the reader turns to the search box.
+    const searchIndex = (): string[] => requests.filter((u) => u.endsWith('/assets/search-index.js'));
+    expect(searchIndex()).toEqual([]);
     const phrase = 'honeyed promises to a desperate and war torn outside world';
     await page.fill('#search-input', `"${phrase}"`);
     await page.press('#search-input', 'Enter');
     const first = page.locator('#search-results li a').first();
     await expect.poll(() => first.textContent()).toBe('The Long Telegram');
+    expect(searchIndex()).toHaveLength(1);
     await first.click();
     await page.waitForURL(/d002_c4af6ddfc8abae36\.html#para-\d+/);
     const paragraph = page.locator(`p:has-text("${phrase}")`);

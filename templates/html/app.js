@@ -87,12 +87,29 @@
   window.addEventListener('hashchange', updateCitation);
 
   // --- Offline full-text search (MiniSearch index shipped as a script) ------------------------
+  // The index holds every paragraph (megabytes for a volume): it is fetched when the reader
+  // first turns to the search box, not with the contents page (a phone pays for it only if used).
   const form = document.querySelector('.search-form');
   const results = document.getElementById('search-results');
-  if (form && results && window.RECTO_SEARCH && window.MiniSearch) {
-    const mini = window.MiniSearch.loadJS(window.RECTO_SEARCH.index, window.RECTO_SEARCH.options);
+  const loadScript = (src) =>
+    new Promise((resolve, reject) => {
+      const script = document.createElement('script');
+      script.src = src;
+      script.onload = resolve;
+      script.onerror = () => reject(new Error(src));
+      document.head.append(script);
+    });
+  let searcher;
+  const loadSearch = () => {
+    searcher ??= (async () => {
+      for (const src of (form.dataset.scripts ?? '').split(' ').filter(Boolean)) await loadScript(src);
+      return window.MiniSearch.loadJS(window.RECTO_SEARCH.index, window.RECTO_SEARCH.options);
+    })();
+    return searcher;
+  };
+  if (form && results) {
     const norm = (s) => s.toLowerCase().replace(/\s+/g, ' ').trim();
-    const run = (query) => {
+    const run = (mini, query) => {
       results.replaceChildren();
       const phrase = norm(query.replace(/^["“](.*)["”]$/, '$1'));
       if (!phrase) return;
@@ -130,9 +147,21 @@
       }
       results.append(list);
     };
-    form.addEventListener('submit', (event) => {
+    form.addEventListener('focusin', () => {
+      loadSearch().catch(() => {});
+    });
+    form.addEventListener('submit', async (event) => {
       event.preventDefault();
-      run(form.elements.q.value);
+      const query = form.elements.q.value;
+      let mini;
+      try {
+        mini = await loadSearch();
+      } catch {
+        searcher = undefined; // try again on the next search
+        results.textContent = 'The search index could not be loaded.';
+        return;
+      }
+      run(mini, query);
     });
   }
 })();

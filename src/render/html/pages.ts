@@ -10,10 +10,7 @@ export interface Download {
   label: string;
 }
 
-function layout(
-  edition: EditionMeta,
-  page: { title: string; root: string; main: string; scripts?: string },
-): string {
+function layout(edition: EditionMeta, page: { title: string; root: string; main: string }): string {
   return fill(
     readTemplate('html', 'layout.html'),
     {
@@ -23,7 +20,6 @@ function layout(
       editionTitle: edition.title,
       licence: edition.licence ?? '',
       main: page.main,
-      scripts: page.scripts ?? '',
     },
     'layout.html',
   );
@@ -146,7 +142,5 @@ export function indexPage(
     },
     'index.html',
   );
-  const scripts =
-    '<script src="assets/minisearch.js"></script><script src="assets/search-index.js"></script>';
-  return layout(edition.meta, { title: pageTitle(edition.meta.title), root: '', main, scripts });
+  return layout(edition.meta, { title: pageTitle(edition.meta.title), root: '', main });
 }
