@@ -61,6 +61,8 @@ describe('the build cache (output/.cache)', () => {
     const out = tempDir();
     expect(recto(['build', '--sources', sources, '--out', out], { env }).status).toBe(0);
     const before = statSync(join(out, 'tei/000_048167f9c0b3e719.xml')).mtimeMs;
+    const page = join(out, 'html/docs/d000_048167f9c0b3e719.html');
+    const pageBefore = statSync(page).mtimeMs;
 
     const same = recto(['build', '--sources', sources, '--out', out], { env });
     expect(same.stderr).toMatch(/normalize: 5 documents \(5 unchanged, from the cache\)/);
@@ -70,8 +72,9 @@ describe('the build cache (output/.cache)', () => {
     const again = recto(['build', '--sources', sources, '--out', out], { env });
     expect(again.status, again.stderr).toBe(0);
     expect(again.stderr).toMatch(/normalize: 5 documents \(4 unchanged, from the cache\)/);
-    // an unchanged document's TEI is not even rewritten
+    // an unchanged document's TEI and HTML page are not even rewritten (a deploy uploads the edit)
     expect(statSync(join(out, 'tei/000_048167f9c0b3e719.xml')).mtimeMs).toBe(before);
+    expect(statSync(page).mtimeMs).toBe(pageBefore);
 
     const clean = tempDir();
     expect(recto(['build', '--sources', sources, '--out', clean, '--no-cache'], { env }).status).toBe(0);

@@ -6,6 +6,7 @@ import type { Diagnostic } from '../diagnostics.ts';
 import { loadEdition } from '../edition/load.ts';
 import { InputError } from '../errors.ts';
 import { writeFileAtomic } from '../fs/atomic-write.ts';
+import { writeIfChanged } from '../fs/write-if-changed.ts';
 import type { EditionMeta } from '../meta.ts';
 import { introductionTei } from '../normalize/introduction.ts';
 import type { Reporter } from '../report.ts';
@@ -19,7 +20,6 @@ import { inShard, type PlannedDocument, planDocuments, type Shard } from './plan
 import { inlineRunner, jobCount, type TaskRunner, threadPool } from './pool.ts';
 import { type Progress, silentProgress } from './progress.ts';
 import { SHARD_FILE, type ShardRecord } from './shard-record.ts';
-import { writeIfChanged } from './write-if-changed.ts';
 
 export { outputName } from './plan.ts';
 

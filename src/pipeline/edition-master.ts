@@ -1,12 +1,12 @@
 import { join } from 'node:path';
 import { sha256 } from '../cache/store.ts';
+import { writeIfChanged } from '../fs/write-if-changed.ts';
 import type { EditionMeta } from '../meta.ts';
 import { documentId } from '../normalize/index.ts';
 import { editionHeader } from '../tei/header.ts';
 import { block, type TeiElement } from '../tei/node.ts';
 import { composeCorpus } from './corpus.ts';
 import { type RenderStageOptions, renderFormats } from './render-stage.ts';
-import { writeIfChanged } from './write-if-changed.ts';
 
 /** The teiCorpus around the members: the edition's header; its xml:id names the renderers' files. */
 function editionShell(meta: EditionMeta, documents: number): TeiElement {

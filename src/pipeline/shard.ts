@@ -2,13 +2,13 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { BuildCache } from '../cache/store.ts';
 import { InputError } from '../errors.ts';
+import { writeIfChanged } from '../fs/write-if-changed.ts';
 import type { Reporter } from '../report.ts';
 import { publishEdition } from './edition-master.ts';
 import { checkFormats, sweepTemporaryFiles } from './outputs.ts';
 import { jobCount, runnerFor } from './pool.ts';
 import { type Progress, silentProgress } from './progress.ts';
 import { SHARD_FILE, type ShardRecord } from './shard-record.ts';
-import { writeIfChanged } from './write-if-changed.ts';
 
 async function readRecord(dir: string): Promise<ShardRecord> {
   const path = join(dir, SHARD_FILE);

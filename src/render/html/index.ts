@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { writeFileAtomic } from '../../fs/atomic-write.ts';
+import { writeIfChanged } from '../../fs/write-if-changed.ts';
 import { readEdition } from '../../tei/edition.ts';
 import { linkTable } from '../links.ts';
 import type { RenderContext } from '../registry.ts';
@@ -18,8 +18,9 @@ export async function renderHtml(ctx: RenderContext): Promise<string[]> {
   const edition = readEdition(await ctx.master());
   const dir = join(ctx.outDir, 'html');
   const written: string[] = [];
+  // Unchanged pages keep their file times: a deployed edition re-uploads only what an edit changed.
   const write = async (name: string, data: string | Uint8Array): Promise<void> => {
-    await writeFileAtomic(join(dir, name), data);
+    await writeIfChanged(join(dir, name), data);
     written.push(join(dir, name));
   };
   const unknown = new Map<string, number>();

@@ -1,0 +1,17 @@
+import { readFile } from 'node:fs/promises';
+import { writeFileAtomic } from './atomic-write.ts';
+
+/**
+ * Writes a file only when its bytes change, so unchanged outputs keep their times: make and
+ * rsync (a static edition deployed after a one-document edit uploads that page, not all of them).
+ */
+export async function writeIfChanged(path: string, data: string | Uint8Array): Promise<boolean> {
+  const bytes = typeof data === 'string' ? Buffer.from(data) : data;
+  try {
+    if (Buffer.compare(await readFile(path), bytes) === 0) return false;
+  } catch {
+    // not there yet
+  }
+  await writeFileAtomic(path, bytes);
+  return true;
+}
