@@ -3,7 +3,8 @@
  *  1. the normalizer alone, in this process (median of RUNS);
  *  2. whole clean builds, one process each (its own peak RSS), per output format and all four;
  *  3. the volume repeated 1×, 2×, 4× (documents under new ids): how time grows;
- *  4. an incremental build after a one-document edit, against the full build;
+ *  4. an incremental build after a one-document edit, against the full build (and, for the floor
+ *     under it, a build with nothing changed and the CLI's start alone);
  *  5. `recto render` of the official TEI of the volume;
  *  6. pandoc (if installed) making EPUB and HTML from the same texts, as a reference.
  * The machine is shared and noisy: every figure is a median. Writes output/bench.json.
@@ -154,25 +155,44 @@ for (const times of [1, 2, 4]) {
 }
 console.log(`time grows ${scaling['2x']?.ratio}× for 2× the documents, ${scaling['4x']?.ratio}× for 4×`);
 
-// 4. A one-document edit, built with the cache of the previous build.
-const incremental = medianRun(
-  Array.from({ length: BUILD_RUNS }, (_, k) => {
-    const sources = sourcesFolder(1);
-    const out = temp();
-    try {
-      buildOnce(sources, out, ALL);
-      const file = join(sources, texts[100 + k] as string);
-      writeFileSync(file, `${readFileSync(file, 'utf8')}\nA paragraph added for the benchmark.\n`);
-      return buildOnce(sources, out, ALL);
-    } finally {
-      rmSync(sources, { recursive: true, force: true });
-      rmSync(out, { recursive: true, force: true });
-    }
-  }),
+// 4. A one-document edit, built with the cache of the previous build; then the same build again
+// with nothing changed, and the start of the CLI alone: the floor under any rebuild.
+const edits: Run[] = [];
+const unchanged: Run[] = [];
+for (let k = 0; k < BUILD_RUNS; k++) {
+  const sources = sourcesFolder(1);
+  const out = temp();
+  try {
+    buildOnce(sources, out, ALL);
+    const file = join(sources, texts[100 + k] as string);
+    writeFileSync(file, `${readFileSync(file, 'utf8')}\nA paragraph added for the benchmark.\n`);
+    edits.push(buildOnce(sources, out, ALL));
+    unchanged.push(buildOnce(sources, out, ALL));
+  } finally {
+    rmSync(sources, { recursive: true, force: true });
+    rmSync(out, { recursive: true, force: true });
+  }
+}
+const incremental = medianRun(edits);
+const noChange = medianRun(unchanged);
+const startup = round(
+  median(
+    Array.from({ length: 5 }, () => {
+      const started = performance.now();
+      spawnSync(process.execPath, [join(ROOT, 'bin/recto.js'), '--version'], { cwd: ROOT });
+      return (performance.now() - started) / 1000;
+    }),
+  ),
 );
-const editShare = round(incremental.seconds / (stages[ALL]?.seconds ?? 1), 3);
+const fullSeconds = stages[ALL]?.seconds ?? 1;
+const editShare = round(incremental.seconds / fullSeconds, 3);
 line('one-document edit, incremental', incremental);
 console.log(`  = ${(editShare * 100).toFixed(1)} % of the full build`);
+line('nothing changed, incremental', noChange);
+console.log(`  = ${((noChange.seconds / fullSeconds) * 100).toFixed(1)} % of the full build`);
+console.log(
+  `recto --version (Node + TypeScript loader start) ${startup.toFixed(2)} s = ${((startup / fullSeconds) * 100).toFixed(1)} % of the full build`,
+);
 
 // 5. The official TEI of the same volume through `recto render`.
 const renderRuns = Array.from({ length: BUILD_RUNS }, () => {
@@ -261,6 +281,8 @@ await writeFile(
       builds: stages,
       scaling,
       incremental: { ...incremental, shareOfFullBuild: editShare },
+      unchanged: { ...noChange, shareOfFullBuild: round(noChange.seconds / fullSeconds, 3) },
+      cliStartSeconds: startup,
       render,
       pandoc: pandoc ?? null,
       targets,
