@@ -13,7 +13,7 @@ export interface TaskRunner {
   readonly threads: number;
   normalize(task: NormalizeTask): Promise<NormalizedXml>;
   render(task: RenderTask): Promise<RenderedFiles>;
-  /** Starts the threads and loads the renderers in each now, while this thread normalizes. */
+  /** Starts a thread and loads the renderers in it now, while this thread normalizes. */
   warm(): void;
   close(): Promise<void>;
 }
@@ -48,8 +48,12 @@ export function threadPool(threads: number): TaskRunner {
       pool = new Piscina({
         // Workers load the TypeScript sources the way bin/recto.js does.
         execArgv: ['--import', 'tsx'],
-        minThreads: threads,
+        // One thread starts with the pool (warm() loads the renderers in it for the PDF, the
+        // longest task); more start when tasks queue and stay until the pool closes. Warming every
+        // thread at once took cores from the normalization the PDF waits for.
+        minThreads: 1,
         maxThreads: threads,
+        idleTimeout: Number.POSITIVE_INFINITY,
       });
       // A worker that dies rejects its task; this only keeps the pool's own event from crashing us.
       pool.on('error', () => {});
@@ -68,11 +72,9 @@ export function threadPool(threads: number): TaskRunner {
         await started().run(t, task('./render-task.ts', 'runRenderTaskInThread')),
       ),
     warm: () => {
-      // One task per thread (a thread takes one task at a time): each loads the render modules.
-      for (let k = 0; k < threads; k++)
-        started()
-          .run(null, task('./render-task.ts', 'loaded'))
-          .catch(() => {});
+      started()
+        .run(null, task('./render-task.ts', 'loaded'))
+        .catch(() => {});
     },
     close: async () => {
       await pool?.destroy();
