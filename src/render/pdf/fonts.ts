@@ -10,7 +10,7 @@ import { unwrapWoff } from './woff.ts';
  * Latin file is set in the Latin Extended file of the same style. Text is shaped once per
  * distinct word with HarfBuzz (harfbuzzjs, WebAssembly): the layout measures the shaped glyphs and
  * the PDF draws those same glyphs through pdfkit's font subset. HarfBuzz gives the glyphs and
- * positions fontkit's shaper gives (checked on every word of the FRUS volume) at a third of the
+ * positions fontkit's shaper gave (the FRUS volume's PDF came out byte-identical) at a third of the
  * time, and fontkit's per-run objects were much of the PDF's garbage.
  */
 export type FontStyle = 'regular' | 'italic' | 'bold';
@@ -52,7 +52,7 @@ interface Face {
 
 export class FontSet {
   readonly paths: Record<FontFace, string>;
-  readonly data = new Map<FontFace, Buffer>(); // the fonts as plain OpenType, for fontkit and pdfkit
+  readonly data = new Map<FontFace, Buffer>(); // the fonts as plain OpenType, for HarfBuzz and pdfkit
   private readonly fonts = new Map<FontFace, Face>();
   private readonly buffer: HarfBuzz.Buffer; // one, cleared for each run: no allocation per word
   private readonly shapes = new Map<FontFace, Map<string, Shaped>>();

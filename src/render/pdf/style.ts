@@ -46,9 +46,11 @@ export function loadPdfStyle(): PdfStyle & { width: number; height: number } {
   const style = parsed.data;
   const trim = process.env.RECTO_PDF_TRIM ?? style.trim;
   const size = style.trimSizes[trim];
-  if (!size)
-    throw new UsageError(
-      `${process.env.RECTO_PDF_TRIM ? 'RECTO_PDF_TRIM' : file}: no trim size "${trim}" (have ${Object.keys(style.trimSizes).join(', ')})`,
-    );
+  if (!size) {
+    const message = `no trim size "${trim}" (have ${Object.keys(style.trimSizes).join(', ')})`;
+    // A bad setting of this run (exit 2), or a style file that names a size it lacks (exit 1).
+    if (process.env.RECTO_PDF_TRIM) throw new UsageError(`RECTO_PDF_TRIM: ${message}`);
+    throw new InputError(`${file}: trim: ${message}`);
+  }
   return { ...style, trim, width: size.width, height: size.height };
 }
