@@ -1,6 +1,6 @@
 import type PDFDocument from 'pdfkit';
-import type { FontFace, FontSet, Glyph, GlyphPlacement, Shaped } from './fonts.ts';
-import type { Fragment, Line } from './lines.ts';
+import type { FontFace, FontSet, FontStyle, Glyph, GlyphPlacement, Shaped } from './fonts.ts';
+import type { Line } from './lines.ts';
 import type { Page, Placed } from './paginate.ts';
 import type { PdfStyle } from './style.ts';
 
@@ -40,8 +40,19 @@ interface EmbeddedFont {
 }
 interface DocInternals {
   _font: EmbeddedFont;
-  page: { height: number; fonts: Record<string, unknown> };
+  page: { height: number; fonts: Record<string, unknown>; xobjects: Record<string, unknown> };
   addContent(data: string): unknown;
+}
+
+type Ref = ReturnType<Doc['ref']>;
+
+/** A page number drawn once the whole book is laid out: at the left of its slot, or right-aligned in it. */
+interface Later {
+  target: string; // the xml:id (or document) whose page it gives
+  style: FontStyle;
+  size: number;
+  box: number; // the slot's width (points)
+  align: 'left' | 'right';
 }
 
 /** Numbers in content streams, rounded as pdfkit rounds them. */
@@ -52,6 +63,7 @@ export class Drawer {
   private section: StructElement | null = null;
   private readonly embeddedFonts = new Map<FontFace, EmbeddedFont>();
   private readonly encoded = new Map<Shaped, string | null>(); // a shaped run belongs to one face
+  private readonly deferred: (Later & { ref: Ref; fonts: Record<string, unknown> })[] = [];
 
   constructor(
     readonly doc: Doc,
@@ -95,11 +107,17 @@ export class Drawer {
     const doc = this.doc as unknown as DocInternals;
     const height = doc.page.height;
     // The page's matrix is flipped for top-down drawing; text is set in the unflipped space.
-    const ops: string[] = [`q 1 0 0 -1 0 ${num(height)} cm`, 'BT'];
+    const ops = [`q 1 0 0 -1 0 ${num(height)} cm`, ...this.textOps(runs, height, doc.page.fonts), 'Q'];
+    doc.addContent(ops.join('\n'));
+  }
+
+  /** One text object (BT … ET) showing the runs; the fonts it uses go into `fonts` (a resource dictionary). */
+  private textOps(runs: Run[], height: number, fonts: Record<string, unknown>): string[] {
+    const ops: string[] = ['BT'];
     let fontOp = '';
     for (const run of runs) {
       const font = this.embedded(run.face);
-      if (doc.page.fonts[font.id] == null) doc.page.fonts[font.id] = font.ref();
+      if (fonts[font.id] == null) fonts[font.id] = font.ref();
       const tf = `/${font.id} ${num(run.size)} Tf`;
       if (tf !== fontOp) ops.push(tf);
       fontOp = tf;
@@ -115,8 +133,28 @@ export class Drawer {
       if (tj) ops.push(tj);
       else if (tj === null) this.displaced(ops, shaped, font, run.x, y, run.size);
     }
-    ops.push('ET', 'Q');
-    doc.addContent(ops.join('\n'));
+    ops.push('ET');
+    return ops;
+  }
+
+  /**
+   * A page number the book knows only once it is all laid out (a contents entry's, a cross-
+   * reference's): a form XObject placed now, at its slot, and written at the end (`finish`), so
+   * the book is laid out and drawn in one pass. Returns the operators that place it.
+   */
+  private later(number: Later, x: number, baseline: number): string {
+    const name = `Pn${this.deferred.length + 1}`;
+    const fonts: Record<string, unknown> = {}; // filled when its text is set
+    const ref = this.doc.ref({
+      Type: 'XObject',
+      Subtype: 'Form',
+      BBox: [0, -number.size, number.box, number.size * 1.2],
+      Resources: { Font: fonts },
+    });
+    this.deferred.push({ ...number, ref, fonts });
+    (this.doc as unknown as DocInternals).page.xobjects[name] = ref;
+    // The form's space is unflipped, its origin on the baseline at the start of the slot.
+    return `q 1 0 0 -1 ${num(x)} ${num(baseline)} cm /${name} Do Q`;
   }
 
   /** A glyph's code in the font subset, its width and characters recorded as pdfkit's `encode` does. */
@@ -203,27 +241,23 @@ export class Drawer {
     const extra = line.justify && gaps > 0 && slack > 0 ? slack / gaps : 0;
     let pos = x + line.indent + (align === 'right' ? slack : align === 'center' ? slack / 2 : 0);
     const runs: Run[] = [];
+    const numbers: string[] = [];
     for (let k = 0; k < line.words.length; k++) {
       const word = line.words[k] as Line['words'][number];
       if (k > 0) pos += line.space + extra;
       for (const f of word.fragments) {
         if (f.text) runs.push({ text: f.text, face: f.face, size: f.size, x: pos, y: baseline - f.rise });
-        else if (f.pageref !== undefined) this.pageref(runs, f, pos, baseline);
+        else if (f.pageref) {
+          const { target, style } = f.pageref;
+          numbers.push(
+            this.later({ target, style, size: f.size, box: f.width, align: 'left' }, pos, baseline),
+          );
+        }
         pos += f.width;
       }
     }
     if (runs.length) this.runs(runs);
-  }
-
-  /** ` (p. N)` at the start of its slot, N the page its target fell on. */
-  private pageref(runs: Run[], f: Fragment, x: number, baseline: number): void {
-    const page = f.pageref && this.pageOf(f.pageref.target);
-    if (!f.pageref || page === undefined) return;
-    let pos = x;
-    for (const r of this.fonts.faces(` (p. ${page})`, f.pageref.style)) {
-      runs.push({ text: r.text, face: r.face, size: f.size, x: pos, y: baseline - f.rise });
-      pos += this.fonts.width(r.text, r.face, f.size);
-    }
+    if (numbers.length) this.doc.addContent(numbers.join('\n'));
   }
 
   beginSection(title: string): void {
@@ -278,9 +312,10 @@ export class Drawer {
       const el = this.structFor(`${prefix}:${p.block}`, p.tag);
       const mc: Content = doc.markStructureContent(p.tag);
       this.drawLine(p.line, x + p.leftIndent, baseline, measure - p.leftIndent, p.align);
-      if (p.tocPage) {
-        const w = this.fonts.width(p.tocPage, 'regular', p.size);
-        this.text(p.tocPage, 'regular', p.size, x + measure - w, baseline);
+      if (p.tocFor) {
+        const box = this.fonts.width('0000', 'regular', p.size);
+        const entry: Later = { target: p.tocFor, style: 'regular', size: p.size, box, align: 'right' };
+        doc.addContent(this.later(entry, x + measure - box, baseline));
       }
       doc.endMarkedContent();
       el.add(mc);
@@ -319,7 +354,21 @@ export class Drawer {
     }
   }
 
+  /** Writes every page number placed `later`, now that all pages are known; ends the structure. */
   finish(): void {
+    for (const n of this.deferred) {
+      const page = this.pageOf(n.target);
+      const label = page === undefined ? '' : n.align === 'left' ? ` (p. ${page})` : String(page);
+      const runs: Run[] = [];
+      let pos = 0;
+      for (const r of this.fonts.faces(label, n.style)) {
+        runs.push({ text: r.text, face: r.face, size: n.size, x: pos, y: 0 });
+        pos += this.fonts.width(r.text, r.face, n.size);
+      }
+      if (n.align === 'right') for (const r of runs) r.x += n.box - pos;
+      n.ref.end(this.textOps(runs, 0, n.fonts).join('\n'));
+    }
+    this.deferred.length = 0;
     for (const el of this.structs.values()) el.end();
     this.structs.clear();
     this.section?.end();

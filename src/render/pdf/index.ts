@@ -14,8 +14,9 @@ import { type Page, Paginator } from './paginate.ts';
 import { loadPdfStyle } from './style.ts';
 
 /**
- * The print PDF: plan every page first (measured lines, footnotes at the foot of their page, the
- * contents with the real page numbers), then draw the plan with pdfkit.
+ * The print PDF: each page planned (measured lines, footnotes at the foot of their page) and drawn
+ * with pdfkit as soon as it is complete; the page numbers known only at the end (the contents,
+ * cross-references) are filled into their slots then.
  */
 const words = (text: string): PdfBlock['items'] => [{ kind: 'text', text, style: 'regular' }];
 
@@ -38,10 +39,7 @@ function descendantsWithId(root: TeiNode): string[] {
   return out;
 }
 
-/**
- * The whole book, page after page, into a paginator. Run twice: first to learn the page on which
- * each document opens (for the contents), then to draw, so no page is kept longer than needed.
- */
+/** The whole book, page after page, into a paginator (which hands each page on as it is complete). */
 function layoutBook(
   p: Paginator,
   edition: Edition,
@@ -113,13 +111,13 @@ export async function renderPdf(ctx: RenderContext): Promise<string[]> {
     documentOf.set(d.id, d.id);
     for (const e of descendantsWithId(d.div)) documentOf.set(e, d.id);
   }
-  // First pass: where each document opens, and on which page each page break and note falls.
-  // Cross-references keep a slot of fixed width, so both passes break lines alike and the second
-  // draws the page numbers the first found.
+  // Where each document opens, and on which page each page break and note falls: recorded as the
+  // pages are drawn. The page numbers that need them (the contents, cross-references) are drawn
+  // into slots of fixed width and filled in at the end, so the book is laid out once.
   const openings = new Map<string, number>();
   const anchored = new Map<string, number>();
   const pageOf = (id: string): number | undefined =>
-    anchored.get(id) ?? openings.get(documentOf.get(id) ?? '');
+    anchored.get(id) ?? openings.get(documentOf.get(id) ?? id);
   const refs: PageRefs = { known: (id) => documentOf.has(id) };
   const record = (page: Page): void => {
     if (page.opening) openings.set(page.opening.id, page.number);
@@ -127,7 +125,6 @@ export async function renderPdf(ctx: RenderContext): Promise<string[]> {
       for (const id of placed.line.anchors) if (!anchored.has(id)) anchored.set(id, page.number);
     }
   };
-  layoutBook(new Paginator(style, fonts, record, refs), edition, fonts, style, new Map());
 
   const date = modifiedDate(meta);
   const doc = new PDFDocument({
@@ -154,13 +151,13 @@ export async function renderPdf(ctx: RenderContext): Promise<string[]> {
   const written = writeStreamAtomic(path, doc);
   const unknown = new Map<string, number>();
   let prefix = 'front';
-  // Second pass: each page is drawn as soon as it is complete, then dropped.
+  // Each page is drawn as soon as it is complete, then dropped.
   const draw = (page: Page): void => {
+    record(page);
     if (page.opening) {
       prefix = page.opening.id;
       drawer.beginSection(page.opening.title);
     }
-    for (const line of page.body) if (line.tocFor) line.tocPage = String(openings.get(line.tocFor) ?? '');
     const chrome = {
       runningHead:
         page.blank || page.opening || page.fixed

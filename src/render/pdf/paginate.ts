@@ -18,8 +18,7 @@ export interface Placed {
   leftIndent: number;
   tag: PdfBlock['tag'];
   block: number; // index of the block (for the structure tree)
-  tocFor?: string; // a contents entry: the document whose first page it gives
-  tocPage?: string; // filled in once the pages are known
+  tocFor?: string; // a contents entry: the document whose first page it gives (drawn at the end)
 }
 
 export interface Page {
