@@ -138,6 +138,28 @@ describe('an official FRUS volume through `recto render`', () => {
       expect(text, `Document ${n}`).toContain(`Document ${n} (p. ${page})`);
     }
   });
+
+  it('PDF: a reference back to an earlier page is set with its number, spaced like any word', () => {
+    const pdf = join(out, 'frus1958-60v08.pdf');
+    const pages = execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8', maxBuffer: 512 * 1024 * 1024 })
+      .split('\f')
+      .map((p) => p.replace(/\s+/g, ' '));
+    const k = pages.findIndex((p) => p.includes('(see footnote 1 (p. 57) above)'));
+    expect(k).toBeGreaterThan(0);
+    const page = String(k + 1);
+    const bbox = execFileSync('pdftotext', ['-bbox', '-f', page, '-l', page, pdf, '-'], { encoding: 'utf8' });
+    const words = [
+      ...bbox.matchAll(/xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="[\d.]+">([^<]*)</g),
+    ].map((m) => ({ x0: Number(m[1]), y: Number(m[2]), x1: Number(m[3]), text: m[4] ?? '' }));
+    const at = words.findIndex((w, j) => w.text === 'above),' && words[j - 1]?.text === '57)');
+    expect(at).toBeGreaterThan(0);
+    const line = words.filter((w) => Math.abs(w.y - (words[at]?.y ?? 0)) < 0.5);
+    const spaces = line.slice(1).map((w, j) => w.x0 - (line[j]?.x1 ?? 0));
+    const after = (words[at]?.x0 ?? 0) - (words[at - 1]?.x1 ?? 0);
+    // (a justified line: the space after the number is one of its word spaces, not a slot left blank)
+    expect(spaces).toContain(after);
+    expect(after).toBeLessThanOrEqual(Math.min(...spaces) + 0.5);
+  });
 });
 
 describe('hostile or broken TEI given to `recto render`', () => {

@@ -112,13 +112,18 @@ export async function renderPdf(ctx: RenderContext): Promise<string[]> {
     for (const e of descendantsWithId(d.div)) documentOf.set(e, d.id);
   }
   // Where each document opens, and on which page each page break and note falls: recorded as the
-  // pages are drawn. The page numbers that need them (the contents, cross-references) are drawn
-  // into slots of fixed width and filled in at the end, so the book is laid out once.
+  // pages are drawn. A cross-reference to an earlier page is set with its number; the page numbers
+  // not known yet (the contents, references forward) are drawn into slots of fixed width and
+  // filled in at the end, so the book is laid out once.
   const openings = new Map<string, number>();
   const anchored = new Map<string, number>();
   const pageOf = (id: string): number | undefined =>
     anchored.get(id) ?? openings.get(documentOf.get(id) ?? id);
-  const refs: PageRefs = { known: (id) => documentOf.has(id) };
+  const refs: PageRefs = {
+    known: (id) => documentOf.has(id),
+    // while laying out: only a page already final (an anchor or an opening passed)
+    page: (id) => anchored.get(id) ?? (documentOf.get(id) === id ? openings.get(id) : undefined),
+  };
   const record = (page: Page): void => {
     if (page.opening) openings.set(page.opening.id, page.number);
     for (const placed of [...page.body, ...page.notes]) {

@@ -23,9 +23,10 @@ export interface Fragment {
   pageref?: { target: string; style: FontStyle }; // a slot for ` (p. N)`, N the page of target, drawn once the pages are known
 }
 
-/** Cross-references to pages: which ids can be resolved (their pages are filled in when drawn). */
+/** Cross-references to pages: which ids can be resolved, and the page of those already laid out. */
 export interface PageRefs {
   known(id: string): boolean;
+  page(id: string): number | undefined; // known for a target on an earlier page
 }
 
 export interface Word {
@@ -90,9 +91,17 @@ export function words(items: Item[], size: number, fonts: FontSet, refs?: PageRe
     }
     if (item.kind === 'pageref') {
       if (!refs?.known(item.target)) continue;
-      // A slot as wide as `(p. 0000)`, filled in when the page is drawn (the target's page is
-      // known only once the whole book is laid out), so one layout serves both.
       const w = cur ?? current();
+      const page = refs.page(item.target);
+      if (page !== undefined) {
+        // A target on an earlier page ("see footnote 1 above"): its number is set like any text.
+        for (const f of fragments(` (p. ${page})`, item.style, size, 0, fonts)) {
+          w.fragments.push(f);
+          w.width += f.width;
+        }
+        continue;
+      }
+      // A target further on: a slot as wide as `(p. 0000)`, filled in once the book is laid out.
       const width = fonts.width(' (p. 0000)', item.style, size);
       w.fragments.push({
         text: '',
