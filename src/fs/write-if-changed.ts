@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import { writeFileAtomic } from './atomic-write.ts';
 
 /**
@@ -8,7 +8,8 @@ import { writeFileAtomic } from './atomic-write.ts';
 export async function writeIfChanged(path: string, data: string | Uint8Array): Promise<boolean> {
   const bytes = typeof data === 'string' ? Buffer.from(data) : data;
   try {
-    if (Buffer.compare(await readFile(path), bytes) === 0) return false;
+    // (read synchronously: for the hundreds of small files of an edition, several times faster)
+    if (Buffer.compare(readFileSync(path), bytes) === 0) return false;
   } catch {
     // not there yet
   }

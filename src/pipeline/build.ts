@@ -1,4 +1,5 @@
-import { readFile, stat } from 'node:fs/promises';
+import { readFileSync, statSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { stageFingerprint } from '../cache/fingerprint.ts';
 import { BuildCache, sha256 } from '../cache/store.ts';
@@ -69,7 +70,7 @@ async function normalizeDocument(
   cache: BuildCache | undefined,
   onMiss: () => void,
 ): Promise<NormalizedXml & { fresh: boolean }> {
-  const bytes = await readFile(doc.path);
+  const bytes = readFileSync(doc.path); // (synchronously: faster for hundreds of small sources)
   const options = {
     file: doc.path,
     id: doc.id,
@@ -102,7 +103,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   // Every size is checked before anything is written: a refused build leaves no output behind.
   let sourceBytes = 0;
   for (const d of selected) {
-    const size = (await stat(d.path)).size;
+    const size = statSync(d.path).size;
     if (size > limit) {
       throw new InputError(
         `${d.path}:1:1: error [source-too-large] ${size} bytes is over the limit of ${limit} bytes (--max-source-bytes)`,
