@@ -191,7 +191,7 @@ console.log(`  = ${(editShare * 100).toFixed(1)} % of the full build`);
 line('nothing changed, incremental', noChange);
 console.log(`  = ${((noChange.seconds / fullSeconds) * 100).toFixed(1)} % of the full build`);
 console.log(
-  `recto --version (Node + TypeScript loader start) ${startup.toFixed(2)} s = ${((startup / fullSeconds) * 100).toFixed(1)} % of the full build`,
+  `recto --version (Node, the TypeScript loader, the CLI) ${startup.toFixed(2)} s = ${((startup / fullSeconds) * 100).toFixed(1)} % of the full build`,
 );
 
 // 5. The official TEI of the same volume through `recto render`.
