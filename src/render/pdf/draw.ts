@@ -111,28 +111,59 @@ export class Drawer {
     doc.addContent(ops.join('\n'));
   }
 
-  /** One text object (BT … ET) showing the runs; the fonts it uses go into `fonts` (a resource dictionary). */
+  /**
+   * One text object (BT … ET) showing the runs; the fonts it uses go into `fonts` (a resource
+   * dictionary). Runs on one baseline share one TJ array, the space before each given as a
+   * displacement (thousandths of the type size), so a line is placed once rather than word by
+   * word: a third less content to write and compress.
+   */
   private textOps(runs: Run[], height: number, fonts: Record<string, unknown>): string[] {
     const ops: string[] = ['BT'];
     let fontOp = '';
+    let shown: string[] | null = null; // operands of the TJ array being written
+    let penX = Number.NaN; // where the text position is once `shown` is shown
+    let penY = Number.NaN;
+    const close = (): void => {
+      if (shown?.length) ops.push(`[${shown.join(' ')}] TJ`);
+      shown = null;
+    };
     for (const run of runs) {
       const font = this.embedded(run.face);
       if (fonts[font.id] == null) fonts[font.id] = font.ref();
       const tf = `/${font.id} ${num(run.size)} Tf`;
-      if (tf !== fontOp) ops.push(tf);
-      fontOp = tf;
+      if (tf !== fontOp) {
+        close(); // (a font change keeps the text position)
+        ops.push(tf);
+        fontOp = tf;
+      }
       const shaped = this.fonts.shape(run.text, run.face);
       const y = height - run.y;
-      ops.push(`1 0 0 1 ${num(run.x)} ${num(y)} Tm`);
-      // Most runs are words met many times: their TJ operand is encoded once.
-      let tj = this.encoded.get(shaped);
-      if (tj === undefined) {
-        tj = this.encode(shaped, font);
-        this.encoded.set(shaped, tj);
+      // Most runs are words met many times: their TJ operands are encoded once.
+      let encoded = this.encoded.get(shaped);
+      if (encoded === undefined) {
+        encoded = this.encode(shaped, font);
+        this.encoded.set(shaped, encoded);
       }
-      if (tj) ops.push(tj);
-      else if (tj === null) this.displaced(ops, shaped, font, run.x, y, run.size);
+      if (encoded === null) {
+        close();
+        this.displaced(ops, shaped, font, run.x, y, run.size);
+        penX = Number.NaN;
+        continue;
+      }
+      if (y !== penY || Number.isNaN(penX)) {
+        close();
+        ops.push(`1 0 0 1 ${num(run.x)} ${num(y)} Tm`);
+        penX = run.x;
+        penY = y;
+      }
+      const list: string[] = shown ?? [];
+      shown = list;
+      const gap = run.x - penX;
+      if (Math.abs(gap) > 1e-6) list.push(num((-gap * 1000) / run.size));
+      if (encoded) list.push(encoded);
+      penX = run.x + (shaped.advance / shaped.unitsPerEm) * run.size;
     }
+    close();
     ops.push('ET');
     return ops;
   }
@@ -166,7 +197,7 @@ export class Drawer {
   }
 
   /**
-   * The TJ operator showing a shaped run (glyph codes, kerning in thousandths of an em): the same
+   * The TJ operands showing a shaped run (glyph codes, kerning in thousandths of an em): the same
    * at any size and position. Null when a mark is placed off the pen (see `displaced`).
    */
   private encode(shaped: Shaped, font: EmbeddedFont): string | null {
@@ -185,7 +216,7 @@ export class Drawer {
       }
     }
     if (shown) parts += `<${shown}>`;
-    return parts ? `[${parts.trimEnd()}] TJ` : '';
+    return parts.trimEnd();
   }
 
   /** A run with marks the font positions off the pen (combining accents): each such mark on its own. */
