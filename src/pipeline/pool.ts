@@ -15,6 +15,8 @@ export interface TaskRunner {
   render(task: RenderTask): Promise<RenderedFiles>;
   /** Starts a thread and loads the renderers in it now, while this thread normalizes. */
   warm(): void;
+  /** Resolves once the thread warm() started is ready (at once if none was). */
+  warmed(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -33,6 +35,7 @@ export const inlineRunner: TaskRunner = {
   // loaded on first use: a build of TEI alone never loads the renderers
   render: async (task) => (await import('./render-task.ts')).runRenderTask(task),
   warm: () => {},
+  warmed: async () => {},
   close: async () => {},
 };
 
@@ -43,6 +46,7 @@ export const inlineRunner: TaskRunner = {
  */
 export function threadPool(threads: number): TaskRunner {
   let pool: Piscina | undefined;
+  let warming: Promise<void> | undefined;
   const started = (): Piscina => {
     if (!pool) {
       pool = new Piscina({
@@ -72,10 +76,14 @@ export function threadPool(threads: number): TaskRunner {
         await started().run(t, task('./render-task.ts', 'runRenderTaskInThread')),
       ),
     warm: () => {
-      started()
+      warming ??= started()
         .run(null, task('./render-task.ts', 'loaded'))
-        .catch(() => {});
+        .then(
+          () => {},
+          () => {},
+        );
     },
+    warmed: () => warming ?? Promise.resolve(),
     close: async () => {
       await pool?.destroy();
     },

@@ -93,6 +93,10 @@ export async function renderFormats(
   const byCost = [...formats].sort((a, b) => (COST[a] ?? 9) - (COST[b] ?? 9));
   const results = new Map<string, RenderedFiles>();
   if (runner.threads > 1) {
+    // The PDF goes to the thread that loaded the renderers while the documents were normalized;
+    // asked for before that thread says it is ready, it went to a new thread that had to load
+    // them first (0.5 s later on the critical path).
+    await runner.warmed();
     const done = await Promise.all(byCost.map(one));
     byCost.forEach((f, k) => {
       results.set(f, done[k] as RenderedFiles);
