@@ -1,9 +1,11 @@
+import PDFDocument from 'pdfkit';
 import { describe, expect, it } from 'vitest';
 import { block, type Item } from '../src/render/pdf/blocks.ts';
 import { FontSet } from '../src/render/pdf/fonts.ts';
 import { breakLines } from '../src/render/pdf/lines.ts';
 import { Paginator } from '../src/render/pdf/paginate.ts';
 import { loadPdfStyle } from '../src/render/pdf/style.ts';
+import { TextOps } from '../src/render/pdf/text-ops.ts';
 
 /** The line-layout step on its own: measured lines, page breaks, footnotes, widows and orphans. */
 const style = loadPdfStyle();
@@ -35,6 +37,44 @@ describe('shaping', () => {
       ['regular', 'ód'],
       ['regularExt', 'ź'],
     ]);
+  });
+});
+
+describe('content stream', () => {
+  const textObject = (runs: { text: string; x: number }[]): string[] => {
+    const doc = new PDFDocument({ autoFirstPage: false });
+    doc.addPage();
+    const runsAt = runs.map((r) => ({ ...r, face: 'regular' as const, size: 10, y: 0 }));
+    return new TextOps(doc, fonts).textObject(runsAt, 100, {});
+  };
+
+  it('sets the words of a line in one TJ array, the space between them as a displacement', () => {
+    expect(
+      textObject([
+        { text: 'a', x: 10 },
+        { text: 'a', x: 20 },
+      ]),
+    ).toEqual([
+      'BT',
+      expect.stringMatching(/^\/F\d+ 10 Tf$/),
+      '1 0 0 1 10 100 Tm',
+      expect.stringMatching(/^\[<(\w{4})> -\d+(\.\d+)? <\1>\] TJ$/),
+      'ET',
+    ]);
+  });
+
+  it('places a word with a mark set off the pen (m + macron) at its own position, the mark on its own', () => {
+    const ops = textObject([
+      { text: 'a', x: 10 },
+      { text: 'm\u0304x', x: 50 },
+    ]);
+    // the base letter starts at the word's x, not where the previous word ended
+    expect(ops.slice(3, 6)).toEqual([
+      expect.stringMatching(/TJ$/),
+      '1 0 0 1 50 100 Tm',
+      expect.stringMatching(/^\[<\w{4}>\] TJ$/),
+    ]);
+    expect(ops[6]).toMatch(/^1 0 0 1 5\d\.\d+ 100 Tm <\w{4}> Tj$/); // the macron, placed back over the m
   });
 });
 
