@@ -5,7 +5,9 @@ import { join } from 'node:path';
 import { HtmlValidate } from 'html-validate';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readingText } from '../src/render/html/elements.ts';
+import { editionModel } from '../src/model/edition.ts';
+import { readingText } from '../src/model/reading-text.ts';
+import { forEachNode } from '../src/model/walk.ts';
 import { readEdition } from '../src/tei/edition.ts';
 import { readTei } from '../src/tei/read.ts';
 import { launchChromium } from './support/browser.ts';
@@ -97,18 +99,24 @@ describe('the HTML edition (files)', () => {
   });
 
   it('contains every document, every page number and every note text of the TEI', async () => {
-    const edition = readEdition(await readTei(join(out, 'tei', 'edition.xml')));
+    const master = await readTei(join(out, 'tei', 'edition.xml'));
+    const edition = readEdition(master);
+    const model = editionModel(master);
     expect(edition.documents).toHaveLength(5);
     const index = textOfHtml(readFileSync(join(site, 'index.html'), 'utf8'));
-    for (const doc of edition.documents) {
+    edition.documents.forEach((doc, k) => {
       const html = readFileSync(join(site, 'docs', `${doc.id}.html`), 'utf8');
       expect(index).toContain(doc.title);
       for (const pb of all(doc.div, 'pb')) expect(html).toContain(`id="p${pb.attrs.n}"`);
       const text = textOfHtml(html);
-      for (const note of all(doc.div, 'note').filter((n) => n.attrs.place === 'foot')) {
-        expect(text).toContain(readingText(note));
-      }
-    }
+      let notes = 0;
+      forEachNode(model.documents[k]?.blocks ?? [], (n) => {
+        if (n.kind !== 'footnote') return;
+        notes++;
+        expect(text).toContain(readingText(n.body).text);
+      });
+      expect(notes).toBe(all(doc.div, 'note').filter((n) => n.attrs.place === 'foot').length);
+    });
   });
 
   it('shows source text with <script>, & and quotes as text, never as markup', () => {
@@ -172,15 +180,30 @@ describe('the HTML edition in Chromium', () => {
 
   it('switches between the reading and the diplomatic text without a reload, and remembers it', async () => {
     const { page } = await openPage('docs/d002_c4af6ddfc8abae36.html');
-    const choice = page.locator('.choice').first();
-    await expect.poll(() => choice.innerText()).toBe('on');
+    // The source edition prints its correction as `of [on]`: the reading text shows both, the
+    // diplomatic text the word as transmitted.
+    const shown = (): Promise<string> =>
+      page
+        .locator('.correction.source')
+        .first()
+        .evaluate((e) => {
+          const visible = (n: Node): string => {
+            if (n.nodeType === Node.TEXT_NODE) return n.textContent ?? '';
+            const el = n as HTMLElement;
+            if (el.classList.contains('visually-hidden') || getComputedStyle(el).display === 'none')
+              return '';
+            return Array.from(el.childNodes, visible).join('');
+          };
+          return visible(e);
+        });
+    await expect.poll(shown).toBe('of [on]');
     await page.locator('.mode-toggle').click();
-    await expect.poll(() => choice.innerText()).toBe('of');
+    await expect.poll(shown).toBe('of');
     expect(await page.locator('.mode-toggle').getAttribute('aria-pressed')).toBe('true');
     await page.reload();
-    await expect.poll(() => page.locator('.choice').first().innerText()).toBe('of');
+    await expect.poll(shown).toBe('of');
     await page.locator('.mode-toggle').click();
-    await expect.poll(() => page.locator('.choice').first().innerText()).toBe('on');
+    await expect.poll(shown).toBe('of [on]');
     await page.close();
   });
 
@@ -283,10 +306,14 @@ describe('elements the HTML renderer does not know', () => {
       editionXml: tei,
       master: masterReader(tei),
       outDir: dir,
-      reporter: { diagnostic: (d) => warnings.push(`${d.ruleId}: ${d.message}`), info: () => {} },
+      reporter: {
+        diagnostic: (d) => warnings.push(`${d.position.line}:${d.position.column} ${d.ruleId}: ${d.message}`),
+        info: () => {},
+      },
     });
+    // reported where the first one stands in the TEI file, not at 1:1
     expect(warnings).toEqual([
-      'html-unknown-element: <mystery> has no HTML mapping; rendered as its text (2×)',
+      '3:73 html-unknown-element: <mystery> has no HTML mapping; rendered as its text (2×)',
     ]);
     expect(textOfHtml(readFileSync(join(dir, 'html', 'docs', 'odd.html'), 'utf8'))).toContain(
       'Before kept text and again.',

@@ -2,8 +2,8 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { editionModel } from '../src/model/edition.ts';
 import { documentPage } from '../src/render/html/pages.ts';
-import { readEdition } from '../src/tei/edition.ts';
 import { documentText } from '../src/tei/text.ts';
 import { validateTei } from '../src/tei/validate.ts';
 import { canonicalText, firstDifference } from './support/lossless.ts';
@@ -75,7 +75,7 @@ describe('hostile sources (fast-check)', () => {
         // The file holds UTF-8: a lone surrogate in the generated string was written as U+FFFD.
         const file = new TextDecoder().decode(new TextEncoder().encode(text));
         expect(firstDifference(canonicalText(file), canonicalText(documentText(result.read)))).toBeNull();
-        const page = documentPage(readEdition(result.read), 0, new Map(), new Map()).html;
+        const page = documentPage(editionModel(result.read), 0, new Map()).html;
         expect(foreignMarkup(page)).toEqual([]);
         const path = join(dir, `case-${k}.xml`);
         writeFileSync(path, result.xml);
@@ -173,7 +173,7 @@ describe('hostile sources (fast-check)', () => {
       const result = normalizeText(text, 'pathological.txt');
       expect(performance.now() - started).toBeLessThan(20_000);
       expect(firstDifference(canonicalText(text), canonicalText(documentText(result.read)))).toBeNull();
-      const page = documentPage(readEdition(result.read), 0, new Map(), new Map()).html;
+      const page = documentPage(editionModel(result.read), 0, new Map()).html;
       expect(foreignMarkup(page)).toEqual([]);
       const path = join(dir, `pathological-${files.length}.xml`);
       writeFileSync(path, result.xml);

@@ -1,6 +1,5 @@
-import type { EditionDocument } from '../tei/edition.ts';
-import { isElement, type TeiNode } from '../tei/node.ts';
-import { localName } from '../tei/read.ts';
+import type { ModelDocument } from '../model/edition.ts';
+import { forEachNode } from '../model/walk.ts';
 
 /**
  * Where every xml:id of the edition ends up in a renderer's files, so `ref target="#pg_12"` and
@@ -9,9 +8,9 @@ import { localName } from '../tei/read.ts';
  * the renderer gives them.
  */
 export function linkTable(
-  documents: EditionDocument[],
+  documents: ModelDocument[],
   naming: {
-    file: (doc: EditionDocument) => string;
+    file: (doc: ModelDocument) => string;
     page: (n: string) => string;
     note: (id: string) => string;
   },
@@ -20,18 +19,26 @@ export function linkTable(
   for (const doc of documents) {
     const file = naming.file(doc);
     links.set(doc.id, file);
-    const visit = (n: TeiNode): void => {
-      if (!isElement(n)) return;
-      const id = n.attrs['xml:id'];
-      const name = localName(n.name);
-      if (id && !links.has(id)) {
-        if (name === 'pb' && n.attrs.n) links.set(id, `${file}#${naming.page(n.attrs.n)}`);
-        else if (name === 'note' && n.attrs.type !== 'source') links.set(id, `${file}#${naming.note(id)}`);
-        else links.set(id, file);
-      }
-      n.children.forEach(visit);
-    };
-    visit(doc.div);
+    forEachNode(doc.blocks, (n) => {
+      const id = 'id' in n ? n.id : undefined;
+      if (!id || links.has(id)) return;
+      if (n.kind === 'pageBreak') links.set(id, `${file}#${naming.page(n.n)}`);
+      else if (n.kind === 'footnote' || n.kind === 'unanchoredNote')
+        links.set(id, `${file}#${naming.note(id)}`);
+      else links.set(id, file);
+    });
   }
   return links;
+}
+
+/** The document each xml:id stands in. */
+export function documentOfIds(documents: ModelDocument[]): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const d of documents) {
+    out.set(d.id, d.id);
+    forEachNode(d.blocks, (n) => {
+      if ('id' in n && n.id && !out.has(n.id)) out.set(n.id, d.id);
+    });
+  }
+  return out;
 }

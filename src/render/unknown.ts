@@ -1,18 +1,19 @@
+import type { UnknownElement } from '../model/edition.ts';
 import type { RenderContext } from './registry.ts';
 
-/** One warning per TEI element a renderer has no mapping for, with how often it met it. */
+/** One warning per TEI element the model has no kind for, at its first occurrence, with how often it occurs. */
 export function reportUnknownElements(
   ctx: RenderContext,
   format: 'html' | 'epub' | 'pdf',
-  unknown: Map<string, number>,
+  unknown: UnknownElement[],
 ): void {
-  for (const [name, count] of unknown) {
+  for (const u of unknown) {
     ctx.reporter.diagnostic({
       file: ctx.editionXml,
-      position: { line: 1, column: 1 },
+      position: u.at ?? { line: 1, column: 1 },
       severity: 'warning',
       ruleId: `${format}-unknown-element`,
-      message: `<${name}> has no ${format.toUpperCase()} mapping; rendered as its text (${count}×)`,
+      message: `<${u.name}> has no ${format.toUpperCase()} mapping; rendered as its text (${u.count}×)`,
     });
   }
 }

@@ -1,5 +1,5 @@
 import type { EditionMeta } from '../meta.ts';
-import { isElement, type TeiElement, type TeiNode } from './node.ts';
+import { isElement, type TeiElement } from './node.ts';
 import { childElements, localName, teiDocuments } from './read.ts';
 import { inlineText } from './text.ts';
 
@@ -20,7 +20,13 @@ export interface EditionDocument {
   place?: string;
   source?: string;
   div: TeiElement; // what to render: the document's div (or its body)
+  /** What stands before it in a volume: page breaks between documents, the heads of the divisions it opens. */
+  before?: Prelude[];
+  /** What follows the last document of a volume outside any document (its last page breaks). */
+  after?: TeiElement[];
 }
+
+export type Prelude = { node: TeiElement } | { division: TeiElement; level: number };
 
 export interface Edition {
   meta: EditionMeta;
@@ -154,29 +160,33 @@ function volumeDocument(
  */
 function readVolume(text: TeiElement): EditionDocument[] {
   const out: EditionDocument[] = [];
-  let pending: TeiNode[] = [];
+  let pending: Prelude[] = [];
   const emit = (div: TeiElement, kind: EditionDocument['kind'], group?: string): void => {
-    const withPages = pending.length ? { ...div, children: [...pending, '\n', ...div.children] } : div;
+    const doc = volumeDocument(div, kind, group, out.length);
+    if (pending.length) doc.before = pending;
     pending = [];
-    out.push(volumeDocument(withPages, kind, group, out.length));
+    out.push(doc);
   };
-  const walk = (node: TeiElement, kind: EditionDocument['kind'], group?: string): void => {
+  const walk = (node: TeiElement, kind: EditionDocument['kind'], level: number, group?: string): void => {
+    // a division of documents (a chapter): its head (and the notes on it) opens its first document
+    for (const head of childElements(node, 'head')) pending.push({ division: head, level });
     for (const c of node.children) {
       if (!isElement(c)) continue;
       const name = localName(c.name);
       if (name === 'div' && c.attrs.type === 'document') emit(c, kind, group);
       else if (name === 'div' && descendants(c, 'div').some((d) => d.attrs.type === 'document')) {
-        walk(c, kind, [group, headText(c)].filter(Boolean).join(' — ') || undefined);
+        walk(c, kind, level + 1, [group, headText(c)].filter(Boolean).join(' — ') || undefined);
       } else if (name === 'div' || name === 'titlePage') emit(c, kind, group);
-      else if (name !== 'head') pending.push(c);
+      else if (name !== 'head') pending.push({ node: c });
     }
   };
   for (const part of ['front', 'body', 'back'] as const) {
     const el = childElements(text, part)[0];
-    if (el) walk(el, part === 'body' ? 'document' : part);
+    if (el) walk(el, part === 'body' ? 'document' : part, 0);
   }
   const last = out.at(-1);
-  if (last && pending.length) last.div = { ...last.div, children: [...last.div.children, ...pending] };
+  const rest = pending.map((p) => ('node' in p ? p.node : p.division));
+  if (last && rest.length) last.after = rest;
   return out;
 }
 

@@ -5,6 +5,9 @@ export interface TeiElement {
   name: string;
   attrs: Record<string, string>;
   children: TeiNode[];
+  /** Where the element starts in the file it was read from (set by the reader, not the normalizer). */
+  line?: number;
+  column?: number;
 }
 
 export function el(

@@ -19,7 +19,42 @@ const parser = new XMLParser({
   commentPropName: '#comment',
 });
 
-function convert(items: Ordered[]): TeiNode[] {
+/**
+ * Start-tag positions in document order. The parser keeps no positions, but it meets elements in
+ * document order too, so the k-th element it gives starts at the k-th start tag (comments, CDATA,
+ * processing instructions and the DOCTYPE are skipped here as the parser skips them).
+ */
+export function startTagPositions(xml: string): Uint32Array {
+  const found: number[] = [];
+  let line = 1;
+  let lineStart = 0;
+  let scanned = 0;
+  const advance = (to: number): void => {
+    for (let k = xml.indexOf('\n', scanned); k !== -1 && k < to; k = xml.indexOf('\n', k + 1)) {
+      line++;
+      lineStart = k + 1;
+    }
+    scanned = to;
+  };
+  for (let i = xml.indexOf('<'); i !== -1; i = xml.indexOf('<', i + 1)) {
+    const next = xml.charCodeAt(i + 1);
+    const skipTo = (end: string): number => {
+      const k = xml.indexOf(end, i + 2);
+      return k === -1 ? xml.length : k + end.length - 1;
+    };
+    if (xml.startsWith('<!--', i)) i = skipTo('-->');
+    else if (xml.startsWith('<![CDATA[', i)) i = skipTo(']]>');
+    else if (next === 63 /* ? */) i = skipTo('?>');
+    else if (next === 33 /* ! */) i = skipTo('>');
+    else if (next !== 47 /* / */) {
+      advance(i);
+      found.push(line, i - lineStart + 1);
+    }
+  }
+  return Uint32Array.from(found);
+}
+
+function convert(items: Ordered[], positions?: { at: Uint32Array; k: number }): TeiNode[] {
   const out: TeiNode[] = [];
   for (const item of items) {
     if ('#text' in item) {
@@ -30,7 +65,13 @@ function convert(items: Ordered[]): TeiNode[] {
     const name = Object.keys(item).find((k) => k !== ':@');
     if (!name) continue;
     const attrs = (item[':@'] ?? {}) as Record<string, string>;
-    out.push(el(name, attrs, convert((item[name] ?? []) as Ordered[])));
+    const k = positions ? positions.k++ : -1;
+    const element = el(name, attrs, convert((item[name] ?? []) as Ordered[], positions));
+    if (positions && k >= 0) {
+      element.line = positions.at[2 * k];
+      element.column = positions.at[2 * k + 1];
+    }
+    out.push(element);
   }
   return out;
 }
@@ -72,7 +113,7 @@ export function parseTei(xml: string, file: string): TeiElement {
     const { line, col, msg } = valid.err;
     throw new InputError(`${file}:${line}:${col}: error [xml-not-well-formed] ${msg}`);
   }
-  const root = convert(parser.parse(xml) as Ordered[]).find(isElement);
+  const root = convert(parser.parse(xml) as Ordered[], { at: startTagPositions(xml), k: 0 }).find(isElement);
   if (!root || !['TEI', 'teiCorpus'].includes(localName(root.name))) {
     throw new InputError(
       `${file}:1:1: error [tei-root] the root element is <${root?.name ?? 'none'}>, not <TEI> or <teiCorpus>`,

@@ -1,12 +1,10 @@
 import { join } from 'node:path';
 import * as epubModule from 'epub-gen-memory';
 import { writeFileAtomic } from '../../fs/atomic-write.ts';
+import { editionModel, type ModelDocument, type ModelEdition } from '../../model/edition.ts';
 import { modifiedDate, w3cDateTime } from '../../reproducible.ts';
-import type { Edition, EditionDocument } from '../../tei/edition.ts';
-import { readEdition } from '../../tei/edition.ts';
-import { renderNodes } from '../html/elements.ts';
+import { blocks } from '../html/elements.ts';
 import { escapeHtml } from '../html/escape.ts';
-import { titleIfMissing } from '../html/pages.ts';
 import { linkTable } from '../links.ts';
 import type { RenderContext } from '../registry.ts';
 import { fill, readTemplate } from '../template.ts';
@@ -64,16 +62,33 @@ class RectoEPub extends EPub {
   }
 }
 
+/** Files of the book that a chapter must not be named as. */
+const RESERVED = new Set(['toc', 'notes', 'title', 'introduction', 'cover', 'nav', 'content']);
+
+/** Each document's file name: its id, made safe and unique (a volume may have a document "toc"). */
+function chapterFiles(documents: ModelDocument[]): Map<string, string> {
+  const used = new Set(RESERVED);
+  const files = new Map<string, string>();
+  for (const d of documents) {
+    const base = d.id.replace(/[^A-Za-z0-9_.-]/g, '_');
+    let name = used.has(base) ? `doc-${base}` : base;
+    for (let k = 2; used.has(name); k++) name = `doc-${base}-${k}`;
+    used.add(name);
+    files.set(d.id, `${name}.xhtml`);
+  }
+  return files;
+}
+
 function documentChapter(
-  doc: EditionDocument,
+  doc: ModelDocument,
   index: number,
-  edition: Edition,
-  unknown: Map<string, number>,
+  edition: ModelEdition,
+  filename: string,
   links: Map<string, string>,
 ): { chapter: Chapter; ctx: EpubContext } {
-  const ctx = newEpubContext(unknown);
+  const ctx = newEpubContext();
   ctx.resolve = (id) => links.get(id);
-  const text = titleIfMissing(doc) + renderNodes(doc.div.children, ctx, 'block', 'document');
+  const text = blocks(doc.blocks, ctx);
   const meta = [
     doc.date,
     doc.author && doc.recipient ? `${doc.author} → ${doc.recipient}` : doc.author,
@@ -91,15 +106,14 @@ function documentChapter(
     },
     'chapter.html',
   );
-  return { chapter: { title: doc.title, content, filename: `${doc.id}.xhtml` }, ctx };
+  return { chapter: { title: doc.title, content, filename }, ctx };
 }
 
 export async function renderEpub(ctx: RenderContext): Promise<string[]> {
-  const edition = readEdition(await ctx.master());
+  const edition = editionModel(await ctx.master());
   const { meta } = edition;
   const identifier = editionUuid(meta);
   const modified = modifiedDate(meta);
-  const unknown = new Map<string, number>();
   const chapters: Chapter[] = [];
   const pages: { n: string; href: string; type: string; value: number }[] = [];
   // NCX page targets need a unique (type, value): arabic numbers are "normal", roman numerals
@@ -135,17 +149,19 @@ export async function renderEpub(ctx: RenderContext): Promise<string[]> {
     ),
   });
   if (edition.introduction) {
-    const introCtx = newEpubContext(unknown);
-    const content = `<section epub:type="introduction" role="doc-introduction">${renderNodes(edition.introduction.children, introCtx, 'block', 'introduction')}</section>`;
+    const introCtx = newEpubContext();
+    const content = `<section epub:type="introduction" role="doc-introduction">${blocks(edition.introduction, introCtx)}</section>`;
     chapters.push({ title: 'Introduction', filename: 'introduction.xhtml', content });
   }
+  const files = chapterFiles(edition.documents);
+  const fileOf = (d: ModelDocument): string => files.get(d.id) ?? `${d.id}.xhtml`;
   const links = linkTable(edition.documents, {
-    file: (d) => `${d.id}.xhtml`,
+    file: fileOf,
     page: (n) => `page${n}`,
     note: (id) => `fn-${id}`,
   });
   edition.documents.forEach((doc, k) => {
-    const { chapter, ctx: docCtx } = documentChapter(doc, k, edition, unknown, links);
+    const { chapter, ctx: docCtx } = documentChapter(doc, k, edition, fileOf(doc), links);
     chapters.push(chapter);
     for (const p of docCtx.pages)
       pages.push({ n: p.n, href: `${chapter.filename}#${p.id}`, ...ncxTarget(p.n) });
@@ -153,7 +169,10 @@ export async function renderEpub(ctx: RenderContext): Promise<string[]> {
   });
   if (endnotes.length) {
     const items = endnotes
-      .map((n) => `<li id="${n.id}"><p><span class="label">${escapeHtml(n.n)}.</span> ${n.html}</p></li>`)
+      .map(
+        (n) =>
+          `<li id="${n.id}"><div><span class="label">${escapeHtml(n.n)}</span> <span class="note-body">${n.html}</span></div></li>`,
+      )
       .join('\n');
     chapters.push({
       title: 'Notes in full',
@@ -192,7 +211,7 @@ export async function renderEpub(ctx: RenderContext): Promise<string[]> {
           ? sources[0]
           : `The printed source of each document, as cited with it (${sources.length} sources)`,
       pages,
-      bodymatter: firstDocument ? `${firstDocument.id}.xhtml` : 'title.xhtml',
+      bodymatter: firstDocument ? fileOf(firstDocument) : 'title.xhtml',
       accessibilitySummary:
         'Text-only publication with a table of contents, landmarks and the page numbers of the printed sources (page list and page-break markers). Footnotes are linked both ways; editorial interventions (omissions, conjectures, corrections) are marked in the text and described for screen readers.',
       certifiedBy: 'Recto (self-declared)',
@@ -206,7 +225,7 @@ export async function renderEpub(ctx: RenderContext): Promise<string[]> {
   );
   const buffer = await epub.build({ 'cover.svg': coverSvg(meta), 'cover.xhtml': cover }, modified);
 
-  reportUnknownElements(ctx, 'epub', unknown);
+  reportUnknownElements(ctx, 'epub', edition.unknown);
   const path = join(ctx.outDir, `${meta.id}.epub`);
   await writeFileAtomic(path, buffer);
   return [path];

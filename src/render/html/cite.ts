@@ -1,15 +1,12 @@
 import type { EditionMeta } from '../../meta.ts';
-import type { EditionDocument } from '../../tei/edition.ts';
+import type { ModelDocument } from '../../model/edition.ts';
 
 /**
  * A Chicago-style (notes and bibliography) citation of one document in the edition:
  * Author, “Title,” date, in Edition, ed. Editor (Publisher, Year), p. N, URL.
  * The page and URL are filled in by the page script; this is the text around them.
  */
-export function chicagoCitation(
-  doc: EditionDocument,
-  edition: EditionMeta,
-): { before: string; after: string } {
+export function chicagoCitation(doc: ModelDocument, edition: EditionMeta): { before: string; after: string } {
   const parts: string[] = [];
   if (doc.author) parts.push(`${doc.author}, `);
   parts.push(`“${doc.title},” `);

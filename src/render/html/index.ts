@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { writeIfChanged } from '../../fs/write-if-changed.ts';
-import { readEdition } from '../../tei/edition.ts';
+import { editionModel } from '../../model/edition.ts';
 import { linkTable } from '../links.ts';
 import type { RenderContext } from '../registry.ts';
 import { TEMPLATES } from '../template.ts';
@@ -15,7 +15,7 @@ const ASSETS = ['style.css', 'app.js', 'mode.js'];
 
 /** The static HTML edition: index, one page per document, search index, assets. Reads the TEI master from disk. */
 export async function renderHtml(ctx: RenderContext): Promise<string[]> {
-  const edition = readEdition(await ctx.master());
+  const edition = editionModel(await ctx.master());
   const dir = join(ctx.outDir, 'html');
   const written: string[] = [];
   // Unchanged pages keep their file times: a deployed edition re-uploads only what an edit changed.
@@ -23,7 +23,6 @@ export async function renderHtml(ctx: RenderContext): Promise<string[]> {
     await writeIfChanged(join(dir, name), data);
     written.push(join(dir, name));
   };
-  const unknown = new Map<string, number>();
   const entries: SearchEntry[] = [];
   const links = linkTable(edition.documents, {
     file: (d) => `${d.id}.html`,
@@ -33,7 +32,7 @@ export async function renderHtml(ctx: RenderContext): Promise<string[]> {
   for (let k = 0; k < edition.documents.length; k++) {
     const doc = edition.documents[k];
     if (!doc) continue;
-    const page = documentPage(edition, k, unknown, links);
+    const page = documentPage(edition, k, links);
     await write(documentFile(doc), page.html);
     for (const p of page.ctx.paragraphs) entries.push({ ...p, doc: documentFile(doc), title: doc.title });
   }
@@ -41,13 +40,13 @@ export async function renderHtml(ctx: RenderContext): Promise<string[]> {
   if (ctx.formats?.includes('epub'))
     downloads.push({ href: `../${edition.meta.id}.epub`, label: 'EPUB 3 e-book' });
   if (ctx.formats?.includes('pdf')) downloads.push({ href: `../${edition.meta.id}.pdf`, label: 'Print PDF' });
-  await write('index.html', indexPage(edition, downloads, unknown, links));
+  await write('index.html', indexPage(edition, downloads, links));
   await write('assets/search-index.js', searchIndexScript(entries));
   for (const asset of ASSETS) await write(`assets/${asset}`, await readFile(join(TEMPLATES, 'html', asset)));
   // The package's UMD build (defines window.MiniSearch); its exports map hides it, so resolve from the entry.
   const umd = join(dirname(require.resolve('minisearch')), '../umd/index.js');
   await write('assets/minisearch.js', await readFile(umd));
   await write('tei/edition.xml', await readFile(ctx.editionXml));
-  reportUnknownElements(ctx, 'html', unknown);
+  reportUnknownElements(ctx, 'html', edition.unknown);
   return written;
 }

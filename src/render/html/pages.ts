@@ -1,8 +1,8 @@
 import type { EditionMeta } from '../../meta.ts';
-import type { Edition, EditionDocument } from '../../tei/edition.ts';
+import type { ModelDocument, ModelEdition } from '../../model/edition.ts';
 import { fill, readTemplate } from '../template.ts';
 import { chicagoCitation } from './cite.ts';
-import { type Footnote, type HtmlContext, newContext, renderNodes } from './elements.ts';
+import { blocks, type Footnote, type HtmlContext, newContext } from './elements.ts';
 import { escapeAttr, escapeHtml } from './escape.ts';
 
 export interface Download {
@@ -33,7 +33,7 @@ function notesSection(notes: Footnote[]): string {
         ? ` <a class="backref" href="#${n.refId}" aria-label="Back to the text of note ${escapeAttr(n.n)}">↩</a>`
         : '';
       const value = /^\d+$/.test(n.n) ? ` value="${n.n}"` : '';
-      return `<li id="${n.id}"${value} data-label="${escapeAttr(n.n)}"><span class="note-body">${n.html}</span>${back}</li>`;
+      return `<li id="${n.id}"${value} data-label="${escapeAttr(n.n)}"><span class="note-label">${escapeHtml(n.n)}</span> <span class="note-body">${n.html}</span>${back}</li>`;
     })
     .join('\n');
   return `<section class="footnotes" aria-labelledby="notes-heading"><h2 id="notes-heading">Notes</h2><ol class="footnotes-list">\n${items}\n</ol></section>`;
@@ -47,35 +47,26 @@ function pageTitle(title: string, edition?: string): string {
   return `${title.slice(0, 68).replace(/\s+\S*$/, '')} …`;
 }
 
-/** A document whose text has no heading gets its title from its header. */
-export function titleIfMissing(doc: EditionDocument): string {
-  const hasHead = doc.div.children.some(
-    (c) => typeof c !== 'string' && c.name.replace(/^.*:/, '') === 'head',
-  );
-  return hasHead ? '' : `<h1 class="doc-title">${escapeHtml(doc.title)}</h1>`;
-}
+export const documentFile = (doc: ModelDocument): string => `docs/${doc.id}.html`;
 
-export const documentFile = (doc: EditionDocument): string => `docs/${doc.id}.html`;
-
-const metaLine = (doc: EditionDocument): string =>
+const metaLine = (doc: ModelDocument): string =>
   [doc.date, doc.author && doc.recipient ? `${doc.author} → ${doc.recipient}` : doc.author, doc.place]
     .filter(Boolean)
     .join(' · ');
 
 export function documentPage(
-  edition: Edition,
+  edition: ModelEdition,
   index: number,
-  unknown: Map<string, number>,
   links: Map<string, string>,
 ): { html: string; ctx: HtmlContext } {
-  const doc = edition.documents[index] as EditionDocument;
-  const ctx = newContext(unknown);
+  const doc = edition.documents[index] as ModelDocument;
+  const ctx = newContext();
   ctx.resolve = (id) => links.get(id); // hrefs relative to docs/, where document pages live
-  const text = titleIfMissing(doc) + renderNodes(doc.div.children, ctx, 'block', 'document');
+  const text = blocks(doc.blocks, ctx);
   const cite = chicagoCitation(doc, edition.meta);
   const prev = edition.documents[index - 1];
   const next = edition.documents[index + 1];
-  const link = (d: EditionDocument | undefined, rel: string, label: string): string =>
+  const link = (d: ModelDocument | undefined, rel: string, label: string): string =>
     d ? `<a rel="${rel}" href="${escapeAttr(`${d.id}.html`)}">${label}: ${escapeHtml(d.title)}</a>` : '';
   const main = fill(
     readTemplate('html', 'document.html'),
@@ -101,20 +92,13 @@ export function documentPage(
   };
 }
 
-export function indexPage(
-  edition: Edition,
-  downloads: Download[],
-  unknown: Map<string, number>,
-  links: Map<string, string>,
-): string {
-  const introCtx = newContext(unknown);
+export function indexPage(edition: ModelEdition, downloads: Download[], links: Map<string, string>): string {
+  const introCtx = newContext();
   introCtx.resolve = (id) => {
     const href = links.get(id);
     return href ? `docs/${href}` : undefined;
   };
-  const introduction = edition.introduction
-    ? renderNodes(edition.introduction.children, introCtx, 'block', 'introduction')
-    : '';
+  const introduction = edition.introduction ? blocks(edition.introduction, introCtx) : '';
   const tocItems: string[] = [];
   let group: string | undefined;
   edition.documents.forEach((d, k) => {

@@ -1,16 +1,23 @@
-import { isElement, type TeiElement, type TeiNode } from '../../tei/node.ts';
-import { localName } from '../../tei/read.ts';
+import {
+  type Block,
+  type BlockRules,
+  blockWith,
+  type Inline,
+  type InlineRules,
+  inlineWith,
+} from '../../model/types.ts';
 import type { FontStyle } from './fonts.ts';
 
 /**
- * TEI → the print edition's blocks and inline items, in one table (the PDF's drawing of the same
- * behaviours the HTML and EPUB have). Inline items carry their font style; notes carry their own
- * items; page breaks are markers between items.
+ * The model → the print edition's blocks and inline items, as two tables (the PDF's drawing of the
+ * same kinds the HTML and EPUB draw). Inline items carry their font style; notes carry their own
+ * items; page breaks are markers between items. The reading text is the source edition's:
+ * omissions with the editors' words in brackets, corrections as `of [on]`, conjectures `[by?]`.
  */
 export type Item =
   | { kind: 'text'; text: string; style: FontStyle; scale?: number }
   | { kind: 'pb'; n: string; id?: string }
-  | { kind: 'note'; label: string; items: Item[]; id?: string }
+  | { kind: 'note'; label: string; items: Item[]; id?: string; unmarked?: boolean }
   | { kind: 'pageref'; target: string; style: FontStyle } // `(p. 37)`: the PDF page of a cross-reference's target
   | { kind: 'break' };
 
@@ -26,154 +33,8 @@ export interface PdfBlock {
   spaceBefore: number; // in lines
   keepWithNext: boolean;
   tocFor?: string; // a contents entry for this document id
+  spaceScale?: number; // word spaces this many times the font's (a row of omission dots is spaced wide)
 }
-
-interface Ctx {
-  style: FontStyle;
-  unknown: Map<string, number>;
-}
-
-const text = (t: string, ctx: Ctx): Item[] => (t ? [{ kind: 'text', text: t, style: ctx.style }] : []);
-
-/** Small capitals, drawn from capitals (the npm font has no smcp feature): lower case at 78 %. */
-function smallCaps(t: string, ctx: Ctx): Item[] {
-  const out: Item[] = [];
-  for (const part of t.match(/\p{Ll}+|[^\p{Ll}]+/gu) ?? []) {
-    const lower = /\p{Ll}/u.test(part);
-    out.push({
-      kind: 'text',
-      text: lower ? part.toUpperCase() : part,
-      style: ctx.style,
-      scale: lower ? 0.78 : undefined,
-    });
-  }
-  return out;
-}
-
-function inlineItems(nodes: TeiNode[], ctx: Ctx): Item[] {
-  const out: Item[] = [];
-  for (const n of nodes) {
-    if (typeof n === 'string') out.push(...text(n, ctx));
-    else out.push(...inlineElement(n, ctx));
-  }
-  return out;
-}
-
-function inlineElement(e: TeiElement, ctx: Ctx): Item[] {
-  const name = localName(e.name);
-  const a = e.attrs;
-  const children = (style: FontStyle = ctx.style): Item[] => inlineItems(e.children, { ...ctx, style });
-  switch (name) {
-    case 'note':
-      if (a.type === 'editorial' || a.place === 'inline')
-        return [...text('[', ctx), ...children(), ...text(']', ctx)];
-      return [
-        {
-          kind: 'note',
-          label: a.n ?? '*',
-          items: inlineItems(e.children, { ...ctx, style: 'regular' }),
-          id: a['xml:id'],
-        },
-      ];
-    case 'pb':
-      return a.n ? [{ kind: 'pb', n: a.n, id: a['xml:id'] }] : [];
-    case 'lb':
-      return [{ kind: 'break' }];
-    case 'milestone':
-    case 'desc':
-    case 'fw':
-      return [];
-    case 'gap':
-      return text('[…]', ctx);
-    case 'supplied':
-      return [
-        ...text('[', ctx),
-        ...children(),
-        ...text(a.cert === 'low' || a.reason === 'conjecture' ? '?]' : ']', ctx),
-      ];
-    case 'choice': {
-      const corr = e.children
-        .filter(isElement)
-        .find((c) => ['corr', 'reg', 'expan'].includes(localName(c.name)));
-      return corr ? inlineItems(corr.children, ctx) : [];
-    }
-    case 'hi': {
-      const rend = a.rend ?? '';
-      if (/italic/.test(rend)) return children(ctx.style === 'italic' ? 'regular' : 'italic');
-      if (/bold/.test(rend)) return children('bold');
-      if (/small-?caps/.test(rend)) return smallCapsOf(e, ctx);
-      return children();
-    }
-    case 'title':
-    case 'emph':
-    case 'foreign':
-      return children(ctx.style === 'italic' ? 'regular' : 'italic');
-    case 'item': // a list inside a paragraph: items in the running text, one after another
-      return [...children(), ...text(' ', ctx)];
-    case 'ref':
-    case 'ptr': {
-      const target = a.target ?? '';
-      const shown = e.children.length ? children() : text(target, ctx);
-      // an internal cross-reference is followed by the page of the PDF where its target is
-      return target.startsWith('#')
-        ? [...shown, { kind: 'pageref', target: target.slice(1), style: ctx.style }]
-        : shown;
-    }
-    default:
-      if (!KNOWN_INLINE.has(name)) ctx.unknown.set(name, (ctx.unknown.get(name) ?? 0) + 1);
-      return children();
-  }
-}
-
-const smallCapsOf = (e: TeiElement, ctx: Ctx): Item[] =>
-  inlineItems(e.children, ctx).flatMap((i) =>
-    i.kind === 'text' ? smallCaps(i.text, { ...ctx, style: i.style }) : [i],
-  );
-
-const KNOWN_INLINE = new Set([
-  'placeName',
-  'date',
-  'time',
-  'persName',
-  'name',
-  'orgName',
-  'term',
-  'gloss',
-  'seg',
-  'rs',
-  'num',
-  'measure',
-  'abbr',
-  'expan',
-  'idno',
-  'label',
-  'bibl',
-  'q',
-  'quote',
-  'sic',
-  'corr',
-  'unclear',
-  'add',
-  'del',
-  'docAuthor',
-  'p',
-  'l',
-  'item',
-  'head',
-  'signed',
-  'salute',
-  'dateline',
-  'byline',
-  'trailer',
-  'cell',
-  'row',
-  'figDesc',
-  'list',
-  'publisher',
-  'pubPlace',
-  'docDate',
-  'docAuthor',
-]);
 
 export const block = (items: Item[], over: Partial<PdfBlock> = {}): PdfBlock => ({
   tag: 'P',
@@ -187,154 +48,249 @@ export const block = (items: Item[], over: Partial<PdfBlock> = {}): PdfBlock => 
   ...over,
 });
 
-/** The blocks of one document (or the introduction): its div's children, in order. */
-export function documentBlocks(div: TeiElement, unknown: Map<string, number>, title?: string): PdfBlock[] {
-  const out: PdfBlock[] = [];
-  // A document whose text has no heading gets its title from its header.
-  const hasHead = div.children.some((c) => isElement(c) && localName(c.name) === 'head');
-  if (title && !hasHead)
-    out.push(
-      block([{ kind: 'text', text: title, style: 'regular' }], {
-        tag: 'H1',
-        type: 'title',
-        align: 'left',
-        keepWithNext: true,
-      }),
-    );
-  let pendingPages: Item[] = [];
-  let heads = 0;
-  let afterHeading = true;
-  const ctx: Ctx = { style: 'regular', unknown };
-  const push = (b: PdfBlock): void => {
-    if (pendingPages.length) b.items = [...pendingPages, ...b.items];
-    pendingPages = [];
-    out.push(b);
-  };
-  const para = (e: TeiElement, over: Partial<PdfBlock> = {}): void => {
-    push(block(inlineItems(e.children, ctx), { indent: afterHeading ? 0 : 1, ...over }));
-    afterHeading = false;
-  };
-  const heading = (e: TeiElement, depth: number): void => {
-    // A FRUS head carries its document's source note: it follows the heading as a small line.
-    const isSource = (c: TeiNode): c is TeiElement =>
-      isElement(c) && localName(c.name) === 'note' && c.attrs.type === 'source';
-    const items = inlineItems(
-      e.children.filter((c) => !isSource(c)),
-      depth === 0 && heads > 0 ? { ...ctx, style: 'italic' } : ctx,
-    );
-    if (depth === 0 && heads++ === 0)
-      push(block(items, { tag: 'H1', type: 'title', align: 'left', keepWithNext: true, spaceBefore: 0.5 }));
-    else if (depth === 0) push(block(items, { type: 'small', align: 'left', keepWithNext: true }));
-    else
-      push(block(items, { tag: 'H2', type: 'heading', align: 'left', keepWithNext: true, spaceBefore: 1 }));
-    for (const n of e.children.filter(isSource))
-      push(block(inlineItems(n.children, ctx), { type: 'small', align: 'left', keepWithNext: true }));
-    afterHeading = true;
-  };
-  const visit = (e: TeiElement, depth: number): void => {
-    const name = localName(e.name);
-    const a = e.attrs;
-    switch (name) {
-      case 'head':
-        heading(e, depth);
-        return;
-      case 'p':
-      case 'ab':
-        para(e);
-        return;
-      case 'note':
-        if (a.type === 'source' || a.type === 'editorial') {
-          const parts =
-            a.subtype === 'citation'
-              ? e.children.filter(isElement).filter((c) => localName(c.name) === 'bibl')
-              : [e];
-          for (const part of parts)
-            push(
-              block(
-                a.type === 'editorial'
-                  ? [...text('[', ctx), ...inlineItems(part.children, ctx), ...text(']', ctx)]
-                  : inlineItems(part.children, ctx),
-                { type: 'small', align: 'left', spaceBefore: a.subtype === 'citation' ? 1 : 0 },
-              ),
-            );
-          return;
-        }
-        // a note with no reference (unanchored): set as a note of the last block
-        out.at(-1)?.items.push({ kind: 'note', label: a.n ?? '*', items: inlineItems(e.children, ctx) });
-        return;
-      case 'dateline':
-        push(block(inlineItems(e.children, { ...ctx, style: 'italic' }), { align: 'right' }));
-        return;
-      case 'salute':
-      case 'signed':
+interface Ctx {
+  style: FontStyle;
+}
+
+const text = (t: string, ctx: Ctx): Item[] => (t ? [{ kind: 'text', text: t, style: ctx.style }] : []);
+const items = (nodes: Inline[], ctx: Ctx): Item[] => nodes.flatMap((n) => inlineWith(PDF_INLINE, n, ctx));
+const styled = (nodes: Inline[], style: FontStyle): Item[] => items(nodes, { style });
+const bracketed = (inner: Item[], ctx: Ctx, close = ']'): Item[] => [
+  ...text('[', ctx),
+  ...inner,
+  ...text(close, ctx),
+];
+const italicOf = (ctx: Ctx): FontStyle => (ctx.style === 'italic' ? 'regular' : 'italic');
+
+/** Small capitals, drawn from capitals (the npm font has no smcp feature): lower case at 78 %. */
+function smallCaps(list: Item[]): Item[] {
+  return list.flatMap((i): Item[] => {
+    if (i.kind !== 'text') return [i];
+    return (i.text.match(/\p{Ll}+|[^\p{Ll}]+/gu) ?? []).map((part) => {
+      const lower = /\p{Ll}/u.test(part);
+      return {
+        kind: 'text',
+        text: lower ? part.toUpperCase() : part,
+        style: i.style,
+        scale: lower ? 0.78 : undefined,
+      };
+    });
+  });
+}
+
+/** A note's body as one run of items, its blocks separated by line breaks. */
+function noteItems(body: Block[]): Item[] {
+  const out: Item[] = [];
+  for (const b of documentBlocks(body)) {
+    if (out.length) out.push({ kind: 'break' });
+    out.push(...b.items);
+  }
+  return out;
+}
+
+export const PDF_INLINE: InlineRules<Ctx, Item[]> = {
+  text: (n, ctx) => text(n.text, ctx),
+  emphasis: (n, ctx) => {
+    switch (n.style) {
+      case 'italic':
+        return styled(n.children, italicOf(ctx));
+      case 'bold':
+        return styled(n.children, 'bold');
+      case 'smallcaps':
+        return smallCaps(items(n.children, ctx));
+      case 'underline':
+      case 'superscript':
+      case 'subscript':
+        return items(n.children, ctx);
+    }
+  },
+  citedTitle: (n, ctx) => styled(n.children, italicOf(ctx)),
+  pageBreak: (n) => [{ kind: 'pb', n: n.n, id: n.id }],
+  footnote: (n) => [{ kind: 'note', label: n.n, items: noteItems(n.body), id: n.id }],
+  editorialNote: (n, ctx) => bracketed(items(n.children, ctx), ctx),
+  gap: (n, ctx) => text(`[${n.words}]`, ctx),
+  supplied: (n, ctx) => bracketed(items(n.children, ctx), ctx, n.conjecture ? '?]' : ']'),
+  correction: (n, ctx) =>
+    n.by === 'source'
+      ? [...items(n.original, ctx), ...text(' ', ctx), ...bracketed(items(n.corrected, ctx), ctx)]
+      : items(n.corrected, ctx),
+  link: (n, ctx) =>
+    // an internal cross-reference is followed by the page of the PDF where its target is
+    'internal' in n.target
+      ? [...items(n.children, ctx), { kind: 'pageref', target: n.target.internal, style: ctx.style }]
+      : items(n.children, ctx),
+  name: (n, ctx) => items(n.children, ctx),
+  lineBreak: () => [{ kind: 'break' }],
+  span: (n, ctx) => items(n.children, ctx),
+  unknown: (n, ctx) => items(n.children, ctx),
+};
+
+/** The blocks being laid out: page breaks between blocks wait for the next block's first line. */
+interface Flow {
+  out: PdfBlock[];
+  pendingPages: Item[];
+  afterHeading: boolean;
+  leftIndent: number;
+}
+
+const REGULAR: Ctx = { style: 'regular' };
+
+function push(flow: Flow, b: PdfBlock): void {
+  if (flow.pendingPages.length) b.items = [...flow.pendingPages, ...b.items];
+  flow.pendingPages = [];
+  b.leftIndent += flow.leftIndent;
+  flow.out.push(b);
+}
+
+const children = (nodes: Block[], flow: Flow, indent = 0): void => {
+  flow.leftIndent += indent;
+  for (const b of nodes) blockWith(PDF_BLOCK, b, flow);
+  flow.leftIndent -= indent;
+};
+
+const small = (list: Item[], over: Partial<PdfBlock> = {}): PdfBlock =>
+  block(list, { type: 'small', align: 'left', ...over });
+
+export const PDF_BLOCK: BlockRules<Flow, void> = {
+  paragraph: (b, flow) => {
+    push(flow, block(items(b.children, REGULAR), { indent: flow.afterHeading || b.continued ? 0 : 1 }));
+    flow.afterHeading = false;
+  },
+  heading: (b, flow) => {
+    const list = items(b.children, REGULAR);
+    switch (b.role) {
+      case 'title':
         push(
-          block(name === 'signed' ? smallCapsOf(e, ctx) : inlineItems(e.children, ctx), {
-            align: 'right',
-            spaceBefore: name === 'salute' ? 0.5 : 0,
-          }),
+          flow,
+          block(list, { tag: 'H1', type: 'title', align: 'left', keepWithNext: true, spaceBefore: 0.5 }),
         );
+        break;
+      case 'subtitle':
+        push(flow, small(styled(b.children, 'italic'), { keepWithNext: true }));
+        break;
+      case 'section':
+        push(
+          flow,
+          block(list, { tag: 'H2', type: 'heading', align: 'left', keepWithNext: true, spaceBefore: 1 }),
+        );
+        break;
+      case 'division':
+        push(
+          flow,
+          block(smallCaps(list), { tag: 'H2', type: 'heading', align: 'center', keepWithNext: true }),
+        );
+        break;
+    }
+    flow.afterHeading = true;
+  },
+  sourceNote: (b, flow) => {
+    b.lines.forEach((line, k) => {
+      push(
+        flow,
+        small(items(line, REGULAR), { keepWithNext: flow.afterHeading, spaceBefore: k === 0 ? 0.25 : 0 }),
+      );
+    });
+  },
+  editorialNote: (b, flow) => push(flow, small(bracketed(items(b.children, REGULAR), REGULAR))),
+  omission: (b, flow) =>
+    push(
+      flow,
+      b.dots
+        ? block(text('. . . . . . .', REGULAR), { align: 'center', spaceScale: 4 })
+        : block(text(`[${b.words}]`, REGULAR), { align: 'center' }),
+    ),
+  pageBreak: (b, flow) => {
+    flow.pendingPages.push({ kind: 'pb', n: b.n, id: b.id });
+  },
+  list: (b, flow) => {
+    if (b.head)
+      push(
+        flow,
+        block(smallCaps(items(b.head, REGULAR)), { align: 'left', keepWithNext: true, spaceBefore: 0.5 }),
+      );
+    b.items.forEach((item) => {
+      const mark = item.marker ? `${item.marker} ` : '';
+      const label = item.label ? [...items(item.label, REGULAR), ...text(' ', REGULAR)] : [];
+      const [first, ...rest] = documentBlocks(item.blocks);
+      push(
+        flow,
+        block([...text(mark, REGULAR), ...label, ...(first?.items ?? [])], {
+          tag: 'LI',
+          align: 'left',
+          leftIndent: 14,
+        }),
+      );
+      for (const more of rest) push(flow, { ...more, tag: 'LI', leftIndent: more.leftIndent + 14 });
+    });
+    flow.afterHeading = false;
+  },
+  table: (b, flow) => {
+    if (b.head)
+      push(
+        flow,
+        block(smallCaps(items(b.head, REGULAR)), { align: 'left', keepWithNext: true, spaceBefore: 0.5 }),
+      );
+    // Until the PDF sets real tables, a row is one line of its cells, set apart by wide spaces.
+    for (const row of b.rows) {
+      const cells = row.map((cell) => noteItems(cell.blocks));
+      const line: Item[] = [];
+      cells.forEach((c, k) => {
+        if (k) line.push(...text('\u2003\u2003', REGULAR));
+        line.push(
+          ...(row[k]?.header ? c.map((i) => (i.kind === 'text' ? { ...i, style: 'bold' as const } : i)) : c),
+        );
+      });
+      push(flow, block(line, { align: 'left', leftIndent: 8 }));
+    }
+    flow.afterHeading = false;
+  },
+  quote: (b, flow) => children(b.children, flow, 16),
+  dateline: (b, flow) => push(flow, block(styled(b.children, 'italic'), { align: 'right' })),
+  opener: (b, flow) => children(b.children, flow),
+  closer: (b, flow) => children(b.children, flow),
+  postscript: (b, flow) => children(b.children, flow),
+  attachment: (b, flow) => {
+    flow.afterHeading = true;
+    children(b.children, flow);
+  },
+  division: (b, flow) => children(b.children, flow),
+  line: (b, flow) => {
+    switch (b.role) {
+      case 'salute':
+        push(flow, block(items(b.children, REGULAR), { align: 'right', spaceBefore: 0.5 }));
         return;
-      case 'list':
-        for (const c of e.children.filter(isElement)) {
-          const cn = localName(c.name);
-          if (cn === 'head')
-            push(block(smallCapsOf(c, ctx), { align: 'left', keepWithNext: true, spaceBefore: 0.5 }));
-          else if (cn === 'item')
-            push(
-              block([...text(a.rend === 'dash' ? '– ' : '', ctx), ...inlineItems(c.children, ctx)], {
-                tag: 'LI',
-                align: 'left',
-                leftIndent: 14,
-              }),
-            );
-          else visit(c, depth + 1);
-        }
-        afterHeading = false;
+      case 'signed':
+        push(flow, block(smallCaps(items(b.children, REGULAR)), { align: 'right' }));
         return;
-      case 'quote':
-        for (const c of e.children.filter(isElement))
-          para(c, { tag: 'BlockQuote', leftIndent: 16, indent: 0 });
-        return;
-      case 'gap':
-        push(block(text('.   .   .   .   .   .   .', ctx), { align: 'center' }));
-        return;
-      case 'pb':
-        if (a.n) pendingPages.push({ kind: 'pb', n: a.n, id: a['xml:id'] });
-        return;
-      case 'fw':
-      case 'milestone':
-      case 'teiHeader':
-      case 'graphic': // images are not part of the print edition's text (scans of the original)
-        return;
-      case 'titlePage':
-      case 'docTitle':
-      case 'div':
-      case 'opener':
-      case 'closer':
-      case 'postscript':
-      case 'lg':
-      case 'table':
-      case 'row':
-      case 'figure':
-        for (const c of e.children.filter(isElement)) visit(c, name === 'div' ? depth + 1 : depth);
-        return;
-      case 'titlePart':
-      case 'docImprint':
-      case 'idno':
-      case 'trailer':
-      case 'byline':
-      case 'l':
-      case 'cell':
-      case 'label':
-      case 'bibl':
-        push(block(inlineItems(e.children, ctx), { align: 'left' }));
+      case 'caption':
+        push(flow, small(items(b.children, REGULAR), { align: 'center' }));
         return;
       default:
-        unknown.set(name, (unknown.get(name) ?? 0) + 1);
-        push(block(inlineItems(e.children, ctx)));
+        push(flow, block(items(b.children, REGULAR), { align: 'left' }));
     }
-  };
-  for (const c of div.children) if (isElement(c)) visit(c, 0);
-  if (pendingPages.length) out.push(block(pendingPages));
-  return out;
+  },
+  figure: (b, flow) => push(flow, small(items(b.caption, REGULAR), { align: 'center' })),
+  boilerplate: () => {}, // web-page boilerplate and running heads: kept in the TEI, out of the print
+  unanchoredNote: (b, flow) => {
+    // a note with no reference: set as a note of the last block
+    const note: Item = {
+      kind: 'note',
+      label: b.n || '*',
+      items: noteItems(b.body),
+      id: b.id,
+      unmarked: true,
+    };
+    const last = flow.out.at(-1);
+    if (last) last.items.push(note);
+    else push(flow, block([note]));
+  },
+  unknown: (b, flow) => children(b.children, flow),
+};
+
+/** The print blocks of a document (or the introduction, or a note's body). */
+export function documentBlocks(nodes: Block[]): PdfBlock[] {
+  const flow: Flow = { out: [], pendingPages: [], afterHeading: true, leftIndent: 0 };
+  for (const b of nodes) blockWith(PDF_BLOCK, b, flow);
+  if (flow.pendingPages.length) flow.out.push(block(flow.pendingPages));
+  return flow.out;
 }

@@ -1,9 +1,9 @@
 import { join } from 'node:path';
 import PDFDocument from 'pdfkit';
 import { writeStreamAtomic } from '../../fs/atomic-write.ts';
+import { editionModel, type ModelEdition } from '../../model/edition.ts';
 import { modifiedDate } from '../../reproducible.ts';
-import { readEdition } from '../../tei/edition.ts';
-import { isElement, type TeiNode } from '../../tei/node.ts';
+import { documentOfIds } from '../links.ts';
 import type { RenderContext } from '../registry.ts';
 import { reportUnknownElements } from '../unknown.ts';
 import { block, documentBlocks, type PdfBlock } from './blocks.ts';
@@ -26,26 +26,12 @@ function placeAll(p: Paginator, blocks: PdfBlock[]): void {
   });
 }
 
-type Edition = ReturnType<typeof readEdition>;
-
-function descendantsWithId(root: TeiNode): string[] {
-  const out: string[] = [];
-  const visit = (n: TeiNode): void => {
-    if (!isElement(n)) return;
-    if (n.attrs['xml:id']) out.push(n.attrs['xml:id']);
-    n.children.forEach(visit);
-  };
-  visit(root);
-  return out;
-}
-
 /** The whole book, page after page, into a paginator (which hands each page on as it is complete). */
 function layoutBook(
   p: Paginator,
-  edition: Edition,
+  edition: ModelEdition,
   fonts: FontSet,
   style: ReturnType<typeof loadPdfStyle>,
-  unknown: Map<string, number>,
 ): void {
   const { meta } = edition;
   // Half-title, its blank verso, title page, imprint.
@@ -90,27 +76,23 @@ function layoutBook(
   }
   if (edition.introduction) {
     p.openRecto({ opening: { title: 'Introduction', id: '#introduction' }, document: 'Introduction' });
-    placeAll(p, documentBlocks(edition.introduction, unknown));
+    placeAll(p, documentBlocks(edition.introduction));
   }
   for (const doc of edition.documents) {
     p.openRecto({ opening: { title: doc.title, id: doc.id }, document: doc.title });
-    placeAll(p, documentBlocks(doc.div, unknown, doc.title));
+    placeAll(p, documentBlocks(doc.blocks));
   }
   p.flush();
 }
 
 export async function renderPdf(ctx: RenderContext): Promise<string[]> {
-  const edition = readEdition(await ctx.master());
+  const edition = editionModel(await ctx.master());
   const { meta } = edition;
   const style = loadPdfStyle();
   const fonts = await FontSet.load(style);
 
   // Every xml:id a cross-reference can point to, and the document it is in.
-  const documentOf = new Map<string, string>();
-  for (const d of edition.documents) {
-    documentOf.set(d.id, d.id);
-    for (const e of descendantsWithId(d.div)) documentOf.set(e, d.id);
-  }
+  const documentOf = documentOfIds(edition.documents);
   // Where each document opens, and on which page each page break and note falls: recorded as the
   // pages are drawn. A cross-reference to an earlier page is set with its number; the page numbers
   // not known yet (the contents, references forward) are drawn into slots of fixed width and
@@ -154,7 +136,6 @@ export async function renderPdf(ctx: RenderContext): Promise<string[]> {
   const drawer = new Drawer(doc, style, fonts, pageOf);
   const path = join(ctx.outDir, `${meta.id}.pdf`);
   const written = writeStreamAtomic(path, doc);
-  const unknown = new Map<string, number>();
   let prefix = 'front';
   // Each page is drawn as soon as it is complete, then dropped.
   const draw = (page: Page): void => {
@@ -175,11 +156,11 @@ export async function renderPdf(ctx: RenderContext): Promise<string[]> {
     drawer.drawPage(page, prefix, chrome);
     if (page.opening) doc.outline.addItem(page.opening.title);
   };
-  layoutBook(new Paginator(style, fonts, draw, refs), edition, fonts, style, unknown);
+  layoutBook(new Paginator(style, fonts, draw, refs), edition, fonts, style);
   drawer.finish();
   doc.end();
   await written;
 
-  reportUnknownElements(ctx, 'pdf', unknown);
+  reportUnknownElements(ctx, 'pdf', edition.unknown);
   return [path];
 }

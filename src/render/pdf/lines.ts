@@ -84,9 +84,16 @@ export function words(items: Item[], size: number, fonts: FontSet, refs?: PageRe
       continue;
     }
     if (item.kind === 'pb') {
-      if (cur) cur = null; // a page break between words (inline markers have spaces around them)
-      pendingPages.push(item.n);
-      if (item.id) pendingAnchors.push(item.id);
+      // White space in the text separates words, not the page break: inside a word (`co<pb/>herent`)
+      // it stays one word, and the page is noted on it.
+      const open = cur as Word | null; // (set inside closures, which TypeScript does not follow)
+      if (open) {
+        open.pages.push(item.n);
+        if (item.id) open.anchors.push(item.id);
+      } else {
+        pendingPages.push(item.n);
+        if (item.id) pendingAnchors.push(item.id);
+      }
       continue;
     }
     if (item.kind === 'pageref') {
@@ -116,7 +123,9 @@ export function words(items: Item[], size: number, fonts: FontSet, refs?: PageRe
     }
     if (item.kind === 'note') {
       const w = current(); // a reference belongs to the word it is glued to
-      w.fragments.push(...fragments(item.label, 'regular', size * 0.62, size * 0.36, fonts));
+      // a note the source gives no reference for is set at the foot with no mark in the text
+      if (!item.unmarked)
+        w.fragments.push(...fragments(item.label, 'regular', size * 0.62, size * 0.36, fonts));
       w.width = w.fragments.reduce((n, x) => n + x.width, 0);
       w.notes.push({ label: item.label, items: item.items });
       if (item.id) w.anchors.push(item.id);
@@ -141,6 +150,34 @@ export function words(items: Item[], size: number, fonts: FontSet, refs?: PageRe
     } else out.push({ fragments: [], width: 0, notes: [], pages: pendingPages, anchors: pendingAnchors });
   }
   return out;
+}
+
+/**
+ * Splits a word longer than the measure (a URL, a file path) after the last `/ . ? & = _ -` that
+ * leaves a head fitting `room`, with no hyphen added; null if there is none.
+ */
+function breakLong(word: Word, room: number, fonts: FontSet): [Word, Word] | null {
+  if (word.fragments.length !== 1 || word.notes.length) return null;
+  const f = word.fragments[0] as Fragment;
+  for (let k = f.text.length - 2; k >= 4; k--) {
+    if (!'/.?&=_-'.includes(f.text[k] ?? '')) continue;
+    const head = f.text.slice(0, k + 1);
+    const width = fonts.width(head, f.face, f.size);
+    if (width > room) continue;
+    const tail = f.text.slice(k + 1);
+    const tw = fonts.width(tail, f.face, f.size);
+    return [
+      {
+        fragments: [{ ...f, text: head, width }],
+        width,
+        notes: [],
+        pages: word.pages,
+        anchors: word.anchors,
+      },
+      { fragments: [{ ...f, text: tail, width: tw }], width: tw, notes: [], pages: [], anchors: [] },
+    ];
+  }
+  return null;
 }
 
 /** Splits a word at the best hyphenation point that fits `room`; null if none does. */
@@ -188,8 +225,9 @@ export function breakLines(
   fonts: FontSet,
   justify: boolean,
   refs?: PageRefs,
+  spaceScale = 1, // wider word spaces (a row of omission dots)
 ): Line[] {
-  const space = fonts.width(' ', 'regular', size);
+  const space = fonts.width(' ', 'regular', size) * spaceScale;
   const lines: Line[] = [];
   let cur: Word[] = [];
   let width = 0;
@@ -217,13 +255,16 @@ export function breakLines(
       continue;
     }
     const avail = measure - (lines.length === 0 ? indent : 0);
-    const need = width + (cur.length ? space : 0) + w.width;
-    if (need <= avail || (cur.length === 0 && w.width > avail && !(justify && hyphenate(w, avail, fonts)))) {
-      width = need;
+    const room = avail - width - (cur.length ? space : 0);
+    if (width + (cur.length ? space : 0) + w.width <= avail) {
+      width += (cur.length ? space : 0) + w.width;
       cur.push(w);
       continue;
     }
-    const split = justify ? hyphenate(w, avail - width - (cur.length ? space : 0), fonts) : null;
+    // Hyphenate a word that does not fit; break one longer than the measure (a URL) at a slash or dot.
+    const split =
+      (justify || cur.length === 0 ? hyphenate(w, room, fonts) : null) ??
+      (w.width > avail ? breakLong(w, room, fonts) : null);
     if (split) {
       cur.push(split[0]);
       width += (cur.length > 1 ? space : 0) + split[0].width;
@@ -231,9 +272,14 @@ export function breakLines(
       queue.splice(k + 1, 0, split[1]);
       continue;
     }
+    if (cur.length === 0) {
+      // nothing breaks it: it stands alone, overfull
+      cur.push(w);
+      width = w.width;
+      continue;
+    }
     finish(false);
-    cur.push(w);
-    width = w.width;
+    k--; // the word again, at the start of a line
   }
   finish(true);
   return lines;

@@ -126,6 +126,7 @@ export class Paginator {
       this.fonts,
       block.align === 'justify',
       this.refs,
+      block.spaceScale,
     );
     if (lines.length === 0) return;
     const before = this.y > 0 ? block.spaceBefore * this.style.body.leading : 0;
@@ -150,8 +151,9 @@ export class Paginator {
       const others = this.page.body.length > 1;
       const orphan = onThisPage === 1 && lines.length > 1 && others; // one line alone at the foot
       const widow = left === 1 && onThisPage >= 3; // one line alone at the head of the next page
-      if (orphan || widow) {
-        this.undo(placed.pop());
+      // (a line whose note runs on overleaf stays: its note has begun on this page)
+      if ((orphan || widow) && this.undo(placed.at(-1))) {
+        placed.pop();
         k--;
       }
       this.newPage(this.inherit());
@@ -159,11 +161,13 @@ export class Paginator {
     }
   }
 
-  private undo(p: { line: Placed; notes: number; carried: boolean } | undefined): void {
-    if (!p || p.carried) return;
+  /** Takes the last placed line (and its notes) off the page; false when it cannot be. */
+  private undo(p: { line: Placed; notes: number; carried: boolean } | undefined): boolean {
+    if (!p || p.carried) return false;
     this.page.body.pop();
     this.page.notes.splice(this.page.notes.length - p.notes, p.notes);
     this.y -= p.line.leading;
+    return true;
   }
 
   private tryPlace(

@@ -1,0 +1,295 @@
+import { isElement, type TeiElement, type TeiNode } from '../tei/node.ts';
+import { localName } from '../tei/read.ts';
+import {
+  type InlineReader,
+  isBlockElement,
+  noteMeaning,
+  omissionWords,
+  positionOf,
+  readInlines,
+} from './read-inline.ts';
+import type { Block, Inline, LineRole, ListItem, TableCell } from './types.ts';
+
+/**
+ * TEI blocks → model blocks. Mixed content is read as a flow: runs of inline content become
+ * paragraphs, and a block element inside a paragraph (a list, a table, a quoted letter) splits it,
+ * the part after it marked `continued`. What the inline reader lifts out of a block (a note with
+ * no reference, boilerplate) follows that block.
+ */
+const LINES: Record<string, LineRole> = {
+  salute: 'salute',
+  signed: 'signed',
+  byline: 'byline',
+  trailer: 'trailer',
+  titlePart: 'titlePart',
+  docImprint: 'imprint',
+  docDate: 'imprint',
+  docAuthor: 'byline',
+  label: 'label',
+  bibl: 'bibl',
+  idno: 'idno',
+  l: 'verse',
+  figDesc: 'caption',
+  address: 'label',
+  argument: 'label',
+  epigraph: 'label',
+};
+
+/** Containers read as the blocks they hold. */
+const FLOW = new Set(['body', 'front', 'back', 'text', 'group', 'docTitle', 'lg', 'floatingText', 'sp']);
+
+const hasText = (inlines: Inline[]): boolean =>
+  inlines.some((i) => (i.kind === 'text' ? i.text.trim() !== '' : i.kind !== 'lineBreak'));
+
+export class BlockReader {
+  private lifted: Block[] = [];
+  /** The heads met at the top of the document so far: the first is its title. */
+  private heads = 0;
+  readonly inline: InlineReader = {
+    flow: (nodes) => this.flow(nodes, 1),
+    lift: (block) => {
+      this.lifted.push(block);
+    },
+    notes: 0,
+  };
+
+  /** Inline content, and whatever had to be lifted out of it. */
+  private inlines(nodes: TeiNode[]): Inline[] {
+    return readInlines(nodes, this.inline);
+  }
+
+  private withLifted(blocks: Block[]): Block[] {
+    if (!this.lifted.length) return blocks;
+    const out = [...blocks, ...this.lifted];
+    this.lifted = [];
+    return out;
+  }
+
+  /**
+   * Content → blocks. In mixed content (`paragraph` given: inside a p, an item, a cell, a note)
+   * only block elements stand alone and the text around them is the paragraph, split in parts;
+   * in a container (a div, a closer) every element is a block but running text between them.
+   */
+  flow(nodes: TeiNode[], depth: number, paragraph?: { id?: string }): Block[] {
+    const mixed = paragraph !== undefined;
+    const out: Block[] = [];
+    let run: TeiNode[] = [];
+    let parts = 0;
+    const flush = (): void => {
+      const children = this.inlines(run);
+      run = [];
+      if (hasText(children)) {
+        out.push({
+          kind: 'paragraph',
+          id: parts === 0 ? paragraph?.id : undefined,
+          continued: mixed && parts > 0,
+          children,
+        });
+        parts++;
+      } else {
+        // white space only, or only markers (a page break between two blocks)
+        for (const c of children) if (c.kind === 'pageBreak') out.push(c);
+      }
+      out.push(...this.withLifted([]));
+    };
+    for (const n of nodes) {
+      if (isElement(n) && (isBlockElement(n) || (!mixed && !this.isInlineAtBlockLevel(n)))) {
+        flush();
+        out.push(...this.block(n, depth));
+      } else run.push(n);
+    }
+    flush();
+    return out;
+  }
+
+  /** At block level, an element that is running text (a bare `hi` or name between blocks). */
+  private isInlineAtBlockLevel(e: TeiElement): boolean {
+    const name = localName(e.name);
+    return !(name in LINES) && !BLOCK_NAMES.has(name) && !FLOW.has(name);
+  }
+
+  private heading(e: TeiElement, depth: number): Block[] {
+    // A FRUS head carries its document's source note: it follows the heading.
+    const sources = e.children.filter(
+      (c): c is TeiElement => isElement(c) && localName(c.name) === 'note' && noteMeaning(c) === 'source',
+    );
+    const children = this.inlines(e.children.filter((c) => !sources.includes(c as TeiElement)));
+    const role = depth > 0 ? 'section' : this.heads++ === 0 ? 'title' : 'subtitle';
+    const out: Block[] = [{ kind: 'heading', role, level: depth, id: e.attrs['xml:id'], children }];
+    for (const s of sources) out.push(this.sourceNote(s));
+    return this.withLifted(out);
+  }
+
+  /** The head of a volume's division (a chapter), set before its first document. */
+  division(head: TeiElement, level: number): Block[] {
+    return this.withLifted([
+      {
+        kind: 'heading',
+        role: 'division',
+        level,
+        id: head.attrs['xml:id'],
+        children: this.inlines(head.children),
+      },
+    ]);
+  }
+
+  private sourceNote(e: TeiElement): Block {
+    const parts = e.children.filter(isElement).filter((c) => ['label', 'bibl'].includes(localName(c.name)));
+    const lines =
+      e.attrs.subtype === 'citation' && parts.length
+        ? parts.map((p) => this.inlines(p.children))
+        : [this.inlines(e.children)];
+    return { kind: 'sourceNote', id: e.attrs['xml:id'], lines };
+  }
+
+  private list(e: TeiElement, depth: number): Block {
+    const items: ListItem[] = [];
+    let head: Inline[] | undefined;
+    let label: Inline[] | undefined;
+    for (const c of e.children) {
+      if (!isElement(c)) {
+        if (c.trim()) items.push({ blocks: this.flow([c], depth) });
+        continue;
+      }
+      const name = localName(c.name);
+      if (name === 'head') head = [...(head ?? []), ...this.inlines(c.children)];
+      else if (name === 'label') label = this.inlines(c.children);
+      else if (name === 'item') {
+        items.push({ label, blocks: this.flow(c.children, depth, { id: c.attrs['xml:id'] }) });
+        label = undefined;
+      } else items.push({ blocks: this.flow([c], depth) });
+    }
+    if (label) items.push({ label, blocks: [] });
+    const rend = `${e.attrs.rend ?? ''} ${e.attrs.type ?? ''}`;
+    const style = /dash|bullet/.test(rend) ? 'dash' : /ordered|number/.test(rend) ? 'ordered' : 'plain';
+    items.forEach((item, k) => {
+      if (style === 'dash') item.marker = '–';
+      else if (style === 'ordered' && !item.label) item.marker = `${k + 1}.`;
+    });
+    return { kind: 'list', style, head, items };
+  }
+
+  private table(e: TeiElement, depth: number): Block {
+    let head: Inline[] | undefined;
+    const rows: TableCell[][] = [];
+    for (const c of e.children.filter(isElement)) {
+      const name = localName(c.name);
+      if (name === 'head') head = this.inlines(c.children);
+      else if (name === 'row')
+        rows.push(
+          c.children.filter(isElement).map((cell) => ({
+            header: cell.attrs.role === 'label' || c.attrs.role === 'label',
+            span: Number(cell.attrs.cols ?? 1) || 1,
+            blocks: this.flow(cell.children, depth, {}),
+          })),
+        );
+      else rows.push([{ header: false, span: 1, blocks: this.flow([c], depth) }]);
+    }
+    return { kind: 'table', head, rows };
+  }
+
+  /** One block element (or a container) → blocks. */
+  block(e: TeiElement, depth: number): Block[] {
+    const name = localName(e.name);
+    const a = e.attrs;
+    const inner = (d = depth): Block[] => this.flow(e.children, d);
+    switch (name) {
+      case 'p':
+      case 'ab':
+        return this.flow(e.children, depth, { id: a['xml:id'] });
+      case 'head':
+        return this.heading(e, depth);
+      case 'note':
+        switch (noteMeaning(e)) {
+          case 'source':
+            return [this.sourceNote(e)];
+          case 'editorial':
+            return this.withLifted([{ kind: 'editorialNote', children: this.inlines(e.children) }]);
+          case 'unanchored':
+            return [
+              { kind: 'unanchoredNote', n: a.n ?? '', id: a['xml:id'], body: this.flow(e.children, 1) },
+            ];
+          case 'footnote':
+            // a note between blocks: its reference stands where the note does
+            return this.flow([e], depth, {});
+        }
+        break;
+      case 'gap':
+        return [{ kind: 'omission', ...omissionWords(e), dots: a.rend === 'dots' }];
+      case 'pb':
+        return a.n ? [{ kind: 'pageBreak', n: a.n, id: a['xml:id'] }] : [];
+      case 'list':
+        return this.withLifted([this.list(e, depth)]);
+      case 'table':
+        return this.withLifted([this.table(e, depth)]);
+      case 'quote':
+      case 'q':
+        return [{ kind: 'quote', children: inner() }];
+      case 'dateline':
+        return this.withLifted([{ kind: 'dateline', children: this.inlines(e.children) }]);
+      case 'opener':
+        return [{ kind: 'opener', children: inner() }];
+      case 'closer':
+        return [{ kind: 'closer', children: inner() }];
+      case 'postscript':
+        return [{ kind: 'postscript', children: inner() }];
+      case 'attachment':
+        return [{ kind: 'attachment', id: a['xml:id'], children: inner(depth + 1) }];
+      case 'div':
+      case 'titlePage':
+        return [{ kind: 'division', id: a['xml:id'], children: inner(depth + 1) }];
+      case 'figure': {
+        const caption = e.children
+          .filter(isElement)
+          .filter((c) => ['figDesc', 'head', 'p'].includes(localName(c.name)))
+          .flatMap((c) => this.inlines(c.children));
+        return this.withLifted([{ kind: 'figure', caption }]);
+      }
+      case 'fw':
+        return [{ kind: 'boilerplate', children: this.inlines(e.children) }];
+      case 'milestone':
+      case 'cb':
+      case 'anchor':
+      case 'teiHeader':
+      case 'graphic':
+        return [];
+      default: {
+        const role = LINES[name];
+        if (role) return this.withLifted([{ kind: 'line', role, children: this.inlines(e.children) }]);
+        if (FLOW.has(name)) return inner();
+        return [
+          { kind: 'unknown', name: e.name, at: positionOf(e), children: this.flow(e.children, depth, {}) },
+        ];
+      }
+    }
+    return [];
+  }
+}
+
+/** Elements the block reader gives a block of their own (besides the line roles). */
+const BLOCK_NAMES = new Set([
+  'p',
+  'ab',
+  'head',
+  'note',
+  'gap',
+  'pb',
+  'list',
+  'table',
+  'quote',
+  'q',
+  'dateline',
+  'opener',
+  'closer',
+  'postscript',
+  'attachment',
+  'div',
+  'titlePage',
+  'figure',
+  'fw',
+  'milestone',
+  'cb',
+  'anchor',
+  'teiHeader',
+  'graphic',
+]);

@@ -1,0 +1,291 @@
+import { isElement, type TeiElement, type TeiNode } from '../tei/node.ts';
+import { childElements, localName } from '../tei/read.ts';
+import type { Block, CorrectionKind, EmphasisStyle, Inline, NameKind, SourcePosition } from './types.ts';
+
+/**
+ * TEI inline content → model inlines: the one place where the editorial meaning of each element
+ * is decided. What cannot stand in running text (a note with no reference, boilerplate) is handed
+ * to `lift`, and the block reader sets it after the block it came from.
+ */
+export interface InlineReader {
+  /** Blocks of a note's body (mixed content, paragraphs, lists): the block reader. */
+  flow: (nodes: TeiNode[]) => Block[];
+  /** A block that cannot stand inline, set after the current block. */
+  lift: (block: Block) => void;
+  /** Counts footnotes without a printed label, for the label they are given. */
+  notes: number;
+}
+
+export const positionOf = (e: TeiElement): SourcePosition | undefined =>
+  e.line ? { line: e.line, column: e.column ?? 1 } : undefined;
+
+/** Block-level elements: where they stand in running text, the paragraph is split around them. */
+export const BLOCK_ELEMENTS = new Set([
+  'p',
+  'ab',
+  'list',
+  'table',
+  'lg',
+  'div',
+  'floatingText',
+  'figure',
+  'opener',
+  'closer',
+  'postscript',
+  'attachment',
+]);
+
+/** A quote is a block when it holds paragraphs or verse. */
+export const isBlockElement = (e: TeiElement): boolean => {
+  const name = localName(e.name);
+  if (BLOCK_ELEMENTS.has(name)) return true;
+  return (
+    (name === 'quote' || name === 'q') &&
+    e.children.some((c) => isElement(c) && ['p', 'lg', 'l', 'ab'].includes(localName(c.name)))
+  );
+};
+
+const EMPHASIS: [RegExp, EmphasisStyle][] = [
+  [/italic/, 'italic'],
+  [/bold/, 'bold'],
+  [/small-?caps/, 'smallcaps'],
+  [/underline/, 'underline'],
+  [/sup/, 'superscript'],
+  [/sub/, 'subscript'],
+];
+
+const NAMES: Record<string, NameKind> = {
+  persName: 'person',
+  placeName: 'place',
+  orgName: 'org',
+  date: 'date',
+  time: 'time',
+  name: 'other',
+  rs: 'other',
+  geogName: 'place',
+  settlement: 'place',
+  country: 'place',
+};
+
+/** Known elements drawn as their content (a class keeps their name). */
+const SPANS = new Set([
+  'seg',
+  'term',
+  'gloss',
+  'num',
+  'measure',
+  'idno',
+  'label',
+  'bibl',
+  'q',
+  'quote',
+  'said',
+  'sic',
+  'corr',
+  'orig',
+  'reg',
+  'abbr',
+  'expan',
+  'unclear',
+  'add',
+  'del',
+  'docAuthor',
+  'docDate',
+  'publisher',
+  'pubPlace',
+  'affiliation',
+  'roleName',
+  'forename',
+  'surname',
+  'addName',
+  'signed',
+  'salute',
+  'dateline',
+  'byline',
+  'head',
+  'trailer',
+  'item',
+  'l',
+  'row',
+  'cell',
+  'figDesc',
+  'titlePart',
+  'docImprint',
+  'address',
+  'addrLine',
+  'email',
+  'mentioned',
+  'soCalled',
+  'distinct',
+  'c',
+  'w',
+  'pc',
+]);
+
+/** Elements that end a line when they stand inside running text. */
+const LINE_ENDING = new Set(['item', 'l', 'row', 'addrLine', 'p', 'ab']);
+
+/** Elements with no text of their own in the reading (structure, or text kept elsewhere). */
+const SILENT = new Set(['milestone', 'cb', 'anchor', 'desc', 'graphic', 'teiHeader', 'index', 'span']);
+
+/** The editors' words of an omission: its `desc`, else its reason, else a plain "text omitted". */
+export function omissionWords(e: TeiElement): { words: string; stated: boolean } {
+  const desc = childElements(e, 'desc')
+    .map((d) => plainText(d.children))
+    .join(' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  if (desc) return { words: desc, stated: true };
+  const reason = e.attrs.reason?.replace(/[-_]/g, ' ');
+  return { words: reason && reason !== 'editorial omission' ? reason : 'text omitted', stated: false };
+}
+
+/** Character data without notes (for an omission's words and a correction's title). */
+function plainText(nodes: TeiNode[]): string {
+  return nodes
+    .map((n) => (typeof n === 'string' ? n : localName(n.name) === 'note' ? '' : plainText(n.children)))
+    .join('');
+}
+
+export type NoteMeaning = 'source' | 'editorial' | 'unanchored' | 'footnote';
+
+/** What a TEI note is: decided here only. */
+export function noteMeaning(e: TeiElement): NoteMeaning {
+  const { type, place } = e.attrs;
+  if (type === 'source') return 'source';
+  if (type === 'unanchored') return 'unanchored';
+  if (type === 'editorial' || place === 'inline') return 'editorial';
+  return 'footnote';
+}
+
+function correction(e: TeiElement, reader: InlineReader): Inline[] {
+  const part = (...names: string[]): TeiElement | undefined =>
+    e.children.filter(isElement).find((c) => names.includes(localName(c.name)));
+  const pairs: [string, string, CorrectionKind][] = [
+    ['sic', 'corr', 'source'],
+    ['orig', 'reg', 'regularization'],
+    ['abbr', 'expan', 'expansion'],
+  ];
+  for (const [from, to, by] of pairs) {
+    const original = part(from);
+    const corrected = part(to);
+    if (!original && !corrected) continue;
+    if (!original || !corrected) return readInlines((original ?? corrected)?.children ?? [], reader);
+    const kind = by === 'source' && corrected.attrs.type === 'editorial' ? 'edition' : by;
+    return [
+      {
+        kind: 'correction',
+        by: kind,
+        original: readInlines(original.children, reader),
+        corrected: readInlines(corrected.children, reader),
+      },
+    ];
+  }
+  return readInlines(e.children, reader);
+}
+
+function link(e: TeiElement, reader: InlineReader): Inline[] {
+  const target = (e.attrs.target ?? '').trim().split(/\s+/)[0] ?? '';
+  const children = readInlines(e.children, reader);
+  // A note inside a link is set after it: the note's reference is a link itself.
+  const notes = children.filter((c) => c.kind === 'footnote');
+  const words = children.filter((c) => c.kind !== 'footnote');
+  if (/^https?:\/\//.test(target))
+    return [
+      { kind: 'link', target: { external: target }, children: words.length ? words : [text(target)] },
+      ...notes,
+    ];
+  if (target.startsWith('#') && target.length > 1)
+    return [{ kind: 'link', target: { internal: target.slice(1) }, children: words }, ...notes];
+  return [{ kind: 'span', role: localName(e.name), children: words }, ...notes];
+}
+
+const text = (t: string): Inline => ({ kind: 'text', text: t });
+
+function readInline(e: TeiElement, reader: InlineReader): Inline[] {
+  const name = localName(e.name);
+  const a = e.attrs;
+  const children = (): Inline[] => readInlines(e.children, reader);
+  switch (name) {
+    case 'note':
+      switch (noteMeaning(e)) {
+        case 'editorial':
+          return [{ kind: 'editorialNote', children: children() }];
+        case 'unanchored':
+          reader.lift({
+            kind: 'unanchoredNote',
+            n: a.n ?? '',
+            id: a['xml:id'],
+            body: reader.flow(e.children),
+          });
+          return [];
+        case 'source':
+        case 'footnote':
+          reader.notes++;
+          return [
+            {
+              kind: 'footnote',
+              n: a.n ?? (noteMeaning(e) === 'source' ? 'Source' : String(reader.notes)),
+              id: a['xml:id'],
+              body: reader.flow(e.children),
+            },
+          ];
+      }
+      break;
+    case 'pb':
+      return a.n ? [{ kind: 'pageBreak', n: a.n, id: a['xml:id'] }] : [];
+    case 'lb':
+      return [{ kind: 'lineBreak' }];
+    case 'gap':
+      return [{ kind: 'gap', ...omissionWords(e) }];
+    case 'supplied':
+      return [
+        { kind: 'supplied', conjecture: a.cert === 'low' || a.reason === 'conjecture', children: children() },
+      ];
+    case 'choice':
+      return correction(e, reader);
+    case 'hi': {
+      const style = EMPHASIS.find(([pattern]) => pattern.test(a.rend ?? ''))?.[1];
+      if (a.rend === 'xml-illegal-character') return children();
+      return style
+        ? [{ kind: 'emphasis', style, children: children() }]
+        : [{ kind: 'span', role: 'hi', children: children() }];
+    }
+    case 'emph':
+    case 'foreign':
+      return [{ kind: 'emphasis', style: 'italic', children: children() }];
+    case 'title':
+      return [{ kind: 'citedTitle', children: children() }];
+    case 'ref':
+    case 'ptr':
+      return link(e, reader);
+    case 'g':
+      return children();
+    case 'fw':
+      reader.lift({ kind: 'boilerplate', children: children() });
+      return [];
+    default: {
+      if (SILENT.has(name)) return [];
+      const kind = NAMES[name];
+      if (kind) {
+        const key = (a.ref ?? a.corresp ?? a.key)?.replace(/^#/, '');
+        return [{ kind: 'name', type: kind, key, children: children() }];
+      }
+      const tail: Inline[] = LINE_ENDING.has(name) ? [{ kind: 'lineBreak' }] : [];
+      if (SPANS.has(name) || isBlockElement(e) || name === 'list' || name === 'table')
+        return [{ kind: 'span', role: name, children: children() }, ...tail];
+      return [{ kind: 'unknown', name: e.name, at: positionOf(e), children: children() }];
+    }
+  }
+  return [];
+}
+
+export function readInlines(nodes: TeiNode[], reader: InlineReader): Inline[] {
+  const out: Inline[] = [];
+  for (const n of nodes) {
+    if (typeof n === 'string') {
+      if (n) out.push(text(n));
+    } else out.push(...readInline(n, reader));
+  }
+  return out;
+}

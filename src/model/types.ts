@@ -1,0 +1,123 @@
+/**
+ * The edition model: the closed set of node kinds every writer (HTML, EPUB, PDF, display text)
+ * draws. The TEI — ours or anyone's — is read into it once (src/model/read-*.ts), and every
+ * editorial decision is taken there: what is a footnote, what a source note, how an omission or a
+ * correction reads. Writers are tables keyed by kind (`BlockRules`, `InlineRules`): a writer that
+ * forgets a kind does not type-check. An element the reader does not know becomes an `unknown`
+ * node that keeps its name, its children and where it stands in the TEI file.
+ */
+
+/** Where an element starts in the TEI file it was read from. */
+export interface SourcePosition {
+  line: number;
+  column: number;
+}
+
+export type EmphasisStyle = 'italic' | 'bold' | 'smallcaps' | 'underline' | 'superscript' | 'subscript';
+
+/** Who made a correction, and so how the reading text shows it. */
+export type CorrectionKind =
+  | 'source' // printed by the source's editors as `of [on]`: the reading text shows both
+  | 'edition' // made by this edition's editor (manifest corrections): the corrected word, marked
+  | 'regularization' // orig/reg: the regular form
+  | 'expansion'; // abbr/expan: the expansion
+
+export type NameKind = 'person' | 'place' | 'org' | 'date' | 'time' | 'other';
+
+export type Inline =
+  | { kind: 'text'; text: string }
+  | { kind: 'emphasis'; style: EmphasisStyle; children: Inline[] }
+  /** A title of a work (italic in print). */
+  | { kind: 'citedTitle'; children: Inline[] }
+  | { kind: 'pageBreak'; n: string; id?: string }
+  /** A note at the foot (or end): `n` its label as printed, its body blocks. Unanchored notes are blocks. */
+  | { kind: 'footnote'; n: string; id?: string; body: Block[] }
+  /** The editors' remark in the running text (`[Footnote in the source text. …]`), set in brackets. */
+  | { kind: 'editorialNote'; children: Inline[] }
+  /** Text left out; `words` are the editors' words (`Here follows …`), shown in brackets. */
+  | { kind: 'gap'; words: string; stated: boolean }
+  | { kind: 'supplied'; conjecture: boolean; children: Inline[] }
+  | { kind: 'correction'; by: CorrectionKind; original: Inline[]; corrected: Inline[] }
+  | { kind: 'link'; target: LinkTarget; children: Inline[] }
+  | { kind: 'name'; type: NameKind; key?: string; children: Inline[] }
+  | { kind: 'lineBreak' }
+  /** A known element with no look of its own (seg, term, num, idno …): its text, its TEI name kept as a class. */
+  | { kind: 'span'; role: string; children: Inline[] }
+  | { kind: 'unknown'; name: string; at?: SourcePosition; children: Inline[] };
+
+export type LinkTarget = { external: string } | { internal: string };
+
+export type LineRole =
+  | 'salute'
+  | 'signed'
+  | 'byline'
+  | 'trailer'
+  | 'titlePart'
+  | 'imprint'
+  | 'label'
+  | 'bibl'
+  | 'idno'
+  | 'verse'
+  | 'caption';
+
+export type HeadingRole =
+  | 'title' // the document's title
+  | 'subtitle' // a second head of the document
+  | 'section' // a section of a document
+  | 'division'; // a division of a volume (chapter), set before its first document
+
+export interface ListItem {
+  /** The mark the list sets before the item (`–`, `3.`), the same in every output. */
+  marker?: string;
+  label?: Inline[];
+  blocks: Block[];
+}
+
+export interface TableCell {
+  header: boolean;
+  span: number;
+  blocks: Block[];
+}
+
+export type Block =
+  | { kind: 'paragraph'; id?: string; continued: boolean; children: Inline[] }
+  | { kind: 'heading'; role: HeadingRole; level: number; id?: string; children: Inline[] }
+  /** A document's source note (FRUS: the note on its title; ours: `note type="source"`), line by line. */
+  | { kind: 'sourceNote'; id?: string; lines: Inline[][] }
+  | { kind: 'editorialNote'; children: Inline[] }
+  /** A row of omission dots (`dots`) or a bracketed omission standing alone. */
+  | { kind: 'omission'; words: string; stated: boolean; dots: boolean }
+  | { kind: 'pageBreak'; n: string; id?: string }
+  | { kind: 'list'; style: 'dash' | 'ordered' | 'plain'; head?: Inline[]; items: ListItem[] }
+  | { kind: 'table'; head?: Inline[]; rows: TableCell[][] }
+  | { kind: 'quote'; children: Block[] }
+  | { kind: 'dateline'; children: Inline[] }
+  | { kind: 'opener'; children: Block[] }
+  | { kind: 'closer'; children: Block[] }
+  | { kind: 'postscript'; children: Block[] }
+  /** An enclosure or attachment (FRUS `frus:attachment`). */
+  | { kind: 'attachment'; id?: string; children: Block[] }
+  | { kind: 'division'; id?: string; children: Block[] }
+  | { kind: 'line'; role: LineRole; children: Inline[] }
+  | { kind: 'figure'; caption: Inline[] }
+  /** Web-page boilerplate and running heads (`fw`): kept in the model, out of the reading text. */
+  | { kind: 'boilerplate'; children: Inline[] }
+  /** A note with no reference in the text: set with the notes, at the end of its block. */
+  | { kind: 'unanchoredNote'; n: string; id?: string; body: Block[] }
+  | { kind: 'unknown'; name: string; at?: SourcePosition; children: Block[] };
+
+export type InlineOf<K extends Inline['kind']> = Extract<Inline, { kind: K }>;
+export type BlockOf<K extends Block['kind']> = Extract<Block, { kind: K }>;
+
+/** A writer's drawing of every inline kind: a missing kind is a type error. */
+export type InlineRules<C, R> = { [K in Inline['kind']]: (node: InlineOf<K>, ctx: C) => R };
+/** A writer's drawing of every block kind: a missing kind is a type error. */
+export type BlockRules<C, R> = { [K in Block['kind']]: (node: BlockOf<K>, ctx: C) => R };
+
+export function inlineWith<C, R>(rules: InlineRules<C, R>, node: Inline, ctx: C): R {
+  return (rules[node.kind] as (n: Inline, c: C) => R)(node, ctx);
+}
+
+export function blockWith<C, R>(rules: BlockRules<C, R>, node: Block, ctx: C): R {
+  return (rules[node.kind] as (n: Block, c: C) => R)(node, ctx);
+}

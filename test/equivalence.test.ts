@@ -1,0 +1,228 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { editionModel, type ModelDocument, type ModelEdition } from '../src/model/edition.ts';
+import { readingText } from '../src/model/reading-text.ts';
+import type { Block } from '../src/model/types.ts';
+import { forEachNode } from '../src/model/walk.ts';
+import { documentFile } from '../src/render/html/pages.ts';
+import { documentOfIds } from '../src/render/links.ts';
+import { readTei } from '../src/tei/read.ts';
+import { epubcheck, readEpub } from './support/epub.ts';
+import { type Expected, PAGE_REFERENCE, readPdfAgainst } from './support/pdf-reading.ts';
+import { outlinePages, pdfPages } from './support/pdf-words.ts';
+import { recto, SEEDS, tempDir } from './support/run.ts';
+import { firstWordDifference, words } from './support/same-words.ts';
+import { classes, type Role, visibleText } from './support/visible-text.ts';
+
+/**
+ * One reading of the TEI, the same words in every output: for every document of the seeds and of
+ * every corpus in ../shared/corpus/ (built from the plain texts), and of every volume.xml there
+ * (rendered), the words of the HTML page, the EPUB chapter and the PDF equal the model's reading
+ * text word for word and in order, notes included, and every page number appears.
+ */
+const CORPORA = join(import.meta.dirname, '../../shared/corpus');
+const corpora = existsSync(CORPORA)
+  ? readdirSync(CORPORA)
+      .filter((d) => existsSync(join(CORPORA, d, 'volume.xml')))
+      .sort()
+  : [];
+
+interface Target {
+  name: string;
+  make: (out: string) => string; // builds or renders into out; gives the TEI the outputs came from
+}
+
+const built = (name: string, sources: string): Target => ({
+  name,
+  make: (out) => {
+    const r = recto(['build', '--sources', sources, '--out', out, '--quiet']);
+    expect(r.status, r.stderr).toBe(0);
+    return join(out, 'tei', 'edition.xml');
+  },
+});
+
+const rendered = (name: string, file: string): Target => ({
+  name,
+  make: (out) => {
+    const r = recto(['render', file, '--out', out, '--quiet']);
+    expect(r.status, r.stderr).toBe(0);
+    return file;
+  },
+});
+
+const TARGETS: Target[] = [
+  built('seeds', SEEDS),
+  ...corpora.map((c) => built(`${c} (plain texts)`, join(CORPORA, c))),
+  ...corpora.map((c) => rendered(`${c} (volume.xml)`, join(CORPORA, c, 'volume.xml'))),
+];
+
+const pageNumbers = (blocks: Block[]): string[] => {
+  const out: string[] = [];
+  forEachNode(blocks, (n) => {
+    if (n.kind === 'pageBreak') out.push(n.n);
+  });
+  return out;
+};
+const sorted = (list: string[]): string[] => [...list].sort();
+
+const htmlRole = (_name: string, a: Record<string, string>): Role | undefined => {
+  const c = classes(a);
+  if (c.includes('doc-text')) return 'body';
+  if (c.includes('visually-hidden') || c.includes('d') || c.includes('backref')) return 'skip';
+  if (c.includes('pb')) return 'page';
+  if (a.id?.startsWith('fn-') && _name === 'li') return 'note';
+  return undefined;
+};
+
+const epubRole = (name: string, a: Record<string, string>): Role | undefined => {
+  const c = classes(a);
+  if (a['epub:type'] === 'chapter') return 'body';
+  if (c.includes('visually-hidden') || c.includes('doc-position') || c.includes('source-line')) return 'skip';
+  if (a['epub:type'] === 'pagebreak') return 'page';
+  if (name === 'aside' || a.id?.startsWith('end-')) return 'note';
+  return undefined;
+};
+
+interface Totals {
+  documents: number;
+  words: number;
+  notes: number;
+  pages: number;
+}
+
+function compareHtml(site: string, doc: ModelDocument): string | null {
+  const expected = readingText(doc.blocks);
+  const seen = visibleText(readFileSync(join(site, documentFile(doc)), 'utf8'), htmlRole);
+  const body = firstWordDifference(words(expected.text), words(seen.body));
+  if (body) return `${doc.id}, HTML: ${body}`;
+  if (seen.notes.length !== expected.notes.length)
+    return `${doc.id}, HTML: ${seen.notes.length} notes, the model has ${expected.notes.length}`;
+  for (const [k, note] of expected.notes.entries()) {
+    const d = firstWordDifference(words(note), words(seen.notes[k] ?? ''));
+    if (d) return `${doc.id}, HTML note ${k + 1}: ${d}`;
+  }
+  if (sorted(seen.pages).join(' ') !== sorted(pageNumbers(doc.blocks)).join(' '))
+    return `${doc.id}, HTML: pages ${seen.pages.join(' ')}, the model has ${pageNumbers(doc.blocks).join(' ')}`;
+  return null;
+}
+
+/** The EPUB's document chapters in spine order (the front and back chapters left aside). */
+function epubChapters(book: Map<string, string>): string[] {
+  const opf = book.get('OEBPS/content.opf') ?? '';
+  const hrefs = new Map(
+    [...opf.matchAll(/<item [^>]*id="([^"]+)"[^>]*href="([^"]+)"/g)].map((m) => [m[1], m[2]]),
+  );
+  return [...opf.matchAll(/<itemref [^>]*idref="([^"]+)"/g)]
+    .map((m) => hrefs.get(m[1] ?? '') ?? '')
+    .filter((h) => h && !/^(cover|title|toc|introduction|notes)\.xhtml$/.test(h));
+}
+
+function compareEpub(
+  book: Map<string, string>,
+  file: string,
+  doc: ModelDocument,
+  endnotes: string[],
+): string | null {
+  const expected = readingText(doc.blocks);
+  const seen = visibleText(book.get(`OEBPS/${file}`) ?? '', epubRole);
+  const body = firstWordDifference(words(expected.text), words(seen.body));
+  if (body) return `${doc.id}, EPUB (${file}): ${body}`;
+  if (seen.notes.length !== expected.notes.length)
+    return `${doc.id}, EPUB: ${seen.notes.length} notes, the model has ${expected.notes.length}`;
+  for (const [k, note] of expected.notes.entries()) {
+    // a note too long to pop up is cut, its whole text in the "Notes in full" chapter
+    const shown = seen.notes[k] ?? '';
+    const whole = shown.endsWith('… (the whole note)') ? (endnotes.shift() ?? '') : shown;
+    const d = firstWordDifference(words(note), words(whole));
+    if (d) return `${doc.id}, EPUB note ${k + 1}: ${d}`;
+  }
+  if (sorted(seen.pages).join(' ') !== sorted(pageNumbers(doc.blocks)).join(' '))
+    return `${doc.id}, EPUB: pages ${seen.pages.join(' ')}, the model has ${pageNumbers(doc.blocks).join(' ')}`;
+  return null;
+}
+
+function comparePdf(
+  pdf: string,
+  edition: ModelEdition,
+): { problem: string | null; words: number; pages: number } {
+  const expected: Expected = { body: [], notes: [] };
+  // a cross-reference to a place in the book is followed in the PDF by its page, `(p. 37)`
+  const known = documentOfIds(edition.documents);
+  const pageRef = (id: string): string | undefined => (known.has(id) ? PAGE_REFERENCE : undefined);
+  const add = (blocks: Block[], doc: string): void => {
+    const reading = readingText(blocks, { pageRef });
+    for (const word of words(reading.text)) expected.body.push({ word, doc });
+    for (const note of reading.notes) for (const word of words(note)) expected.notes.push({ word, doc });
+  };
+  const outline = outlinePages(pdf);
+  if (edition.introduction) add(edition.introduction, 'introduction');
+  for (const doc of edition.documents) add(doc.blocks, doc.id);
+  const pages = pdfPages(pdf);
+  const first = outline[0]?.page ?? 1;
+  const reading = readPdfAgainst(pages, first, expected);
+  if (reading.problem) return reading;
+  // the source's page numbers stand beside the line where the page begins, as `[225]`
+  const margin = pages
+    .slice(first - 1)
+    .flatMap((p) => p.margin.map((w) => w.text.replace(/^\[(.*)\]$/, '$1')));
+  const model = [
+    ...pageNumbers(edition.introduction ?? []),
+    ...edition.documents.flatMap((d) => pageNumbers(d.blocks)),
+  ];
+  const missing = model.filter((n) => !margin.includes(n));
+  if (missing.length)
+    return { ...reading, problem: `PDF: page numbers not in the margin: ${missing.slice(0, 10).join(' ')}` };
+  return reading;
+}
+
+describe.each(TARGETS)('the same words in every output: $name', (target) => {
+  let out: string;
+  let edition: ModelEdition;
+  beforeAll(async () => {
+    out = tempDir();
+    edition = editionModel(await readTei(target.make(out)));
+  });
+
+  it('HTML and EPUB: every document word for word, notes and page numbers included', () => {
+    const totals: Totals = { documents: 0, words: 0, notes: 0, pages: 0 };
+    const problems: string[] = [];
+    const site = join(out, 'html');
+    const epub = readdirSync(out).find((f) => f.endsWith('.epub'));
+    expect(epub).toBeDefined();
+    const book = readEpub(join(out, epub ?? ''));
+    const files = epubChapters(book);
+    expect(files).toHaveLength(edition.documents.length);
+    const endnotes = visibleText(book.get('OEBPS/notes.xhtml') ?? '', epubRole).notes;
+    edition.documents.forEach((doc, k) => {
+      const reading = readingText(doc.blocks);
+      totals.documents++;
+      totals.words += words(reading.text).length;
+      totals.notes += reading.notes.length;
+      totals.pages += pageNumbers(doc.blocks).length;
+      const problem = compareHtml(site, doc) ?? compareEpub(book, files[k] ?? '', doc, endnotes);
+      if (problem) problems.push(problem);
+    });
+    console.log(
+      `${target.name}: HTML and EPUB — ${totals.documents} documents, ${totals.words} words, ${totals.notes} notes, ${totals.pages} page breaks; ${problems.length} documents differ`,
+    );
+    expect(problems.slice(0, 5)).toEqual([]);
+    expect(totals.documents).toBeGreaterThan(0);
+  });
+
+  it('PDF: the running text and the notes word for word, every page number in the margin', () => {
+    const pdf = readdirSync(out).find((f) => f.endsWith('.pdf'));
+    expect(pdf).toBeDefined();
+    const result = comparePdf(join(out, pdf ?? ''), edition);
+    console.log(`${target.name}: PDF — ${result.pages} pages, ${result.words} words read`);
+    expect(result.problem).toBeNull();
+  });
+
+  if (target.name.endsWith('(volume.xml)'))
+    it('EPUBCheck: no error, no warning', () => {
+      const epub = readdirSync(out).find((f) => f.endsWith('.epub'));
+      const result = epubcheck(join(out, epub ?? ''));
+      expect(result.output.split('\n').filter((l) => /^(ERROR|WARNING|FATAL)/.test(l))).toEqual([]);
+      expect([result.errors, result.warnings]).toEqual([0, 0]);
+    });
+});

@@ -1,0 +1,105 @@
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ROOT } from './run.ts';
+
+/**
+ * The words of a PDF as poppler reads them (`pdftotext -bbox`), page by page, sorted by where
+ * they stand: inside the text block (the running text and the footnotes), in the outer margin
+ * (the source's page numbers), or in the head and foot (running heads, folios), from the page
+ * geometry of `templates/pdf/style.json`.
+ */
+export interface PdfWord {
+  text: string;
+  x: number;
+  y: number;
+  x2: number;
+  y2: number;
+}
+
+export interface PdfPage {
+  number: number; // 1-based
+  text: PdfWord[]; // in the text block, in poppler's reading order
+  margin: PdfWord[]; // beside the text block (source page numbers)
+}
+
+interface Style {
+  margins: { top: number; bottom: number; inner: number; outer: number };
+}
+
+const decode = (s: string): string =>
+  s
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&#(\d+);/g, (_m, d: string) => String.fromCodePoint(Number(d)))
+    .replace(/&amp;/g, '&');
+
+export function pdfPages(path: string): PdfPage[] {
+  const style = JSON.parse(readFileSync(join(ROOT, 'templates/pdf/style.json'), 'utf8')) as Style;
+  const xml = execFileSync('pdftotext', ['-bbox', '-enc', 'UTF-8', path, '-'], {
+    encoding: 'utf8',
+    maxBuffer: 1024 * 1024 * 1024,
+    stdio: ['ignore', 'pipe', 'ignore'],
+  });
+  const pages: PdfPage[] = [];
+  for (const m of xml.matchAll(/<page width="([\d.]+)" height="([\d.]+)">([\s\S]*?)<\/page>/g)) {
+    const width = Number(m[1]);
+    const height = Number(m[2]);
+    const number = pages.length + 1;
+    // Odd pages are rectos: the inner margin is on the left.
+    const left = number % 2 === 1 ? style.margins.inner : style.margins.outer;
+    const right = width - (number % 2 === 1 ? style.margins.outer : style.margins.inner);
+    const page: PdfPage = { number, text: [], margin: [] };
+    for (const w of (m[3] ?? '').matchAll(
+      /<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g,
+    )) {
+      const word = {
+        text: decode(w[5] ?? ''),
+        x: Number(w[1]),
+        y: Number(w[2]),
+        x2: Number(w[3]),
+        y2: Number(w[4]),
+      };
+      const middle = (word.y + word.y2) / 2;
+      if (middle < style.margins.top - 2 || middle > height - style.margins.bottom + 2) continue; // head, foot
+      if (word.x2 < left - 1 || word.x > right + 1) page.margin.push(word);
+      else page.text.push(word);
+    }
+    page.text = readingOrder(page.text);
+    pages.push(page);
+  }
+  return pages;
+}
+
+/**
+ * Words in lines, top to bottom, left to right. poppler's own order puts a raised note number
+ * after the rest of the page; a word belongs to the line its box overlaps by more than half.
+ */
+function readingOrder(list: PdfWord[]): PdfWord[] {
+  const lines: { top: number; bottom: number; words: PdfWord[] }[] = [];
+  for (const w of [...list].sort((a, b) => a.y2 - b.y2)) {
+    const line = lines.find(
+      (l) => Math.min(l.bottom, w.y2) - Math.max(l.top, w.y) > 0.5 * Math.min(w.y2 - w.y, l.bottom - l.top),
+    );
+    if (line) {
+      line.words.push(w);
+      line.top = Math.min(line.top, w.y);
+      line.bottom = Math.max(line.bottom, w.y2);
+    } else lines.push({ top: w.y, bottom: w.y2, words: [w] });
+  }
+  lines.sort((a, b) => a.bottom - b.bottom);
+  return lines.flatMap((l) => l.words.sort((a, b) => a.x - b.x));
+}
+
+/** The first page of each outline entry (the documents' openings), from qpdf. */
+export function outlinePages(path: string): { title: string; page: number }[] {
+  const json = JSON.parse(
+    execFileSync('qpdf', ['--json', '--json-key=outlines', path], {
+      encoding: 'utf8',
+      maxBuffer: 256 * 1024 * 1024,
+    }),
+  ) as { outlines: { title: string; destpageposfrom1: number }[] };
+  return json.outlines.map((o) => ({ title: o.title, page: o.destpageposfrom1 }));
+}
