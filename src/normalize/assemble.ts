@@ -3,6 +3,7 @@ import type { Block, Span } from './blocks.ts';
 import type { InlineContext } from './inline.ts';
 import { datelineNodes } from './rules/dateline.ts';
 import { listTypeForLabel } from './rules/list.ts';
+import { breakIsWordSpace } from './rules/paragraph-merge.ts';
 
 type Inline = (span: Span) => TeiNode[];
 
@@ -16,7 +17,7 @@ function unwrapIfMilestones(nodes: TeiNode[]): TeiNode[] | null {
     : null;
 }
 
-/** Joins the spans of one block: extraction breaks become milestones, line breaks `<lb/>`. */
+/** Joins the spans of one block with a joint between them (`<lb/>` for a heading's lines). */
 function joined(spans: Span[], inline: Inline, joint: () => TeiElement): TeiNode[] {
   const out: TeiNode[] = [];
   spans.forEach((span, k) => {
@@ -27,16 +28,39 @@ function joined(spans: Span[], inline: Inline, joint: () => TeiElement): TeiNode
 }
 
 const extractionBreak = (): TeiElement => el('milestone', { unit: 'paragraph', type: 'extraction-break' });
+
+const PAGE_ONLY = /^\[Page [^\]]*\]$/;
+
+/**
+ * Joins the spans of a paragraph split by page extraction (rule `paragraph-merge`): a milestone at
+ * each break, and after the last break before the next words the word space the blank line stood
+ * for, so the paragraph's string value reads `must always be solemnly` (a line holding only a page
+ * marker is passed over: `and` / `[Page 5]` / `continued` gets one space, before `continued`).
+ */
+function extractionJoined(spans: Span[], inline: Inline): TeiNode[] {
+  const out: TeiNode[] = [];
+  let before = '';
+  spans.forEach((span, k) => {
+    const pageOnly = PAGE_ONLY.test(span.text);
+    if (k > 0) {
+      out.push(extractionBreak());
+      if (!pageOnly && breakIsWordSpace(before, span.text)) out.push(' ');
+    }
+    out.push(...inline(span));
+    if (!pageOnly) before = span.text;
+  });
+  return out;
+}
 const lineBreak = (): TeiElement => el('lb');
 
 function bodyElement(b: Block, inline: Inline, ctx: InlineContext): TeiNode[] {
   switch (b.kind) {
     case 'p': {
-      const content = joined(b.spans, inline, extractionBreak);
+      const content = extractionJoined(b.spans, inline);
       return unwrapIfMilestones(content) ?? [el('p', {}, content)];
     }
     case 'quote':
-      return [el('quote', {}, [el('p', {}, joined(b.spans, inline, extractionBreak))])];
+      return [el('quote', {}, [el('p', {}, extractionJoined(b.spans, inline))])];
     case 'omission-row':
       return [
         el('gap', { reason: 'editorial-omission', resp: ctx.ids.resp('source-editors'), rend: 'dots' }, [

@@ -67,8 +67,27 @@ class TextWriter {
   readonly blocks: string[] = [];
   readonly notes: Footnote[] = [];
 
+  /**
+   * An extraction break (`<milestone type="extraction-break"/>`) is the blank line the source had
+   * inside a paragraph: the lines on either side of it were whole lines, so the word space the
+   * normalizer keeps beside it (`always<milestone/> be`) and the spaces around a page marker
+   * there are not written: `always` / blank line / `be`, as in the source.
+   */
   inline(nodes: TeiNode[]): string {
-    return nodes.map((n) => this.inlineNode(n)).join('');
+    let out = '';
+    let lineStart = false;
+    for (const n of nodes) {
+      let s = this.inlineNode(n);
+      if (isElement(n) && localName(n.name) === 'milestone' && n.attrs.type === 'extraction-break') {
+        out = out.replace(/ +$/, '');
+        lineStart = true;
+      } else if (lineStart) {
+        s = s.replace(/^ +/, '');
+        if (s !== '') lineStart = false;
+      }
+      out += s;
+    }
+    return out;
   }
 
   private inlineNode(n: TeiNode): string {
