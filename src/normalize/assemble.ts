@@ -72,8 +72,11 @@ function bodyElement(b: Block, inline: Inline, ctx: InlineContext): TeiNode[] {
       if (b.label) items.push(el('head', {}, inline(b.label)));
       for (const span of b.items) {
         const content = inline(span);
+        // A line of only page breaks or omissions goes between items, never before the first
+        // (a list needs one: `SUBJECT` / `[1 line of source text not declassified]` is an item).
         const loose = unwrapIfMilestones(content);
-        items.push(...(loose && items.length > 0 ? loose : [el('item', {}, content)]));
+        const hasItem = items.some((n) => typeof n !== 'string' && n.name === 'item');
+        items.push(...(loose && hasItem ? loose : [el('item', {}, content)]));
       }
       const type = b.label ? listTypeForLabel(b.label.text) : undefined;
       return [block('list', { type, rend: b.rend === 'dash' ? 'dash' : undefined }, items)];
