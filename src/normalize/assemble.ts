@@ -130,6 +130,10 @@ export function assembleDiv(
           ),
         );
         break;
+      case 'page':
+        // `[Page 15]` above or on a header line: the page break before it (the marker was checked valid).
+        top.push(...inline(b.span));
+        break;
       case 'despatch':
         top.push(el('opener', {}, [el('idno', { type: 'despatch' }, inline(b.span))]));
         break;
