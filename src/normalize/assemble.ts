@@ -3,6 +3,7 @@ import type { Block, Span } from './blocks.ts';
 import type { InlineContext } from './inline.ts';
 import { datelineNodes } from './rules/dateline.ts';
 import { listTypeForLabel } from './rules/list.ts';
+import { isAsteriskRow } from './rules/omission-row.ts';
 import { breakIsWordSpace } from './rules/paragraph-merge.ts';
 
 type Inline = (span: Span) => TeiNode[];
@@ -62,6 +63,20 @@ function bodyElement(b: Block, inline: Inline, ctx: InlineContext): TeiNode[] {
     case 'quote':
       return [el('quote', {}, [el('p', {}, extractionJoined(b.spans, inline))])];
     case 'omission-row':
+      // A row of asterisks keeps its printed form in @n, so `recto text` gives back as many.
+      if (isAsteriskRow(b.span.text))
+        return [
+          el(
+            'gap',
+            {
+              reason: 'editorial-omission',
+              resp: ctx.ids.resp('source-editors'),
+              rend: 'asterisks',
+              n: b.span.text,
+            },
+            [el('desc', {}, ['Omitted by the editors of the source edition (a row of asterisks).'])],
+          ),
+        ];
       return [
         el('gap', { reason: 'editorial-omission', resp: ctx.ids.resp('source-editors'), rend: 'dots' }, [
           el('desc', {}, ['Omitted by the editors of the source edition (a row of dots).']),

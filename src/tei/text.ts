@@ -114,9 +114,9 @@ class TextWriter {
       case 'milestone':
         return a.type === 'extraction-break' ? '\n\n' : '';
       case 'gap':
-        return a.rend === 'dots'
-          ? '\n. . . . . . . . . . . . . .\n'
-          : `[${this.inline(childElements(n, 'desc').flatMap((d) => d.children))}]`;
+        if (a.rend === 'dots') return '\n. . . . . . . . . . . . . .\n';
+        if (a.rend === 'asterisks') return `\n${a.n ?? '* * * * *'}\n`;
+        return `[${this.inline(childElements(n, 'desc').flatMap((d) => d.children))}]`;
       case 'supplied':
         return a.cert === 'low' ? `[${this.inline(n.children)}?]` : `[${this.inline(n.children)}]`;
       case 'choice': {
