@@ -102,9 +102,15 @@ function anchorNotes(
   // the list of a note no reference was found for (it is kept at the end of the document).
   const noteElement = (k: number, n: string, anchored: boolean): TeiElement => {
     const item = notes.items[k];
-    const content: TeiNode[] = item ? ctx.inline(item.offset, item.offset + item.text.length) : [];
+    // A note of several paragraphs (web copies' `- …` / `…↩`) has a `p` for each.
+    const content: TeiNode[] = !item
+      ? []
+      : item.paragraphs
+        ? item.paragraphs.map((p) => el('p', {}, ctx.inline(p.offset, p.offset + p.text.length)))
+        : ctx.inline(item.offset, item.offset + item.text.length);
     const rend = [
       notes.style === 'arrow' ? 'arrow' : '',
+      item?.open ? 'arrow-open' : '',
       notes.style === 'numbered' && item && String(item.listNumber) !== n
         ? `list-number:${item.listNumber}`
         : '',

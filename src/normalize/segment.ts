@@ -28,7 +28,7 @@ const PAGE_ONLY = /^\[Page [^\]]*\]$/;
 export function segment(lines: Line[]): Segmented {
   const notes = findNoteList(lines);
   const end = notes ? notes.firstLine : lines.length;
-  const trailing = notes ? lines.slice(notes.firstLine + notes.items.length).filter((l) => !isBlank(l)) : [];
+  const trailing = notes ? lines.slice(notes.endLine).filter((l) => !isBlank(l)) : [];
   const content = lines.slice(0, end).filter((l) => !isBlank(l));
 
   const header: Block[] = [];

@@ -9,6 +9,7 @@ import { childElements, localName, teiDocuments } from './read.ts';
 interface Footnote {
   text: string;
   arrow: boolean;
+  open: boolean; // an arrow note printed without its `↩`
   number: string; // as the list printed it
   position?: number; // in the list, for a note kept at the end (no reference was found for it)
 }
@@ -98,9 +99,14 @@ class TextWriter {
       case 'note':
         if (a.place === 'foot' || a.place === 'end' || (a.place === undefined && a.type === undefined)) {
           const position = Number(rendToken(a.rend, 'list-position'));
+          const paragraphs = childElements(n, 'p');
+          const rends = (a.rend ?? '').split(/\s+/);
           this.notes.push({
-            text: this.inline(n.children).trim(),
-            arrow: (a.rend ?? '').split(/\s+/).includes('arrow'),
+            text: paragraphs.length
+              ? paragraphs.map((p) => this.inline(p.children).trim()).join('\n\n')
+              : this.inline(n.children).trim(),
+            arrow: rends.includes('arrow'),
+            open: rends.includes('arrow-open'),
             number: rendToken(a.rend, 'list-number') ?? a.n ?? '',
             position: position > 0 ? position : undefined,
           });
@@ -189,7 +195,9 @@ class TextWriter {
     placed.sort((a, b) => (a.position ?? 0) - (b.position ?? 0));
     for (const note of placed) ordered.splice(Math.min((note.position ?? 1) - 1, ordered.length), 0, note);
     const list = ordered.map((note, k) =>
-      note.arrow ? `- ${note.text}↩` : `  ${note.number || String(k + 1)}. ${note.text}`,
+      note.arrow
+        ? `- ${note.text}${note.open ? '' : '↩'}`
+        : `  ${note.number || String(k + 1)}. ${note.text}`,
     );
     return [...this.blocks, ...(list.length ? [list.join('\n')] : [])].join('\n\n');
   }
