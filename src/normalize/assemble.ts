@@ -3,6 +3,8 @@ import type { Block, Span } from './blocks.ts';
 import type { InlineContext } from './inline.ts';
 import { datelineNodes } from './rules/dateline.ts';
 import { listTypeForLabel } from './rules/list.ts';
+import { isAsteriskRow } from './rules/omission-row.ts';
+import { breakIsWordSpace } from './rules/paragraph-merge.ts';
 
 type Inline = (span: Span) => TeiNode[];
 
@@ -16,7 +18,7 @@ function unwrapIfMilestones(nodes: TeiNode[]): TeiNode[] | null {
     : null;
 }
 
-/** Joins the spans of one block: extraction breaks become milestones, line breaks `<lb/>`. */
+/** Joins the spans of one block with a joint between them (`<lb/>` for a heading's lines). */
 function joined(spans: Span[], inline: Inline, joint: () => TeiElement): TeiNode[] {
   const out: TeiNode[] = [];
   spans.forEach((span, k) => {
@@ -27,17 +29,54 @@ function joined(spans: Span[], inline: Inline, joint: () => TeiElement): TeiNode
 }
 
 const extractionBreak = (): TeiElement => el('milestone', { unit: 'paragraph', type: 'extraction-break' });
+
+const PAGE_ONLY = /^\[Page [^\]]*\]$/;
+
+/**
+ * Joins the spans of a paragraph split by page extraction (rule `paragraph-merge`): a milestone at
+ * each break, and after the last break before the next words the word space the blank line stood
+ * for, so the paragraph's string value reads `must always be solemnly` (a line holding only a page
+ * marker is passed over: `and` / `[Page 5]` / `continued` gets one space, before `continued`).
+ */
+function extractionJoined(spans: Span[], inline: Inline): TeiNode[] {
+  const out: TeiNode[] = [];
+  let before = '';
+  spans.forEach((span, k) => {
+    const pageOnly = PAGE_ONLY.test(span.text);
+    if (k > 0) {
+      out.push(extractionBreak());
+      if (!pageOnly && breakIsWordSpace(before, span.text)) out.push(' ');
+    }
+    out.push(...inline(span));
+    if (!pageOnly) before = span.text;
+  });
+  return out;
+}
 const lineBreak = (): TeiElement => el('lb');
 
 function bodyElement(b: Block, inline: Inline, ctx: InlineContext): TeiNode[] {
   switch (b.kind) {
     case 'p': {
-      const content = joined(b.spans, inline, extractionBreak);
+      const content = extractionJoined(b.spans, inline);
       return unwrapIfMilestones(content) ?? [el('p', {}, content)];
     }
     case 'quote':
-      return [el('quote', {}, [el('p', {}, joined(b.spans, inline, extractionBreak))])];
+      return [el('quote', {}, [el('p', {}, extractionJoined(b.spans, inline))])];
     case 'omission-row':
+      // A row of asterisks keeps its printed form in @n, so `recto text` gives back as many.
+      if (isAsteriskRow(b.span.text))
+        return [
+          el(
+            'gap',
+            {
+              reason: 'editorial-omission',
+              resp: ctx.ids.resp('source-editors'),
+              rend: 'asterisks',
+              n: b.span.text,
+            },
+            [el('desc', {}, ['Omitted by the editors of the source edition (a row of asterisks).'])],
+          ),
+        ];
       return [
         el('gap', { reason: 'editorial-omission', resp: ctx.ids.resp('source-editors'), rend: 'dots' }, [
           el('desc', {}, ['Omitted by the editors of the source edition (a row of dots).']),
@@ -48,8 +87,11 @@ function bodyElement(b: Block, inline: Inline, ctx: InlineContext): TeiNode[] {
       if (b.label) items.push(el('head', {}, inline(b.label)));
       for (const span of b.items) {
         const content = inline(span);
+        // A line of only page breaks or omissions goes between items, never before the first
+        // (a list needs one: `SUBJECT` / `[1 line of source text not declassified]` is an item).
         const loose = unwrapIfMilestones(content);
-        items.push(...(loose && items.length > 0 ? loose : [el('item', {}, content)]));
+        const hasItem = items.some((n) => typeof n !== 'string' && n.name === 'item');
+        items.push(...(loose && hasItem ? loose : [el('item', {}, content)]));
       }
       const type = b.label ? listTypeForLabel(b.label.text) : undefined;
       return [block('list', { type, rend: b.rend === 'dash' ? 'dash' : undefined }, items)];
@@ -102,6 +144,10 @@ export function assembleDiv(
             inline({ text: b.span.text.slice(1, -1), offset: b.span.offset + 1 }),
           ),
         );
+        break;
+      case 'page':
+        // `[Page 15]` above or on a header line: the page break before it (the marker was checked valid).
+        top.push(...inline(b.span));
         break;
       case 'despatch':
         top.push(el('opener', {}, [el('idno', { type: 'despatch' }, inline(b.span))]));

@@ -6,6 +6,7 @@ export type { Span };
 /** The block structure of one source document, in source order (the normalizer's own model). */
 export type Block =
   | { kind: 'fw' | 'source' | 'editorial' | 'despatch' | 'dateline'; span: Span }
+  | { kind: 'page'; span: Span } // a page marker above or on a header line: `[Page 15]Chicago, …`
   | { kind: 'head'; spans: Span[]; bold: boolean }
   | { kind: 'section'; spans: Span[]; bold: boolean }
   | { kind: 'p'; spans: Span[] }
@@ -37,6 +38,7 @@ export function refSpans(block: Block): Span[] {
     case 'editorial':
     case 'despatch':
     case 'omission-row':
+    case 'page':
     case 'collection':
     case 'source-block':
       return [];

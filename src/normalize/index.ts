@@ -59,7 +59,8 @@ export function normalize(bytes: Uint8Array, options: NormalizeOptions): Normali
 
   const { blocks, notes } = segment(lines);
   const spans = blocks.flatMap(refSpans);
-  const kept = notes ? anchorNotes(ctx, notes, findRefCandidates(spans)) : () => [];
+  const sourceNote = blocks.some((b) => b.kind === 'source');
+  const kept = notes ? anchorNotes(ctx, notes, findRefCandidates(spans), sourceNote) : () => [];
   const corrected = anchorCorrections(ctx, options.corrections ?? []);
   for (const s of findSuspects(spans)) {
     if (corrected.has(s.offset)) continue;
@@ -89,16 +90,27 @@ export function normalize(bytes: Uint8Array, options: NormalizeOptions): Normali
  * to keep at the end of the document: those no reference was found for, and any whose reference
  * ended up inside other markup and so was never written. No listed note is ever dropped.
  */
-function anchorNotes(ctx: InlineContext, notes: NoteList, candidates: RefCandidate[]): () => TeiElement[] {
-  const { anchors } = pairRefs(candidates, notes.items);
+function anchorNotes(
+  ctx: InlineContext,
+  notes: NoteList,
+  candidates: RefCandidate[],
+  sourceNote: boolean,
+): () => TeiElement[] {
+  const { anchors } = pairRefs(candidates, notes.items, { sourceNote });
   // `rend` records what the reading order and @n cannot tell `recto text`: the number the list
   // printed when it is not the reference's (a list numbered 1, 1, 3 or from 47), and the place in
   // the list of a note no reference was found for (it is kept at the end of the document).
   const noteElement = (k: number, n: string, anchored: boolean): TeiElement => {
     const item = notes.items[k];
-    const content: TeiNode[] = item ? ctx.inline(item.offset, item.offset + item.text.length) : [];
+    // A note of several paragraphs (web copies' `- …` / `…↩`) has a `p` for each.
+    const content: TeiNode[] = !item
+      ? []
+      : item.paragraphs
+        ? item.paragraphs.map((p) => el('p', {}, ctx.inline(p.offset, p.offset + p.text.length)))
+        : ctx.inline(item.offset, item.offset + item.text.length);
     const rend = [
       notes.style === 'arrow' ? 'arrow' : '',
+      item?.open ? 'arrow-open' : '',
       notes.style === 'numbered' && item && String(item.listNumber) !== n
         ? `list-number:${item.listNumber}`
         : '',

@@ -6,6 +6,7 @@ import { closesBoldHeading, isSectionHeading, opensBoldHeading } from './rules/h
 import { isListLabel, listRendFor } from './rules/list.ts';
 import { findNoteList, type NoteList } from './rules/note-list.ts';
 import { isOmissionRow } from './rules/omission-row.ts';
+import { leadingPageMarker } from './rules/page-marker.ts';
 import { endsMidSentence, startsMidSentence } from './rules/paragraph-merge.ts';
 import { isQuotation } from './rules/quotation.ts';
 
@@ -27,7 +28,7 @@ const PAGE_ONLY = /^\[Page [^\]]*\]$/;
 export function segment(lines: Line[]): Segmented {
   const notes = findNoteList(lines);
   const end = notes ? notes.firstLine : lines.length;
-  const trailing = notes ? lines.slice(notes.firstLine + notes.items.length).filter((l) => !isBlank(l)) : [];
+  const trailing = notes ? lines.slice(notes.endLine).filter((l) => !isBlank(l)) : [];
   const content = lines.slice(0, end).filter((l) => !isBlank(l));
 
   const header: Block[] = [];
@@ -35,9 +36,24 @@ export function segment(lines: Line[]): Segmented {
   let h = 0;
   for (; h < content.length; h++) {
     const line = content[h] as Line;
-    const kind = classifyHeaderLine(line.text, state);
+    // A page marker at the top of a document, alone or glued to the title, the dateline or a
+    // source line (`[Page 15]Chicago, March 15, 1976`), is a page break before that line: the
+    // header line is classified without it. Alone, it stays in the header only if one follows.
+    const whole = spanOf(line);
+    const marker = leadingPageMarker(whole.text);
+    const rest: Span = { text: whole.text.slice(marker), offset: whole.offset + marker };
+    const following = content[h + 1]?.text.trim() ?? '';
+    const probe = marker && !rest.text ? following.slice(leadingPageMarker(following)) : rest.text;
+    const kind = probe ? classifyHeaderLine(probe, state) : null;
     if (!kind) break;
-    const span = spanOf(line);
+    if (marker) {
+      header.push({
+        kind: 'page',
+        span: { text: whole.text.slice(0, marker).trimEnd(), offset: whole.offset },
+      });
+      if (!rest.text) continue;
+    }
+    const span = rest;
     if (kind === 'head') {
       state.heads++;
       header.push({ kind: 'head', spans: [span], bold: false });

@@ -9,6 +9,7 @@ import { childElements, localName, teiDocuments } from './read.ts';
 interface Footnote {
   text: string;
   arrow: boolean;
+  open: boolean; // an arrow note printed without its `↩`
   number: string; // as the list printed it
   position?: number; // in the list, for a note kept at the end (no reference was found for it)
 }
@@ -67,8 +68,27 @@ class TextWriter {
   readonly blocks: string[] = [];
   readonly notes: Footnote[] = [];
 
+  /**
+   * An extraction break (`<milestone type="extraction-break"/>`) is the blank line the source had
+   * inside a paragraph: the lines on either side of it were whole lines, so the word space the
+   * normalizer keeps beside it (`always<milestone/> be`) and the spaces around a page marker
+   * there are not written: `always` / blank line / `be`, as in the source.
+   */
   inline(nodes: TeiNode[]): string {
-    return nodes.map((n) => this.inlineNode(n)).join('');
+    let out = '';
+    let lineStart = false;
+    for (const n of nodes) {
+      let s = this.inlineNode(n);
+      if (isElement(n) && localName(n.name) === 'milestone' && n.attrs.type === 'extraction-break') {
+        out = out.replace(/ +$/, '');
+        lineStart = true;
+      } else if (lineStart) {
+        s = s.replace(/^ +/, '');
+        if (s !== '') lineStart = false;
+      }
+      out += s;
+    }
+    return out;
   }
 
   private inlineNode(n: TeiNode): string {
@@ -79,9 +99,14 @@ class TextWriter {
       case 'note':
         if (a.place === 'foot' || a.place === 'end' || (a.place === undefined && a.type === undefined)) {
           const position = Number(rendToken(a.rend, 'list-position'));
+          const paragraphs = childElements(n, 'p');
+          const rends = (a.rend ?? '').split(/\s+/);
           this.notes.push({
-            text: this.inline(n.children).trim(),
-            arrow: (a.rend ?? '').split(/\s+/).includes('arrow'),
+            text: paragraphs.length
+              ? paragraphs.map((p) => this.inline(p.children).trim()).join('\n\n')
+              : this.inline(n.children).trim(),
+            arrow: rends.includes('arrow'),
+            open: rends.includes('arrow-open'),
             number: rendToken(a.rend, 'list-number') ?? a.n ?? '',
             position: position > 0 ? position : undefined,
           });
@@ -95,9 +120,9 @@ class TextWriter {
       case 'milestone':
         return a.type === 'extraction-break' ? '\n\n' : '';
       case 'gap':
-        return a.rend === 'dots'
-          ? '\n. . . . . . . . . . . . . .\n'
-          : `[${this.inline(childElements(n, 'desc').flatMap((d) => d.children))}]`;
+        if (a.rend === 'dots') return '\n. . . . . . . . . . . . . .\n';
+        if (a.rend === 'asterisks') return `\n${a.n ?? '* * * * *'}\n`;
+        return `[${this.inline(childElements(n, 'desc').flatMap((d) => d.children))}]`;
       case 'supplied':
         return a.cert === 'low' ? `[${this.inline(n.children)}?]` : `[${this.inline(n.children)}]`;
       case 'choice': {
@@ -170,7 +195,9 @@ class TextWriter {
     placed.sort((a, b) => (a.position ?? 0) - (b.position ?? 0));
     for (const note of placed) ordered.splice(Math.min((note.position ?? 1) - 1, ordered.length), 0, note);
     const list = ordered.map((note, k) =>
-      note.arrow ? `- ${note.text}↩` : `  ${note.number || String(k + 1)}. ${note.text}`,
+      note.arrow
+        ? `- ${note.text}${note.open ? '' : '↩'}`
+        : `  ${note.number || String(k + 1)}. ${note.text}`,
     );
     return [...this.blocks, ...(list.length ? [list.join('\n')] : [])].join('\n\n');
   }

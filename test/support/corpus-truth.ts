@@ -1,11 +1,24 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isElement, type TeiElement, type TeiNode } from '../../src/tei/node.ts';
 import { localName, parseTei } from '../../src/tei/read.ts';
 import { inlineText } from '../../src/tei/text.ts';
 
-/** The shared FRUS corpus: 507 plain texts, a truth file per document, and the official TEI. */
-export const CORPUS = join(import.meta.dirname, '../../../shared/corpus/frus1958-60v08');
+/** The shared FRUS corpora: each a folder of plain texts, a truth file per document and the official TEI. */
+export const CORPORA_ROOT = join(import.meta.dirname, '../../../shared/corpus');
+
+/** The 1958–60 Berlin volume: the official TEI the render tests use. */
+export const CORPUS = join(CORPORA_ROOT, 'frus1958-60v08');
+
+/** Every corpus in the shared folder (a folder with `truth/` and `volume.xml`), by name. */
+export function corpora(root = CORPORA_ROOT): { name: string; dir: string }[] {
+  if (!existsSync(root)) return [];
+  return readdirSync(root, { withFileTypes: true })
+    .filter((d) => d.isDirectory())
+    .map((d) => ({ name: d.name, dir: join(root, d.name) }))
+    .filter((c) => existsSync(join(c.dir, 'truth')) && existsSync(join(c.dir, 'volume.xml')))
+    .sort((a, b) => a.name.localeCompare(b.name));
+}
 
 export interface Truth {
   file: string;
@@ -15,8 +28,8 @@ export interface Truth {
   gaps: { count: number };
 }
 
-export const readTruth = (file: string): Truth =>
-  JSON.parse(readFileSync(join(CORPUS, 'truth', file.replace(/\.txt$/, '.json')), 'utf8')) as Truth;
+export const readTruth = (corpus: string, file: string): Truth =>
+  JSON.parse(readFileSync(join(corpus, 'truth', file.replace(/\.txt$/, '.json')), 'utf8')) as Truth;
 
 /**
  * Reading order as a list of events, for comparing where page breaks fall: text (notes left out,
@@ -41,6 +54,15 @@ function flatten(node: TeiNode, out: Event[]): void {
     case 'pb':
       out.push({ pb: node.attrs.n ?? '' });
       return;
+    case 'table': {
+      // The plain texts write a table's rows as lines and put a page break that falls inside a
+      // table before the first text after it (all five in frus1969-76v19p1 0026): the text has no
+      // trace of the row it fell at, so that is where it is expected.
+      const inside: Event[] = [];
+      for (const c of node.children) flatten(c, inside);
+      out.push(...inside.filter((e) => !('pb' in e)), ...inside.filter((e) => 'pb' in e));
+      return;
+    }
     case 'supplied':
       out.push({ text: '[' });
       inner(node.children);
@@ -83,8 +105,8 @@ export function pagePositions(root: TeiNode): { n: string; after: string }[] {
 }
 
 /** The official volume's document divs by xml:id (`d1` …). */
-export function volumeDocuments(): Map<string, TeiElement> {
-  const root = parseTei(readFileSync(join(CORPUS, 'volume.xml'), 'utf8'), 'volume.xml');
+export function volumeDocuments(corpus: string): Map<string, TeiElement> {
+  const root = parseTei(readFileSync(join(corpus, 'volume.xml'), 'utf8'), 'volume.xml');
   const docs = new Map<string, TeiElement>();
   const visit = (n: TeiElement): void => {
     if (localName(n.name) === 'div' && n.attrs.type === 'document' && n.attrs['xml:id'])
@@ -144,9 +166,15 @@ export function scoreDocument(
   truth.notes.texts.forEach((t, k) => {
     if (squash(t) !== texts[k]) problems.push(`note ${k + 1} text differs: "${texts[k]?.slice(0, 60)}"`);
   });
-  // The truth counts omissions in the running text; a notice quoted inside a footnote is part of the note.
-  const footnotes = new Set(notes.flatMap((n) => collect(n, (e) => localName(e.name) === 'gap')));
-  const gaps = collect(text, (e) => localName(e.name) === 'gap' && !footnotes.has(e)).length;
+  // The truth counts omissions in the running text; a notice quoted inside a footnote is part of the
+  // note, and so is one inside the source note (`Top Secret; [distribution indicator not
+  // declassified]`), which the later volumes print as footnote 1.
+  const inNotes = new Set(
+    collect(text, (e) => localName(e.name) === 'note').flatMap((n) =>
+      collect(n, (e) => localName(e.name) === 'gap'),
+    ),
+  );
+  const gaps = collect(text, (e) => localName(e.name) === 'gap' && !inNotes.has(e)).length;
   if (gaps !== truth.gaps.count) problems.push(`gaps ${gaps} ≠ ${truth.gaps.count}`);
   return { file, ok: problems.length === 0, problems };
 }

@@ -18,14 +18,22 @@ export function editDistance(a: string, b: string): number {
   return prev[b.length] ?? 0;
 }
 
+/** Prepositions and the like: one put in brackets after another (`from [to]`) replaces it. */
+const FUNCTION_WORDS = new Set(
+  'at by for from in into of off on onto out over to toward towards under up upon with within without'.split(
+    ' ',
+  ),
+);
+
 /** A bracketed word close in spelling to the word before it reads as its correction. */
 export function looksLikeCorrection(word: string, bracketed: string): boolean {
   if (/\s/.test(bracketed) || word.toLowerCase() === bracketed.toLowerCase()) return false;
+  if (FUNCTION_WORDS.has(word.toLowerCase()) && FUNCTION_WORDS.has(bracketed.toLowerCase())) return true;
   const longest = Math.max(word.length, bracketed.length);
   return editDistance(word.toLowerCase(), bracketed.toLowerCase()) <= Math.max(1, Math.floor(longest / 2));
 }
 
-/** Rule `correction`: `of [on]`, `in [is]` → `<choice><sic>of</sic><corr>on</corr></choice>`. */
+/** Rule `correction`: `of [on]`, `in [is]`, `from [to]` → `<choice><sic>of</sic><corr>on</corr></choice>`. */
 export const correction: InlineRule = {
   id: 'correction',
   trigger: '[',

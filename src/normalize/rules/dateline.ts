@@ -14,7 +14,7 @@ export function datelineNodes(span: Span, inline: (start: number, end: number) =
   const before = text.slice(0, date.index);
   const place = /^([\p{Lu}][\p{L} .’'-]{0,40}?)(,\s*)$/u.exec(before);
   if (place) out.push(el('placeName', {}, [place[1] ?? '']), place[2] ?? '');
-  else if (before) out.push(before);
+  else if (before) out.push(...inline(offset, offset + date.index));
   out.push(el('date', { when: date.when }, [date.text]));
   // What follows the date (`, 7 p.m.`, a footnote reference) goes through the inline rules.
   out.push(...inline(offset + date.index + date.text.length, offset + text.length));

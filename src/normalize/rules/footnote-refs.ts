@@ -23,6 +23,9 @@ const MONTH_BEFORE =
 const GLUE = /[\p{L}\p{M}.,;:’”"')\]!?…]/u;
 const TAIL_OK = /^(?:$|[\s.,;:)\]’”"—–\-!?…*])/u;
 
+/** A designation before a number: `NSDM `, `Deptel `, `Embtel `, `telegram `, `No. ` (not `FY `). */
+const DESIGNATION_BEFORE = /(?:\b(?!FY |CY )\p{Lu}{2,}|[Tt]els?|[Tt]elegrams?|[Aa]irgrams?|No\.) $/u;
+
 const DAYS: Record<string, number> = { Feb: 29, Apr: 30, Jun: 30, Sep: 30, Nov: 30 };
 const daysIn = (month: string): number => DAYS[month] ?? 31;
 
@@ -39,13 +42,21 @@ export function findRefCandidates(spans: Span[]): RefCandidate[] {
       if (!TAIL_OK.test(tail) && !(/[.,;:’”)]/.test(before) && /\p{L}/u.test(tail))) continue;
       if (before && GLUE.test(before)) {
         if (digits.length > 3 || digits.startsWith('0')) continue;
+        // `6:18 p.m.`: minutes, not a reference.
+        if (before === ':' && /^ ?(?:[ap]\.m\.|[AP]\.?M\b)/.test(t.slice(at + digits.length))) continue;
         // `[Page 284]1. What …`: an enumerator after a page marker, not a reference.
         if (before === ']' && /\[Page [^\]]*\]$/.test(t.slice(Math.max(0, at - 16), at))) continue;
         out.push({ offset: span.offset + at, label: digits, strength: glueStrength(t, at) });
         continue;
       }
+      // The number a line starts with (`774. Re Embtel …`, a telegram's or paragraph's number) has
+      // nothing before it to be glued to.
+      if (at === 0) continue;
       // A note number glued to a day of the month: `of June 121 and` → June 12 + note 1.
-      const day = MONTH_BEFORE.exec(t.slice(Math.max(0, at - 10), at));
+      // (`June 1971` is a month and year: it goes to the year rule below.)
+      const day = /^(?:1[6-9]|20)\d\d/.test(digits)
+        ? null
+        : MONTH_BEFORE.exec(t.slice(Math.max(0, at - 10), at));
       const month = day?.[0].slice(0, 3) ?? '';
       // (`December 11, 1958` is a date: a year after the day rules the split out.)
       const isFullDate = /^,? (1[6-9]|20)\d\d/.test(t.slice(at + digits.length));
@@ -59,10 +70,20 @@ export function findRefCandidates(spans: Span[]): RefCandidate[] {
         }
         continue;
       }
-      if (before !== '' && !/\s/.test(before)) continue;
+      // `note of March 25 re access` may be March 2 + note 5: a weak reading, which only a note
+      // list that expects that number makes win.
+      if (day && digits.length === 2 && !isFullDate && !digits.endsWith('0') && Number(digits[0]) <= 3) {
+        out.push({ offset: span.offset + at + 1, label: digits.slice(1), strength: 0.4 });
+        continue;
+      }
+      // After a dash only a designation's number (`A–2662`, `NSDM–483`, `NIE 34–663`) may carry one.
+      const dashed = /[–-]/.test(before) && /[\p{Lu}\d]/u.test(t[at - 2] ?? '');
+      if (before !== '' && !/\s/.test(before) && !dashed) continue;
       if (/^[.,:]\d/.test(t.slice(at + digits.length))) continue;
+      // The number of a telegram or memorandum (`NSDM 1612`, `Deptel 1614`) is not a year.
+      const designated = dashed || DESIGNATION_BEFORE.test(t.slice(Math.max(0, at - 12), at));
       // A note number glued to a year: `Treaty of 19558 and` → 1955 + note 8.
-      const year = /^(1[6-9]\d\d|20\d\d)([1-9]\d?)$/.exec(digits);
+      const year = designated ? null : /^(1[6-9]\d\d|20\d\d)([1-9]\d?)$/.exec(digits);
       if (year) {
         out.push({ offset: span.offset + at + 4, label: year[2] ?? '', strength: 0.8 });
         continue;
@@ -71,7 +92,8 @@ export function findRefCandidates(spans: Span[]): RefCandidate[] {
       // agreeing with the note list makes one of these win. Page numbers, days of the month
       // and years are numbers in their own right.
       const lead = t.slice(Math.max(0, at - 12), at);
-      if (/\[Page $/.test(lead) || MONTH_BEFORE.test(lead) || /^(1[6-9]|20)\d\d$/.test(digits)) continue;
+      if (/\[Page $/.test(lead) || (/^(1[6-9]|20)\d\d$/.test(digits) && !designated)) continue;
+      if (MONTH_BEFORE.test(lead) && !/^(1[6-9]|20)\d\d/.test(digits)) continue;
       for (let split = Math.max(1, digits.length - 2); split < digits.length; split++) {
         const label = digits.slice(split);
         if (!label.startsWith('0')) out.push({ offset: span.offset + at + split, label, strength: 0.3 });
@@ -84,8 +106,14 @@ export function findRefCandidates(spans: Span[]): RefCandidate[] {
 function glueStrength(t: string, at: number): number {
   const before = t[at - 1] ?? '';
   const twoBefore = t[at - 2] ?? '';
-  // `7.5`, `3,250`: a decimal or a thousands separator, unless a year ends there (`1958.3`).
+  const digits = /^\d+/.exec(t.slice(at))?.[0] ?? '';
+  // `7.5`, `3,250`: a decimal or a thousands separator, unless a year ends there (`1958.3`) —
+  // or the number ends a sentence (`Embtel 922.2 Joint State-Defense …`, `State 17347.2` at the
+  // end of the paragraph) or a clause (`May 26,4 and`: a thousands separator has three digits).
   if ((before === '.' || before === ',' || before === ':') && /\d/.test(twoBefore)) {
+    const rest = t.slice(at + digits.length);
+    if (before === '.' && (rest === '' || /^ \p{Lu}\p{Ll}/u.test(rest))) return 2.5;
+    if (before === ',' && digits.length < 3 && /^(?:$|\s)/.test(rest)) return 2.5;
     return /(?:^|\D)(?:1[6-9]|20)\d\d[.,]$/.test(t.slice(Math.max(0, at - 6), at)) ? 1.5 : 0.6;
   }
   // `C5`, `B52`: a single capital letter with a number is a designation, not a reference.
@@ -108,12 +136,16 @@ const OFFSET_NOTES = 3;
  * earlier document (`France.47` for the first note), so the expected number is the note's
  * position plus an offset; every offset suggested by a strong candidate is tried.
  */
-export function pairRefs(unsorted: RefCandidate[], notes: NoteItem[]): RefPairing {
+export function pairRefs(
+  unsorted: RefCandidate[],
+  notes: NoteItem[],
+  options: { sourceNote?: boolean } = {},
+): RefPairing {
   const candidates = [...unsorted].sort((a, b) => a.offset - b.offset);
   // Offsets are suggested where they show: by the first strong candidates against the first
   // notes. (Every candidate against every note made thousands of offsets, each a whole pairing,
   // on a document with thousands of notes: minutes instead of a second.)
-  const offsets = new Set<number>([0]);
+  const offsets = new Set<number>(options.sourceNote ? [1, 0] : [0]);
   const strong = candidates.filter((c) => c.strength >= 3).slice(0, OFFSET_CANDIDATES);
   for (const c of strong) {
     for (const note of notes.slice(0, OFFSET_NOTES)) offsets.add(Number(c.label) - note.listNumber);
@@ -121,8 +153,12 @@ export function pairRefs(unsorted: RefCandidate[], notes: NoteItem[]): RefPairin
   let best: { score: number; anchors: (RefCandidate | null)[] } | null = null;
   for (const offset of offsets) {
     const result = pairWithOffset(candidates, notes, offset);
-    // Numbering from 1 is the rule; another offset must earn its place.
-    if (offset !== 0) result.score -= 6;
+    // Numbering from 1 is the rule; another offset must earn its place. Where the document opens
+    // with a source note, references from 2 against a list from 1 are as likely: later FRUS
+    // volumes print the source note as footnote 1 (`…to the Department of State1`), and a copy
+    // that gives it as the source line renumbers the list but not the references. That offset is
+    // tried first, so it wins a tie.
+    if (offset !== 0 && !(offset === 1 && options.sourceNote)) result.score -= 6;
     if (!best || result.score > best.score) best = result;
   }
   return { anchors: best?.anchors ?? [] };

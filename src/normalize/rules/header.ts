@@ -24,6 +24,9 @@ const EDITORIAL_LINE = /^\[(?!Page\b)[^\]]+\]$/;
 export function classifyHeaderLine(text: string, state: HeaderState): HeaderKind | null {
   const t = text.trim();
   if (isBoilerplate(t)) return 'fw';
+  // `[Source: … 3 pages not declassified.]` after the dateline stands for the whole text (the
+  // document is withheld): an omission in the body, not the source note.
+  if (state.datelines > 0 && /^\[Source:\s/.test(t) && isOmissionNotice(t)) return null;
   if (/^\[?Source:\s/.test(t) || FILE_NUMBER.test(t) || COLLECTION.test(t)) return 'source';
   if (EDITORIAL_LINE.test(t) && !isOmissionNotice(t)) return 'editorial';
   if (/^No\. \d+$/.test(t)) return 'despatch';

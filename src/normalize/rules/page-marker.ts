@@ -4,6 +4,15 @@ import { type InlineRule, matchAt } from '../inline.ts';
 const PAGE = /\[Page\s*([^\]\n]*)\]/y;
 const VALID = /^(?:\d{1,5}|[ivxlcdm]{1,8})$/i;
 
+/**
+ * A valid page marker at the start of a line (`[Page 15]`, `[Page 15]Chicago, …`): how long it is
+ * with the spaces after it, or 0. The header takes it off a line before classifying the rest.
+ */
+export function leadingPageMarker(text: string): number {
+  const m = /^\[Page\s*([^\]\n]*)\]\s*/.exec(text);
+  return m && VALID.test((m[1] ?? '').trim()) ? m[0].length : 0;
+}
+
 /** Rule `page-marker`: `[Page 225]`, alone or inside a paragraph → `<pb n="225"/>` at that point. */
 export const pageMarker: InlineRule = {
   id: 'page-marker',
