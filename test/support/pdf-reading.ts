@@ -22,9 +22,9 @@ interface Token {
   lineEnd: boolean; // the last word of its line
 }
 
-const fold = (s: string): string => s.toLocaleLowerCase('en');
+const fold = (s: string): string => s.toLowerCase();
 const same = (t: Token | undefined, w: string | undefined): boolean =>
-  t !== undefined && w !== undefined && fold(t.text) === fold(w);
+  t !== undefined && w !== undefined && (t.text === w || fold(t.text) === fold(w));
 
 /** A page's words as tokens, each knowing whether it ends its line. */
 function tokens(page: PdfPage): Token[] {
@@ -84,23 +84,27 @@ type Words = { word: string; doc: string }[];
 const wordAt = (list: Words, p: Place, k: number): string | undefined =>
   k === 0 && p.carry !== null ? p.carry : list[p.at + k]?.word;
 
+interface Matched {
+  tokens: number;
+  words: number;
+  carry: string | null;
+  /** After how many tokens a word ends → how many words that makes (for a shorter match). */
+  ends: Map<number, number>;
+}
+
 /**
  * How many tokens of `found[start..end)` match the list from `p`, and how many words they are: a
  * word may be broken across lines with no hyphen (a URL at a slash), the last one at the page's foot.
  */
-function match(
-  list: Words,
-  p: Place,
-  tokens: Token[],
-  start: number,
-  end: number,
-): { tokens: number; words: number; carry: string | null } {
+function match(list: Words, p: Place, tokens: Token[], start: number, end: number): Matched {
   // what is left of a token once a cross-reference's page has been read off its start
   const rest = new Map<number, Token>();
   const found = { at: (k: number): Token | undefined => rest.get(k) ?? tokens[k] };
   let t = start;
   let w = 0;
+  const ends = new Map<number, number>([[0, 0]]);
   while (t < end) {
+    ends.set(t - start, w);
     const word = wordAt(list, p, w);
     const token = found.at(t);
     if (word === undefined || token === undefined) break;
@@ -148,12 +152,13 @@ function match(
         const rest =
           brokenWord({ text: c, lineEnd: true }, word) ??
           (fold(word).startsWith(fold(c)) && word.length > c.length ? word.slice(c.length) : null);
-        if (rest) return { tokens: end - start, words: w + 1, carry: rest };
+        if (rest) return { tokens: end - start, words: w + 1, carry: rest, ends };
       }
     }
     break;
   }
-  return { tokens: t - start, words: w, carry: null };
+  ends.set(t - start, w);
+  return { tokens: t - start, words: w, carry: null, ends };
 }
 
 function advance(p: Place, words: number, carry: string | null): Place {
@@ -187,9 +192,16 @@ export function readPdfAgainst(pages: PdfPage[], from: number, expected: Expecte
     const found = tokens(page);
     const next: State[] = [];
     for (const state of states) {
-      const a = match(expected.body, state.body, found, 0, found.length).tokens;
+      const full = match(expected.body, state.body, found, 0, found.length);
+      const a = full.tokens;
       for (let k = Math.min(a + 1, found.length); k >= 0; k--) {
-        const head = match(expected.body, state.body, found, 0, k);
+        // the running text up to k tokens: a prefix of the full match, or (k = a + 1) one ending
+        // on a word that goes on overleaf
+        const words = full.ends.get(k);
+        const head: Matched =
+          k <= a && words !== undefined
+            ? { tokens: k, words, carry: null, ends: full.ends }
+            : match(expected.body, state.body, found, 0, k);
         if (head.tokens !== k) continue;
         const tail = match(expected.notes, state.notes, found, k, found.length);
         if (tail.tokens !== found.length - k) continue;

@@ -146,16 +146,18 @@ export class Drawer {
       }
       doc.endMarkedContent();
       el.add(mc);
-      if (p.line.pages.length) {
-        const label = p.line.pages.map((n) => `[${n}]`).join(' ');
+      // The source's page numbers beside the line where each page begins; several on one line
+      // (blank pages of the print) stand one under another, never beyond the paper's edge.
+      p.line.pages.forEach((n, k) => {
+        const label = `[${n}]`;
         const size = style.pageNumberMargin.size;
         const w = this.fonts.width(label, 'regular', size);
         const mx =
           page.number % 2 === 1
             ? x + measure + style.pageNumberMargin.gap
             : x - style.pageNumberMargin.gap - w;
-        this.artifact(() => this.text(label, 'regular', size, mx, baseline));
-      }
+        this.artifact(() => this.text(label, 'regular', size, mx, baseline + k * size * 1.15));
+      });
     }
     if (page.notes.length) {
       const height = page.notes.length * style.note.leading;
