@@ -81,7 +81,7 @@ describe('the EPUB', () => {
         const asideAt = xhtml.indexOf(`<aside epub:type="footnote" role="doc-footnote" id="${noteId}">`);
         expect(asideAt).toBeGreaterThan(ref.index ?? 0);
         const aside = xhtml.slice(asideAt, xhtml.indexOf('</aside>', asideAt));
-        expect(aside).toContain(`<p><a href="#${refId}">${label}</a> `);
+        expect(aside).toContain(`<div class="note"><a href="#${refId}">${label}</a> `);
         found.push([label ?? '', aside.replace(/<[^>]+>/g, '').replace(/^\S+\s/, '')]);
         void whole;
       }
@@ -93,13 +93,22 @@ describe('the EPUB', () => {
     });
   });
 
-  it('typesets gaps, conjectures and corrections as the HTML reading text', () => {
+  it('typesets gaps, conjectures and corrections as the source edition prints them', () => {
     const d002 = chapters().find(([name]) => name.includes('d002'))?.[1] ?? '';
-    expect(d002).toContain('<span class="conjecture" title="conjecture of the editors">[by?]</span>');
-    expect(d002).toContain('<span class="corr" title="corrected from “of”">on</span>');
-    expect((d002.match(/class="gap"/g) ?? []).length).toBe(6);
+    const visible = (html: string): string =>
+      html
+        .replace(/<span class="visually-hidden">[^<]*<\/span>/g, '')
+        .replace(/<[^>]+>/g, '')
+        .replace(/\s+/g, ' ');
+    const conjecture = /<span class="supplied conjecture">.*?\[by\?\]<\/span>/.exec(d002)?.[0] ?? '';
+    expect(visible(conjecture)).toBe('[by?]');
+    const correction = /<span class="correction source">of .*?\[on\]<\/span>/.exec(d002)?.[0] ?? '';
+    expect(visible(correction)).toBe('of [on]');
+    expect(correction).toContain('<span class="visually-hidden">corrected by the editors to </span>');
+    const gaps = [...d002.matchAll(/<span class="gap">.*?<\/span>\[([^\]]*)\]<\/span>/g)].map((m) => m[1]);
+    expect(gaps).toEqual(Array(6).fill('apparent omission'));
     const d001 = chapters().find(([name]) => name.includes('d001'))?.[1] ?? '';
-    expect((d001.match(/class="gap-row"/g) ?? []).length).toBe(3);
+    expect((d001.match(/class="gap-row">\. \. \. \. \. \. \./g) ?? []).length).toBe(3);
   });
 
   it('declares its metadata: identifier, dates, rights, source of pagination, accessibility', () => {

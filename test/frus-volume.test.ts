@@ -144,14 +144,17 @@ describe('an official FRUS volume through `recto render`', () => {
     const pages = execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8', maxBuffer: 512 * 1024 * 1024 })
       .split('\f')
       .map((p) => p.replace(/\s+/g, ' '));
-    const k = pages.findIndex((p) => p.includes('(see footnote 1 (p. 57) above)'));
+    // (the page of footnote 1 moves with the layout: any page number, set as text)
+    const k = pages.findIndex((p) => /\(see footnote 1 \(p\. \d+\) above\)/.test(p));
     expect(k).toBeGreaterThan(0);
+    const number = /\(see footnote 1 \(p\. (\d+)\) above\)/.exec(pages[k] ?? '')?.[1];
+    expect(Number(number)).toBeLessThanOrEqual(k + 1); // a page before (or the page of) the reference
     const page = String(k + 1);
     const bbox = execFileSync('pdftotext', ['-bbox', '-f', page, '-l', page, pdf, '-'], { encoding: 'utf8' });
     const words = [
       ...bbox.matchAll(/xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="[\d.]+">([^<]*)</g),
     ].map((m) => ({ x0: Number(m[1]), y: Number(m[2]), x1: Number(m[3]), text: m[4] ?? '' }));
-    const at = words.findIndex((w, j) => w.text === 'above),' && words[j - 1]?.text === '57)');
+    const at = words.findIndex((w, j) => w.text === 'above),' && words[j - 1]?.text === `${number})`);
     expect(at).toBeGreaterThan(0);
     const line = words.filter((w) => Math.abs(w.y - (words[at]?.y ?? 0)) < 0.5);
     const spaces = line.slice(1).map((w, j) => w.x0 - (line[j]?.x1 ?? 0));
