@@ -57,6 +57,13 @@ describe('the edition model', () => {
     expect(readingText(m.documents[0]?.blocks ?? []).text).toBe('H One kept and again.');
   });
 
+  it('gives titles as display text, without the round-trip writer’s marks or note labels', () => {
+    const m = model(
+      `<div type="chapter"><head>Part</head><div type="document" xml:id="d1"><head>On <hi rend="italic">Pravda</hi> and <choice><sic>of</sic><corr>on</corr></choice> it<note n="1">A note.</note></head><p>Text.</p></div></div>`,
+    );
+    expect(m.documents[0]?.title).toBe('On Pravda and of [on] it');
+  });
+
   it('gives a document with no head its title from the header', () => {
     const m = model(`<div type="document" xml:id="d1"><p>Text only.</p></div>`);
     expect(m.documents[0]?.blocks[0]).toMatchObject({ kind: 'heading', role: 'title' });

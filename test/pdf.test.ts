@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { readEdition } from '../src/tei/edition.ts';
+import { readEdition } from '../src/model/documents.ts';
 import { isElement, type TeiNode } from '../src/tei/node.ts';
 import { localName, readTei } from '../src/tei/read.ts';
 import { inlineText } from '../src/tei/text.ts';

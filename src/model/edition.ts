@@ -1,7 +1,7 @@
 import type { EditionMeta } from '../meta.ts';
-import type { EditionDocument } from '../tei/edition.ts';
-import { readEdition } from '../tei/edition.ts';
 import type { TeiElement } from '../tei/node.ts';
+import type { EditionDocument } from './documents.ts';
+import { readEdition } from './documents.ts';
 import { BlockReader } from './read-block.ts';
 import type { Block, SourcePosition } from './types.ts';
 import { forEachNode } from './walk.ts';

@@ -1,9 +1,9 @@
 import { stat } from 'node:fs/promises';
 import { InputError } from '../errors.ts';
+import { readEdition } from '../model/documents.ts';
 import { RENDER_FORMATS } from '../render/formats.ts';
 import { masterReader } from '../render/master.ts';
 import type { Reporter } from '../report.ts';
-import { readEdition } from '../tei/edition.ts';
 import { checkFormats } from './outputs.ts';
 import { jobCount, runnerFor } from './pool.ts';
 import { type Progress, silentProgress } from './progress.ts';

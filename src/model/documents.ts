@@ -1,7 +1,7 @@
 import type { EditionMeta } from '../meta.ts';
-import { isElement, type TeiElement } from './node.ts';
-import { childElements, localName, teiDocuments } from './read.ts';
-import { inlineText } from './text.ts';
+import { isElement, type TeiElement } from '../tei/node.ts';
+import { childElements, localName, teiDocuments } from '../tei/read.ts';
+import { displayOf } from './display.ts';
 
 /**
  * The edition as renderers see it, read from a TEI master (ours or anyone's): edition metadata
@@ -56,7 +56,7 @@ function descendants(root: TeiElement, name: string): TeiElement[] {
 }
 
 const textOf = (e: TeiElement | undefined): string | undefined =>
-  e ? squash(inlineText(e.children)) || undefined : undefined;
+  e ? squash(displayOf(e.children)) || undefined : undefined;
 
 function editionMeta(header: TeiElement | undefined, root: TeiElement): EditionMeta {
   const titleStmt = header && find(header, ['fileDesc', 'titleStmt']);
@@ -100,7 +100,7 @@ function documentOf(tei: TeiElement, index: number): EditionDocument | null {
   const dateEl = sent && childElements(sent, 'date')[0];
   const bibl = header && find(header, ['fileDesc', 'sourceDesc', 'bibl']);
   const source = bibl
-    ? squash(inlineText(bibl.children.filter((c) => !isElement(c) || localName(c.name) !== 'note')))
+    ? squash(displayOf(bibl.children.filter((c) => !isElement(c) || localName(c.name) !== 'note')))
     : undefined;
   const title =
     textOf(header && find(header, ['fileDesc', 'titleStmt', 'title'])) ??
@@ -124,8 +124,7 @@ function headText(div: TeiElement): string | undefined {
   const head = childElements(div, 'head')[0];
   if (!head) return undefined;
   return (
-    squash(inlineText(head.children.filter((c) => !isElement(c) || localName(c.name) !== 'note'))) ||
-    undefined
+    squash(displayOf(head.children.filter((c) => !isElement(c) || localName(c.name) !== 'note'))) || undefined
   );
 }
 
