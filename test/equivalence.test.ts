@@ -7,7 +7,8 @@ import type { Block } from '../src/model/types.ts';
 import { forEachNode } from '../src/model/walk.ts';
 import { documentFile } from '../src/render/html/pages.ts';
 import { documentOfIds } from '../src/render/links.ts';
-import { readTei } from '../src/tei/read.ts';
+import type { TeiElement, TeiNode } from '../src/tei/node.ts';
+import { localName, readTei } from '../src/tei/read.ts';
 import { epubcheck, readEpub } from './support/epub.ts';
 import { type Expected, PAGE_REFERENCE, readPdfAgainst } from './support/pdf-reading.ts';
 import { outlinePages, pdfPages } from './support/pdf-words.ts';
@@ -179,9 +180,33 @@ function comparePdf(
 describe.each(TARGETS)('the same words in every output: $name', (target) => {
   let out: string;
   let edition: ModelEdition;
+  let master: TeiElement;
   beforeAll(async () => {
     out = tempDir();
-    edition = editionModel(await readTei(target.make(out)));
+    master = await readTei(target.make(out));
+    edition = editionModel(master);
+  });
+
+  it('the model keeps every page break and every note of the TEI', () => {
+    const inTei = { pages: [] as string[], notes: 0 };
+    const visit = (n: TeiNode, inText: boolean): void => {
+      if (typeof n === 'string') return;
+      const name = localName(n.name);
+      if (name === 'teiHeader') return;
+      if (inText && name === 'pb' && n.attrs.n) inTei.pages.push(n.attrs.n);
+      if (inText && name === 'note') inTei.notes++;
+      for (const c of n.children) visit(c, inText || name === 'text');
+    };
+    visit(master, false);
+    const model = { pages: [] as string[], notes: 0 };
+    const blocks = [edition.introduction ?? [], ...edition.documents.map((d) => d.blocks)];
+    for (const b of blocks)
+      forEachNode(b, (n) => {
+        if (n.kind === 'pageBreak') model.pages.push(n.n);
+        if (['footnote', 'unanchoredNote', 'sourceNote', 'editorialNote'].includes(n.kind)) model.notes++;
+      });
+    expect(model.pages).toEqual(inTei.pages);
+    expect(model.notes).toBe(inTei.notes);
   });
 
   it('HTML and EPUB: every document word for word, notes and page numbers included', () => {

@@ -12,6 +12,8 @@ export interface EditionDocument {
   id: string;
   title: string;
   kind: 'front' | 'document' | 'back';
+  /** The number the source edition prints and cites it by ("Document 10"), when it has one. */
+  number?: string;
   group?: string; // the division it belongs to (a volume's chapter), for the contents
   author?: string;
   recipient?: string;
@@ -19,11 +21,29 @@ export interface EditionDocument {
   when?: string;
   place?: string;
   source?: string;
+  /** The printed edition the document is taken from (its biblStruct's monograph), when the header names it. */
+  sourceEdition?: string;
+  /** The source record as the header states it (pages may be left to the model to find). */
+  record: SourceRecord;
   div: TeiElement; // what to render: the document's div (or its body)
   /** What stands before it in a volume: page breaks between documents, the heads of the divisions it opens. */
   before?: Prelude[];
   /** What follows the last document of a volume outside any document (its last page breaks). */
   after?: TeiElement[];
+}
+
+/** Where a document is printed: the source edition, its editors and imprint, the document's number and pages. */
+export interface SourceRecord {
+  edition?: string; // the printed edition (a monograph: a FRUS volume)
+  volume?: string;
+  editors: string[];
+  publisher?: string;
+  place?: string;
+  year?: string;
+  document?: string; // the number the edition prints
+  pages?: { from: string; to: string };
+  url?: string;
+  fileNumber?: string;
 }
 
 export type Prelude = { node: TeiElement } | { division: TeiElement; level: number };
@@ -68,7 +88,9 @@ function editionMeta(header: TeiElement | undefined, root: TeiElement): EditionM
   const date = publication && childElements(publication, 'date')[0];
   const editor = titleStmt && childElements(titleStmt, 'editor')[0];
   // The edition's id: the root's xml:id, else an identifier of the publication (FRUS: frus1958-60v08), else the title.
-  const idno = publication && childElements(publication, 'idno').find((i) => textOf(i));
+  // (a name, not a number: FRUS volumes list their publication number and ISBNs first)
+  const idno =
+    publication && childElements(publication, 'idno').find((i) => /^[A-Za-z][\w.-]*$/.test(textOf(i) ?? ''));
   const slug = squash(textOf(main) ?? 'edition')
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
@@ -105,8 +127,11 @@ function documentOf(tei: TeiElement, index: number): EditionDocument | null {
   const title =
     textOf(header && find(header, ['fileDesc', 'titleStmt', 'title'])) ??
     textOf(childElements(div, 'head')[0]);
+  const record = header ? biblRecord(header) : { editors: [] };
+  if (!record.edition && source) record.edition = source;
   return {
     id: div.attrs['xml:id'] ?? tei.attrs['xml:id'] ?? `document-${index + 1}`,
+    number: record.document,
     title: title ?? `Document ${index + 1}`,
     kind: 'document',
     author: who(sent),
@@ -115,7 +140,35 @@ function documentOf(tei: TeiElement, index: number): EditionDocument | null {
     when: dateEl?.attrs.when,
     place: textOf(sent && childElements(sent, 'placeName')[0]),
     source: source || undefined,
+    sourceEdition: record.edition,
+    record,
     div,
+  };
+}
+
+/** The source record a header's `sourceDesc/biblStruct` gives (monograph, imprint, scopes, file number, URL). */
+function biblRecord(header: TeiElement): SourceRecord {
+  const bibl = descendants(header, 'biblStruct')[0];
+  const monogr = bibl && childElements(bibl, 'monogr')[0];
+  if (!bibl || !monogr) return { editors: [] };
+  const imprint = childElements(monogr, 'imprint')[0];
+  const scope = (unit: string): TeiElement | undefined =>
+    childElements(monogr, 'biblScope').find((b) => b.attrs.unit === unit);
+  const page = scope('page');
+  const from = page?.attrs.from ?? textOf(page);
+  const date = imprint && childElements(imprint, 'date')[0];
+  const link = [...childElements(bibl, 'ref'), ...childElements(bibl, 'ptr')].find((r) => r.attrs.target);
+  return {
+    edition: textOf(childElements(monogr, 'title')[0]),
+    volume: textOf(scope('volume')),
+    editors: childElements(monogr, 'editor').flatMap((e) => textOf(e) ?? []),
+    publisher: textOf(imprint && childElements(imprint, 'publisher')[0]),
+    place: textOf(imprint && childElements(imprint, 'pubPlace')[0]),
+    year: (date?.attrs.when ?? textOf(date))?.slice(0, 4),
+    document: scope('document')?.attrs.n ?? textOf(scope('document')),
+    pages: from ? { from, to: page?.attrs.to ?? from } : undefined,
+    url: link?.attrs.target,
+    fileNumber: textOf(childElements(bibl, 'idno').find((i) => i.attrs.type === 'file')),
   };
 }
 
@@ -141,13 +194,15 @@ function volumeDocument(
   const source = head && childElements(head, 'note').find((n) => n.attrs.type === 'source');
   return {
     id: div.attrs['xml:id'] ?? `division-${index + 1}`,
+    number: kind === 'document' && localName(div.name) === 'div' ? div.attrs.n : undefined,
     title: headText(div) ?? (localName(div.name) === 'titlePage' ? 'Title page' : `Division ${index + 1}`),
     kind,
     group,
     date: textOf(date),
     when: date?.attrs.when,
     place: textOf(dateline && descendants(dateline, 'placeName')[0]),
-    source: textOf(source),
+    source: textOf(source)?.replace(/^Source:\s*/, ''),
+    record: { editors: [], document: kind === 'document' && localName(div.name) === 'div' ? div.attrs.n : undefined },
     div,
   };
 }
@@ -179,14 +234,32 @@ function readVolume(text: TeiElement): EditionDocument[] {
       else if (name !== 'head') pending.push({ node: c });
     }
   };
-  for (const part of ['front', 'body', 'back'] as const) {
-    const el = childElements(text, part)[0];
-    if (el) walk(el, part === 'body' ? 'document' : part, 0);
+  // front, body and back in order, and what stands between them (a page break after the front
+  // matter is the first page of the body)
+  for (const el of childElements(text)) {
+    const part = localName(el.name);
+    if (part === 'front' || part === 'back') walk(el, part, 0);
+    else if (part === 'body') walk(el, 'document', 0);
+    else pending.push({ node: el });
   }
   const last = out.at(-1);
   const rest = pending.map((p) => ('node' in p ? p.node : p.division));
   if (last && rest.length) last.after = rest;
   return out;
+}
+
+/** A printed volume's own imprint (FRUS: its editors, publisher, place and year). */
+function volumeRecord(header: TeiElement | undefined, meta: EditionMeta): SourceRecord {
+  const titleStmt = header && find(header, ['fileDesc', 'titleStmt']);
+  const publication = header && find(header, ['fileDesc', 'publicationStmt']);
+  const date = publication && childElements(publication, 'date')[0];
+  return {
+    edition: meta.title,
+    editors: (titleStmt ? childElements(titleStmt, 'editor') : []).flatMap((e) => textOf(e) ?? []),
+    publisher: textOf(publication && childElements(publication, 'publisher')[0]),
+    place: textOf(publication && childElements(publication, 'pubPlace')[0]),
+    year: (date?.attrs.when ?? textOf(date))?.slice(0, 4),
+  };
 }
 
 const isVolume = (tei: TeiElement): boolean => {
@@ -201,7 +274,15 @@ const isVolume = (tei: TeiElement): boolean => {
 export function readEdition(root: TeiElement): Edition {
   if (localName(root.name) === 'TEI' && isVolume(root)) {
     const text = childElements(root, 'text')[0] as TeiElement;
-    return { meta: editionMeta(childElements(root, 'teiHeader')[0], root), documents: readVolume(text) };
+    const meta = editionMeta(childElements(root, 'teiHeader')[0], root);
+    // a volume's documents are printed in the volume itself
+    const volume = volumeRecord(childElements(root, 'teiHeader')[0], meta);
+    const documents = readVolume(text).map((d) => ({
+      ...d,
+      sourceEdition: meta.title,
+      record: { ...volume, document: d.record.document },
+    }));
+    return { meta, documents };
   }
   const header = childElements(root, 'teiHeader')[0];
   const meta = editionMeta(header, root);

@@ -9,6 +9,8 @@ import { forEachNode } from './walk.ts';
 /** A document of the edition as writers see it: its metadata and its blocks. */
 export interface ModelDocument extends Omit<EditionDocument, 'div' | 'before' | 'after'> {
   blocks: Block[];
+  /** The page of the source edition its first words are printed on. */
+  startPage?: string;
 }
 
 /** An element the model does not know, where it first stands, and how often it occurs. */
@@ -54,11 +56,51 @@ function unknownElements(trees: Block[][]): UnknownElement[] {
   return [...found.values()];
 }
 
+/** A document's title with the number the source edition gives it, unless the title begins with it. */
+export function numberedTitle(doc: Pick<ModelDocument, 'number' | 'title'>): string {
+  if (!doc.number || doc.title.startsWith(`${doc.number}.`)) return doc.title;
+  return `${doc.number}. ${doc.title}`;
+}
+
+/**
+ * The pages of its source edition a document's text gives, where its header does not say: from
+ * its first page break to its last. A document of a volume that does not open with a break starts
+ * on the page the previous one ended on. `startPage` is the page its first words are printed on
+ * (for a citation of the text before the first break): the page before the first break when text
+ * comes first.
+ */
+function findPages(documents: ModelDocument[]): void {
+  let current: string | undefined;
+  let edition: string | undefined;
+  for (const doc of documents) {
+    if (doc.sourceEdition !== edition) current = undefined;
+    edition = doc.sourceEdition;
+    const breaks: string[] = [];
+    let words = false;
+    let startsWithBreak = false;
+    // (the head of a volume's division, set before the document, is not its text)
+    const own = doc.blocks.filter((b) => !(b.kind === 'heading' && b.role === 'division'));
+    forEachNode(own, (n) => {
+      if (n.kind === 'pageBreak') {
+        if (!words && breaks.length === 0) startsWithBreak = true;
+        breaks.push(n.n);
+      } else if (n.kind === 'text' && n.text.trim()) words = true;
+    });
+    const first = breaks[0];
+    const previous = first && /^\d+$/.test(first) ? String(Number(first) - 1) : undefined;
+    doc.startPage = startsWithBreak ? first : (current ?? previous ?? first);
+    const from = startsWithBreak ? first : (current ?? first);
+    if (!doc.record.pages && from) doc.record = { ...doc.record, pages: { from, to: breaks.at(-1) ?? from } };
+    current = breaks.at(-1) ?? current;
+  }
+}
+
 /** The TEI master (ours or anyone's) read once into the model every writer draws. */
 export function editionModel(root: TeiElement): ModelEdition {
   const edition = readEdition(root);
   const introduction = edition.introduction && new BlockReader().flow(edition.introduction.children, 0);
   const documents = edition.documents.map(documentModel);
+  findPages(documents);
   return {
     meta: edition.meta,
     introduction,

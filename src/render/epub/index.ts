@@ -1,10 +1,11 @@
 import { join } from 'node:path';
 import * as epubModule from 'epub-gen-memory';
 import { writeFileAtomic } from '../../fs/atomic-write.ts';
-import { editionModel, type ModelDocument, type ModelEdition } from '../../model/edition.ts';
+import { editionModel, type ModelDocument, type ModelEdition, numberedTitle } from '../../model/edition.ts';
 import { modifiedDate, w3cDateTime } from '../../reproducible.ts';
 import { blocks } from '../html/elements.ts';
 import { escapeHtml } from '../html/escape.ts';
+import { documentLabel } from '../html/pages.ts';
 import { linkTable } from '../links.ts';
 import type { RenderContext } from '../registry.ts';
 import { fill, readTemplate } from '../template.ts';
@@ -99,14 +100,14 @@ function documentChapter(
   const content = fill(
     readTemplate('epub', 'chapter.html'),
     {
-      position: `Document ${index + 1} of ${edition.documents.length}`,
+      position: documentLabel(doc, index, edition.documents.length),
       meta,
       text,
       source: doc.source ?? '',
     },
     'chapter.html',
   );
-  return { chapter: { title: doc.title, content, filename }, ctx };
+  return { chapter: { title: numberedTitle(doc), content, filename }, ctx };
 }
 
 export async function renderEpub(ctx: RenderContext): Promise<string[]> {
@@ -182,7 +183,15 @@ export async function renderEpub(ctx: RenderContext): Promise<string[]> {
   }
 
   const firstDocument = edition.documents[0];
-  const sources = edition.documents.map((d) => d.source).filter((s): s is string => Boolean(s));
+  // The printed editions the book is made from (not each document's archival source): a volume is
+  // its own source; our documents name theirs in their header. Every one is listed.
+  const sources = [
+    ...new Set(
+      edition.documents.map(
+        (d) => d.sourceEdition ?? (d.kind === 'document' && d.source ? d.source : meta.title),
+      ),
+    ),
+  ];
   const options = {
     title: meta.title,
     author: meta.editor ? [meta.editor] : [],
@@ -203,7 +212,7 @@ export async function renderEpub(ctx: RenderContext): Promise<string[]> {
       editor: meta.editor,
       date: meta.date,
       rights: meta.licence,
-      sources: sources.length ? [...new Set(sources)].slice(0, 20) : [meta.title],
+      sources: sources.length ? sources : [meta.title],
       modified: w3cDateTime(modified),
       // One edition, many printed sources: each document's page numbers are those of its own source.
       pageBreakSource:

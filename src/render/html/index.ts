@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { writeIfChanged } from '../../fs/write-if-changed.ts';
-import { editionModel } from '../../model/edition.ts';
+import { editionModel, numberedTitle } from '../../model/edition.ts';
 import { linkTable } from '../links.ts';
 import type { RenderContext } from '../registry.ts';
 import { TEMPLATES } from '../template.ts';
@@ -34,7 +34,8 @@ export async function renderHtml(ctx: RenderContext): Promise<string[]> {
     if (!doc) continue;
     const page = documentPage(edition, k, links);
     await write(documentFile(doc), page.html);
-    for (const p of page.ctx.paragraphs) entries.push({ ...p, doc: documentFile(doc), title: doc.title });
+    for (const p of page.ctx.paragraphs)
+      entries.push({ ...p, doc: documentFile(doc), title: numberedTitle(doc) });
   }
   const downloads: Download[] = [{ href: 'tei/edition.xml', label: 'TEI P5 master (XML)' }];
   if (ctx.formats?.includes('epub'))

@@ -1,5 +1,5 @@
 import type { EditionMeta } from '../../meta.ts';
-import type { ModelDocument, ModelEdition } from '../../model/edition.ts';
+import { type ModelDocument, type ModelEdition, numberedTitle } from '../../model/edition.ts';
 import { fill, readTemplate } from '../template.ts';
 import { chicagoCitation } from './cite.ts';
 import { blocks, type Footnote, type HtmlContext, newContext } from './elements.ts';
@@ -47,6 +47,12 @@ function pageTitle(title: string, edition?: string): string {
   return `${title.slice(0, 68).replace(/\s+\S*$/, '')} …`;
 }
 
+/** "Document 10 (12 of 512)": the number the source prints, and the place in this edition. */
+export function documentLabel(doc: ModelDocument, index: number, count: number): string {
+  const place = `${index + 1} of ${count}`;
+  return doc.number ? `Document ${doc.number} (${place} in this edition)` : `Document ${place}`;
+}
+
 export const documentFile = (doc: ModelDocument): string => `docs/${doc.id}.html`;
 
 const metaLine = (doc: ModelDocument): string =>
@@ -67,13 +73,14 @@ export function documentPage(
   const prev = edition.documents[index - 1];
   const next = edition.documents[index + 1];
   const link = (d: ModelDocument | undefined, rel: string, label: string): string =>
-    d ? `<a rel="${rel}" href="${escapeAttr(`${d.id}.html`)}">${label}: ${escapeHtml(d.title)}</a>` : '';
+    d
+      ? `<a rel="${rel}" href="${escapeAttr(`${d.id}.html`)}">${label}: ${escapeHtml(numberedTitle(d))}</a>`
+      : '';
   const main = fill(
     readTemplate('html', 'document.html'),
     {
       id: doc.id,
-      position: String(index + 1),
-      count: String(edition.documents.length),
+      position: documentLabel(doc, index, edition.documents.length),
       meta: metaLine(doc),
       text,
       notes: notesSection(ctx.notes),
@@ -87,7 +94,11 @@ export function documentPage(
     'document.html',
   );
   return {
-    html: layout(edition.meta, { title: pageTitle(doc.title, edition.meta.title), root: '../', main }),
+    html: layout(edition.meta, {
+      title: pageTitle(numberedTitle(doc), edition.meta.title),
+      root: '../',
+      main,
+    }),
     ctx,
   };
 }
@@ -107,7 +118,7 @@ export function indexPage(edition: ModelEdition, downloads: Download[], links: M
     group = d.group;
     const meta = metaLine(d) ? `<span class="toc-meta">${escapeHtml(metaLine(d))}</span>` : '';
     tocItems.push(
-      `<li><a href="${escapeAttr(documentFile(d))}">${escapeHtml(d.title)}</a>${meta}<span class="visually-hidden"> (document ${k + 1})</span></li>`,
+      `<li><a href="${escapeAttr(documentFile(d))}">${escapeHtml(numberedTitle(d))}</a>${meta}<span class="visually-hidden"> (${escapeHtml(documentLabel(d, k, edition.documents.length))})</span></li>`,
     );
   });
   const toc = tocItems.join('\n');

@@ -30,6 +30,7 @@ export interface PdfBlock {
   align: 'justify' | 'left' | 'right' | 'center';
   indent: number; // first line, in ems of the type size
   leftIndent: number; // whole block, in points
+  rightIndent?: number; // whole block, in points (a contents entry keeps room for its page number)
   spaceBefore: number; // in lines
   keepWithNext: boolean;
   tocFor?: string; // a contents entry for this document id

@@ -114,8 +114,7 @@ export class Drawer {
     const top = style.margins.top;
     if (chrome.runningHead) {
       const size = style.runningHead.size;
-      const head =
-        chrome.runningHead.length > 70 ? `${chrome.runningHead.slice(0, 68)}…` : chrome.runningHead;
+      const head = chrome.runningHead; // shortened to fit by the layout (at a word)
       const w = this.fonts.width(head, 'italic', size);
       const hx = page.number % 2 === 1 ? x + measure - w : x;
       this.artifact(() => this.text(head, 'italic', size, hx, top - style.runningHead.offset + size));

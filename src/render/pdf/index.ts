@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import PDFDocument from 'pdfkit';
 import { writeStreamAtomic } from '../../fs/atomic-write.ts';
-import { editionModel, type ModelEdition } from '../../model/edition.ts';
+import { editionModel, type ModelEdition, numberedTitle } from '../../model/edition.ts';
 import { modifiedDate } from '../../reproducible.ts';
 import { documentOfIds } from '../links.ts';
 import type { RenderContext } from '../registry.ts';
@@ -24,6 +24,20 @@ function placeAll(p: Paginator, blocks: PdfBlock[]): void {
   blocks.forEach((b, k) => {
     p.place(b, blocks[k + 1]);
   });
+}
+
+/** A title shortened to fit, word by word (never inside a word), an ellipsis after the last whole word. */
+export function fitWords(title: string, fits: (t: string) => boolean): string {
+  if (fits(title)) return title;
+  const words = title.split(/\s+/);
+  for (let n = words.length - 1; n > 0; n--) {
+    const short = `${words
+      .slice(0, n)
+      .join(' ')
+      .replace(/[\s,;:.–—-]+$/, '')} …`;
+    if (fits(short)) return short;
+  }
+  return words[0] ?? title;
 }
 
 /** The whole book, page after page, into a paginator (which hands each page on as it is complete). */
@@ -63,23 +77,25 @@ function layoutBook(
   // Contents: one line per document; its page number is drawn from the first pass.
   p.openRecto({ fixed: 'toc', runningHead: 'Contents' });
   p.place(block(words('Contents'), { tag: 'H1', type: 'title', align: 'left', keepWithNext: true }));
-  const entryWidth = p.measure - 36;
   const entries = [
     ...(edition.introduction ? [{ id: '#introduction', title: 'Introduction' }] : []),
-    ...edition.documents.map((d) => ({ id: d.id, title: d.title })),
+    ...edition.documents.map((d) => ({ id: d.id, title: numberedTitle(d) })),
   ];
-  for (const e of entries) {
-    let title = e.title;
-    while (fonts.width(title, 'regular', style.body.size) > entryWidth && title.length > 4)
-      title = `${title.slice(0, -2).trimEnd()}…`;
-    p.place(block(words(title), { align: 'left', tocFor: e.id, spaceBefore: 0.25 }));
-  }
+  // A long title runs on to a second line under itself; its page number stands on the last one.
+  for (const e of entries)
+    p.place(block(words(e.title), { align: 'left', tocFor: e.id, spaceBefore: 0.25, rightIndent: 36 }));
   if (edition.introduction) {
     p.openRecto({ opening: { title: 'Introduction', id: '#introduction' }, document: 'Introduction' });
     placeAll(p, documentBlocks(edition.introduction));
   }
   for (const doc of edition.documents) {
-    p.openRecto({ opening: { title: doc.title, id: doc.id }, document: doc.title });
+    p.openRecto({
+      opening: { title: numberedTitle(doc), id: doc.id },
+      document: fitWords(
+        numberedTitle(doc),
+        (t) => fonts.width(t, 'italic', style.runningHead.size) <= p.measure * 0.8,
+      ),
+    });
     placeAll(p, documentBlocks(doc.blocks));
   }
   p.flush();
@@ -137,6 +153,10 @@ export async function renderPdf(ctx: RenderContext): Promise<string[]> {
   const path = join(ctx.outDir, `${meta.id}.pdf`);
   const written = writeStreamAtomic(path, doc);
   let prefix = 'front';
+  const evenHead = fitWords(
+    meta.title,
+    (t) => fonts.width(t, 'italic', style.runningHead.size) <= style.width * 0.6,
+  );
   // Each page is drawn as soon as it is complete, then dropped.
   const draw = (page: Page): void => {
     record(page);
@@ -149,7 +169,7 @@ export async function renderPdf(ctx: RenderContext): Promise<string[]> {
         page.blank || page.opening || page.fixed
           ? undefined
           : page.number % 2 === 0
-            ? meta.title
+            ? evenHead
             : page.runningHead,
       folio: !page.blank && page.fixed !== 'half-title' && page.fixed !== 'title',
     };

@@ -114,13 +114,15 @@ export class Paginator {
     return this.style[block.type];
   }
 
+  private lastLine: Line | undefined; // of the block being placed
+
   /** Lays out one block and places its lines. */
   place(block: PdfBlock, next?: PdfBlock): void {
     const { size, leading } = this.typeOf(block);
     const index = this.blockCounter++;
     const lines = breakLines(
       block.items,
-      this.measure - block.leftIndent,
+      this.measure - block.leftIndent - (block.rightIndent ?? 0),
       size,
       block.indent * size,
       this.fonts,
@@ -129,6 +131,7 @@ export class Paginator {
       block.spaceScale,
     );
     if (lines.length === 0) return;
+    this.lastLine = lines.at(-1);
     const before = this.y > 0 ? block.spaceBefore * this.style.body.leading : 0;
     if (block.keepWithNext) {
       const nextLines = next ? Math.min(2, 1 + Math.floor(next.items.length / 12)) : 0;
@@ -187,7 +190,7 @@ export class Paginator {
       leftIndent: block.leftIndent,
       tag: block.tag,
       block: index,
-      tocFor: block.tocFor,
+      tocFor: line === this.lastLine ? block.tocFor : undefined, // the page number goes on its last line
     };
     // On a page with nothing on it a line always goes in (else nothing could ever be placed).
     const emptyPage = this.page.body.length === 0 && this.page.notes.length === 0;
