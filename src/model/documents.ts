@@ -202,7 +202,10 @@ function volumeDocument(
     when: date?.attrs.when,
     place: textOf(dateline && descendants(dateline, 'placeName')[0]),
     source: textOf(source)?.replace(/^Source:\s*/, ''),
-    record: { editors: [], document: kind === 'document' && localName(div.name) === 'div' ? div.attrs.n : undefined },
+    record: {
+      editors: [],
+      document: kind === 'document' && localName(div.name) === 'div' ? div.attrs.n : undefined,
+    },
     div,
   };
 }
