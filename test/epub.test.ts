@@ -105,8 +105,9 @@ describe('the EPUB', () => {
     const correction = /<span class="correction source">of .*?\[on\]<\/span>/.exec(d002)?.[0] ?? '';
     expect(visible(correction)).toBe('of [on]');
     expect(correction).toContain('<span class="visually-hidden">corrected by the editors to </span>');
-    const gaps = [...d002.matchAll(/<span class="gap">.*?<\/span>\[([^\]]*)\]<\/span>/g)].map((m) => m[1]);
-    expect(gaps).toEqual(Array(6).fill('apparent omission'));
+    const gaps = [...d002.matchAll(/<span class="gap">(.*?)\]<\/span>/g)].map((m) => visible(`${m[1]}]`));
+    expect(gaps).toEqual(Array(6).fill('[apparent omission]'));
+    expect(d002).toContain('[<span class="gap-words">apparent omission</span>]');
     const d001 = chapters().find(([name]) => name.includes('d001'))?.[1] ?? '';
     expect((d001.match(/class="gap-row">\. \. \. \. \. \. \./g) ?? []).length).toBe(3);
   });

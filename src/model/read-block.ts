@@ -146,6 +146,8 @@ export class BlockReader {
     const items: ListItem[] = [];
     let head: Inline[] | undefined;
     let label: Inline[] | undefined;
+    // a page break between items goes with the next item's first words (the last item's end)
+    let pages: TeiElement[] = [];
     for (const c of e.children) {
       if (!isElement(c)) {
         if (c.trim()) items.push({ blocks: this.flow([c], depth) });
@@ -154,12 +156,17 @@ export class BlockReader {
       const name = localName(c.name);
       if (name === 'head') head = [...(head ?? []), ...this.inlines(c.children)];
       else if (name === 'label') label = this.inlines(c.children);
+      else if (name === 'pb' || name === 'milestone' || name === 'cb') pages.push(c);
       else if (name === 'item') {
-        items.push({ label, blocks: this.flow(c.children, depth, { id: c.attrs['xml:id'] }) });
+        items.push({ label, blocks: this.flow([...pages, ...c.children], depth, { id: c.attrs['xml:id'] }) });
+        pages = [];
         label = undefined;
       } else items.push({ blocks: this.flow([c], depth) });
     }
     if (label) items.push({ label, blocks: [] });
+    const last = items.at(-1);
+    if (pages.length && last) last.blocks.push(...this.flow(pages, depth));
+    else if (pages.length) items.push({ blocks: this.flow(pages, depth) });
     const rend = `${e.attrs.rend ?? ''} ${e.attrs.type ?? ''}`;
     const style = /dash|bullet/.test(rend) ? 'dash' : /ordered|number/.test(rend) ? 'ordered' : 'plain';
     items.forEach((item, k) => {

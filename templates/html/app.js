@@ -69,19 +69,37 @@
   }
 
   // --- "Cite this": the page in view (or chosen by #pN) and the permalink ---------------------
+  const citation = document.getElementById('citation');
   const citePage = document.querySelector('.cite-page');
   const citeUrl = document.querySelector('.cite-url');
-  const pages = Array.from(document.querySelectorAll('.pb[data-page]'));
+  const citeAccessed = document.querySelector('.cite-accessed');
+  const docText = document.querySelector('.doc-text');
+  const pages = Array.from(document.querySelectorAll('.doc-text .pb[data-page]'));
+  // The page of the source edition in view: chosen by #pN, else the last page break above the top
+  // third of the window while the text is in view; once the reader scrolls past the text (to this
+  // box), the page they were reading. Before the first break, the page the document starts on.
+  const startPage = citation?.dataset.startPage || '';
+  let reading = { page: startPage, id: '' };
   const updateCitation = () => {
     if (!citePage) return;
-    let current = null;
     const hash = decodeURIComponent(location.hash.slice(1));
     const chosen = pages.find((p) => p.id === hash);
-    if (chosen) current = chosen;
-    else for (const p of pages) if (p.getBoundingClientRect().top < window.innerHeight * 0.3) current = p;
-    citePage.textContent = current ? `, p. ${current.dataset.page}` : '';
-    if (citeUrl) citeUrl.textContent = location.href.split('#')[0] + (current ? `#${current.id}` : '');
+    let current = reading;
+    if (chosen) current = { page: chosen.dataset.page, id: chosen.id };
+    else if (!docText || docText.getBoundingClientRect().bottom > window.innerHeight * 0.3) {
+      current = { page: startPage, id: '' };
+      for (const p of pages)
+        if (p.getBoundingClientRect().top < window.innerHeight * 0.3)
+          current = { page: p.dataset.page, id: p.id };
+    }
+    reading = current;
+    citePage.textContent = current.page ? `, p. ${current.page}` : '';
+    if (citeUrl) citeUrl.textContent = location.href.split('#')[0] + (current.id ? `#${current.id}` : '');
   };
+  if (citeAccessed) {
+    const today = new Date().toLocaleDateString('en-US', { year: 'numeric', month: 'long', day: 'numeric' });
+    citeAccessed.textContent = ` (accessed ${today})`;
+  }
   updateCitation();
   window.addEventListener('scroll', updateCitation, { passive: true });
   window.addEventListener('hashchange', updateCitation);

@@ -1,19 +1,105 @@
 import type { EditionMeta } from '../../meta.ts';
 import type { ModelDocument } from '../../model/edition.ts';
+import { escapeHtml } from './escape.ts';
 
 /**
- * A Chicago-style (notes and bibliography) citation of one document in the edition:
- * Author, “Title,” date, in Edition, ed. Editor (Publisher, Year), p. N, URL.
- * The page and URL are filled in by the page script; this is the text around them.
+ * How a document is cited: first where it is printed (the source edition: its editors, imprint,
+ * the document's number and the page), then this edition where it is read (title, editor, URL,
+ * date accessed). The page and the URL are filled in by the page script, from the page in view.
+ * The same facts give the exports (CSL-JSON, and through citation-js BibTeX and RIS) and the
+ * meta tags reference managers read (Zotero's Embedded Metadata: `citation_*`).
  */
-export function chicagoCitation(doc: ModelDocument, edition: EditionMeta): { before: string; after: string } {
+export interface CslItem {
+  id: string;
+  type: 'chapter' | 'document';
+  title: string;
+  author?: { literal: string }[];
+  'container-title'?: string;
+  editor?: { literal: string }[];
+  publisher?: string;
+  'publisher-place'?: string;
+  issued?: { 'date-parts': number[][] };
+  page?: string;
+  volume?: string;
+  'chapter-number'?: string;
+  URL?: string;
+  note?: string;
+}
+
+export interface Citation {
+  /** Chicago notes-bibliography, up to the page (HTML). */
+  before: string;
+  /** After the page: this edition, its URL (filled in) and the date accessed (filled in). */
+  after: string;
+  csl: CslItem;
+  meta: [string, string][];
+}
+
+/** "A", "A and B", "A, B, and C" (Chicago). */
+const names = (list: string[]): string =>
+  list.length < 3 ? list.join(' and ') : `${list.slice(0, -1).join(', ')}, and ${list.at(-1)}`;
+
+const cite = (title: string): string => `<cite>${escapeHtml(title)}</cite>`;
+
+export function documentCitation(doc: ModelDocument, edition: EditionMeta): Citation {
+  const r = doc.record;
+  const source = r.edition;
+  const imprint = [r.place && r.publisher ? `${r.place}: ${r.publisher}` : (r.publisher ?? r.place), r.year]
+    .filter(Boolean)
+    .join(', ');
   const parts: string[] = [];
-  if (doc.author) parts.push(`${doc.author}, `);
-  parts.push(`“${doc.title},” `);
-  if (doc.date) parts.push(`${doc.date}, `);
-  parts.push(`in ${edition.title}`);
-  if (edition.editor) parts.push(`, ed. ${edition.editor}`);
-  const imprint = [edition.publisher, edition.date?.slice(0, 4)].filter(Boolean).join(', ');
-  if (imprint) parts.push(` (${imprint})`);
-  return { before: parts.join(''), after: '.' };
+  if (doc.author) parts.push(`${escapeHtml(doc.author)}, `);
+  parts.push(`“${escapeHtml(doc.title)},” `);
+  if (doc.date) parts.push(`${escapeHtml(doc.date)}, `);
+  if (source) {
+    parts.push(`in ${cite(source)}`);
+    if (r.volume) parts.push(`, vol. ${escapeHtml(r.volume)}`);
+    if (r.editors.length) parts.push(`, ed. ${escapeHtml(names(r.editors))}`);
+    if (imprint) parts.push(` (${escapeHtml(imprint)})`);
+    if (r.document) parts.push(`, doc. ${escapeHtml(r.document)}`);
+  }
+  // This edition, when it is not the source edition itself (a rendering of a printed volume).
+  const ours = edition.title !== source;
+  const ourImprint = [edition.publisher, edition.date?.slice(0, 4)].filter(Boolean).join(', ');
+  const reproduced = ours
+    ? `; reproduced in ${cite(edition.title)}${edition.editor ? `, ed. ${escapeHtml(edition.editor)}` : ''}${
+        ourImprint ? ` (${escapeHtml(ourImprint)})` : ''
+      }`
+    : '';
+  const pages = r.pages
+    ? r.pages.from === r.pages.to
+      ? r.pages.from
+      : `${r.pages.from}-${r.pages.to}`
+    : undefined;
+  const year = Number(r.year);
+  const csl: CslItem = {
+    id: doc.id,
+    type: source ? 'chapter' : 'document',
+    title: doc.title,
+    ...(doc.author ? { author: [{ literal: doc.author }] } : {}),
+    ...(source ? { 'container-title': source } : {}),
+    ...(r.editors.length ? { editor: r.editors.map((literal) => ({ literal })) } : {}),
+    ...(r.publisher ? { publisher: r.publisher } : {}),
+    ...(r.place ? { 'publisher-place': r.place } : {}),
+    ...(Number.isInteger(year) && year > 0 ? { issued: { 'date-parts': [[year]] } } : {}),
+    ...(pages ? { page: pages } : {}),
+    ...(r.volume ? { volume: r.volume } : {}),
+    ...(r.document ? { 'chapter-number': r.document } : {}),
+    ...(r.url ? { URL: r.url } : {}),
+    ...(ours
+      ? { note: `Reproduced in ${edition.title}${edition.editor ? `, ed. ${edition.editor}` : ''}` }
+      : {}),
+  };
+  const meta: [string, string][] = [['citation_title', doc.title]];
+  if (doc.author) meta.push(['citation_author', doc.author]);
+  if (source) meta.push(['citation_book_title', source]);
+  for (const e of r.editors) meta.push(['citation_editor', e]);
+  if (r.publisher) meta.push(['citation_publisher', r.publisher]);
+  if (r.year) meta.push(['citation_publication_date', r.year]);
+  if (r.volume) meta.push(['citation_volume', r.volume]);
+  if (r.pages) meta.push(['citation_firstpage', r.pages.from], ['citation_lastpage', r.pages.to]);
+  if (doc.date) meta.push(['citation_date', doc.date]);
+  meta.push(['citation_language', edition.language]);
+  if (r.url) meta.push(['citation_public_url', r.url]);
+  return { before: parts.join(''), after: reproduced, csl, meta };
 }

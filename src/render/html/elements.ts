@@ -124,7 +124,8 @@ export const HTML_INLINE: InlineRules<HtmlContext, string> = {
   },
   editorialNote: (n, ctx) =>
     `<span class="editorial-note">${hidden("Editors' note: ")}[${inlines(n.children, ctx)}]</span>`,
-  gap: (n) => `<span class="gap">${hidden('Omission: ')}[${escapeHtml(n.words)}]</span>`,
+  gap: (n) =>
+    `<span class="gap">${hidden('Omission: ')}[<span class="gap-words">${escapeHtml(n.words)}</span>]</span>`,
   supplied: (n, ctx) =>
     n.conjecture
       ? `<span class="supplied conjecture"><span class="r">${hidden("Editors' conjecture: ")}[${inlines(n.children, ctx)}?]</span><span class="d">[…]</span></span>`
@@ -180,7 +181,7 @@ export const HTML_BLOCK: BlockRules<HtmlContext, string> = {
   omission: (b) =>
     b.dots
       ? `<p class="gap-row">. . . . . . .${hidden(` (omission: ${b.words})`)}</p>`
-      : `<p class="gap-block">${hidden('Omission: ')}[${escapeHtml(b.words)}]</p>`,
+      : `<p class="gap-block">${hidden('Omission: ')}[<span class="gap-words">${escapeHtml(b.words)}</span>]</p>`,
   pageBreak: (b, ctx) => `<div class="pb-block">${HTML_INLINE.pageBreak(b, ctx)}</div>`,
   list: (b, ctx) => {
     const head = b.head ? `<p class="list-head">${inlines(b.head, ctx)}</p>` : '';

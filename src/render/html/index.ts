@@ -7,6 +7,7 @@ import { linkTable } from '../links.ts';
 import type { RenderContext } from '../registry.ts';
 import { TEMPLATES } from '../template.ts';
 import { reportUnknownElements } from '../unknown.ts';
+import { citationExports } from './cite-export.ts';
 import { type Download, documentFile, documentPage, indexPage } from './pages.ts';
 import { type SearchEntry, searchIndexScript } from './search-index.ts';
 
@@ -34,6 +35,10 @@ export async function renderHtml(ctx: RenderContext): Promise<string[]> {
     if (!doc) continue;
     const page = documentPage(edition, k, links);
     await write(documentFile(doc), page.html);
+    const exports = citationExports(page.csl);
+    await write(`cite/${doc.id}.json`, exports.json);
+    await write(`cite/${doc.id}.bib`, exports.bib);
+    await write(`cite/${doc.id}.ris`, exports.ris);
     for (const p of page.ctx.paragraphs)
       entries.push({ ...p, doc: documentFile(doc), title: numberedTitle(doc) });
   }

@@ -1,7 +1,7 @@
 import type { EditionMeta } from '../../meta.ts';
 import { type ModelDocument, type ModelEdition, numberedTitle } from '../../model/edition.ts';
 import { fill, readTemplate } from '../template.ts';
-import { chicagoCitation } from './cite.ts';
+import { type CslItem, documentCitation } from './cite.ts';
 import { blocks, type Footnote, type HtmlContext, newContext } from './elements.ts';
 import { escapeAttr, escapeHtml } from './escape.ts';
 
@@ -10,12 +10,18 @@ export interface Download {
   label: string;
 }
 
-function layout(edition: EditionMeta, page: { title: string; root: string; main: string }): string {
+function layout(
+  edition: EditionMeta,
+  page: { title: string; root: string; main: string; meta?: [string, string][] },
+): string {
   return fill(
     readTemplate('html', 'layout.html'),
     {
       lang: edition.language,
       pageTitle: page.title,
+      headMeta: (page.meta ?? [])
+        .map(([name, content]) => `<meta name="${escapeAttr(name)}" content="${escapeAttr(content)}">`)
+        .join('\n'),
       root: page.root,
       editionTitle: edition.title,
       licence: edition.licence ?? '',
@@ -64,12 +70,12 @@ export function documentPage(
   edition: ModelEdition,
   index: number,
   links: Map<string, string>,
-): { html: string; ctx: HtmlContext } {
+): { html: string; ctx: HtmlContext; csl: CslItem } {
   const doc = edition.documents[index] as ModelDocument;
   const ctx = newContext();
   ctx.resolve = (id) => links.get(id); // hrefs relative to docs/, where document pages live
   const text = blocks(doc.blocks, ctx);
-  const cite = chicagoCitation(doc, edition.meta);
+  const cite = documentCitation(doc, edition.meta);
   const prev = edition.documents[index - 1];
   const next = edition.documents[index + 1];
   const link = (d: ModelDocument | undefined, rel: string, label: string): string =>
@@ -87,6 +93,8 @@ export function documentPage(
       source: doc.source ?? '',
       citeBefore: cite.before,
       citeAfter: cite.after,
+      startPage: doc.startPage ?? '',
+      startPageText: doc.startPage ? `, p. ${doc.startPage}` : '',
       permalink: `${doc.id}.html`,
       previous: link(prev, 'prev', 'Previous'),
       next: link(next, 'next', 'Next'),
@@ -98,8 +106,10 @@ export function documentPage(
       title: pageTitle(numberedTitle(doc), edition.meta.title),
       root: '../',
       main,
+      meta: cite.meta,
     }),
     ctx,
+    csl: cite.csl,
   };
 }
 

@@ -109,7 +109,8 @@ export const PDF_INLINE: InlineRules<Ctx, Item[]> = {
   pageBreak: (n) => [{ kind: 'pb', n: n.n, id: n.id }],
   footnote: (n) => [{ kind: 'note', label: n.n, items: noteItems(n.body), id: n.id }],
   editorialNote: (n, ctx) => bracketed(items(n.children, ctx), ctx),
-  gap: (n, ctx) => text(`[${n.words}]`, ctx),
+  // the editors' words in italics inside upright brackets, as FRUS prints them
+  gap: (n, ctx) => bracketed(text(n.words, { style: italicOf(ctx) }), ctx),
   supplied: (n, ctx) => bracketed(items(n.children, ctx), ctx, n.conjecture ? '?]' : ']'),
   correction: (n, ctx) =>
     n.by === 'source'
@@ -198,7 +199,7 @@ export const PDF_BLOCK: BlockRules<Flow, void> = {
       flow,
       b.dots
         ? block(text('. . . . . . .', REGULAR), { align: 'center', spaceScale: 4 })
-        : block(text(`[${b.words}]`, REGULAR), { align: 'center' }),
+        : block(bracketed(text(b.words, { style: 'italic' }), REGULAR), { align: 'center' }),
     ),
   pageBreak: (b, flow) => {
     flow.pendingPages.push({ kind: 'pb', n: b.n, id: b.id });

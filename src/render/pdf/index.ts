@@ -77,13 +77,18 @@ function layoutBook(
   // Contents: one line per document; its page number is drawn from the first pass.
   p.openRecto({ fixed: 'toc', runningHead: 'Contents' });
   p.place(block(words('Contents'), { tag: 'H1', type: 'title', align: 'left', keepWithNext: true }));
-  const entries = [
-    ...(edition.introduction ? [{ id: '#introduction', title: 'Introduction' }] : []),
-    ...edition.documents.map((d) => ({ id: d.id, title: numberedTitle(d) })),
-  ];
   // A long title runs on to a second line under itself; its page number stands on the last one.
-  for (const e of entries)
-    p.place(block(words(e.title), { align: 'left', tocFor: e.id, spaceBefore: 0.25, rightIndent: 36 }));
+  // The divisions of a volume head the documents they hold.
+  const entry = (id: string, title: string): void =>
+    p.place(block(words(title), { align: 'left', tocFor: id, spaceBefore: 0.25, rightIndent: 36 }));
+  if (edition.introduction) entry('#introduction', 'Introduction');
+  let group: string | undefined;
+  for (const d of edition.documents) {
+    if (d.group && d.group !== group)
+      p.place(block(words(d.group), { align: 'left', spaceBefore: 0.75, keepWithNext: true }));
+    group = d.group;
+    entry(d.id, numberedTitle(d));
+  }
   if (edition.introduction) {
     p.openRecto({ opening: { title: 'Introduction', id: '#introduction' }, document: 'Introduction' });
     placeAll(p, documentBlocks(edition.introduction));
