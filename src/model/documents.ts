@@ -78,6 +78,13 @@ function descendants(root: TeiElement, name: string): TeiElement[] {
 const textOf = (e: TeiElement | undefined): string | undefined =>
   e ? squash(displayOf(e.children)) || undefined : undefined;
 
+/** Every editor the title statement names ("A", "A and B", "A, B, and C"). */
+function editorNames(editors: TeiElement[]): string | undefined {
+  const names = editors.flatMap((e) => textOf(e) ?? []);
+  if (names.length < 3) return names.join(' and ') || undefined;
+  return `${names.slice(0, -1).join(', ')}, and ${names.at(-1)}`;
+}
+
 function editionMeta(header: TeiElement | undefined, root: TeiElement): EditionMeta {
   const titleStmt = header && find(header, ['fileDesc', 'titleStmt']);
   const titles = titleStmt ? childElements(titleStmt, 'title') : [];
@@ -86,7 +93,6 @@ function editionMeta(header: TeiElement | undefined, root: TeiElement): EditionM
   const publication = header && find(header, ['fileDesc', 'publicationStmt']);
   const licence = publication && descendants(publication, 'licence')[0];
   const date = publication && childElements(publication, 'date')[0];
-  const editor = titleStmt && childElements(titleStmt, 'editor')[0];
   // The edition's id: the root's xml:id, else an identifier of the publication (FRUS: frus1958-60v08), else the title.
   // (a name, not a number: FRUS volumes list their publication number and ISBNs first)
   const idno =
@@ -100,7 +106,7 @@ function editionMeta(header: TeiElement | undefined, root: TeiElement): EditionM
     id: id || 'edition',
     title: textOf(main) ?? 'Untitled edition',
     subtitle: textOf(sub),
-    editor: textOf(editor),
+    editor: editorNames(titleStmt ? childElements(titleStmt, 'editor') : []),
     publisher: textOf(publication && childElements(publication, 'publisher')[0]),
     licence: textOf(licence),
     language: root.attrs['xml:lang'] ?? 'en',

@@ -46,6 +46,8 @@ export interface HtmlContext {
   resolve?: (id: string) => string | undefined; // an xml:id → the URL of what it names
   inLink?: boolean; // inside a link: a nested reference must not be one
   nested: number; // > 0 inside a note, a list item or a table cell (no anchors, no footnote asides there)
+  /** A title is the page's h1 (a document page), or an h2 under it (the introduction on the contents page). */
+  titleTag?: 'h1' | 'h2';
 }
 
 export function newContext(rules: HtmlRules = HTML_RULES): HtmlContext {
@@ -158,7 +160,7 @@ export const HTML_INLINE: InlineRules<HtmlContext, string> = {
 };
 
 const HEADINGS = {
-  title: (content: string) => `<h1 class="doc-title">${content}</h1>`,
+  title: (content: string, tag: 'h1' | 'h2' = 'h1') => `<${tag} class="doc-title">${content}</${tag}>`,
   subtitle: (content: string) => `<p class="subtitle">${content}</p>`,
   section: (content: string) => `<h2 class="section-head">${content}</h2>`,
   division: (content: string) => `<p class="division-head">${content}</p>`,
@@ -174,7 +176,7 @@ export const HTML_BLOCK: BlockRules<HtmlContext, string> = {
     ctx.paragraphs.push({ anchor, page: ctx.page, text: displayText(b.children) });
     return `<p id="${escapeAttr(anchor)}"${b.continued ? ' class="cont"' : ''}>${html}</p>`;
   },
-  heading: (b, ctx) => HEADINGS[b.role](inlines(b.children, ctx)),
+  heading: (b, ctx) => HEADINGS[b.role](inlines(b.children, ctx), ctx.titleTag),
   sourceNote: (b, ctx) => `<p class="source-note">${b.lines.map((l) => inlines(l, ctx)).join('<br>')}</p>`,
   editorialNote: (b, ctx) =>
     `<p class="editorial-note">${hidden("Editors' note: ")}[${inlines(b.children, ctx)}]</p>`,

@@ -115,6 +115,7 @@ export function documentPage(
 
 export function indexPage(edition: ModelEdition, downloads: Download[], links: Map<string, string>): string {
   const introCtx = newContext();
+  introCtx.titleTag = 'h2'; // the contents page has its own h1
   introCtx.resolve = (id) => {
     const href = links.get(id);
     return href ? `docs/${href}` : undefined;
