@@ -94,6 +94,16 @@ export function findRefCandidates(spans: Span[]): RefCandidate[] {
       const lead = t.slice(Math.max(0, at - 12), at);
       if (/\[Page $/.test(lead) || (/^(1[6-9]|20)\d\d$/.test(digits) && !designated)) continue;
       if (MONTH_BEFORE.test(lead) && !/^(1[6-9]|20)\d\d/.test(digits)) continue;
+      // A reference set off by a space at the end of a line after a word (`The Secretary of State
+      // to the Acting Secretary of State 19`, as some web copies print the title's note): weak,
+      // so only a note list expecting that number makes it win.
+      if (
+        !designated &&
+        digits.length <= 3 &&
+        /\p{Ll} $/u.test(lead) &&
+        t.slice(at + digits.length).trim() === ''
+      )
+        out.push({ offset: span.offset + at, label: digits, strength: 1 });
       for (let split = Math.max(1, digits.length - 2); split < digits.length; split++) {
         const label = digits.slice(split);
         if (!label.startsWith('0')) out.push({ offset: span.offset + at + split, label, strength: 0.3 });
@@ -150,15 +160,27 @@ export function pairRefs(
   for (const c of strong) {
     for (const note of notes.slice(0, OFFSET_NOTES)) offsets.add(Number(c.label) - note.listNumber);
   }
+  const results = [...offsets].map((offset) => ({ offset, ...pairWithOffset(candidates, notes, offset) }));
+  // A web copy numbers its list from 1 but keeps the volume's references (`of State 19`,
+  // `a.m.20` against notes 1 and 2): an offset that alone gives every note (two or more) a
+  // reference of its number, none of them weak, has earned its place.
+  const agreeing = results.filter(
+    (r) =>
+      notes.length >= 2 &&
+      r.anchors.every(
+        (c, i) => c !== null && c.strength >= 1 && Number(c.label) === (notes[i]?.listNumber ?? 0) + r.offset,
+      ),
+  );
+  const earned = agreeing.length === 1 ? agreeing[0]?.offset : undefined;
   let best: { score: number; anchors: (RefCandidate | null)[] } | null = null;
-  for (const offset of offsets) {
-    const result = pairWithOffset(candidates, notes, offset);
+  for (const result of results) {
+    const { offset } = result;
     // Numbering from 1 is the rule; another offset must earn its place. Where the document opens
     // with a source note, references from 2 against a list from 1 are as likely: later FRUS
     // volumes print the source note as footnote 1 (`…to the Department of State1`), and a copy
     // that gives it as the source line renumbers the list but not the references. That offset is
     // tried first, so it wins a tie.
-    if (offset !== 0 && !(offset === 1 && options.sourceNote)) result.score -= 6;
+    if (offset !== 0 && !(offset === 1 && options.sourceNote) && offset !== earned) result.score -= 6;
     if (!best || result.score > best.score) best = result;
   }
   return { anchors: best?.anchors ?? [] };
