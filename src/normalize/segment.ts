@@ -22,7 +22,7 @@ export function spanOf(line: Line, from = 0): Span {
   return { text: raw.trim(), offset: line.offset + from + lead };
 }
 
-const PAGE_ONLY = /^\[Page [^\]]*\]$/;
+const PAGE_ONLY = /^\[(?:Facsimile )?Page [^\]]*\]$/;
 
 /** Splits a document into header, body and closing blocks, and finds its note list. */
 export function segment(lines: Line[]): Segmented {

@@ -114,7 +114,8 @@ class TextWriter {
         }
         return `[${this.inline(n.children)}]`;
       case 'pb':
-        return ` [Page ${a.n ?? ''}] `;
+        if (a.rend === 'page-line') return `\nPage ${a.n ?? ''}\n`;
+        return a.type === 'facsimile' ? ` [Facsimile Page ${a.n ?? ''}] ` : ` [Page ${a.n ?? ''}] `;
       case 'lb':
         return '\n';
       case 'milestone':
