@@ -133,7 +133,8 @@ class TextWriter {
         // A correction the source printed in brackets comes back as `of [on]`; one the editor
         // made (type="editorial", from the manifest) was never in the source.
         if (!corr || corr.attrs.type === 'editorial') return original;
-        return `${original} [${this.inline(corr.children)}]`;
+        // `telegram 4[48]`: the bracket glued to the number it corrects.
+        return `${original}${n.attrs.rend === 'glued' ? '' : ' '}[${this.inline(corr.children)}]`;
       }
       case 'hi':
         if (a.rend === 'xml-illegal-character') return illegalCharacter(a.n) ?? this.inline(n.children);
