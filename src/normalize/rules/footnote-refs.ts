@@ -1,4 +1,4 @@
-import type { NoteItem } from './note-list.ts';
+import { markOf, type NoteItem, type NoteStyle } from './note-list.ts';
 
 /**
  * Rule `footnote-ref`: reference numbers glued to the text (`France.47`, `Lippman’s59`,
@@ -8,9 +8,42 @@ import type { NoteItem } from './note-list.ts';
  * label equals the note's number, so one odd number cannot shift every later note.
  */
 export interface RefCandidate {
-  offset: number; // absolute offset of the first digit
+  offset: number; // absolute offset of the first digit (of the mark, for a marked reference)
   label: string;
   strength: number;
+  length?: number; // of the reference as printed, when not the label's (`/1/`, `[1]`)
+}
+
+/**
+ * A marked list's references (`French./1/`, `differ.[1]`, `once.*`): the list's marks glued to
+ * the text before them, paired in order, each note with the next reference printing its mark.
+ */
+export function pairMarked(spans: Span[], style: NoteStyle, notes: NoteItem[]): RefPairing {
+  const found: RefCandidate[] = [];
+  const marks = new Set(notes.map((n) => markOf(style, n.label ?? String(n.listNumber))));
+  for (const span of spans) {
+    for (const mark of marks) {
+      for (let at = span.text.indexOf(mark); at !== -1; at = span.text.indexOf(mark, at + mark.length)) {
+        const before = span.text[at - 1] ?? '';
+        const after = span.text[at + mark.length] ?? '';
+        // Glued to what it refers to; not part of a longer run of the mark (`**bold**`, `* * *`).
+        if (!before || /\s/.test(before) || before === mark[0] || (after && !/[\s.,;:)\]’”"—–-]/.test(after)))
+          continue;
+        const label = style === 'symbol' ? mark : mark.slice(1, -1);
+        found.push({ offset: span.offset + at, label, strength: 3, length: mark.length });
+      }
+    }
+  }
+  found.sort((a, b) => a.offset - b.offset);
+  const anchors: (RefCandidate | null)[] = [];
+  let next = 0;
+  for (const note of notes) {
+    const label = note.label ?? String(note.listNumber);
+    const k = found.findIndex((c, i) => i >= next && c.label === label);
+    anchors.push(k === -1 ? null : (found[k] ?? null));
+    if (k !== -1) next = k + 1;
+  }
+  return { anchors };
 }
 
 export interface Span {
