@@ -1,6 +1,7 @@
 import type { Block, Span } from './blocks.ts';
 import { isBlank, type Line } from './lines.ts';
 import { type ClosingKind, classifyClosing } from './rules/closing.ts';
+import { hardWrapJoins } from './rules/hard-wrap.ts';
 import { classifyHeaderLine, type HeaderState } from './rules/header.ts';
 import { closesBoldHeading, isSectionHeading, opensBoldHeading } from './rules/heading.ts';
 import { isListLabel, listRendFor } from './rules/list.ts';
@@ -139,6 +140,21 @@ function bodyBlocks(lines: Line[]): BodyBlock[] {
         }
       }
       const texts = group.map((l) => l.text.trim());
+      // Rule `hard-wrap`: lines broken at a width, not at paragraphs, are joined into paragraphs
+      // (one span over the lines: the line breaks stay in the text as white space).
+      const joins = hardWrapJoins(texts);
+      if (joins) {
+        let start = 0;
+        group.forEach((line, k) => {
+          if (joins[k]) return;
+          const a = spanOf(group[start] as Line);
+          const b = spanOf(line);
+          const text = `${a.text}${' '.repeat(Math.max(0, b.offset - a.offset - a.text.length))}${b.text}`;
+          push({ kind: 'p', spans: [start === k ? a : { text, offset: a.offset }] });
+          start = k + 1;
+        });
+        break;
+      }
       const rend = listRendFor(texts);
       if (rend) {
         push({
