@@ -1,6 +1,7 @@
 import type { Block, Span } from './blocks.ts';
 import { isBlank, type Line } from './lines.ts';
 import { type ClosingKind, classifyClosing } from './rules/closing.ts';
+import { findDate } from './rules/dates.ts';
 import { hardWrapJoins } from './rules/hard-wrap.ts';
 import { classifyHeaderLine, type HeaderState } from './rules/header.ts';
 import { closesBoldHeading, isSectionHeading, opensBoldHeading } from './rules/heading.ts';
@@ -24,6 +25,7 @@ export function spanOf(line: Line, from = 0): Span {
 }
 
 const PAGE_ONLY = /^\[(?:Facsimile )?Page [^\]]*\]$/;
+const PLACE_ALONE = /^\p{Lu}[\p{L} .’'-]{1,30},$/u;
 
 /** Splits a document into header, body and closing blocks, and finds its note list. */
 export function segment(lines: Line[]): Segmented {
@@ -46,6 +48,19 @@ export function segment(lines: Line[]): Segmented {
     const following = content[h + 1]?.text.trim() ?? '';
     const probe = marker && !rest.text ? following.slice(leadingPageMarker(following)) : rest.text;
     const kind = probe ? classifyHeaderLine(probe, state) : null;
+    // A dateline over two lines: the place alone (`Paris,`), the date on the next line.
+    const next = content[h + 1];
+    if (!kind && !marker && state.datelines === 0 && PLACE_ALONE.test(rest.text) && next) {
+      const dated = spanOf(next);
+      if (dated.text.length < 80 && findDate(dated.text)?.index === 0) {
+        const gap = dated.offset - rest.offset - rest.text.length;
+        const text = `${rest.text}\n${' '.repeat(Math.max(0, gap - 1))}${dated.text}`;
+        header.push({ kind: 'dateline', span: { text, offset: rest.offset } });
+        state.datelines++;
+        h++;
+        continue;
+      }
+    }
     if (!kind) break;
     if (marker) {
       header.push({

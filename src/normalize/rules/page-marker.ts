@@ -10,7 +10,8 @@ const VALID = /^(?:\d{1,5}|[ivxlcdm]{1,8})$/i;
  */
 export function leadingPageMarker(text: string): number {
   const m = /^\[(?:Facsimile )?Page\s*([^\]\n]*)\]\s*/.exec(text);
-  return m && VALID.test((m[1] ?? '').trim()) ? m[0].length : 0;
+  if (!m) return /^Page \d{1,5}\s*$/.test(text) ? text.length : 0; // a page view's `Page 1` line
+  return VALID.test((m[1] ?? '').trim()) ? m[0].length : 0;
 }
 
 /** Rule `page-marker`: `[Page 225]` (or `[Facsimile Page 1]`), alone or inside a paragraph → `<pb n="225"/>` at that point. */
