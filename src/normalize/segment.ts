@@ -92,7 +92,7 @@ export function segment(lines: Line[]): Segmented {
   const closingLines = rest.slice(rest.length - closingCount);
   const closing = closingBlocks(closingLines, closingKinds.slice(0, closingCount).reverse());
 
-  const blocks = [...header, ...mergeExtractionBreaks(bodyBlocks(bodyLines)), ...closing];
+  const blocks = [...header, ...joinEnumerators(mergeExtractionBreaks(bodyBlocks(bodyLines))), ...closing];
   for (const line of trailing) blocks.push({ kind: 'fw', span: spanOf(line) });
   return { blocks, notes };
 }
@@ -199,6 +199,35 @@ function bodyBlocks(lines: Line[]): BodyBlock[] {
 }
 
 const isParagraph = (b: Block | undefined): b is Extract<Block, { kind: 'p' }> => b?.kind === 'p';
+
+const ENUMERATOR_ALONE = /^(?:\(?\d{1,3}[.)]|\(?[a-z][.)]|\(\d{1,3}\)|\([a-z]\))$/;
+
+/**
+ * A numbered paragraph whose number stands alone on a line (`1.` / blank line / `The French
+ * wish …`, as web copies print numbered paragraphs): the number opens the paragraph after it —
+ * one span over both, the blank line kept as white space. Alone it was a paragraph `1.`.
+ */
+function joinEnumerators(blocks: Block[]): Block[] {
+  const out: Block[] = [];
+  for (let k = 0; k < blocks.length; k++) {
+    const cur = blocks[k] as Block;
+    const next = blocks[k + 1];
+    const number = isParagraph(cur) && cur.spans.length === 1 ? cur.spans[0] : undefined;
+    const first = isParagraph(next) ? next.spans[0] : undefined;
+    if (number && first && isParagraph(next) && ENUMERATOR_ALONE.test(number.text)) {
+      const gap = first.offset - number.offset - number.text.length;
+      const joined = {
+        text: `${number.text}${'\n'.repeat(Math.max(0, gap))}${first.text}`,
+        offset: number.offset,
+      };
+      out.push({ ...next, spans: [joined, ...next.spans.slice(1)] });
+      k++;
+      continue;
+    }
+    out.push(cur);
+  }
+  return out;
+}
 
 /** Rule `paragraph-merge` applied: joins paragraphs split by a blank line inside a sentence. */
 function mergeExtractionBreaks(items: BodyBlock[]): Block[] {
