@@ -96,7 +96,12 @@ export function realCopyProblems(tei: TeiElement, truth: RealTruth): string[] {
     if (!found) return;
     const text = noteText(found.note);
     if (text !== squash(t.text)) problems.push(`note ${k + 1} reads "${text.slice(0, 60)}"`);
-    if (t.ref === null) return;
+    if (t.ref === null) {
+      // The copy has no reference for it: pinned anywhere, it would be pinned to the wrong words.
+      if (found.note.attrs.type !== 'unanchored')
+        problems.push(`note ${k + 1} anchored, but the copy has no reference`);
+      return;
+    }
     if (found.note.attrs.type === 'unanchored' || !bare(found.before).endsWith(bare(t.ref)))
       problems.push(`note ${k + 1} not at "${t.ref}" (after "…${squash(found.before).slice(-40)}")`);
   });
