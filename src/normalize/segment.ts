@@ -11,6 +11,7 @@ import { isOmissionRow } from './rules/omission-row.ts';
 import { leadingPageMarker } from './rules/page-marker.ts';
 import { endsMidSentence, startsMidSentence } from './rules/paragraph-merge.ts';
 import { isQuotation } from './rules/quotation.ts';
+import { runningHeadPage } from './rules/running-head.ts';
 
 export interface Segmented {
   blocks: Block[];
@@ -114,14 +115,17 @@ function closingBlocks(lines: Line[], kinds: ClosingKind[]): Block[] {
   return out;
 }
 
-/** Runs of lines with no blank line between them. */
+/** Runs of lines with no blank line between them; a running head is a run of its own. */
 function groupsOf(lines: Line[]): Line[][] {
   const groups: Line[][] = [];
+  let cut = false;
   for (const line of lines) {
     const last = groups.at(-1);
     const prev = last?.at(-1);
-    if (last && prev && prev.index === line.index - 1) last.push(line);
+    const head = runningHeadPage(line.text) !== null;
+    if (last && prev && prev.index === line.index - 1 && !cut && !head) last.push(line);
     else groups.push([line]);
+    cut = head;
   }
   return groups;
 }
@@ -153,6 +157,11 @@ function bodyBlocks(lines: Line[]): BodyBlock[] {
           group = group.slice(close + 1);
           continue;
         }
+      }
+      const page = group.length === 1 ? runningHeadPage(first.text) : null;
+      if (page !== null) {
+        push({ kind: 'running-head', span: spanOf(first), n: page });
+        break;
       }
       const texts = group.map((l) => l.text.trim());
       // Rule `hard-wrap`: lines broken at a width, not at paragraphs, are joined into paragraphs

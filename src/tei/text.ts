@@ -119,6 +119,7 @@ class TextWriter {
         return `[${this.inline(n.children)}]`;
       case 'pb':
         if (a.rend === 'page-line') return `\nPage ${a.n ?? ''}\n`;
+        if (a.rend === 'running-head') return ''; // the running head (fw) that follows prints the number
         return a.type === 'facsimile' ? ` [Facsimile Page ${a.n ?? ''}] ` : ` [Page ${a.n ?? ''}] `;
       case 'lb':
         return '\n';
