@@ -14,8 +14,6 @@ import { recto, tempDir } from './support/run.ts';
  * hand-checked truth: page marks, notes and where each is anchored, lossless, valid.
  */
 const files = realCopies();
-/** The documents fully right at the last count; the score may only go up. */
-const FLOOR = 43;
 
 describe('the real copies (test/fixtures/real)', () => {
   let out: string;
@@ -52,7 +50,7 @@ describe('the real copies (test/fixtures/real)', () => {
     expect(lossy).toEqual([]);
   });
 
-  it(`scores the copies fully right (page marks, notes, anchors, lossless, valid): at least ${FLOOR}`, async () => {
+  it('gets every copy fully right (page marks, notes, anchors, lossless, valid)', async () => {
     const scores = await Promise.all(
       files.map(async (f, k) => {
         const problems = realCopyProblems(
@@ -71,6 +69,7 @@ describe('the real copies (test/fixtures/real)', () => {
     const right = scores.filter((s) => s.problems.length === 0).length;
     const misses = scores.filter((s) => s.problems.length > 0).map((s) => `${s.f}: ${s.problems.join('; ')}`);
     console.log(`real-copies score: ${right}/${files.length}\n${misses.join('\n')}`);
-    expect(right).toBeGreaterThanOrEqual(FLOOR);
+    expect(misses).toEqual([]);
+    expect(right).toBe(files.length);
   });
 });

@@ -102,7 +102,7 @@ function anchorNotes(
 ): () => TeiElement[] {
   const { anchors } = markedSpans
     ? pairMarked(markedSpans, notes.style, notes.items)
-    : pairRefs(candidates, notes.items, { sourceNote });
+    : pairRefs(candidates, notes.items, { sourceNote, exact: notes.style === 'glued' });
   // `rend` records what the reading order and @n cannot tell `recto text`: the number the list
   // printed when it is not the reference's (a list numbered 1, 1, 3 or from 47), and the place in
   // the list of a note no reference was found for (it is kept at the end of the document).

@@ -208,6 +208,7 @@ class TextWriter {
       if (note.mark === 'bracket') return `[${number}] ${note.text}`;
       if (note.mark === 'symbol') return `${number} ${note.text}`;
       if (note.mark === 'alone') return `${number}\n\n${note.text}`;
+      if (note.mark === 'glued') return `${number}${note.text}`;
       return `  ${number}. ${note.text}`;
     });
     return [...this.blocks, ...(list.length ? [list.join('\n')] : [])].join('\n\n');

@@ -125,7 +125,7 @@ export function findRefCandidates(spans: Span[]): RefCandidate[] {
       // agreeing with the note list makes one of these win. Page numbers, days of the month
       // and years are numbers in their own right.
       const lead = t.slice(Math.max(0, at - 12), at);
-      if (/\[Page $/.test(lead) || (/^(1[6-9]|20)\d\d$/.test(digits) && !designated)) continue;
+      if (/(?:^|\[|\n)Page $/.test(lead) || (/^(1[6-9]|20)\d\d$/.test(digits) && !designated)) continue;
       if (MONTH_BEFORE.test(lead) && !/^(1[6-9]|20)\d\d/.test(digits)) continue;
       // A reference set off by a space at the end of a line after a word (`The Secretary of State
       // to the Acting Secretary of State 19`, as some web copies print the title's note): weak,
@@ -182,8 +182,18 @@ const OFFSET_NOTES = 3;
 export function pairRefs(
   unsorted: RefCandidate[],
   notes: NoteItem[],
-  options: { sourceNote?: boolean } = {},
+  options: { sourceNote?: boolean; exact?: boolean } = {},
 ): RefPairing {
+  // A list printing the volume's own numbers (an OCR page's foot): a reference must carry its
+  // note's number; a note whose reference the copy lost stays unanchored, not pinned to another.
+  if (options.exact) {
+    // (Not the weakest readings either: `pp. 1-171` is no page range plus note 1.)
+    const likely = unsorted.filter((c) => c.strength >= 0.8).sort((a, b) => a.offset - b.offset);
+    const pairing = pairWithOffset(likely, notes, 0);
+    return {
+      anchors: pairing.anchors.map((c, i) => (c && Number(c.label) === notes[i]?.listNumber ? c : null)),
+    };
+  }
   const candidates = [...unsorted].sort((a, b) => a.offset - b.offset);
   // Offsets are suggested where they show: by the first strong candidates against the first
   // notes. (Every candidate against every note made thousands of offsets, each a whole pairing,

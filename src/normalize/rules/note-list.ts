@@ -4,9 +4,10 @@ import { isBoilerplate } from './boilerplate.ts';
 /**
  * How the list prints its notes: `  1. …`, `- …↩`, or (web and typed copies) `/1/ …`, `[1] …`,
  * `* …` (marked: the reference prints the same mark), and a number alone on a line under a rule of
- * underscores, the note on the lines after it (alone).
+ * underscores, the note on the lines after it (alone); an OCR page's foot, the number glued to
+ * the note (`1The papers included …`: glued).
  */
-export type NoteStyle = 'numbered' | 'arrow' | 'slash' | 'bracket' | 'symbol' | 'alone';
+export type NoteStyle = 'numbered' | 'arrow' | 'slash' | 'bracket' | 'symbol' | 'alone' | 'glued';
 
 /** The styles whose references print the list's mark (`/1/`, `[1]`, `*`), not a glued number. */
 export const MARKED_STYLES: ReadonlySet<NoteStyle> = new Set(['slash', 'bracket', 'symbol']);
@@ -51,7 +52,39 @@ export function findNoteList(lines: Line[]): NoteList | null {
   const last = lines[i];
   if (!last) return null;
   if (NUMBERED.test(last.text)) return numberedList(lines, i);
-  return markedList(lines, i) ?? aloneList(lines, i) ?? arrowList(lines, i);
+  return markedList(lines, i) ?? aloneList(lines, i) ?? gluedList(lines, i) ?? arrowList(lines, i);
+}
+
+const GLUED = /^(\d{1,2})(\p{Lu}\p{Ll}.*)$/u;
+
+/**
+ * An OCR page's footnotes at its foot, each number glued to its note (`1The papers included`),
+ * the last lines of the document, numbered one after another. Such pages print the volume's own
+ * numbers, so a reference must carry its note's number (see `pairRefs`' `exact`).
+ */
+function gluedList(lines: Line[], lastIndex: number): NoteList | null {
+  const found: Line[] = [];
+  for (let i = lastIndex; i >= 0; i--) {
+    const line = lines[i] as Line;
+    if (!GLUED.test(line.text.trim())) break;
+    found.unshift(line);
+  }
+  const items = found.map((line): NoteItem => {
+    const t = line.text.trim();
+    const m = GLUED.exec(t) as RegExpExecArray;
+    const lead = line.text.length - line.text.trimStart().length;
+    const number = m[1] ?? '';
+    return {
+      listNumber: Number(number),
+      text: (m[2] ?? '').trimEnd(),
+      offset: line.offset + lead + number.length,
+      line,
+    };
+  });
+  const first = items[0];
+  if (!first || items.some((it, k) => k > 0 && it.listNumber !== (items[k - 1]?.listNumber ?? 0) + 1))
+    return null;
+  return { style: 'glued', items, firstLine: first.line.index, endLine: lastIndex + 1 };
 }
 
 const MARKED: [NoteStyle, RegExp][] = [
