@@ -56,6 +56,12 @@ const lineBreak = (): TeiElement => el('lb');
 
 function bodyElement(b: Block, inline: Inline, ctx: InlineContext): TeiNode[] {
   switch (b.kind) {
+    case 'running-head':
+      // The page begins at its running head: the break, then the head as printed (forme work).
+      return [
+        el('pb', { n: b.n, rend: 'running-head', 'xml:id': ctx.ids.take(`pg${b.n}`) }),
+        el('fw', { type: 'header' }, inline(b.span)),
+      ];
     case 'p': {
       const content = extractionJoined(b.spans, inline);
       return unwrapIfMilestones(content) ?? [el('p', {}, content)];

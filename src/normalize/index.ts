@@ -3,15 +3,15 @@ import type { DocumentMeta, DocumentOverrides, EditionMeta } from '../meta.ts';
 import { documentHeader } from '../tei/header.ts';
 import { block, el, type TeiElement, type TeiNode } from '../tei/node.ts';
 import { assembleDiv } from './assemble.ts';
-import { refSpans } from './blocks.ts';
+import { refSpans, type Span } from './blocks.ts';
 import { decodeSource } from './decode.ts';
 import { type Anchor, IdAllocator, type InlineContext, parseInline } from './inline.ts';
 import { PositionMap, splitLines } from './lines.ts';
 import { documentMeta } from './metadata.ts';
 import { findSuspects } from './rules/damage.ts';
-import { findRefCandidates, pairRefs, type RefCandidate } from './rules/footnote-refs.ts';
+import { findRefCandidates, pairMarked, pairRefs, type RefCandidate } from './rules/footnote-refs.ts';
 import { INLINE_RULES } from './rules/index.ts';
-import type { NoteList } from './rules/note-list.ts';
+import { MARKED_STYLES, type NoteList } from './rules/note-list.ts';
 import { segment } from './segment.ts';
 
 export interface Correction {
@@ -60,7 +60,10 @@ export function normalize(bytes: Uint8Array, options: NormalizeOptions): Normali
   const { blocks, notes } = segment(lines);
   const spans = blocks.flatMap(refSpans);
   const sourceNote = blocks.some((b) => b.kind === 'source');
-  const kept = notes ? anchorNotes(ctx, notes, findRefCandidates(spans), sourceNote) : () => [];
+  const marked = notes && MARKED_STYLES.has(notes.style);
+  const kept = notes
+    ? anchorNotes(ctx, notes, marked ? [] : findRefCandidates(spans), sourceNote, marked ? spans : null)
+    : () => [];
   const corrected = anchorCorrections(ctx, options.corrections ?? []);
   for (const s of findSuspects(spans)) {
     if (corrected.has(s.offset)) continue;
@@ -95,8 +98,11 @@ function anchorNotes(
   notes: NoteList,
   candidates: RefCandidate[],
   sourceNote: boolean,
+  markedSpans: Span[] | null,
 ): () => TeiElement[] {
-  const { anchors } = pairRefs(candidates, notes.items, { sourceNote });
+  const { anchors } = markedSpans
+    ? pairMarked(markedSpans, notes.style, notes.items)
+    : pairRefs(candidates, notes.items, { sourceNote, exact: notes.style === 'glued' });
   // `rend` records what the reading order and @n cannot tell `recto text`: the number the list
   // printed when it is not the reference's (a list numbered 1, 1, 3 or from 47), and the place in
   // the list of a note no reference was found for (it is kept at the end of the document).
@@ -110,6 +116,7 @@ function anchorNotes(
         : ctx.inline(item.offset, item.offset + item.text.length);
     const rend = [
       notes.style === 'arrow' ? 'arrow' : '',
+      notes.style !== 'arrow' && notes.style !== 'numbered' ? `mark-${notes.style}` : '',
       item?.open ? 'arrow-open' : '',
       notes.style === 'numbered' && item && String(item.listNumber) !== n
         ? `list-number:${item.listNumber}`
@@ -135,7 +142,7 @@ function anchorNotes(
     if (c) {
       chosen.add(c);
       ctx.anchors.set(c.offset, {
-        length: c.label.length,
+        length: c.length ?? c.label.length,
         nodes: () => {
           written.add(k);
           return [noteElement(k, c.label, true)];
@@ -147,7 +154,7 @@ function anchorNotes(
         `note ${item.listNumber} has no reference in the text; kept at the end of the document`,
         ctx.positions.at(item.line.offset),
       );
-      const note = noteElement(k, String(item.listNumber), false);
+      const note = noteElement(k, item.label ?? String(item.listNumber), false);
       note.attrs.type = 'unanchored';
       unanchored.push(note);
     }
@@ -174,7 +181,7 @@ function anchorNotes(
         `the reference to note ${item.listNumber} is inside other markup; the note is kept at the end of the document`,
         ctx.positions.at(c.offset),
       );
-      const note = noteElement(k, String(item.listNumber), false);
+      const note = noteElement(k, item.label ?? String(item.listNumber), false);
       note.attrs.type = 'unanchored';
       swallowed.push(note);
     });

@@ -1,6 +1,8 @@
 import type { Block, Span } from './blocks.ts';
 import { isBlank, type Line } from './lines.ts';
 import { type ClosingKind, classifyClosing } from './rules/closing.ts';
+import { findDate } from './rules/dates.ts';
+import { hardWrapJoins } from './rules/hard-wrap.ts';
 import { classifyHeaderLine, type HeaderState } from './rules/header.ts';
 import { closesBoldHeading, isSectionHeading, opensBoldHeading } from './rules/heading.ts';
 import { isListLabel, listRendFor } from './rules/list.ts';
@@ -9,6 +11,7 @@ import { isOmissionRow } from './rules/omission-row.ts';
 import { leadingPageMarker } from './rules/page-marker.ts';
 import { endsMidSentence, startsMidSentence } from './rules/paragraph-merge.ts';
 import { isQuotation } from './rules/quotation.ts';
+import { runningHeadPage } from './rules/running-head.ts';
 
 export interface Segmented {
   blocks: Block[];
@@ -22,7 +25,8 @@ export function spanOf(line: Line, from = 0): Span {
   return { text: raw.trim(), offset: line.offset + from + lead };
 }
 
-const PAGE_ONLY = /^\[Page [^\]]*\]$/;
+const PAGE_ONLY = /^\[(?:Facsimile )?Page [^\]]*\]$/;
+const PLACE_ALONE = /^\p{Lu}[\p{L} .’'-]{1,30},$/u;
 
 /** Splits a document into header, body and closing blocks, and finds its note list. */
 export function segment(lines: Line[]): Segmented {
@@ -45,6 +49,19 @@ export function segment(lines: Line[]): Segmented {
     const following = content[h + 1]?.text.trim() ?? '';
     const probe = marker && !rest.text ? following.slice(leadingPageMarker(following)) : rest.text;
     const kind = probe ? classifyHeaderLine(probe, state) : null;
+    // A dateline over two lines: the place alone (`Paris,`), the date on the next line.
+    const next = content[h + 1];
+    if (!kind && !marker && state.datelines === 0 && PLACE_ALONE.test(rest.text) && next) {
+      const dated = spanOf(next);
+      if (dated.text.length < 80 && findDate(dated.text)?.index === 0) {
+        const gap = dated.offset - rest.offset - rest.text.length;
+        const text = `${rest.text}\n${' '.repeat(Math.max(0, gap - 1))}${dated.text}`;
+        header.push({ kind: 'dateline', span: { text, offset: rest.offset } });
+        state.datelines++;
+        h++;
+        continue;
+      }
+    }
     if (!kind) break;
     if (marker) {
       header.push({
@@ -76,7 +93,7 @@ export function segment(lines: Line[]): Segmented {
   const closingLines = rest.slice(rest.length - closingCount);
   const closing = closingBlocks(closingLines, closingKinds.slice(0, closingCount).reverse());
 
-  const blocks = [...header, ...mergeExtractionBreaks(bodyBlocks(bodyLines)), ...closing];
+  const blocks = [...header, ...joinEnumerators(mergeExtractionBreaks(bodyBlocks(bodyLines))), ...closing];
   for (const line of trailing) blocks.push({ kind: 'fw', span: spanOf(line) });
   return { blocks, notes };
 }
@@ -98,14 +115,17 @@ function closingBlocks(lines: Line[], kinds: ClosingKind[]): Block[] {
   return out;
 }
 
-/** Runs of lines with no blank line between them. */
+/** Runs of lines with no blank line between them; a running head is a run of its own. */
 function groupsOf(lines: Line[]): Line[][] {
   const groups: Line[][] = [];
+  let cut = false;
   for (const line of lines) {
     const last = groups.at(-1);
     const prev = last?.at(-1);
-    if (last && prev && prev.index === line.index - 1) last.push(line);
+    const head = runningHeadPage(line.text) !== null;
+    if (last && prev && prev.index === line.index - 1 && !cut && !head) last.push(line);
     else groups.push([line]);
+    cut = head;
   }
   return groups;
 }
@@ -138,7 +158,27 @@ function bodyBlocks(lines: Line[]): BodyBlock[] {
           continue;
         }
       }
+      const page = group.length === 1 ? runningHeadPage(first.text) : null;
+      if (page !== null) {
+        push({ kind: 'running-head', span: spanOf(first), n: page });
+        break;
+      }
       const texts = group.map((l) => l.text.trim());
+      // Rule `hard-wrap`: lines broken at a width, not at paragraphs, are joined into paragraphs
+      // (one span over the lines: the line breaks stay in the text as white space).
+      const joins = hardWrapJoins(texts);
+      if (joins) {
+        let start = 0;
+        group.forEach((line, k) => {
+          if (joins[k]) return;
+          const a = spanOf(group[start] as Line);
+          const b = spanOf(line);
+          const text = `${a.text}${' '.repeat(Math.max(0, b.offset - a.offset - a.text.length))}${b.text}`;
+          push({ kind: 'p', spans: [start === k ? a : { text, offset: a.offset }] });
+          start = k + 1;
+        });
+        break;
+      }
       const rend = listRendFor(texts);
       if (rend) {
         push({
@@ -168,6 +208,35 @@ function bodyBlocks(lines: Line[]): BodyBlock[] {
 }
 
 const isParagraph = (b: Block | undefined): b is Extract<Block, { kind: 'p' }> => b?.kind === 'p';
+
+const ENUMERATOR_ALONE = /^(?:\(?\d{1,3}[.)]|\(?[a-z][.)]|\(\d{1,3}\)|\([a-z]\))$/;
+
+/**
+ * A numbered paragraph whose number stands alone on a line (`1.` / blank line / `The French
+ * wish …`, as web copies print numbered paragraphs): the number opens the paragraph after it —
+ * one span over both, the blank line kept as white space. Alone it was a paragraph `1.`.
+ */
+function joinEnumerators(blocks: Block[]): Block[] {
+  const out: Block[] = [];
+  for (let k = 0; k < blocks.length; k++) {
+    const cur = blocks[k] as Block;
+    const next = blocks[k + 1];
+    const number = isParagraph(cur) && cur.spans.length === 1 ? cur.spans[0] : undefined;
+    const first = isParagraph(next) ? next.spans[0] : undefined;
+    if (number && first && isParagraph(next) && ENUMERATOR_ALONE.test(number.text)) {
+      const gap = first.offset - number.offset - number.text.length;
+      const joined = {
+        text: `${number.text}${'\n'.repeat(Math.max(0, gap))}${first.text}`,
+        offset: number.offset,
+      };
+      out.push({ ...next, spans: [joined, ...next.spans.slice(1)] });
+      k++;
+      continue;
+    }
+    out.push(cur);
+  }
+  return out;
+}
 
 /** Rule `paragraph-merge` applied: joins paragraphs split by a blank line inside a sentence. */
 function mergeExtractionBreaks(items: BodyBlock[]): Block[] {

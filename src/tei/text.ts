@@ -12,6 +12,7 @@ interface Footnote {
   open: boolean; // an arrow note printed without its `↩`
   number: string; // as the list printed it
   position?: number; // in the list, for a note kept at the end (no reference was found for it)
+  mark?: string; // how the list marks it: `slash` (/1/), `bracket` ([1]), `symbol` (*), `alone` (a number on its own line)
 }
 
 /** The character a writer's `n="U+0007"` stands for. */
@@ -109,12 +110,17 @@ class TextWriter {
             open: rends.includes('arrow-open'),
             number: rendToken(a.rend, 'list-number') ?? a.n ?? '',
             position: position > 0 ? position : undefined,
+            mark: rends.find((t) => t.startsWith('mark-'))?.slice(5),
           });
-          return a.type === 'unanchored' ? '' : (a.n ?? '');
+          if (a.type === 'unanchored') return '';
+          if (rends.includes('mark-slash')) return `/${a.n ?? ''}/`;
+          return rends.includes('mark-bracket') ? `[${a.n ?? ''}]` : (a.n ?? '');
         }
         return `[${this.inline(n.children)}]`;
       case 'pb':
-        return ` [Page ${a.n ?? ''}] `;
+        if (a.rend === 'page-line') return `\nPage ${a.n ?? ''}\n`;
+        if (a.rend === 'running-head') return ''; // the running head (fw) that follows prints the number
+        return a.type === 'facsimile' ? ` [Facsimile Page ${a.n ?? ''}] ` : ` [Page ${a.n ?? ''}] `;
       case 'lb':
         return '\n';
       case 'milestone':
@@ -132,7 +138,8 @@ class TextWriter {
         // A correction the source printed in brackets comes back as `of [on]`; one the editor
         // made (type="editorial", from the manifest) was never in the source.
         if (!corr || corr.attrs.type === 'editorial') return original;
-        return `${original} [${this.inline(corr.children)}]`;
+        // `telegram 4[48]`: the bracket glued to the number it corrects.
+        return `${original}${n.attrs.rend === 'glued' ? '' : ' '}[${this.inline(corr.children)}]`;
       }
       case 'hi':
         if (a.rend === 'xml-illegal-character') return illegalCharacter(a.n) ?? this.inline(n.children);
@@ -194,11 +201,16 @@ class TextWriter {
     const placed = this.notes.filter((note) => note.position !== undefined);
     placed.sort((a, b) => (a.position ?? 0) - (b.position ?? 0));
     for (const note of placed) ordered.splice(Math.min((note.position ?? 1) - 1, ordered.length), 0, note);
-    const list = ordered.map((note, k) =>
-      note.arrow
-        ? `- ${note.text}${note.open ? '' : '↩'}`
-        : `  ${note.number || String(k + 1)}. ${note.text}`,
-    );
+    const list = ordered.map((note, k) => {
+      if (note.arrow) return `- ${note.text}${note.open ? '' : '↩'}`;
+      const number = note.number || String(k + 1);
+      if (note.mark === 'slash') return `/${number}/ ${note.text}`;
+      if (note.mark === 'bracket') return `[${number}] ${note.text}`;
+      if (note.mark === 'symbol') return `${number} ${note.text}`;
+      if (note.mark === 'alone') return `${number}\n\n${note.text}`;
+      if (note.mark === 'glued') return `${number}${note.text}`;
+      return `  ${number}. ${note.text}`;
+    });
     return [...this.blocks, ...(list.length ? [list.join('\n')] : [])].join('\n\n');
   }
 }

@@ -33,20 +33,23 @@ export function looksLikeCorrection(word: string, bracketed: string): boolean {
   return editDistance(word.toLowerCase(), bracketed.toLowerCase()) <= Math.max(1, Math.floor(longest / 2));
 }
 
-/** Rule `correction`: `of [on]`, `in [is]`, `from [to]` → `<choice><sic>of</sic><corr>on</corr></choice>`. */
+/** Rule `correction`: `of [on]`, `in [is]`, `from [to]`, `4[48]` → `<choice><sic>of</sic><corr>on</corr></choice>`. */
 export const correction: InlineRule = {
   id: 'correction',
   trigger: '[',
   parse(ctx, at, end, state) {
     const m = matchAt(BRACKETED, ctx.source, at, end);
     if (!m) return null;
-    const before = WORD_BEFORE.exec(state.buffer);
-    const word = before?.[1];
     const corr = m[1] ?? '';
-    if (!word || !looksLikeCorrection(word, corr)) return null;
-    state.buffer = state.buffer.slice(0, state.buffer.length - word.length - 1);
+    // A number corrected in brackets glued to it (`telegram 4[48]`): the printed number was cut
+    // short or mistyped; an editorial insertion would read "telegram 448".
+    const glued = /^\d+$/.test(corr) ? /(?:^|[^\p{L}\p{N}])(\d+)$/u.exec(state.buffer)?.[1] : undefined;
+    const before = glued ? undefined : WORD_BEFORE.exec(state.buffer);
+    const word = glued ?? before?.[1];
+    if (!word || word === corr || (!glued && !looksLikeCorrection(word, corr))) return null;
+    state.buffer = state.buffer.slice(0, state.buffer.length - word.length - (glued ? 0 : 1));
     // No text between sic and corr: TEI's choice holds only its alternatives.
-    const choice = el('choice', {}, [
+    const choice = el('choice', { rend: glued ? 'glued' : undefined }, [
       el('sic', {}, [word]),
       el('corr', { resp: ctx.ids.resp('source-editors') }, [corr]),
     ]);

@@ -1,4 +1,4 @@
-import type { NoteItem } from './note-list.ts';
+import { markOf, type NoteItem, type NoteStyle } from './note-list.ts';
 
 /**
  * Rule `footnote-ref`: reference numbers glued to the text (`France.47`, `Lippman’s59`,
@@ -8,9 +8,42 @@ import type { NoteItem } from './note-list.ts';
  * label equals the note's number, so one odd number cannot shift every later note.
  */
 export interface RefCandidate {
-  offset: number; // absolute offset of the first digit
+  offset: number; // absolute offset of the first digit (of the mark, for a marked reference)
   label: string;
   strength: number;
+  length?: number; // of the reference as printed, when not the label's (`/1/`, `[1]`)
+}
+
+/**
+ * A marked list's references (`French./1/`, `differ.[1]`, `once.*`): the list's marks glued to
+ * the text before them, paired in order, each note with the next reference printing its mark.
+ */
+export function pairMarked(spans: Span[], style: NoteStyle, notes: NoteItem[]): RefPairing {
+  const found: RefCandidate[] = [];
+  const marks = new Set(notes.map((n) => markOf(style, n.label ?? String(n.listNumber))));
+  for (const span of spans) {
+    for (const mark of marks) {
+      for (let at = span.text.indexOf(mark); at !== -1; at = span.text.indexOf(mark, at + mark.length)) {
+        const before = span.text[at - 1] ?? '';
+        const after = span.text[at + mark.length] ?? '';
+        // Glued to what it refers to; not part of a longer run of the mark (`**bold**`, `* * *`).
+        if (!before || /\s/.test(before) || before === mark[0] || (after && !/[\s.,;:)\]’”"—–-]/.test(after)))
+          continue;
+        const label = style === 'symbol' ? mark : mark.slice(1, -1);
+        found.push({ offset: span.offset + at, label, strength: 3, length: mark.length });
+      }
+    }
+  }
+  found.sort((a, b) => a.offset - b.offset);
+  const anchors: (RefCandidate | null)[] = [];
+  let next = 0;
+  for (const note of notes) {
+    const label = note.label ?? String(note.listNumber);
+    const k = found.findIndex((c, i) => i >= next && c.label === label);
+    anchors.push(k === -1 ? null : (found[k] ?? null));
+    if (k !== -1) next = k + 1;
+  }
+  return { anchors };
 }
 
 export interface Span {
@@ -92,8 +125,18 @@ export function findRefCandidates(spans: Span[]): RefCandidate[] {
       // agreeing with the note list makes one of these win. Page numbers, days of the month
       // and years are numbers in their own right.
       const lead = t.slice(Math.max(0, at - 12), at);
-      if (/\[Page $/.test(lead) || (/^(1[6-9]|20)\d\d$/.test(digits) && !designated)) continue;
+      if (/(?:^|\[|\n)Page $/.test(lead) || (/^(1[6-9]|20)\d\d$/.test(digits) && !designated)) continue;
       if (MONTH_BEFORE.test(lead) && !/^(1[6-9]|20)\d\d/.test(digits)) continue;
+      // A reference set off by a space at the end of a line after a word (`The Secretary of State
+      // to the Acting Secretary of State 19`, as some web copies print the title's note): weak,
+      // so only a note list expecting that number makes it win.
+      if (
+        !designated &&
+        digits.length <= 3 &&
+        /\p{Ll} $/u.test(lead) &&
+        t.slice(at + digits.length).trim() === ''
+      )
+        out.push({ offset: span.offset + at, label: digits, strength: 1 });
       for (let split = Math.max(1, digits.length - 2); split < digits.length; split++) {
         const label = digits.slice(split);
         if (!label.startsWith('0')) out.push({ offset: span.offset + at + split, label, strength: 0.3 });
@@ -139,8 +182,18 @@ const OFFSET_NOTES = 3;
 export function pairRefs(
   unsorted: RefCandidate[],
   notes: NoteItem[],
-  options: { sourceNote?: boolean } = {},
+  options: { sourceNote?: boolean; exact?: boolean } = {},
 ): RefPairing {
+  // A list printing the volume's own numbers (an OCR page's foot): a reference must carry its
+  // note's number; a note whose reference the copy lost stays unanchored, not pinned to another.
+  if (options.exact) {
+    // (Not the weakest readings either: `pp. 1-171` is no page range plus note 1.)
+    const likely = unsorted.filter((c) => c.strength >= 0.8).sort((a, b) => a.offset - b.offset);
+    const pairing = pairWithOffset(likely, notes, 0);
+    return {
+      anchors: pairing.anchors.map((c, i) => (c && Number(c.label) === notes[i]?.listNumber ? c : null)),
+    };
+  }
   const candidates = [...unsorted].sort((a, b) => a.offset - b.offset);
   // Offsets are suggested where they show: by the first strong candidates against the first
   // notes. (Every candidate against every note made thousands of offsets, each a whole pairing,
@@ -150,15 +203,27 @@ export function pairRefs(
   for (const c of strong) {
     for (const note of notes.slice(0, OFFSET_NOTES)) offsets.add(Number(c.label) - note.listNumber);
   }
+  const results = [...offsets].map((offset) => ({ offset, ...pairWithOffset(candidates, notes, offset) }));
+  // A web copy numbers its list from 1 but keeps the volume's references (`of State 19`,
+  // `a.m.20` against notes 1 and 2): an offset that alone gives every note (two or more) a
+  // reference of its number, none of them weak, has earned its place.
+  const agreeing = results.filter(
+    (r) =>
+      notes.length >= 2 &&
+      r.anchors.every(
+        (c, i) => c !== null && c.strength >= 1 && Number(c.label) === (notes[i]?.listNumber ?? 0) + r.offset,
+      ),
+  );
+  const earned = agreeing.length === 1 ? agreeing[0]?.offset : undefined;
   let best: { score: number; anchors: (RefCandidate | null)[] } | null = null;
-  for (const offset of offsets) {
-    const result = pairWithOffset(candidates, notes, offset);
+  for (const result of results) {
+    const { offset } = result;
     // Numbering from 1 is the rule; another offset must earn its place. Where the document opens
     // with a source note, references from 2 against a list from 1 are as likely: later FRUS
     // volumes print the source note as footnote 1 (`…to the Department of State1`), and a copy
     // that gives it as the source line renumbers the list but not the references. That offset is
     // tried first, so it wins a tie.
-    if (offset !== 0 && !(offset === 1 && options.sourceNote)) result.score -= 6;
+    if (offset !== 0 && !(offset === 1 && options.sourceNote) && offset !== earned) result.score -= 6;
     if (!best || result.score > best.score) best = result;
   }
   return { anchors: best?.anchors ?? [] };

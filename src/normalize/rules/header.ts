@@ -18,6 +18,9 @@ export const FILE_NUMBER = /^\d{3}\.\d{2,4}[A-Z]?\d*(?:\/[^\s:]+)?(?::\s*\S.*)?$
 const COLLECTION = /^[A-Z][\p{L}.'’ -]{0,60}\b(?:Papers|Files|Library|Archives?|Collection|Records)$/u;
 const CORRESPONDENCE_TITLE =
   /^(?:The |Telegram|Memorandum|Letter|Despatch|Dispatch|Message|Note|Instruction|Airgram|Circular)\S*.*\bto\b/;
+/** The 19th-century volumes' title: `Mr. Adams to Mr. Seward.`, `Mr. Fish to Mr. E.B. Washburne.` */
+const PERSONAL_TITLE =
+  /^(?:Mr|Mrs|Messrs|M|Sir|Lord|Count|Baron|Prince|General|Admiral|Señor)\.? [\p{L}. ’'-]{1,40} to (?:Mr|Mrs|Messrs|M|Sir|Lord|Count|Baron|Prince|General|Admiral|Señor)\.? [\p{L}. ’'-]{1,40}$/u;
 const PUBLICATION_LINE = /^\p{Lu}[\p{L} .’'-]{0,40}, (?:\d{1,2} )?\p{Lu}\p{Ll}+ (?:\d{1,2}, )?\d{4}$/u;
 const EDITORIAL_LINE = /^\[(?!Page\b)[^\]]+\]$/;
 
@@ -29,9 +32,11 @@ export function classifyHeaderLine(text: string, state: HeaderState): HeaderKind
   if (state.datelines > 0 && /^\[Source:\s/.test(t) && isOmissionNotice(t)) return null;
   if (/^\[?Source:\s/.test(t) || FILE_NUMBER.test(t) || COLLECTION.test(t)) return 'source';
   if (EDITORIAL_LINE.test(t) && !isOmissionNotice(t)) return 'editorial';
-  if (/^No\. \d+$/.test(t)) return 'despatch';
+  // `No. 730`, and as the 19th-century volumes print it, `No. 1399.]`, `No. 1306 ]`, `No. 91.`
+  if (/^No\. ?\d+(?:\.|\s*\.?\])?$/.test(t)) return 'despatch';
   if (t.length > 200) return null;
-  if (state.datelines === 0 && state.heads < 2 && CORRESPONDENCE_TITLE.test(t)) return 'head';
+  if (state.datelines === 0 && state.heads < 2 && (CORRESPONDENCE_TITLE.test(t) || PERSONAL_TITLE.test(t)))
+    return 'head';
   if (t.length < 100 && findDate(t)) {
     if (state.datelines === 0) return 'dateline';
     // A second dated line such as `Izvestia, 5 July 1918` names where the text was printed.

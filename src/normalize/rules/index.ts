@@ -5,7 +5,7 @@ import { correction } from './correction.ts';
 import { editorialInsertion, unclosedBracket } from './editorial-insertion.ts';
 import { emphasis } from './emphasis.ts';
 import { omission } from './omission.ts';
-import { pageMarker } from './page-marker.ts';
+import { pageLine, pageMarker } from './page-marker.ts';
 
 /** The inline rules in priority order: for `[`, the most specific reading wins. */
 export const INLINE_RULES: InlineRule[] = [
@@ -17,4 +17,5 @@ export const INLINE_RULES: InlineRule[] = [
   editorialInsertion,
   emphasis,
   autolink,
+  pageLine,
 ];

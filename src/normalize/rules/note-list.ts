@@ -1,7 +1,16 @@
 import type { Line } from '../lines.ts';
 import { isBoilerplate } from './boilerplate.ts';
 
-export type NoteStyle = 'numbered' | 'arrow';
+/**
+ * How the list prints its notes: `  1. …`, `- …↩`, or (web and typed copies) `/1/ …`, `[1] …`,
+ * `* …` (marked: the reference prints the same mark), and a number alone on a line under a rule of
+ * underscores, the note on the lines after it (alone); an OCR page's foot, the number glued to
+ * the note (`1The papers included …`: glued).
+ */
+export type NoteStyle = 'numbered' | 'arrow' | 'slash' | 'bracket' | 'symbol' | 'alone' | 'glued';
+
+/** The styles whose references print the list's mark (`/1/`, `[1]`, `*`), not a glued number. */
+export const MARKED_STYLES: ReadonlySet<NoteStyle> = new Set(['slash', 'bracket', 'symbol']);
 
 /** A stretch of the source: one line of a note, without its markers. */
 export interface NoteSpan {
@@ -18,6 +27,8 @@ export interface NoteItem {
   paragraphs?: NoteSpan[];
   /** An arrow note printed without its closing `↩` (the list's last). */
   open?: boolean;
+  /** A marked note's label as printed, without the mark's slashes or brackets (`1`, `*`). */
+  label?: string;
 }
 
 export interface NoteList {
@@ -41,7 +52,144 @@ export function findNoteList(lines: Line[]): NoteList | null {
   const last = lines[i];
   if (!last) return null;
   if (NUMBERED.test(last.text)) return numberedList(lines, i);
-  return arrowList(lines, i);
+  return markedList(lines, i) ?? aloneList(lines, i) ?? gluedList(lines, i) ?? arrowList(lines, i);
+}
+
+const GLUED = /^(\d{1,2})(\p{Lu}\p{Ll}.*)$/u;
+
+/**
+ * An OCR page's footnotes at its foot, each number glued to its note (`1The papers included`),
+ * the last lines of the document, numbered one after another. Such pages print the volume's own
+ * numbers, so a reference must carry its note's number (see `pairRefs`' `exact`).
+ */
+function gluedList(lines: Line[], lastIndex: number): NoteList | null {
+  const found: Line[] = [];
+  for (let i = lastIndex; i >= 0; i--) {
+    const line = lines[i] as Line;
+    if (!GLUED.test(line.text.trim())) break;
+    found.unshift(line);
+  }
+  const items = found.map((line): NoteItem => {
+    const t = line.text.trim();
+    const m = GLUED.exec(t) as RegExpExecArray;
+    const lead = line.text.length - line.text.trimStart().length;
+    const number = m[1] ?? '';
+    return {
+      listNumber: Number(number),
+      text: (m[2] ?? '').trimEnd(),
+      offset: line.offset + lead + number.length,
+      line,
+    };
+  });
+  const first = items[0];
+  if (!first || items.some((it, k) => k > 0 && it.listNumber !== (items[k - 1]?.listNumber ?? 0) + 1))
+    return null;
+  return { style: 'glued', items, firstLine: first.line.index, endLine: lastIndex + 1 };
+}
+
+const MARKED: [NoteStyle, RegExp][] = [
+  ['slash', /^(\s{0,4})\/(\d{1,3})\/[ \t]*(\S.*)$/],
+  ['bracket', /^(\s{0,4})\[(\d{1,3})\][ \t]*(\S.*)$/],
+  // Not a row of asterisks (`* * * * *` is an omission).
+  ['symbol', /^(\s{0,4})(\*{1,3}|†|‡)[ \t]+(?![*\s]*$)(\S.*)$/],
+];
+
+/** The reference a marked note's label is printed as in the text. */
+export function markOf(style: NoteStyle, label: string): string {
+  if (style === 'slash') return `/${label}/`;
+  if (style === 'bracket') return `[${label}]`;
+  return label;
+}
+
+const escapeRe = (s: string): string => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+
+/**
+ * `/1/ …`, `[1] …` or `* …` lines ending the document, one note each. Taken for notes only if the
+ * text above prints the first note's mark glued to a word (`French./1/`, `once.*`): a list of
+ * `* ` items ending a body is a list.
+ */
+function markedList(lines: Line[], lastIndex: number): NoteList | null {
+  const style = MARKED.find(([, re]) => re.test(lines[lastIndex]?.text ?? ''))?.[0];
+  const re = MARKED.find(([s]) => s === style)?.[1];
+  if (!style || !re) return null;
+  const found: Line[] = [];
+  for (let i = lastIndex; i >= 0; i--) {
+    const line = lines[i] as Line;
+    if (line.text.trim() === '') continue;
+    if (!re.test(line.text)) break;
+    found.unshift(line);
+  }
+  const items = found.map((line, k): NoteItem => {
+    const m = re.exec(line.text) as RegExpExecArray;
+    const rest = m[3] ?? '';
+    const label = m[2] ?? '';
+    return {
+      listNumber: style === 'symbol' ? k + 1 : Number(label),
+      text: rest.trimEnd(),
+      offset: line.offset + line.text.length - rest.length,
+      line,
+      label,
+    };
+  });
+  const first = items[0];
+  if (!first?.label) return null;
+  const above = lines
+    .slice(0, first.line.index)
+    .map((l) => l.text)
+    .join('\n');
+  if (!new RegExp(`\\S${escapeRe(markOf(style, first.label))}(?=\\s|$)`).test(above)) return null;
+  return { style, items, firstLine: first.line.index, endLine: lastIndex + 1 };
+}
+
+const RULE = /^\s*_{5,}\s*$/;
+const ALONE = /^\s*(\d{1,3})\s*$/;
+
+/**
+ * Under a rule of underscores, each note's number alone on a line and its text on the lines after
+ * (a line each, until the next number). The rule stays in the text; the list starts at the first
+ * number.
+ */
+function aloneList(lines: Line[], lastIndex: number): NoteList | null {
+  let rule = lastIndex;
+  while (rule >= 0 && !RULE.test(lines[rule]?.text ?? '')) rule--;
+  if (rule < 0) return null;
+  const items: NoteItem[] = [];
+  let joined = false; // the previous line was text of the current note, with no blank line between
+  for (let i = rule + 1; i <= lastIndex; i++) {
+    const line = lines[i] as Line;
+    const wasJoined = joined;
+    joined = false;
+    if (line.text.trim() === '') continue;
+    const number = ALONE.exec(line.text);
+    const current = items.at(-1);
+    if (number) {
+      if (current && !current.text) return null;
+      items.push({ listNumber: Number(number[1]), text: '', offset: line.offset, line });
+      continue;
+    }
+    if (!current) return null; // text under the rule before any number
+    const span = spanAt(line, 0);
+    joined = true;
+    const paragraphs = current.paragraphs ?? [];
+    const last = paragraphs.at(-1);
+    if (!current.text) {
+      current.text = span.text;
+      current.offset = span.offset;
+      current.paragraphs = [span];
+    } else if (wasJoined && last) {
+      // A hard-wrapped line goes on with the paragraph above it (the span covers both lines).
+      const gap = span.offset - (last.offset + last.text.length);
+      paragraphs[paragraphs.length - 1] = {
+        text: `${last.text}\n${' '.repeat(Math.max(0, gap - 1))}${span.text}`,
+        offset: last.offset,
+      };
+    } else paragraphs.push(span);
+  }
+  for (const it of items) it.text = it.paragraphs?.[0]?.text ?? it.text;
+  const first = items[0];
+  if (!first || items.some((it) => !it.text)) return null;
+  for (const it of items) if ((it.paragraphs?.length ?? 0) < 2) it.paragraphs = undefined;
+  return { style: 'alone', items, firstLine: first.line.index, endLine: lastIndex + 1 };
 }
 
 function numberedList(lines: Line[], lastIndex: number): NoteList {

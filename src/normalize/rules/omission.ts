@@ -2,7 +2,7 @@ import { el } from '../../tei/node.ts';
 import { type InlineRule, matchAt } from '../inline.ts';
 
 const NOTICE =
-  /\[(apparent omission|text omitted|[^\]\n]*\bnot declass\w*[^\]\n]*|Here follows?\b[^\]\n]*|[^\]\n]{0,80}\b[Oo]mitted\b[^\]\n]*)\]/y;
+  /\[(apparent omission|text omitted|[^\]\n]*\bnot declass\w*[^\]\n]*|Here follows?\b[^\]\n]*|[^\]\n]{0,80}\b[Oo]mitted\b[^\]\n]*|[^\]\n]{0,120}\b(?:[Pp]rinted (?:ante|supra|post|infra)|[Ss]ee (?:ante|post|supra|infra)\b|are printed with)[^\]\n]*)\]/y;
 
 /** A whole line that is an omission notice (so the header rule leaves it to the body). */
 export const isOmissionNotice = (text: string): boolean => {
@@ -19,7 +19,8 @@ function reasonFor(words: string): string {
 
 /**
  * Rule `omission`: bracketed omission notices — `[apparent omission]` (the telegram as received
- * lacked words), `[1 paragraph … not declassified]`, `[Here follows …]`, `[Omitted here is …]` → `<gap>` that keeps the
+ * lacked words), `[1 paragraph … not declassified]`, `[Here follows …]`, `[Omitted here is …]`, and a
+ * text printed elsewhere (`[Quotes notes exchanged, printed ante.]`, `[For this inclosure see post—…]`) → `<gap>` that keeps the
  * editor's words in `<desc>` and says who omitted the text.
  */
 export const omission: InlineRule = {

@@ -1,7 +1,7 @@
 import { el } from '../../tei/node.ts';
 import { type InlineRule, matchAt } from '../inline.ts';
 
-const PAGE = /\[Page\s*([^\]\n]*)\]/y;
+const PAGE = /\[(Facsimile )?Page\s*([^\]\n]*)\]/y;
 const VALID = /^(?:\d{1,5}|[ivxlcdm]{1,8})$/i;
 
 /**
@@ -9,18 +9,19 @@ const VALID = /^(?:\d{1,5}|[ivxlcdm]{1,8})$/i;
  * with the spaces after it, or 0. The header takes it off a line before classifying the rest.
  */
 export function leadingPageMarker(text: string): number {
-  const m = /^\[Page\s*([^\]\n]*)\]\s*/.exec(text);
-  return m && VALID.test((m[1] ?? '').trim()) ? m[0].length : 0;
+  const m = /^\[(?:Facsimile )?Page\s*([^\]\n]*)\]\s*/.exec(text);
+  if (!m) return /^Page \d{1,5}\s*$/.test(text) ? text.length : 0; // a page view's `Page 1` line
+  return VALID.test((m[1] ?? '').trim()) ? m[0].length : 0;
 }
 
-/** Rule `page-marker`: `[Page 225]`, alone or inside a paragraph → `<pb n="225"/>` at that point. */
+/** Rule `page-marker`: `[Page 225]` (or `[Facsimile Page 1]`), alone or inside a paragraph → `<pb n="225"/>` at that point. */
 export const pageMarker: InlineRule = {
   id: 'page-marker',
   trigger: '[',
   parse(ctx, at, end) {
     const m = matchAt(PAGE, ctx.source, at, end);
     if (!m) return null;
-    const n = (m[1] ?? '').trim();
+    const n = (m[2] ?? '').trim();
     if (!VALID.test(n)) {
       ctx.diag.warn(
         'page-marker-invalid',
@@ -29,6 +30,32 @@ export const pageMarker: InlineRule = {
       );
       return { nodes: [m[0]], next: at + m[0].length };
     }
-    return { nodes: [el('pb', { n, 'xml:id': ctx.ids.take(`pg${n}`) })], next: at + m[0].length };
+    // `[Facsimile Page 1]`: a page of a document the volume reproduces in facsimile.
+    const type = m[1] ? 'facsimile' : undefined;
+    const id = ctx.ids.take(type ? `fpg${n}` : `pg${n}`);
+    return { nodes: [el('pb', { n, type, 'xml:id': id })], next: at + m[0].length };
+  },
+};
+
+const PAGE_LINE = /Page (\d{1,5})(?=[ \t]*(?:\n|$))/y;
+
+/**
+ * Rule `page-marker`, the web page views' form: a line that is only `Page 1` (the University of
+ * Wisconsin's FRUS text pages head each printed page so) → `<pb n="1" rend="page-line"/>`.
+ */
+export const pageLine: InlineRule = {
+  id: 'page-marker',
+  trigger: 'P',
+  parse(ctx, at, end) {
+    const lineStart = ctx.source.lastIndexOf('\n', at - 1) + 1;
+    if (ctx.source.slice(lineStart, at).trim() !== '') return null;
+    PAGE_LINE.lastIndex = at;
+    const m = PAGE_LINE.exec(ctx.source);
+    if (!m || m.index !== at || at + m[0].length > end) return null;
+    const n = m[1] ?? '';
+    return {
+      nodes: [el('pb', { n, rend: 'page-line', 'xml:id': ctx.ids.take(`pg${n}`) })],
+      next: at + m[0].length,
+    };
   },
 };
