@@ -91,7 +91,11 @@ function editionMeta(header: TeiElement | undefined, root: TeiElement): EditionM
   const main = titles.find((t) => t.attrs.type === 'main') ?? titles[0];
   const sub = titles.find((t) => t.attrs.type === 'sub');
   const publication = header && find(header, ['fileDesc', 'publicationStmt']);
-  const licence = publication && descendants(publication, 'licence')[0];
+  // the licence, else what the availability statement says (that the rights are not stated)
+  const availability = publication && descendants(publication, 'availability')[0];
+  const licence =
+    (publication && descendants(publication, 'licence')[0]) ??
+    (availability && childElements(availability, 'p')[0]);
   const date = publication && childElements(publication, 'date')[0];
   // The edition's id: the root's xml:id, else an identifier of the publication (FRUS: frus1958-60v08), else the title.
   // (a name, not a number: FRUS volumes list their publication number and ISBNs first)
