@@ -1,3 +1,4 @@
+import { basename } from 'node:path';
 import { type Diagnostic, DiagnosticBag } from '../diagnostics.ts';
 import type { DocumentMeta, DocumentOverrides, EditionMeta } from '../meta.ts';
 import { documentHeader } from '../tei/header.ts';
@@ -21,6 +22,10 @@ export interface Correction {
 
 export interface NormalizeOptions {
   file: string; // as shown in diagnostics
+  /** The source's name relative to the sources folder, as the TEI states it (default: the file's base name). */
+  name?: string;
+  /** The day of the build (SOURCE_DATE_EPOCH), ISO 8601, for the revisionDesc; none when unknown. */
+  buildDate?: string;
   id: string; // xml:id of the document (an NCName)
   edition: EditionMeta;
   overrides?: DocumentOverrides;
@@ -75,7 +80,7 @@ export function normalize(bytes: Uint8Array, options: NormalizeOptions): Normali
   for (const note of kept()) div.children.push(note, '\n');
   const meta = documentMeta(
     div,
-    { id: options.id, file: options.file, language: options.edition.language },
+    { id: options.id, file: options.name ?? basename(options.file), language: options.edition.language },
     options.overrides ?? {},
   );
   const tei = block('TEI', { 'xml:lang': meta.language }, [
