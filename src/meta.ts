@@ -5,7 +5,8 @@ export interface EditionMeta {
   subtitle?: string;
   editor?: string;
   publisher?: string;
-  licence?: string;
+  licence?: string; // the licence's words, as stated; none: the rights are not stated
+  licenceUrl?: string; // the licence's URL, when stated
   language: string;
   date?: string; // publication date, ISO 8601
 }

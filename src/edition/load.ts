@@ -70,7 +70,17 @@ export async function loadEdition(dir: string): Promise<EditionSource> {
   const { id, title, subtitle, editor, publisher, licence, language, date } = manifest;
   return {
     dir,
-    meta: { id, title, subtitle, editor, publisher, licence, language, date },
+    meta: {
+      id,
+      title,
+      subtitle,
+      editor,
+      publisher,
+      licence: typeof licence === 'string' ? licence : licence.text,
+      licenceUrl: typeof licence === 'string' ? undefined : licence.url,
+      language,
+      date,
+    },
     introduction: manifest.introduction ? inside(dir, manifest.introduction, manifestFile) : undefined,
     documents,
   };

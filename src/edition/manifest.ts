@@ -4,6 +4,12 @@ import { InputError } from '../errors.ts';
 /** `sources/edition.json`: the course-reader manifest. Unknown fields are errors (typos must not pass). */
 const Correction = z.object({ sic: z.string().min(1), corr: z.string() }).strict();
 
+/** A licence: its words, or its words and its URL (`{ "text": "CC0 1.0", "url": "https://…" }`). */
+const Licence = z.union([
+  z.string().min(1),
+  z.object({ text: z.string().min(1), url: z.string().regex(/^https?:\/\/\S+$/, 'an http(s) URL') }).strict(),
+]);
+
 const DocumentEntry = z
   .object({
     file: z.string().min(1),
@@ -24,7 +30,7 @@ export const ManifestSchema = z
     subtitle: z.string().optional(),
     editor: z.string().min(1),
     publisher: z.string().min(1),
-    licence: z.string().min(1),
+    licence: Licence,
     language: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]+)*$/, 'a BCP 47 language tag'),
     date: z
       .string()

@@ -22,10 +22,28 @@ function respStmts(edition: EditionMeta, prefix: string): TeiElement[] {
   ];
 }
 
+/** Licences whose URL says the text is free to use: Creative Commons licences and public-domain tools. */
+const FREE_LICENCE = /^https?:\/\/(?:www\.)?creativecommons\.org\/(?:licenses|publicdomain)\//;
+
+/**
+ * What the edition states about its rights, and nothing more: no rights are claimed by default
+ * (a U.S. Government work is in the public domain; "All rights reserved" would be false).
+ */
+function availability(edition: EditionMeta): TeiElement {
+  if (!edition.licence)
+    return el('availability', { status: 'unknown' }, [
+      el('p', {}, ['The rights of this edition are not stated.']),
+    ]);
+  const url = edition.licenceUrl;
+  return el('availability', { status: url && FREE_LICENCE.test(url) ? 'free' : undefined }, [
+    el('licence', { target: url }, [edition.licence]),
+  ]);
+}
+
 function publicationStmt(edition: EditionMeta): TeiElement {
   return block('publicationStmt', {}, [
     el('publisher', {}, [edition.publisher ?? edition.editor ?? 'Recto']),
-    el('availability', {}, [el('licence', {}, [edition.licence ?? 'All rights reserved.'])]),
+    availability(edition),
     ...(edition.date ? [el('date', { when: edition.date }, [edition.date])] : []),
   ]);
 }
