@@ -14,6 +14,7 @@ import { findRefCandidates, pairRefs, type RefCandidate } from './rules/footnote
 import { INLINE_RULES } from './rules/index.ts';
 import type { NoteList } from './rules/note-list.ts';
 import { segment } from './segment.ts';
+import { assignStableIds } from './stable-ids.ts';
 
 export interface Correction {
   sic: string;
@@ -78,6 +79,7 @@ export function normalize(bytes: Uint8Array, options: NormalizeOptions): Normali
 
   const div = assembleDiv(blocks, ctx, { type: 'document', 'xml:id': options.id });
   for (const note of kept()) div.children.push(note, '\n');
+  assignStableIds(div, ids);
   const meta = documentMeta(
     div,
     { id: options.id, file: options.name ?? basename(options.file), language: options.edition.language },
@@ -126,7 +128,8 @@ function anchorNotes(
       {
         place: 'foot',
         n,
-        'xml:id': ctx.ids.take(`fn${k + 1}`),
+        // From the number as printed (`fn47` for note 47), not from the note's place in the list.
+        'xml:id': ctx.ids.take(`fn${n}`),
         rend: rend.length ? rend.join(' ') : undefined,
       },
       content,
