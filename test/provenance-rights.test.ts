@@ -59,7 +59,9 @@ describe('rights: no claim that is not stated (issue #14)', () => {
     expect(xml).toContain(
       '<availability status="free"><licence target="https://creativecommons.org/publicdomain/zero/1.0/">CC0 1.0</licence></availability>',
     );
-    const own = buildTei(sources({ ...manifest, licence: { text: 'Ask us', url: 'https://example.org/terms' } }));
+    const own = buildTei(
+      sources({ ...manifest, licence: { text: 'Ask us', url: 'https://example.org/terms' } }),
+    );
     expect(readFileSync(own[0] ?? '', 'utf8')).toContain(
       '<availability><licence target="https://example.org/terms">Ask us</licence></availability>',
     );
