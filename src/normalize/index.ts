@@ -1,6 +1,6 @@
 import { basename } from 'node:path';
 import { type Diagnostic, DiagnosticBag } from '../diagnostics.ts';
-import type { DocumentMeta, DocumentOverrides, EditionMeta } from '../meta.ts';
+import type { DocumentMeta, DocumentOverrides, EditionMeta, SourceRecord } from '../meta.ts';
 import { documentHeader } from '../tei/header.ts';
 import { block, el, type TeiElement, type TeiNode } from '../tei/node.ts';
 import { assembleDiv } from './assemble.ts';
@@ -14,6 +14,7 @@ import { findRefCandidates, pairRefs, type RefCandidate } from './rules/footnote
 import { INLINE_RULES } from './rules/index.ts';
 import type { NoteList } from './rules/note-list.ts';
 import { segment } from './segment.ts';
+import { documentSource } from './source-record.ts';
 import { assignStableIds } from './stable-ids.ts';
 
 export interface Correction {
@@ -27,6 +28,8 @@ export interface NormalizeOptions {
   name?: string;
   /** The day of the build (SOURCE_DATE_EPOCH), ISO 8601, for the revisionDesc; none when unknown. */
   buildDate?: string;
+  /** The manifest's `source` object for this document: overrides what the text says of its source. */
+  sourceRecord?: SourceRecord;
   id: string; // xml:id of the document (an NCName)
   edition: EditionMeta;
   overrides?: DocumentOverrides;
@@ -67,7 +70,7 @@ export function normalize(bytes: Uint8Array, options: NormalizeOptions): Normali
   const spans = blocks.flatMap(refSpans);
   const sourceNote = blocks.some((b) => b.kind === 'source');
   const kept = notes ? anchorNotes(ctx, notes, findRefCandidates(spans), sourceNote) : () => [];
-  const corrected = anchorCorrections(ctx, options.corrections ?? []);
+  const corrected = anchorCorrections(ctx, options.corrections ?? [], Boolean(options.edition.editor));
   for (const s of findSuspects(spans)) {
     if (corrected.has(s.offset)) continue;
     diag.warn(
@@ -85,9 +88,11 @@ export function normalize(bytes: Uint8Array, options: NormalizeOptions): Normali
     { id: options.id, file: options.name ?? basename(options.file), language: options.edition.language },
     options.overrides ?? {},
   );
+  const textElement = el('text', {}, [block('body', {}, [div])]);
+  const source = documentSource(div, meta, options.edition.sourceEdition, options.sourceRecord);
   const tei = block('TEI', { 'xml:lang': meta.language }, [
-    documentHeader(meta, options.edition),
-    el('text', {}, [block('body', {}, [div])]),
+    documentHeader(meta, options.edition, { source, text: textElement, buildDate: options.buildDate }),
+    textElement,
   ]);
   return { meta, tei, diagnostics: diag.items };
 }
@@ -191,7 +196,7 @@ function anchorNotes(
 }
 
 /** Manifest corrections (`{ "sic": "IPRACTICAL", "corr": "PRACTICAL" }`) → choice/sic/corr at every occurrence. */
-function anchorCorrections(ctx: InlineContext, corrections: Correction[]): Set<number> {
+function anchorCorrections(ctx: InlineContext, corrections: Correction[], editor: boolean): Set<number> {
   const at = new Set<number>();
   for (const { sic, corr } of corrections) {
     let found = false;
@@ -204,7 +209,8 @@ function anchorCorrections(ctx: InlineContext, corrections: Correction[]): Set<n
         nodes: () => [
           el('choice', {}, [
             el('sic', {}, [sic]),
-            el('corr', { type: 'editorial', resp: ctx.ids.resp('encoder') }, [corr]),
+            // Credited to the edition's editor, who asked for it in the manifest, not to the software.
+            el('corr', { type: 'editorial', resp: editor ? ctx.ids.resp('editor') : undefined }, [corr]),
           ]),
         ],
       });

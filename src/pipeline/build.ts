@@ -81,6 +81,7 @@ async function normalizeDocument(
     edition: meta,
     overrides: doc.source.overrides,
     corrections: doc.source.corrections,
+    sourceRecord: doc.source.sourceRecord,
   };
   if (!cache) return { ...(await runner.normalize({ kind: 'normalize', bytes, options })), fresh: true };
   const key = sha256(stageFingerprint('normalize'), JSON.stringify(options), bytes);
