@@ -1,4 +1,4 @@
-import type { DocumentMeta, EditionMeta } from '../meta.ts';
+import type { DocumentMeta, EditionMeta, SourceRecord } from '../meta.ts';
 import type { DocumentSource } from '../normalize/source-record.ts';
 import { VERSION } from '../version.ts';
 import { block, el, type TeiElement } from './node.ts';
@@ -186,6 +186,24 @@ function sourceBibl(id: string, doc: DocumentMeta, source: DocumentSource): TeiE
   ]);
 }
 
+/** The volume the documents come from (manifest `sourceEdition`), in the edition's own header. */
+function volumeBibl(id: string, volume: SourceRecord): TeiElement {
+  const imprint: TeiElement[] = [];
+  if (volume.publisher) imprint.push(el('publisher', {}, [volume.publisher]));
+  if (volume.pubPlace) imprint.push(el('pubPlace', {}, [volume.pubPlace]));
+  if (volume.year) imprint.push(el('date', { when: volume.year }, [volume.year]));
+  if (!imprint.length) imprint.push(el('date', {}, ['n.d.']));
+  return block('biblStruct', { 'xml:id': `${id}-source-edition` }, [
+    block('monogr', {}, [
+      el('title', { level: 'm' }, [volume.title ?? '']),
+      ...(volume.editors ?? []).map((e) => el('editor', {}, [e])),
+      el('imprint', {}, imprint),
+      ...(volume.volume ? [el('biblScope', { unit: 'volume' }, [volume.volume])] : []),
+    ]),
+    ...(volume.url ? [el('ref', { target: volume.url }, [volume.url])] : []),
+  ]);
+}
+
 export interface HeaderParts {
   source: DocumentSource;
   text: TeiElement; // the TEI text, for the tagsDecl
@@ -240,8 +258,12 @@ export function editionHeader(edition: EditionMeta, documentCount: number): TeiE
         el('measure', { unit: 'documents', quantity: String(documentCount) }, [`${documentCount} documents`]),
       ]),
       publicationStmt(edition, edition.id),
+      // The volume the documents come from when the manifest names it (sourceDesc holds either
+      // bibliographic records or paragraphs, not both), else a sentence.
       block('sourceDesc', {}, [
-        el('p', {}, ['Plain-text transcriptions; each document’s header names its source.']),
+        edition.sourceEdition?.title
+          ? volumeBibl(edition.id, edition.sourceEdition)
+          : el('p', {}, ['Plain-text transcriptions; each document’s header names its source.']),
       ]),
     ]),
     encodingDesc(),
