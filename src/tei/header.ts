@@ -123,6 +123,10 @@ const BODY =
 const ROLE =
   /^(?:the\s+)?(?:(?:Acting|Deputy|Assistant|Under|Special|Executive|Vice|Prime|Chief|High|Foreign|Defense|Military|Naval|Air|Political|Economic|Permanent)\s+)*(?:Secretary|President|Ambassador|Chargé|Charge|Minister|Director|Chairman|Counselor|Consul|Consul General|Adviser|Advisor|Assistant|Representative|Commander|Chief|Chancellor|Governor|Senator|Officer|Administrator|Commissioner|Attaché|Coordinator|Counsel|Deputy|Head|Member|Premier|King|Queen|Shah|Emperor|General|Admiral)\b/i;
 
+/** An office followed by a name: `Secretary of Defense Quarles`, `President Eisenhower`. */
+const TITLED =
+  /^((?:the\s+)?(?:(?:Acting|Deputy|Assistant|Under|Vice|Prime)\s+)*(?:Secretary of (?:State|Defense|the Treasury|the Army|the Navy|the Air Force|Commerce|Agriculture|Labor|the Interior)|President|Ambassador|Chancellor|General|Admiral|Senator|Governor|Director|Minister|Premier|Chairman))\s+(\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*)*)$/u;
+
 /**
  * A sender or recipient: a person with a role and a name (`The Chargé in the Soviet Union
  * (Kennan)`) is a persName with roleName and name; an office (`Department of State`) an orgName;
@@ -132,6 +136,9 @@ export function agent(who: string): TeiElement {
   const named = /^(.*\S)\s*\(([^()]+)\)$/.exec(who);
   if (named?.[1] && named[2])
     return el('persName', {}, [el('roleName', {}, [named[1]]), ' (', el('name', {}, [named[2]]), ')']);
+  const titled = TITLED.exec(who);
+  if (titled?.[1] && titled[2])
+    return el('persName', {}, [el('roleName', {}, [titled[1]]), ' ', el('name', {}, [titled[2]])]);
   if (ROLE.test(who)) return el('persName', {}, [el('roleName', {}, [who])]);
   if (BODY.test(who)) return el('orgName', {}, [who]);
   return el('persName', {}, [who]);
