@@ -20,13 +20,14 @@ const corpora = readdirSync(CORPORA).filter((d) =>
 const EPOCH = '1767225600'; // 2026-01-01
 
 interface Built {
+  corpus: string; // '' for the seeds
   file: string;
   tei: TeiElement;
 }
 const built: Built[] = [];
 const files: string[] = [];
 
-function build(sources: string[]): void {
+function build(sources: string[], corpus = ''): void {
   const out = tempDir('recto-header-');
   const r = recto(['build', ...sources, '--out', out, '--formats', 'tei', '--no-cache', '--quiet'], {
     env: { SOURCE_DATE_EPOCH: EPOCH },
@@ -36,7 +37,7 @@ function build(sources: string[]): void {
     if (f === 'edition.xml' || !f.endsWith('.xml')) continue;
     const file = join(out, 'tei', f);
     files.push(file);
-    built.push({ file, tei: parseTei(readFileSync(file, 'utf8'), file) });
+    built.push({ corpus, file, tei: parseTei(readFileSync(file, 'utf8'), file) });
   }
 }
 
@@ -53,14 +54,14 @@ const flatten = (e: TeiElement): string =>
   e.children.map((c) => (typeof c === 'string' ? c : flatten(c))).join('');
 const text = (e: TeiElement): string => flatten(e).replace(/\s+/g, ' ').trim();
 const seed = (prefix: string): TeiElement => {
-  const b = built.find((x) => x.file.includes(`/tei/${prefix}`));
+  const b = built.find((x) => x.corpus === '' && x.file.includes(`/tei/${prefix}`));
   if (!b) throw new Error(`no seed ${prefix}`);
   return b.tei;
 };
 
 beforeAll(() => {
   build([]);
-  for (const c of corpora) build(['--sources', join(CORPORA, c)]);
+  for (const c of corpora) build(['--sources', join(CORPORA, c)], c);
 }, 180_000);
 
 describe('document headers (issue #14)', () => {
@@ -142,6 +143,39 @@ describe('document headers (issue #14)', () => {
     expect(pages(seed('004'))).toEqual(['721', '723', '721–723']);
     const bibl = all(seed('001'), 'biblStruct')[0];
     expect(bibl && all(bibl, 'idno', (i) => i.attrs.type === 'file').map(text)).toEqual(['761.00/260']);
+  });
+
+  it('gives the page ranges of the official volumes (volume.xml) for every corpus document with page markers', () => {
+    // The volume says where each document begins: on the page of the last page break before it.
+    let compared = 0;
+    const wrong: string[] = [];
+    for (const c of corpora) {
+      const volume = readFileSync(join(CORPORA, c, 'volume.xml'), 'utf8');
+      const manifest = JSON.parse(readFileSync(join(CORPORA, c, 'manifest.json'), 'utf8')) as {
+        items: { file: string; doc_id: string }[];
+      };
+      const starts = [...volume.matchAll(/<div\s+type="document"\s+xml:id="(d\d+)"/g)];
+      starts.forEach((m, k) => {
+        const item = manifest.items.find((i) => i.doc_id === m[1]);
+        const doc =
+          item &&
+          built.find((b) => b.corpus === c && b.file.endsWith(`/tei/${item.file.replace(/\.txt$/, '.xml')}`));
+        const scope = doc && all(one(doc.tei, ['teiHeader']), 'biblScope', (b) => b.attrs.unit === 'page')[0];
+        if (!scope) return;
+        const before = [...volume.slice(0, m.index).matchAll(/<pb\s[^>]*n="(\d+)"/g)].at(-1)?.[1];
+        const region = volume.slice(m.index, starts[k + 1]?.index ?? volume.length);
+        const inside = [...region.slice(0, region.lastIndexOf('</div>')).matchAll(/<pb\s[^>]*n="(\d+)"/g)];
+        const to = inside.at(-1)?.[1] ?? before;
+        compared++;
+        if (scope.attrs.from !== before)
+          wrong.push(`${c}/${item?.file}: from ${scope.attrs.from}, volume ${before}`);
+        else if (scope.attrs.to !== to) wrong.push(`${c}/${item?.file}: to ${scope.attrs.to}, volume ${to}`);
+      });
+    }
+    expect(compared).toBeGreaterThan(800);
+    // Two documents at the end of a part, where the volume's next page break is not the document's.
+    expect(wrong.length, wrong.join('\n')).toBeLessThanOrEqual(compared / 200);
+    expect(wrong.filter((w) => w.includes(': from '))).toEqual([]);
   });
 
   it('names senders and recipients as persons with roles or as offices', () => {

@@ -123,8 +123,12 @@ export function documentSource(
   // Manifest values are never undefined (JSON has none), so a spread overrides field by field.
   const merged: SourceRecord = { ...derived, ...edition, ...own };
   // Pages are the document's own: the edition's default cannot know them.
-  // Without page breaks, the pages a source citation states (`…, pp. 696-709`).
-  const cited = texts.map((t) => /\bpp?\.\s*(\d+(?:\s*[–-]\s*\d+)?)/.exec(t)?.[1]).find(Boolean);
+  // Without page breaks, the pages a web copy's citation block states (`…, pp. 696-709`); never
+  // those of a `Source:` note, whose pages are another publication's (`printed in …, p. 475`).
+  const cited = notes
+    .filter((n) => n.attrs.subtype === 'citation')
+    .map((n) => /\bpp?\.\s*(\d+(?:\s*[–-]\s*\d+)?)/.exec(noteText(n))?.[1])
+    .find(Boolean);
   const pages = own?.pages
     ? parsePages(own.pages)
     : (pageRange(div) ?? (cited ? parsePages(cited) : undefined));
