@@ -5,9 +5,29 @@ export interface EditionMeta {
   subtitle?: string;
   editor?: string;
   publisher?: string;
-  licence?: string;
+  licence?: string; // the licence's words, as stated; none: the rights are not stated
+  licenceUrl?: string; // the licence's URL, when stated
   language: string;
   date?: string; // publication date, ISO 8601
+  /** The volume the documents come from (manifest `sourceEdition`): each document's default. */
+  sourceEdition?: SourceRecord;
+}
+
+/**
+ * What the manifest states about a document's printed source (`documents[].source` as an object,
+ * or the edition's `sourceEdition`): any field overrides what the text says.
+ */
+export interface SourceRecord {
+  title?: string; // the volume: "Foreign Relations of the United States, 1946, Volume VI …"
+  volume?: string; // "VI"
+  editors?: string[];
+  publisher?: string;
+  pubPlace?: string;
+  year?: string;
+  document?: string; // the printed document number
+  pages?: string; // "225–227" or "225"
+  url?: string;
+  idno?: string; // the file number
 }
 
 export interface DocumentMeta {

@@ -221,8 +221,12 @@ describe('the HTML edition in Chromium', () => {
     await expect.poll(() => first.textContent()).toBe('The Long Telegram');
     expect(searchIndex()).toHaveLength(1);
     await first.click();
-    await page.waitForURL(/d002_c4af6ddfc8abae36\.html#para-\d+/);
+    // The result's anchor is the paragraph's stable id from the TEI (issue #14), not its position.
+    await page.waitForURL(
+      /d002_c4af6ddfc8abae36\.html#d002_c4af6ddfc8abae36-p-[0-9a-f]{6}(?:-\d+)?(?::~:|$)/,
+    );
     const paragraph = page.locator(`p:has-text("${phrase}")`);
+    expect(`#${await paragraph.getAttribute('id')}`).toBe(new URL(page.url()).hash.split(':~:')[0]);
     await expect
       .poll(() =>
         paragraph.evaluate((p) => {

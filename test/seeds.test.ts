@@ -146,9 +146,10 @@ describe('the seed edition (the bundled sources)', () => {
       ['POLICYI', 'POLICY'],
       ['in', 'is'],
     ]);
-    // the two source corrections are the editors'; the OCR ones come from the manifest
+    // the two source corrections are the source editors'; the OCR ones were asked for in the
+    // manifest, so they are the edition's editor's, not the software's (issue #14)
     const resp = all(bodyOf('002'), 'corr').map((c) => c.attrs.resp?.replace(/^#d002_c4af6ddfc8abae36-/, ''));
-    expect(resp).toEqual(['source-editors', 'encoder', 'encoder', 'source-editors']);
+    expect(resp).toEqual(['source-editors', 'editor', 'editor', 'source-editors']);
   });
 
   it('joins the paragraphs split by page extraction and records the break', () => {
@@ -201,7 +202,7 @@ describe('the seed edition (the bundled sources)', () => {
     };
     expect(corresp('001')).toEqual([
       ['sent', 'persName:The Ambassador in the Soviet Union (Bullitt)', 'placeName:Moscow', 'date:1935'],
-      ['received', 'name:the Secretary of State'],
+      ['received', 'persName:the Secretary of State'], // a role alone: persName/roleName (issue #14)
     ]);
     expect(corresp('004')[0]).toEqual([
       'sent',

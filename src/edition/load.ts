@@ -1,14 +1,19 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import { InputError } from '../errors.ts';
-import type { DocumentOverrides, EditionMeta } from '../meta.ts';
+import type { DocumentOverrides, EditionMeta, SourceRecord } from '../meta.ts';
 import { type Manifest, parseManifest } from './manifest.ts';
 
 export interface EditionSource {
   dir: string;
   meta: EditionMeta;
   introduction?: string; // path
-  documents: { path: string; overrides: DocumentOverrides; corrections: { sic: string; corr: string }[] }[];
+  documents: {
+    path: string;
+    overrides: DocumentOverrides;
+    corrections: { sic: string; corr: string }[];
+    sourceRecord?: SourceRecord; // `source` given as an object
+  }[];
 }
 
 async function exists(path: string): Promise<boolean> {
@@ -60,17 +65,30 @@ export async function loadEdition(dir: string): Promise<EditionSource> {
   const manifest: Manifest = parseManifest(await readFile(manifestFile, 'utf8'), manifestFile);
   const documents = manifest.documents.map((d) => {
     const path = inside(dir, d.file, manifestFile);
-    const { file: _file, corrections, ...overrides } = d;
-    return { path, overrides, corrections: corrections ?? [] };
+    const { file: _file, corrections, source, ...rest } = d;
+    const overrides: DocumentOverrides = typeof source === 'string' ? { ...rest, source } : rest;
+    const sourceRecord = typeof source === 'object' ? source : undefined;
+    return { path, overrides, corrections: corrections ?? [], sourceRecord };
   });
   for (const d of documents) {
     if (!(await exists(d.path)))
       throw new InputError(`${manifestFile}:1:1: error [manifest-missing-file] ${d.path} does not exist`);
   }
-  const { id, title, subtitle, editor, publisher, licence, language, date } = manifest;
+  const { id, title, subtitle, editor, publisher, licence, language, date, sourceEdition } = manifest;
   return {
     dir,
-    meta: { id, title, subtitle, editor, publisher, licence, language, date },
+    meta: {
+      id,
+      title,
+      subtitle,
+      editor,
+      publisher,
+      licence: typeof licence === 'string' ? licence : licence.text,
+      licenceUrl: typeof licence === 'string' ? undefined : licence.url,
+      language,
+      date,
+      sourceEdition,
+    },
     introduction: manifest.introduction ? inside(dir, manifest.introduction, manifestFile) : undefined,
     documents,
   };

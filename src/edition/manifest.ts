@@ -4,6 +4,37 @@ import { InputError } from '../errors.ts';
 /** `sources/edition.json`: the course-reader manifest. Unknown fields are errors (typos must not pass). */
 const Correction = z.object({ sic: z.string().min(1), corr: z.string() }).strict();
 
+/** A licence: its words, or its words and its URL (`{ "text": "CC0 1.0", "url": "https://…" }`). */
+const Licence = z.union([
+  z.string().min(1),
+  z.object({ text: z.string().min(1), url: z.string().regex(/^https?:\/\/\S+$/, 'an http(s) URL') }).strict(),
+]);
+
+/** A printed source, as structured as the editor wishes (every field optional). */
+const SourceRecord = z
+  .object({
+    title: z.string().min(1).optional(),
+    volume: z.string().min(1).optional(),
+    editors: z.array(z.string().min(1)).optional(),
+    publisher: z.string().min(1).optional(),
+    pubPlace: z.string().min(1).optional(),
+    year: z
+      .string()
+      .regex(/^\d{4}$/, 'a year')
+      .optional(),
+    document: z.string().min(1).optional(),
+    pages: z
+      .string()
+      .regex(/^\d+(?:\s*[–-]\s*\d+)?$/, 'a page or a range such as 225–227')
+      .optional(),
+    url: z
+      .string()
+      .regex(/^https?:\/\/\S+$/, 'an http(s) URL')
+      .optional(),
+    idno: z.string().min(1).optional(),
+  })
+  .strict();
+
 const DocumentEntry = z
   .object({
     file: z.string().min(1),
@@ -12,7 +43,7 @@ const DocumentEntry = z
     recipient: z.string().optional(),
     date: z.string().optional(),
     place: z.string().optional(),
-    source: z.string().optional(),
+    source: z.union([z.string(), SourceRecord]).optional(),
     corrections: z.array(Correction).optional(),
   })
   .strict();
@@ -24,12 +55,13 @@ export const ManifestSchema = z
     subtitle: z.string().optional(),
     editor: z.string().min(1),
     publisher: z.string().min(1),
-    licence: z.string().min(1),
+    licence: Licence,
     language: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]+)*$/, 'a BCP 47 language tag'),
     date: z
       .string()
       .regex(/^\d{4}(-\d\d(-\d\d)?)?$/, 'an ISO 8601 date')
       .optional(),
+    sourceEdition: SourceRecord.optional(),
     introduction: z.string().optional(),
     documents: z.array(DocumentEntry).min(1),
   })

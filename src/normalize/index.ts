@@ -1,5 +1,6 @@
+import { basename } from 'node:path';
 import { type Diagnostic, DiagnosticBag } from '../diagnostics.ts';
-import type { DocumentMeta, DocumentOverrides, EditionMeta } from '../meta.ts';
+import type { DocumentMeta, DocumentOverrides, EditionMeta, SourceRecord } from '../meta.ts';
 import { documentHeader } from '../tei/header.ts';
 import { block, el, type TeiElement, type TeiNode } from '../tei/node.ts';
 import { assembleDiv } from './assemble.ts';
@@ -13,6 +14,8 @@ import { findRefCandidates, pairMarked, pairRefs, type RefCandidate } from './ru
 import { INLINE_RULES } from './rules/index.ts';
 import { MARKED_STYLES, type NoteList } from './rules/note-list.ts';
 import { segment } from './segment.ts';
+import { documentSource } from './source-record.ts';
+import { assignStableIds } from './stable-ids.ts';
 
 export interface Correction {
   sic: string;
@@ -21,6 +24,12 @@ export interface Correction {
 
 export interface NormalizeOptions {
   file: string; // as shown in diagnostics
+  /** The source's name relative to the sources folder, as the TEI states it (default: the file's base name). */
+  name?: string;
+  /** The day of the build (SOURCE_DATE_EPOCH), ISO 8601, for the revisionDesc; none when unknown. */
+  buildDate?: string;
+  /** The manifest's `source` object for this document: overrides what the text says of its source. */
+  sourceRecord?: SourceRecord;
   id: string; // xml:id of the document (an NCName)
   edition: EditionMeta;
   overrides?: DocumentOverrides;
@@ -64,7 +73,7 @@ export function normalize(bytes: Uint8Array, options: NormalizeOptions): Normali
   const kept = notes
     ? anchorNotes(ctx, notes, marked ? [] : findRefCandidates(spans), sourceNote, marked ? spans : null)
     : () => [];
-  const corrected = anchorCorrections(ctx, options.corrections ?? []);
+  const corrected = anchorCorrections(ctx, options.corrections ?? [], Boolean(options.edition.editor));
   for (const s of findSuspects(spans)) {
     if (corrected.has(s.offset)) continue;
     diag.warn(
@@ -76,14 +85,17 @@ export function normalize(bytes: Uint8Array, options: NormalizeOptions): Normali
 
   const div = assembleDiv(blocks, ctx, { type: 'document', 'xml:id': options.id });
   for (const note of kept()) div.children.push(note, '\n');
+  assignStableIds(div, ids);
   const meta = documentMeta(
     div,
-    { id: options.id, file: options.file, language: options.edition.language },
+    { id: options.id, file: options.name ?? basename(options.file), language: options.edition.language },
     options.overrides ?? {},
   );
+  const textElement = el('text', {}, [block('body', {}, [div])]);
+  const source = documentSource(div, meta, options.edition.sourceEdition, options.sourceRecord);
   const tei = block('TEI', { 'xml:lang': meta.language }, [
-    documentHeader(meta, options.edition),
-    el('text', {}, [block('body', {}, [div])]),
+    documentHeader(meta, options.edition, { source, text: textElement, buildDate: options.buildDate }),
+    textElement,
   ]);
   return { meta, tei, diagnostics: diag.items };
 }
@@ -128,7 +140,8 @@ function anchorNotes(
       {
         place: 'foot',
         n,
-        'xml:id': ctx.ids.take(`fn${k + 1}`),
+        // From the number as printed (`fn47` for note 47), not from the note's place in the list.
+        'xml:id': ctx.ids.take(`fn${n}`),
         rend: rend.length ? rend.join(' ') : undefined,
       },
       content,
@@ -190,7 +203,7 @@ function anchorNotes(
 }
 
 /** Manifest corrections (`{ "sic": "IPRACTICAL", "corr": "PRACTICAL" }`) → choice/sic/corr at every occurrence. */
-function anchorCorrections(ctx: InlineContext, corrections: Correction[]): Set<number> {
+function anchorCorrections(ctx: InlineContext, corrections: Correction[], editor: boolean): Set<number> {
   const at = new Set<number>();
   for (const { sic, corr } of corrections) {
     let found = false;
@@ -203,7 +216,8 @@ function anchorCorrections(ctx: InlineContext, corrections: Correction[]): Set<n
         nodes: () => [
           el('choice', {}, [
             el('sic', {}, [sic]),
-            el('corr', { type: 'editorial', resp: ctx.ids.resp('encoder') }, [corr]),
+            // Credited to the edition's editor, who asked for it in the manifest, not to the software.
+            el('corr', { type: 'editorial', resp: editor ? ctx.ids.resp('editor') : undefined }, [corr]),
           ]),
         ],
       });

@@ -1,6 +1,6 @@
 import { readFileSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { stageFingerprint } from '../cache/fingerprint.ts';
 import { BuildCache, sha256 } from '../cache/store.ts';
 import type { Diagnostic } from '../diagnostics.ts';
@@ -69,14 +69,19 @@ async function normalizeDocument(
   runner: TaskRunner,
   cache: BuildCache | undefined,
   onMiss: () => void,
+  sourcesDir: string,
 ): Promise<NormalizedXml & { fresh: boolean }> {
   const bytes = readFileSync(doc.path); // (synchronously: faster for hundreds of small sources)
   const options = {
     file: doc.path,
+    // The TEI names the source relative to the sources folder: no machine path in any output.
+    name: relative(sourcesDir, doc.path).split('\\').join('/'),
+    buildDate: sourceDateEpoch()?.toISOString().slice(0, 10),
     id: doc.id,
     edition: meta,
     overrides: doc.source.overrides,
     corrections: doc.source.corrections,
+    sourceRecord: doc.source.sourceRecord,
   };
   if (!cache) return { ...(await runner.normalize({ kind: 'normalize', bytes, options })), fresh: true };
   const key = sha256(stageFingerprint('normalize'), JSON.stringify(options), bytes);
@@ -134,7 +139,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     const normalizing = progress.stage('normalize', selected.length);
     // Enough documents in flight to keep every thread busy, not so many that files run out.
     const results = await mapLimit(selected, 64, async (d) => {
-      const r = await normalizeDocument(d, meta, normalizer, cache, warm);
+      const r = await normalizeDocument(d, meta, normalizer, cache, warm, edition.dir);
       normalizing.tick();
       return r;
     });
@@ -155,11 +160,14 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     }
     let introduction: string | undefined;
     if (edition.introduction && (!shard || shard.index === 1)) {
+      // The TEI names the introduction relative to the sources folder (no machine path in any
+      // output); its diagnostics still name the file as given, so they can be opened.
       const intro = introductionTei(
         await readFile(edition.introduction, 'utf8'),
-        edition.introduction,
+        relative(edition.dir, edition.introduction).split('\\').join('/'),
         meta.language,
       );
+      for (const d of intro.diagnostics.items) d.file = edition.introduction;
       for (const d of intro.diagnostics.items) options.reporter.diagnostic(d);
       diagnostics.push(...intro.diagnostics.items);
       introduction = serializeTei(intro.tei);

@@ -1,4 +1,5 @@
-import type { DocumentMeta, EditionMeta } from '../meta.ts';
+import type { DocumentMeta, EditionMeta, SourceRecord } from '../meta.ts';
+import type { DocumentSource } from '../normalize/source-record.ts';
 import { VERSION } from '../version.ts';
 import { block, el, type TeiElement } from './node.ts';
 
@@ -22,24 +23,89 @@ function respStmts(edition: EditionMeta, prefix: string): TeiElement[] {
   ];
 }
 
-function publicationStmt(edition: EditionMeta): TeiElement {
+/** Licences whose URL says the text is free to use: Creative Commons licences and public-domain tools. */
+const FREE_LICENCE = /^https?:\/\/(?:www\.)?creativecommons\.org\/(?:licenses|publicdomain)\//;
+
+/**
+ * What the edition states about its rights, and nothing more: no rights are claimed by default
+ * (a U.S. Government work is in the public domain; "All rights reserved" would be false).
+ */
+function availability(edition: EditionMeta): TeiElement {
+  if (!edition.licence)
+    return el('availability', { status: 'unknown' }, [
+      el('p', {}, ['The rights of this edition are not stated.']),
+    ]);
+  const url = edition.licenceUrl;
+  return el('availability', { status: url && FREE_LICENCE.test(url) ? 'free' : undefined }, [
+    el('licence', { target: url }, [edition.licence]),
+  ]);
+}
+
+function publicationStmt(edition: EditionMeta, id: string): TeiElement {
   return block('publicationStmt', {}, [
     el('publisher', {}, [edition.publisher ?? edition.editor ?? 'Recto']),
-    el('availability', {}, [el('licence', {}, [edition.licence ?? 'All rights reserved.'])]),
+    el('idno', { type: 'recto' }, [id]),
+    availability(edition),
     ...(edition.date ? [el('date', { when: edition.date }, [edition.date])] : []),
   ]);
 }
 
-function encodingDesc(): TeiElement {
+/** What Recto does to the text, part by part (TEI `editorialDecl`). */
+const EDITORIAL_DECL: [string, string][] = [
+  [
+    'correction',
+    'Nothing in the source is silently corrected. A correction printed by the source edition’s editors (a bracketed word after the word it corrects: of [on]) is choice/sic/corr credited to them; an OCR or typing slip named in the edition’s manifest is choice/sic/corr with corr type="editorial", credited to the edition’s editor. Other suspected slips are only reported (rule ocr-suspect).',
+  ],
+  [
+    'normalization',
+    'Spelling, capitalization and punctuation are kept as in the source. Only the encoding is normalized: a byte-order mark and CRLF line ends are removed, text that is not UTF-8 is read as Windows-1252 (with a warning), and a character XML cannot carry is kept as g type="xml-illegal-character" with its code point.',
+  ],
+  [
+    'quotation',
+    'Quotation marks are kept as printed. A paragraph wholly in quotation marks is also a quote holding that paragraph.',
+  ],
+  [
+    'hyphenation',
+    'Hyphens are kept as printed; no end-of-line hyphenation is removed. A paragraph split by page extraction after a hyphen or a dash (well- / known) is joined with no space.',
+  ],
+  [
+    'segmentation',
+    'One p for each paragraph of the source (paragraphs are separated by blank lines). A paragraph split by page extraction is one p with a milestone unit="paragraph" type="extraction-break" at each break, followed by the word space the blank line stood for (none after a hyphen or a dash). Page markers are pb where they stand; footnotes stand at their reference with n as printed; a section heading opens a div.',
+  ],
+  [
+    'interpretation',
+    'The dateline is marked as placeName and date with @when (ISO 8601); sender and recipient read from the title are in correspDesc; omissions are gap with the editors’ words in desc; bracketed conjectures are supplied with cert="low", other bracketed insertions supplied; web-page boilerplate is fw. Names in the running text are not marked.',
+  ],
+];
+
+/** `tagUsage` for every element of the text, by name, with how often it occurs. */
+function tagsDecl(text: TeiElement): TeiElement {
+  const counts = new Map<string, number>();
+  const visit = (e: TeiElement): void => {
+    counts.set(e.name, (counts.get(e.name) ?? 0) + 1);
+    for (const c of e.children) if (typeof c !== 'string') visit(c);
+  };
+  visit(text);
+  const names = [...counts.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  return block('tagsDecl', {}, [
+    block(
+      'namespace',
+      { name: TEI_NAMESPACE },
+      names.map((gi) => el('tagUsage', { gi, occurs: String(counts.get(gi)) })),
+    ),
+  ]);
+}
+
+const TEI_NAMESPACE = 'http://www.tei-c.org/ns/1.0';
+
+function encodingDesc(text?: TeiElement): TeiElement {
   return block('encodingDesc', {}, [
-    el('editorialDecl', {}, [
-      el('p', {}, [
-        'Normalized from plain text by Recto. Page markers are pb; omission rows and notices are gap (the editors’ words in desc); ',
-        'bracketed conjectures are supplied with cert="low"; bracketed corrections are choice/sic/corr; other bracketed insertions are supplied; ',
-        'footnotes stand at their reference with n as printed; paragraphs split by page extraction are joined at a milestone of type extraction-break; ',
-        'web-page boilerplate is fw. The source’s characters are all kept.',
-      ]),
-    ]),
+    block(
+      'editorialDecl',
+      {},
+      EDITORIAL_DECL.map(([part, words]) => el(part, {}, [el('p', {}, [words])])),
+    ),
+    ...(text ? [tagsDecl(text)] : []),
     el('appInfo', {}, [
       el('application', { ident: 'recto', version: VERSION }, [el('label', {}, ['Recto'])]),
     ]),
@@ -50,24 +116,113 @@ function langUsage(language: string): TeiElement {
   return el('langUsage', {}, [el('language', { ident: language }, [LANGUAGE_NAMES[language] ?? language])]);
 }
 
+/** Words that make a name an office or a body (`Department of State`, `Embassy in Germany`). */
+const BODY =
+  /\b(?:Department|Embassy|Mission|Legation|Consulate|Delegation|Ministry|Government|Office|Council|Committee|Agency|Bureau|Commission|Staff|Board|Headquarters|Command|Secretariat|Chiefs|Posts|Stations|Missions|Embassies)\b/;
+/** Words that make a name a person's role (`the Secretary of State`, `The Chargé in Moscow`). */
+const ROLE =
+  /^(?:the\s+)?(?:(?:Acting|Deputy|Assistant|Under|Special|Executive|Vice|Prime|Chief|High|Foreign|Defense|Military|Naval|Air|Political|Economic|Permanent)\s+)*(?:Secretary|President|Ambassador|Chargé|Charge|Minister|Director|Chairman|Counselor|Consul|Consul General|Adviser|Advisor|Assistant|Representative|Commander|Chief|Chancellor|Governor|Senator|Officer|Administrator|Commissioner|Attaché|Coordinator|Counsel|Deputy|Head|Member|Premier|King|Queen|Shah|Emperor|General|Admiral)\b/i;
+
+/** An office followed by a name: `Secretary of Defense Quarles`, `President Eisenhower`. */
+const TITLED =
+  /^((?:the\s+)?(?:(?:Acting|Deputy|Assistant|Under|Vice|Prime)\s+)*(?:Secretary of (?:State|Defense|the Treasury|the Army|the Navy|the Air Force|Commerce|Agriculture|Labor|the Interior)|President|Ambassador|Chancellor|General|Admiral|Senator|Governor|Director|Minister|Premier|Chairman))\s+(\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*)*)$/u;
+
+/**
+ * A sender or recipient: a person with a role and a name (`The Chargé in the Soviet Union
+ * (Kennan)`) is a persName with roleName and name; an office (`Department of State`) an orgName;
+ * a role alone (`the Secretary of State`) a persName of a roleName; anything else a persName.
+ */
+export function agent(who: string): TeiElement {
+  const named = /^(.*\S)\s*\(([^()]+)\)$/.exec(who);
+  if (named?.[1] && named[2])
+    return el('persName', {}, [el('roleName', {}, [named[1]]), ' (', el('name', {}, [named[2]]), ')']);
+  const titled = TITLED.exec(who);
+  if (titled?.[1] && titled[2])
+    return el('persName', {}, [el('roleName', {}, [titled[1]]), ' ', el('name', {}, [titled[2]])]);
+  if (ROLE.test(who)) return el('persName', {}, [el('roleName', {}, [who])]);
+  if (BODY.test(who)) return el('orgName', {}, [who]);
+  return el('persName', {}, [who]);
+}
+
+/** correspDesc for a letter, telegram or memorandum: whenever a sender, a recipient or a date is known. */
 function correspDesc(doc: DocumentMeta): TeiElement | null {
-  if (!doc.author && !doc.recipient) return null;
-  const name = (who: string): TeiElement => el(/\(\p{Lu}/u.test(who) ? 'persName' : 'name', {}, [who]);
+  if (!doc.author && !doc.recipient && !doc.when) return null;
   const sent: TeiElement[] = [];
-  if (doc.author) sent.push(name(doc.author));
+  if (doc.author) sent.push(agent(doc.author));
   if (doc.place) sent.push(el('placeName', {}, [doc.place]));
   if (doc.date) sent.push(el('date', { when: doc.when }, [doc.date]));
-  const actions = [el('correspAction', { type: 'sent' }, sent)];
-  if (doc.recipient) actions.push(el('correspAction', { type: 'received' }, [name(doc.recipient)]));
-  return el('correspDesc', {}, actions);
+  const actions = sent.length ? [el('correspAction', { type: 'sent' }, sent)] : [];
+  if (doc.recipient) actions.push(el('correspAction', { type: 'received' }, [agent(doc.recipient)]));
+  return actions.length ? el('correspDesc', {}, actions) : null;
+}
+
+/** The printed source as `biblStruct` (analytic: the document; monogr: the volume); only what is known. */
+function sourceBibl(id: string, doc: DocumentMeta, source: DocumentSource): TeiElement {
+  const analytic: TeiElement[] = [el('title', { level: 'a' }, [doc.title])];
+  if (doc.author) analytic.push(el('author', {}, [doc.author]));
+  if (doc.date) analytic.push(el('date', { when: doc.when }, [doc.date]));
+  if (source.idno) analytic.push(el('idno', { type: 'file' }, [source.idno]));
+  const imprint: TeiElement[] = [];
+  if (source.publisher) imprint.push(el('publisher', {}, [source.publisher]));
+  if (source.pubPlace) imprint.push(el('pubPlace', {}, [source.pubPlace]));
+  if (source.year) imprint.push(el('date', { when: source.year }, [source.year]));
+  const scopes: TeiElement[] = [];
+  if (source.volume) scopes.push(el('biblScope', { unit: 'volume' }, [source.volume]));
+  if (source.document)
+    scopes.push(el('biblScope', { unit: 'document', n: source.document }, [source.document]));
+  if (source.pages) {
+    const { from, to } = source.pages;
+    scopes.push(el('biblScope', { unit: 'page', from, to }, [from === to ? from : `${from}–${to}`]));
+  }
+  // TEI requires an imprint; with nothing known of it, the scopes (an imprint part) go inside it,
+  // else "n.d.": no invented publisher or place.
+  const monogr: TeiElement[] = [
+    el('title', { level: 'm' }, [source.title]),
+    ...source.editors.map((e) => el('editor', {}, [e])),
+  ];
+  if (imprint.length) monogr.push(el('imprint', {}, imprint), ...scopes);
+  else if (scopes.length) monogr.push(el('imprint', {}, scopes));
+  else monogr.push(el('imprint', {}, [el('date', {}, ['n.d.'])]));
+  const after: TeiElement[] = [];
+  if (source.url) after.push(el('ref', { target: source.url }, [source.url]));
+  if (source.note) after.push(el('note', { type: 'source' }, [source.note]));
+  return block('biblStruct', { 'xml:id': `${id}-source` }, [
+    block('analytic', {}, analytic),
+    block('monogr', {}, monogr),
+    ...after,
+  ]);
+}
+
+/** The volume the documents come from (manifest `sourceEdition`), in the edition's own header. */
+function volumeBibl(id: string, volume: SourceRecord): TeiElement {
+  const imprint: TeiElement[] = [];
+  if (volume.publisher) imprint.push(el('publisher', {}, [volume.publisher]));
+  if (volume.pubPlace) imprint.push(el('pubPlace', {}, [volume.pubPlace]));
+  if (volume.year) imprint.push(el('date', { when: volume.year }, [volume.year]));
+  if (!imprint.length) imprint.push(el('date', {}, ['n.d.']));
+  return block('biblStruct', { 'xml:id': `${id}-source-edition` }, [
+    block('monogr', {}, [
+      el('title', { level: 'm' }, [volume.title ?? '']),
+      ...(volume.editors ?? []).map((e) => el('editor', {}, [e])),
+      el('imprint', {}, imprint),
+      ...(volume.volume ? [el('biblScope', { unit: 'volume' }, [volume.volume])] : []),
+    ]),
+    ...(volume.url ? [el('ref', { target: volume.url }, [volume.url])] : []),
+  ]);
+}
+
+export interface HeaderParts {
+  source: DocumentSource;
+  text: TeiElement; // the TEI text, for the tagsDecl
+  buildDate?: string; // ISO 8601 day of the build, when known (SOURCE_DATE_EPOCH)
 }
 
 /** The teiHeader of one document. */
-export function documentHeader(doc: DocumentMeta, edition: EditionMeta): TeiElement {
+export function documentHeader(doc: DocumentMeta, edition: EditionMeta, parts: HeaderParts): TeiElement {
   const titleStmt = block('titleStmt', {}, [
     el('title', {}, [doc.title]),
     ...(doc.author ? [el('author', {}, [doc.author])] : []),
-    ...(edition.editor ? [el('editor', {}, [edition.editor])] : []),
+    ...(edition.editor ? [el('editor', { 'xml:id': `${doc.id}-editor` }, [edition.editor])] : []),
     ...respStmts(edition, doc.id),
   ]);
   const bibl = el('bibl', {}, [
@@ -75,13 +230,23 @@ export function documentHeader(doc: DocumentMeta, edition: EditionMeta): TeiElem
     ' ',
     el('note', { type: 'file' }, [`Normalized from ${doc.file}.`]),
   ]);
-  const profile: TeiElement[] = [langUsage(doc.language)];
+  const profile: TeiElement[] = [];
+  if (doc.when) profile.push(el('creation', {}, [el('date', { when: doc.when }, [doc.date ?? doc.when])]));
+  profile.push(langUsage(doc.language));
   const corresp = correspDesc(doc);
   if (corresp) profile.push(corresp);
+  const change = el('change', { when: parts.buildDate, who: `#${doc.id}-encoder` }, [
+    `Normalized from the plain text ${doc.file} by Recto ${VERSION}.`,
+  ]);
   return block('teiHeader', {}, [
-    block('fileDesc', {}, [titleStmt, publicationStmt(edition), block('sourceDesc', {}, [bibl])]),
-    encodingDesc(),
+    block('fileDesc', {}, [
+      titleStmt,
+      publicationStmt(edition, doc.id),
+      block('sourceDesc', {}, [bibl, sourceBibl(doc.id, doc, parts.source)]),
+    ]),
+    encodingDesc(parts.text),
     block('profileDesc', {}, profile),
+    block('revisionDesc', {}, [change]),
   ]);
 }
 
@@ -99,9 +264,13 @@ export function editionHeader(edition: EditionMeta, documentCount: number): TeiE
       el('extent', {}, [
         el('measure', { unit: 'documents', quantity: String(documentCount) }, [`${documentCount} documents`]),
       ]),
-      publicationStmt(edition),
+      publicationStmt(edition, edition.id),
+      // The volume the documents come from when the manifest names it (sourceDesc holds either
+      // bibliographic records or paragraphs, not both), else a sentence.
       block('sourceDesc', {}, [
-        el('p', {}, ['Plain-text transcriptions; each document’s header names its source.']),
+        edition.sourceEdition?.title
+          ? volumeBibl(edition.id, edition.sourceEdition)
+          : el('p', {}, ['Plain-text transcriptions; each document’s header names its source.']),
       ]),
     ]),
     encodingDesc(),

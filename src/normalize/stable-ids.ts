@@ -1,0 +1,55 @@
+import { createHash } from 'node:crypto';
+import { isElement, type TeiElement, type TeiNode } from '../tei/node.ts';
+import type { IdAllocator } from './inline.ts';
+
+/**
+ * Stable identifiers for the body (issue #14): an id that does not move when another paragraph or
+ * another document is edited, so links and citations to it keep working. Nothing is numbered by
+ * position: a paragraph's id is a short hash of its own text, a division's a slug of its head, a
+ * note's its printed number (given where the note is made), a page break's its page (likewise).
+ * Two elements that would get the same id are told apart by a suffix (`-2`) in document order.
+ */
+
+/** Text of a node without the notes inside it (they have ids of their own). */
+function withoutNotes(n: TeiNode): string {
+  if (typeof n === 'string') return n;
+  if (n.name === 'note') return '';
+  return n.children.map(withoutNotes).join('');
+}
+
+/** An element's own text: its content without the notes nested in it. */
+const ownText = (e: TeiElement): string => e.children.map(withoutNotes).join('');
+
+const squash = (s: string): string => s.replace(/\s+/g, ' ').trim();
+
+/** Six hex digits of the SHA-256 of the text: short, and the same wherever the paragraph stands. */
+export const shortHash = (text: string): string =>
+  createHash('sha256').update(squash(text)).digest('hex').slice(0, 6);
+
+/** A slug of a heading: lower-case letters and digits, hyphens between words, at most 40 characters. */
+export function slug(text: string): string {
+  const s = squash(text)
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+  return s.slice(0, 40).replace(/-+$/, '') || 'untitled';
+}
+
+/** Gives every `p`, `note` and `div` under `root` that has no id yet its stable one. */
+export function assignStableIds(root: TeiElement, ids: IdAllocator): void {
+  const visit = (e: TeiElement): void => {
+    if (!e.attrs['xml:id']) {
+      if (e.name === 'p') e.attrs['xml:id'] = ids.take(`p-${shortHash(ownText(e))}`);
+      else if (e.name === 'note')
+        e.attrs['xml:id'] = ids.take(`${e.attrs.type ?? 'note'}-note-${shortHash(ownText(e))}`);
+      else if (e.name === 'div') {
+        const head = e.children.filter(isElement).find((c) => c.name === 'head');
+        e.attrs['xml:id'] = ids.take(`div-${slug(head ? ownText(head) : '')}`);
+      }
+    }
+    for (const c of e.children) if (isElement(c)) visit(c);
+  };
+  visit(root);
+}
