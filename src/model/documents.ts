@@ -138,7 +138,6 @@ function documentOf(tei: TeiElement, index: number): EditionDocument | null {
     textOf(header && find(header, ['fileDesc', 'titleStmt', 'title'])) ??
     textOf(childElements(div, 'head')[0]);
   const record = header ? biblRecord(header) : { editors: [] };
-  if (!record.edition && source) record.edition = source;
   return {
     id: div.attrs['xml:id'] ?? tei.attrs['xml:id'] ?? `document-${index + 1}`,
     number: record.document,
@@ -162,14 +161,18 @@ function biblRecord(header: TeiElement): SourceRecord {
   const monogr = bibl && childElements(bibl, 'monogr')[0];
   if (!bibl || !monogr) return { editors: [] };
   const imprint = childElements(monogr, 'imprint')[0];
+  // (a scope stands in monogr or, where nothing of the imprint is known, inside the imprint)
   const scope = (unit: string): TeiElement | undefined =>
-    childElements(monogr, 'biblScope').find((b) => b.attrs.unit === unit);
+    descendants(monogr, 'biblScope').find((b) => b.attrs.unit === unit);
   const page = scope('page');
   const from = page?.attrs.from ?? textOf(page);
-  const date = imprint && childElements(imprint, 'date')[0];
-  const link = [...childElements(bibl, 'ref'), ...childElements(bibl, 'ptr')].find((r) => r.attrs.target);
+  const date = imprint && childElements(imprint, 'date').find((d) => d.attrs.when || textOf(d) !== 'n.d.');
+  const link = [...descendants(bibl, 'ref'), ...descendants(bibl, 'ptr')].find((r) => r.attrs.target);
+  const fileNumber = textOf(descendants(bibl, 'idno').find((i) => i.attrs.type === 'file'));
+  const title = textOf(childElements(monogr, 'title')[0]);
   return {
-    edition: textOf(childElements(monogr, 'title')[0]),
+    // a file number standing in for the volume's title (the text names no volume) is no edition
+    edition: fileNumber && title?.startsWith(fileNumber) ? undefined : title,
     volume: textOf(scope('volume')),
     editors: childElements(monogr, 'editor').flatMap((e) => textOf(e) ?? []),
     publisher: textOf(imprint && childElements(imprint, 'publisher')[0]),
@@ -178,7 +181,7 @@ function biblRecord(header: TeiElement): SourceRecord {
     document: scope('document')?.attrs.n ?? textOf(scope('document')),
     pages: from ? { from, to: page?.attrs.to ?? from } : undefined,
     url: link?.attrs.target,
-    fileNumber: textOf(childElements(bibl, 'idno').find((i) => i.attrs.type === 'file')),
+    fileNumber,
   };
 }
 

@@ -57,7 +57,7 @@ export function documentCitation(doc: ModelDocument, edition: EditionMeta): Cita
     if (r.editors.length) parts.push(`, ed. ${escapeHtml(names(r.editors))}`);
     if (imprint) parts.push(` (${escapeHtml(imprint)})`);
     if (r.document) parts.push(`, doc. ${escapeHtml(r.document)}`);
-  }
+  } else if (r.fileNumber) parts.push(`file ${escapeHtml(r.fileNumber)}`);
   // This edition, when it is not the source edition itself (a rendering of a printed volume).
   const ours = edition.title !== source;
   const ourImprint = [edition.publisher, edition.date?.slice(0, 4)].filter(Boolean).join(', ');
