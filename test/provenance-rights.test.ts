@@ -1,7 +1,9 @@
+import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { validateTei } from '../src/tei/validate.ts';
+import { readEpub } from './support/epub.ts';
 import { recto, SEEDS, tempDir } from './support/run.ts';
 
 const texts = readdirSync(SEEDS).filter((f) => f.endsWith('.txt'));
@@ -39,6 +41,31 @@ describe('rights: no claim that is not stated (issue #14)', () => {
     const v = await validateTei(files);
     expect(v.messages).toEqual([]);
   }, 120_000);
+
+  it('without edition.json no output (HTML, EPUB, PDF) claims rights or a publisher; each says the rights are not stated', () => {
+    const out = tempDir('recto-rights-all-');
+    const r = recto(['build', '--sources', sources(), '--out', out, '--no-cache', '--quiet']);
+    expect(r.status, r.stderr).toBe(0);
+    const epubFile = readdirSync(out).find((f) => f.endsWith('.epub')) ?? '';
+    const pdfFile = readdirSync(out).find((f) => f.endsWith('.pdf')) ?? '';
+    const book = readEpub(join(out, epubFile));
+    const pdf = execFileSync('pdftotext', [join(out, pdfFile), '-'], { encoding: 'utf8' });
+    const html = readdirSync(join(out, 'html', 'docs')).map((f) =>
+      readFileSync(join(out, 'html', 'docs', f), 'utf8'),
+    );
+    const everything = [
+      ...book.values(),
+      pdf,
+      ...html,
+      readFileSync(join(out, 'html', 'index.html'), 'utf8'),
+    ];
+    for (const text of everything) expect(text).not.toMatch(/all rights reserved/i);
+    const opf = book.get('OEBPS/content.opf') ?? '';
+    expect(opf).not.toContain('<dc:publisher>');
+    expect(opf).toContain('<dc:rights>The rights of this edition are not stated.</dc:rights>');
+    expect(pdf).toContain('The rights of this edition are not stated.');
+    expect(html[0]).toContain('The rights of this edition are not stated.');
+  }, 180_000);
 
   it('a licence with a URL is a licence with @target; a Creative Commons URL makes it free', async () => {
     const manifest = {

@@ -113,6 +113,7 @@ function editionMeta(header: TeiElement | undefined, root: TeiElement): EditionM
     editor: editorNames(titleStmt ? childElements(titleStmt, 'editor') : []),
     publisher: textOf(publication && childElements(publication, 'publisher')[0]),
     licence: textOf(licence),
+    licenceUrl: licence?.attrs.target,
     language: root.attrs['xml:lang'] ?? 'en',
     date: date?.attrs.when ?? textOf(date),
   };

@@ -43,7 +43,8 @@ function availability(edition: EditionMeta): TeiElement {
 
 function publicationStmt(edition: EditionMeta, id: string): TeiElement {
   return block('publicationStmt', {}, [
-    el('publisher', {}, [edition.publisher ?? edition.editor ?? 'Recto']),
+    // (TEI wants a publisher here: left empty when none is stated, rather than claimed for Recto)
+    el('publisher', {}, edition.publisher ? [edition.publisher] : []),
     el('idno', { type: 'recto' }, [id]),
     availability(edition),
     ...(edition.date ? [el('date', { when: edition.date }, [edition.date])] : []),

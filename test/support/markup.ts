@@ -11,7 +11,7 @@ const TAGS = new Set(
   ).split(' '),
 );
 const ATTRIBUTES =
-  /^(?:class|id|href|title|role|rel|lang|dir|type|name|content|charset|src|hidden|popover|datetime|colspan|rowspan|start|value|tabindex|aria-[a-z]+|data-[a-z-]+)$/;
+  /^(?:class|id|href|title|role|rel|lang|dir|type|name|content|charset|src|hidden|popover|datetime|colspan|rowspan|start|value|tabindex|download|aria-[a-z]+|data-[a-z-]+)$/;
 const TAG = /<(\/?)([A-Za-z][A-Za-z0-9-]*)((?:\s+[^\s="'<>/]+(?:="[^"<]*")?)*)\s*(\/?)>/y;
 const ATTRIBUTE = /\s+([^\s="'<>/]+)(?:="([^"]*)")?/g;
 

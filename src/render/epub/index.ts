@@ -211,7 +211,7 @@ export async function renderEpub(ctx: RenderContext): Promise<string[]> {
       subtitle: meta.subtitle,
       editor: meta.editor,
       date: meta.date,
-      rights: meta.licence,
+      rights: [meta.licence, meta.licenceUrl].filter(Boolean).join(' '),
       sources: sources.length ? sources : [meta.title],
       modified: w3cDateTime(modified),
       // One edition, many printed sources: each document's page numbers are those of its own source.

@@ -25,6 +25,9 @@ function layout(
       root: page.root,
       editionTitle: edition.title,
       licence: edition.licence ?? '',
+      licenceLink: edition.licenceUrl
+        ? ` <a href="${escapeAttr(edition.licenceUrl)}">${escapeHtml(edition.licenceUrl)}</a>`
+        : '',
       main: page.main,
     },
     'layout.html',

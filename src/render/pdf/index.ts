@@ -68,7 +68,7 @@ function layoutBook(
   const imprint = [
     meta.title,
     meta.publisher && meta.date ? `${meta.publisher}, ${meta.date.slice(0, 4)}` : meta.publisher,
-    meta.licence,
+    [meta.licence, meta.licenceUrl].filter(Boolean).join(' '),
     'Typeset by Recto from the TEI P5 master, in EB Garamond.',
   ];
   for (const line of imprint)
