@@ -42,9 +42,13 @@ describe('the recto CLI', () => {
     // every registered format by default: the TEI master (6 files) and the HTML edition
     expect(r.stderr).toMatch(/5 documents, \d+ files, [\d.]+ s; \d+ warnings/);
     expect(existsSync(join(out, 'html', 'index.html'))).toBe(true);
-    // the HTML index offers the TEI, the EPUB and the PDF, and each link leads to a file
+    // the HTML index offers the TEI, the EPUB and the PDF, and each link leads to a file inside the site
     const index = readFileSync(join(out, 'html', 'index.html'), 'utf8');
-    for (const href of ['tei/edition.xml', '../soviet-conduct.epub', '../soviet-conduct.pdf']) {
+    for (const href of [
+      'downloads/edition.xml',
+      'downloads/soviet-conduct.epub',
+      'downloads/soviet-conduct.pdf',
+    ]) {
       expect(index).toContain(`href="${href}"`);
       expect(existsSync(join(out, 'html', href)), href).toBe(true);
     }

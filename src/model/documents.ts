@@ -288,6 +288,23 @@ const isVolume = (tei: TeiElement): boolean => {
   );
 };
 
+/** Each document's own TEI, by document id, where the master is a corpus of TEI documents (none in a volume). */
+export function documentTei(root: TeiElement): Map<string, TeiElement> {
+  const out = new Map<string, TeiElement>();
+  if (localName(root.name) !== 'teiCorpus') return out;
+  let k = 0; // counted as readEdition counts (the introduction aside), for ids it has to make up
+  for (const tei of teiDocuments(root)) {
+    const text = childElements(tei, 'text')[0];
+    if (!text || text.attrs.type === 'introduction') continue;
+    const doc = documentOf(tei, k);
+    if (doc) {
+      out.set(doc.id, tei);
+      k++;
+    }
+  }
+  return out;
+}
+
 export function readEdition(root: TeiElement): Edition {
   if (localName(root.name) === 'TEI' && isVolume(root)) {
     const text = childElements(root, 'text')[0] as TeiElement;

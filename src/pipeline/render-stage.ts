@@ -5,6 +5,7 @@ import { stageFingerprint } from '../cache/fingerprint.ts';
 import { type BuildCache, sha256 } from '../cache/store.ts';
 import { isRenderFormat } from '../render/formats.ts';
 import type { Reporter } from '../report.ts';
+import { publishDownloads } from './downloads.ts';
 import type { TaskRunner } from './pool.ts';
 import type { Progress } from './progress.ts';
 import { type Message, type RenderedFiles, replay } from './render-messages.ts';
@@ -111,6 +112,7 @@ export async function renderFormats(
     replay(r.messages, options.reporter);
     files.push(...r.files);
   }
+  files.push(...(await publishDownloads(options.outDir, formats, files)));
   const fresh = formats.filter((f) => rendered.includes(f));
   stage.done(
     fresh.length === formats.length

@@ -2,7 +2,9 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { writeIfChanged } from '../../fs/write-if-changed.ts';
+import { documentTei } from '../../model/documents.ts';
 import { editionModel, numberedTitle } from '../../model/edition.ts';
+import { serializeTei } from '../../tei/write.ts';
 import { linkTable } from '../links.ts';
 import type { RenderContext } from '../registry.ts';
 import { TEMPLATES } from '../template.ts';
@@ -16,7 +18,9 @@ const ASSETS = ['style.css', 'app.js', 'mode.js'];
 
 /** The static HTML edition: index, one page per document, search index, assets. Reads the TEI master from disk. */
 export async function renderHtml(ctx: RenderContext): Promise<string[]> {
-  const edition = editionModel(await ctx.master());
+  const master = await ctx.master();
+  const edition = editionModel(master);
+  const teis = documentTei(master);
   const dir = join(ctx.outDir, 'html');
   const written: string[] = [];
   // Unchanged pages keep their file times: a deployed edition re-uploads only what an edit changed.
@@ -33,7 +37,12 @@ export async function renderHtml(ctx: RenderContext): Promise<string[]> {
   for (let k = 0; k < edition.documents.length; k++) {
     const doc = edition.documents[k];
     if (!doc) continue;
-    const page = documentPage(edition, k, links);
+    const page = documentPage(
+      edition,
+      k,
+      links,
+      teis.has(doc.id) ? `../downloads/tei/${doc.id}.xml` : undefined,
+    );
     await write(documentFile(doc), page.html);
     const exports = citationExports(page.csl);
     await write(`cite/${doc.id}.json`, exports.json);
@@ -42,17 +51,22 @@ export async function renderHtml(ctx: RenderContext): Promise<string[]> {
     for (const p of page.ctx.paragraphs)
       entries.push({ ...p, doc: documentFile(doc), title: numberedTitle(doc) });
   }
-  const downloads: Download[] = [{ href: 'tei/edition.xml', label: 'TEI P5 master (XML)' }];
+  // Everything offered for download is inside the site (html/downloads/; the books are copied
+  // there once they are made), so a published html/ folder has every file it links to.
+  const downloads: Download[] = [{ href: 'downloads/edition.xml', label: 'TEI P5 master (XML)' }];
   if (ctx.formats?.includes('epub'))
-    downloads.push({ href: `../${edition.meta.id}.epub`, label: 'EPUB 3 e-book' });
-  if (ctx.formats?.includes('pdf')) downloads.push({ href: `../${edition.meta.id}.pdf`, label: 'Print PDF' });
+    downloads.push({ href: `downloads/${edition.meta.id}.epub`, label: 'EPUB 3 e-book' });
+  if (ctx.formats?.includes('pdf'))
+    downloads.push({ href: `downloads/${edition.meta.id}.pdf`, label: 'Print PDF' });
   await write('index.html', indexPage(edition, downloads, links));
   await write('assets/search-index.js', searchIndexScript(entries));
   for (const asset of ASSETS) await write(`assets/${asset}`, await readFile(join(TEMPLATES, 'html', asset)));
   // The package's UMD build (defines window.MiniSearch); its exports map hides it, so resolve from the entry.
   const umd = join(dirname(require.resolve('minisearch')), '../umd/index.js');
   await write('assets/minisearch.js', await readFile(umd));
-  await write('tei/edition.xml', await readFile(ctx.editionXml));
+  await write('downloads/edition.xml', await readFile(ctx.editionXml));
+  // each document's own TEI, where the master is a corpus of TEI documents (ours)
+  for (const [id, tei] of teis) await write(`downloads/tei/${id}.xml`, serializeTei(tei));
   reportUnknownElements(ctx, 'html', edition.unknown);
   return written;
 }

@@ -73,6 +73,7 @@ export function documentPage(
   edition: ModelEdition,
   index: number,
   links: Map<string, string>,
+  teiHref?: string, // the document's own TEI, when the site has it
 ): { html: string; ctx: HtmlContext; csl: CslItem } {
   const doc = edition.documents[index] as ModelDocument;
   const ctx = newContext();
@@ -99,6 +100,7 @@ export function documentPage(
       startPage: doc.startPage ?? '',
       startPageText: doc.startPage ? `, p. ${doc.startPage}` : '',
       permalink: `${doc.id}.html`,
+      teiLink: teiHref ? ` · <a href="${escapeAttr(teiHref)}" download>TEI of this document</a>` : '',
       previous: link(prev, 'prev', 'Previous'),
       next: link(next, 'next', 'Next'),
     },

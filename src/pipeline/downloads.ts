@@ -1,0 +1,24 @@
+import { readFile } from 'node:fs/promises';
+import { basename, join } from 'node:path';
+import { writeIfChanged } from '../fs/write-if-changed.ts';
+
+/**
+ * The site is self-contained: once every renderer is done, the books it offers for download are
+ * copied into `html/downloads/` beside the TEI the HTML renderer put there, so a published
+ * `html/` folder has every file it links to. (The HTML renderer cannot copy them itself: the EPUB
+ * and the PDF are made beside it, on other threads.) Unchanged files keep their times.
+ */
+export async function publishDownloads(
+  outDir: string,
+  formats: string[],
+  files: string[],
+): Promise<string[]> {
+  if (!formats.includes('html')) return [];
+  const written: string[] = [];
+  for (const file of files.filter((f) => /\.(epub|pdf)$/.test(f))) {
+    const target = join(outDir, 'html', 'downloads', basename(file));
+    await writeIfChanged(target, await readFile(file));
+    written.push(target);
+  }
+  return written;
+}

@@ -1,0 +1,98 @@
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import { Parser } from 'htmlparser2';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { recto, tempDir } from './support/run.ts';
+
+/**
+ * The site is self-contained: every link, script, stylesheet and download of every page (and every
+ * search result the index can give) resolves to a file inside `html/`, and every #anchor to an
+ * element of that page. Run on the seeds (all formats) and on a FRUS volume rendered from its TEI.
+ */
+const VOLUME = join(import.meta.dirname, '../../shared/corpus/frus1969-76v19p1/volume.xml');
+
+function files(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? files(path) : [path];
+  });
+}
+
+function pageLinks(html: string): { links: string[]; ids: Set<string> } {
+  const links: string[] = [];
+  const ids = new Set<string>();
+  const parser = new Parser({
+    onopentag(name, a) {
+      if (a.id) ids.add(a.id);
+      if ((name === 'a' || name === 'link') && a.href) links.push(a.href);
+      if (name === 'script' && a.src) links.push(a.src);
+      if (a['data-scripts']) links.push(...a['data-scripts'].split(' ').filter(Boolean));
+    },
+  });
+  parser.write(html);
+  parser.end();
+  return { links, ids };
+}
+
+function brokenLinks(site: string): { broken: string[]; checked: number } {
+  const pages = files(site).filter((f) => f.endsWith('.html'));
+  const idsOf = new Map<string, Set<string>>();
+  const linksOf = new Map<string, string[]>();
+  for (const page of pages) {
+    const { links, ids } = pageLinks(readFileSync(page, 'utf8'));
+    idsOf.set(page, ids);
+    linksOf.set(page, links);
+  }
+  // the search index's results are links too (relative to the site's root)
+  const index = join(site, 'assets', 'search-index.js');
+  if (existsSync(index)) {
+    const urls = [...readFileSync(index, 'utf8').matchAll(/"url":"([^"]+)"/g)].map((m) => m[1] ?? '');
+    linksOf.set(join(site, 'index.html'), [...(linksOf.get(join(site, 'index.html')) ?? []), ...urls]);
+  }
+  const broken: string[] = [];
+  let checked = 0;
+  for (const [page, links] of linksOf) {
+    for (const link of links) {
+      if (/^(https?:|mailto:)/.test(link)) continue; // outside the site on purpose (a source's URL)
+      checked++;
+      const [path = '', fragment] = link.split('#');
+      const target = path ? join(dirname(page), decodeURI(path)) : page;
+      const where = `${relative(site, page)} → ${link}`;
+      if (!target.startsWith(site)) broken.push(`${where}: outside the site`);
+      else if (!existsSync(target)) broken.push(`${where}: no such file`);
+      else if (fragment && target.endsWith('.html') && !idsOf.get(target)?.has(decodeURIComponent(fragment)))
+        broken.push(`${where}: no such anchor`);
+    }
+  }
+  return { broken, checked };
+}
+
+describe.each([
+  {
+    name: 'the seeds (all formats)',
+    make: (out: string) => recto(['build', '--out', out, '--quiet']),
+  },
+  {
+    name: 'a FRUS volume rendered from its TEI',
+    make: (out: string) => recto(['render', VOLUME, '--out', out, '--quiet']),
+  },
+])('the site of $name', ({ make }) => {
+  let site: string;
+  beforeAll(() => {
+    const out = tempDir();
+    const r = make(out);
+    expect(r.status, r.stderr).toBe(0);
+    site = join(out, 'html');
+  });
+
+  it('has no broken link, anchor or download, and every download inside it', () => {
+    const { broken, checked } = brokenLinks(site);
+    console.log(
+      `${relative(dirname(site), site)}: ${checked} internal links checked, ${broken.length} broken`,
+    );
+    expect(broken.slice(0, 10)).toEqual([]);
+    expect(checked).toBeGreaterThan(100);
+    const downloads = readdirSync(join(site, 'downloads'));
+    expect(downloads.filter((f) => /\.(epub|pdf|xml)$/.test(f)).length).toBe(3);
+  });
+});
