@@ -7,7 +7,7 @@ const TAGS = new Set(
   (
     'html head meta title link script body header nav main footer article section aside div p span a ' +
     'em strong i b sup sub br hr del ins q ol ul li dl dt dd h1 h2 h3 h4 h5 h6 blockquote cite small ' +
-    'button table thead tbody tr th td figure figcaption abbr time mark s u'
+    'button table thead tbody tr th td figure figcaption abbr time mark s u details summary caption'
   ).split(' '),
 );
 const ATTRIBUTES =

@@ -106,6 +106,7 @@ export function newEpubContext(): EpubContext {
     paragraphs: [],
     usedIds: new Set(),
     nested: 0,
+    sections: [],
     pending: [],
     pages: [],
     endnotes: [],

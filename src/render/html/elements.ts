@@ -46,12 +46,14 @@ export interface HtmlContext {
   resolve?: (id: string) => string | undefined; // an xml:id → the URL of what it names
   inLink?: boolean; // inside a link: a nested reference must not be one
   nested: number; // > 0 inside a note, a list item or a table cell (no anchors, no footnote asides there)
+  /** The section headings met, for the document's own contents. */
+  sections: { id: string; text: string; level: number }[];
   /** A title is the page's h1 (a document page), or an h2 under it (the introduction on the contents page). */
   titleTag?: 'h1' | 'h2';
 }
 
 export function newContext(rules: HtmlRules = HTML_RULES): HtmlContext {
-  return { rules, notes: [], paragraphs: [], usedIds: new Set(), nested: 0 };
+  return { rules, notes: [], paragraphs: [], usedIds: new Set(), nested: 0, sections: [] };
 }
 
 export const uniqueId = (ctx: HtmlContext, base: string): string => {
@@ -176,7 +178,20 @@ export const HTML_BLOCK: BlockRules<HtmlContext, string> = {
     ctx.paragraphs.push({ anchor, page: ctx.page, text: displayText(b.children) });
     return `<p id="${escapeAttr(anchor)}"${b.continued ? ' class="cont"' : ''}>${html}</p>`;
   },
-  heading: (b, ctx) => HEADINGS[b.role](inlines(b.children, ctx), ctx.titleTag),
+  heading: (b, ctx) => {
+    const content = inlines(b.children, ctx);
+    if (b.role !== 'section' || ctx.nested > 0) return HEADINGS[b.role](content, ctx.titleTag);
+    // a section of the document: anchored, and listed in the document's own contents
+    const text = displayText(b.children);
+    const slug = text
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '')
+      .slice(0, 40);
+    const id = uniqueId(ctx, b.id ?? `section-${slug || ctx.sections.length + 1}`);
+    ctx.sections.push({ id, text, level: b.level });
+    return `<h2 class="section-head" id="${escapeAttr(id)}">${content}</h2>`;
+  },
   sourceNote: (b, ctx) => `<p class="source-note">${b.lines.map((l) => inlines(l, ctx)).join('<br>')}</p>`,
   editorialNote: (b, ctx) =>
     `<p class="editorial-note">${hidden("Editors' note: ")}[${inlines(b.children, ctx)}]</p>`,

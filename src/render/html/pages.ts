@@ -86,15 +86,30 @@ export function documentPage(
     d
       ? `<a rel="${rel}" href="${escapeAttr(`${d.id}.html`)}">${label}: ${escapeHtml(numberedTitle(d))}</a>`
       : '';
+  const crumbs = [
+    `<li><a href="../index.html">${escapeHtml(edition.meta.title)}</a></li>`,
+    ...(doc.group ? doc.group.split(' — ').map((g) => `<li>${escapeHtml(g)}</li>`) : []),
+    `<li aria-current="page">${escapeHtml(doc.number ? `Document ${doc.number}` : doc.title)}</li>`,
+  ];
+  const sections =
+    ctx.sections.length > 1
+      ? `<nav class="doc-sections" aria-label="Sections of this document"><details><summary>In this document: ${ctx.sections.length} sections</summary><ol>${ctx.sections
+          .map((s) => `<li><a href="#${escapeAttr(s.id)}">${escapeHtml(s.text)}</a></li>`)
+          .join('')}</ol></details></nav>`
+      : '';
   const main = fill(
     readTemplate('html', 'document.html'),
     {
       id: doc.id,
+      breadcrumbs: `<ol>${crumbs.join('')}</ol>`,
+      sections,
+      sourceLine: doc.source
+        ? `<p class="source-line"><span class="label">Source:</span> ${escapeHtml(doc.source)}</p>`
+        : '',
       position: documentLabel(doc, index, edition.documents.length),
       meta: metaLine(doc),
       text,
       notes: notesSection(ctx.notes),
-      source: doc.source ?? '',
       citeBefore: cite.before,
       citeAfter: cite.after,
       startPage: doc.startPage ?? '',
