@@ -239,6 +239,26 @@ describe('the HTML edition in Chromium', () => {
     await page.close();
   });
 
+  it('has a contents drawer on every page, opened and closed by keyboard, marking the document in view', async () => {
+    const { page, requests } = await openPage('docs/d002_c4af6ddfc8abae36.html');
+    await page.waitForLoadState('load');
+    // the contents are fetched when the drawer is first opened, not with the page
+    expect(requests.filter((u) => u.endsWith('/assets/contents.js'))).toEqual([]);
+    await page.focus('.contents-drawer summary');
+    await page.keyboard.press('Enter');
+    const links = page.locator('.drawer-list li a');
+    await expect.poll(() => links.count()).toBe(5);
+    expect(await page.locator('.drawer-list [aria-current="page"]').textContent()).toBe('The Long Telegram');
+    expect(await page.locator('.drawer-list li a').first().getAttribute('href')).toBe(
+      '../docs/d000_048167f9c0b3e719.html',
+    );
+    await page.keyboard.press('Escape');
+    await expect
+      .poll(() => page.locator('.contents-drawer').evaluate((d) => (d as HTMLDetailsElement).open))
+      .toBe(false);
+    await page.close();
+  });
+
   it('cites the page in view (Chicago style) and gives each page a stable anchor', async () => {
     const { page } = await openPage('docs/d001_39edde1195e6049d.html#p226');
     await expect.poll(() => page.locator('#citation').textContent()).toContain(', p. 226;');

@@ -43,10 +43,16 @@ function brokenLinks(site: string): { broken: string[]; checked: number } {
     idsOf.set(page, ids);
     linksOf.set(page, links);
   }
-  // the search index's results are links too (relative to the site's root)
-  const index = join(site, 'assets', 'search-index.js');
-  if (existsSync(index)) {
-    const urls = [...readFileSync(index, 'utf8').matchAll(/"url":"([^"]+)"/g)].map((m) => m[1] ?? '');
+  // the search index's results and the contents drawer's entries are links too (from the site's root)
+  for (const [script, key] of [
+    ['search-index.js', 'url'],
+    ['contents.js', 'h'],
+  ] as const) {
+    const path = join(site, 'assets', script);
+    if (!existsSync(path)) continue;
+    const urls = [...readFileSync(path, 'utf8').matchAll(new RegExp(`"${key}":"([^"]+)"`, 'g'))].map(
+      (m) => m[1] ?? '',
+    );
     linksOf.set(join(site, 'index.html'), [...(linksOf.get(join(site, 'index.html')) ?? []), ...urls]);
   }
   const broken: string[] = [];

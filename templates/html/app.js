@@ -104,6 +104,59 @@
   window.addEventListener('scroll', updateCitation, { passive: true });
   window.addEventListener('hashchange', updateCitation);
 
+  // --- The contents drawer: every document, by division, loaded when first opened -------------
+  const drawer = document.querySelector('.contents-drawer');
+  const drawerList = drawer?.querySelector('.drawer-list');
+  if (drawer && drawerList) {
+    let loaded = false;
+    drawer.addEventListener('toggle', () => {
+      if (!drawer.open || loaded) return;
+      loaded = true;
+      const script = document.createElement('script');
+      script.src = drawerList.dataset.src;
+      script.onload = () => {
+        const root = drawerList.dataset.root ?? '';
+        const here = location.pathname.split('/').slice(-2).join('/');
+        const items = [];
+        let group = '';
+        for (const entry of window.RECTO_CONTENTS ?? []) {
+          if (entry.g && entry.g !== group) {
+            const head = document.createElement('li');
+            head.className = 'drawer-group';
+            head.textContent = entry.g;
+            items.push(head);
+          }
+          group = entry.g;
+          const li = document.createElement('li');
+          const a = document.createElement('a');
+          a.href = root + entry.h;
+          a.textContent = entry.t;
+          if (entry.h === here) a.setAttribute('aria-current', 'page');
+          li.append(a);
+          if (entry.d) {
+            const date = document.createElement('span');
+            date.className = 'drawer-date';
+            date.textContent = ` ${entry.d}`;
+            li.append(date);
+          }
+          items.push(li);
+        }
+        drawerList.replaceChildren(...items);
+        // the current document in view inside the panel (the page itself does not move)
+        const current = drawerList.querySelector('[aria-current="page"]');
+        const panel = drawer.querySelector('.drawer-panel');
+        if (current && panel) panel.scrollTop = current.offsetTop - panel.clientHeight / 2;
+      };
+      document.head.append(script);
+    });
+    document.addEventListener('keydown', (event) => {
+      if (event.key === 'Escape' && drawer.open) {
+        drawer.open = false;
+        drawer.querySelector('summary')?.focus();
+      }
+    });
+  }
+
   // --- Offline full-text search (MiniSearch index shipped as a script) ------------------------
   // The index holds every paragraph (megabytes for a volume): it is fetched when the reader
   // first turns to the search box, not with the contents page (a phone pays for it only if used).

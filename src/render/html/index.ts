@@ -10,7 +10,7 @@ import type { RenderContext } from '../registry.ts';
 import { TEMPLATES } from '../template.ts';
 import { reportUnknownElements } from '../unknown.ts';
 import { citationExports } from './cite-export.ts';
-import { type Download, documentFile, documentPage, indexPage } from './pages.ts';
+import { contentsScript, type Download, documentFile, documentPage, indexPage } from './pages.ts';
 import { type SearchEntry, searchIndexScript } from './search-index.ts';
 
 const require = createRequire(import.meta.url);
@@ -60,6 +60,7 @@ export async function renderHtml(ctx: RenderContext): Promise<string[]> {
     downloads.push({ href: `downloads/${edition.meta.id}.pdf`, label: 'Print PDF' });
   await write('index.html', indexPage(edition, downloads, links));
   await write('assets/search-index.js', searchIndexScript(entries));
+  await write('assets/contents.js', contentsScript(edition));
   for (const asset of ASSETS) await write(`assets/${asset}`, await readFile(join(TEMPLATES, 'html', asset)));
   // The package's UMD build (defines window.MiniSearch); its exports map hides it, so resolve from the entry.
   const umd = join(dirname(require.resolve('minisearch')), '../umd/index.js');

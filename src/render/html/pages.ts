@@ -56,6 +56,20 @@ function pageTitle(title: string, edition?: string): string {
   return `${title.slice(0, 68).replace(/\s+\S*$/, '')} …`;
 }
 
+/**
+ * The contents for the drawer every page has, as a script (works from file://) loaded when the
+ * reader first opens the drawer: division, number, title, date and address of each document.
+ */
+export function contentsScript(edition: ModelEdition): string {
+  const entries = edition.documents.map((d) => ({
+    g: d.group ?? '',
+    t: numberedTitle(d),
+    d: d.date ?? '',
+    h: documentFile(d),
+  }));
+  return `window.RECTO_CONTENTS = ${JSON.stringify(entries).replace(/</g, '\\u003c')};\n`;
+}
+
 /** "Document 10 (12 of 512)": the number the source prints, and the place in this edition. */
 export function documentLabel(doc: ModelDocument, index: number, count: number): string {
   const place = `${index + 1} of ${count}`;
