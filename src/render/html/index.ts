@@ -14,7 +14,7 @@ import { contentsScript, type Download, documentFile, documentPage, indexPage } 
 import { type SearchEntry, searchIndexScript } from './search-index.ts';
 
 const require = createRequire(import.meta.url);
-const ASSETS = ['style.css', 'app.js', 'mode.js'];
+const ASSETS = ['style.css', 'app.js', 'mode.js', 'icon.svg'];
 
 /** The static HTML edition: index, one page per document, search index, assets. Reads the TEI master from disk. */
 export async function renderHtml(ctx: RenderContext): Promise<string[]> {

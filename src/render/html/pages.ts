@@ -12,13 +12,14 @@ export interface Download {
 
 function layout(
   edition: EditionMeta,
-  page: { title: string; root: string; main: string; meta?: [string, string][] },
+  page: { title: string; root: string; main: string; meta?: [string, string][]; description: string },
 ): string {
   return fill(
     readTemplate('html', 'layout.html'),
     {
-      lang: edition.language,
+      lang: escapeAttr(edition.language),
       pageTitle: page.title,
+      description: escapeAttr(page.description), // (an attribute: quotes escaped too)
       headMeta: (page.meta ?? [])
         .map(([name, content]) => `<meta name="${escapeAttr(name)}" content="${escapeAttr(content)}">`)
         .join('\n'),
@@ -126,7 +127,7 @@ export function documentPage(
       notes: notesSection(ctx.notes),
       citeBefore: cite.before,
       citeAfter: cite.after,
-      startPage: doc.startPage ?? '',
+      startPage: escapeAttr(doc.startPage ?? ''), // (attributes: quotes escaped too)
       startPageText: doc.startPage ? `, p. ${doc.startPage}` : '',
       permalink: `${doc.id}.html`,
       teiLink: teiHref ? ` · <a href="${escapeAttr(teiHref)}" download>TEI of this document</a>` : '',
@@ -141,6 +142,9 @@ export function documentPage(
       root: '../',
       main,
       meta: cite.meta,
+      description: [numberedTitle(doc), metaLine(doc), `In ${edition.meta.title}.`]
+        .filter(Boolean)
+        .join('. '),
     }),
     ctx,
     csl: cite.csl,
@@ -182,5 +186,13 @@ export function indexPage(edition: ModelEdition, downloads: Download[], links: M
     },
     'index.html',
   );
-  return layout(edition.meta, { title: pageTitle(edition.meta.title), root: '', main });
+  const description = [
+    edition.meta.title,
+    edition.meta.subtitle,
+    edition.meta.editor && `Edited by ${edition.meta.editor}`,
+    `${edition.documents.length} documents: a digital edition with the text as printed, notes, page numbers and search`,
+  ]
+    .filter(Boolean)
+    .join('. ');
+  return layout(edition.meta, { title: pageTitle(edition.meta.title), root: '', main, description });
 }
