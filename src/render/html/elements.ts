@@ -1,4 +1,4 @@
-import { displayText } from '../../model/reading-text.ts';
+import { BLOCK_TEXT, displayText, readingText } from '../../model/reading-text.ts';
 import {
   type Block,
   type BlockRules,
@@ -22,6 +22,8 @@ export interface Footnote {
   refId?: string; // of the reference (none for an unanchored note)
   n: string;
   html: string;
+  text?: string; // the note's reading text (the HTML edition's search index)
+  page?: string; // the page its reference stands on
 }
 
 export interface SearchParagraph {
@@ -41,6 +43,8 @@ export interface HtmlContext {
   rules: HtmlRules;
   notes: Footnote[];
   paragraphs: SearchParagraph[];
+  /** Section and division heads, for the search index; a head lands on the paragraph after it. */
+  headings?: SearchParagraph[];
   usedIds: Set<string>;
   page?: string; // the page the text has reached (for search results and citations)
   resolve?: (id: string) => string | undefined; // an xml:id → the URL of what it names
@@ -51,7 +55,7 @@ export interface HtmlContext {
 }
 
 export function newContext(rules: HtmlRules = HTML_RULES): HtmlContext {
-  return { rules, notes: [], paragraphs: [], usedIds: new Set(), nested: 0 };
+  return { rules, notes: [], paragraphs: [], headings: [], usedIds: new Set(), nested: 0 };
 }
 
 export const uniqueId = (ctx: HtmlContext, base: string): string => {
@@ -80,6 +84,17 @@ export function nestedBlocks(body: Block[], ctx: HtmlContext): string {
   const html = only?.kind === 'paragraph' ? inlines(only.children, ctx) : blocks(body, ctx);
   ctx.nested--;
   return html;
+}
+
+/**
+ * A list item's or a table's words for the search index (they have no anchor of their own: a hit
+ * lands on the paragraph before them, or at the top of the page).
+ */
+function indexBlockText(ctx: HtmlContext, block: Block): void {
+  if (ctx.nested > 0) return;
+  const text = blockWith(BLOCK_TEXT, block, { notes: [], labels: false }).replace(/\s+/g, ' ').trim();
+  const before = ctx.paragraphs[ctx.paragraphs.length - 1]?.anchor ?? '';
+  if (text) ctx.paragraphs.push({ anchor: before, page: ctx.page, text });
 }
 
 export const hidden = (words: string): string => `<span class="visually-hidden">${escapeHtml(words)}</span>`;
@@ -120,7 +135,7 @@ export const HTML_INLINE: InlineRules<HtmlContext, string> = {
   footnote: (n, ctx) => {
     const { id, refId } = footnoteRef(n, ctx);
     const k = ctx.notes.length;
-    ctx.notes.push({ id, refId, n: n.n, html: '' });
+    ctx.notes.push({ id, refId, n: n.n, html: '', text: readingText(n.body).text, page: ctx.page });
     (ctx.notes[k] as Footnote).html = nestedBlocks(n.body, ctx);
     return `<a class="noteref" id="${refId}" href="#${id}" role="doc-noteref" aria-label="Note ${escapeAttr(n.n)}">${escapeHtml(n.n)}</a>`;
   },
@@ -174,9 +189,14 @@ export const HTML_BLOCK: BlockRules<HtmlContext, string> = {
     if (ctx.nested > 0) return `<p${b.continued ? ' class="cont"' : ''}>${html}</p>`;
     const anchor = uniqueId(ctx, b.id ?? `para-${ctx.paragraphs.length + 1}`);
     ctx.paragraphs.push({ anchor, page: ctx.page, text: displayText(b.children) });
+    for (const h of ctx.headings ?? []) if (!h.anchor) h.anchor = anchor;
     return `<p id="${escapeAttr(anchor)}"${b.continued ? ' class="cont"' : ''}>${html}</p>`;
   },
-  heading: (b, ctx) => HEADINGS[b.role](inlines(b.children, ctx), ctx.titleTag),
+  heading: (b, ctx) => {
+    if (ctx.nested === 0 && b.role !== 'title')
+      ctx.headings?.push({ anchor: '', page: ctx.page, text: displayText(b.children) });
+    return HEADINGS[b.role](inlines(b.children, ctx), ctx.titleTag);
+  },
   sourceNote: (b, ctx) => `<p class="source-note">${b.lines.map((l) => inlines(l, ctx)).join('<br>')}</p>`,
   editorialNote: (b, ctx) =>
     `<p class="editorial-note">${hidden("Editors' note: ")}[${inlines(b.children, ctx)}]</p>`,
@@ -186,6 +206,7 @@ export const HTML_BLOCK: BlockRules<HtmlContext, string> = {
       : `<p class="gap-block">${hidden('Omission: ')}[<span class="gap-words">${escapeHtml(b.words)}</span>]</p>`,
   pageBreak: (b, ctx) => `<div class="pb-block">${HTML_INLINE.pageBreak(b, ctx)}</div>`,
   list: (b, ctx) => {
+    for (const item of b.items) indexBlockText(ctx, { kind: 'list', style: b.style, items: [item] });
     const head = b.head ? `<p class="list-head">${inlines(b.head, ctx)}</p>` : '';
     const items = b.items
       .map((i) => {
@@ -197,6 +218,7 @@ export const HTML_BLOCK: BlockRules<HtmlContext, string> = {
     return `${head}<ul class="${LIST_CLASS[b.style]}">${items}</ul>`;
   },
   table: (b, ctx) => {
+    indexBlockText(ctx, b);
     const caption = b.head ? `<caption>${inlines(b.head, ctx)}</caption>` : '';
     const rows = b.rows
       .map((r) => {
@@ -225,7 +247,7 @@ export const HTML_BLOCK: BlockRules<HtmlContext, string> = {
   unanchoredNote: (b, ctx) => {
     const id = uniqueId(ctx, `fn-${b.id ?? `note-${ctx.notes.length + 1}`}`);
     const k = ctx.notes.length;
-    ctx.notes.push({ id, n: b.n, html: '' });
+    ctx.notes.push({ id, n: b.n, html: '', text: readingText(b.body).text, page: ctx.page });
     (ctx.notes[k] as Footnote).html = nestedBlocks(b.body, ctx);
     return '';
   },

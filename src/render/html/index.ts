@@ -9,7 +9,7 @@ import { TEMPLATES } from '../template.ts';
 import { reportUnknownElements } from '../unknown.ts';
 import { citationExports } from './cite-export.ts';
 import { type Download, documentFile, documentPage, indexPage } from './pages.ts';
-import { type SearchEntry, searchIndexScript } from './search-index.ts';
+import { type SearchDocument, searchIndexScript } from './search-index.ts';
 
 const require = createRequire(import.meta.url);
 const ASSETS = ['style.css', 'app.js', 'mode.js'];
@@ -24,7 +24,7 @@ export async function renderHtml(ctx: RenderContext): Promise<string[]> {
     await writeIfChanged(join(dir, name), data);
     written.push(join(dir, name));
   };
-  const entries: SearchEntry[] = [];
+  const entries: SearchDocument[] = [];
   const links = linkTable(edition.documents, {
     file: (d) => `${d.id}.html`,
     page: (n) => `p${n}`,
@@ -39,8 +39,20 @@ export async function renderHtml(ctx: RenderContext): Promise<string[]> {
     await write(`cite/${doc.id}.json`, exports.json);
     await write(`cite/${doc.id}.bib`, exports.bib);
     await write(`cite/${doc.id}.ris`, exports.ris);
-    for (const p of page.ctx.paragraphs)
-      entries.push({ ...p, doc: documentFile(doc), title: numberedTitle(doc) });
+    entries.push({
+      id: doc.id,
+      url: documentFile(doc),
+      title: numberedTitle(doc),
+      number: doc.number,
+      date: doc.date,
+      author: doc.author,
+      recipient: doc.recipient,
+      place: doc.place,
+      source: doc.source,
+      headings: page.ctx.headings ?? [],
+      paragraphs: page.ctx.paragraphs,
+      notes: page.ctx.notes.map((n) => ({ anchor: n.id, page: n.page, text: n.text ?? '' })),
+    });
   }
   const downloads: Download[] = [{ href: 'tei/edition.xml', label: 'TEI P5 master (XML)' }];
   if (ctx.formats?.includes('epub'))
