@@ -1,5 +1,7 @@
 import { readFileSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import { HtmlValidate } from 'html-validate';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from './support/browser.ts';
@@ -13,6 +15,7 @@ import { serve } from './support/static-server.ts';
  * search (the index the build ships and the function the search box calls). Recall@5 is the share
  * of queries whose document is among the first five documents; MRR the mean of 1 / its rank.
  */
+const require = createRequire(import.meta.url);
 const CORPUS = join(import.meta.dirname, '../../shared/corpus/frus1958-60v08');
 
 interface Group {
@@ -108,5 +111,65 @@ describe('search over a FRUS volume', () => {
     );
     expect(recall).toBeGreaterThanOrEqual(0.95);
     expect(mrr).toBeGreaterThanOrEqual(0.85);
+  }, 60_000);
+
+  it('the search box gives the same documents, valid and accessible, and a note hit lands on the note', async () => {
+    const note = queries.find((q) => q.kind === 'note') as SearchQuery;
+    const picked = [note, ...queries.filter((q) => q.kind === 'joined' || q.kind === 'title').slice(0, 3)];
+    const expected = await runAll(picked.map((q) => q.query));
+    for (const [k, q] of picked.entries()) {
+      await page.fill('#search-input', q.query);
+      await page.press('#search-input', 'Enter');
+      const shown = (): Promise<string[]> =>
+        page.$$eval('#search-results .search-group', (els) =>
+          els.map((e) => (e as HTMLElement).dataset.doc ?? ''),
+        );
+      await expect.poll(async () => (await shown()).slice(0, 20)).toEqual(expected[k]?.docs);
+      expect(
+        await page.locator('#search-results .search-group').first().locator('mark').count(),
+      ).toBeGreaterThan(0);
+    }
+    // With results shown: html-validate (the built page with the results the script wrote into it;
+    // the DOM's own serialization would spell boolean attributes as download="") and axe-core.
+    const shownResults = await page.locator('#search-results').innerHTML();
+    const built = readFileSync(join(site, 'index.html'), 'utf8');
+    const withResults = built.replace(/(<div id="search-results"[^>]*>)(<\/div>)/, `$1${shownResults}$2`);
+    expect(withResults).not.toBe(built);
+    const report = await new HtmlValidate({ extends: ['html-validate:recommended'] }).validateString(
+      withResults,
+      'index.html (results shown)',
+    );
+    expect(report.results.flatMap((r) => r.messages.map((m) => `${m.ruleId}: ${m.message}`))).toEqual([]);
+    await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
+    const violations = await page.evaluate(async () => {
+      const axe = (
+        window as unknown as {
+          axe: { run: (d: Document, o: object) => Promise<{ violations: { id: string }[] }> };
+        }
+      ).axe;
+      const result = await axe.run(document, {
+        runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+      });
+      return result.violations.map((v) => v.id);
+    });
+    expect(violations).toEqual([]);
+    // A note's phrase: its first hit is the note, and following it marks the note on its page.
+    await page.fill('#search-input', note.query);
+    await page.press('#search-input', 'Enter');
+    const hit = page
+      .locator(`#search-results .search-group[data-doc="${note.expected}"] a.search-hit`)
+      .first();
+    expect(await hit.locator('.search-where').textContent()).toMatch(/^Note/);
+    await hit.click();
+    await page.waitForURL(new RegExp(`/docs/${note.expected}\\.html#fn-`));
+    const target = await page.evaluate(() => {
+      const e = document.querySelector(':target');
+      return (
+        e && { tag: e.tagName, text: e.textContent ?? '', background: getComputedStyle(e).backgroundColor }
+      );
+    });
+    expect(target?.tag).toBe('LI');
+    expect(target?.text.replace(/\s+/g, ' ')).toContain(note.query.slice(1, -1));
+    expect(target?.background).not.toBe('rgba(0, 0, 0, 0)');
   }, 60_000);
 });

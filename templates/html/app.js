@@ -304,8 +304,9 @@
       for (const hit of group.hits) {
         const entry = document.createElement('li');
         const to = document.createElement('a');
-        const phrase = hit.exact && hit.kind !== 'm' ? hit.phrases[0] : '';
-        to.href = phrase ? `${hit.url}:~:text=${encodeURIComponent(phrase)}` : hit.url;
+        // The paragraph's or note's own anchor, no text fragment (`:~:text=`): Chrome would make the
+        // words' element the target, and the paragraph would not be the one marked.
+        to.href = hit.url;
         to.className = 'search-hit';
         const where = document.createElement('span');
         where.className = 'search-where';
