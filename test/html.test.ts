@@ -217,9 +217,12 @@ describe('the HTML edition in Chromium', () => {
     const phrase = 'honeyed promises to a desperate and war torn outside world';
     await page.fill('#search-input', `"${phrase}"`);
     await page.press('#search-input', 'Enter');
-    const first = page.locator('#search-results li a').first();
-    await expect.poll(() => first.textContent()).toBe('The Long Telegram');
+    // Results come grouped by document (its title heads the group), each hit a snippet with the words marked.
+    const group = page.locator('#search-results .search-group h3 a').first();
+    await expect.poll(() => group.textContent()).toBe('The Long Telegram');
     expect(searchIndex()).toHaveLength(1);
+    const first = page.locator('#search-results .search-group').first().locator('a.search-hit').first();
+    expect(await first.locator('mark').first().textContent()).toBe(phrase);
     await first.click();
     // The result's anchor is the paragraph's stable id from the TEI (issue #14), not its position.
     await page.waitForURL(

@@ -158,8 +158,10 @@
   }
 
   // --- Offline full-text search (MiniSearch index shipped as a script) ------------------------
-  // The index holds every paragraph (megabytes for a volume): it is fetched when the reader
-  // first turns to the search box, not with the contents page (a phone pays for it only if used).
+  // The index (every paragraph, heading, note and document record: megabytes for a volume) is
+  // fetched when the reader first turns to the search box, not with the contents page (a phone
+  // pays for it only if used). Results come grouped by document, best first; each hit links to
+  // the paragraph or note it was found in, which the page then marks (`:target`).
   const form = document.querySelector('.search-form');
   const results = document.getElementById('search-results');
   const loadScript = (src) =>
@@ -173,66 +175,222 @@
   let searcher;
   const loadSearch = () => {
     searcher ??= (async () => {
-      for (const src of (form.dataset.scripts ?? '').split(' ').filter(Boolean)) await loadScript(src);
-      return window.MiniSearch.loadJS(window.RECTO_SEARCH.index, window.RECTO_SEARCH.options);
+      for (const src of (form?.dataset.scripts ?? '').split(' ').filter(Boolean)) await loadScript(src);
+      const data = window.RECTO_SEARCH;
+      const stop = new Set(data.stop);
+      const processTerm = (term) => {
+        const t = term.toLowerCase();
+        return stop.has(t) ? null : t;
+      };
+      const mini = window.MiniSearch.loadJS(data.index, { ...data.options, processTerm });
+      return { mini, docs: data.docs };
     })();
     return searcher;
   };
-  if (form && results) {
-    const norm = (s) => s.toLowerCase().replace(/\s+/g, ' ').trim();
-    const run = (mini, query) => {
-      results.replaceChildren();
-      const phrase = norm(query.replace(/^["“](.*)["”]$/, '$1'));
-      if (!phrase) return;
-      let hits = mini.search(phrase, { prefix: true, combineWith: 'AND' });
-      const exact = hits.filter((h) => norm(h.text).includes(phrase));
-      if (exact.length) hits = exact;
-      const summary = document.createElement('p');
-      summary.textContent = hits.length
-        ? `${hits.length} result${hits.length === 1 ? '' : 's'}`
-        : 'No results';
-      results.append(summary);
-      const list = document.createElement('ol');
-      for (const hit of hits.slice(0, 50)) {
-        const item = document.createElement('li');
-        const link = document.createElement('a');
-        const textDirective = exact.length ? `:~:text=${encodeURIComponent(phrase)}` : '';
-        link.href = `${hit.url}${textDirective}`;
-        link.textContent = hit.title;
-        item.append(link);
-        if (hit.page) {
-          const page = document.createElement('span');
-          page.className = 'result-page';
-          page.textContent = ` p. ${hit.page}`;
-          item.append(page);
-        }
-        const snippet = document.createElement('p');
-        const text = hit.text;
-        const at = norm(text).indexOf(phrase);
-        snippet.textContent =
-          at >= 0
-            ? `…${text.slice(Math.max(0, at - 80), at + phrase.length + 80)}…`
-            : `${text.slice(0, 160)}…`;
-        item.append(snippet);
-        list.append(item);
-      }
-      results.append(list);
+  // Case, white space, quotation marks and the kind of apostrophe or dash do not matter in a phrase.
+  const norm = (s) =>
+    s
+      .toLowerCase()
+      .replace(/[‘’]/g, "'")
+      .replace(/["“”]/g, '')
+      .replace(/[–—]/g, '-')
+      .replace(/\s+/g, ' ')
+      .trim();
+  const escapeRe = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const BOOST = { h: 3, m: 2, t: 1 };
+  const PER_DOCUMENT = 3;
+  /**
+   * The search itself: documents ranked by the quoted phrases they hold, then by how many of the
+   * query's words they hold (in any of their paragraphs, notes or record), then by holding the
+   * query whole (its title, or a passage), then by score; in each document its best hits. Returns [{ doc, hits: [{ url, anchor, kind, text, page, score, terms }] }].
+   */
+  const searchEdition = ({ mini, docs }, query) => {
+    const phrases = Array.from(query.matchAll(/["“”]([^"“”]+)["“”]?/g), (m) => norm(m[1])).filter(Boolean);
+    const words = query.replace(/["“”]/g, ' ').trim();
+    if (!words) return [];
+    const hits = mini.search(words, {
+      boost: BOOST,
+      combineWith: 'OR',
+      prefix: (term) => term.length > 3,
+      fuzzy: (term) => (term.length > 5 ? 0.2 : false),
+      weights: { prefix: 0.4, fuzzy: 0.2 },
+    });
+    const recordText = (doc) =>
+      [doc.t, doc.n && `Document ${doc.n}`, doc.w, doc.m, doc.s].filter(Boolean).join(' · ');
+    // A phrase may run on into the next paragraph (a sentence the print edition breaks at a page).
+    const runOn = (hit) => {
+      if (hit.k !== 'p') return '';
+      const next = mini.getStoredFields(hit.id + 1);
+      return next && next.d === hit.d && next.k === 'p' ? norm(next.x ?? '') : '';
     };
+    // The words typed, taken whole: a title given in full, or a sentence remembered verbatim.
+    const whole = phrases.length ? '' : norm(words);
+    const groups = new Map();
+    for (const hit of hits) {
+      const doc = docs[hit.d];
+      const text = hit.k === 'm' ? recordText(doc) : (hit.x ?? '');
+      const flat = norm(text);
+      const next = phrases.length ? runOn(hit) : '';
+      const exact = phrases.filter(
+        (p) => flat.includes(p) || (next && !next.includes(p) && `${flat} ${next}`.includes(p)),
+      ).length;
+      let verbatim = 0;
+      if (whole.includes(' ')) {
+        if (norm(doc.t) === whole) verbatim = 2;
+        else if (flat.includes(whole)) verbatim = 1;
+      }
+      let group = groups.get(hit.d);
+      if (!group) {
+        group = { doc, index: hit.d, hits: [], covered: new Set(), exact: 0, verbatim: 0, score: 0 };
+        groups.set(hit.d, group);
+      }
+      for (const t of hit.queryTerms) group.covered.add(t);
+      group.exact = Math.max(group.exact, exact);
+      group.verbatim = Math.max(group.verbatim, verbatim);
+      group.hits.push({ ...hit, text, exact });
+    }
+    // A document whose number is asked for ("Document 12", "no. 12", "12") comes first.
+    const asked = /^(?:doc(?:ument)?\.?|no\.?|#)?\s*(\d+[A-Za-z]?)$/i.exec(words)?.[1];
+    const ranked = Array.from(groups.values());
+    for (const g of ranked) {
+      g.hits.sort((a, b) => b.exact - a.exact || b.score - a.score);
+      const scores = g.hits.map((h) => h.score);
+      g.score = (scores[0] ?? 0) + 0.3 * scores.slice(1, 4).reduce((a, b) => a + b, 0);
+      g.numbered = asked !== undefined && g.doc.n === asked;
+    }
+    ranked.sort(
+      (a, b) =>
+        Number(b.numbered) - Number(a.numbered) ||
+        b.exact - a.exact ||
+        b.covered.size - a.covered.size ||
+        b.verbatim - a.verbatim ||
+        b.score - a.score,
+    );
+    return ranked.map((g) => ({
+      doc: g.doc,
+      hits: g.hits
+        .filter((h) => h.k !== 'm' || g.hits.length === 1)
+        .slice(0, PER_DOCUMENT)
+        .map((h) => ({
+          url: h.a ? `${g.doc.u}#${h.a}` : g.doc.u,
+          anchor: h.a ?? '',
+          kind: h.k,
+          text: h.text,
+          page: h.p ?? '',
+          score: h.score,
+          exact: h.exact > 0,
+          terms: h.terms,
+          phrases,
+        })),
+    }));
+  };
+  // A stretch of the text around the first match, cut at word boundaries, the matched words in <mark>.
+  const snippet = (hit, length = 200) => {
+    const text = hit.text;
+    const pattern = (t) => escapeRe(t).replace(/ /g, '\\s+').replace(/'/g, "['‘’]").replace(/-/g, '[-–—]');
+    const regex = (list) =>
+      list.length
+        ? new RegExp(`(?<![\\p{L}\\p{N}])(?:${list.map(pattern).join('|')})[\\p{L}\\p{N}]*`, 'giu')
+        : null;
+    const phrases = hit.exact ? hit.phrases : [];
+    const find = regex([...phrases, ...hit.terms].filter(Boolean));
+    // the window opens on the phrase asked for, else on the first word found
+    const first = (regex(phrases) ?? find)?.exec(text)?.index ?? find?.exec(text)?.index ?? 0;
+    let from = Math.max(0, first - length / 3);
+    let to = Math.min(text.length, from + length);
+    if (from > 0) from = text.indexOf(' ', from) + 1 || from;
+    if (to < text.length) to = text.lastIndexOf(' ', to) > from ? text.lastIndexOf(' ', to) : to;
+    const part = text.slice(from, to);
+    const out = document.createElement('span');
+    out.className = 'search-snippet';
+    if (from > 0) out.append('… ');
+    let at = 0;
+    if (find) {
+      find.lastIndex = 0;
+      for (const m of part.matchAll(find)) {
+        out.append(part.slice(at, m.index));
+        const mark = document.createElement('mark');
+        mark.textContent = m[0];
+        out.append(mark);
+        at = m.index + m[0].length;
+      }
+    }
+    out.append(part.slice(at));
+    if (to < text.length) out.append(' …');
+    return out;
+  };
+  const KIND = { m: 'Document record', h: 'Heading', p: 'Paragraph', n: 'Note' };
+  const MAX_DOCUMENTS = 25;
+  const show = (groups) => {
+    results.replaceChildren();
+    const summary = document.createElement('p');
+    summary.className = 'search-summary';
+    const count = groups.length;
+    summary.textContent = count
+      ? `${count} document${count === 1 ? '' : 's'}${count > MAX_DOCUMENTS ? ` (the first ${MAX_DOCUMENTS} shown)` : ''}`
+      : 'No results';
+    results.append(summary);
+    if (!count) return;
+    const list = document.createElement('ol');
+    list.className = 'search-groups';
+    for (const group of groups.slice(0, MAX_DOCUMENTS)) {
+      const item = document.createElement('li');
+      item.className = 'search-group';
+      item.dataset.doc = group.doc.i;
+      const head = document.createElement('h3');
+      const link = document.createElement('a');
+      link.href = group.doc.u;
+      link.textContent = group.doc.t;
+      head.append(link);
+      item.append(head);
+      const meta = [group.doc.n && `Document ${group.doc.n}`, group.doc.w, group.doc.m]
+        .filter(Boolean)
+        .join(' · ');
+      if (meta) {
+        const line = document.createElement('p');
+        line.className = 'search-meta';
+        line.textContent = meta;
+        item.append(line);
+      }
+      const hits = document.createElement('ul');
+      hits.className = 'search-hits';
+      for (const hit of group.hits) {
+        const entry = document.createElement('li');
+        const to = document.createElement('a');
+        // The paragraph's or note's own anchor, no text fragment (`:~:text=`): Chrome would make the
+        // words' element the target, and the paragraph would not be the one marked.
+        to.href = hit.url;
+        to.className = 'search-hit';
+        const where = document.createElement('span');
+        where.className = 'search-where';
+        where.textContent = `${KIND[hit.kind]}${hit.page ? `, p. ${hit.page}` : ''}`;
+        to.append(where, snippet(hit));
+        entry.append(to);
+        hits.append(entry);
+      }
+      item.append(hits);
+      list.append(item);
+    }
+    results.append(list);
+  };
+  // For tests and for pages that embed the edition: the same search the box runs.
+  window.rectoSearch = { load: loadSearch, search: searchEdition };
+  if (form && results) {
     form.addEventListener('focusin', () => {
       loadSearch().catch(() => {});
     });
     form.addEventListener('submit', async (event) => {
       event.preventDefault();
       const query = form.elements.q.value;
-      let mini;
+      let index;
       try {
-        mini = await loadSearch();
+        index = await loadSearch();
       } catch {
         searcher = undefined; // try again on the next search
         results.textContent = 'The search index could not be loaded.';
         return;
       }
-      run(mini, query);
+      show(searchEdition(index, query));
     });
   }
 })();

@@ -1,4 +1,4 @@
-import { displayText } from '../../model/reading-text.ts';
+import { BLOCK_TEXT, displayText, readingText } from '../../model/reading-text.ts';
 import {
   type Block,
   type BlockRules,
@@ -22,6 +22,8 @@ export interface Footnote {
   refId?: string; // of the reference (none for an unanchored note)
   n: string;
   html: string;
+  text?: string; // the note's reading text (the HTML edition's search index)
+  page?: string; // the page its reference stands on
 }
 
 export interface SearchParagraph {
@@ -41,6 +43,8 @@ export interface HtmlContext {
   rules: HtmlRules;
   notes: Footnote[];
   paragraphs: SearchParagraph[];
+  /** Section and division heads, for the search index; a head lands on the paragraph after it. */
+  headings?: SearchParagraph[];
   usedIds: Set<string>;
   page?: string; // the page the text has reached (for search results and citations)
   resolve?: (id: string) => string | undefined; // an xml:id → the URL of what it names
@@ -53,7 +57,7 @@ export interface HtmlContext {
 }
 
 export function newContext(rules: HtmlRules = HTML_RULES): HtmlContext {
-  return { rules, notes: [], paragraphs: [], usedIds: new Set(), nested: 0, sections: [] };
+  return { rules, notes: [], paragraphs: [], headings: [], usedIds: new Set(), nested: 0, sections: [] };
 }
 
 export const uniqueId = (ctx: HtmlContext, base: string): string => {
@@ -82,6 +86,17 @@ export function nestedBlocks(body: Block[], ctx: HtmlContext): string {
   const html = only?.kind === 'paragraph' ? inlines(only.children, ctx) : blocks(body, ctx);
   ctx.nested--;
   return html;
+}
+
+/**
+ * A list item's or a table's words for the search index (they have no anchor of their own: a hit
+ * lands on the paragraph before them, or at the top of the page).
+ */
+function indexBlockText(ctx: HtmlContext, block: Block): void {
+  if (ctx.nested > 0) return;
+  const text = blockWith(BLOCK_TEXT, block, { notes: [], labels: false }).replace(/\s+/g, ' ').trim();
+  const before = ctx.paragraphs[ctx.paragraphs.length - 1]?.anchor ?? '';
+  if (text) ctx.paragraphs.push({ anchor: before, page: ctx.page, text });
 }
 
 export const hidden = (words: string): string => `<span class="visually-hidden">${escapeHtml(words)}</span>`;
@@ -122,7 +137,7 @@ export const HTML_INLINE: InlineRules<HtmlContext, string> = {
   footnote: (n, ctx) => {
     const { id, refId } = footnoteRef(n, ctx);
     const k = ctx.notes.length;
-    ctx.notes.push({ id, refId, n: n.n, html: '' });
+    ctx.notes.push({ id, refId, n: n.n, html: '', text: readingText(n.body).text, page: ctx.page });
     (ctx.notes[k] as Footnote).html = nestedBlocks(n.body, ctx);
     return `<a class="noteref" id="${refId}" href="#${id}" role="doc-noteref" aria-label="Note ${escapeAttr(n.n)}">${escapeHtml(n.n)}</a>`;
   },
@@ -176,13 +191,18 @@ export const HTML_BLOCK: BlockRules<HtmlContext, string> = {
     if (ctx.nested > 0) return `<p${b.continued ? ' class="cont"' : ''}>${html}</p>`;
     const anchor = uniqueId(ctx, b.id ?? `para-${ctx.paragraphs.length + 1}`);
     ctx.paragraphs.push({ anchor, page: ctx.page, text: displayText(b.children) });
+    for (const h of ctx.headings ?? []) if (!h.anchor) h.anchor = anchor;
     return `<p id="${escapeAttr(anchor)}"${b.continued ? ' class="cont"' : ''}>${html}</p>`;
   },
   heading: (b, ctx) => {
     const content = inlines(b.children, ctx);
-    if (b.role !== 'section' || ctx.nested > 0) return HEADINGS[b.role](content, ctx.titleTag);
-    // a section of the document: anchored, and listed in the document's own contents
     const text = displayText(b.children);
+    if (b.role !== 'section' || ctx.nested > 0) {
+      // (a heading with no anchor of its own is found at the paragraph after it)
+      if (ctx.nested === 0 && b.role !== 'title') ctx.headings?.push({ anchor: '', page: ctx.page, text });
+      return HEADINGS[b.role](content, ctx.titleTag);
+    }
+    // a section of the document: anchored, listed in the document's own contents, found by search
     const slug = text
       .toLowerCase()
       .replace(/[^a-z0-9]+/g, '-')
@@ -190,6 +210,7 @@ export const HTML_BLOCK: BlockRules<HtmlContext, string> = {
       .slice(0, 40);
     const id = uniqueId(ctx, b.id ?? `section-${slug || ctx.sections.length + 1}`);
     ctx.sections.push({ id, text, level: b.level });
+    ctx.headings?.push({ anchor: id, page: ctx.page, text });
     return `<h2 class="section-head" id="${escapeAttr(id)}">${content}</h2>`;
   },
   sourceNote: (b, ctx) => `<p class="source-note">${b.lines.map((l) => inlines(l, ctx)).join('<br>')}</p>`,
@@ -201,6 +222,7 @@ export const HTML_BLOCK: BlockRules<HtmlContext, string> = {
       : `<p class="gap-block">${hidden('Omission: ')}[<span class="gap-words">${escapeHtml(b.words)}</span>]</p>`,
   pageBreak: (b, ctx) => `<div class="pb-block">${HTML_INLINE.pageBreak(b, ctx)}</div>`,
   list: (b, ctx) => {
+    for (const item of b.items) indexBlockText(ctx, { kind: 'list', style: b.style, items: [item] });
     const head = b.head ? `<p class="list-head">${inlines(b.head, ctx)}</p>` : '';
     const items = b.items
       .map((i) => {
@@ -212,6 +234,7 @@ export const HTML_BLOCK: BlockRules<HtmlContext, string> = {
     return `${head}<ul class="${LIST_CLASS[b.style]}">${items}</ul>`;
   },
   table: (b, ctx) => {
+    indexBlockText(ctx, b);
     const caption = b.head ? `<caption>${inlines(b.head, ctx)}</caption>` : '';
     const rows = b.rows
       .map((r) => {
@@ -240,7 +263,7 @@ export const HTML_BLOCK: BlockRules<HtmlContext, string> = {
   unanchoredNote: (b, ctx) => {
     const id = uniqueId(ctx, `fn-${b.id ?? `note-${ctx.notes.length + 1}`}`);
     const k = ctx.notes.length;
-    ctx.notes.push({ id, n: b.n, html: '' });
+    ctx.notes.push({ id, n: b.n, html: '', text: readingText(b.body).text, page: ctx.page });
     (ctx.notes[k] as Footnote).html = nestedBlocks(b.body, ctx);
     return '';
   },

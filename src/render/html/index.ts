@@ -11,7 +11,7 @@ import { TEMPLATES } from '../template.ts';
 import { reportUnknownElements } from '../unknown.ts';
 import { citationExports } from './cite-export.ts';
 import { contentsScript, type Download, documentFile, documentPage, indexPage } from './pages.ts';
-import { type SearchEntry, searchIndexScript } from './search-index.ts';
+import { type SearchDocument, searchIndexScript } from './search-index.ts';
 
 const require = createRequire(import.meta.url);
 const ASSETS = ['style.css', 'app.js', 'mode.js', 'icon.svg'];
@@ -28,7 +28,7 @@ export async function renderHtml(ctx: RenderContext): Promise<string[]> {
     await writeIfChanged(join(dir, name), data);
     written.push(join(dir, name));
   };
-  const entries: SearchEntry[] = [];
+  const entries: SearchDocument[] = [];
   const links = linkTable(edition.documents, {
     file: (d) => `${d.id}.html`,
     page: (n) => `p${n}`,
@@ -48,8 +48,20 @@ export async function renderHtml(ctx: RenderContext): Promise<string[]> {
     await write(`cite/${doc.id}.json`, exports.json);
     await write(`cite/${doc.id}.bib`, exports.bib);
     await write(`cite/${doc.id}.ris`, exports.ris);
-    for (const p of page.ctx.paragraphs)
-      entries.push({ ...p, doc: documentFile(doc), title: numberedTitle(doc) });
+    entries.push({
+      id: doc.id,
+      url: documentFile(doc),
+      title: numberedTitle(doc),
+      number: doc.number,
+      date: doc.date,
+      author: doc.author,
+      recipient: doc.recipient,
+      place: doc.place,
+      source: doc.source,
+      headings: page.ctx.headings ?? [],
+      paragraphs: page.ctx.paragraphs,
+      notes: page.ctx.notes.map((n) => ({ anchor: n.id, page: n.page, text: n.text ?? '' })),
+    });
   }
   // Everything offered for download is inside the site (html/downloads/; the books are copied
   // there once they are made), so a published html/ folder has every file it links to.

@@ -3,31 +3,180 @@ import type { SearchParagraph } from './elements.ts';
 
 /**
  * The full-text index, built once at build time with MiniSearch and shipped as a script
- * (`assets/search-index.js`), so search works offline and from file:// (no fetch).
- * The options are shipped with it: the page loads the index with the same ones.
+ * (`assets/search-index.js`), so search works offline and from file:// (no fetch); the page
+ * loads it on the first use of the search box.
+ *
+ * One index entry per thing a result can land on: a document's record (title, number, date,
+ * sender and recipient, place), a heading, a paragraph, a note. Fields are short-named to keep
+ * the file small: `h` (title or heading), `m` (metadata), `t` (running text or note); the page
+ * searches them with boosts title/heading > metadata > text. Each entry stores its document (an
+ * index into `docs`, which holds each document's URL, title, number and date once), its anchor,
+ * its kind and, for text, the words shown in the snippet and matched for a quoted phrase.
+ * Words too common to tell documents apart are left out of the index (the page drops them from
+ * a query the same way); a quoted phrase is still matched, whole, against the stored text.
  */
+export const STOP_WORDS = [
+  'a',
+  'about',
+  'all',
+  'also',
+  'an',
+  'and',
+  'any',
+  'are',
+  'as',
+  'at',
+  'be',
+  'been',
+  'but',
+  'by',
+  'can',
+  'could',
+  'did',
+  'do',
+  'for',
+  'from',
+  'had',
+  'has',
+  'have',
+  'he',
+  'her',
+  'his',
+  'if',
+  'in',
+  'into',
+  'is',
+  'it',
+  'its',
+  'may',
+  'more',
+  'no',
+  'not',
+  'of',
+  'on',
+  'or',
+  'our',
+  'said',
+  'she',
+  'should',
+  'so',
+  'than',
+  'that',
+  'the',
+  'their',
+  'them',
+  'there',
+  'these',
+  'they',
+  'this',
+  'those',
+  'to',
+  'upon',
+  'was',
+  'we',
+  'were',
+  'what',
+  'when',
+  'which',
+  'who',
+  'will',
+  'with',
+  'would',
+  'you',
+];
+
 export const SEARCH_OPTIONS = {
   idField: 'id',
-  fields: ['text', 'title'],
-  storeFields: ['title', 'url', 'page', 'text'],
+  fields: ['h', 'm', 't'],
+  storeFields: ['d', 'a', 'k', 'x', 'p'],
 };
 
-export interface SearchEntry extends SearchParagraph {
-  doc: string; // page URL relative to the site root
-  title: string;
+/** What the page knows of each document without opening it: the group heading of its results. */
+export interface SearchDocument {
+  id: string;
+  url: string; // page URL relative to the site root
+  title: string; // as the contents list shows it (numbered when the source numbers it)
+  number?: string;
+  date?: string;
+  author?: string;
+  recipient?: string;
+  place?: string;
+  source?: string; // the source note (archive, file number, classification, drafter)
+  /** The document's headings (section heads) and notes, each with where it stands on the page. */
+  headings: SearchParagraph[];
+  paragraphs: SearchParagraph[];
+  notes: SearchParagraph[];
 }
 
-export function searchIndexScript(entries: SearchEntry[]): string {
-  const mini = new MiniSearch(SEARCH_OPTIONS);
-  mini.addAll(
-    entries.map((e, k) => ({
-      id: k,
-      title: e.title,
-      url: `${e.doc}#${e.anchor}`,
-      page: e.page ?? '',
-      text: e.text,
-    })),
-  );
-  const payload = JSON.stringify({ options: SEARCH_OPTIONS, index: mini.toJSON() }).replace(/</g, '\\u003c');
+type Kind = 'm' | 'h' | 'p' | 'n';
+interface IndexEntry {
+  id: number;
+  d: number;
+  a: string;
+  k: Kind;
+  h?: string;
+  m?: string;
+  t?: string;
+  x?: string;
+  p?: string;
+}
+
+const processTerm =
+  (stop: Set<string>) =>
+  (term: string): string | null => {
+    const t = term.toLowerCase();
+    return stop.has(t) ? null : t;
+  };
+
+function entriesOf(docs: SearchDocument[]): IndexEntry[] {
+  const out: IndexEntry[] = [];
+  const push = (e: Omit<IndexEntry, 'id'>): void => {
+    out.push({ id: out.length, ...e });
+  };
+  docs.forEach((doc, d) => {
+    const meta = [
+      doc.number ? `Document ${doc.number}` : '',
+      doc.date,
+      doc.author,
+      doc.recipient,
+      doc.place,
+      doc.source,
+    ]
+      .filter(Boolean)
+      .join(' · ');
+    push({ d, a: '', k: 'm', h: doc.title, m: meta });
+    for (const h of doc.headings) push({ d, a: h.anchor, k: 'h', h: h.text, x: h.text, p: h.page });
+    for (const p of doc.paragraphs) push({ d, a: p.anchor, k: 'p', t: p.text, x: p.text, p: p.page });
+    for (const n of doc.notes) push({ d, a: n.anchor, k: 'n', t: n.text, x: n.text, p: n.page });
+  });
+  return out;
+}
+
+export function searchIndexScript(docs: SearchDocument[]): string {
+  const mini = new MiniSearch<IndexEntry>({
+    ...SEARCH_OPTIONS,
+    processTerm: processTerm(new Set(STOP_WORDS)),
+  });
+  mini.addAll(entriesOf(docs));
+  // Stored fields that are empty are left out of the file.
+  const payload = JSON.stringify(
+    {
+      options: SEARCH_OPTIONS,
+      stop: STOP_WORDS,
+      docs: docs.map((d) => ({
+        i: d.id,
+        u: d.url,
+        t: d.title,
+        n: d.number,
+        w: d.date,
+        m: [d.author && d.recipient ? `${d.author} → ${d.recipient}` : d.author, d.place]
+          .filter(Boolean)
+          .join(' · '),
+        s: d.source,
+      })),
+      index: mini.toJSON(),
+    },
+    (_key, value: unknown) => (value === '' ? undefined : value),
+  ).replace(/</g, '\\u003c');
   return `window.RECTO_SEARCH = ${payload};\n`;
 }
