@@ -44,17 +44,23 @@ function brokenLinks(site: string): { broken: string[]; checked: number } {
     linksOf.set(page, links);
   }
   // the search index's results and the contents drawer's entries are links too (from the site's root)
-  for (const [script, key] of [
-    ['search-index.js', 'url'],
-    ['contents.js', 'h'],
-  ] as const) {
-    const path = join(site, 'assets', script);
-    if (!existsSync(path)) continue;
-    const urls = [...readFileSync(path, 'utf8').matchAll(new RegExp(`"${key}":"([^"]+)"`, 'g'))].map(
-      (m) => m[1] ?? '',
-    );
-    linksOf.set(join(site, 'index.html'), [...(linksOf.get(join(site, 'index.html')) ?? []), ...urls]);
+  const fromRoot: string[] = [];
+  const index = join(site, 'assets', 'search-index.js');
+  if (existsSync(index)) {
+    const text = readFileSync(index, 'utf8');
+    const data = JSON.parse(text.slice(text.indexOf('{'), text.lastIndexOf('}') + 1)) as {
+      docs: { u: string }[];
+      index: { storedFields: Record<string, { d: number; a?: string }> };
+    };
+    for (const hit of Object.values(data.index.storedFields)) {
+      const url = data.docs[hit.d]?.u ?? 'missing-document';
+      fromRoot.push(hit.a ? `${url}#${hit.a}` : url);
+    }
   }
+  const contents = join(site, 'assets', 'contents.js');
+  if (existsSync(contents))
+    fromRoot.push(...[...readFileSync(contents, 'utf8').matchAll(/"h":"([^"]+)"/g)].map((m) => m[1] ?? ''));
+  linksOf.set(join(site, 'index.html'), [...(linksOf.get(join(site, 'index.html')) ?? []), ...fromRoot]);
   const broken: string[] = [];
   let checked = 0;
   for (const [page, links] of linksOf) {
