@@ -352,6 +352,34 @@ describe('the HTML edition in Chromium', () => {
     }
   });
 
+  it('shows the index, a document with its contents drawer and a search result, desktop and phone (screenshots)', async () => {
+    for (const [device, viewport] of [
+      ['desktop', { width: 1280, height: 900 }],
+      ['phone', { width: 375, height: 740 }],
+    ] as const) {
+      const page = await browser.newPage({ viewport, deviceScaleFactor: device === 'phone' ? 2 : 1 });
+      await page.goto(`${server.url}/index.html`);
+      await page.screenshot({ path: join(ARTIFACTS, `html-index-${device}.png`) });
+      // nothing of the page runs off a phone's screen, drawer and results included
+      const fits = (): Promise<boolean> =>
+        page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
+      expect(await fits(), `index ${device}`).toBe(true);
+      await page.goto(`${server.url}/docs/d002_c4af6ddfc8abae36.html`);
+      await page.locator('.contents-drawer summary').click();
+      await expect.poll(() => page.locator('.drawer-list li a').count()).toBe(5);
+      expect(await fits(), `drawer ${device}`).toBe(true);
+      await page.screenshot({ path: join(ARTIFACTS, `html-document-drawer-${device}.png`) });
+      await page.goto(`${server.url}/index.html#search`);
+      await page.fill('#search-input', 'League of Nations');
+      await page.press('#search-input', 'Enter');
+      await expect.poll(() => page.locator('#search-results a').count()).toBeGreaterThan(0);
+      await page.locator('#search-results').scrollIntoViewIfNeeded();
+      expect(await fits(), `search ${device}`).toBe(true);
+      await page.screenshot({ path: join(ARTIFACTS, `html-search-${device}.png`) });
+      await page.close();
+    }
+  });
+
   it('reads well on a phone: no horizontal scrolling, page numbers inline', async () => {
     const page = await browser.newPage({ viewport: { width: 375, height: 740 }, deviceScaleFactor: 2 });
     await page.goto(`${server.url}/docs/d001_39edde1195e6049d.html#p225`);
