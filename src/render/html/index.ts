@@ -4,6 +4,7 @@ import { dirname, join } from 'node:path';
 import { writeIfChanged } from '../../fs/write-if-changed.ts';
 import { documentTei } from '../../model/documents.ts';
 import { editionModel, numberedTitle } from '../../model/edition.ts';
+import { mapLimit } from '../../pipeline/map-limit.ts';
 import { serializeTei } from '../../tei/write.ts';
 import { linkTable } from '../links.ts';
 import type { RenderContext } from '../registry.ts';
@@ -22,11 +23,11 @@ export async function renderHtml(ctx: RenderContext): Promise<string[]> {
   const edition = editionModel(master);
   const teis = documentTei(master);
   const dir = join(ctx.outDir, 'html');
-  const written: string[] = [];
-  // Unchanged pages keep their file times: a deployed edition re-uploads only what an edit changed.
-  const write = async (name: string, data: string | Uint8Array): Promise<void> => {
-    await writeIfChanged(join(dir, name), data);
-    written.push(join(dir, name));
+  // The site's files (thousands for a volume: pages, citation exports, each document's TEI) are
+  // written at the end, several at a time: one after another they waited on the disk for seconds.
+  const files = new Map<string, string | Uint8Array>();
+  const write = (name: string, data: string | Uint8Array): void => {
+    files.set(name, data);
   };
   const entries: SearchDocument[] = [];
   const links = linkTable(edition.documents, {
@@ -43,11 +44,11 @@ export async function renderHtml(ctx: RenderContext): Promise<string[]> {
       links,
       teis.has(doc.id) ? `../downloads/tei/${doc.id}.xml` : undefined,
     );
-    await write(documentFile(doc), page.html);
+    write(documentFile(doc), page.html);
     const exports = citationExports(page.csl);
-    await write(`cite/${doc.id}.json`, exports.json);
-    await write(`cite/${doc.id}.bib`, exports.bib);
-    await write(`cite/${doc.id}.ris`, exports.ris);
+    write(`cite/${doc.id}.json`, exports.json);
+    write(`cite/${doc.id}.bib`, exports.bib);
+    write(`cite/${doc.id}.ris`, exports.ris);
     entries.push({
       id: doc.id,
       url: documentFile(doc),
@@ -70,16 +71,18 @@ export async function renderHtml(ctx: RenderContext): Promise<string[]> {
     downloads.push({ href: `downloads/${edition.meta.id}.epub`, label: 'EPUB 3 e-book' });
   if (ctx.formats?.includes('pdf'))
     downloads.push({ href: `downloads/${edition.meta.id}.pdf`, label: 'Print PDF' });
-  await write('index.html', indexPage(edition, downloads, links));
-  await write('assets/search-index.js', searchIndexScript(entries));
-  await write('assets/contents.js', contentsScript(edition));
-  for (const asset of ASSETS) await write(`assets/${asset}`, await readFile(join(TEMPLATES, 'html', asset)));
+  write('index.html', indexPage(edition, downloads, links));
+  write('assets/search-index.js', searchIndexScript(entries));
+  write('assets/contents.js', contentsScript(edition));
+  for (const asset of ASSETS) write(`assets/${asset}`, await readFile(join(TEMPLATES, 'html', asset)));
   // The package's UMD build (defines window.MiniSearch); its exports map hides it, so resolve from the entry.
   const umd = join(dirname(require.resolve('minisearch')), '../umd/index.js');
-  await write('assets/minisearch.js', await readFile(umd));
-  await write('downloads/edition.xml', await readFile(ctx.editionXml));
+  write('assets/minisearch.js', await readFile(umd));
+  write('downloads/edition.xml', await readFile(ctx.editionXml));
   // each document's own TEI, where the master is a corpus of TEI documents (ours)
-  for (const [id, tei] of teis) await write(`downloads/tei/${id}.xml`, serializeTei(tei));
+  for (const [id, tei] of teis) write(`downloads/tei/${id}.xml`, serializeTei(tei));
+  // Unchanged files keep their times: a deployed edition re-uploads only what an edit changed.
+  await mapLimit([...files], 16, ([name, data]) => writeIfChanged(join(dir, name), data));
   reportUnknownElements(ctx, 'html', edition.unknown);
-  return written;
+  return [...files.keys()].map((name) => join(dir, name));
 }
