@@ -3,26 +3,21 @@ import { join } from 'node:path';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { recto, tempDir } from './support/run.ts';
-import { serve } from './support/static-server.ts';
+import { SHARED_VOLUME, servedSite } from './support/served-site.ts';
+import type { serve } from './support/static-server.ts';
 
 /**
  * Lighthouse 12.2.3 (13 needs Node 22) against Debian's Chromium, no network: performance,
  * accessibility, best practices and SEO of the shared volume's contents page and of its longest
  * document, as a phone sees them (Lighthouse's default mobile emulation and simulated throttling).
  */
-const CORPUS = join(import.meta.dirname, '../../shared/corpus/frus1958-60v08');
 const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'];
 
 let site: string;
 let server: Awaited<ReturnType<typeof serve>>;
 
 beforeAll(async () => {
-  const out = tempDir();
-  const r = recto(['build', '--sources', CORPUS, '--out', out, '--formats', 'tei,html', '--quiet']);
-  expect(r.status, r.stderr).toBe(0);
-  site = join(out, 'html');
-  server = await serve(site);
+  ({ site, server } = await servedSite(SHARED_VOLUME));
 });
 
 afterAll(async () => {

@@ -5,9 +5,8 @@ import { HtmlValidate } from 'html-validate';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from './support/browser.ts';
-import { recto, tempDir } from './support/run.ts';
 import { type SearchQuery, volumeQueries } from './support/search-queries.ts';
-import { serve } from './support/static-server.ts';
+import { SHARED_VOLUME, servedSite } from './support/served-site.ts';
 
 /**
  * Search quality on a real FRUS volume (1958–60, vol. VIII, Berlin): queries taken from its texts
@@ -16,7 +15,7 @@ import { serve } from './support/static-server.ts';
  * of queries whose document is among the first five documents; MRR the mean of 1 / its rank.
  */
 const require = createRequire(import.meta.url);
-const CORPUS = join(import.meta.dirname, '../../shared/corpus/frus1958-60v08');
+const CORPUS = SHARED_VOLUME;
 
 interface Group {
   doc: { i: string };
@@ -49,11 +48,7 @@ const runAll = (qs: string[]): Promise<{ docs: string[]; urls: string[] }[]> =>
   }, qs);
 
 beforeAll(async () => {
-  const out = tempDir();
-  const r = recto(['build', '--sources', CORPUS, '--out', out, '--formats', 'tei,html', '--quiet']);
-  expect(r.status, r.stderr).toBe(0);
-  site = join(out, 'html');
-  server = await serve(site);
+  ({ site, server } = await servedSite(CORPUS));
   browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   page.on('request', (req) => {

@@ -7,9 +7,12 @@ import { recto, tempDir } from './support/run.ts';
 /**
  * The site is self-contained: every link, script, stylesheet and download of every page (and every
  * search result the index can give) resolves to a file inside `html/`, and every #anchor to an
- * element of that page. Run on the seeds (all formats) and on a FRUS volume rendered from its TEI.
+ * element of that page. Run on the seeds (all formats) and on every volume.xml in ../shared/corpus/.
  */
-const VOLUME = join(import.meta.dirname, '../../shared/corpus/frus1969-76v19p1/volume.xml');
+const CORPORA = join(import.meta.dirname, '../../shared/corpus');
+const volumes = readdirSync(CORPORA)
+  .filter((d) => existsSync(join(CORPORA, d, 'volume.xml')))
+  .sort();
 
 function files(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -84,10 +87,10 @@ describe.each([
     name: 'the seeds (all formats)',
     make: (out: string) => recto(['build', '--out', out, '--quiet']),
   },
-  {
-    name: 'a FRUS volume rendered from its TEI',
-    make: (out: string) => recto(['render', VOLUME, '--out', out, '--quiet']),
-  },
+  ...volumes.map((v) => ({
+    name: `${v} rendered from its TEI`,
+    make: (out: string) => recto(['render', join(CORPORA, v, 'volume.xml'), '--out', out, '--quiet']),
+  })),
 ])('the site of $name', ({ make }) => {
   let site: string;
   beforeAll(() => {
