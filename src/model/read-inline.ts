@@ -20,7 +20,7 @@ export const positionOf = (e: TeiElement): SourcePosition | undefined =>
   e.line ? { line: e.line, column: e.column ?? 1 } : undefined;
 
 /** Block-level elements: where they stand in running text, the paragraph is split around them. */
-export const BLOCK_ELEMENTS = new Set([
+const BLOCK_ELEMENTS = new Set([
   'p',
   'ab',
   'list',

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { isElement, type TeiElement, type TeiNode } from '../tei/node.ts';
+import { slug } from '../text/slug.ts';
 import type { IdAllocator } from './inline.ts';
 
 /**
@@ -25,17 +26,6 @@ const squash = (s: string): string => s.replace(/\s+/g, ' ').trim();
 /** Six hex digits of the SHA-256 of the text: short, and the same wherever the paragraph stands. */
 export const shortHash = (text: string): string =>
   createHash('sha256').update(squash(text)).digest('hex').slice(0, 6);
-
-/** A slug of a heading: lower-case letters and digits, hyphens between words, at most 40 characters. */
-export function slug(text: string): string {
-  const s = squash(text)
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
-  return s.slice(0, 40).replace(/-+$/, '') || 'untitled';
-}
 
 /** Gives every `p`, `note` and `div` under `root` that has no id yet its stable one. */
 export function assignStableIds(root: TeiElement, ids: IdAllocator): void {

@@ -24,7 +24,7 @@ const parser = new XMLParser({
  * document order too, so the k-th element it gives starts at the k-th start tag (comments, CDATA,
  * processing instructions and the DOCTYPE are skipped here as the parser skips them).
  */
-export function startTagPositions(xml: string): Uint32Array {
+function startTagPositions(xml: string): Uint32Array {
   const found: number[] = [];
   let line = 1;
   let lineStart = 0;

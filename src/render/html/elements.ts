@@ -8,6 +8,7 @@ import {
   type InlineRules,
   inlineWith,
 } from '../../model/types.ts';
+import { slug } from '../../text/slug.ts';
 import { escapeAttr, escapeHtml } from './escape.ts';
 
 /**
@@ -203,12 +204,7 @@ export const HTML_BLOCK: BlockRules<HtmlContext, string> = {
       return HEADINGS[b.role](content, ctx.titleTag);
     }
     // a section of the document: anchored, listed in the document's own contents, found by search
-    const slug = text
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, '-')
-      .replace(/^-|-$/g, '')
-      .slice(0, 40);
-    const id = uniqueId(ctx, b.id ?? `section-${slug || ctx.sections.length + 1}`);
+    const id = uniqueId(ctx, b.id ?? `section-${slug(text)}`);
     ctx.sections.push({ id, text, level: b.level });
     ctx.headings?.push({ anchor: id, page: ctx.page, text });
     return `<h2 class="section-head" id="${escapeAttr(id)}">${content}</h2>`;

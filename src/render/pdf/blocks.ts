@@ -89,7 +89,7 @@ function noteItems(body: Block[]): Item[] {
   return out;
 }
 
-export const PDF_INLINE: InlineRules<Ctx, Item[]> = {
+const PDF_INLINE: InlineRules<Ctx, Item[]> = {
   text: (n, ctx) => text(n.text, ctx),
   emphasis: (n, ctx) => {
     switch (n.style) {

@@ -27,7 +27,7 @@ function placeAll(p: Paginator, blocks: PdfBlock[]): void {
 }
 
 /** A title shortened to fit, word by word (never inside a word), an ellipsis after the last whole word. */
-export function fitWords(title: string, fits: (t: string) => boolean): string {
+function fitWords(title: string, fits: (t: string) => boolean): string {
   if (fits(title)) return title;
   const words = title.split(/\s+/);
   for (let n = words.length - 1; n > 0; n--) {
