@@ -1,10 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { mapLimit } from '../../fs/map-limit.ts';
 import { writeIfChanged } from '../../fs/write-if-changed.ts';
 import { documentTei } from '../../model/documents.ts';
 import { editionModel, numberedTitle } from '../../model/edition.ts';
-import { mapLimit } from '../../pipeline/map-limit.ts';
 import { serializeTei } from '../../tei/write.ts';
 import { linkTable } from '../links.ts';
 import type { RenderContext } from '../registry.ts';
