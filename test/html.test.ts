@@ -242,6 +242,26 @@ describe('the HTML edition in Chromium', () => {
     await page.close();
   });
 
+  it('keeps the header in reach, and gives breadcrumbs, previous/next at top and bottom and the document’s sections', async () => {
+    const { page } = await openPage('docs/d002_c4af6ddfc8abae36.html');
+    await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight / 2));
+    const toggleTop = await page.locator('.mode-toggle').evaluate((b) => b.getBoundingClientRect().top);
+    expect(toggleTop).toBeGreaterThanOrEqual(0);
+    expect(toggleTop).toBeLessThan(200);
+    expect(await page.locator('.breadcrumbs a').getAttribute('href')).toBe('../index.html');
+    expect(await page.locator('.breadcrumbs [aria-current="page"]').textContent()).toBe('The Long Telegram');
+    for (const where of ['top', 'bottom'])
+      expect(
+        await page.locator(`nav[aria-label="Documents (${where})"] a[rel="next"]`).getAttribute('href'),
+      ).toBe('d003_60cacaa50c9c7620.html');
+    const sections = page.locator('.doc-sections a');
+    expect(await sections.count()).toBe(5);
+    for (const href of await sections.evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''))) {
+      expect(await page.locator(`h2${href}`).count(), href).toBe(1);
+    }
+    await page.close();
+  });
+
   it('has a contents drawer on every page, opened and closed by keyboard, marking the document in view', async () => {
     const { page, requests } = await openPage('docs/d002_c4af6ddfc8abae36.html');
     await page.waitForLoadState('load');
