@@ -6,7 +6,9 @@
  *  4. an incremental build after a one-document edit, against the full build (and, for the floor
  *     under it, a build with nothing changed and the CLI's start alone);
  *  5. `recto render` of the official TEI of the volume;
- *  6. pandoc (if installed) making EPUB and HTML from the same texts, as a reference.
+ *  6. pandoc (if installed) making EPUB and HTML from the same texts, as a reference;
+ *  7. `recto preview`: from saving a source to the open page showing it (Chromium), and a
+ *     `--formats tei,html` build after a one-document edit.
  * The machine is shared and noisy: every figure is a median. Writes output/bench.json.
  */
 import { spawnSync } from 'node:child_process';
@@ -16,6 +18,7 @@ import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { documentId, normalize } from '../src/normalize/index.ts';
 import { serializeTei } from '../src/tei/write.ts';
+import { previewLatency } from './preview-latency.ts';
 
 const ROOT = join(import.meta.dirname, '..');
 const CORPUS = join(ROOT, '../shared/corpus/frus1958-60v08');
@@ -257,12 +260,49 @@ if (spawnSync('pandoc', ['--version']).status === 0) {
 }
 rmSync(volume, { recursive: true, force: true });
 
+// 7. The editor's loop (#18): `recto preview` on the volume with a document open in Chromium;
+// from saving a source to the page showing the new text (5 edits), against a full clean build.
+// And `recto build --formats tei,html` after a one-document edit, against a full build of those.
+const previewSources = sourcesFolder(1);
+const previewOut = temp();
+const previewTimes = await previewLatency(previewSources, previewOut, 5);
+rmSync(previewSources, { recursive: true, force: true });
+rmSync(previewOut, { recursive: true, force: true });
+const previewSeconds = round(median(previewTimes), 3);
+const previewShare = round(previewSeconds / fullSeconds, 3);
+console.log(
+  `preview: save → page shows the edit ${previewSeconds.toFixed(3)} s median (${previewTimes.map((t) => t.toFixed(2)).join(', ')}) = ${(previewShare * 100).toFixed(1)} % of the full build`,
+);
+const htmlEdits: Run[] = [];
+for (let k = 0; k < BUILD_RUNS; k++) {
+  const sources = sourcesFolder(1);
+  const out = temp();
+  try {
+    buildOnce(sources, out, 'tei,html');
+    const file = join(sources, texts[200 + k] as string);
+    writeFileSync(file, `${readFileSync(file, 'utf8')}\nA paragraph added for the benchmark.\n`);
+    htmlEdits.push(buildOnce(sources, out, 'tei,html'));
+  } finally {
+    rmSync(sources, { recursive: true, force: true });
+    rmSync(out, { recursive: true, force: true });
+  }
+}
+const htmlEdit = medianRun(htmlEdits);
+const htmlFull = stages['tei,html'] as ReturnType<typeof medianRun>;
+const htmlEditShare = round(htmlEdit.seconds / htmlFull.seconds, 3);
+line('one-document edit, tei,html', htmlEdit);
+console.log(
+  `  = ${(htmlEditShare * 100).toFixed(1)} % of a full tei,html build (wall); build time ${((htmlEdit.buildSeconds / htmlFull.buildSeconds) * 100).toFixed(1)} %`,
+);
+
 const all = stages[ALL] as ReturnType<typeof medianRun>;
 const targets = {
   'whole volume, all formats < 8 s': all.seconds < 8,
   'peak RSS < 1 GB': all.peakRssMB < 1024,
   '4x the volume <= 4.4x the time': (scaling['4x']?.ratio ?? 99) <= 4.4,
   'one-document edit < 10% of a full build': editShare < 0.1,
+  'preview: save to page shows it < 10% of a full build': previewShare < 0.1,
+  'tei,html build after a one-document edit < 10% of a full tei,html build': htmlEditShare < 0.1,
   'faster than pandoc EPUB + HTML': pandoc ? pandoc.ratio > 1 : null,
 };
 for (const [target, met] of Object.entries(targets))
@@ -283,6 +323,12 @@ await writeFile(
       incremental: { ...incremental, shareOfFullBuild: editShare },
       unchanged: { ...noChange, shareOfFullBuild: round(noChange.seconds / fullSeconds, 3) },
       cliStartSeconds: startup,
+      preview: {
+        editSeconds: previewTimes.map((t) => round(t, 3)),
+        medianSeconds: previewSeconds,
+        shareOfFullBuild: previewShare,
+      },
+      htmlEdit: { ...htmlEdit, shareOfFullBuild: htmlEditShare },
       render,
       pandoc: pandoc ?? null,
       targets,

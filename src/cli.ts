@@ -120,6 +120,40 @@ program
     r.info(summary(result.documents, result.files.length, result.seconds));
   });
 
+const portOption = (value: string): number => {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new UsageError(`--port ${value}: expected 0–65535`);
+  return n;
+};
+
+program
+  .command('preview')
+  .description('build the edition, serve its site on 127.0.0.1 and rebuild and reload on every change')
+  .option('--sources <dir>', 'folder with edition.json and the .txt sources', 'sources')
+  .option('--out <dir>', 'output folder', 'output')
+  .option('--port <n>', 'port on 127.0.0.1 (0: any free port)', portOption, 8080)
+  .option('--no-books', 'do not rebuild the EPUB and PDF in the background')
+  .action(async (opts: { sources: string; out: string; port: number; books: boolean }) => {
+    const r = reporter();
+    const { startPreview } = await import('./preview/session.ts');
+    const preview = await startPreview({
+      sources: opts.sources,
+      out: opts.out,
+      port: opts.port,
+      reporter: r,
+      books: opts.books ? undefined : [],
+    });
+    // (on stdout, alone on its line: scripts and editors read the address from it)
+    process.stdout.write(`Preview: ${preview.url}\n`);
+    r.info('Watching the sources and templates; Ctrl-C stops.');
+    await new Promise<void>((done) => {
+      process.once('SIGINT', () => done());
+      process.once('SIGTERM', () => done());
+    });
+    await preview.stop();
+    r.info('preview stopped');
+  });
+
 program
   .command('normalize')
   .description('print the TEI of one plain-text source')

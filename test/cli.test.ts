@@ -19,7 +19,7 @@ describe('the recto CLI', () => {
     const version = recto(['--version']);
     expect(version.status).toBe(0);
     expect(version.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
-    for (const command of ['build', 'normalize', 'validate', 'text']) {
+    for (const command of ['build', 'preview', 'normalize', 'validate', 'text']) {
       const help = recto([command, '--help']);
       expect(help.status, command).toBe(0);
       expect(help.stdout).toContain(`Usage: recto ${command}`);

@@ -53,6 +53,7 @@ export interface BuildResult {
   diagnostics: Diagnostic[];
   seconds: number;
   normalized: number; // documents normalized in this run (the rest came from the cache)
+  changed: string[]; // names (output file names) of the documents whose TEI file this run rewrote
   rendered: string[]; // formats rendered in this run (the rest were up to date)
   threads: number; // 1: everything ran on this thread
 }
@@ -152,10 +153,11 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     for (const d of diagnostics) options.reporter.diagnostic(d);
 
     const files: string[] = [];
+    const changed: string[] = [];
     const teiDir = join(options.out, 'tei');
     for (const [k, d] of selected.entries()) {
       const path = join(teiDir, `${d.name}.xml`);
-      await writeIfChanged(path, results[k]?.xml ?? '');
+      if (await writeIfChanged(path, results[k]?.xml ?? '')) changed.push(d.name);
       files.push(path);
     }
     let introduction: string | undefined;
@@ -209,6 +211,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       diagnostics,
       seconds: (performance.now() - started) / 1000,
       normalized,
+      changed,
       rendered,
       threads: runner.threads,
     };

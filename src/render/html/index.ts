@@ -4,7 +4,8 @@ import { dirname, join } from 'node:path';
 import { mapLimit } from '../../fs/map-limit.ts';
 import { writeIfChanged } from '../../fs/write-if-changed.ts';
 import { documentTei } from '../../model/documents.ts';
-import { editionModel, numberedTitle } from '../../model/edition.ts';
+import { editionModel, type ModelEdition, numberedTitle } from '../../model/edition.ts';
+import type { TeiElement } from '../../tei/node.ts';
 import { serializeTei } from '../../tei/write.ts';
 import { linkTable } from '../links.ts';
 import type { RenderContext } from '../registry.ts';
@@ -16,6 +17,67 @@ import { type SearchDocument, searchIndexScript } from './search-index.ts';
 
 const require = createRequire(import.meta.url);
 const ASSETS = ['style.css', 'app.js', 'mode.js', 'icon.svg'];
+
+/** Where each id of the edition is, from the documents' pages (hrefs relative to docs/). */
+export const siteLinks = (edition: ModelEdition): Map<string, string> =>
+  linkTable(edition.documents, {
+    file: (d) => `${d.id}.html`,
+    page: (n) => `p${n}`,
+    note: (id) => `fn-${id}`,
+  });
+
+/**
+ * Everything offered for download is inside the site (html/downloads/; the books are copied
+ * there once they are made), so a published html/ folder has every file it links to.
+ */
+export function siteDownloads(edition: ModelEdition, formats: string[] | undefined): Download[] {
+  const downloads: Download[] = [{ href: 'downloads/edition.xml', label: 'TEI P5 master (XML)' }];
+  if (formats?.includes('epub'))
+    downloads.push({ href: `downloads/${edition.meta.id}.epub`, label: 'EPUB 3 e-book' });
+  if (formats?.includes('pdf'))
+    downloads.push({ href: `downloads/${edition.meta.id}.pdf`, label: 'Print PDF' });
+  return downloads;
+}
+
+/** A document's files (its page, its citation exports) and its entry in the search index. */
+export function documentFiles(
+  edition: ModelEdition,
+  k: number,
+  links: Map<string, string>,
+  teis: Map<string, TeiElement>,
+): { files: [string, string][]; entry: SearchDocument } | undefined {
+  const doc = edition.documents[k];
+  if (!doc) return undefined;
+  const page = documentPage(
+    edition,
+    k,
+    links,
+    teis.has(doc.id) ? `../downloads/tei/${doc.id}.xml` : undefined,
+  );
+  const exports = citationExports(page.csl);
+  return {
+    files: [
+      [documentFile(doc), page.html],
+      [`cite/${doc.id}.json`, exports.json],
+      [`cite/${doc.id}.bib`, exports.bib],
+      [`cite/${doc.id}.ris`, exports.ris],
+    ],
+    entry: {
+      id: doc.id,
+      url: documentFile(doc),
+      title: numberedTitle(doc),
+      number: doc.number,
+      date: doc.date,
+      author: doc.author,
+      recipient: doc.recipient,
+      place: doc.place,
+      source: doc.source,
+      headings: page.ctx.headings ?? [],
+      paragraphs: page.ctx.paragraphs,
+      notes: page.ctx.notes.map((n) => ({ anchor: n.id, page: n.page, text: n.text ?? '' })),
+    },
+  };
+}
 
 /** The static HTML edition: index, one page per document, search index, assets. Reads the TEI master from disk. */
 export async function renderHtml(ctx: RenderContext): Promise<string[]> {
@@ -30,47 +92,14 @@ export async function renderHtml(ctx: RenderContext): Promise<string[]> {
     files.set(name, data);
   };
   const entries: SearchDocument[] = [];
-  const links = linkTable(edition.documents, {
-    file: (d) => `${d.id}.html`,
-    page: (n) => `p${n}`,
-    note: (id) => `fn-${id}`,
-  });
+  const links = siteLinks(edition);
   for (let k = 0; k < edition.documents.length; k++) {
-    const doc = edition.documents[k];
-    if (!doc) continue;
-    const page = documentPage(
-      edition,
-      k,
-      links,
-      teis.has(doc.id) ? `../downloads/tei/${doc.id}.xml` : undefined,
-    );
-    write(documentFile(doc), page.html);
-    const exports = citationExports(page.csl);
-    write(`cite/${doc.id}.json`, exports.json);
-    write(`cite/${doc.id}.bib`, exports.bib);
-    write(`cite/${doc.id}.ris`, exports.ris);
-    entries.push({
-      id: doc.id,
-      url: documentFile(doc),
-      title: numberedTitle(doc),
-      number: doc.number,
-      date: doc.date,
-      author: doc.author,
-      recipient: doc.recipient,
-      place: doc.place,
-      source: doc.source,
-      headings: page.ctx.headings ?? [],
-      paragraphs: page.ctx.paragraphs,
-      notes: page.ctx.notes.map((n) => ({ anchor: n.id, page: n.page, text: n.text ?? '' })),
-    });
+    const made = documentFiles(edition, k, links, teis);
+    if (!made) continue;
+    for (const [name, data] of made.files) write(name, data);
+    entries.push(made.entry);
   }
-  // Everything offered for download is inside the site (html/downloads/; the books are copied
-  // there once they are made), so a published html/ folder has every file it links to.
-  const downloads: Download[] = [{ href: 'downloads/edition.xml', label: 'TEI P5 master (XML)' }];
-  if (ctx.formats?.includes('epub'))
-    downloads.push({ href: `downloads/${edition.meta.id}.epub`, label: 'EPUB 3 e-book' });
-  if (ctx.formats?.includes('pdf'))
-    downloads.push({ href: `downloads/${edition.meta.id}.pdf`, label: 'Print PDF' });
+  const downloads = siteDownloads(edition, ctx.formats);
   write('index.html', indexPage(edition, downloads, links));
   write('assets/search-index.js', searchIndexScript(entries));
   write('assets/contents.js', contentsScript(edition));

@@ -1,0 +1,47 @@
+import { join } from 'node:path';
+import { writeIfChanged } from '../../fs/write-if-changed.ts';
+import { documentTei } from '../../model/documents.ts';
+import { editionModel } from '../../model/edition.ts';
+import type { TeiElement } from '../../tei/node.ts';
+import { serializeTei } from '../../tei/write.ts';
+import { documentFiles, siteDownloads, siteLinks } from './index.ts';
+import { contentsScript, indexPage } from './pages.ts';
+
+export interface PageUpdate {
+  master: TeiElement; // the master as the caller holds it, with the changed members already read from disk
+  outDir: string;
+  formats?: string[];
+  changed: number[]; // positions in the edition of the documents whose TEI changed
+}
+
+/**
+ * The quick path of `recto preview`: the pages an edit of some documents shows in, written from
+ * a master tree the caller keeps (one model of the edition: 60 ms for a volume, where reading the
+ * master again costs 350 ms). The changed documents' pages, citation exports and TEI, their
+ * neighbours' pages (their previous/next links carry the titles), the contents and the index.
+ * The search index is not touched: the full render that follows rewrites it. Returns the site
+ * paths (relative to html/) whose bytes changed.
+ */
+export async function updateDocumentPages(update: PageUpdate): Promise<string[]> {
+  const edition = editionModel(update.master);
+  const teis = documentTei(update.master);
+  const links = siteLinks(edition);
+  const wanted = new Set<number>();
+  for (const k of update.changed)
+    for (const n of [k - 1, k, k + 1]) if (n >= 0 && n < edition.documents.length) wanted.add(n);
+  const files = new Map<string, string>();
+  for (const k of [...wanted].sort((a, b) => a - b)) {
+    for (const [name, data] of documentFiles(edition, k, links, teis)?.files ?? []) files.set(name, data);
+  }
+  for (const k of update.changed) {
+    const id = edition.documents[k]?.id;
+    const tei = id ? teis.get(id) : undefined;
+    if (id && tei) files.set(`downloads/tei/${id}.xml`, serializeTei(tei));
+  }
+  files.set('index.html', indexPage(edition, siteDownloads(edition, update.formats), links));
+  files.set('assets/contents.js', contentsScript(edition));
+  const written: string[] = [];
+  for (const [name, data] of files)
+    if (await writeIfChanged(join(update.outDir, 'html', name), data)) written.push(name);
+  return written;
+}
