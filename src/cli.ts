@@ -120,6 +120,34 @@ program
     r.info(summary(result.documents, result.files.length, result.seconds));
   });
 
+program
+  .command('reader')
+  .description(
+    'build a course reader (reader.json: units of excerpts with headnotes and questions) into TEI, HTML, EPUB, PDF and handouts',
+  )
+  .argument('<manifest>', 'the reader manifest (reader.json)')
+  .option('--out <dir>', 'output folder', 'output')
+  .option('--formats <list>', 'comma-separated: tei,html,epub,pdf', 'tei,html,epub,pdf')
+  .option('--no-handouts', 'do not make a handout PDF per item (output/handouts/)')
+  .option('--jobs <n>', 'worker threads (default: one per core, or RECTO_JOBS)', jobsOption)
+  .action(
+    async (manifest: string, opts: { out: string; formats: string; handouts: boolean; jobs?: number }) => {
+      const r = reporter();
+      const { buildReader } = await import('./reader/build.ts');
+      const result = await buildReader({
+        manifest,
+        out: opts.out,
+        formats: formatList(opts.formats),
+        reporter: r,
+        handouts: opts.handouts,
+        jobs: opts.jobs,
+        progress: progressFor(globalOptions()),
+      });
+      const warnings = result.diagnostics.filter((d) => d.severity === 'warning').length;
+      r.info(summary(result.documents, result.files.length, result.seconds, `; ${warnings} warnings`));
+    },
+  );
+
 const portOption = (value: string): number => {
   const n = Number(value);
   if (!Number.isInteger(n) || n < 0 || n > 65535) throw new UsageError(`--port ${value}: expected 0–65535`);

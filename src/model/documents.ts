@@ -26,6 +26,11 @@ export interface EditionDocument {
   /** The source record as the header states it (pages may be left to the model to find). */
   record: SourceRecord;
   div: TeiElement; // what to render: the document's div (or its body)
+  /** A course reader's item: an excerpt of a document (its pages are the excerpt's). */
+  excerpt?: boolean;
+  /** The text's front and back matter around the body (a reader's headnote and questions). */
+  front?: TeiElement[];
+  back?: TeiElement[];
   /** What stands before it in a volume: page breaks between documents, the heads of the divisions it opens. */
   before?: Prelude[];
   /** What follows the last document of a volume outside any document (its last page breaks). */
@@ -139,8 +144,15 @@ function documentOf(tei: TeiElement, index: number): EditionDocument | null {
     textOf(header && find(header, ['fileDesc', 'titleStmt', 'title'])) ??
     textOf(childElements(div, 'head')[0]);
   const record = header ? biblRecord(header) : { editors: [] };
+  const matter = (name: string): TeiElement[] | undefined => {
+    const part = childElements(text, name)[0];
+    return part ? childElements(part) : undefined;
+  };
   return {
     id: div.attrs['xml:id'] ?? tei.attrs['xml:id'] ?? `document-${index + 1}`,
+    excerpt: div.attrs.subtype === 'excerpt' || undefined,
+    front: matter('front'),
+    back: matter('back'),
     number: record.document,
     title: title ?? `Document ${index + 1}`,
     kind: 'document',
@@ -322,15 +334,48 @@ export function readEdition(root: TeiElement): Edition {
   const meta = editionMeta(header, root);
   let introduction: TeiElement | undefined;
   const documents: EditionDocument[] = [];
-  for (const tei of teiDocuments(root)) {
-    const text = childElements(tei, 'text')[0];
-    if (text?.attrs.type === 'introduction') {
-      const body = childElements(text, 'body')[0];
-      introduction = body && (childElements(body, 'div')[0] ?? body);
-      continue;
+  // A corpus may hold corpora (a course reader's units): each is a division of the documents it
+  // holds; its title heads them and its own text (an introduction, a reading list) comes first.
+  const walk = (members: TeiElement[], level: number, group?: string): void => {
+    let pending: Prelude[] = [];
+    for (const member of members) {
+      const name = localName(member.name);
+      if (name === 'teiCorpus') {
+        const title = textOf(find(member, ['teiHeader', 'fileDesc', 'titleStmt', 'title']));
+        walk(childElements(member), level + 1, [group, title].filter(Boolean).join(' — ') || undefined);
+      } else if (name === 'text' && level > 0) {
+        pending.push(...unitPrelude(member, level - 1));
+      } else if (name === 'TEI') {
+        const text = childElements(member, 'text')[0];
+        if (text?.attrs.type === 'introduction' && level === 0) {
+          const body = childElements(text, 'body')[0];
+          introduction = body && (childElements(body, 'div')[0] ?? body);
+          continue;
+        }
+        const doc = documentOf(member, documents.length);
+        if (!doc) continue;
+        if (group) doc.group = group;
+        if (pending.length) doc.before = pending;
+        pending = [];
+        documents.push(doc);
+      }
     }
-    const doc = documentOf(tei, documents.length);
-    if (doc) documents.push(doc);
-  }
+  };
+  walk(localName(root.name) === 'TEI' ? [root] : childElements(root), 0);
   return { meta, introduction, documents };
+}
+
+/** A unit's own text: its head as a division heading, the rest (introduction, reading list) after it. */
+function unitPrelude(text: TeiElement, level: number): Prelude[] {
+  const out: Prelude[] = [];
+  for (const part of childElements(text)) {
+    for (const div of childElements(part)) {
+      const head = div.children.find(isElement);
+      if (head && localName(head.name) === 'head') {
+        out.push({ division: head, level });
+        out.push({ node: { ...div, children: div.children.filter((c) => c !== head) } });
+      } else out.push({ node: div });
+    }
+  }
+  return out;
 }

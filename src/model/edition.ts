@@ -38,9 +38,16 @@ function documentModel(doc: EditionDocument): ModelDocument {
   // A document whose text has no heading gets its title from its header.
   if (!body.some((b) => b.kind === 'heading' && b.role === 'title'))
     body.unshift({ kind: 'heading', role: 'title', level: 0, children: [{ kind: 'text', text: doc.title }] });
+  // The text's front matter (a reader's headnote) comes after the title, its back matter (study
+  // questions) after the text.
+  if (doc.front) {
+    const title = body.findIndex((b) => b.kind === 'heading' && b.role === 'title');
+    body.splice(title + 1, 0, ...reader.flow(doc.front, 0));
+  }
   blocks.push(...body);
+  if (doc.back) blocks.push(...reader.flow(doc.back, 0));
   if (doc.after) blocks.push(...reader.flow(doc.after, 0));
-  const { div: _div, before: _before, after: _after, ...meta } = doc;
+  const { div: _div, before: _before, after: _after, front: _front, back: _back, ...meta } = doc;
   return { ...meta, blocks };
 }
 
@@ -60,6 +67,13 @@ function unknownElements(trees: Block[][]): UnknownElement[] {
 export function numberedTitle(doc: Pick<ModelDocument, 'number' | 'title'>): string {
   if (!doc.number || doc.title.startsWith(`${doc.number}.`)) return doc.title;
   return `${doc.number}. ${doc.title}`;
+}
+
+/** A title as the contents list it: numbered, and an excerpt's pages in its source ("(pp. 696–698)"). */
+export function contentsTitle(doc: Pick<ModelDocument, 'number' | 'title' | 'excerpt' | 'record'>): string {
+  const pages = doc.excerpt ? doc.record.pages : undefined;
+  if (!pages) return numberedTitle(doc);
+  return `${numberedTitle(doc)} (${pages.from === pages.to ? `p. ${pages.from}` : `pp. ${pages.from}–${pages.to}`})`;
 }
 
 /**
@@ -88,7 +102,9 @@ function findPages(documents: ModelDocument[]): void {
     });
     const first = breaks[0];
     const previous = first && /^\d+$/.test(first) ? String(Number(first) - 1) : undefined;
-    doc.startPage = startsWithBreak ? first : (current ?? previous ?? first);
+    // (a header that states the pages knows the first: a reader's excerpts of one volume are not
+    // consecutive, so the page the previous one ended on says nothing)
+    doc.startPage = startsWithBreak ? first : (doc.record.pages?.from ?? current ?? previous ?? first);
     const from = startsWithBreak ? first : (current ?? first);
     if (!doc.record.pages && from) doc.record = { ...doc.record, pages: { from, to: breaks.at(-1) ?? from } };
     current = breaks.at(-1) ?? current;

@@ -8,7 +8,14 @@ import {
   positionOf,
   readInlines,
 } from './read-inline.ts';
-import type { Block, Inline, LineRole, ListItem, TableCell } from './types.ts';
+import {
+  ASIDE_TYPES,
+  type Block,
+  type Inline,
+  type LineRole,
+  type ListItem,
+  type TableCell,
+} from './types.ts';
 
 /**
  * TEI blocks → model blocks. Mixed content is read as a flow: runs of inline content become
@@ -243,8 +250,12 @@ export class BlockReader {
       case 'attachment':
         return [{ kind: 'attachment', id: a['xml:id'], children: inner(depth + 1) }];
       case 'div':
-      case 'titlePage':
+      case 'titlePage': {
+        const aside = ASIDE_TYPES[a.type ?? ''];
+        if (localName(e.name) === 'div' && aside)
+          return [{ kind: 'aside', role: aside, id: a['xml:id'], children: inner(depth + 1) }];
         return [{ kind: 'division', id: a['xml:id'], children: inner(depth + 1) }];
+      }
       case 'figure': {
         const caption = e.children
           .filter(isElement)

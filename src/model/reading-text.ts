@@ -80,6 +80,7 @@ export const BLOCK_TEXT: BlockRules<TextSink, string> = {
   closer: (b, s) => blocks(b.children, s).join('\n'),
   postscript: (b, s) => blocks(b.children, s).join('\n'),
   attachment: (b, s) => blocks(b.children, s).join('\n'),
+  aside: (b, s) => blocks(b.children, s).join('\n'),
   division: (b, s) => blocks(b.children, s).join('\n'),
   line: (b, s) => inlines(b.children, s),
   figure: (b, s) => inlines(b.caption, s),

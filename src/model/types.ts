@@ -73,6 +73,16 @@ export interface ListItem {
   blocks: Block[];
 }
 
+export type AsideRole = 'headnote' | 'questions' | 'unitIntroduction' | 'readingList';
+
+/** The TEI `div/@type` of each aside. */
+export const ASIDE_TYPES: Record<string, AsideRole> = {
+  headnote: 'headnote',
+  questions: 'questions',
+  'unit-introduction': 'unitIntroduction',
+  'reading-list': 'readingList',
+};
+
 export interface TableCell {
   header: boolean;
   span: number;
@@ -98,6 +108,11 @@ export type Block =
   /** An enclosure or attachment (FRUS `frus:attachment`). */
   | { kind: 'attachment'; id?: string; children: Block[] }
   | { kind: 'division'; id?: string; children: Block[] }
+  /**
+   * A course reader's own words beside the documents (`div type="headnote"`, `"questions"`,
+   * `"unit-introduction"`, `"reading-list"`): set apart from the source's text in every format.
+   */
+  | { kind: 'aside'; role: AsideRole; id?: string; children: Block[] }
   | { kind: 'line'; role: LineRole; children: Inline[] }
   | { kind: 'figure'; caption: Inline[] }
   /** Web-page boilerplate and running heads (`fw`): kept in the model, out of the reading text. */

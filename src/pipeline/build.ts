@@ -10,6 +10,7 @@ import { writeFileAtomic } from '../fs/atomic-write.ts';
 import { mapLimit } from '../fs/map-limit.ts';
 import { writeIfChanged } from '../fs/write-if-changed.ts';
 import type { EditionMeta } from '../meta.ts';
+import type { NormalizeOptions } from '../normalize/index.ts';
 import { introductionTei } from '../normalize/introduction.ts';
 import type { Reporter } from '../report.ts';
 import { sourceDateEpoch } from '../reproducible.ts';
@@ -63,17 +64,13 @@ function publicationDate(meta: EditionMeta): string | undefined {
   return meta.date ?? sourceDateEpoch()?.toISOString().slice(0, 10);
 }
 
-/** One document to TEI: from the cache when its source, options and the normalizer are unchanged. */
-async function normalizeDocument(
+/** What the normalizer is told of one planned document (`recto build`, and `recto reader` for an item). */
+export function normalizeOptions(
   doc: PlannedDocument,
   meta: EditionMeta,
-  runner: TaskRunner,
-  cache: BuildCache | undefined,
-  onMiss: () => void,
   sourcesDir: string,
-): Promise<NormalizedXml & { fresh: boolean }> {
-  const bytes = readFileSync(doc.path); // (synchronously: faster for hundreds of small sources)
-  const options = {
+): NormalizeOptions {
+  return {
     file: doc.path,
     // The TEI names the source relative to the sources folder: no machine path in any output.
     name: relative(sourcesDir, doc.path).split('\\').join('/'),
@@ -84,6 +81,25 @@ async function normalizeDocument(
     corrections: doc.source.corrections,
     sourceRecord: doc.source.sourceRecord,
   };
+}
+
+/** The edition's metadata as the build uses it: the publication date filled in. */
+export async function loadEditionMeta(sources: string) {
+  const edition = await loadEdition(sources);
+  return { edition, meta: { ...edition.meta, date: publicationDate(edition.meta) } as EditionMeta };
+}
+
+/** One document to TEI: from the cache when its source, options and the normalizer are unchanged. */
+async function normalizeDocument(
+  doc: PlannedDocument,
+  meta: EditionMeta,
+  runner: TaskRunner,
+  cache: BuildCache | undefined,
+  onMiss: () => void,
+  sourcesDir: string,
+): Promise<NormalizedXml & { fresh: boolean }> {
+  const bytes = readFileSync(doc.path); // (synchronously: faster for hundreds of small sources)
+  const options = normalizeOptions(doc, meta, sourcesDir);
   if (!cache) return { ...(await runner.normalize({ kind: 'normalize', bytes, options })), fresh: true };
   const key = sha256(stageFingerprint('normalize'), JSON.stringify(options), bytes);
   const cached = await cache.get<NormalizedXml>('normalize', key);

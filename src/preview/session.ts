@@ -76,6 +76,7 @@ export async function startPreview(options: PreviewOptions): Promise<{ url: stri
   const state: PreviewState = { building: true, books: 'off', formats, diagnostics: [], built: 0 };
   let master: TeiElement | undefined;
   let documents = new Map<string, { index: number; id: string }>(); // source path → place, xml:id
+  let byName = new Map<string, { index: number; id: string }>(); // output name → the same
   let members = 0; // TEI members of the master before the first document (the introduction)
   let background: ChildProcess | undefined;
   let server: PreviewServer | undefined;
@@ -89,6 +90,7 @@ export async function startPreview(options: PreviewOptions): Promise<{ url: stri
   const readPlan = async (): Promise<void> => {
     const plan = planDocuments(await loadEdition(sources));
     documents = new Map(plan.map((d) => [resolve(d.path), { index: d.index, id: d.id }]));
+    byName = new Map(plan.map((d) => [d.name, { index: d.index, id: d.id }]));
     master = await readTei(join(out, 'tei', 'edition.xml'));
     members = master.children.filter((c) => typeof c !== 'string' && c.name === 'TEI').length - plan.length;
   };
@@ -108,7 +110,7 @@ export async function startPreview(options: PreviewOptions): Promise<{ url: stri
     const tree = master as TeiElement;
     const changed: number[] = [];
     for (const name of result.changed) {
-      const doc = documents.get(resolve(sources, `${name}.txt`)) ?? findByName(name);
+      const doc = byName.get(name);
       if (!doc) return wholeSite(); // a name the plan does not know: start from the master again
       const member = await readTei(join(out, 'tei', `${name}.xml`));
       const teis = tree.children.filter((c): c is TeiElement => typeof c !== 'string' && c.name === 'TEI');
@@ -118,8 +120,6 @@ export async function startPreview(options: PreviewOptions): Promise<{ url: stri
     }
     return changed.length ? updateDocumentPages({ master: tree, outDir: out, formats, changed }) : [];
   };
-  const findByName = (name: string): { index: number; id: string } | undefined =>
-    [...documents.entries()].find(([path]) => path.endsWith(`/${name}.txt`))?.[1];
 
   const stopBackground = async (): Promise<void> => {
     const child = background;

@@ -16,6 +16,8 @@ export interface RenderContext {
   outDir: string;
   reporter: Reporter;
   formats?: string[]; // everything this build makes (so the HTML can link the EPUB and PDF)
+  /** The PDF's shape: a book (title pages, contents; the default) or a handout (the text from page 1). */
+  layout?: 'book' | 'handout';
 }
 
 export type Renderer = (ctx: RenderContext) => Promise<string[]>; // the files written

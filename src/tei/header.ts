@@ -41,7 +41,7 @@ function availability(edition: EditionMeta): TeiElement {
   ]);
 }
 
-function publicationStmt(edition: EditionMeta, id: string): TeiElement {
+export function publicationStmt(edition: EditionMeta, id: string): TeiElement {
   return block('publicationStmt', {}, [
     // (TEI wants a publisher here: left empty when none is stated, rather than claimed for Recto)
     el('publisher', {}, edition.publisher ? [edition.publisher] : []),

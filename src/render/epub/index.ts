@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import * as epubModule from 'epub-gen-memory';
 import { writeFileAtomic } from '../../fs/atomic-write.ts';
-import { editionModel, type ModelDocument, type ModelEdition, numberedTitle } from '../../model/edition.ts';
+import { contentsTitle, editionModel, type ModelDocument, type ModelEdition } from '../../model/edition.ts';
 import { modifiedDate, w3cDateTime } from '../../reproducible.ts';
 import { blocks } from '../html/elements.ts';
 import { escapeHtml } from '../html/escape.ts';
@@ -107,7 +107,14 @@ function documentChapter(
     },
     'chapter.html',
   );
-  return { chapter: { title: numberedTitle(doc), content, filename }, ctx };
+  return { chapter: { title: contentsTitle(doc), content, filename }, ctx };
+}
+
+/** An entry of the EPUB's navigation: a chapter, or a division's title over its chapters. */
+interface TocEntry {
+  title: string;
+  href?: string;
+  children?: { title: string; href: string }[];
 }
 
 export async function renderEpub(ctx: RenderContext): Promise<string[]> {
@@ -161,9 +168,16 @@ export async function renderEpub(ctx: RenderContext): Promise<string[]> {
     page: (n) => `page${n}`,
     note: (id) => `fn-${id}`,
   });
+  // The navigation: the documents of a division (a volume's chapter, a reader's unit) under its title.
+  const toc: TocEntry[] = edition.introduction ? [{ title: 'Introduction', href: 'introduction.xhtml' }] : [];
   edition.documents.forEach((doc, k) => {
     const { chapter, ctx: docCtx } = documentChapter(doc, k, edition, fileOf(doc), links);
     chapters.push(chapter);
+    const entry = { title: chapter.title, href: chapter.filename as string };
+    const last = toc.at(-1);
+    if (!doc.group) toc.push(entry);
+    else if (last?.children && last.title === doc.group) last.children.push(entry);
+    else toc.push({ title: doc.group, children: [entry] });
     for (const p of docCtx.pages)
       pages.push({ n: p.n, href: `${chapter.filename}#${p.id}`, ...ncxTarget(p.n) });
     endnotes.push(...docCtx.endnotes);
@@ -175,6 +189,7 @@ export async function renderEpub(ctx: RenderContext): Promise<string[]> {
           `<li id="${n.id}"><div><span class="label">${escapeHtml(n.n)}</span> <span class="note-body">${n.html}</span></div></li>`,
       )
       .join('\n');
+    toc.push({ title: 'Notes in full', href: 'notes.xhtml' });
     chapters.push({
       title: 'Notes in full',
       filename: 'notes.xhtml',
@@ -220,6 +235,7 @@ export async function renderEpub(ctx: RenderContext): Promise<string[]> {
           ? sources[0]
           : `The printed source of each document, as cited with it (${sources.length} sources)`,
       pages,
+      toc,
       bodymatter: firstDocument ? fileOf(firstDocument) : 'title.xhtml',
       accessibilitySummary:
         'Text-only publication with a table of contents, landmarks and the page numbers of the printed sources (page list and page-break markers). Footnotes are linked both ways; editorial interventions (omissions, conjectures, corrections) are marked in the text and described for screen readers.',

@@ -1,5 +1,6 @@
 import { BLOCK_TEXT, displayText, readingText } from '../../model/reading-text.ts';
 import {
+  type AsideRole,
   type Block,
   type BlockRules,
   blockWith,
@@ -186,6 +187,13 @@ const HEADINGS = {
 
 const LIST_CLASS = { dash: 'list dash', ordered: 'list ordered', plain: 'list' } as const;
 
+const ASIDE_LABELS: Record<AsideRole, string> = {
+  headnote: 'Headnote',
+  questions: 'Questions for discussion',
+  unitIntroduction: 'Introduction to the unit',
+  readingList: 'Reading list',
+};
+
 export const HTML_BLOCK: BlockRules<HtmlContext, string> = {
   paragraph: (b, ctx) => {
     const html = inlines(b.children, ctx);
@@ -249,6 +257,10 @@ export const HTML_BLOCK: BlockRules<HtmlContext, string> = {
   opener: (b, ctx) => `<div class="opener">${blocks(b.children, ctx)}</div>`,
   closer: (b, ctx) => `<div class="closer">${blocks(b.children, ctx)}</div>`,
   postscript: (b, ctx) => `<div class="postscript">${blocks(b.children, ctx)}</div>`,
+  // A reader's own words beside the documents, set apart (a labelled region, not an aside: an
+  // aside inside main is not a top-level landmark).
+  aside: (b, ctx) =>
+    `<section class="reader-aside reader-${b.role}" aria-label="${ASIDE_LABELS[b.role]}"${b.id ? ` id="${escapeAttr(uniqueId(ctx, b.id))}"` : ''}>${blocks(b.children, ctx)}</section>`,
   attachment: (b, ctx) =>
     `<section class="attachment"${b.id ? ` id="${escapeAttr(uniqueId(ctx, b.id))}"` : ''}>${blocks(b.children, ctx)}</section>`,
   division: (b, ctx) =>

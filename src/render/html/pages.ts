@@ -1,5 +1,5 @@
 import type { EditionMeta } from '../../meta.ts';
-import { type ModelDocument, type ModelEdition, numberedTitle } from '../../model/edition.ts';
+import { contentsTitle, type ModelDocument, type ModelEdition, numberedTitle } from '../../model/edition.ts';
 import { fill, readTemplate } from '../template.ts';
 import { type CslItem, documentCitation } from './cite.ts';
 import { blocks, type Footnote, type HtmlContext, newContext } from './elements.ts';
@@ -64,7 +64,7 @@ function pageTitle(title: string, edition?: string): string {
 export function contentsScript(edition: ModelEdition): string {
   const entries = edition.documents.map((d) => ({
     g: d.group ?? '',
-    t: numberedTitle(d),
+    t: contentsTitle(d),
     d: d.date ?? '',
     h: documentFile(d),
   }));
@@ -167,7 +167,7 @@ export function indexPage(edition: ModelEdition, downloads: Download[], links: M
     group = d.group;
     const meta = metaLine(d) ? `<span class="toc-meta">${escapeHtml(metaLine(d))}</span>` : '';
     tocItems.push(
-      `<li><a href="${escapeAttr(documentFile(d))}">${escapeHtml(numberedTitle(d))}</a>${meta}<span class="visually-hidden"> (${escapeHtml(documentLabel(d, k, edition.documents.length))})</span></li>`,
+      `<li><a href="${escapeAttr(documentFile(d))}">${escapeHtml(contentsTitle(d))}</a>${meta}<span class="visually-hidden"> (${escapeHtml(documentLabel(d, k, edition.documents.length))})</span></li>`,
     );
   });
   const toc = tocItems.join('\n');

@@ -133,6 +133,7 @@ interface Flow {
   pendingPages: Item[];
   afterHeading: boolean;
   leftIndent: number;
+  aside?: boolean; // inside a reader's headnote or questions: smaller type, indented both sides
 }
 
 const REGULAR: Ctx = { style: 'regular' };
@@ -141,8 +142,15 @@ function push(flow: Flow, b: PdfBlock): void {
   if (flow.pendingPages.length) b.items = [...flow.pendingPages, ...b.items];
   flow.pendingPages = [];
   b.leftIndent += flow.leftIndent;
+  if (flow.aside) {
+    if (b.type === 'body') b.type = 'small';
+    b.rightIndent = (b.rightIndent ?? 0) + ASIDE_INDENT;
+  }
   flow.out.push(b);
 }
+
+/** How far a reader's headnote or questions stand in from both margins (points). */
+const ASIDE_INDENT = 18;
 
 const children = (nodes: Block[], flow: Flow, indent = 0): void => {
   flow.leftIndent += indent;
@@ -256,6 +264,19 @@ export const PDF_BLOCK: BlockRules<Flow, void> = {
     children(b.children, flow);
   },
   division: (b, flow) => children(b.children, flow),
+  // A reader's own words (headnote, questions, a unit's introduction and reading list): set apart
+  // from the documents' text, in the smaller type, indented from both margins.
+  aside: (b, flow) => {
+    const outer = flow.aside;
+    flow.aside = true;
+    flow.afterHeading = true;
+    const first = flow.out.length;
+    children(b.children, flow, ASIDE_INDENT);
+    const opening = flow.out[first];
+    if (opening) opening.spaceBefore = Math.max(opening.spaceBefore, 1);
+    flow.aside = outer;
+    flow.afterHeading = true;
+  },
   line: (b, flow) => {
     switch (b.role) {
       case 'salute':

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import PDFDocument from 'pdfkit';
 import { writeStreamAtomic } from '../../fs/atomic-write.ts';
-import { editionModel, type ModelEdition, numberedTitle } from '../../model/edition.ts';
+import { contentsTitle, editionModel, type ModelEdition, numberedTitle } from '../../model/edition.ts';
 import { modifiedDate } from '../../reproducible.ts';
 import { documentOfIds } from '../links.ts';
 import type { RenderContext } from '../registry.ts';
@@ -46,7 +46,29 @@ function layoutBook(
   edition: ModelEdition,
   fonts: FontSet,
   style: ReturnType<typeof loadPdfStyle>,
+  handout = false,
 ): void {
+  // A handout (one item of a course reader) is its text from page 1: no title pages, no contents.
+  if (!handout) frontMatter(p, edition);
+  if (edition.introduction) {
+    p.openRecto({ opening: { title: 'Introduction', id: '#introduction' }, document: 'Introduction' });
+    placeAll(p, documentBlocks(edition.introduction));
+  }
+  for (const doc of edition.documents) {
+    p.openRecto({
+      opening: { title: numberedTitle(doc), id: doc.id },
+      document: fitWords(
+        numberedTitle(doc),
+        (t) => fonts.width(t, 'italic', style.runningHead.size) <= p.measure * 0.8,
+      ),
+    });
+    placeAll(p, documentBlocks(doc.blocks));
+  }
+  p.flush();
+}
+
+/** Half-title, its blank verso, title page, imprint, contents. */
+function frontMatter(p: Paginator, edition: ModelEdition): void {
   const { meta } = edition;
   // Half-title, its blank verso, title page, imprint.
   p.newPage({ fixed: 'half-title' });
@@ -87,23 +109,8 @@ function layoutBook(
     if (d.group && d.group !== group)
       p.place(block(words(d.group), { align: 'left', spaceBefore: 0.75, keepWithNext: true }));
     group = d.group;
-    entry(d.id, numberedTitle(d));
+    entry(d.id, contentsTitle(d));
   }
-  if (edition.introduction) {
-    p.openRecto({ opening: { title: 'Introduction', id: '#introduction' }, document: 'Introduction' });
-    placeAll(p, documentBlocks(edition.introduction));
-  }
-  for (const doc of edition.documents) {
-    p.openRecto({
-      opening: { title: numberedTitle(doc), id: doc.id },
-      document: fitWords(
-        numberedTitle(doc),
-        (t) => fonts.width(t, 'italic', style.runningHead.size) <= p.measure * 0.8,
-      ),
-    });
-    placeAll(p, documentBlocks(doc.blocks));
-  }
-  p.flush();
 }
 
 export async function renderPdf(ctx: RenderContext): Promise<string[]> {
@@ -181,7 +188,7 @@ export async function renderPdf(ctx: RenderContext): Promise<string[]> {
     drawer.drawPage(page, prefix, chrome);
     if (page.opening) doc.outline.addItem(page.opening.title);
   };
-  layoutBook(new Paginator(style, fonts, draw, refs), edition, fonts, style);
+  layoutBook(new Paginator(style, fonts, draw, refs), edition, fonts, style, ctx.layout === 'handout');
   drawer.finish();
   doc.end();
   await written;

@@ -1,0 +1,132 @@
+import type { EditionMeta } from '../meta.ts';
+import { editionHeader } from '../tei/header.ts';
+import { block, el, type TeiElement } from '../tei/node.ts';
+import { type ItemProvenance, itemHeader } from './header.ts';
+import { prefixIds } from './ids.ts';
+import { markdownInline, markdownTei } from './markdown.ts';
+
+/** One item as the reader holds it: its provenance, the excerpt, the reader's own prose. */
+export interface ReaderItemTei {
+  provenance: ItemProvenance;
+  div: TeiElement; // the excerpt (the document's div, ids not yet prefixed)
+  /** Who the excerpt's `resp` pointers name (the source TEI's respStmts: the source editors …). */
+  respStmts?: TeiElement[];
+  number?: string; // the document's number in its source edition
+  headnote?: string; // Markdown
+  questions?: string[]; // Markdown, one question each
+}
+
+export interface ReaderUnitTei {
+  id: string;
+  title: string;
+  introduction?: string; // Markdown
+  readingList?: string[]; // Markdown, one entry each
+  items: ReaderItemTei[];
+}
+
+/** The TEI of one item: its header, the headnote (front), the excerpt (body), the questions (back). */
+export function itemTei(reader: EditionMeta, item: ReaderItemTei): TeiElement {
+  const id = item.provenance.id;
+  const [excerpt, ...resps] = prefixIds([item.div, ...(item.respStmts ?? [])], id);
+  // (the excerpt's own whitespace and mixed content are kept as read)
+  const div = el(
+    'div',
+    { type: 'document', subtype: 'excerpt', n: item.number, 'xml:id': id },
+    (excerpt as TeiElement).children,
+  );
+  const parts: TeiElement[] = [];
+  if (item.headnote)
+    parts.push(
+      block('front', {}, [
+        block('div', { type: 'headnote', 'xml:id': `${id}-headnote` }, [
+          el('head', {}, ['Headnote']),
+          ...markdownTei(item.headnote),
+        ]),
+      ]),
+    );
+  parts.push(block('body', {}, [div]));
+  if (item.questions)
+    parts.push(
+      block('back', {}, [
+        block('div', { type: 'questions', 'xml:id': `${id}-questions` }, [
+          el('head', {}, ['Questions for discussion']),
+          block(
+            'list',
+            { rend: 'numbered' },
+            item.questions.map((q) => el('item', {}, markdownInline(q))),
+          ),
+        ]),
+      ]),
+    );
+  return block('TEI', { 'xml:lang': reader.language }, [
+    itemHeader(reader, item.provenance, resps),
+    block('text', {}, parts),
+  ]);
+}
+
+/** A unit: a teiCorpus of its items, with its title, introduction and reading list as its own text. */
+function unitTei(reader: EditionMeta, unit: ReaderUnitTei): TeiElement {
+  const intro: TeiElement[] = [el('head', {}, [unit.title])];
+  if (unit.introduction) intro.push(...markdownTei(unit.introduction));
+  if (unit.readingList)
+    intro.push(
+      block('div', { type: 'reading-list', 'xml:id': `${unit.id}-reading` }, [
+        el('head', {}, ['Reading list']),
+        block(
+          'list',
+          { rend: 'bulleted' },
+          unit.readingList.map((r) => el('item', {}, markdownInline(r))),
+        ),
+      ]),
+    );
+  const header = block('teiHeader', {}, [
+    block('fileDesc', {}, [
+      block('titleStmt', {}, [el('title', {}, [unit.title])]),
+      block('publicationStmt', {}, [el('p', {}, [`Part of ${reader.title}.`])]),
+      block('sourceDesc', {}, [
+        el('p', {}, ['The unit’s introduction and reading list are written for the reader.']),
+      ]),
+    ]),
+  ]);
+  return block('teiCorpus', { type: 'unit', 'xml:id': unit.id }, [
+    header,
+    block('text', { type: 'unit' }, [
+      block('body', {}, [
+        block('div', { type: 'unit-introduction', 'xml:id': `${unit.id}-introduction` }, intro),
+      ]),
+    ]),
+    ...unit.items.map((item) => itemTei(reader, item)),
+  ]);
+}
+
+/**
+ * The reader's TEI master: a teiCorpus with the reader's header, its introduction (as the
+ * edition's introduction is: a TEI whose text is of type "introduction"), then one teiCorpus per
+ * unit. The renderers read it like any edition master: units are divisions, items documents.
+ */
+export function readerTei(
+  reader: EditionMeta,
+  units: ReaderUnitTei[],
+  introduction: TeiElement | undefined,
+): TeiElement {
+  const count = units.reduce((n, u) => n + u.items.length, 0);
+  return block('teiCorpus', { 'xml:lang': reader.language, 'xml:id': reader.id }, [
+    editionHeader(reader, count),
+    ...(introduction ? [introduction] : []),
+    ...units.map((u) => unitTei(reader, u)),
+  ]);
+}
+
+/** A handout: one item alone, in a teiCorpus whose header is the reader's with the item's title. */
+export function handoutTei(reader: EditionMeta, item: ReaderItemTei): TeiElement {
+  const meta: EditionMeta = {
+    ...reader,
+    id: item.provenance.id,
+    title: item.provenance.title,
+    subtitle: reader.title,
+  };
+  return block('teiCorpus', { 'xml:lang': reader.language, 'xml:id': `handout-${item.provenance.id}` }, [
+    editionHeader(meta, 1),
+    itemTei(reader, item),
+  ]);
+}

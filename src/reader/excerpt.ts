@@ -1,0 +1,172 @@
+import { el, isElement, type TeiElement, type TeiNode } from '../tei/node.ts';
+import { localName } from '../tei/read.ts';
+
+/** What an item keeps of its document: printed pages (`696–698`, one page, `xii–xiv`) or paragraphs by xml:id. */
+export type ExcerptRange = { pages: { from: string; to: string } } | { paragraphs: string[] };
+
+export interface Excerpt {
+  div: TeiElement; // the document's div with only the kept text, gaps where text was left out
+  pages?: { from: string; to: string }; // the printed pages the kept text is on
+  cut: boolean; // something was left out
+}
+
+/** Elements kept or left out whole: a note goes with the text it is anchored in. */
+const ATOMIC = new Set(['note', 'gap', 'lb', 'milestone', 'anchor', 'figure', 'graphic', 'cb', 'fw']);
+
+/** The pages of a document in order: the page it begins on, then each page break's number. */
+export function documentPages(div: TeiElement, startPage: string | undefined): string[] {
+  const pages: string[] = startPage ? [startPage] : [];
+  const visit = (n: TeiNode): void => {
+    if (!isElement(n)) return;
+    if (localName(n.name) === 'pb' && n.attrs.n && pages.at(-1) !== n.attrs.n) pages.push(n.attrs.n);
+    for (const c of n.children) visit(c);
+  };
+  for (const c of div.children) visit(c);
+  return pages;
+}
+
+export class ExcerptError extends Error {}
+
+/**
+ * The excerpt of a document: the text on the pages asked for (or the paragraphs asked for), with
+ * the document's head (its title), the page breaks and notes of the kept text, and a
+ * `gap reason="excerpt"` wherever text was left out — made by `makeGap` (the reader says who
+ * left it out and which pages), distinct from the source editors' own omissions, which are kept
+ * as they stand.
+ */
+export function excerpt(
+  div: TeiElement,
+  startPage: string | undefined,
+  range: ExcerptRange,
+  makeGap: (pages: string[]) => TeiElement,
+): Excerpt {
+  const pages = documentPages(div, startPage);
+  let keepPage: (index: number) => boolean = () => false;
+  // a paragraph's id as the TEI has it, or without its document's prefix (`p-5444ce`)
+  let wanted: Map<string, string> | undefined; // element id → id as asked
+  const missing = new Set<string>();
+  if ('pages' in range) {
+    const from = pages.indexOf(range.pages.from);
+    const to = pages.indexOf(range.pages.to);
+    const span = pages.length ? `${pages[0]}–${pages.at(-1)}` : 'none marked';
+    if (from < 0 || to < 0)
+      throw new ExcerptError(
+        `pages ${range.pages.from}–${range.pages.to} are not all in the document (its pages: ${span})`,
+      );
+    if (to < from)
+      throw new ExcerptError(`pages ${range.pages.from}–${range.pages.to}: the range runs backwards`);
+    keepPage = (k) => k >= from && k <= to;
+  } else {
+    const prefix = div.attrs['xml:id'];
+    wanted = new Map();
+    for (const id of range.paragraphs) {
+      wanted.set(id, id);
+      if (prefix) wanted.set(`${prefix}-${id}`, id);
+      missing.add(id);
+    }
+  }
+
+  let page = startPage ? 0 : -1; // index into pages; -1: before the first break of a document whose start is unknown
+  let dropped: string[] | undefined; // pages of text left out since the last kept text
+  let pendingBreaks: TeiElement[] = []; // page breaks inside left-out text (paragraph excerpts keep them)
+  let cut = false;
+  const kept: string[] = [];
+  let inside = 0; // depth inside a wanted paragraph
+
+  const keeping = (): boolean => (wanted ? inside > 0 : keepPage(page));
+  const label = (): string => pages[page] ?? '?';
+  const drop = (): void => {
+    dropped ??= [];
+    if (dropped.at(-1) !== label()) dropped.push(label());
+    cut = true;
+  };
+  const resume = (out: TeiNode[]): void => {
+    if (dropped) out.push(makeGap(dropped));
+    dropped = undefined;
+    out.push(...pendingBreaks);
+    pendingBreaks = [];
+  };
+  const pageIndexOf = (n: string | undefined): number => {
+    const k = n === undefined ? -1 : pages.indexOf(n, Math.max(page, 0));
+    return k < 0 ? page : k;
+  };
+
+  const walk = (children: TeiNode[], top: boolean): TeiNode[] => {
+    const out: TeiNode[] = [];
+    for (const c of children) {
+      if (!isElement(c)) {
+        if (keeping()) {
+          if (c.trim()) {
+            resume(out);
+            if (kept.at(-1) !== label()) kept.push(label());
+          }
+          out.push(c);
+        } else if (c.trim()) drop();
+        continue;
+      }
+      const name = localName(c.name);
+      if (top && name === 'head') {
+        out.push(c); // the document's title stays (its page breaks still count)
+        for (const pb of pageBreaks(c)) page = pageIndexOf(pb.attrs.n);
+        continue;
+      }
+      if (name === 'pb') {
+        page = pageIndexOf(c.attrs.n);
+        if (keeping()) {
+          resume(out);
+          out.push(c);
+        } else if (wanted && kept.length) pendingBreaks.push(c);
+        continue;
+      }
+      const asked = wanted?.get(c.attrs['xml:id'] ?? '');
+      const isWanted = asked !== undefined;
+      if (isWanted) {
+        missing.delete(asked);
+        inside++;
+      }
+      if (ATOMIC.has(name) || c.children.length === 0) {
+        if (keeping()) {
+          resume(out);
+          out.push(c);
+        } else if (c.children.length) drop();
+      } else {
+        const inner = walk(c.children, false);
+        if (inner.some((n) => isElement(n) || n.trim())) out.push({ ...c, children: inner });
+      }
+      if (isWanted) inside--;
+    }
+    return out;
+  };
+  const children = walk(div.children, true);
+  if (dropped) children.push('\n', makeGap(dropped), '\n');
+  if (missing.size)
+    throw new ExcerptError(
+      `no paragraph with xml:id ${[...missing].map((id) => `"${id}"`).join(', ')} in the document`,
+    );
+  if (!kept.length) throw new ExcerptError('the range holds no text of the document');
+  const from = kept[0];
+  const to = kept.at(-1);
+  return {
+    div: { ...div, children },
+    pages: from && from !== '?' && to && to !== '?' ? { from, to } : undefined,
+    cut,
+  };
+}
+
+function pageBreaks(e: TeiElement): TeiElement[] {
+  return e.children.flatMap((c) => (isElement(c) ? (localName(c.name) === 'pb' ? [c] : pageBreaks(c)) : []));
+}
+
+/** "Not in this excerpt: p. 224" / "pp. 224–225" of the source. */
+export function gapWords(pages: string[]): string {
+  const known = pages.filter((p) => p !== '?');
+  if (!known.length) return 'Text of the source left out of this excerpt.';
+  const span = known.length === 1 ? `p. ${known[0]}` : `pp. ${known[0]}–${known.at(-1)}`;
+  return `Text of the source (${span}) left out of this excerpt.`;
+}
+
+/** The gap element an excerpt leaves, credited to the reader's editor. */
+export const excerptGap =
+  (resp: string) =>
+  (pages: string[]): TeiElement =>
+    el('gap', { reason: 'excerpt', resp }, [el('desc', {}, [gapWords(pages)])]);

@@ -1,0 +1,83 @@
+import type { EditionMeta } from '../meta.ts';
+import type { SourceRecord } from '../model/documents.ts';
+import { publicationStmt } from '../tei/header.ts';
+import { block, el, type TeiElement } from '../tei/node.ts';
+
+export interface ItemProvenance {
+  id: string; // the item's xml:id
+  title: string;
+  sourceTitle: string; // the document's title in its source
+  record: SourceRecord; // the source edition: title, editors, imprint, document number, URL
+  /** The document's pages in the source, and the excerpt's. */
+  documentPages?: { from: string; to: string };
+  pages?: { from: string; to: string };
+  cut: boolean;
+  origin: string; // `001_….txt`, `volume.xml#d5`
+  when?: string;
+}
+
+const span = (p: { from: string; to: string }): string => (p.from === p.to ? p.from : `${p.from}–${p.to}`);
+
+/**
+ * The header of one item of a reader: its title, the reader's editor credited with the selection
+ * (the excerpt gaps point at that respStmt), the reader's publisher and licence, and the source it
+ * is taken from as a biblStruct — the source edition, its editors and imprint, the document's
+ * number and the pages of the excerpt — so the item's citation points at the printed source.
+ */
+export function itemHeader(
+  reader: EditionMeta,
+  item: ItemProvenance,
+  respStmts: TeiElement[] = [],
+): TeiElement {
+  const r = item.record;
+  const imprint = [
+    ...(r.place ? [el('pubPlace', {}, [r.place])] : []),
+    ...(r.publisher ? [el('publisher', {}, [r.publisher])] : []),
+    r.year ? el('date', { when: r.year }, [r.year]) : el('date', {}, ['n.d.']),
+  ];
+  const scopes = [
+    ...(r.volume ? [el('biblScope', { unit: 'volume' }, [r.volume])] : []),
+    ...(r.document ? [el('biblScope', { unit: 'document', n: r.document }, [r.document])] : []),
+    ...(item.pages
+      ? [el('biblScope', { unit: 'page', from: item.pages.from, to: item.pages.to }, [span(item.pages)])]
+      : []),
+  ];
+  const excerpt = [
+    item.cut ? 'An excerpt' : 'The whole text',
+    item.pages ? ` (pp. ${span(item.pages)})` : '',
+    ' of ',
+    item.documentPages ? `the document printed on pp. ${span(item.documentPages)}, ` : 'the document ',
+    `read from ${item.origin}. Text left out is marked as gap reason="excerpt".`,
+  ].join('');
+  return block('teiHeader', {}, [
+    block('fileDesc', {}, [
+      block('titleStmt', {}, [
+        el('title', {}, [item.title]),
+        ...(reader.editor ? [el('editor', {}, [reader.editor])] : []),
+        el('respStmt', { 'xml:id': `${item.id}-reader-editor` }, [
+          el('resp', {}, ['selection, excerpting, headnote and study questions']),
+          el('name', {}, [reader.editor ?? 'the editor of the reader']),
+        ]),
+        ...respStmts,
+      ]),
+      publicationStmt(reader, item.id),
+      block('sourceDesc', {}, [
+        block('biblStruct', { 'xml:id': `${item.id}-source` }, [
+          el('analytic', {}, [el('title', { level: 'a' }, [item.sourceTitle])]),
+          block('monogr', {}, [
+            el('title', { level: 'm' }, [r.edition ?? 'Source edition not named']),
+            ...r.editors.map((e) => el('editor', {}, [e])),
+            ...(r.fileNumber ? [el('idno', { type: 'file' }, [r.fileNumber])] : []),
+            el('imprint', {}, imprint),
+            ...scopes,
+          ]),
+          ...(r.url ? [el('ptr', { target: r.url })] : []),
+          el('note', { type: 'excerpt' }, [excerpt]),
+        ]),
+      ]),
+    ]),
+    ...(item.when
+      ? [block('profileDesc', {}, [el('creation', {}, [el('date', { when: item.when }, [item.when])])])]
+      : []),
+  ]);
+}

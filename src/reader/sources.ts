@@ -1,0 +1,130 @@
+import { readFileSync, statSync } from 'node:fs';
+import { basename, resolve } from 'node:path';
+import type { Diagnostic } from '../diagnostics.ts';
+import { InputError } from '../errors.ts';
+import { type EditionDocument, readEdition } from '../model/documents.ts';
+import { normalize } from '../normalize/index.ts';
+import { loadEditionMeta, normalizeOptions } from '../pipeline/build.ts';
+import { planDocuments } from '../pipeline/plan.ts';
+import { isElement, type TeiElement, type TeiNode } from '../tei/node.ts';
+import { localName, readTei } from '../tei/read.ts';
+
+/** A document an item of the reader takes its excerpt from, as its TEI gives it. */
+export interface SourceDocument {
+  document: EditionDocument; // id, title, number, source record, the div to excerpt
+  /** The page its first words are printed on (before its first page break), when known. */
+  startPage?: string;
+  /** Where it came from, for the reader's header: `sources/001_….txt`, `volume.xml#d5`. */
+  origin: string;
+  /** The respStmts of the source's own header (ours: the source editors, the transmission …). */
+  respStmts: TeiElement[];
+  diagnostics: Diagnostic[];
+}
+
+/**
+ * The page a document begins on: the last page break before it in its volume, else the first
+ * page its own source record gives (our TEI's biblStruct), else none.
+ */
+function startPageOf(
+  root: TeiElement,
+  div: TeiElement,
+  record: EditionDocument['record'],
+): string | undefined {
+  let last: string | undefined;
+  let found = false;
+  const visit = (n: TeiNode): void => {
+    if (found || !isElement(n)) return;
+    if (n === div) {
+      found = true;
+      return;
+    }
+    if (localName(n.name) === 'pb' && n.attrs.n) last = n.attrs.n;
+    for (const c of n.children) visit(c);
+  };
+  visit(root);
+  return last ?? record.pages?.from;
+}
+
+/** The respStmts with an xml:id in a TEI document's titleStmt: what `resp` in its text points at. */
+function headerRespStmts(tei: TeiElement): TeiElement[] {
+  const header = tei.children.find((c): c is TeiElement => isElement(c) && localName(c.name) === 'teiHeader');
+  const fileDesc = header?.children.find(
+    (c): c is TeiElement => isElement(c) && localName(c.name) === 'fileDesc',
+  );
+  const titleStmt = fileDesc?.children.find(
+    (c): c is TeiElement => isElement(c) && localName(c.name) === 'titleStmt',
+  );
+  return (titleStmt?.children ?? []).filter(
+    (c): c is TeiElement => isElement(c) && localName(c.name) === 'respStmt' && Boolean(c.attrs['xml:id']),
+  );
+}
+
+const teiCache = new Map<string, Promise<TeiElement>>();
+
+/** A TEI file read once for every item that takes from it (a volume is read in a third of a second). */
+function readOnce(path: string): Promise<TeiElement> {
+  let read = teiCache.get(path);
+  if (!read) {
+    read = readTei(path);
+    teiCache.set(path, read);
+  }
+  return read;
+}
+
+/**
+ * The document an item names: in a Recto sources folder, a source file normalized as `recto
+ * build` would (same options, same TEI); in a TEI file (ours or an official FRUS volume), the
+ * document with that xml:id. `where` is the item's place in the manifest, for errors.
+ */
+export async function sourceDocument(
+  path: string,
+  name: string,
+  where: { at: string; item: string },
+): Promise<SourceDocument> {
+  let folder = false;
+  try {
+    folder = statSync(path).isDirectory();
+  } catch {
+    throw new InputError(`${where.at}: error [reader-source] ${where.item}: ${path}: no such file or folder`);
+  }
+  if (folder) {
+    const { edition, meta } = await loadEditionMeta(path);
+    const plan = planDocuments(edition);
+    const doc = plan.find((d) => basename(d.path) === name || basename(d.path) === `${name}.txt`);
+    if (!doc)
+      throw new InputError(
+        `${where.at}: error [reader-document] ${where.item}: no document "${name}" in ${path} (it has ${plan.map((d) => basename(d.path)).join(', ')})`,
+      );
+    const result = normalize(readFileSync(doc.path), normalizeOptions(doc, meta, edition.dir));
+    const read = readEdition(result.tei).documents[0];
+    if (!read)
+      throw new InputError(
+        `${where.at}: error [reader-document] ${where.item}: ${doc.path} gave no document`,
+      );
+    return {
+      document: read,
+      startPage: startPageOf(result.tei, read.div, read.record),
+      origin: basename(doc.path),
+      respStmts: headerRespStmts(result.tei),
+      diagnostics: result.diagnostics,
+    };
+  }
+  const root = await readOnce(resolve(path));
+  const documents = readEdition(root).documents;
+  const doc = documents.find((d) => d.id === name);
+  if (!doc) {
+    const ids = documents.filter((d) => d.kind === 'document').map((d) => d.id);
+    const sample =
+      ids.length > 8 ? `${ids.slice(0, 4).join(', ')} … ${ids.slice(-2).join(', ')}` : ids.join(', ');
+    throw new InputError(
+      `${where.at}: error [reader-document] ${where.item}: no document with xml:id "${name}" in ${path} (${sample})`,
+    );
+  }
+  return {
+    document: doc,
+    startPage: startPageOf(root, doc.div, doc.record),
+    origin: `${basename(path)}#${name}`,
+    respStmts: [],
+    diagnostics: [],
+  };
+}

@@ -1,0 +1,241 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { validateTei } from '../src/tei/validate.ts';
+import { epubcheck, readEpub } from './support/epub.ts';
+import { ROOT, recto, SEEDS, tempDir } from './support/run.ts';
+
+const EXAMPLE = join(ROOT, 'examples/containment-reader/reader.json');
+const VOLUME = join(ROOT, '../shared/corpus/frus1958-60v08/volume.xml');
+const EPOCH = { SOURCE_DATE_EPOCH: '1767225600' };
+
+/**
+ * Letters only, lower case: a phrase found whatever the line breaks, hyphens or quotes (and the
+ * page numbers pdftotext sets inside a line from the margin).
+ */
+const norm = (s: string): string => s.toLowerCase().replace(/[^a-z]/g, '');
+const stripTags = (xml: string): string =>
+  xml
+    .replace(/<note[\s\S]*?<\/note>/g, ' ')
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&amp;/g, '&');
+const pdfText = (path: string, first?: number, last?: number): string =>
+  execFileSync(
+    'pdftotext',
+    [...(first ? ['-f', String(first), '-l', String(last ?? first)] : []), '-layout', path, '-'],
+    { encoding: 'utf8' },
+  );
+const htmlText = (html: string): string => stripTags(html.replace(/<script[\s\S]*?<\/script>/g, ''));
+
+/** A document of the volume, as the official TEI has it, cut at its page breaks: page number → text. */
+function volumePages(id: string): Map<string, string> {
+  const xml = readFileSync(VOLUME, 'utf8');
+  const start = xml.indexOf(`<div type="document" xml:id="${id}"`);
+  const end = xml.indexOf('<div type="document"', start + 10);
+  const div = xml.slice(start, end).replace(/<head>[\s\S]*?<\/head>/, '');
+  const pages = new Map<string, string>();
+  const parts = div.split(/<pb\b[^>]*\bn="(\d+)"[^>]*\/>/);
+  pages.set('before', stripTags(parts[0] ?? ''));
+  for (let k = 1; k < parts.length; k += 2) pages.set(parts[k] as string, stripTags(parts[k + 1] ?? ''));
+  return pages;
+}
+
+/** The last and first words of a text (enough to be found nowhere else). */
+const tail = (s: string): string => norm(s).slice(-60);
+const head = (s: string): string => norm(s).slice(0, 60);
+
+describe('recto reader (course readers)', () => {
+  const out = tempDir('recto-reader-');
+  let run: ReturnType<typeof recto>;
+  const outputs: Record<string, string> = {};
+
+  beforeAll(() => {
+    run = recto(['reader', EXAMPLE, '--out', out], { env: EPOCH });
+    const epub = readEpub(join(out, 'containment-reader.epub'));
+    for (const id of [
+      'bullitt-1935',
+      'kennan-1946',
+      'state-1944',
+      'dulles-1958-11-26',
+      'memcon-1958-11-17',
+    ]) {
+      const chapter = [...epub.entries()].find(
+        ([name, text]) => name.endsWith('.xhtml') && text.includes(`id="${id}-headnote"`),
+      );
+      outputs[`${id}:html`] = norm(htmlText(readFileSync(join(out, 'html/docs', `${id}.html`), 'utf8')));
+      outputs[`${id}:epub`] = norm(htmlText(chapter?.[1] ?? ''));
+      outputs[`${id}:handout`] = norm(pdfText(join(out, 'handouts', `${id}.pdf`)));
+      outputs[`${id}:tei`] = norm(stripTags(readFileSync(join(out, 'tei', `${id}.xml`), 'utf8')));
+    }
+    outputs.pdf = norm(pdfText(join(out, 'containment-reader.pdf')));
+  }, 240_000);
+
+  const formats = (id: string): [string, string][] => [
+    ['TEI', outputs[`${id}:tei`] ?? ''],
+    ['HTML', outputs[`${id}:html`] ?? ''],
+    ['EPUB', outputs[`${id}:epub`] ?? ''],
+    ['PDF', outputs.pdf ?? ''],
+    ['handout', outputs[`${id}:handout`] ?? ''],
+  ];
+
+  it('builds the example reader: three units from the seeds and a FRUS volume, valid TEI, EPUBCheck 0/0', async () => {
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stderr).toMatch(/7 documents, \d+ files/);
+    const teis = [
+      ...readdirSync(join(out, 'tei')).map((f) => join(out, 'tei', f)),
+      ...readdirSync(join(out, 'handouts/tei')).map((f) => join(out, 'handouts/tei', f)),
+    ];
+    expect(teis.length).toBe(1 + 7 + 7);
+    const valid = await validateTei(teis);
+    expect(valid.messages.filter((m) => /error/.test(m))).toEqual([]);
+    expect(valid.ok).toBe(true);
+    const check = epubcheck(join(out, 'containment-reader.epub'));
+    expect([check.errors, check.warnings], check.output).toEqual([0, 0]);
+    // units as parts: a teiCorpus each, a group in the HTML contents, a part in the EPUB navigation and the PDF contents
+    const master = readFileSync(join(out, 'tei/edition.xml'), 'utf8');
+    expect(master.match(/<teiCorpus type="unit"/g)).toHaveLength(3);
+    const index = readFileSync(join(out, 'html/index.html'), 'utf8');
+    const nav = readEpub(join(out, 'containment-reader.epub')).get('OEBPS/toc.xhtml') ?? '';
+    const contents = pdfText(join(out, 'containment-reader.pdf'), 5, 6);
+    for (const unit of [
+      'Week 1: Revolution and recognition',
+      'Week 2: The origins of containment',
+      'Week 3: The Berlin Crisis',
+    ]) {
+      expect(index).toContain(`<li class="toc-group">${unit}`);
+      expect(nav).toMatch(new RegExp(`<li><span>${unit}[^<]*</span>\\s*<ol>`));
+      expect(norm(contents)).toContain(norm(unit));
+    }
+    // the contents give each excerpt's pages in its source
+    for (const pages of ['(pp. 225–226)', '(pp. 722–723)', '(pp. 78–79)', '(pp. 123–125)']) {
+      expect(index).toContain(pages);
+      expect(nav).toContain(pages);
+      expect(contents).toContain(pages.replace(/[()]/g, '').split(' ')[1]);
+    }
+  });
+
+  it('keeps exactly the pages asked for, from the volume: its page numbers, nothing before or after, a gap where text was cut', () => {
+    const source = volumePages('d68'); // pp. 121–127; the item asks for 123–125
+    const tei = readFileSync(join(out, 'tei/dulles-1958-11-26.xml'), 'utf8');
+    expect([...tei.matchAll(/<pb\b[^>]*\bn="(\d+)"/g)].map((m) => m[1])).toEqual(['123', '124', '125']);
+    expect(tei).toMatch(/<biblScope unit="page" from="123" to="125">123–125<\/biblScope>/);
+    expect(tei).toMatch(/<biblScope unit="document" n="68">/);
+    expect(tei).toMatch(/<title level="m">Foreign Relations of the United States, 1958–1960/);
+    // the gaps: before (pp. 121–122) and after (pp. 126–127), credited to the reader's editor
+    const gaps = [...tei.matchAll(/<gap reason="excerpt" resp="#([^"]+)"><desc>([^<]+)<\/desc>/g)];
+    expect(gaps.map((g) => g[2])).toEqual([
+      'Text of the source (pp. 121–122) left out of this excerpt.',
+      'Text of the source (pp. 126–127) left out of this excerpt.',
+    ]);
+    expect(tei).toContain(`<respStmt xml:id="${gaps[0]?.[1]}">`);
+    for (const [format, text] of formats('dulles-1958-11-26')) {
+      expect(text, `${format}: the end of p. 122`).not.toContain(
+        tail(source.get('123') === undefined ? '' : (source.get('122') ?? '')),
+      );
+      expect(text, `${format}: the start of p. 126`).not.toContain(head(source.get('126') ?? ''));
+      expect(text, `${format}: the start of p. 123`).toContain(head(source.get('123') ?? ''));
+      expect(text, `${format}: the end of p. 125`).toContain(tail(source.get('125') ?? ''));
+      expect(text, `${format}: the gap`).toContain(norm('left out of this excerpt'));
+    }
+  });
+
+  it('keeps exactly the pages asked for, from a seed: text before [Page 225] and after [Page 227] is absent', () => {
+    const text = readFileSync(join(SEEDS, '001_39edde1195e6049d.txt'), 'utf8');
+    const [before = '', rest = ''] = text.split('[Page 225]');
+    const [kept = '', after = ''] = rest.split('[Page 227]');
+    const tei = readFileSync(join(out, 'tei/bullitt-1935.xml'), 'utf8');
+    expect([...tei.matchAll(/<pb\b[^>]*\bn="(\d+)"/g)].map((m) => m[1])).toEqual(['225', '226']);
+    expect(tei).toMatch(/<biblScope unit="page" from="225" to="226">225–226<\/biblScope>/);
+    for (const [format, out] of formats('bullitt-1935')) {
+      expect(out, format).not.toContain(tail(before));
+      expect(out, format).not.toContain(head(after));
+      expect(out, format).toContain(head(kept));
+    }
+  });
+
+  it('keeps the paragraphs asked for by id and leaves the others out, with a gap between', () => {
+    const tei = readFileSync(join(out, 'tei/state-1944.xml'), 'utf8');
+    expect(tei).toMatch(/<gap reason="excerpt"/);
+    for (const [format, text] of formats('state-1944')) {
+      expect(text, format).toContain(
+        norm('There is a danger that the Soviet Government may mistake friendliness'),
+      );
+      expect(text, format).not.toContain(
+        norm('An excellent start was made at the Moscow and Tehran Conferences'),
+      );
+    }
+  });
+
+  it('sets the headnote and the questions of every item in every format, and makes tagged handouts numbered from 1', () => {
+    const manifest = JSON.parse(readFileSync(EXAMPLE, 'utf8')) as {
+      units: { items: { id: string; headnote: string; questions: string[] }[] }[];
+    };
+    const items = manifest.units.flatMap((u) => u.items);
+    const epub = [...readEpub(join(out, 'containment-reader.epub')).values()].map(htmlText).join(' ');
+    const site = readdirSync(join(out, 'html/docs'))
+      .map((f) => htmlText(readFileSync(join(out, 'html/docs', f), 'utf8')))
+      .join(' ');
+    for (const item of items) {
+      const words = [item.headnote.replace(/\*/g, ''), ...item.questions].map((s) => norm(s).slice(0, 50));
+      const handout = norm(pdfText(join(out, 'handouts', `${item.id}.pdf`)));
+      for (const w of words) {
+        expect(norm(site), `${item.id} HTML`).toContain(w);
+        expect(norm(epub), `${item.id} EPUB`).toContain(w);
+        expect(outputs.pdf, `${item.id} PDF`).toContain(w);
+        expect(handout, `${item.id} handout`).toContain(w);
+      }
+      const info = execFileSync('pdfinfo', [join(out, 'handouts', `${item.id}.pdf`)], { encoding: 'utf8' });
+      expect(info, item.id).toMatch(/Tagged:\s+yes/);
+      const first = pdfText(join(out, 'handouts', `${item.id}.pdf`), 1)
+        .split('\n')
+        .map((l) => l.trim())
+        .filter(Boolean);
+      expect(first.at(-1), `${item.id}: the folio of its first page`).toBe('1');
+      expect(first[0], `${item.id}: opens with its text, not a title page`).not.toBe(item.id);
+    }
+  });
+
+  it('refuses a range that does not exist and an unknown document, naming each item and its line, writing nothing', () => {
+    const dir = tempDir('recto-reader-bad-');
+    const manifest = {
+      id: 'bad-reader',
+      title: 'A reader with mistakes',
+      editor: 'E',
+      publisher: 'P',
+      licence: 'CC0',
+      language: 'en',
+      units: [
+        {
+          title: 'Unit',
+          items: [
+            { source: SEEDS, document: '001_39edde1195e6049d.txt', pages: '225–226' },
+            { source: VOLUME, document: 'd68', pages: '9999–10000' },
+            { source: VOLUME, document: 'd99999' },
+          ],
+        },
+      ],
+    };
+    const file = join(dir, 'reader.json');
+    const text = JSON.stringify(manifest, null, 2);
+    writeFileSync(file, text);
+    const where = (needle: string): string => {
+      const before = text.slice(0, text.indexOf(needle));
+      return `${before.split('\n').length}:${before.length - before.lastIndexOf('\n')}`;
+    };
+    const target = join(dir, 'out');
+    const r = recto(['reader', file, '--out', target]);
+    expect(r.status).toBe(1);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+    expect(r.stderr).toContain(
+      `${file}:${where('"pages": "9999–10000"')}: error [reader-range] units[0].items[1] (d68): pages 9999–10000 are not all in the document (its pages: 121–127)`,
+    );
+    // (an unknown document: the item is named where it opens)
+    const item = text.lastIndexOf('{', text.indexOf('"d99999"'));
+    const itemAt = `${text.slice(0, item).split('\n').length}:${item - text.slice(0, item).lastIndexOf('\n')}`;
+    expect(r.stderr).toContain(
+      `${file}:${itemAt}: error [reader-document] units[0].items[2] (d99999): no document with xml:id "d99999" in ${VOLUME}`,
+    );
+    expect(existsSync(target)).toBe(false);
+  });
+});
