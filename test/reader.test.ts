@@ -154,6 +154,27 @@ describe('recto reader (course readers)', () => {
     }
   });
 
+  it('keeps, for every item with a page range, only page breaks inside the range, its pages in the header, and the notes of the kept text', () => {
+    const manifest = JSON.parse(readFileSync(EXAMPLE, 'utf8')) as {
+      units: { items: { id: string; pages?: string }[] }[];
+    };
+    const ranged = manifest.units.flatMap((u) => u.items).filter((i) => i.pages);
+    expect(ranged.length).toBe(4);
+    for (const item of ranged) {
+      const [from, to] = (item.pages as string).split('–').map(Number) as [number, number];
+      const tei = readFileSync(join(out, 'tei', `${item.id}.xml`), 'utf8');
+      const breaks = [...tei.matchAll(/<pb\b[^>]*\bn="(\d+)"/g)].map((m) => Number(m[1]));
+      expect(breaks.length, item.id).toBeGreaterThan(0);
+      for (const n of breaks) expect(n >= from && n <= to, `${item.id}: page break ${n}`).toBe(true);
+      expect(tei, item.id).toContain(`<biblScope unit="page" from="${from}" to="${to}">`);
+      expect(tei, item.id).toMatch(/<gap reason="excerpt"/);
+    }
+    // Bullitt's note 47 is anchored on p. 226: kept, as printed
+    expect(readFileSync(join(out, 'tei/bullitt-1935.xml'), 'utf8')).toMatch(
+      /<note place="foot" n="47"[^>]*>Signed on May 2, 1935/,
+    );
+  });
+
   it('keeps the paragraphs asked for by id and leaves the others out, with a gap between', () => {
     const tei = readFileSync(join(out, 'tei/state-1944.xml'), 'utf8');
     expect(tei).toMatch(/<gap reason="excerpt"/);
