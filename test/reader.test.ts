@@ -1,8 +1,10 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { validateTei } from '../src/tei/validate.ts';
+import { launchChromium } from './support/browser.ts';
 import { epubcheck, readEpub } from './support/epub.ts';
 import { ROOT, recto, SEEDS, tempDir } from './support/run.ts';
 
@@ -216,6 +218,41 @@ describe('recto reader (course readers)', () => {
       expect(first[0], `${item.id}: opens with its text, not a title page`).not.toBe(item.id);
     }
   });
+
+  it('sets the reader’s pages apart accessibly: no axe-core violations (WCAG 2.1 AA) on the contents and on items with headnotes, questions and cuts, light and dark', async () => {
+    const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+    const browser = await launchChromium();
+    try {
+      for (const scheme of ['light', 'dark'] as const) {
+        for (const file of ['index.html', 'docs/chicherin-1918.html', 'docs/dulles-1958-11-26.html']) {
+          const page = await browser.newPage();
+          await page.emulateMedia({ colorScheme: scheme });
+          await page.goto(`file://${join(out, 'html', file)}`);
+          await page.addScriptTag({ path: axePath });
+          const violations = await page.evaluate(async () => {
+            const { axe } = window as unknown as {
+              axe: {
+                run: (
+                  d: Document,
+                  o: object,
+                ) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }>;
+              };
+            };
+            const result = await axe.run(document, {
+              runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+            });
+            return result.violations.map(
+              (v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+            );
+          });
+          expect(violations, `${file} (${scheme})`).toEqual([]);
+          await page.close();
+        }
+      }
+    } finally {
+      await browser.close();
+    }
+  }, 120_000);
 
   it('refuses a range that does not exist and an unknown document, naming each item and its line, writing nothing', () => {
     const dir = tempDir('recto-reader-bad-');

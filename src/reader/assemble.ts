@@ -11,6 +11,8 @@ export interface ReaderItemTei {
   div: TeiElement; // the excerpt (the document's div, ids not yet prefixed)
   /** Who the excerpt's `resp` pointers name (the source TEI's respStmts: the source editors …). */
   respStmts?: TeiElement[];
+  /** The source's own biblStruct (ours), kept as it is but for the pages. */
+  bibl?: TeiElement;
   number?: string; // the document's number in its source edition
   headnote?: string; // Markdown
   questions?: string[]; // Markdown, one question each
@@ -28,6 +30,7 @@ export interface ReaderUnitTei {
 export function itemTei(reader: EditionMeta, item: ReaderItemTei): TeiElement {
   const id = item.provenance.id;
   const [excerpt, ...resps] = prefixIds([item.div, ...(item.respStmts ?? [])], id);
+  const [bibl] = item.bibl ? prefixIds([item.bibl], id) : [];
   // (the excerpt's own whitespace and mixed content are kept as read)
   const div = el(
     'div',
@@ -59,7 +62,7 @@ export function itemTei(reader: EditionMeta, item: ReaderItemTei): TeiElement {
       ]),
     );
   return block('TEI', { 'xml:lang': reader.language }, [
-    itemHeader(reader, item.provenance, resps),
+    itemHeader(reader, item.provenance, resps, bibl),
     block('text', {}, parts),
   ]);
 }

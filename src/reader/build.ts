@@ -97,6 +97,7 @@ async function resolveUnits(
           div: cut.div,
           number: source.document.number ?? source.document.record.document,
           respStmts: source.respStmts,
+          bibl: source.bibl,
           headnote: item.headnote,
           questions: item.questions,
         });

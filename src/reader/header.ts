@@ -1,7 +1,7 @@
 import type { EditionMeta } from '../meta.ts';
 import type { SourceRecord } from '../model/documents.ts';
 import { publicationStmt } from '../tei/header.ts';
-import { block, el, type TeiElement } from '../tei/node.ts';
+import { block, el, type TeiElement, type TeiNode } from '../tei/node.ts';
 
 export interface ItemProvenance {
   id: string; // the item's xml:id
@@ -20,15 +20,79 @@ const span = (p: { from: string; to: string }): string => (p.from === p.to ? p.f
 
 /**
  * The header of one item of a reader: its title, the reader's editor credited with the selection
- * (the excerpt gaps point at that respStmt), the reader's publisher and licence, and the source it
- * is taken from as a biblStruct — the source edition, its editors and imprint, the document's
- * number and the pages of the excerpt — so the item's citation points at the printed source.
+ * (the excerpt gaps point at that respStmt) beside the source's own respStmts, the reader's
+ * publisher and licence, and the source it is taken from as a biblStruct — our own TEI's as it
+ * stands, a volume's built from the volume (its editors and imprint, the document's number) — with
+ * the pages of the excerpt, so the item's citation points at the printed source.
  */
 export function itemHeader(
   reader: EditionMeta,
   item: ItemProvenance,
   respStmts: TeiElement[] = [],
+  sourceBibl?: TeiElement,
 ): TeiElement {
+  const bibl = sourceBibl ? withPages(sourceBibl, item) : builtBibl(item);
+  return block('teiHeader', {}, [
+    block('fileDesc', {}, [
+      block('titleStmt', {}, [
+        el('title', {}, [item.title]),
+        ...(reader.editor ? [el('editor', {}, [reader.editor])] : []),
+        el('respStmt', { 'xml:id': `${item.id}-reader-editor` }, [
+          el('resp', {}, ['selection, excerpting, headnote and study questions']),
+          el('name', {}, [reader.editor ?? 'the editor of the reader']),
+        ]),
+        ...respStmts,
+      ]),
+      publicationStmt(reader, item.id),
+      block('sourceDesc', {}, [bibl]),
+    ]),
+    ...(item.when
+      ? [block('profileDesc', {}, [el('creation', {}, [el('date', { when: item.when }, [item.when])])])]
+      : []),
+  ]);
+}
+
+/** What the item is of its source, said in the biblStruct. */
+function excerptNote(item: ItemProvenance): TeiElement {
+  const words = [
+    item.cut ? 'An excerpt' : 'The whole text',
+    item.pages ? ` (pp. ${span(item.pages)})` : '',
+    ' of ',
+    item.documentPages ? `the document printed on pp. ${span(item.documentPages)}, ` : 'the document ',
+    `read from ${item.origin}. Text left out is marked as gap reason="excerpt".`,
+  ].join('');
+  return el('note', { type: 'excerpt' }, [words]);
+}
+
+/** Our own source's biblStruct, its page scope made the excerpt's, with the excerpt note. */
+function withPages(bibl: TeiElement, item: ItemProvenance): TeiElement {
+  const scope = item.pages
+    ? el('biblScope', { unit: 'page', from: item.pages.from, to: item.pages.to }, [span(item.pages)])
+    : undefined;
+  let placed = false;
+  const visit = (e: TeiElement): TeiElement => ({
+    ...e,
+    children: e.children.flatMap((c): TeiNode[] => {
+      if (typeof c === 'string') return [c];
+      if (c.name === 'biblScope' && c.attrs.unit === 'page') {
+        placed = true;
+        return scope ? [scope] : [];
+      }
+      return [visit(c)];
+    }),
+  });
+  const copy = visit(bibl);
+  const monogr = copy.children.find((c): c is TeiElement => typeof c !== 'string' && c.name === 'monogr');
+  if (scope && !placed && monogr) monogr.children.push(scope, '\n');
+  return {
+    ...copy,
+    attrs: { ...copy.attrs, 'xml:id': `${item.id}-source` },
+    children: [...copy.children, excerptNote(item), '\n'],
+  };
+}
+
+/** A biblStruct from the source record (a volume's document): the volume, its editors and imprint, the scopes. */
+function builtBibl(item: ItemProvenance): TeiElement {
   const r = item.record;
   const imprint = [
     ...(r.place ? [el('pubPlace', {}, [r.place])] : []),
@@ -42,42 +106,16 @@ export function itemHeader(
       ? [el('biblScope', { unit: 'page', from: item.pages.from, to: item.pages.to }, [span(item.pages)])]
       : []),
   ];
-  const excerpt = [
-    item.cut ? 'An excerpt' : 'The whole text',
-    item.pages ? ` (pp. ${span(item.pages)})` : '',
-    ' of ',
-    item.documentPages ? `the document printed on pp. ${span(item.documentPages)}, ` : 'the document ',
-    `read from ${item.origin}. Text left out is marked as gap reason="excerpt".`,
-  ].join('');
-  return block('teiHeader', {}, [
-    block('fileDesc', {}, [
-      block('titleStmt', {}, [
-        el('title', {}, [item.title]),
-        ...(reader.editor ? [el('editor', {}, [reader.editor])] : []),
-        el('respStmt', { 'xml:id': `${item.id}-reader-editor` }, [
-          el('resp', {}, ['selection, excerpting, headnote and study questions']),
-          el('name', {}, [reader.editor ?? 'the editor of the reader']),
-        ]),
-        ...respStmts,
-      ]),
-      publicationStmt(reader, item.id),
-      block('sourceDesc', {}, [
-        block('biblStruct', { 'xml:id': `${item.id}-source` }, [
-          el('analytic', {}, [el('title', { level: 'a' }, [item.sourceTitle])]),
-          block('monogr', {}, [
-            el('title', { level: 'm' }, [r.edition ?? 'Source edition not named']),
-            ...r.editors.map((e) => el('editor', {}, [e])),
-            ...(r.fileNumber ? [el('idno', { type: 'file' }, [r.fileNumber])] : []),
-            el('imprint', {}, imprint),
-            ...scopes,
-          ]),
-          ...(r.url ? [el('ptr', { target: r.url })] : []),
-          el('note', { type: 'excerpt' }, [excerpt]),
-        ]),
-      ]),
+  return block('biblStruct', { 'xml:id': `${item.id}-source` }, [
+    el('analytic', {}, [el('title', { level: 'a' }, [item.sourceTitle])]),
+    block('monogr', {}, [
+      el('title', { level: 'm' }, [r.edition ?? item.sourceTitle]),
+      ...r.editors.map((e) => el('editor', {}, [e])),
+      ...(r.fileNumber ? [el('idno', { type: 'file' }, [r.fileNumber])] : []),
+      el('imprint', {}, imprint),
+      ...scopes,
     ]),
-    ...(item.when
-      ? [block('profileDesc', {}, [el('creation', {}, [el('date', { when: item.when }, [item.when])])])]
-      : []),
+    ...(r.url ? [el('ptr', { target: r.url })] : []),
+    excerptNote(item),
   ]);
 }

@@ -18,6 +18,8 @@ export interface SourceDocument {
   origin: string;
   /** The respStmts of the source's own header (ours: the source editors, the transmission …). */
   respStmts: TeiElement[];
+  /** The source's own biblStruct, where its header has one (ours): kept as it is, pages aside. */
+  bibl?: TeiElement;
   diagnostics: Diagnostic[];
 }
 
@@ -57,6 +59,18 @@ function headerRespStmts(tei: TeiElement): TeiElement[] {
   return (titleStmt?.children ?? []).filter(
     (c): c is TeiElement => isElement(c) && localName(c.name) === 'respStmt' && Boolean(c.attrs['xml:id']),
   );
+}
+
+/** The biblStruct of a TEI document's sourceDesc. */
+function headerBibl(tei: TeiElement): TeiElement | undefined {
+  let found: TeiElement | undefined;
+  const visit = (n: TeiNode): void => {
+    if (found || !isElement(n)) return;
+    if (localName(n.name) === 'biblStruct') found = n;
+    else if (localName(n.name) !== 'text') for (const c of n.children) visit(c);
+  };
+  visit(tei);
+  return found;
 }
 
 const teiCache = new Map<string, Promise<TeiElement>>();
@@ -106,6 +120,7 @@ export async function sourceDocument(
       startPage: startPageOf(result.tei, read.div, read.record),
       origin: basename(doc.path),
       respStmts: headerRespStmts(result.tei),
+      bibl: headerBibl(result.tei),
       diagnostics: result.diagnostics,
     };
   }
