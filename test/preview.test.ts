@@ -126,6 +126,32 @@ describe('recto preview', () => {
     );
   }, 180_000);
 
+  it('lists the warnings of the last build in the page, each linked to the paragraph its line is in', async () => {
+    const name = '001_39edde1195e6049d';
+    const file = join(sources, `${name}.txt`);
+    await page.goto(`${preview.url}docs/${documentId(name)}.html`);
+    const text = readFileSync(file, 'utf8');
+    const at = text.indexOf('\n\nIf this basic postulate');
+    writeFileSync(file, `${text.slice(0, at)}\n\nThe IPOLITICAL question remains open.${text.slice(at)}`);
+    await page.waitForFunction(() => document.body.innerText.includes('IPOLITICAL question'), undefined, {
+      timeout: 30_000,
+    });
+    const warning = page.locator('#recto-preview li', { hasText: 'IPOLITICAL' });
+    await warning.first().waitFor({ state: 'attached', timeout: 30_000 });
+    const line =
+      readFileSync(file, 'utf8')
+        .split('\n')
+        .findIndex((l) => l.includes('IPOLITICAL')) + 1;
+    // (in the status line's folded list of warnings)
+    expect(await warning.first().textContent()).toContain(`${name}.txt:${line}:5 warning [ocr-suspect]`);
+    const href = (await warning.first().locator('a').getAttribute('href')) ?? '';
+    expect(href.startsWith(`/docs/${documentId(name)}.html#`), href).toBe(true);
+    // the anchor is the paragraph that holds the word
+    const anchor = href.split('#')[1] ?? '';
+    expect(await page.locator(`[id="${anchor}"]`).innerText()).toBe('The IPOLITICAL question remains open.');
+    await page.goto(`${preview.url}docs/${documentId(SOURCE)}.html`); // back to the page the next test watches
+  }, 120_000);
+
   it('shows a broken edition.json in an overlay (file:line:column, rule, message), keeps the last good page, and shows the page again once fixed', async () => {
     const manifest = join(sources, 'edition.json');
     const good = readFileSync(manifest, 'utf8');

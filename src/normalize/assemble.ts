@@ -64,7 +64,13 @@ function bodyElement(b: Block, inline: Inline, ctx: InlineContext): TeiNode[] {
       ];
     case 'p': {
       const content = extractionJoined(b.spans, inline);
-      return unwrapIfMilestones(content) ?? [el('p', {}, content)];
+      const unwrapped = unwrapIfMilestones(content);
+      if (unwrapped) return unwrapped;
+      const p = el('p', {}, content);
+      // where it starts in the source (not written into the TEI): diagnostics can point at it
+      const first = b.spans[0];
+      if (first) p.line = ctx.positions.at(first.offset).line;
+      return [p];
     }
     case 'quote':
       return [el('quote', {}, [el('p', {}, extractionJoined(b.spans, inline))])];

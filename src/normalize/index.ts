@@ -40,6 +40,8 @@ export interface NormalizedDocument {
   meta: DocumentMeta;
   tei: TeiElement;
   diagnostics: Diagnostic[];
+  /** Each paragraph's first line in the source and its xml:id, in order: where a diagnostic's paragraph is. */
+  paragraphs: [number, string][];
 }
 
 /** A document id from a file name: an XML name, unique enough, stable across builds. */
@@ -97,7 +99,17 @@ export function normalize(bytes: Uint8Array, options: NormalizeOptions): Normali
     documentHeader(meta, options.edition, { source, text: textElement, buildDate: options.buildDate }),
     textElement,
   ]);
-  return { meta, tei, diagnostics: diag.items };
+  return { meta, tei, diagnostics: diag.items, paragraphs: paragraphLines(div) };
+}
+
+function paragraphLines(div: TeiElement): [number, string][] {
+  const out: [number, string][] = [];
+  const visit = (e: TeiElement): void => {
+    if (e.name === 'p' && e.line && e.attrs['xml:id']) out.push([e.line, e.attrs['xml:id']]);
+    for (const c of e.children) if (typeof c !== 'string') visit(c);
+  };
+  visit(div);
+  return out;
 }
 
 /**

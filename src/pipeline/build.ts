@@ -55,6 +55,8 @@ export interface BuildResult {
   seconds: number;
   normalized: number; // documents normalized in this run (the rest came from the cache)
   changed: string[]; // names (output file names) of the documents whose TEI file this run rewrote
+  /** Each source's paragraphs: first line and xml:id (where `recto preview` links a diagnostic). */
+  paragraphs: Map<string, [number, string][]>;
   rendered: string[]; // formats rendered in this run (the rest were up to date)
   threads: number; // 1: everything ran on this thread
 }
@@ -228,6 +230,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       seconds: (performance.now() - started) / 1000,
       normalized,
       changed,
+      paragraphs: new Map(selected.map((d, k) => [d.path, results[k]?.paragraphs ?? []])),
       rendered,
       threads: runner.threads,
     };

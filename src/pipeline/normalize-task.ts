@@ -17,11 +17,12 @@ export interface NormalizeTask {
 export interface NormalizedXml {
   xml: string;
   diagnostics: Diagnostic[];
+  paragraphs?: [number, string][]; // each paragraph's first source line and xml:id
 }
 
 export function runNormalizeTask(task: NormalizeTask): NormalizedXml {
   const result = normalize(task.bytes, task.options);
-  return { xml: serializeTei(result.tei), diagnostics: result.diagnostics };
+  return { xml: serializeTei(result.tei), diagnostics: result.diagnostics, paragraphs: result.paragraphs };
 }
 
 /** The task as a worker thread runs it: an error the CLI explains comes back as data. */

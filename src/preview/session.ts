@@ -82,9 +82,17 @@ export async function startPreview(options: PreviewOptions): Promise<{ url: stri
   let server: PreviewServer | undefined;
 
   const publish = (): void => server?.send('state', { ...state });
+  let paragraphs = new Map<string, [number, string][]>(); // source path → paragraphs' first lines, ids
+  /** A diagnostic with the page of its document, at the paragraph its line falls in when known. */
   const shown = (d: Diagnostic): ShownDiagnostic => {
-    const doc = documents.get(resolve(d.file));
-    return doc ? { ...d, href: `/docs/${doc.id}.html` } : d;
+    const path = resolve(d.file);
+    const doc = documents.get(path);
+    if (!doc) return d;
+    const at = paragraphs.get(path)?.findLast(([line]) => line <= d.position.line);
+    return { ...d, href: `/docs/${doc.id}.html${at ? `#${at[1]}` : ''}` };
+  };
+  const remember = (result: { paragraphs: Map<string, [number, string][]> }): void => {
+    for (const [path, list] of result.paragraphs) paragraphs.set(resolve(path), list);
   };
 
   const readPlan = async (): Promise<void> => {
@@ -98,14 +106,17 @@ export async function startPreview(options: PreviewOptions): Promise<{ url: stri
   /** Everything the HTML shows, rebuilt: the first build, and after a manifest or template change. */
   const wholeSite = async (): Promise<string[]> => {
     const result = await build({ sources, out, formats: ['tei', 'html'], reporter: options.reporter });
-    state.diagnostics = result.diagnostics.map(shown);
     await readPlan();
+    paragraphs = new Map();
+    remember(result);
+    state.diagnostics = result.diagnostics.map(shown);
     return ['*'];
   };
 
   /** Only sources of documents changed: their TEI, then their pages from the kept master. */
   const quick = async (): Promise<string[]> => {
     const result = await build({ sources, out, formats: ['tei'], reporter: options.reporter });
+    remember(result);
     state.diagnostics = result.diagnostics.map(shown);
     const tree = master as TeiElement;
     const changed: number[] = [];
