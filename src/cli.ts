@@ -163,6 +163,11 @@ program
   .option('--no-books', 'do not rebuild the EPUB and PDF in the background')
   .action(async (opts: { sources: string; out: string; port: number; books: boolean }) => {
     const r = reporter();
+    // Ctrl-C from the first moment: during the first build too, the preview stops cleanly.
+    const stopped = new Promise<void>((done) => {
+      process.once('SIGINT', () => done());
+      process.once('SIGTERM', () => done());
+    });
     const { startPreview } = await import('./preview/session.ts');
     const preview = await startPreview({
       sources: opts.sources,
@@ -174,10 +179,7 @@ program
     // (on stdout, alone on its line: scripts and editors read the address from it)
     process.stdout.write(`Preview: ${preview.url}\n`);
     r.info('Watching the sources and templates; Ctrl-C stops.');
-    await new Promise<void>((done) => {
-      process.once('SIGINT', () => done());
-      process.once('SIGTERM', () => done());
-    });
+    await stopped;
     await preview.stop();
     r.info('preview stopped');
   });

@@ -126,7 +126,8 @@ export async function startPreview(options: PreviewOptions): Promise<{ url: stri
       const member = await readTei(join(out, 'tei', `${name}.xml`));
       const teis = tree.children.filter((c): c is TeiElement => typeof c !== 'string' && c.name === 'TEI');
       const old = teis[members + doc.index];
-      tree.children[tree.children.indexOf(old as TeiElement)] = member;
+      if (!old) return wholeSite(); // the master does not hold it where the plan says
+      tree.children[tree.children.indexOf(old)] = member;
       changed.push(doc.index);
     }
     return changed.length ? updateDocumentPages({ master: tree, outDir: out, formats, changed }) : [];
@@ -197,13 +198,17 @@ export async function startPreview(options: PreviewOptions): Promise<{ url: stri
       );
       startBackground();
     } catch (error) {
-      if (!(error instanceof RectoError)) throw error;
       // Bad input: the last good pages stay served, the overlay says what is wrong and where.
+      // An internal error is shown the same way (the preview keeps running; the next change retries).
+      const message =
+        error instanceof RectoError
+          ? error.message
+          : `recto: internal error: ${error instanceof Error ? error.message : String(error)}`;
       state.building = false;
-      state.error = error.message;
+      state.error = message;
       state.books = books.length ? 'failed' : 'off';
-      state.diagnostics = errorDiagnostics(error.message).map(shown);
-      options.reporter.info(error.message);
+      state.diagnostics = errorDiagnostics(message).map(shown);
+      options.reporter.info(message);
       publish();
     }
   };
