@@ -83,6 +83,31 @@ describe('the build cache (output/.cache)', () => {
     expect(tree(out, CACHE)).toEqual(reference);
   });
 
+  it('with --formats tei,html, a one-document edit rewrites that document’s TEI, page and TEI download, the master and the search index — no other file', () => {
+    const sources = seedCopy();
+    const out = tempDir();
+    const args = ['build', '--sources', sources, '--out', out, '--formats', 'tei,html'];
+    expect(recto(args, { env }).status).toBe(0);
+    const times = (): Map<string, number> => {
+      const m = new Map<string, number>();
+      for (const name of tree(out, CACHE).keys()) m.set(name, statSync(join(out, name)).mtimeMs);
+      return m;
+    };
+    const before = times();
+    edit(sources);
+    expect(recto(args, { env }).status).toBe(0);
+    const after = times();
+    const rewritten = [...after.keys()].filter((name) => after.get(name) !== before.get(name)).sort();
+    expect(rewritten).toEqual([
+      'html/assets/search-index.js',
+      'html/docs/d001_39edde1195e6049d.html',
+      'html/downloads/edition.xml',
+      'html/downloads/tei/d001_39edde1195e6049d.xml',
+      'tei/001_39edde1195e6049d.xml',
+      'tei/edition.xml',
+    ]);
+  });
+
   it('a changed template re-renders its format only; a deleted output is made again', () => {
     const sources = seedCopy();
     const out = tempDir();
