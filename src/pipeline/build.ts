@@ -82,6 +82,7 @@ async function normalizeDocument(
     overrides: doc.source.overrides,
     corrections: doc.source.corrections,
     sourceRecord: doc.source.sourceRecord,
+    register: meta.register,
   };
   if (!cache) return { ...(await runner.normalize({ kind: 'normalize', bytes, options })), fresh: true };
   const key = sha256(stageFingerprint('normalize'), JSON.stringify(options), bytes);
