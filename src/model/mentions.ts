@@ -32,7 +32,7 @@ export function mentionIndex(documents: ModelDocument[], register: RegisterEntry
     // The notes each mention sits in (a note's body is walked where its reference stands).
     const inNote = new Map<string, string>();
     forEachNode(doc.blocks, (n) => {
-      if (n.kind !== 'footnote') return;
+      if (n.kind !== 'footnote' && n.kind !== 'unanchoredNote') return;
       forEachNode(n.body, (m) => {
         if (m.kind === 'mention' && n.id) inNote.set(m.anchor, n.id);
       });

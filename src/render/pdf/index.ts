@@ -11,6 +11,7 @@ import { Drawer } from './draw.ts';
 import { FontSet } from './fonts.ts';
 import type { PageRefs } from './lines.ts';
 import { type Page, Paginator } from './paginate.ts';
+import { placeRegisterIndex } from './register-index.ts';
 import { loadPdfStyle } from './style.ts';
 
 /**
@@ -46,6 +47,7 @@ function layoutBook(
   edition: ModelEdition,
   fonts: FontSet,
   style: ReturnType<typeof loadPdfStyle>,
+  mentionPage?: (anchor: string) => number | undefined, // the page each mention was drawn on (the index)
 ): void {
   const { meta } = edition;
   // Half-title, its blank verso, title page, imprint.
@@ -103,6 +105,7 @@ function layoutBook(
     });
     placeAll(p, documentBlocks(doc.blocks));
   }
+  if (mentionPage) placeRegisterIndex(p, edition, fonts, style, mentionPage);
   p.flush();
 }
 
@@ -181,7 +184,7 @@ export async function renderPdf(ctx: RenderContext): Promise<string[]> {
     drawer.drawPage(page, prefix, chrome);
     if (page.opening) doc.outline.addItem(page.opening.title);
   };
-  layoutBook(new Paginator(style, fonts, draw, refs), edition, fonts, style);
+  layoutBook(new Paginator(style, fonts, draw, refs), edition, fonts, style, (id) => anchored.get(id));
   drawer.finish();
   doc.end();
   await written;
