@@ -13,7 +13,8 @@ export interface Mention {
   anchor: string; // unique in the edition (`d12-m3`)
   document: number; // index in the edition's documents
   page?: string; // the source edition's page it is printed on
-  note?: string; // the footnote's id, when the mention is in one
+  inNote: boolean; // in a footnote's body (set once, in the notes: the note is where to go)
+  note?: string; // that note's id, when it has one
   words: string; // as the text prints them
 }
 
@@ -30,11 +31,11 @@ export function mentionIndex(documents: ModelDocument[], register: RegisterEntry
   const out = new Map<string, Mention[]>();
   documents.forEach((doc, index) => {
     // The notes each mention sits in (a note's body is walked where its reference stands).
-    const inNote = new Map<string, string>();
+    const inNote = new Map<string, string | undefined>();
     forEachNode(doc.blocks, (n) => {
       if (n.kind !== 'footnote' && n.kind !== 'unanchoredNote') return;
       forEachNode(n.body, (m) => {
-        if (m.kind === 'mention' && n.id) inNote.set(m.anchor, n.id);
+        if (m.kind === 'mention') inNote.set(m.anchor, n.id);
       });
     });
     let page = doc.startPage;
@@ -46,6 +47,7 @@ export function mentionIndex(documents: ModelDocument[], register: RegisterEntry
         anchor: n.anchor,
         document: index,
         page,
+        inNote: inNote.has(n.anchor),
         note: inNote.get(n.anchor),
         words: displayText(n.children as Inline[]),
       });

@@ -15,9 +15,9 @@ const HEADINGS = { person: 'Persons', place: 'Places', org: 'Organisations' } as
 
 /** Where a mention is: a link to it (to its note, in a note) labelled with its page, else its document. */
 function locator(m: Mention, doc: ModelDocument, file: string): { label: string; href: string } {
-  const target = m.note ? `fn-${m.note}` : m.anchor;
+  const target = m.inNote ? (m.note ? `#fn-${m.note}` : '') : `#${m.anchor}`;
   const label = m.page ? `p. ${m.page}` : doc.number ? `doc. ${doc.number}` : numberedTitle(doc);
-  return { label, href: `${file}#${target}` };
+  return { label, href: `${file}${target}` };
 }
 
 export function registerIndexChapter(

@@ -176,12 +176,14 @@ export const HTML_INLINE: InlineRules<HtmlContext, string> = {
   name: (n, ctx) => `<span class="name ${n.type}">${inlines(n.children, ctx)}</span>`,
   mention: (n, ctx) => {
     const target = ctx.register?.(n.id);
-    if (!target || ctx.inLink) return `<span class="name ${n.entity}">${inlines(n.children, ctx)}</span>`;
+    // The anchor the register page links to (a note's body, a list item, a cell are set once too).
+    const id = ctx.usedIds.has(n.anchor) ? '' : ` id="${escapeAttr(uniqueId(ctx, n.anchor))}"`;
+    // Inside a link (a contents entry) a mention is no link of its own, but still the place to land.
+    if (!target || ctx.inLink)
+      return `<span class="name ${n.entity}"${id}>${inlines(n.children, ctx)}</span>`;
     ctx.inLink = true;
     const content = inlines(n.children, ctx);
     ctx.inLink = false;
-    // The anchor the register page links to; a note's body is set once, in the notes (its own id).
-    const id = ctx.nested === 0 ? ` id="${escapeAttr(n.anchor)}"` : '';
     // The card (name and description) is drawn by the stylesheet from data-card on hover and focus.
     return `<a class="mention ${n.entity}"${id} href="${escapeAttr(target.href)}" data-card="${escapeAttr(target.card)}">${content}</a>`;
   },

@@ -40,7 +40,7 @@ function authorities(e: RegisterEntry): string {
 /** Where a mention stands: the page of the print edition, and the note when it is in one. */
 function mentionLabel(m: Mention, k: number): string {
   const where = m.page ? `p. ${m.page}` : `mention ${k + 1}`;
-  return m.note ? `${where} (note)` : where;
+  return m.inNote ? `${where} (note)` : where;
 }
 
 function mentionList(edition: ModelEdition, mentions: Mention[]): string {
@@ -53,8 +53,7 @@ function mentionList(edition: ModelEdition, mentions: Mention[]): string {
     const page = `../${documentFile(doc)}`;
     const links = list
       .map((m, k) => {
-        const target = m.note ? `fn-${m.note}` : m.anchor;
-        return `<a href="${escapeAttr(`${page}#${target}`)}">${escapeHtml(mentionLabel(m, k))}</a>`;
+        return `<a href="${escapeAttr(`${page}#${m.anchor}`)}">${escapeHtml(mentionLabel(m, k))}</a>`;
       })
       .join(', ');
     return `<li><a class="register-document" href="${escapeAttr(page)}">${escapeHtml(numberedTitle(doc))}</a>${doc.date ? ` <span class="toc-meta">${escapeHtml(doc.date)}</span>` : ''}: ${links}</li>`;
