@@ -21,6 +21,8 @@ export interface PersonNames {
   givenKeys: string[];
   /** The last given name of a family-first name (`Jung` of Kim Dae Jung): a mention only where the document names the person. */
   shortForms: string[];
+  /** The first given name of a Western name (`selwyn`), the same kind of weak form. */
+  firstName?: string;
   description: string; // folded, for title and role checks
   from?: string;
   to?: string;
@@ -140,6 +142,7 @@ export function personNames(entry: RegisterEntry): PersonNames {
   const titles: string[] = [];
   const givenKeys: string[] = [];
   const shortForms: string[] = [];
+  let firstName: string | undefined;
   const addShort = (tokens: string[]): void => {
     const last = tokens.at(-1);
     if (tokens.length >= 2 && last && /^\p{Lu}/u.test(last)) shortForms.push(fold(last));
@@ -168,6 +171,9 @@ export function personNames(entry: RegisterEntry): PersonNames {
     while (givenTokens.length && PARTICLES.has(givenTokens.at(-1) ?? ''))
       particles.unshift(givenTokens.pop() ?? '');
     for (const t of givenTokens) given.push(fold(t));
+    // The first name alone (`Selwyn` for Selwyn Lloyd): a mention only where the document names him.
+    const first = givenTokens[0];
+    if (first && first.length > 2 && !/\.$/.test(first)) firstName = fold(first);
     addSurname(surname);
     if (particles.length) addSurname([...particles, ...surname]);
     // `Couve de Murville` is also `Couve`: a compound surname's first word stands for it.
@@ -204,6 +210,7 @@ export function personNames(entry: RegisterEntry): PersonNames {
     familyFirst,
     givenKeys,
     shortForms: [...new Set(shortForms)],
+    firstName,
     description: fold(entry.description ?? ''),
     from: entry.from,
     to: entry.to,

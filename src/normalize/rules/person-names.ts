@@ -128,6 +128,21 @@ export function tagPersons(
     for (const g of p.given) allGiven.add(g);
     for (const f of p.shortForms) byShort.set(f, [...(byShort.get(f) ?? []), p]);
   }
+  // A first name stands alone for its person only when no one else in the register has it, as a
+  // first name or any other part of a name (`Allen` is Allen Dulles's and George Allen's).
+  const firstNames = new Map<string, PersonNames[]>();
+  for (const p of persons)
+    if (p.firstName) firstNames.set(p.firstName, [...(firstNames.get(p.firstName) ?? []), p]);
+  for (const [name, of] of firstNames) {
+    const clash =
+      of.length > 1 ||
+      byLast.has(name) ||
+      byShort.has(name) ||
+      persons.some(
+        (p) => p !== of[0] && (p.given.includes(name) || p.surnames.some((s) => s.includes(name))),
+      );
+    if (!clash && !lowercase.has(name)) byShort.set(name, of);
+  }
 
   const givenMatches = (p: PersonNames, t: Token): boolean =>
     t.initial ? p.initials.includes(t.word) : p.given.includes(t.word);
@@ -231,7 +246,13 @@ export function tagPersons(
     const t = tokens[i] as Token;
     if (opts.length === 0) {
       const short = byShort.get(t.word);
-      if (short && isCapitalized(t)) found.push({ start: i, end: i, candidates: short, weak: true });
+      // A short form standing alone: not part of a longer name (`Dean Sayre`, `Nicholas deB.`).
+      const next = tokens[i + 1];
+      const prev = tokens[i - 1];
+      const alone =
+        !(next && joined(source, t, next) && /\p{Lu}/u.test(next.text)) &&
+        !(prev && joined(source, prev, t) && /\p{Lu}/u.test(prev.text));
+      if (short && isCapitalized(t) && alone) found.push({ start: i, end: i, candidates: short, weak: true });
       continue;
     }
     const next = tokens[i + 1];
@@ -282,6 +303,14 @@ export function tagPersons(
   // Still two candidates: the one the document names unambiguously elsewhere, else the one whose
   // dates hold the document's date; else untagged, and said.
   const named = new Set(kept.flatMap((f) => (f.chosen && !f.weak ? [f.chosen.id] : [])));
+  // The offices the document speaks of (`the President`, `the Secretary`): the one candidate whose
+  // description begins with one of them is the one meant (the Dulles brothers: Secretary of State,
+  // Director of Central Intelligence).
+  const offices = new Set([...source.matchAll(/\b[Tt]he (\p{Lu}\p{Ll}+)\b/gu)].map((m) => fold(m[1] ?? '')));
+  const office = (p: PersonNames): string | undefined => {
+    const head = /^[\p{L}-]+/u.exec(p.description)?.[0];
+    return head && TITLES.has(head) && !COURTESY.has(head) ? head : undefined;
+  };
   const mentions: Mention[] = [];
   const ambiguities: Ambiguity[] = [];
   for (const f of kept) {
@@ -292,7 +321,12 @@ export function tagPersons(
       chosen = inDoc[0];
     } else if (!chosen) {
       const inDoc = f.candidates.filter((p) => named.has(p.id));
+      const byOffice = f.candidates.filter(
+        (p) => office(p) !== undefined && offices.has(office(p) as string),
+      );
       if (inDoc.length === 1) chosen = inDoc[0];
+      // (only when the document names none of them: named both, they are both in play)
+      else if (inDoc.length === 0 && byOffice.length === 1) chosen = byOffice[0];
       else if (options.date) {
         const d = options.date;
         const dated = f.candidates.filter(
