@@ -99,10 +99,17 @@ export function scoreCorpus(dir: string): MentionScore & { register: Register; d
     if (localName(e.name) === 'div' && e.attrs.type === 'document' && e.attrs['xml:id'])
       divs.set(e.attrs['xml:id'], e);
   }
-  const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as {
-    items: { file: string; doc_id: string }[];
-  };
-  const files = new Set(readdirSync(dir).filter((f) => f.endsWith('.txt')));
+  // Each plain text and the document it was made from (its truth file names it).
+  const items = readdirSync(dir)
+    .filter((f) => f.endsWith('.txt'))
+    .sort()
+    .map((file) => {
+      const truth = JSON.parse(readFileSync(join(dir, 'truth', file.replace(/\.txt$/, '.json')), 'utf8')) as {
+        doc_id: string;
+        title?: string;
+      };
+      return { file, doc_id: truth.doc_id, title: truth.title };
+    });
   // A volume that tags no signature (the 1964–68 one: 0 of 252) is not scored on signatures.
   const signatures = ![...divs.values()].some((d) =>
     [...walk(d)].some(
@@ -114,9 +121,9 @@ export function scoreCorpus(dir: string): MentionScore & { register: Register; d
   let correct = 0;
   let ambiguous = 0;
   const worst: MentionScore['worst'] = [];
-  for (const item of manifest.items) {
+  for (const item of items) {
     const div = divs.get(item.doc_id);
-    if (!div || !files.has(item.file)) continue;
+    if (!div) continue;
     const result = normalize(readFileSync(join(dir, item.file)), {
       file: item.file,
       id: `d${item.file.replace(/\.txt$/, '')}`,
@@ -124,11 +131,7 @@ export function scoreCorpus(dir: string): MentionScore & { register: Register; d
       register,
     });
     ambiguous += result.diagnostics.filter((d) => d.ruleId === 'person-ambiguous').length;
-    const title = (
-      JSON.parse(readFileSync(join(dir, 'truth', item.file.replace(/\.txt$/, '.json')), 'utf8')) as {
-        title?: string;
-      }
-    ).title;
+    const { title } = item;
     const signed = new Set([...walk(div)].filter((e) => localName(e.name) === 'signed').map(words));
     const skip: Skip = { title: title ? squash(title) : undefined, signatures, signed };
     const ours = counts(result.tei, 'ref', ids, skip, unidentified(div, skip));
@@ -151,7 +154,7 @@ export function scoreCorpus(dir: string): MentionScore & { register: Register; d
   }
   return {
     register,
-    documents: manifest.items.length,
+    documents: items.length,
     tagged,
     truth,
     correct,
