@@ -1,3 +1,5 @@
+import type { Register } from './register/types.ts';
+
 /** Edition and document metadata: what the teiHeader says and the renderers show. */
 export interface EditionMeta {
   id: string;
@@ -11,6 +13,8 @@ export interface EditionMeta {
   date?: string; // publication date, ISO 8601
   /** The volume the documents come from (manifest `sourceEdition`): each document's default. */
   sourceEdition?: SourceRecord;
+  /** The edition's register (manifest `register`): tagged in the documents, written as `standOff`. */
+  register?: Register;
 }
 
 /**

@@ -116,7 +116,7 @@ function epubChapters(book: Map<string, string>): string[] {
   );
   return [...opf.matchAll(/<itemref [^>]*idref="([^"]+)"/g)]
     .map((m) => hrefs.get(m[1] ?? '') ?? '')
-    .filter((h) => h && !/^(cover|title|toc|introduction|notes)\.xhtml$/.test(h));
+    .filter((h) => h && !/^(cover|title|toc|introduction|notes|register-index)\.xhtml$/.test(h));
 }
 
 function compareEpub(
@@ -159,7 +159,9 @@ function comparePdf(
   const outline = outlinePages(pdf);
   if (edition.introduction) add(edition.introduction, 'introduction');
   for (const doc of edition.documents) add(doc.blocks, doc.id);
-  const pages = pdfPages(pdf);
+  // the back-of-book index of the register (issue #19) follows the documents: it is not their text
+  const index = outline.findLast((o) => o.title === 'Index of Names')?.page;
+  const pages = pdfPages(pdf).slice(0, index ? index - 1 : undefined);
   const first = outline[0]?.page ?? 1;
   const reading = readPdfAgainst(pages, first, expected);
   if (reading.problem) return reading;

@@ -28,6 +28,8 @@ const pages = (): string[] => ['index.html', ...readdirSync(join(site, 'docs')).
 const textOfHtml = (html: string): string =>
   html
     .replace(/<script[\s\S]*?<\/script>/g, ' ')
+    // a mention's link stands inside the text (`<a class="mention">Lippmann</a>,`): no space for it
+    .replace(/<a class="mention[^>]*>|(?<=<a class="mention[^>]*>[^<]*)<\/a>/g, '')
     .replace(/<[^>]+>/g, ' ')
     .replace(/&lt;/g, '<')
     .replace(/&gt;/g, '>')

@@ -92,6 +92,7 @@ describe('the print PDF', () => {
       'The Long Telegram',
       'Department of State Briefing Paper',
       'The Chargé in the Soviet Union (Kennan) to the Secretary of State',
+      'Index of Names', // the back-of-book index of the seeds' register (issue #19)
     ]);
     const qdf = run('qpdf', ['--qdf', '--object-streams=disable', pdf, '-']);
     expect(qdf).toMatch(/\/Lang \(en\)/);

@@ -2,6 +2,8 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatDiagnostic } from '../src/diagnostics.ts';
+import { parseRegister } from '../src/register/load.ts';
+import type { Register } from '../src/register/types.ts';
 import { documentText } from '../src/tei/text.ts';
 import { validateTei } from '../src/tei/validate.ts';
 import { canonicalText, firstDifference } from './support/lossless.ts';
@@ -11,7 +13,8 @@ import { tempDir } from './support/run.ts';
 /**
  * Golden fixtures, one folder per rule: `case.txt` → `case.tei.xml` (the TEI `<text>`) and
  * `case.diagnostics.txt`. A missing expected file is written when UPDATE_GOLDEN=1 (review it, then
- * commit); otherwise it is a failure.
+ * commit); otherwise it is a failure. A folder's `register.json`, when there is one, is the
+ * register its cases are tagged with (rule `person-names`).
  */
 const FIXTURES = join(import.meta.dirname, 'fixtures/rules');
 const cases = readdirSync(FIXTURES).flatMap((rule) =>
@@ -19,6 +22,11 @@ const cases = readdirSync(FIXTURES).flatMap((rule) =>
     .filter((f) => f.endsWith('.txt') && !f.endsWith('.diagnostics.txt'))
     .map((f) => ({ rule, name: f.replace(/\.txt$/, ''), dir: join(FIXTURES, rule) })),
 );
+
+function registerOf(dir: string): Register | undefined {
+  const path = join(dir, 'register.json');
+  return existsSync(path) ? parseRegister(readFileSync(path, 'utf8'), path) : undefined;
+}
 
 function golden(path: string, actual: string): void {
   if (!existsSync(path) || process.env.UPDATE_GOLDEN === '1') {
@@ -53,6 +61,7 @@ describe('normalizer rules (golden fixtures)', () => {
       'autolink',
       'damage',
       'dateline',
+      'person-names',
     ]) {
       expect(rules, rule).toContain(rule);
     }
@@ -61,7 +70,7 @@ describe('normalizer rules (golden fixtures)', () => {
   for (const c of cases) {
     it(`${c.rule}: ${c.name}`, () => {
       const source = readFileSync(join(c.dir, `${c.name}.txt`), 'utf8');
-      const result = normalizeText(source, `${c.name}.txt`);
+      const result = normalizeText(source, `${c.name}.txt`, registerOf(c.dir));
       const text = /<text>[\s\S]*<\/text>/.exec(result.xml)?.[0] ?? '';
       golden(join(c.dir, `${c.name}.tei.xml`), `${text}\n`);
       golden(
@@ -77,7 +86,10 @@ describe('normalizer rules (golden fixtures)', () => {
     const dir = tempDir();
     const files = cases.map((c) => {
       const path = join(dir, `${c.rule}--${c.name}.xml`);
-      writeFileSync(path, normalizeText(readFileSync(join(c.dir, `${c.name}.txt`)), `${c.name}.txt`).xml);
+      writeFileSync(
+        path,
+        normalizeText(readFileSync(join(c.dir, `${c.name}.txt`)), `${c.name}.txt`, registerOf(c.dir)).xml,
+      );
       return path;
     });
     const result = await validateTei(files);

@@ -16,6 +16,7 @@ const ROOT = join(SRC, '..');
 const COMMON = [
   join(SRC, 'tei'),
   join(SRC, 'fs'),
+  join(SRC, 'register'), // the model reads the register (standOff) for every renderer
   join(SRC, 'meta.ts'),
   join(SRC, 'version.ts'),
   join(SRC, 'diagnostics.ts'),

@@ -2,6 +2,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import { InputError } from '../errors.ts';
 import type { DocumentOverrides, EditionMeta, SourceRecord } from '../meta.ts';
+import { loadRegister } from '../register/load.ts';
 import { type Manifest, parseManifest } from './manifest.ts';
 
 export interface EditionSource {
@@ -75,6 +76,13 @@ export async function loadEdition(dir: string): Promise<EditionSource> {
       throw new InputError(`${manifestFile}:1:1: error [manifest-missing-file] ${d.path} does not exist`);
   }
   const { id, title, subtitle, editor, publisher, licence, language, date, sourceEdition } = manifest;
+  let register: EditionMeta['register'];
+  if (manifest.register) {
+    const file = inside(dir, manifest.register, manifestFile);
+    if (!(await exists(file)))
+      throw new InputError(`${manifestFile}:1:1: error [manifest-missing-file] ${file} does not exist`);
+    register = await loadRegister(file);
+  }
   return {
     dir,
     meta: {
@@ -88,6 +96,7 @@ export async function loadEdition(dir: string): Promise<EditionSource> {
       language,
       date,
       sourceEdition,
+      register,
     },
     introduction: manifest.introduction ? inside(dir, manifest.introduction, manifestFile) : undefined,
     documents,

@@ -63,6 +63,8 @@ export const ManifestSchema = z
       .optional(),
     sourceEdition: SourceRecord.optional(),
     introduction: z.string().optional(),
+    /** A register of persons, places and organisations: `.json`, `.csv` or TEI `.xml`. */
+    register: z.string().min(1).optional(),
     documents: z.array(DocumentEntry).min(1),
   })
   .strict();

@@ -1,7 +1,10 @@
 import type { EditionMeta } from '../meta.ts';
+import { registerFromTei } from '../register/import-tei.ts';
+import type { RegisterEntry } from '../register/types.ts';
 import type { TeiElement } from '../tei/node.ts';
 import type { EditionDocument } from './documents.ts';
 import { readEdition } from './documents.ts';
+import { anchorMentions, type Mention, mentionIndex } from './mentions.ts';
 import { BlockReader } from './read-block.ts';
 import type { Block, SourcePosition } from './types.ts';
 import { forEachNode } from './walk.ts';
@@ -25,6 +28,9 @@ export interface ModelEdition {
   introduction?: Block[];
   documents: ModelDocument[];
   unknown: UnknownElement[];
+  /** The register the master holds (our `standOff`, a FRUS volume's list of persons), and its mentions. */
+  register: RegisterEntry[];
+  mentions: Map<string, Mention[]>;
 }
 
 function documentModel(doc: EditionDocument): ModelDocument {
@@ -117,10 +123,14 @@ export function editionModel(root: TeiElement): ModelEdition {
   const introduction = edition.introduction && new BlockReader().flow(edition.introduction.children, 0);
   const documents = edition.documents.map(documentModel);
   findPages(documents);
+  for (const doc of documents) anchorMentions(doc);
+  const register = registerFromTei(root).entries;
   return {
     meta: edition.meta,
     introduction,
     documents,
     unknown: unknownElements([introduction ?? [], ...documents.map((d) => d.blocks)]),
+    register,
+    mentions: mentionIndex(documents, register),
   };
 }

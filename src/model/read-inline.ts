@@ -268,6 +268,10 @@ function readInline(e: TeiElement, reader: InlineReader): Inline[] {
       if (SILENT.has(name)) return [];
       const kind = NAMES[name];
       if (kind) {
+        // A pointer to an entry of a register in the same file (`ref="#p_KGF1"`): a mention.
+        const pointer = /^#([^\s#]+)$/.exec(a.ref ?? a.corresp ?? '')?.[1];
+        if (pointer && (kind === 'person' || kind === 'place' || kind === 'org') && name !== 'rs')
+          return [{ kind: 'mention', entity: kind, id: pointer, anchor: '', children: children() }];
         const key = (a.ref ?? a.corresp ?? a.key)?.replace(/^#/, '');
         return [{ kind: 'name', type: kind, key, children: children() }];
       }

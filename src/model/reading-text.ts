@@ -48,6 +48,7 @@ export const INLINE_TEXT: InlineRules<TextSink, string> = {
     return mark ? `${inlines(n.children, s)} ${mark} ` : inlines(n.children, s);
   },
   name: (n, s) => inlines(n.children, s),
+  mention: (n, s) => inlines(n.children, s),
   lineBreak: () => '\n',
   span: (n, s) => inlines(n.children, s),
   unknown: (n, s) => inlines(n.children, s),

@@ -24,6 +24,8 @@ export type CorrectionKind =
 
 export type NameKind = 'person' | 'place' | 'org' | 'date' | 'time' | 'other';
 
+export type MentionKind = 'person' | 'place' | 'org';
+
 export type Inline =
   | { kind: 'text'; text: string }
   | { kind: 'emphasis'; style: EmphasisStyle; children: Inline[] }
@@ -40,6 +42,11 @@ export type Inline =
   | { kind: 'correction'; by: CorrectionKind; original: Inline[]; corrected: Inline[] }
   | { kind: 'link'; target: LinkTarget; children: Inline[] }
   | { kind: 'name'; type: NameKind; key?: string; children: Inline[] }
+  /**
+   * A name that points at an entry of the edition's register (`persName ref="#id"`): linked to
+   * its register page, listed in the indexes. `anchor` is unique in its document (set by the model).
+   */
+  | { kind: 'mention'; entity: MentionKind; id: string; anchor: string; children: Inline[] }
   | { kind: 'lineBreak' }
   /** A known element with no look of its own (seg, term, num, idno …): its text, its TEI name kept as a class. */
   | { kind: 'span'; role: string; children: Inline[] }

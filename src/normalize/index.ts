@@ -1,6 +1,7 @@
 import { basename } from 'node:path';
 import { type Diagnostic, DiagnosticBag } from '../diagnostics.ts';
 import type { DocumentMeta, DocumentOverrides, EditionMeta, SourceRecord } from '../meta.ts';
+import type { Register } from '../register/types.ts';
 import { documentHeader } from '../tei/header.ts';
 import { block, el, type TeiElement, type TeiNode } from '../tei/node.ts';
 import { assembleDiv } from './assemble.ts';
@@ -8,6 +9,7 @@ import { refSpans, type Span } from './blocks.ts';
 import { decodeSource } from './decode.ts';
 import { type Anchor, IdAllocator, type InlineContext, parseInline } from './inline.ts';
 import { PositionMap, splitLines } from './lines.ts';
+import { anchorMentions } from './mentions.ts';
 import { documentMeta } from './metadata.ts';
 import { findSuspects } from './rules/damage.ts';
 import { findRefCandidates, pairMarked, pairRefs, type RefCandidate } from './rules/footnote-refs.ts';
@@ -34,6 +36,8 @@ export interface NormalizeOptions {
   edition: EditionMeta;
   overrides?: DocumentOverrides;
   corrections?: Correction[];
+  /** The edition's register: mentions of its persons become `persName ref="#id"`. */
+  register?: Register;
 }
 
 export interface NormalizedDocument {
@@ -76,6 +80,7 @@ export function normalize(bytes: Uint8Array, options: NormalizeOptions): Normali
     ? anchorNotes(ctx, notes, marked ? [] : findRefCandidates(spans), sourceNote, marked ? spans : null)
     : () => [];
   const corrected = anchorCorrections(ctx, options.corrections ?? [], Boolean(options.edition.editor));
+  if (options.register) anchorMentions(ctx, options.register, blocks);
   for (const s of findSuspects(spans)) {
     if (corrected.has(s.offset)) continue;
     diag.warn(

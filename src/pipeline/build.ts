@@ -82,6 +82,7 @@ export function normalizeOptions(
     overrides: doc.source.overrides,
     corrections: doc.source.corrections,
     sourceRecord: doc.source.sourceRecord,
+    register: meta.register,
   };
 }
 

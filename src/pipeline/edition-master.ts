@@ -3,6 +3,7 @@ import { sha256 } from '../cache/store.ts';
 import { writeIfChanged } from '../fs/write-if-changed.ts';
 import type { EditionMeta } from '../meta.ts';
 import { documentId } from '../normalize/index.ts';
+import { registerStandOff } from '../register/standoff.ts';
 import { editionHeader } from '../tei/header.ts';
 import { block, type TeiElement } from '../tei/node.ts';
 import { composeCorpus } from './corpus.ts';
@@ -10,8 +11,11 @@ import { type RenderStageOptions, renderFormats } from './render-stage.ts';
 
 /** The teiCorpus around the members: the edition's header; its xml:id names the renderers' files. */
 function editionShell(meta: EditionMeta, documents: number): TeiElement {
+  const standOff = registerStandOff(meta.register?.entries ?? []);
   return block('teiCorpus', { 'xml:lang': meta.language, 'xml:id': documentId(meta.id) }, [
     editionHeader(meta, documents),
+    // The register, once for the edition: the documents' `persName ref="#id"` point at it.
+    ...(standOff ? [standOff] : []),
   ]);
 }
 

@@ -1,5 +1,6 @@
 import { basename } from 'node:path';
 import { documentId, type NormalizedDocument, normalize } from '../../src/normalize/index.ts';
+import type { Register } from '../../src/register/types.ts';
 import type { TeiElement } from '../../src/tei/node.ts';
 import { parseTei } from '../../src/tei/read.ts';
 import { serializeTei } from '../../src/tei/write.ts';
@@ -10,9 +11,10 @@ export const EDITION = { id: 'test', title: 'Test edition', language: 'en' };
 export function normalizeText(
   text: string | Uint8Array,
   file = 'test.txt',
+  register?: Register,
 ): NormalizedDocument & { xml: string; read: TeiElement } {
   const bytes = typeof text === 'string' ? new TextEncoder().encode(text) : text;
-  const result = normalize(bytes, { file, id: documentId(basename(file)), edition: EDITION });
+  const result = normalize(bytes, { file, id: documentId(basename(file)), edition: EDITION, register });
   const xml = serializeTei(result.tei);
   return { ...result, xml, read: parseTei(xml, file) };
 }

@@ -74,6 +74,10 @@ export const EPUB_RULES: HtmlRules = {
     pageBreak,
     supplied: (n, ctx) =>
       `<span class="supplied${n.conjecture ? ' conjecture' : ''}">${hidden(n.conjecture ? "Editors' conjecture: " : 'Supplied by the editors: ')}[${inlines(n.children, ctx)}${n.conjecture ? '?' : ''}]</span>`,
+    // A mention is an anchor for the index (EPUB Indexes 1.0); in a note, the index links to the
+    // note's aside (a long note's body is in another file, "Notes in full").
+    mention: (n, ctx) =>
+      `<span class="name ${n.entity}"${ctx.usedIds.has(n.anchor) ? '' : ` id="${escapeAttr(uniqueId(ctx, n.anchor))}"`}>${inlines(n.children, ctx)}</span>`,
     correction: (n, ctx) => {
       const corrected = inlines(n.corrected, ctx);
       if (n.by === 'source')

@@ -13,6 +13,7 @@ import { reportUnknownElements } from '../unknown.ts';
 import { coverSvg } from './cover.ts';
 import { type EpubContext, newEpubContext } from './elements.ts';
 import { editionUuid } from './identity.ts';
+import { INDEX_FILE, registerIndexChapter } from './register-index.ts';
 
 /**
  * The annotated EPUB 3, made with epub-gen-memory (chapters, package, zip) from the TEI master.
@@ -64,7 +65,16 @@ class RectoEPub extends EPub {
 }
 
 /** Files of the book that a chapter must not be named as. */
-const RESERVED = new Set(['toc', 'notes', 'title', 'introduction', 'cover', 'nav', 'content']);
+const RESERVED = new Set([
+  'toc',
+  'notes',
+  'title',
+  'introduction',
+  'cover',
+  'nav',
+  'content',
+  'register-index',
+]);
 
 /** Each document's file name: its id, made safe and unique (a volume may have a document "toc"). */
 function chapterFiles(documents: ModelDocument[]): Map<string, string> {
@@ -197,6 +207,9 @@ export async function renderEpub(ctx: RenderContext): Promise<string[]> {
     });
   }
 
+  const index = registerIndexChapter(edition, fileOf);
+  if (index) chapters.push({ title: 'Index', filename: INDEX_FILE, content: index });
+
   const firstDocument = edition.documents[0];
   // The printed editions the book is made from (not each document's archival source): a volume is
   // its own source; our documents name theirs in their header. Every one is listed.
@@ -237,6 +250,7 @@ export async function renderEpub(ctx: RenderContext): Promise<string[]> {
       pages,
       toc,
       bodymatter: firstDocument ? fileOf(firstDocument) : 'title.xhtml',
+      index: index ? INDEX_FILE : '',
       accessibilitySummary:
         'Text-only publication with a table of contents, landmarks and the page numbers of the printed sources (page list and page-break markers). Footnotes are linked both ways; editorial interventions (omissions, conjectures, corrections) are marked in the text and described for screen readers.',
       certifiedBy: 'Recto (self-declared)',

@@ -56,6 +56,8 @@ export interface HtmlContext {
   sections: { id: string; text: string; level: number }[];
   /** A title is the page's h1 (a document page), or an h2 under it (the introduction on the contents page). */
   titleTag?: 'h1' | 'h2';
+  /** A register entry's page and the words of its card; none: the mention is set as a plain name. */
+  register?: (id: string) => { href: string; card: string } | undefined;
 }
 
 export function newContext(rules: HtmlRules = HTML_RULES): HtmlContext {
@@ -173,6 +175,19 @@ export const HTML_INLINE: InlineRules<HtmlContext, string> = {
       : `<span class="ref">${content}</span>`;
   },
   name: (n, ctx) => `<span class="name ${n.type}">${inlines(n.children, ctx)}</span>`,
+  mention: (n, ctx) => {
+    const target = ctx.register?.(n.id);
+    // The anchor the register page links to (a note's body, a list item, a cell are set once too).
+    const id = ctx.usedIds.has(n.anchor) ? '' : ` id="${escapeAttr(uniqueId(ctx, n.anchor))}"`;
+    // Inside a link (a contents entry) a mention is no link of its own, but still the place to land.
+    if (!target || ctx.inLink)
+      return `<span class="name ${n.entity}"${id}>${inlines(n.children, ctx)}</span>`;
+    ctx.inLink = true;
+    const content = inlines(n.children, ctx);
+    ctx.inLink = false;
+    // The card (name and description) is drawn by the stylesheet from data-card on hover and focus.
+    return `<a class="mention ${n.entity}"${id} href="${escapeAttr(target.href)}" data-card="${escapeAttr(target.card)}">${content}</a>`;
+  },
   lineBreak: () => '<br>',
   span: (n, ctx) => `<span class="${escapeAttr(n.role)}">${inlines(n.children, ctx)}</span>`,
   unknown: (n, ctx) => `<span class="tei-unknown">${inlines(n.children, ctx)}</span>`,

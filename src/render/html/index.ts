@@ -13,6 +13,8 @@ import { TEMPLATES } from '../template.ts';
 import { reportUnknownElements } from '../unknown.ts';
 import { citationExports } from './cite-export.ts';
 import { contentsScript, type Download, documentFile, documentPage, indexPage } from './pages.ts';
+import { registerFile } from './register-links.ts';
+import { registerIndexPage, registerPage } from './register-pages.ts';
 import { type SearchDocument, searchIndexScript } from './search-index.ts';
 
 const require = createRequire(import.meta.url);
@@ -101,6 +103,10 @@ export async function renderHtml(ctx: RenderContext): Promise<string[]> {
   }
   const downloads = siteDownloads(edition, ctx.formats);
   write('index.html', indexPage(edition, downloads, links));
+  if (edition.register.length) {
+    write('register/index.html', registerIndexPage(edition));
+    for (const entry of edition.register) write(registerFile(entry.id), registerPage(edition, entry));
+  }
   write('assets/search-index.js', searchIndexScript(entries));
   write('assets/contents.js', contentsScript(edition));
   for (const asset of ASSETS) write(`assets/${asset}`, await readFile(join(TEMPLATES, 'html', asset)));

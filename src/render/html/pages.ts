@@ -4,13 +4,14 @@ import { fill, readTemplate } from '../template.ts';
 import { type CslItem, documentCitation } from './cite.ts';
 import { blocks, type Footnote, type HtmlContext, newContext } from './elements.ts';
 import { escapeAttr, escapeHtml } from './escape.ts';
+import { registerLinks } from './register-links.ts';
 
 export interface Download {
   href: string;
   label: string;
 }
 
-function layout(
+export function layout(
   edition: EditionMeta,
   page: { title: string; root: string; main: string; meta?: [string, string][]; description: string },
 ): string {
@@ -93,6 +94,7 @@ export function documentPage(
   const doc = edition.documents[index] as ModelDocument;
   const ctx = newContext();
   ctx.resolve = (id) => links.get(id); // hrefs relative to docs/, where document pages live
+  ctx.register = registerLinks(edition, '../');
   const text = blocks(doc.blocks, ctx);
   const cite = documentCitation(doc, edition.meta);
   const prev = edition.documents[index - 1];
@@ -158,6 +160,7 @@ export function indexPage(edition: ModelEdition, downloads: Download[], links: M
     const href = links.get(id);
     return href ? `docs/${href}` : undefined;
   };
+  introCtx.register = registerLinks(edition, '');
   const introduction = edition.introduction ? blocks(edition.introduction, introCtx) : '';
   const tocItems: string[] = [];
   let group: string | undefined;
@@ -180,6 +183,9 @@ export function indexPage(edition: ModelEdition, downloads: Download[], links: M
       publisher: [edition.meta.publisher, edition.meta.date?.slice(0, 4)].filter(Boolean).join(', '),
       introduction,
       toc: `<ol class="toc">\n${toc}\n</ol>`,
+      register: edition.register.length
+        ? '<p class="register-link"><a href="register/index.html">Index of persons, places and organisations</a></p>'
+        : '',
       downloads: downloads
         .map((d) => `<li><a href="${escapeAttr(d.href)}" download>${escapeHtml(d.label)}</a></li>`)
         .join('\n'),

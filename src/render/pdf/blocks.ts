@@ -19,6 +19,7 @@ export type Item =
   | { kind: 'pb'; n: string; id?: string }
   | { kind: 'note'; label: string; items: Item[]; id?: string; unmarked?: boolean }
   | { kind: 'pageref'; target: string; style: FontStyle } // `(p. 37)`: the PDF page of a cross-reference's target
+  | { kind: 'anchor'; id: string } // where a mention starts: the index's page numbers
   | { kind: 'break' };
 
 export type TypeRole = 'body' | 'title' | 'heading' | 'small';
@@ -122,6 +123,8 @@ const PDF_INLINE: InlineRules<Ctx, Item[]> = {
       ? [...items(n.children, ctx), { kind: 'pageref', target: n.target.internal, style: ctx.style }]
       : items(n.children, ctx),
   name: (n, ctx) => items(n.children, ctx),
+  // The page the mention starts on is recorded for the back-of-book index (src/render/pdf/register-index.ts).
+  mention: (n, ctx) => [{ kind: 'anchor', id: n.anchor }, ...items(n.children, ctx)],
   lineBreak: () => [{ kind: 'break' }],
   span: (n, ctx) => items(n.children, ctx),
   unknown: (n, ctx) => items(n.children, ctx),

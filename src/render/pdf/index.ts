@@ -11,6 +11,7 @@ import { Drawer } from './draw.ts';
 import { FontSet } from './fonts.ts';
 import type { PageRefs } from './lines.ts';
 import { type Page, Paginator } from './paginate.ts';
+import { placeRegisterIndex } from './register-index.ts';
 import { loadPdfStyle } from './style.ts';
 
 /**
@@ -47,6 +48,7 @@ function layoutBook(
   fonts: FontSet,
   style: ReturnType<typeof loadPdfStyle>,
   handout = false,
+  mentionPage?: (anchor: string) => number | undefined, // the page each mention was drawn on (the index)
 ): void {
   // A handout (one item of a course reader) is its text from page 1: no title pages, no contents.
   if (!handout) frontMatter(p, edition);
@@ -64,6 +66,7 @@ function layoutBook(
     });
     placeAll(p, documentBlocks(doc.blocks));
   }
+  if (mentionPage) placeRegisterIndex(p, edition, fonts, style, mentionPage);
   p.flush();
 }
 
@@ -188,7 +191,16 @@ export async function renderPdf(ctx: RenderContext): Promise<string[]> {
     drawer.drawPage(page, prefix, chrome);
     if (page.opening) doc.outline.addItem(page.opening.title);
   };
-  layoutBook(new Paginator(style, fonts, draw, refs), edition, fonts, style, ctx.layout === 'handout');
+  // (a handout is one reading: no index of names)
+  const handout = ctx.layout === 'handout';
+  layoutBook(
+    new Paginator(style, fonts, draw, refs),
+    edition,
+    fonts,
+    style,
+    handout,
+    handout ? undefined : (id) => anchored.get(id),
+  );
   drawer.finish();
   doc.end();
   await written;

@@ -96,6 +96,13 @@ export function words(items: Item[], size: number, fonts: FontSet, refs?: PageRe
       }
       continue;
     }
+    if (item.kind === 'anchor') {
+      // A mention's start: recorded on the word it begins (the next one, after a space).
+      const open = cur as Word | null;
+      if (open) open.anchors.push(item.id);
+      else pendingAnchors.push(item.id);
+      continue;
+    }
     if (item.kind === 'pageref') {
       if (!refs?.known(item.target)) continue;
       const w = cur ?? current();
