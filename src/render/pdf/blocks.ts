@@ -15,13 +15,21 @@ import type { FontStyle } from './fonts.ts';
  * omissions with the editors' words in brackets, corrections as `of [on]`, conjectures `[by?]`.
  */
 export type Item =
-  | { kind: 'text'; text: string; style: FontStyle; scale?: number }
+  | { kind: 'text'; text: string; style: FontStyle; scale?: number; uri?: string } // uri: a URL link's text
   | { kind: 'pb'; n: string; id?: string }
   | { kind: 'note'; label: string; items: Item[]; id?: string; unmarked?: boolean }
   | { kind: 'pageref'; target: string; style: FontStyle } // `(p. 37)`: the PDF page of a cross-reference's target
   | { kind: 'break' };
 
 export type TypeRole = 'body' | 'title' | 'heading' | 'small';
+
+/** Where a document (or the introduction) begins: its outline entry, its contents target, its running head. */
+export interface Opening {
+  title: string;
+  id: string;
+  runningHead: string; // the title shortened to fit, at a word
+  division: boolean; // opens a right-hand page (no running head there)
+}
 
 export interface PdfBlock {
   tag: 'P' | 'H1' | 'H2' | 'BlockQuote' | 'LI';
@@ -35,6 +43,7 @@ export interface PdfBlock {
   keepWithNext: boolean;
   tocFor?: string; // a contents entry for this document id
   spaceScale?: number; // word spaces this many times the font's (a row of omission dots is spaced wide)
+  opening?: Opening; // the first block of a document
 }
 
 export const block = (items: Item[], over: Partial<PdfBlock> = {}): PdfBlock => ({
@@ -116,11 +125,14 @@ const PDF_INLINE: InlineRules<Ctx, Item[]> = {
     n.by === 'source'
       ? [...items(n.original, ctx), ...text(' ', ctx), ...bracketed(items(n.corrected, ctx), ctx)]
       : items(n.corrected, ctx),
-  link: (n, ctx) =>
-    // an internal cross-reference is followed by the page of the PDF where its target is
-    'internal' in n.target
-      ? [...items(n.children, ctx), { kind: 'pageref', target: n.target.internal, style: ctx.style }]
-      : items(n.children, ctx),
+  link: (n, ctx) => {
+    // an internal cross-reference is followed by the page of the PDF where its target is (a link
+    // to it); a URL's words are a link to it
+    if ('internal' in n.target)
+      return [...items(n.children, ctx), { kind: 'pageref', target: n.target.internal, style: ctx.style }];
+    const uri = n.target.external;
+    return items(n.children, ctx).map((i) => (i.kind === 'text' ? { ...i, uri } : i));
+  },
   name: (n, ctx) => items(n.children, ctx),
   lineBreak: () => [{ kind: 'break' }],
   span: (n, ctx) => items(n.children, ctx),

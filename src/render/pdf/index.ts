@@ -1,14 +1,15 @@
 import { join } from 'node:path';
 import PDFDocument from 'pdfkit';
-import { writeStreamAtomic } from '../../fs/atomic-write.ts';
+import { writeFileAtomic, writeStreamAtomic } from '../../fs/atomic-write.ts';
 import { editionModel, type ModelEdition, numberedTitle } from '../../model/edition.ts';
 import { modifiedDate } from '../../reproducible.ts';
 import { documentOfIds } from '../links.ts';
 import type { RenderContext } from '../registry.ts';
 import { reportUnknownElements } from '../unknown.ts';
-import { block, documentBlocks, type PdfBlock } from './blocks.ts';
+import { block, documentBlocks, type Opening, type PdfBlock } from './blocks.ts';
 import { Drawer } from './draw.ts';
 import { FontSet } from './fonts.ts';
+import type { LayoutReport } from './layout-report.ts';
 import type { PageRefs } from './lines.ts';
 import { type Page, Paginator } from './paginate.ts';
 import { loadPdfStyle } from './style.ts';
@@ -89,24 +90,58 @@ function layoutBook(
     group = d.group;
     entry(d.id, numberedTitle(d));
   }
+  const runningHead = (title: string): string =>
+    fitWords(title, (t) => fonts.width(t, 'italic', style.runningHead.size) <= p.measure * 0.8);
   if (edition.introduction) {
-    p.openRecto({ opening: { title: 'Introduction', id: '#introduction' }, document: 'Introduction' });
-    placeAll(p, documentBlocks(edition.introduction));
+    p.openRecto();
+    const opening = {
+      title: 'Introduction',
+      id: '#introduction',
+      runningHead: 'Introduction',
+      division: true,
+    };
+    placeAll(p, opened(documentBlocks(edition.introduction), opening));
   }
-  for (const doc of edition.documents) {
-    p.openRecto({
-      opening: { title: numberedTitle(doc), id: doc.id },
-      document: fitWords(
-        numberedTitle(doc),
-        (t) => fonts.width(t, 'italic', style.runningHead.size) <= p.measure * 0.8,
-      ),
-    });
-    placeAll(p, documentBlocks(doc.blocks));
-  }
+  // Documents run on as FRUS prints them (or start a page, or a right-hand page: the style says);
+  // the first document and each of a volume's divisions open a right-hand page.
+  group = undefined;
+  edition.documents.forEach((doc, k) => {
+    const division = k === 0 || (doc.group !== undefined && doc.group !== group);
+    group = doc.group;
+    const start = style.documents.start;
+    if (division || start === 'recto') p.openRecto();
+    else if (start === 'page') p.openPage();
+    else if (!p.empty) p.skip(style.documents.spaceBefore * style.body.leading);
+    const title = numberedTitle(doc);
+    const opening = {
+      title,
+      id: doc.id,
+      runningHead: runningHead(title),
+      division: division || start === 'recto',
+    };
+    placeAll(p, opened(documentBlocks(doc.blocks), opening));
+  });
   p.flush();
 }
 
+/** The blocks of a document, the first marked as where it opens (an empty document gets a block to carry it). */
+function opened(blocks: PdfBlock[], opening: Opening): PdfBlock[] {
+  const list = blocks.length ? blocks : [block(words(opening.title), { type: 'heading', align: 'left' })];
+  (list[0] as PdfBlock).opening = opening;
+  return list;
+}
+
 export async function renderPdf(ctx: RenderContext): Promise<string[]> {
+  const { path, report } = await renderPdfBook(ctx);
+  // RECTO_PDF_LAYOUT names a file for the layout report (the output folder holds only the book)
+  const file = process.env.RECTO_PDF_LAYOUT;
+  if (file) await writeFileAtomic(file, `${JSON.stringify(report, null, 2)}\n`);
+  return [path];
+}
+
+/** The book, and the report of its layout (layout-report.ts). */
+export async function renderPdfBook(ctx: RenderContext): Promise<{ path: string; report: LayoutReport }> {
+  const started = performance.now();
   const edition = editionModel(await ctx.master());
   const { meta } = edition;
   const style = loadPdfStyle();
@@ -128,7 +163,7 @@ export async function renderPdf(ctx: RenderContext): Promise<string[]> {
     page: (id) => anchored.get(id) ?? (documentOf.get(id) === id ? openings.get(id) : undefined),
   };
   const record = (page: Page): void => {
-    if (page.opening) openings.set(page.opening.id, page.number);
+    for (const placed of page.body) if (placed.opening) openings.set(placed.opening.id, page.number);
     for (const placed of [...page.body, ...page.notes]) {
       for (const id of placed.line.anchors) if (!anchored.has(id)) anchored.set(id, page.number);
     }
@@ -154,38 +189,40 @@ export async function renderPdf(ctx: RenderContext): Promise<string[]> {
       ModDate: date,
     },
   } as unknown as ConstructorParameters<typeof PDFDocument>[0]); // the typings lack subset 'PDF/UA' (it works)
-  const drawer = new Drawer(doc, style, fonts, pageOf);
+  const drawer = new Drawer(doc, style, fonts, pageOf, documentOf);
   const path = join(ctx.outDir, `${meta.id}.pdf`);
   const written = writeStreamAtomic(path, doc);
-  let prefix = 'front';
   const evenHead = fitWords(
     meta.title,
     (t) => fonts.width(t, 'italic', style.runningHead.size) <= style.width * 0.6,
   );
+  // The running head of a right-hand page is the document its first line belongs to; a page
+  // where a division opens has none.
+  let current: Opening | undefined;
   // Each page is drawn as soon as it is complete, then dropped.
   const draw = (page: Page): void => {
     record(page);
-    if (page.opening) {
-      prefix = page.opening.id;
-      drawer.beginSection(page.opening.title);
-    }
+    const top = page.body[0]?.opening ?? current;
     const chrome = {
       runningHead:
-        page.blank || page.opening || page.fixed
+        page.blank || page.fixed || page.body[0]?.opening?.division
           ? undefined
           : page.number % 2 === 0
             ? evenHead
-            : page.runningHead,
+            : (page.runningHead ?? top?.runningHead),
       folio: !page.blank && page.fixed !== 'half-title' && page.fixed !== 'title',
     };
-    drawer.drawPage(page, prefix, chrome);
-    if (page.opening) doc.outline.addItem(page.opening.title);
+    drawer.drawPage(page, chrome);
+    for (const placed of page.body) if (placed.opening) current = placed.opening;
   };
-  layoutBook(new Paginator(style, fonts, draw, refs), edition, fonts, style);
+  const paginator = new Paginator(style, fonts, draw, refs);
+  layoutBook(paginator, edition, fonts, style);
   drawer.finish();
   doc.end();
   await written;
 
   reportUnknownElements(ctx, 'pdf', edition.unknown);
-  return [path];
+  const report = paginator.counter.report;
+  report.seconds = Math.round(performance.now() - started) / 1000;
+  return { path, report };
 }

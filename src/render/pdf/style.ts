@@ -25,6 +25,14 @@ export const PdfStyleSchema = z.object({
   runningHead: z.object({ size: z.number(), offset: z.number() }),
   folio: z.object({ size: z.number(), offset: z.number() }),
   pageNumberMargin: z.object({ size: z.number(), gap: z.number() }),
+  // How a document begins: run on after the one before (as FRUS prints them), or on a new page,
+  // or on a right-hand page; a volume's divisions always start a right-hand page.
+  documents: z
+    .object({
+      start: z.enum(['run-on', 'page', 'recto']),
+      spaceBefore: z.number().nonnegative(), // in lines, before a run-on document
+    })
+    .default({ start: 'run-on', spaceBefore: 1.5 }),
 });
 export type PdfStyle = z.infer<typeof PdfStyleSchema>;
 
