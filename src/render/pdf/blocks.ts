@@ -44,7 +44,11 @@ export interface PdfBlock {
   tocFor?: string; // a contents entry for this document id
   spaceScale?: number; // word spaces this many times the font's (a row of omission dots is spaced wide)
   opening?: Opening; // the first block of a document
+  table?: TableRow[]; // a table: set in columns by the paginator (table.ts), its items empty
 }
+
+/** A table's row for the print: each cell's items (its blocks run together), header or not, columns spanned. */
+export type TableRow = { items: Item[]; header: boolean; span: number }[];
 
 export const block = (items: Item[], over: Partial<PdfBlock> = {}): PdfBlock => ({
   tag: 'P',
@@ -88,12 +92,22 @@ function smallCaps(list: Item[]): Item[] {
   });
 }
 
-/** A note's body as one run of items, its blocks separated by line breaks. */
+/**
+ * A note's body as one run of items, its blocks separated by line breaks; a table in it (or in a
+ * table's cell) a row to a line, its cells set apart by wide spaces.
+ */
 function noteItems(body: Block[]): Item[] {
   const out: Item[] = [];
   for (const b of documentBlocks(body)) {
     if (out.length) out.push({ kind: 'break' });
     out.push(...b.items);
+    b.table?.forEach((row, r) => {
+      if (r > 0 || b.items.length) out.push({ kind: 'break' });
+      row.forEach((cell, k) => {
+        if (k) out.push(...text('\u2003\u2003', REGULAR));
+        out.push(...cell.items);
+      });
+    });
   }
   return out;
 }
@@ -244,18 +258,20 @@ export const PDF_BLOCK: BlockRules<Flow, void> = {
         flow,
         block(smallCaps(items(b.head, REGULAR)), { align: 'left', keepWithNext: true, spaceBefore: 0.5 }),
       );
-    // Until the PDF sets real tables, a row is one line of its cells, set apart by wide spaces.
-    for (const row of b.rows) {
-      const cells = row.map((cell) => noteItems(cell.blocks));
-      const line: Item[] = [];
-      cells.forEach((c, k) => {
-        if (k) line.push(...text('\u2003\u2003', REGULAR));
-        line.push(
-          ...(row[k]?.header ? c.map((i) => (i.kind === 'text' ? { ...i, style: 'bold' as const } : i)) : c),
-        );
-      });
-      push(flow, block(line, { align: 'left', leftIndent: 8 }));
-    }
+    // Set in columns by the paginator (table.ts); header cells in bold.
+    const rows: TableRow[] = b.rows.map((row) =>
+      row.map((cell) => {
+        const list = noteItems(cell.blocks);
+        return {
+          items: cell.header
+            ? list.map((i) => (i.kind === 'text' ? { ...i, style: 'bold' as const } : i))
+            : list,
+          header: cell.header,
+          span: Math.max(1, cell.span),
+        };
+      }),
+    );
+    push(flow, block([], { align: 'left', table: rows, spaceBefore: 0.5 }));
     flow.afterHeading = false;
   },
   quote: (b, flow) => children(b.children, flow, 16),

@@ -97,10 +97,17 @@ export class Drawer {
           numbers.push(this.later.place(number, pos, baseline));
           links.push(box(pos, f.width, f.size, { internal: target }));
         }
-        if (f.uri) {
+        // a URL's words, or a page reference set as text: one box over what is consecutive
+        const to = f.uri ? { uri: f.uri } : f.ref ? { internal: f.ref } : undefined;
+        if (to) {
           const last = links.at(-1);
-          if (last && 'uri' in last.to && last.to.uri === f.uri) last.w = pos + f.width - last.x;
-          else links.push(box(pos, f.width, f.size, { uri: f.uri }));
+          const same =
+            last &&
+            ('uri' in to
+              ? 'uri' in last.to && last.to.uri === to.uri
+              : 'internal' in last.to && last.to.internal === to.internal);
+          if (last && same) last.w = pos + f.width - last.x;
+          else links.push(box(pos, f.width, f.size, to));
         }
         pos += f.width;
       }

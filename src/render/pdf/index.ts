@@ -13,6 +13,7 @@ import type { LayoutReport } from './layout-report.ts';
 import type { PageRefs } from './lines.ts';
 import { type Page, Paginator } from './paginate.ts';
 import { loadPdfStyle } from './style.ts';
+import { typographicBlocks } from './typography.ts';
 
 /**
  * The print PDF: each page planned (measured lines, footnotes at the foot of their page) and drawn
@@ -90,6 +91,8 @@ function layoutBook(
     group = d.group;
     entry(d.id, numberedTitle(d));
   }
+  const print = (blocks: PdfBlock[]): PdfBlock[] =>
+    style.typography.quotes ? typographicBlocks(blocks) : blocks;
   const runningHead = (title: string): string =>
     fitWords(title, (t) => fonts.width(t, 'italic', style.runningHead.size) <= p.measure * 0.8);
   if (edition.introduction) {
@@ -100,7 +103,7 @@ function layoutBook(
       runningHead: 'Introduction',
       division: true,
     };
-    placeAll(p, opened(documentBlocks(edition.introduction), opening));
+    placeAll(p, opened(print(documentBlocks(edition.introduction)), opening));
   }
   // Documents run on as FRUS prints them (or start a page, or a right-hand page: the style says);
   // the first document and each of a volume's divisions open a right-hand page.
@@ -119,7 +122,7 @@ function layoutBook(
       runningHead: runningHead(title),
       division: division || start === 'recto',
     };
-    placeAll(p, opened(documentBlocks(doc.blocks), opening));
+    placeAll(p, opened(print(documentBlocks(doc.blocks)), opening));
   });
   p.flush();
 }
@@ -142,6 +145,7 @@ export async function renderPdf(ctx: RenderContext): Promise<string[]> {
 /** The book, and the report of its layout (layout-report.ts). */
 export async function renderPdfBook(ctx: RenderContext): Promise<{ path: string; report: LayoutReport }> {
   const started = performance.now();
+  const cpu = process.cpuUsage();
   const edition = editionModel(await ctx.master());
   const { meta } = edition;
   const style = loadPdfStyle();
@@ -224,5 +228,7 @@ export async function renderPdfBook(ctx: RenderContext): Promise<{ path: string;
   reportUnknownElements(ctx, 'pdf', edition.unknown);
   const report = paginator.counter.report;
   report.seconds = Math.round(performance.now() - started) / 1000;
+  const used = process.cpuUsage(cpu);
+  report.cpuSeconds = Math.round((used.user + used.system) / 1000) / 1000;
   return { path, report };
 }

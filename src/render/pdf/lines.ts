@@ -20,6 +20,7 @@ export interface Fragment {
   width: number;
   pageref?: { target: string; style: FontStyle }; // a slot for ` (p. N)`, N the page of target, drawn once the pages are known
   uri?: string; // part of a URL link
+  ref?: string; // ` (p. N)` set as text (its target on an earlier page): a link to the target
 }
 
 /** Cross-references to pages: which ids can be resolved, and the page of those already laid out. */
@@ -111,6 +112,7 @@ export function words(items: Item[], size: number, fonts: FontSet, refs?: PageRe
       if (page !== undefined) {
         // A target on an earlier page ("see footnote 1 above"): its number is set like any text.
         for (const f of fragments(` (p. ${page})`, item.style, size, 0, fonts)) {
+          f.ref = item.target; // a link to it all the same
           w.fragments.push(f);
           w.width += f.width;
         }

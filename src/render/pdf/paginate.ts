@@ -1,8 +1,9 @@
-import type { Item, Opening, PdfBlock } from './blocks.ts';
+import type { Item, Opening, PdfBlock, TableRow } from './blocks.ts';
 import type { FontSet } from './fonts.ts';
 import { LayoutCounter } from './layout-report.ts';
 import { breakLines, type Line, type PageRefs } from './lines.ts';
 import type { PdfStyle } from './style.ts';
+import { layoutTable } from './table.ts';
 
 /**
  * Pages from measured lines. Each body line is placed with the footnotes it refers to at the foot
@@ -37,6 +38,8 @@ export interface Page {
 }
 
 type Style = PdfStyle & { width: number; height: number };
+
+const ROW_GAP = 0.3; // of the leading, between a table's rows
 
 /** A line placed on the current page, how many note lines it set here and how many run on overleaf. */
 interface PlacedLine {
@@ -151,6 +154,10 @@ export class Paginator {
 
   /** Lays out one block and places its lines. */
   place(block: PdfBlock, next?: PdfBlock): void {
+    if (block.table) {
+      this.placeTable(block, block.table);
+      return;
+    }
     const { size, leading } = this.typeOf(block);
     const index = this.blockCounter++;
     const lines = breakLines(
@@ -211,6 +218,65 @@ export class Paginator {
       k--;
     }
     this.keep = block.keepWithNext ? [...this.keep, ...placed] : [];
+  }
+
+  /**
+   * A table, row by row: a row goes whole onto the page where it fits (a page breaks between
+   * rows); only a row taller than a page is broken, at its lines. Its cells' lines share a height.
+   */
+  private placeTable(block: PdfBlock, table: TableRow[]): void {
+    const { size, leading } = this.typeOf(block);
+    // page breaks waiting before the table go with its first cell
+    const rows = table.map((row, r) =>
+      row.map((cell, c) => (r === 0 && c === 0 ? { ...cell, items: [...block.items, ...cell.items] } : cell)),
+    );
+    const layout = layoutTable(rows, this.measure - block.leftIndent, size, this.fonts, this.refs);
+    if (this.y > 0) this.y += block.spaceBefore * this.style.body.leading;
+    this.keep = [];
+    layout.forEach((row, r) => {
+      // rows are set apart by a little space, and the table from what follows it
+      if (r > 0 && this.y > 0) this.y = Math.min(this.height, this.y + ROW_GAP * leading);
+      const height = Math.max(0, ...row.map((c) => c.lines.length));
+      const indices = row.map(() => this.blockCounter++);
+      const lines = row.flatMap((c) => c.lines);
+      if (!this.empty && !this.rowFits(lines, height * leading)) this.newPage(this.inherit());
+      for (let k = 0; k < height; k++) {
+        const slice = row.flatMap((cell, c) => {
+          const line = cell.lines[k];
+          if (!line) return [];
+          const placed: Placed = {
+            line,
+            y: 0,
+            size,
+            leading,
+            align: 'left',
+            leftIndent: block.leftIndent + cell.x,
+            tag: block.tag,
+            block: indices[c] as number,
+            index: k,
+            of: cell.lines.length,
+          };
+          return [placed];
+        });
+        const notes = slice.flatMap((p) => p.line.notes.flatMap((n) => this.noteLines(n, p.block)));
+        if (this.y + leading + this.noteHeight(notes.length) > this.height && !this.empty)
+          this.newPage(this.inherit());
+        for (const p of slice) this.page.body.push({ ...p, y: this.y });
+        // notes that do not fit run on overleaf, as a paragraph's do
+        let n = 0;
+        while (n < notes.length && (this.y + leading + this.noteHeight(1) <= this.height || n === 0))
+          this.page.notes.push(notes[n++] as Placed);
+        this.carried.push(...notes.slice(n));
+        this.y += leading;
+      }
+    });
+    if (this.y > 0) this.y = Math.min(this.height, this.y + block.spaceBefore * this.style.body.leading);
+  }
+
+  /** Whether a row of these lines fits below what is on the page, with two lines of each of its notes. */
+  private rowFits(lines: Line[], height: number): boolean {
+    const notes = lines.reduce((n, l) => n + l.notes.length, 0);
+    return this.y + height + this.noteHeight(notes ? notes * 2 : 0) <= this.height;
   }
 
   /**

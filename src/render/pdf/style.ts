@@ -33,6 +33,8 @@ export const PdfStyleSchema = z.object({
       spaceBefore: z.number().nonnegative(), // in lines, before a run-on document
     })
     .default({ start: 'run-on', spaceBefore: 1.5 }),
+  // typewriter quotes and dashes set as a printer sets them ("…" → “…”, -- → —); the TEI keeps them
+  typography: z.object({ quotes: z.boolean() }).default({ quotes: true }),
 });
 export type PdfStyle = z.infer<typeof PdfStyleSchema>;
 
