@@ -40,6 +40,7 @@ export interface PdfBlock {
   leftIndent: number; // whole block, in points
   rightIndent?: number; // whole block, in points (a contents entry keeps room for its page number)
   spaceBefore: number; // in lines
+  spaceAfter?: number; // in lines
   keepWithNext: boolean;
   tocFor?: string; // a contents entry for this document id
   spaceScale?: number; // word spaces this many times the font's (a row of omission dots is spaced wide)
@@ -153,8 +154,30 @@ const PDF_INLINE: InlineRules<Ctx, Item[]> = {
   unknown: (n, ctx) => items(n.children, ctx),
 };
 
+/** Space around a document's parts, in lines (templates/pdf/style.json `spacing`). */
+export interface Spacing {
+  title: number; // before a document's title
+  heading: number; // before a section's head
+  afterHeading: number; // after a title or a head
+  dateline: number;
+  opener: number;
+  closer: number;
+  table: number; // before and after a table
+}
+
+export const DEFAULT_SPACING: Spacing = {
+  title: 0.5,
+  heading: 1,
+  afterHeading: 0.25,
+  dateline: 0.25,
+  opener: 0.25,
+  closer: 0.5,
+  table: 0.5,
+};
+
 /** The blocks being laid out: page breaks between blocks wait for the next block's first line. */
 interface Flow {
+  spacing: Spacing;
   out: PdfBlock[];
   pendingPages: Item[];
   afterHeading: boolean;
@@ -190,7 +213,14 @@ export const PDF_BLOCK: BlockRules<Flow, void> = {
       case 'title':
         push(
           flow,
-          block(list, { tag: 'H1', type: 'title', align: 'left', keepWithNext: true, spaceBefore: 0.5 }),
+          block(list, {
+            tag: 'H1',
+            type: 'title',
+            align: 'left',
+            keepWithNext: true,
+            spaceBefore: flow.spacing.title,
+            spaceAfter: flow.spacing.afterHeading,
+          }),
         );
         break;
       case 'subtitle':
@@ -199,7 +229,14 @@ export const PDF_BLOCK: BlockRules<Flow, void> = {
       case 'section':
         push(
           flow,
-          block(list, { tag: 'H2', type: 'heading', align: 'left', keepWithNext: true, spaceBefore: 1 }),
+          block(list, {
+            tag: 'H2',
+            type: 'heading',
+            align: 'left',
+            keepWithNext: true,
+            spaceBefore: flow.spacing.heading,
+            spaceAfter: flow.spacing.afterHeading,
+          }),
         );
         break;
       case 'division':
@@ -271,13 +308,14 @@ export const PDF_BLOCK: BlockRules<Flow, void> = {
         };
       }),
     );
-    push(flow, block([], { align: 'left', table: rows, spaceBefore: 0.5 }));
+    push(flow, block([], { align: 'left', table: rows, spaceBefore: flow.spacing.table }));
     flow.afterHeading = false;
   },
   quote: (b, flow) => children(b.children, flow, 16),
-  dateline: (b, flow) => push(flow, block(styled(b.children, 'italic'), { align: 'right' })),
-  opener: (b, flow) => children(b.children, flow),
-  closer: (b, flow) => children(b.children, flow),
+  dateline: (b, flow) =>
+    push(flow, block(styled(b.children, 'italic'), { align: 'right', spaceBefore: flow.spacing.dateline })),
+  opener: (b, flow) => spaced(flow, flow.spacing.opener, () => children(b.children, flow)),
+  closer: (b, flow) => spaced(flow, flow.spacing.closer, () => children(b.children, flow)),
   postscript: (b, flow) => children(b.children, flow),
   attachment: (b, flow) => {
     flow.afterHeading = true;
@@ -317,9 +355,17 @@ export const PDF_BLOCK: BlockRules<Flow, void> = {
   unknown: (b, flow) => children(b.children, flow),
 };
 
+/** Blocks added by `add` get at least `lines` of space before the first of them. */
+function spaced(flow: Flow, lines: number, add: () => void): void {
+  const from = flow.out.length;
+  add();
+  const first = flow.out[from];
+  if (first) first.spaceBefore = Math.max(first.spaceBefore, lines);
+}
+
 /** The print blocks of a document (or the introduction, or a note's body). */
-export function documentBlocks(nodes: Block[]): PdfBlock[] {
-  const flow: Flow = { out: [], pendingPages: [], afterHeading: true, leftIndent: 0 };
+export function documentBlocks(nodes: Block[], spacing: Spacing = DEFAULT_SPACING): PdfBlock[] {
+  const flow: Flow = { spacing, out: [], pendingPages: [], afterHeading: true, leftIndent: 0 };
   for (const b of nodes) blockWith(PDF_BLOCK, b, flow);
   if (flow.pendingPages.length) flow.out.push(block(flow.pendingPages));
   return flow.out;

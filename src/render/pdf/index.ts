@@ -81,15 +81,31 @@ function layoutBook(
   p.place(block(words('Contents'), { tag: 'H1', type: 'title', align: 'left', keepWithNext: true }));
   // A long title runs on to a second line under itself; its page number stands on the last one.
   // The divisions of a volume head the documents they hold.
-  const entry = (id: string, title: string): void =>
-    p.place(block(words(title), { align: 'left', tocFor: id, spaceBefore: 0.25, rightIndent: 36 }));
+  const entry = (id: string, title: string, indent = 0): void =>
+    p.place(
+      block(words(title), {
+        align: 'left',
+        tocFor: id,
+        spaceBefore: 0.25,
+        rightIndent: 36,
+        leftIndent: indent,
+      }),
+    );
   if (edition.introduction) entry('#introduction', 'Introduction');
   let group: string | undefined;
   for (const d of edition.documents) {
+    // a division's title in italics, its documents indented under it
     if (d.group && d.group !== group)
-      p.place(block(words(d.group), { align: 'left', spaceBefore: 0.75, keepWithNext: true }));
+      p.place(
+        block([{ kind: 'text', text: d.group, style: 'italic' }], {
+          tag: 'H2',
+          align: 'left',
+          spaceBefore: 0.75,
+          keepWithNext: true,
+        }),
+      );
     group = d.group;
-    entry(d.id, numberedTitle(d));
+    entry(d.id, numberedTitle(d), d.group ? style.contents.indent : 0);
   }
   const print = (blocks: PdfBlock[]): PdfBlock[] =>
     style.typography.quotes ? typographicBlocks(blocks) : blocks;
@@ -103,7 +119,7 @@ function layoutBook(
       runningHead: 'Introduction',
       division: true,
     };
-    placeAll(p, opened(print(documentBlocks(edition.introduction)), opening));
+    placeAll(p, opened(print(documentBlocks(edition.introduction, style.spacing)), opening));
   }
   // Documents run on as FRUS prints them (or start a page, or a right-hand page: the style says);
   // the first document and each of a volume's divisions open a right-hand page.
@@ -122,7 +138,7 @@ function layoutBook(
       runningHead: runningHead(title),
       division: division || start === 'recto',
     };
-    placeAll(p, opened(print(documentBlocks(doc.blocks)), opening));
+    placeAll(p, opened(print(documentBlocks(doc.blocks, style.spacing)), opening));
   });
   p.flush();
 }

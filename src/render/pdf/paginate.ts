@@ -218,6 +218,8 @@ export class Paginator {
       k--;
     }
     this.keep = block.keepWithNext ? [...this.keep, ...placed] : [];
+    if (block.spaceAfter && this.y > 0)
+      this.y = Math.min(this.height, this.y + block.spaceAfter * this.style.body.leading);
   }
 
   /**
