@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -26,6 +27,7 @@ const style = loadPdfStyle();
 describe.skipIf(!existsSync(VOLUME))('a table in the PDF', () => {
   let edition: ModelEdition;
   let pages: PdfPage[];
+  let pdf: string;
   beforeAll(async () => {
     const master = masterReader(VOLUME);
     const { path } = await renderPdfBook({
@@ -36,6 +38,7 @@ describe.skipIf(!existsSync(VOLUME))('a table in the PDF', () => {
     });
     edition = editionModel(await master());
     pages = pdfPages(path);
+    pdf = path;
   }, 600_000);
 
   it('sets every row of a two-column table with its cells in their columns', () => {
@@ -79,5 +82,24 @@ describe.skipIf(!existsSync(VOLUME))('a table in the PDF', () => {
     for (const x of lefts) expect(x).toBeCloseTo(lefts[0] as number, 0);
     for (const x of rights) expect(x).toBeCloseTo(rights[0] as number, 0);
     expect((rights[0] as number) - (lefts[0] as number)).toBeGreaterThan(60);
+  });
+
+  it('tags it as a table in the structure tree: Table › TR › TH or TD', () => {
+    const json = JSON.parse(
+      execFileSync('qpdf', ['--json', '--json-key=qpdf', pdf], {
+        encoding: 'utf8',
+        maxBuffer: 1024 * 1024 * 1024,
+      }),
+    ) as { qpdf: [unknown, Record<string, { value?: Record<string, unknown> }>] };
+    const objects = json.qpdf[1];
+    const tag = (ref: unknown): unknown => objects[`obj:${String(ref)}`]?.value?.['/S'];
+    const elements = Object.values(objects).map((o) => o.value ?? {});
+    const cells = elements.filter((e) => e['/S'] === '/TD' || e['/S'] === '/TH');
+    expect(cells.length).toBeGreaterThan(100);
+    for (const cell of cells) expect(tag(cell['/P'])).toBe('/TR');
+    const rows = elements.filter((e) => e['/S'] === '/TR');
+    for (const row of rows) expect(tag(row['/P'])).toBe('/Table');
+    // the volume's eleven tables but the one in a footnote (set there a row to a line)
+    expect(elements.filter((e) => e['/S'] === '/Table').length).toBe(10);
   });
 });

@@ -125,15 +125,24 @@ export class Drawer {
     this.doc.addStructure(this.section);
   }
 
-  private structFor(key: string, tag: string): StructElement {
+  private structFor(key: string, tag: string, parent?: StructElement): StructElement {
     let el = this.structs.get(key);
     if (!el) {
       el = this.doc.struct(tag);
-      if (this.section) this.section.add(el);
+      if (parent) parent.add(el);
+      else if (this.section) this.section.add(el);
       else this.doc.addStructure(el);
       this.structs.set(key, el);
     }
     return el;
+  }
+
+  /** The structure element a line's content goes in: its block's, or a table's cell (Table › TR › TH/TD). */
+  private elementFor(p: Placed): StructElement {
+    if (!p.cell) return this.structFor(String(p.block), p.tag);
+    const table = this.structFor(`table ${p.cell.table}`, 'Table');
+    const row = this.structFor(`table ${p.cell.table} row ${p.cell.row}`, 'TR', table);
+    return this.structFor(String(p.block), p.cell.header ? 'TH' : 'TD', row);
   }
 
   drawPage(page: Page, chrome: { runningHead?: string; folio: boolean }): void {
@@ -172,8 +181,8 @@ export class Drawer {
         this.links.target(p.opening.id, top + p.y);
       }
       for (const id of p.line.anchors) this.links.target(id, top + p.y);
-      const el = this.structFor(String(p.block), p.tag);
-      const mc: Content = doc.markStructureContent(p.tag);
+      const el = this.elementFor(p);
+      const mc: Content = doc.markStructureContent(p.cell ? (p.cell.header ? 'TH' : 'TD') : p.tag);
       const links = this.drawLine(p.line, x + p.leftIndent, baseline, measure - p.leftIndent, p.align);
       if (p.tocFor) {
         const box = this.fonts.width('0000', 'regular', p.size);

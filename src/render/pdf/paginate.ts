@@ -26,6 +26,7 @@ export interface Placed {
   of: number; // lines of the block
   tocFor?: string; // a contents entry: the document whose first page it gives (drawn at the end)
   opening?: Opening; // a document (or the introduction) starts with this line
+  cell?: { table: number; row: number; header: boolean }; // a line of a table's cell
 }
 
 export interface Page {
@@ -233,6 +234,7 @@ export class Paginator {
       row.map((cell, c) => (r === 0 && c === 0 ? { ...cell, items: [...block.items, ...cell.items] } : cell)),
     );
     const layout = layoutTable(rows, this.measure - block.leftIndent, size, this.fonts, this.refs);
+    const tableIndex = this.blockCounter++;
     if (this.y > 0) this.y += block.spaceBefore * this.style.body.leading;
     this.keep = [];
     layout.forEach((row, r) => {
@@ -257,6 +259,7 @@ export class Paginator {
             block: indices[c] as number,
             index: k,
             of: cell.lines.length,
+            cell: { table: tableIndex, row: r, header: rows[r]?.[c]?.header ?? false },
           };
           return [placed];
         });
