@@ -74,6 +74,14 @@ describe.skipIf(!existsSync(VOLUME))('the layout report of the shared volume', (
     expect(report.hyphenatedEnds / report.lines).toBeLessThan(0.12);
   });
 
+  it('balances facing pages: few spreads whose two pages end more than a line apart', () => {
+    // a left-hand page run short (two lines kept together overleaf) sets the depth of the page
+    // facing it; a right-hand page run short cannot pull back its verso, already set, and a page
+    // left well short before a document that could not start on it is an end, not balanced
+    expect(report.spreads).toBeGreaterThan(400);
+    expect(report.unbalancedSpreads / report.spreads).toBeLessThan(0.15);
+  });
+
   it('leaves at most one blank page per division (the half-title has its blank verso)', () => {
     expect(report.blankPages).toBeLessThanOrEqual(report.rectoOpenings + 1);
     // documents run on: far fewer pages than one right-hand page per document

@@ -210,7 +210,8 @@ export class Drawer {
     }
     if (page.notes.length) {
       const height = page.notes.length * style.note.leading;
-      let y = top + (style.height - style.margins.top - style.margins.bottom) - height;
+      // at the foot of the text block (as deep as the facing page's where that is shorter)
+      let y = top + (page.depth ?? style.height - style.margins.top - style.margins.bottom) - height;
       this.artifact(() => {
         doc
           .moveTo(x, y - style.note.gap / 2)

@@ -16,6 +16,8 @@ export interface LayoutReport {
   orphans: number; // a block's first line alone at the foot of a page
   hyphenRuns: number; // runs of three or more consecutive lines ending with a hyphen (a block's, a note's)
   hyphenatedEnds: number; // lines ending in a hyphen the layout added
+  spreads: number; // facing pages of running text (neither blank nor a fixed page)
+  unbalancedSpreads: number; // of them, those whose pages' text ends more than a line apart
   seconds: number; // the PDF's rendering time, layout and drawing (wall clock)
   cpuSeconds: number; // the same in CPU time of the process (what a busy machine changes least)
   perPage: { page: number; body: number; notes: number; hyphenEnds: number }[];
@@ -39,6 +41,8 @@ export class LayoutCounter {
     orphans: 0,
     hyphenRuns: 0,
     hyphenatedEnds: 0,
+    spreads: 0,
+    unbalancedSpreads: 0,
     seconds: 0,
     cpuSeconds: 0,
     perPage: [],
@@ -49,9 +53,29 @@ export class LayoutCounter {
     notes: { last: undefined as Placed | undefined, length: 0 },
   };
 
+  private verso: number | null = null; // the depth of the left-hand page before this one
+
+  constructor(
+    private readonly height: number, // of the text block
+    private readonly leading: number,
+  ) {}
+
+  /** How deep a page's text goes: to its foot where it has notes (they stand there), else its last line. */
+  private depth(page: Page): number | null {
+    const last = page.body.at(-1);
+    if (page.blank || page.fixed || !last) return null;
+    return page.notes.length ? (page.depth ?? this.height) : last.y + last.leading;
+  }
+
   page(page: Page, _measure: number): void {
     const r = this.report;
     r.pages++;
+    const depth = this.depth(page);
+    if (page.number % 2 === 1 && depth !== null && this.verso !== null) {
+      r.spreads++;
+      if (Math.abs(depth - this.verso) > this.leading) r.unbalancedSpreads++;
+    }
+    this.verso = page.number % 2 === 0 ? depth : null;
     if (page.blank) r.blankPages++;
     const first = page.body[0];
     const last = page.body.at(-1);

@@ -36,6 +36,7 @@ export interface Page {
   runningHead?: string; // a fixed page's own (the contents); documents' are chosen as pages are drawn
   blank?: boolean;
   fixed?: 'half-title' | 'title' | 'imprint' | 'toc';
+  depth?: number; // the text block's depth when shorter than the style's: a right-hand page as deep as its verso
 }
 
 type Style = PdfStyle & { width: number; height: number };
@@ -61,7 +62,8 @@ export class Paginator {
   private keep: PlacedLine[] = [];
   readonly measure: number;
   readonly height: number;
-  readonly counter = new LayoutCounter();
+  private limit = 0; // the depth of this page's text block (its notes end there)
+  readonly counter: LayoutCounter;
 
   constructor(
     private readonly style: Style,
@@ -73,11 +75,12 @@ export class Paginator {
   ) {
     this.measure = style.width - style.margins.inner - style.margins.outer;
     this.height = style.height - style.margins.top - style.margins.bottom;
+    this.counter = new LayoutCounter(this.height, style.body.leading);
   }
 
   /** Moves down the page (title pages, the space between run-on documents). */
   skip(points: number): void {
-    this.y = Math.min(this.height, this.y + points);
+    this.y = Math.min(this.limit, this.y + points);
   }
 
   get current(): Page {
@@ -94,16 +97,40 @@ export class Paginator {
     this.page = { number: ++this.count, body: [], notes: [], ...extra };
     if (!this.onPage) this.pages.push(this.page);
     this.y = 0;
+    this.limit = this.page.depth ?? this.height;
     this.keep = [];
     // The rest of a note begun on the previous page comes first in this page's note area.
     const carried = this.carried;
     this.carried = [];
     let k = 0;
-    while (k < carried.length && (this.page.notes.length === 0 || this.noteHeight(1) <= this.height)) {
+    while (k < carried.length && (this.page.notes.length === 0 || this.noteHeight(1) <= this.limit)) {
       this.page.notes.push(carried[k++] as Placed);
     }
     this.carried = carried.slice(k);
     return this.page;
+  }
+
+  /**
+   * The next page of the running text. Facing pages are balanced: a left-hand page that ends a
+   * line or more short (its last lines went overleaf to keep two together, or a heading with what
+   * follows) and holds no notes sets the depth of the right-hand page facing it.
+   */
+  private continuePage(): Page {
+    const verso = this.page;
+    const last = verso.body.at(-1);
+    const depth = last ? last.y + last.leading : this.height;
+    const short =
+      verso.number % 2 === 0 &&
+      !verso.blank &&
+      !verso.fixed &&
+      verso.notes.length === 0 &&
+      last !== undefined;
+    const extra = this.inherit();
+    // (short by a few lines; a page left well short, before a document that could not start on it,
+    // is an end, and the page facing it runs full)
+    const gap = this.height - depth;
+    if (short && gap > this.style.body.leading && gap <= 4 * this.style.body.leading) extra.depth = depth;
+    return this.newPage(extra);
   }
 
   /** Starts on the next odd page, leaving a blank verso if needed. */
@@ -220,7 +247,7 @@ export class Paginator {
     }
     this.keep = block.keepWithNext ? [...this.keep, ...placed] : [];
     if (block.spaceAfter && this.y > 0)
-      this.y = Math.min(this.height, this.y + block.spaceAfter * this.style.body.leading);
+      this.y = Math.min(this.limit, this.y + block.spaceAfter * this.style.body.leading);
   }
 
   /**
@@ -239,11 +266,11 @@ export class Paginator {
     this.keep = [];
     layout.forEach((row, r) => {
       // rows are set apart by a little space, and the table from what follows it
-      if (r > 0 && this.y > 0) this.y = Math.min(this.height, this.y + ROW_GAP * leading);
+      if (r > 0 && this.y > 0) this.y = Math.min(this.limit, this.y + ROW_GAP * leading);
       const height = Math.max(0, ...row.map((c) => c.lines.length));
       const indices = row.map(() => this.blockCounter++);
       const lines = row.flatMap((c) => c.lines);
-      if (!this.empty && !this.rowFits(lines, height * leading)) this.newPage(this.inherit());
+      if (!this.empty && !this.rowFits(lines, height * leading)) this.continuePage();
       for (let k = 0; k < height; k++) {
         const slice = row.flatMap((cell, c) => {
           const line = cell.lines[k];
@@ -264,24 +291,23 @@ export class Paginator {
           return [placed];
         });
         const notes = slice.flatMap((p) => p.line.notes.flatMap((n) => this.noteLines(n, p.block)));
-        if (this.y + leading + this.noteHeight(notes.length) > this.height && !this.empty)
-          this.newPage(this.inherit());
+        if (this.y + leading + this.noteHeight(notes.length) > this.limit && !this.empty) this.continuePage();
         for (const p of slice) this.page.body.push({ ...p, y: this.y });
         // notes that do not fit run on overleaf, as a paragraph's do
         let n = 0;
-        while (n < notes.length && (this.y + leading + this.noteHeight(1) <= this.height || n === 0))
+        while (n < notes.length && (this.y + leading + this.noteHeight(1) <= this.limit || n === 0))
           this.page.notes.push(notes[n++] as Placed);
         this.carried.push(...notes.slice(n));
         this.y += leading;
       }
     });
-    if (this.y > 0) this.y = Math.min(this.height, this.y + block.spaceBefore * this.style.body.leading);
+    if (this.y > 0) this.y = Math.min(this.limit, this.y + block.spaceBefore * this.style.body.leading);
   }
 
   /** Whether a row of these lines fits below what is on the page, with two lines of each of its notes. */
   private rowFits(lines: Line[], height: number): boolean {
     const notes = lines.reduce((n, l) => n + l.notes.length, 0);
-    return this.y + height + this.noteHeight(notes ? notes * 2 : 0) <= this.height;
+    return this.y + height + this.noteHeight(notes ? notes * 2 : 0) <= this.limit;
   }
 
   /**
@@ -295,7 +321,7 @@ export class Paginator {
     for (const line of lines) {
       y += leading;
       if (line.notes.length) notes += 1;
-      if (y + (notes ? this.style.note.gap + notes * this.style.note.leading : 0) > this.height) return false;
+      if (y + (notes ? this.style.note.gap + notes * this.style.note.leading : 0) > this.limit) return false;
     }
     return true;
   }
@@ -307,7 +333,7 @@ export class Paginator {
   private breakPage(keep: boolean): void {
     const moving = keep && this.keep.length ? this.keep : [];
     const again = moving.length && this.undoAll(moving) ? moving.map((p) => p.line) : [];
-    this.newPage(this.inherit());
+    this.continuePage();
     for (const line of again) {
       const result = this.tryPlace(line);
       if (result) this.keep.push(result);
@@ -338,19 +364,16 @@ export class Paginator {
     const placed: Placed = { ...line, y: this.y };
     // On a page with nothing on it a line always goes in (else nothing could ever be placed).
     const emptyPage = this.empty;
-    if (
-      this.y + leading + this.noteHeight(notes.length) <= this.height ||
-      (emptyPage && notes.length === 0)
-    ) {
+    if (this.y + leading + this.noteHeight(notes.length) <= this.limit || (emptyPage && notes.length === 0)) {
       this.commit(placed, leading);
       for (const n of notes) this.page.notes.push(n);
       return { line: placed, notes: notes.length, carried: 0 };
     }
     // Room for the line and at least the first line of its note: the rest of the note continues overleaf.
-    if (notes.length && (this.y + leading + this.noteHeight(1) <= this.height || emptyPage)) {
+    if (notes.length && (this.y + leading + this.noteHeight(1) <= this.limit || emptyPage)) {
       this.commit(placed, leading);
       let k = 0;
-      while (k < notes.length && (this.y + this.noteHeight(1) <= this.height || k === 0))
+      while (k < notes.length && (this.y + this.noteHeight(1) <= this.limit || k === 0))
         this.page.notes.push(notes[k++] as Placed);
       this.carried.push(...notes.slice(k));
       return { line: placed, notes: k, carried: notes.length - k };
@@ -370,7 +393,7 @@ export class Paginator {
 
   /** Places every pending carried note line on following pages, and hands over the last page. */
   flush(): void {
-    while (this.carried.length) this.newPage(this.inherit());
+    while (this.carried.length) this.continuePage();
     if (this.page) this.hand(this.page);
   }
 }
