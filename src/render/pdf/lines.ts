@@ -375,7 +375,8 @@ function greedyBreaks(
       used += gap + w.width;
       continue;
     }
-    // A word alone wider than the line: break it at the last place whose head fits.
+    // A word that does not fit is broken (at the last place whose head fits) only where it would
+    // start the line, or is wider than the line: ragged text is not hyphenated otherwise.
     const f = soleFragment(w);
     if (f && w.width > avail - used - gap) {
       const room = avail - used - gap;
