@@ -67,7 +67,7 @@ export function pdfPages(path: string): PdfPage[] {
       if (word.x2 < left - 1 || word.x > right + 1) page.margin.push(word);
       else page.text.push(word);
     }
-    page.text = readingOrder(page.text);
+    page.text = readingOrder(page.text, right);
     pages.push(page);
   }
   return pages;
@@ -77,7 +77,7 @@ export function pdfPages(path: string): PdfPage[] {
  * Words in lines, top to bottom, left to right. poppler's own order puts a raised note number
  * after the rest of the page; a word belongs to the line its box overlaps by more than half.
  */
-function readingOrder(list: PdfWord[]): PdfWord[] {
+function readingOrder(list: PdfWord[], right: number): PdfWord[] {
   const lines: { top: number; bottom: number; words: PdfWord[] }[] = [];
   for (const w of [...list].sort((a, b) => a.y2 - b.y2)) {
     const line = lines.find(
@@ -90,7 +90,53 @@ function readingOrder(list: PdfWord[]): PdfWord[] {
     } else lines.push({ top: w.y, bottom: w.y2, words: [w] });
   }
   lines.sort((a, b) => a.bottom - b.bottom);
-  return lines.flatMap((l) => l.words.sort((a, b) => a.x - b.x));
+  for (const l of lines) l.words.sort((a, b) => a.x - b.x);
+  return bands(lines).flatMap((band) => byColumns(band, right));
+}
+
+/** Lines set one under another at the leading, with no space between them (a paragraph, a table's row). */
+function bands<L extends { top: number; bottom: number }>(lines: L[]): L[][] {
+  const out: L[][] = [];
+  for (const line of lines) {
+    const band = out.at(-1);
+    const last = band?.at(-1);
+    if (band && last && line.top - last.bottom < 2) band.push(line);
+    else out.push([line]);
+  }
+  return out;
+}
+
+/** Wider than any word space of a justified line: the gutter between a table's columns. */
+const GUTTER = 15;
+
+/**
+ * A band's words in reading order: line by line, or, where its lines are in columns (a table's
+ * row: a gutter wider than any word space), each column's lines before the next column's, as a
+ * reader reads a row cell by cell.
+ */
+function byColumns(band: { words: PdfWord[] }[], right: number): PdfWord[] {
+  const starts: number[] = [];
+  for (const l of band) {
+    const gaps = l.words.slice(1).map((w, k) => w.x - (l.words[k] as PdfWord).x2);
+    // A justified line spaced out (a word nothing could break follows) has wide gaps too, but
+    // all alike and reaching the right edge; a row's gutter stands out from the word spaces.
+    const widest = Math.max(0, ...gaps);
+    const others = gaps.filter((g) => g < widest - 0.5);
+    const full = Math.abs((l.words.at(-1)?.x2 ?? 0) - right) < 0.6;
+    const alike = others.length === 0 || Math.max(...others) > widest - 5;
+    if (widest < GUTTER || (full && alike)) continue;
+    gaps.forEach((g, k) => {
+      const w = l.words[k + 1] as PdfWord;
+      if (g >= GUTTER && !starts.some((x) => Math.abs(x - w.x) < 3)) starts.push(w.x);
+    });
+  }
+  if (starts.length === 0 || band.length === 1) return band.flatMap((l) => l.words);
+  starts.sort((a, b) => a - b);
+  const column = (w: PdfWord): number => starts.filter((x) => w.x >= x - 3).length;
+  const out: PdfWord[] = [];
+  for (let c = 0; c <= starts.length; c++)
+    for (const l of band) for (const w of l.words) if (column(w) === c) out.push(w);
+  return out;
 }
 
 /** The first page of each outline entry (the documents' openings), from qpdf. */

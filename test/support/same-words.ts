@@ -6,6 +6,11 @@ export const words = (text: string): string[] =>
   text
     .normalize('NFC')
     .replace(/\u00AD/g, '')
+    // the print sets typewriter quotes and dashes as a printer does ("…" → “…”, -- → —): the
+    // same word either way, on both sides of a comparison
+    .replace(/[\u201C\u201D]/g, '"')
+    .replace(/[\u2018\u2019]/g, "'")
+    .replace(/-{2,}/g, '\u2014')
     .split(/[\s\u00A0\u2002-\u200B\u2028\u2029]+/)
     .filter(Boolean);
 

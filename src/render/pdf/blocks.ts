@@ -15,7 +15,7 @@ import type { FontStyle } from './fonts.ts';
  * omissions with the editors' words in brackets, corrections as `of [on]`, conjectures `[by?]`.
  */
 export type Item =
-  | { kind: 'text'; text: string; style: FontStyle; scale?: number }
+  | { kind: 'text'; text: string; style: FontStyle; scale?: number; uri?: string } // uri: a URL link's text
   | { kind: 'pb'; n: string; id?: string }
   | { kind: 'note'; label: string; items: Item[]; id?: string; unmarked?: boolean }
   | { kind: 'pageref'; target: string; style: FontStyle } // `(p. 37)`: the PDF page of a cross-reference's target
@@ -23,6 +23,14 @@ export type Item =
   | { kind: 'break' };
 
 export type TypeRole = 'body' | 'title' | 'heading' | 'small';
+
+/** Where a document (or the introduction) begins: its outline entry, its contents target, its running head. */
+export interface Opening {
+  title: string;
+  id: string;
+  runningHead: string; // the title shortened to fit, at a word
+  division: boolean; // opens a right-hand page (no running head there)
+}
 
 export interface PdfBlock {
   tag: 'P' | 'H1' | 'H2' | 'BlockQuote' | 'LI';
@@ -33,10 +41,16 @@ export interface PdfBlock {
   leftIndent: number; // whole block, in points
   rightIndent?: number; // whole block, in points (a contents entry keeps room for its page number)
   spaceBefore: number; // in lines
+  spaceAfter?: number; // in lines
   keepWithNext: boolean;
   tocFor?: string; // a contents entry for this document id
   spaceScale?: number; // word spaces this many times the font's (a row of omission dots is spaced wide)
+  opening?: Opening; // the first block of a document
+  table?: TableRow[]; // a table: set in columns by the paginator (table.ts), its items empty
 }
+
+/** A table's row for the print: each cell's items (its blocks run together), header or not, columns spanned. */
+export type TableRow = { items: Item[]; header: boolean; span: number }[];
 
 export const block = (items: Item[], over: Partial<PdfBlock> = {}): PdfBlock => ({
   tag: 'P',
@@ -80,12 +94,22 @@ function smallCaps(list: Item[]): Item[] {
   });
 }
 
-/** A note's body as one run of items, its blocks separated by line breaks. */
+/**
+ * A note's body as one run of items, its blocks separated by line breaks; a table in it (or in a
+ * table's cell) a row to a line, its cells set apart by wide spaces.
+ */
 function noteItems(body: Block[]): Item[] {
   const out: Item[] = [];
   for (const b of documentBlocks(body)) {
     if (out.length) out.push({ kind: 'break' });
     out.push(...b.items);
+    b.table?.forEach((row, r) => {
+      if (r > 0 || b.items.length) out.push({ kind: 'break' });
+      row.forEach((cell, k) => {
+        if (k) out.push(...text('\u2003\u2003', REGULAR));
+        out.push(...cell.items);
+      });
+    });
   }
   return out;
 }
@@ -117,11 +141,14 @@ const PDF_INLINE: InlineRules<Ctx, Item[]> = {
     n.by === 'source'
       ? [...items(n.original, ctx), ...text(' ', ctx), ...bracketed(items(n.corrected, ctx), ctx)]
       : items(n.corrected, ctx),
-  link: (n, ctx) =>
-    // an internal cross-reference is followed by the page of the PDF where its target is
-    'internal' in n.target
-      ? [...items(n.children, ctx), { kind: 'pageref', target: n.target.internal, style: ctx.style }]
-      : items(n.children, ctx),
+  link: (n, ctx) => {
+    // an internal cross-reference is followed by the page of the PDF where its target is (a link
+    // to it); a URL's words are a link to it
+    if ('internal' in n.target)
+      return [...items(n.children, ctx), { kind: 'pageref', target: n.target.internal, style: ctx.style }];
+    const uri = n.target.external;
+    return items(n.children, ctx).map((i) => (i.kind === 'text' ? { ...i, uri } : i));
+  },
   name: (n, ctx) => items(n.children, ctx),
   // The page the mention starts on is recorded for the back-of-book index (src/render/pdf/register-index.ts).
   mention: (n, ctx) => [{ kind: 'anchor', id: n.anchor }, ...items(n.children, ctx)],
@@ -130,8 +157,30 @@ const PDF_INLINE: InlineRules<Ctx, Item[]> = {
   unknown: (n, ctx) => items(n.children, ctx),
 };
 
+/** Space around a document's parts, in lines (templates/pdf/style.json `spacing`). */
+export interface Spacing {
+  title: number; // before a document's title
+  heading: number; // before a section's head
+  afterHeading: number; // after a title or a head
+  dateline: number;
+  opener: number;
+  closer: number;
+  table: number; // before and after a table
+}
+
+export const DEFAULT_SPACING: Spacing = {
+  title: 0.5,
+  heading: 1,
+  afterHeading: 0.25,
+  dateline: 0.25,
+  opener: 0.25,
+  closer: 0.5,
+  table: 0.5,
+};
+
 /** The blocks being laid out: page breaks between blocks wait for the next block's first line. */
 interface Flow {
+  spacing: Spacing;
   out: PdfBlock[];
   pendingPages: Item[];
   afterHeading: boolean;
@@ -175,7 +224,14 @@ export const PDF_BLOCK: BlockRules<Flow, void> = {
       case 'title':
         push(
           flow,
-          block(list, { tag: 'H1', type: 'title', align: 'left', keepWithNext: true, spaceBefore: 0.5 }),
+          block(list, {
+            tag: 'H1',
+            type: 'title',
+            align: 'left',
+            keepWithNext: true,
+            spaceBefore: flow.spacing.title,
+            spaceAfter: flow.spacing.afterHeading,
+          }),
         );
         break;
       case 'subtitle':
@@ -184,7 +240,14 @@ export const PDF_BLOCK: BlockRules<Flow, void> = {
       case 'section':
         push(
           flow,
-          block(list, { tag: 'H2', type: 'heading', align: 'left', keepWithNext: true, spaceBefore: 1 }),
+          block(list, {
+            tag: 'H2',
+            type: 'heading',
+            align: 'left',
+            keepWithNext: true,
+            spaceBefore: flow.spacing.heading,
+            spaceAfter: flow.spacing.afterHeading,
+          }),
         );
         break;
       case 'division':
@@ -243,24 +306,27 @@ export const PDF_BLOCK: BlockRules<Flow, void> = {
         flow,
         block(smallCaps(items(b.head, REGULAR)), { align: 'left', keepWithNext: true, spaceBefore: 0.5 }),
       );
-    // Until the PDF sets real tables, a row is one line of its cells, set apart by wide spaces.
-    for (const row of b.rows) {
-      const cells = row.map((cell) => noteItems(cell.blocks));
-      const line: Item[] = [];
-      cells.forEach((c, k) => {
-        if (k) line.push(...text('\u2003\u2003', REGULAR));
-        line.push(
-          ...(row[k]?.header ? c.map((i) => (i.kind === 'text' ? { ...i, style: 'bold' as const } : i)) : c),
-        );
-      });
-      push(flow, block(line, { align: 'left', leftIndent: 8 }));
-    }
+    // Set in columns by the paginator (table.ts); header cells in bold.
+    const rows: TableRow[] = b.rows.map((row) =>
+      row.map((cell) => {
+        const list = noteItems(cell.blocks);
+        return {
+          items: cell.header
+            ? list.map((i) => (i.kind === 'text' ? { ...i, style: 'bold' as const } : i))
+            : list,
+          header: cell.header,
+          span: Math.max(1, cell.span),
+        };
+      }),
+    );
+    push(flow, block([], { align: 'left', table: rows, spaceBefore: flow.spacing.table }));
     flow.afterHeading = false;
   },
   quote: (b, flow) => children(b.children, flow, 16),
-  dateline: (b, flow) => push(flow, block(styled(b.children, 'italic'), { align: 'right' })),
-  opener: (b, flow) => children(b.children, flow),
-  closer: (b, flow) => children(b.children, flow),
+  dateline: (b, flow) =>
+    push(flow, block(styled(b.children, 'italic'), { align: 'right', spaceBefore: flow.spacing.dateline })),
+  opener: (b, flow) => spaced(flow, flow.spacing.opener, () => children(b.children, flow)),
+  closer: (b, flow) => spaced(flow, flow.spacing.closer, () => children(b.children, flow)),
   postscript: (b, flow) => children(b.children, flow),
   attachment: (b, flow) => {
     flow.afterHeading = true;
@@ -313,9 +379,17 @@ export const PDF_BLOCK: BlockRules<Flow, void> = {
   unknown: (b, flow) => children(b.children, flow),
 };
 
+/** Blocks added by `add` get at least `lines` of space before the first of them. */
+function spaced(flow: Flow, lines: number, add: () => void): void {
+  const from = flow.out.length;
+  add();
+  const first = flow.out[from];
+  if (first) first.spaceBefore = Math.max(first.spaceBefore, lines);
+}
+
 /** The print blocks of a document (or the introduction, or a note's body). */
-export function documentBlocks(nodes: Block[]): PdfBlock[] {
-  const flow: Flow = { out: [], pendingPages: [], afterHeading: true, leftIndent: 0 };
+export function documentBlocks(nodes: Block[], spacing: Spacing = DEFAULT_SPACING): PdfBlock[] {
+  const flow: Flow = { spacing, out: [], pendingPages: [], afterHeading: true, leftIndent: 0 };
   for (const b of nodes) blockWith(PDF_BLOCK, b, flow);
   if (flow.pendingPages.length) flow.out.push(block(flow.pendingPages));
   return flow.out;

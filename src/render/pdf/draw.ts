@@ -1,6 +1,7 @@
 import type PDFDocument from 'pdfkit';
 import type { FontFace, FontSet } from './fonts.ts';
 import type { Line } from './lines.ts';
+import { type LinkBox, Links } from './links.ts';
 import { type LaterNumber, PageNumbers } from './page-numbers.ts';
 import type { Page, Placed } from './paginate.ts';
 import type { PdfStyle } from './style.ts';
@@ -23,6 +24,7 @@ export class Drawer {
   private section: StructElement | null = null;
   private readonly textOps: TextOps;
   private readonly later: PageNumbers;
+  private readonly links: Links;
 
   constructor(
     readonly doc: Doc,
@@ -30,9 +32,12 @@ export class Drawer {
     private readonly fonts: FontSet,
     /** The page a cross-reference's target fell on (known once the whole book is laid out). */
     private readonly pageOf: (id: string) => number | undefined,
+    /** The document each xml:id is in. */
+    documentOf: Map<string, string>,
   ) {
     this.textOps = new TextOps(doc, fonts);
     this.later = new PageNumbers(doc, fonts, this.textOps);
+    this.links = new Links(doc, documentOf);
   }
 
   private left(page: Page): number {
@@ -62,14 +67,25 @@ export class Drawer {
     this.runs([{ text: s, face, size, x, y }]);
   }
 
-  /** Draws one line: segments of one face and size, justified by word spacing. */
-  drawLine(line: Line, x: number, baseline: number, measure: number, align: Placed['align']): void {
+  /**
+   * Draws one line: segments of one face and size, justified by word spacing. Gives the boxes of
+   * its links: a cross-reference's page slot, a URL's words (one box over consecutive words).
+   */
+  drawLine(line: Line, x: number, baseline: number, measure: number, align: Placed['align']): LinkBox[] {
     const gaps = line.words.length - 1;
     const slack = measure - line.indent - line.width;
     const extra = line.justify && gaps > 0 && slack > 0 ? slack / gaps : 0;
     let pos = x + line.indent + (align === 'right' ? slack : align === 'center' ? slack / 2 : 0);
     const runs: Run[] = [];
     const numbers: string[] = [];
+    const links: LinkBox[] = [];
+    const box = (x0: number, w: number, size: number, to: LinkBox['to']): LinkBox => ({
+      x: x0,
+      y: baseline - size * ASCENT,
+      w,
+      h: size * 1.1,
+      to,
+    });
     for (let k = 0; k < line.words.length; k++) {
       const word = line.words[k] as Line['words'][number];
       if (k > 0) pos += line.space + extra;
@@ -79,12 +95,26 @@ export class Drawer {
           const { target, style } = f.pageref;
           const number: LaterNumber = { target, style, size: f.size, box: f.width, align: 'left' };
           numbers.push(this.later.place(number, pos, baseline));
+          links.push(box(pos, f.width, f.size, { internal: target }));
+        }
+        // a URL's words, or a page reference set as text: one box over what is consecutive
+        const to = f.uri ? { uri: f.uri } : f.ref ? { internal: f.ref } : undefined;
+        if (to) {
+          const last = links.at(-1);
+          const same =
+            last &&
+            ('uri' in to
+              ? 'uri' in last.to && last.to.uri === to.uri
+              : 'internal' in last.to && last.to.internal === to.internal);
+          if (last && same) last.w = pos + f.width - last.x;
+          else links.push(box(pos, f.width, f.size, to));
         }
         pos += f.width;
       }
     }
     if (runs.length) this.runs(runs);
     if (numbers.length) this.doc.addContent(numbers.join('\n'));
+    return links;
   }
 
   beginSection(title: string): void {
@@ -95,18 +125,27 @@ export class Drawer {
     this.doc.addStructure(this.section);
   }
 
-  private structFor(key: string, tag: string): StructElement {
+  private structFor(key: string, tag: string, parent?: StructElement): StructElement {
     let el = this.structs.get(key);
     if (!el) {
       el = this.doc.struct(tag);
-      if (this.section) this.section.add(el);
+      if (parent) parent.add(el);
+      else if (this.section) this.section.add(el);
       else this.doc.addStructure(el);
       this.structs.set(key, el);
     }
     return el;
   }
 
-  drawPage(page: Page, prefix: string, chrome: { runningHead?: string; folio: boolean }): void {
+  /** The structure element a line's content goes in: its block's, or a table's cell (Table › TR › TH/TD). */
+  private elementFor(p: Placed): StructElement {
+    if (!p.cell) return this.structFor(String(p.block), p.tag);
+    const table = this.structFor(`table ${p.cell.table}`, 'Table');
+    const row = this.structFor(`table ${p.cell.table} row ${p.cell.row}`, 'TR', table);
+    return this.structFor(String(p.block), p.cell.header ? 'TH' : 'TD', row);
+  }
+
+  drawPage(page: Page, chrome: { runningHead?: string; folio: boolean }): void {
     const { doc, style } = this;
     doc.addPage({ size: [style.width, style.height], margin: 0 });
     const x = this.left(page);
@@ -135,16 +174,27 @@ export class Drawer {
     }
     for (const p of page.body) {
       const baseline = top + p.y + p.size * ASCENT;
-      const el = this.structFor(`${prefix}:${p.block}`, p.tag);
-      const mc: Content = doc.markStructureContent(p.tag);
-      this.drawLine(p.line, x + p.leftIndent, baseline, measure - p.leftIndent, p.align);
+      if (p.opening) {
+        // a document begins: its section of the structure tree, its outline entry, a link target
+        this.beginSection(p.opening.title);
+        doc.outline.addItem(p.opening.title);
+        this.links.target(p.opening.id, top + p.y);
+      }
+      for (const id of p.line.anchors) this.links.target(id, top + p.y);
+      const el = this.elementFor(p);
+      const mc: Content = doc.markStructureContent(p.cell ? (p.cell.header ? 'TH' : 'TD') : p.tag);
+      const links = this.drawLine(p.line, x + p.leftIndent, baseline, measure - p.leftIndent, p.align);
       if (p.tocFor) {
         const box = this.fonts.width('0000', 'regular', p.size);
         const entry: LaterNumber = { target: p.tocFor, style: 'regular', size: p.size, box, align: 'right' };
         doc.addContent(this.later.place(entry, x + measure - box, baseline));
+        // the whole entry's line is its link (a title of two lines: the line with the number)
+        const to = { internal: p.tocFor };
+        links.push({ x: x + p.leftIndent, y: top + p.y, w: measure - p.leftIndent, h: p.leading, to });
       }
       doc.endMarkedContent();
       el.add(mc);
+      for (const link of links) this.links.add(link, el);
       // The source's page numbers beside the line where each page begins; several on one line
       // (blank pages of the print) stand one under another, never beyond the paper's edge.
       p.line.pages.forEach((n, k) => {
@@ -160,7 +210,8 @@ export class Drawer {
     }
     if (page.notes.length) {
       const height = page.notes.length * style.note.leading;
-      let y = top + (style.height - style.margins.top - style.margins.bottom) - height;
+      // at the foot of the text block (as deep as the facing page's where that is shorter)
+      let y = top + (page.depth ?? style.height - style.margins.top - style.margins.bottom) - height;
       this.artifact(() => {
         doc
           .moveTo(x, y - style.note.gap / 2)
@@ -169,13 +220,15 @@ export class Drawer {
           .stroke();
       });
       for (const n of page.notes) {
+        for (const id of n.line.anchors) this.links.target(id, y);
         const mc: Content = doc.markStructureContent('Note');
-        this.drawLine(n.line, x, y + n.size * ASCENT, measure, n.align);
+        const links = this.drawLine(n.line, x, y + n.size * ASCENT, measure, n.align);
         doc.endMarkedContent();
         const note = this.doc.struct('Note');
         if (this.section) this.section.add(note);
         else this.doc.addStructure(note);
         note.add(mc);
+        for (const link of links) this.links.add(link, note);
         note.end();
         y += n.leading;
       }
@@ -185,6 +238,7 @@ export class Drawer {
   /** Writes the page numbers placed for later, now that every page is known; ends the structure. */
   finish(): void {
     this.later.write(this.pageOf);
+    this.links.finish();
     for (const el of this.structs.values()) el.end();
     this.structs.clear();
     this.section?.end();

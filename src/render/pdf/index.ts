@@ -1,18 +1,20 @@
 import { join } from 'node:path';
 import PDFDocument from 'pdfkit';
-import { writeStreamAtomic } from '../../fs/atomic-write.ts';
+import { writeFileAtomic, writeStreamAtomic } from '../../fs/atomic-write.ts';
 import { contentsTitle, editionModel, type ModelEdition, numberedTitle } from '../../model/edition.ts';
 import { modifiedDate } from '../../reproducible.ts';
 import { documentOfIds } from '../links.ts';
 import type { RenderContext } from '../registry.ts';
 import { reportUnknownElements } from '../unknown.ts';
-import { block, documentBlocks, type PdfBlock } from './blocks.ts';
+import { block, documentBlocks, type Opening, type PdfBlock } from './blocks.ts';
 import { Drawer } from './draw.ts';
 import { FontSet } from './fonts.ts';
+import type { LayoutReport } from './layout-report.ts';
 import type { PageRefs } from './lines.ts';
 import { type Page, Paginator } from './paginate.ts';
 import { placeRegisterIndex } from './register-index.ts';
 import { loadPdfStyle } from './style.ts';
+import { typographicBlocks } from './typography.ts';
 
 /**
  * The print PDF: each page planned (measured lines, footnotes at the foot of their page) and drawn
@@ -51,27 +53,46 @@ function layoutBook(
   mentionPage?: (anchor: string) => number | undefined, // the page each mention was drawn on (the index)
 ): void {
   // A handout (one item of a course reader) is its text from page 1: no title pages, no contents.
-  if (!handout) frontMatter(p, edition);
+  if (!handout) frontMatter(p, edition, style);
+  const print = (blocks: PdfBlock[]): PdfBlock[] =>
+    style.typography.quotes ? typographicBlocks(blocks) : blocks;
+  const runningHead = (title: string): string =>
+    fitWords(title, (t) => fonts.width(t, 'italic', style.runningHead.size) <= p.measure * 0.8);
   if (edition.introduction) {
-    p.openRecto({ opening: { title: 'Introduction', id: '#introduction' }, document: 'Introduction' });
-    placeAll(p, documentBlocks(edition.introduction));
+    p.openRecto();
+    const opening = {
+      title: 'Introduction',
+      id: '#introduction',
+      runningHead: 'Introduction',
+      division: true,
+    };
+    placeAll(p, opened(print(documentBlocks(edition.introduction, style.spacing)), opening));
   }
-  for (const doc of edition.documents) {
-    p.openRecto({
-      opening: { title: numberedTitle(doc), id: doc.id },
-      document: fitWords(
-        numberedTitle(doc),
-        (t) => fonts.width(t, 'italic', style.runningHead.size) <= p.measure * 0.8,
-      ),
-    });
-    placeAll(p, documentBlocks(doc.blocks));
-  }
+  // Documents run on as FRUS prints them (or start a page, or a right-hand page: the style says);
+  // the first document and each of a volume's divisions open a right-hand page.
+  let group: string | undefined;
+  edition.documents.forEach((doc, k) => {
+    const division = k === 0 || (doc.group !== undefined && doc.group !== group);
+    group = doc.group;
+    const start = style.documents.start;
+    if (division || start === 'recto') p.openRecto();
+    else if (start === 'page') p.openPage();
+    else if (!p.empty) p.skip(style.documents.spaceBefore * style.body.leading);
+    const title = numberedTitle(doc);
+    const opening = {
+      title,
+      id: doc.id,
+      runningHead: runningHead(title),
+      division: division || start === 'recto',
+    };
+    placeAll(p, opened(print(documentBlocks(doc.blocks, style.spacing)), opening));
+  });
   if (mentionPage) placeRegisterIndex(p, edition, fonts, style, mentionPage);
   p.flush();
 }
 
 /** Half-title, its blank verso, title page, imprint, contents. */
-function frontMatter(p: Paginator, edition: ModelEdition): void {
+function frontMatter(p: Paginator, edition: ModelEdition, style: ReturnType<typeof loadPdfStyle>): void {
   const { meta } = edition;
   // Half-title, its blank verso, title page, imprint.
   p.newPage({ fixed: 'half-title' });
@@ -104,19 +125,53 @@ function frontMatter(p: Paginator, edition: ModelEdition): void {
   p.place(block(words('Contents'), { tag: 'H1', type: 'title', align: 'left', keepWithNext: true }));
   // A long title runs on to a second line under itself; its page number stands on the last one.
   // The divisions of a volume head the documents they hold.
-  const entry = (id: string, title: string): void =>
-    p.place(block(words(title), { align: 'left', tocFor: id, spaceBefore: 0.25, rightIndent: 36 }));
+  const entry = (id: string, title: string, indent = 0): void =>
+    p.place(
+      block(words(title), {
+        align: 'left',
+        tocFor: id,
+        spaceBefore: 0.25,
+        rightIndent: 36,
+        leftIndent: indent,
+      }),
+    );
   if (edition.introduction) entry('#introduction', 'Introduction');
   let group: string | undefined;
   for (const d of edition.documents) {
+    // a division's title in italics, its documents indented under it
     if (d.group && d.group !== group)
-      p.place(block(words(d.group), { align: 'left', spaceBefore: 0.75, keepWithNext: true }));
+      p.place(
+        block([{ kind: 'text', text: d.group, style: 'italic' }], {
+          tag: 'H2',
+          align: 'left',
+          spaceBefore: 0.75,
+          keepWithNext: true,
+        }),
+      );
     group = d.group;
-    entry(d.id, contentsTitle(d));
+    entry(d.id, contentsTitle(d), d.group ? style.contents.indent : 0);
   }
 }
 
+/** The blocks of a document, the first marked as where it opens (an empty document gets a block to carry it). */
+function opened(blocks: PdfBlock[], opening: Opening): PdfBlock[] {
+  const list = blocks.length ? blocks : [block(words(opening.title), { type: 'heading', align: 'left' })];
+  (list[0] as PdfBlock).opening = opening;
+  return list;
+}
+
 export async function renderPdf(ctx: RenderContext): Promise<string[]> {
+  const { path, report } = await renderPdfBook(ctx);
+  // RECTO_PDF_LAYOUT names a file for the layout report (the output folder holds only the book)
+  const file = process.env.RECTO_PDF_LAYOUT;
+  if (file) await writeFileAtomic(file, `${JSON.stringify(report, null, 2)}\n`);
+  return [path];
+}
+
+/** The book, and the report of its layout (layout-report.ts). */
+export async function renderPdfBook(ctx: RenderContext): Promise<{ path: string; report: LayoutReport }> {
+  const started = performance.now();
+  const cpu = process.cpuUsage();
   const edition = editionModel(await ctx.master());
   const { meta } = edition;
   const style = loadPdfStyle();
@@ -138,7 +193,7 @@ export async function renderPdf(ctx: RenderContext): Promise<string[]> {
     page: (id) => anchored.get(id) ?? (documentOf.get(id) === id ? openings.get(id) : undefined),
   };
   const record = (page: Page): void => {
-    if (page.opening) openings.set(page.opening.id, page.number);
+    for (const placed of page.body) if (placed.opening) openings.set(placed.opening.id, page.number);
     for (const placed of [...page.body, ...page.notes]) {
       for (const id of placed.line.anchors) if (!anchored.has(id)) anchored.set(id, page.number);
     }
@@ -164,47 +219,44 @@ export async function renderPdf(ctx: RenderContext): Promise<string[]> {
       ModDate: date,
     },
   } as unknown as ConstructorParameters<typeof PDFDocument>[0]); // the typings lack subset 'PDF/UA' (it works)
-  const drawer = new Drawer(doc, style, fonts, pageOf);
+  const drawer = new Drawer(doc, style, fonts, pageOf, documentOf);
   const path = join(ctx.outDir, `${meta.id}.pdf`);
   const written = writeStreamAtomic(path, doc);
-  let prefix = 'front';
   const evenHead = fitWords(
     meta.title,
     (t) => fonts.width(t, 'italic', style.runningHead.size) <= style.width * 0.6,
   );
+  // The running head of a right-hand page is the document its first line belongs to; a page
+  // where a division opens has none.
+  let current: Opening | undefined;
   // Each page is drawn as soon as it is complete, then dropped.
   const draw = (page: Page): void => {
     record(page);
-    if (page.opening) {
-      prefix = page.opening.id;
-      drawer.beginSection(page.opening.title);
-    }
+    const top = page.body[0]?.opening ?? current;
     const chrome = {
       runningHead:
-        page.blank || page.opening || page.fixed
+        page.blank || page.fixed || page.body[0]?.opening?.division
           ? undefined
           : page.number % 2 === 0
             ? evenHead
-            : page.runningHead,
+            : (page.runningHead ?? top?.runningHead),
       folio: !page.blank && page.fixed !== 'half-title' && page.fixed !== 'title',
     };
-    drawer.drawPage(page, prefix, chrome);
-    if (page.opening) doc.outline.addItem(page.opening.title);
+    drawer.drawPage(page, chrome);
+    for (const placed of page.body) if (placed.opening) current = placed.opening;
   };
+  const paginator = new Paginator(style, fonts, draw, refs);
   // (a handout is one reading: no index of names)
   const handout = ctx.layout === 'handout';
-  layoutBook(
-    new Paginator(style, fonts, draw, refs),
-    edition,
-    fonts,
-    style,
-    handout,
-    handout ? undefined : (id) => anchored.get(id),
-  );
+  layoutBook(paginator, edition, fonts, style, handout, handout ? undefined : (id) => anchored.get(id));
   drawer.finish();
   doc.end();
   await written;
 
   reportUnknownElements(ctx, 'pdf', edition.unknown);
-  return [path];
+  const report = paginator.counter.report;
+  report.seconds = Math.round(performance.now() - started) / 1000;
+  const used = process.cpuUsage(cpu);
+  report.cpuSeconds = Math.round((used.user + used.system) / 1000) / 1000;
+  return { path, report };
 }

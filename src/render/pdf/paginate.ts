@@ -1,13 +1,17 @@
-import type { Item, PdfBlock } from './blocks.ts';
+import type { Item, Opening, PdfBlock, TableRow } from './blocks.ts';
 import type { FontSet } from './fonts.ts';
+import { LayoutCounter } from './layout-report.ts';
 import { breakLines, type Line, type PageRefs } from './lines.ts';
 import type { PdfStyle } from './style.ts';
+import { layoutTable } from './table.ts';
 
 /**
  * Pages from measured lines. Each body line is placed with the footnotes it refers to at the foot
  * of the same page; a note too long for the room left starts there and continues on the next page.
- * Paragraphs leave no single line at the foot (orphan) or head (widow) of a page, headings stay
- * with what follows, and each document starts on a right-hand (odd) page.
+ * A block leaves no single line at the foot (orphan) or head (widow) of a page: it starts on a
+ * page only where two of its lines fit (all of it when it has three or fewer), and its last line
+ * never goes overleaf alone. Headings stay with what follows. Documents run on, or start a page or
+ * a right-hand page, as the caller asks; the counter records what the layout did (layout-report.ts).
  */
 export interface Placed {
   line: Line;
@@ -18,21 +22,33 @@ export interface Placed {
   leftIndent: number;
   tag: PdfBlock['tag'];
   block: number; // index of the block (for the structure tree)
+  index: number; // of the line in its block
+  of: number; // lines of the block
   tocFor?: string; // a contents entry: the document whose first page it gives (drawn at the end)
+  opening?: Opening; // a document (or the introduction) starts with this line
+  cell?: { table: number; row: number; header: boolean }; // a line of a table's cell
 }
 
 export interface Page {
   number: number;
   body: Placed[];
   notes: Placed[];
-  runningHead?: string; // none on opening pages
-  document?: string; // the document this page belongs to
-  opening?: { title: string; id: string }; // a document starts here
+  runningHead?: string; // a fixed page's own (the contents); documents' are chosen as pages are drawn
   blank?: boolean;
   fixed?: 'half-title' | 'title' | 'imprint' | 'toc';
+  depth?: number; // the text block's depth when shorter than the style's: a right-hand page as deep as its verso
 }
 
 type Style = PdfStyle & { width: number; height: number };
+
+const ROW_GAP = 0.3; // of the leading, between a table's rows
+
+/** A line placed on the current page, how many note lines it set here and how many run on overleaf. */
+interface PlacedLine {
+  line: Placed;
+  notes: number;
+  carried: number;
+}
 
 export class Paginator {
   /** Every page, when kept (tests); the renderer streams pages out through onPage instead. */
@@ -42,8 +58,12 @@ export class Paginator {
   private y = 0;
   private carried: Placed[] = [];
   private blockCounter = 0;
+  /** The lines placed last on this page that must stay with what follows (headings). */
+  private keep: PlacedLine[] = [];
   readonly measure: number;
   readonly height: number;
+  private limit = 0; // the depth of this page's text block (its notes end there)
+  readonly counter: LayoutCounter;
 
   constructor(
     private readonly style: Style,
@@ -55,37 +75,87 @@ export class Paginator {
   ) {
     this.measure = style.width - style.margins.inner - style.margins.outer;
     this.height = style.height - style.margins.top - style.margins.bottom;
+    this.counter = new LayoutCounter(this.height, style.body.leading);
   }
 
-  /** Moves down the page (title pages). */
+  /** Moves down the page (title pages, the space between run-on documents). */
   skip(points: number): void {
-    this.y = Math.min(this.height, this.y + points);
+    this.y = Math.min(this.limit, this.y + points);
   }
 
   get current(): Page {
     return this.page;
   }
 
+  /** Whether nothing is placed on this page yet. */
+  /** A block number no other block has (the structure tree groups lines by it): for lines placed by hand. */
+  takeBlock(): number {
+    return this.blockCounter++;
+  }
+
+  get empty(): boolean {
+    return this.page.body.length === 0 && this.page.notes.length === 0;
+  }
+
   newPage(extra: Partial<Page> = {}): Page {
-    if (this.page) this.onPage?.(this.page);
+    if (this.page) this.hand(this.page);
     this.page = { number: ++this.count, body: [], notes: [], ...extra };
     if (!this.onPage) this.pages.push(this.page);
     this.y = 0;
+    this.limit = this.page.depth ?? this.height;
+    this.keep = [];
     // The rest of a note begun on the previous page comes first in this page's note area.
     const carried = this.carried;
     this.carried = [];
     let k = 0;
-    while (k < carried.length && (this.page.notes.length === 0 || this.noteHeight(1) <= this.height)) {
+    while (k < carried.length && (this.page.notes.length === 0 || this.noteHeight(1) <= this.limit)) {
       this.page.notes.push(carried[k++] as Placed);
     }
     this.carried = carried.slice(k);
     return this.page;
   }
 
+  /**
+   * The next page of the running text. Facing pages are balanced: a left-hand page that ends a
+   * line or more short (its last lines went overleaf to keep two together, or a heading with what
+   * follows) and holds no notes sets the depth of the right-hand page facing it.
+   */
+  private continuePage(): Page {
+    const verso = this.page;
+    const last = verso.body.at(-1);
+    const depth = last ? last.y + last.leading : this.height;
+    const short =
+      verso.number % 2 === 0 &&
+      !verso.blank &&
+      !verso.fixed &&
+      verso.notes.length === 0 &&
+      last !== undefined;
+    const extra = this.inherit();
+    // (short by a few lines; a page left well short, before a document that could not start on it,
+    // is an end, and the page facing it runs full)
+    const gap = this.height - depth;
+    if (short && gap > this.style.body.leading && gap <= 4 * this.style.body.leading) extra.depth = depth;
+    return this.newPage(extra);
+  }
+
   /** Starts on the next odd page, leaving a blank verso if needed. */
-  openRecto(extra: Partial<Page>): Page {
+  openRecto(extra: Partial<Page> = {}): Page {
+    this.counter.report.rectoOpenings++;
+    if (this.page && this.empty && this.count % 2 === 1) return this.page;
     if (this.count % 2 === 1) this.newPage({ blank: true });
     return this.newPage(extra);
+  }
+
+  /** Starts a new page unless this one is still empty. */
+  openPage(extra: Partial<Page> = {}): Page {
+    if (this.page && this.empty) return this.page;
+    return this.newPage(extra);
+  }
+
+  /** A complete page: counted, then handed on. */
+  private hand(page: Page): void {
+    this.counter.page(page, this.measure);
+    this.onPage?.(page);
   }
 
   private noteHeight(extraLines = 0): number {
@@ -96,28 +166,31 @@ export class Paginator {
   /** The lines of a footnote: its label, then its text, in the note size. */
   noteLines(note: { label: string; items: Item[] }, block: number): Placed[] {
     const items: Item[] = [{ kind: 'text', text: `${note.label} `, style: 'regular' }, ...note.items];
-    return breakLines(items, this.measure, this.style.note.size, 0, this.fonts, true, this.refs).map(
-      (line) => ({
-        line,
-        y: 0,
-        size: this.style.note.size,
-        leading: this.style.note.leading,
-        align: 'justify' as const,
-        leftIndent: 0,
-        tag: 'P' as const,
-        block,
-      }),
-    );
+    const lines = breakLines(items, this.measure, this.style.note.size, 0, this.fonts, true, this.refs);
+    return lines.map((line, index) => ({
+      line,
+      y: 0,
+      size: this.style.note.size,
+      leading: this.style.note.leading,
+      align: 'justify' as const,
+      leftIndent: 0,
+      tag: 'P' as const,
+      block,
+      index,
+      of: lines.length,
+    }));
   }
 
   private typeOf(block: PdfBlock): { size: number; leading: number } {
     return this.style[block.type];
   }
 
-  private lastLine: Line | undefined; // of the block being placed
-
   /** Lays out one block and places its lines. */
   place(block: PdfBlock, next?: PdfBlock): void {
+    if (block.table) {
+      this.placeTable(block, block.table);
+      return;
+    }
     const { size, leading } = this.typeOf(block);
     const index = this.blockCounter++;
     const lines = breakLines(
@@ -131,85 +204,184 @@ export class Paginator {
       block.spaceScale,
     );
     if (lines.length === 0) return;
-    this.lastLine = lines.at(-1);
-    const before = this.y > 0 ? block.spaceBefore * this.style.body.leading : 0;
-    if (block.keepWithNext) {
-      const nextLines = next ? Math.min(2, 1 + Math.floor(next.items.length / 12)) : 0;
-      const need = before + lines.length * leading + nextLines * this.style.body.leading;
-      if (this.y > 0 && this.y + need + this.noteHeight() > this.height) this.newPage(this.inherit());
-    }
-    if (this.y > 0) this.y += before;
-    const placed: { line: Placed; notes: number; carried: boolean }[] = [];
-    for (let k = 0; k < lines.length; k++) {
-      const line = lines[k] as Line;
-      const result = this.tryPlace(line, size, leading, block, index);
-      if (result) {
-        placed.push(result);
-        continue;
-      }
-      // The line does not fit: break the page, keeping two lines together on each side.
-      const onThisPage = placed.filter((p) => this.page.body.includes(p.line)).length;
-      const left = lines.length - k;
-      // (never empty a page by undoing: a line alone on a page stays there rather than loop)
-      const others = this.page.body.length > 1;
-      const orphan = onThisPage === 1 && lines.length > 1 && others; // one line alone at the foot
-      const widow = left === 1 && onThisPage >= 3; // one line alone at the head of the next page
-      // (a line whose note runs on overleaf stays: its note has begun on this page)
-      if ((orphan || widow) && this.undo(placed.at(-1))) {
-        placed.pop();
-        k--;
-      }
-      this.newPage(this.inherit());
-      k--;
-    }
-  }
-
-  /** Takes the last placed line (and its notes) off the page; false when it cannot be. */
-  private undo(p: { line: Placed; notes: number; carried: boolean } | undefined): boolean {
-    if (!p || p.carried) return false;
-    this.page.body.pop();
-    this.page.notes.splice(this.page.notes.length - p.notes, p.notes);
-    this.y -= p.line.leading;
-    return true;
-  }
-
-  private tryPlace(
-    line: Line,
-    size: number,
-    leading: number,
-    block: PdfBlock,
-    index: number,
-  ): { line: Placed; notes: number; carried: boolean } | null {
-    const notes = line.notes.flatMap((n) => this.noteLines(n, index));
-    const placed: Placed = {
-      line,
-      y: this.y,
+    const n = lines.length;
+    const make = (k: number): Placed => ({
+      line: lines[k] as Line,
+      y: 0,
       size,
       leading,
       align: block.align,
       leftIndent: block.leftIndent,
       tag: block.tag,
       block: index,
-      tocFor: line === this.lastLine ? block.tocFor : undefined, // the page number goes on its last line
-    };
+      index: k,
+      of: n,
+      tocFor: k === n - 1 ? block.tocFor : undefined, // the page number goes on its last line
+      opening: k === 0 ? block.opening : undefined,
+    });
+    const before = (): number => (this.y > 0 ? block.spaceBefore * this.style.body.leading : 0);
+    // A block starts on this page only where its first lines fit: all of it up to three lines,
+    // else two (no orphan); a heading also with the first lines of what follows.
+    const first = n <= 3 ? n : 2;
+    const nextLines = block.keepWithNext && next ? Math.min(2, 1 + Math.floor(next.items.length / 12)) : 0;
+    if (!this.roomFor(lines.slice(0, first), leading, before() + nextLines * this.style.body.leading))
+      this.breakPage(true);
+    this.y += before();
+    const placed: PlacedLine[] = [];
+    for (let k = 0; k < n; k++) {
+      const result = this.tryPlace(make(k));
+      if (result) {
+        placed.push(result);
+        continue;
+      }
+      // The line does not fit: the page breaks here, never leaving one line of the block alone.
+      const here = placed.filter((p) => this.page.body.includes(p.line));
+      const left = n - k;
+      if (here.length === 1 && here[0]?.line.index === 0 && n > 1 && this.undoAll(here)) {
+        k -= 1; // an orphan: its line goes overleaf
+        placed.pop();
+      } else if (left === 1 && here.length >= 3 && this.undoAll(here.slice(-1))) {
+        k -= 1; // a widow: the line before it goes overleaf with it
+        placed.pop();
+      } else if (left === 1 && here.length === 2 && this.undoAll(here)) {
+        k -= 2; // two lines and one: the three go overleaf together
+        placed.length -= 2;
+      }
+      this.breakPage(k === 0);
+      k--;
+    }
+    this.keep = block.keepWithNext ? [...this.keep, ...placed] : [];
+    if (block.spaceAfter && this.y > 0)
+      this.y = Math.min(this.limit, this.y + block.spaceAfter * this.style.body.leading);
+  }
+
+  /**
+   * A table, row by row: a row goes whole onto the page where it fits (a page breaks between
+   * rows); only a row taller than a page is broken, at its lines. Its cells' lines share a height.
+   */
+  private placeTable(block: PdfBlock, table: TableRow[]): void {
+    const { size, leading } = this.typeOf(block);
+    // page breaks waiting before the table go with its first cell
+    const rows = table.map((row, r) =>
+      row.map((cell, c) => (r === 0 && c === 0 ? { ...cell, items: [...block.items, ...cell.items] } : cell)),
+    );
+    const layout = layoutTable(rows, this.measure - block.leftIndent, size, this.fonts, this.refs);
+    const tableIndex = this.blockCounter++;
+    if (this.y > 0) this.y += block.spaceBefore * this.style.body.leading;
+    this.keep = [];
+    layout.forEach((row, r) => {
+      // rows are set apart by a little space, and the table from what follows it
+      if (r > 0 && this.y > 0) this.y = Math.min(this.limit, this.y + ROW_GAP * leading);
+      const height = Math.max(0, ...row.map((c) => c.lines.length));
+      const indices = row.map(() => this.blockCounter++);
+      const lines = row.flatMap((c) => c.lines);
+      if (!this.empty && !this.rowFits(lines, height * leading)) this.continuePage();
+      for (let k = 0; k < height; k++) {
+        const slice = row.flatMap((cell, c) => {
+          const line = cell.lines[k];
+          if (!line) return [];
+          const placed: Placed = {
+            line,
+            y: 0,
+            size,
+            leading,
+            align: 'left',
+            leftIndent: block.leftIndent + cell.x,
+            tag: block.tag,
+            block: indices[c] as number,
+            index: k,
+            of: cell.lines.length,
+            cell: { table: tableIndex, row: r, header: rows[r]?.[c]?.header ?? false },
+          };
+          return [placed];
+        });
+        const notes = slice.flatMap((p) => p.line.notes.flatMap((n) => this.noteLines(n, p.block)));
+        if (this.y + leading + this.noteHeight(notes.length) > this.limit && !this.empty) this.continuePage();
+        for (const p of slice) this.page.body.push({ ...p, y: this.y });
+        // notes that do not fit run on overleaf, as a paragraph's do
+        let n = 0;
+        while (n < notes.length && (this.y + leading + this.noteHeight(1) <= this.limit || n === 0))
+          this.page.notes.push(notes[n++] as Placed);
+        this.carried.push(...notes.slice(n));
+        this.y += leading;
+      }
+    });
+    if (this.y > 0) this.y = Math.min(this.limit, this.y + block.spaceBefore * this.style.body.leading);
+  }
+
+  /** Whether a row of these lines fits below what is on the page, with two lines of each of its notes. */
+  private rowFits(lines: Line[], height: number): boolean {
+    const notes = lines.reduce((n, l) => n + l.notes.length, 0);
+    return this.y + height + this.noteHeight(notes ? notes * 2 : 0) <= this.limit;
+  }
+
+  /**
+   * Whether these lines (each with the first line of its notes) fit on this page below `extra`
+   * points of space; an empty page always has room.
+   */
+  private roomFor(lines: Line[], leading: number, extra: number): boolean {
+    if (this.empty) return true;
+    let y = this.y + extra;
+    let notes = this.page.notes.length;
+    for (const line of lines) {
+      y += leading;
+      if (line.notes.length) notes += 1;
+      if (y + (notes ? this.style.note.gap + notes * this.style.note.leading : 0) > this.limit) return false;
+    }
+    return true;
+  }
+
+  /**
+   * A new page; with `keep`, the headings placed last on this one go overleaf too, so that they
+   * stay with the block that follows them (unless they are all the page holds).
+   */
+  private breakPage(keep: boolean): void {
+    const moving = keep && this.keep.length ? this.keep : [];
+    const again = moving.length && this.undoAll(moving) ? moving.map((p) => p.line) : [];
+    this.continuePage();
+    for (const line of again) {
+      const result = this.tryPlace(line);
+      if (result) this.keep.push(result);
+    }
+  }
+
+  /**
+   * Takes these lines, the last ones of the page, off it with their notes (a note's lines that
+   * were to run on overleaf too); or none of them.
+   */
+  private undoAll(list: PlacedLine[]): boolean {
+    if (this.page.body.length <= list.length) return false;
+    const tail = this.page.body.slice(-list.length);
+    if (!tail.every((l, k) => l === list[k]?.line)) return false;
+    for (let k = list.length - 1; k >= 0; k--) {
+      const p = list[k] as PlacedLine;
+      this.page.body.pop();
+      this.page.notes.splice(this.page.notes.length - p.notes, p.notes);
+      this.carried.splice(this.carried.length - p.carried, p.carried);
+      this.y = p.line.y;
+    }
+    return true;
+  }
+
+  private tryPlace(line: Placed): PlacedLine | null {
+    const notes = line.line.notes.flatMap((n) => this.noteLines(n, line.block));
+    const { leading } = line;
+    const placed: Placed = { ...line, y: this.y };
     // On a page with nothing on it a line always goes in (else nothing could ever be placed).
-    const emptyPage = this.page.body.length === 0 && this.page.notes.length === 0;
-    if (
-      this.y + leading + this.noteHeight(notes.length) <= this.height ||
-      (emptyPage && notes.length === 0)
-    ) {
+    const emptyPage = this.empty;
+    if (this.y + leading + this.noteHeight(notes.length) <= this.limit || (emptyPage && notes.length === 0)) {
       this.commit(placed, leading);
       for (const n of notes) this.page.notes.push(n);
-      return { line: placed, notes: notes.length, carried: false };
+      return { line: placed, notes: notes.length, carried: 0 };
     }
     // Room for the line and at least the first line of its note: the rest of the note continues overleaf.
-    if (notes.length && (this.y + leading + this.noteHeight(1) <= this.height || emptyPage)) {
+    if (notes.length && (this.y + leading + this.noteHeight(1) <= this.limit || emptyPage)) {
       this.commit(placed, leading);
       let k = 0;
-      while (k < notes.length && (this.y + this.noteHeight(1) <= this.height || k === 0))
+      while (k < notes.length && (this.y + this.noteHeight(1) <= this.limit || k === 0))
         this.page.notes.push(notes[k++] as Placed);
       this.carried.push(...notes.slice(k));
-      return { line: placed, notes: k, carried: k < notes.length };
+      return { line: placed, notes: k, carried: notes.length - k };
     }
     return null;
   }
@@ -219,13 +391,14 @@ export class Paginator {
     this.y += leading;
   }
 
+  /** What the next page keeps of this one: the contents' running head. */
   private inherit(): Partial<Page> {
-    return { runningHead: this.page.document ?? this.page.runningHead, document: this.page.document };
+    return this.page.runningHead ? { runningHead: this.page.runningHead } : {};
   }
 
   /** Places every pending carried note line on following pages, and hands over the last page. */
   flush(): void {
-    while (this.carried.length) this.newPage(this.inherit());
-    if (this.page) this.onPage?.(this.page);
+    while (this.carried.length) this.continuePage();
+    if (this.page) this.hand(this.page);
   }
 }

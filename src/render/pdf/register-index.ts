@@ -1,6 +1,6 @@
 import type { ModelEdition } from '../../model/edition.ts';
 import { indexOrder } from '../../model/mentions.ts';
-import type { Item } from './blocks.ts';
+import type { Item, Opening } from './blocks.ts';
 import type { FontSet } from './fonts.ts';
 import { breakLines } from './lines.ts';
 import type { Paginator, Placed } from './paginate.ts';
@@ -14,7 +14,12 @@ import type { PdfStyle } from './style.ts';
  * sets one column; the index places its lines itself, column by column, on pages it opens.
  */
 const GUTTER = 18; // points between the columns
-const OPENING = { title: 'Index of Names', id: '#register-index' };
+const OPENING: Opening = {
+  title: 'Index of Names',
+  id: '#register-index',
+  runningHead: 'Index of Names',
+  division: true,
+};
 
 /** One entry: `Kennan, George F., 721, 723`. */
 function entryItems(name: string, pages: number[]): Item[] {
@@ -39,8 +44,7 @@ export function placeRegisterIndex(
   const { size, leading } = style.small;
   const column = (p.measure - GUTTER) / 2;
   const hang = size; // continuation lines are indented one em under the entry's first line
-  let block = 0;
-  p.openRecto({ opening: OPENING, runningHead: OPENING.title, document: OPENING.title });
+  p.openRecto();
   const title = breakLines(
     [{ kind: 'text', text: OPENING.title, style: 'regular' }],
     p.measure,
@@ -49,36 +53,42 @@ export function placeRegisterIndex(
     fonts,
     false,
   );
-  for (const line of title)
+  const heading = p.takeBlock();
+  title.forEach((line, k) => {
     p.current.body.push({
       line,
-      y: 0,
+      y: k * style.title.leading,
       size: style.title.size,
       leading: style.title.leading,
       align: 'left',
       leftIndent: 0,
       tag: 'H1',
-      block: block++,
+      block: heading,
+      index: k,
+      of: title.length,
+      // the index opens here: its bookmark, its destination, its running head on the pages after
+      opening: k === 0 ? OPENING : undefined,
     });
-  let top = style.title.leading * 2; // where the columns start on this page
+  });
+  let top = style.title.leading * (title.length + 1); // where the columns start on this page
   let col = 0;
   let y = top;
   for (const entry of entries) {
     const lines = breakLines(entryItems(entry.name, entry.pages), column - hang, size, -hang, fonts, false);
-    const tag = block++;
+    const tag = p.takeBlock();
     // An entry stays in one column when it fits in one.
     if (y > top && y + lines.length * leading > p.height) {
       if (col === 0) {
         col = 1;
         y = top;
       } else {
-        p.newPage({ runningHead: OPENING.title, document: OPENING.title });
+        p.newPage();
         top = 0;
         col = 0;
         y = 0;
       }
     }
-    for (const line of lines) {
+    for (const [k, line] of lines.entries()) {
       const placed: Placed = {
         line,
         y,
@@ -88,6 +98,8 @@ export function placeRegisterIndex(
         leftIndent: col * (column + GUTTER) + hang,
         tag: 'P',
         block: tag,
+        index: k,
+        of: lines.length,
       };
       p.current.body.push(placed);
       y += leading;

@@ -2,6 +2,7 @@ import { join, relative } from 'node:path';
 import { z } from 'zod';
 import { InputError, UsageError } from '../../errors.ts';
 import { readTemplate, TEMPLATES } from '../template.ts';
+import { DEFAULT_SPACING } from './blocks.ts';
 
 /** templates/pdf/style.json: what a publisher sets for the print edition (trim size, margins, type). */
 const Type = z.object({ size: z.number().positive(), leading: z.number().positive() });
@@ -25,6 +26,30 @@ export const PdfStyleSchema = z.object({
   runningHead: z.object({ size: z.number(), offset: z.number() }),
   folio: z.object({ size: z.number(), offset: z.number() }),
   pageNumberMargin: z.object({ size: z.number(), gap: z.number() }),
+  // How a document begins: run on after the one before (as FRUS prints them), or on a new page,
+  // or on a right-hand page; a volume's divisions always start a right-hand page.
+  documents: z
+    .object({
+      start: z.enum(['run-on', 'page', 'recto']),
+      spaceBefore: z.number().nonnegative(), // in lines, before a run-on document
+    })
+    .default({ start: 'run-on', spaceBefore: 1.5 }),
+  // typewriter quotes and dashes set as a printer sets them ("…" → “…”, -- → —); the TEI keeps them
+  typography: z.object({ quotes: z.boolean() }).default({ quotes: true }),
+  // space around a document's parts, in lines (blocks.ts DEFAULT_SPACING when not given)
+  spacing: z
+    .object({
+      title: z.number().nonnegative(),
+      heading: z.number().nonnegative(),
+      afterHeading: z.number().nonnegative(),
+      dateline: z.number().nonnegative(),
+      opener: z.number().nonnegative(),
+      closer: z.number().nonnegative(),
+      table: z.number().nonnegative(),
+    })
+    .default(DEFAULT_SPACING),
+  // the contents: documents indented under the division that holds them
+  contents: z.object({ indent: z.number().nonnegative() }).default({ indent: 12 }),
 });
 export type PdfStyle = z.infer<typeof PdfStyleSchema>;
 

@@ -1,0 +1,89 @@
+import type { Item, TableRow } from './blocks.ts';
+import type { FontSet } from './fonts.ts';
+import { breakLines, type Line, type PageRefs, words } from './lines.ts';
+
+/**
+ * A table set within the measure: each column as wide as its cells' text on one line where the
+ * measure allows, else shared out in proportion to that (never narrower than its longest word
+ * where the measure allows even that); each cell's text broken into lines of its column, ragged.
+ * The paginator places it row by row.
+ */
+export const GUTTER = 18; // points between columns (wider than any word space, so a reader sees columns)
+
+export interface TableCellLayout {
+  x: number; // from the start of the measure
+  width: number;
+  lines: Line[];
+}
+
+export type TableRowLayout = TableCellLayout[];
+
+/** The natural width (all on one line) and the widest word of a cell's items. */
+function extent(
+  items: Item[],
+  size: number,
+  fonts: FontSet,
+  refs?: PageRefs,
+): { natural: number; word: number } {
+  const space = fonts.width(' ', 'regular', size);
+  let natural = 0;
+  let run = 0;
+  let word = 0;
+  let first = true;
+  for (const w of words(items, size, fonts, refs)) {
+    if (w === 'break') {
+      natural = Math.max(natural, run);
+      run = 0;
+      first = true;
+      continue;
+    }
+    run += (first ? 0 : space) + w.width;
+    first = false;
+    word = Math.max(word, w.width);
+  }
+  return { natural: Math.max(natural, run), word };
+}
+
+export function layoutTable(
+  rows: TableRow[],
+  measure: number,
+  size: number,
+  fonts: FontSet,
+  refs?: PageRefs,
+): TableRowLayout[] {
+  const columns = Math.max(1, ...rows.map((r) => r.reduce((n, c) => n + c.span, 0)));
+  const natural = new Array<number>(columns).fill(0);
+  const least = new Array<number>(columns).fill(0);
+  for (const row of rows) {
+    let col = 0;
+    for (const cell of row) {
+      if (cell.span === 1 && col < columns) {
+        const e = extent(cell.items, size, fonts, refs);
+        natural[col] = Math.max(natural[col] as number, e.natural);
+        least[col] = Math.max(least[col] as number, e.word);
+      }
+      col += cell.span;
+    }
+  }
+  const avail = measure - GUTTER * (columns - 1);
+  const sum = (xs: number[]): number => xs.reduce((n, x) => n + x, 0);
+  let widths: number[];
+  if (sum(natural) <= avail) widths = natural.map((n) => Math.max(n, 1));
+  else if (sum(least) < avail) {
+    // each column its longest word, and the rest of the measure in proportion to what it lacks
+    const lack = natural.map((n, k) => n - (least[k] as number));
+    const room = avail - sum(least);
+    widths = least.map((l, k) => l + (room * (lack[k] as number)) / Math.max(1e-6, sum(lack)));
+  } else widths = least.map((l) => (avail * l) / Math.max(1e-6, sum(least)));
+  const starts = widths.map((_, k) => sum(widths.slice(0, k)) + GUTTER * k);
+  return rows.map((row) => {
+    let col = 0;
+    return row.map((cell) => {
+      const last = Math.min(columns, col + cell.span) - 1;
+      const x = starts[Math.min(col, columns - 1)] as number;
+      const width = (starts[last] as number) + (widths[last] as number) - x;
+      col += cell.span;
+      return { x, width, lines: breakLines(cell.items, width, size, 0, fonts, false, refs) };
+    });
+  });
+}
