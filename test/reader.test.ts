@@ -117,6 +117,21 @@ describe('recto reader (course readers)', () => {
     }
   });
 
+  it('carries the persons its excerpts name (from each source’s register) and every pointer to a person or a responsibility resolves', () => {
+    const master = readFileSync(join(out, 'tei/edition.xml'), 'utf8');
+    const ids = new Set([...master.matchAll(/xml:id="([^"]+)"/g)].map((m) => m[1]));
+    // the seeds' register (Kennan, Stalin …) and the volume's list of persons (Dulles: p_DJF1)
+    for (const person of ['kennan', 'stalin', 'p_DJF1'])
+      expect(master).toContain(`<person xml:id="${person}">`);
+    const dangling = [...master.matchAll(/\b(ref|corresp|resp)="([^"]+)"/g)]
+      .flatMap((m) => (m[2] ?? '').split(/\s+/).map((v) => `${m[1]}=${v}`))
+      .filter((v) => v.includes('=#') && !ids.has(v.split('=#')[1]));
+    expect(dangling).toEqual([]);
+    // the register pages of the site and an index of names in the EPUB and the PDF
+    expect(existsSync(join(out, 'html/register/p_DJF1.html'))).toBe(true);
+    expect(norm(outputs.pdf ?? '')).toContain(norm('Index of Names'));
+  });
+
   it('keeps exactly the pages asked for, from the volume: its page numbers, nothing before or after, a gap where text was cut', () => {
     const source = volumePages('d68'); // pp. 121–127; the item asks for 123–125
     const tei = readFileSync(join(out, 'tei/dulles-1958-11-26.xml'), 'utf8');

@@ -1,6 +1,8 @@
 import type { EditionMeta } from '../meta.ts';
+import { registerStandOff } from '../register/standoff.ts';
+import type { RegisterEntry } from '../register/types.ts';
 import { editionHeader } from '../tei/header.ts';
-import { block, el, type TeiElement } from '../tei/node.ts';
+import { block, el, type TeiElement, type TeiNode } from '../tei/node.ts';
 import { type ItemProvenance, itemHeader } from './header.ts';
 import { prefixIds } from './ids.ts';
 import { markdownInline, markdownTei } from './markdown.ts';
@@ -13,6 +15,8 @@ export interface ReaderItemTei {
   respStmts?: TeiElement[];
   /** The source's own biblStruct (ours), kept as it is but for the pages. */
   bibl?: TeiElement;
+  /** The register entries the excerpt's names point at (`persName ref="#kennan"`, `corresp="#p_DJF1"`). */
+  register?: RegisterEntry[];
   number?: string; // the document's number in its source edition
   headnote?: string; // Markdown
   questions?: string[]; // Markdown, one question each
@@ -67,6 +71,23 @@ export function itemTei(reader: EditionMeta, item: ReaderItemTei): TeiElement {
   ]);
 }
 
+/** The register entries the items' names point at, each once (the first source's entry for an id). */
+function itemsRegister(items: ReaderItemTei[]): RegisterEntry[] {
+  const out = new Map<string, RegisterEntry>();
+  for (const item of items) {
+    const pointed = new Set<string>();
+    const visit = (n: TeiNode): void => {
+      if (typeof n === 'string') return;
+      for (const a of ['ref', 'corresp'])
+        for (const v of (n.attrs[a] ?? '').split(/\s+/)) if (v.startsWith('#')) pointed.add(v.slice(1));
+      for (const c of n.children) visit(c);
+    };
+    visit(item.div);
+    for (const e of item.register ?? []) if (pointed.has(e.id) && !out.has(e.id)) out.set(e.id, e);
+  }
+  return [...out.values()].sort((a, b) => a.id.localeCompare(b.id));
+}
+
 /** A unit: a teiCorpus of its items, with its title, introduction and reading list as its own text. */
 function unitTei(reader: EditionMeta, unit: ReaderUnitTei): TeiElement {
   const intro: TeiElement[] = [el('head', {}, [unit.title])];
@@ -112,9 +133,12 @@ export function readerTei(
   units: ReaderUnitTei[],
   introduction: TeiElement | undefined,
 ): TeiElement {
-  const count = units.reduce((n, u) => n + u.items.length, 0);
+  const items = units.flatMap((u) => u.items);
+  const standOff = registerStandOff(itemsRegister(items));
   return block('teiCorpus', { 'xml:lang': reader.language, 'xml:id': reader.id }, [
-    editionHeader(reader, count),
+    editionHeader(reader, items.length),
+    // the persons the excerpts name, once for the reader (from each source's own register)
+    ...(standOff ? [standOff] : []),
     ...(introduction ? [introduction] : []),
     ...units.map((u) => unitTei(reader, u)),
   ]);
@@ -128,8 +152,10 @@ export function handoutTei(reader: EditionMeta, item: ReaderItemTei): TeiElement
     title: item.provenance.title,
     subtitle: reader.title,
   };
+  const standOff = registerStandOff(itemsRegister([item]));
   return block('teiCorpus', { 'xml:lang': reader.language, 'xml:id': `handout-${item.provenance.id}` }, [
     editionHeader(meta, 1),
+    ...(standOff ? [standOff] : []),
     itemTei(reader, item),
   ]);
 }

@@ -98,6 +98,7 @@ async function resolveUnits(
           number: source.document.number ?? source.document.record.document,
           respStmts: source.respStmts,
           bibl: source.bibl,
+          register: source.register,
           headnote: item.headnote,
           questions: item.questions,
         });

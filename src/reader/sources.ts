@@ -6,6 +6,8 @@ import { type EditionDocument, readEdition } from '../model/documents.ts';
 import { normalize } from '../normalize/index.ts';
 import { loadEditionMeta, normalizeOptions } from '../pipeline/build.ts';
 import { planDocuments } from '../pipeline/plan.ts';
+import { registerFromTei } from '../register/import-tei.ts';
+import type { RegisterEntry } from '../register/types.ts';
 import { isElement, type TeiElement, type TeiNode } from '../tei/node.ts';
 import { localName, readTei } from '../tei/read.ts';
 
@@ -20,6 +22,8 @@ export interface SourceDocument {
   respStmts: TeiElement[];
   /** The source's own biblStruct, where its header has one (ours): kept as it is, pages aside. */
   bibl?: TeiElement;
+  /** The register of its edition (a folder's register file, a volume's list of persons, a master's standOff). */
+  register: RegisterEntry[];
   diagnostics: Diagnostic[];
 }
 
@@ -47,7 +51,7 @@ function startPageOf(
   return last ?? record.pages?.from;
 }
 
-/** The respStmts with an xml:id in a TEI document's titleStmt: what `resp` in its text points at. */
+/** The respStmts and editors with an xml:id in a TEI document's titleStmt: what `resp` in its text points at. */
 function headerRespStmts(tei: TeiElement): TeiElement[] {
   const header = tei.children.find((c): c is TeiElement => isElement(c) && localName(c.name) === 'teiHeader');
   const fileDesc = header?.children.find(
@@ -56,8 +60,10 @@ function headerRespStmts(tei: TeiElement): TeiElement[] {
   const titleStmt = fileDesc?.children.find(
     (c): c is TeiElement => isElement(c) && localName(c.name) === 'titleStmt',
   );
+  // (an editor with an id is pointed at too: corrections named in the manifest are the editor's)
   return (titleStmt?.children ?? []).filter(
-    (c): c is TeiElement => isElement(c) && localName(c.name) === 'respStmt' && Boolean(c.attrs['xml:id']),
+    (c): c is TeiElement =>
+      isElement(c) && ['respStmt', 'editor'].includes(localName(c.name)) && Boolean(c.attrs['xml:id']),
   );
 }
 
@@ -71,6 +77,18 @@ function headerBibl(tei: TeiElement): TeiElement | undefined {
   };
   visit(tei);
   return found;
+}
+
+const registers = new Map<string, RegisterEntry[]>();
+
+/** A TEI file's register (its standOff lists, a FRUS list of persons), read once per file. */
+function registerOnce(path: string, root: TeiElement): RegisterEntry[] {
+  let entries = registers.get(path);
+  if (!entries) {
+    entries = registerFromTei(root).entries;
+    registers.set(path, entries);
+  }
+  return entries;
 }
 
 const teiCache = new Map<string, Promise<TeiElement>>();
@@ -121,6 +139,7 @@ export async function sourceDocument(
       origin: basename(doc.path),
       respStmts: headerRespStmts(result.tei),
       bibl: headerBibl(result.tei),
+      register: meta.register?.entries ?? [],
       diagnostics: result.diagnostics,
     };
   }
@@ -140,6 +159,7 @@ export async function sourceDocument(
     startPage: startPageOf(root, doc.div, doc.record),
     origin: `${basename(path)}#${name}`,
     respStmts: [],
+    register: registerOnce(resolve(path), root),
     diagnostics: [],
   };
 }

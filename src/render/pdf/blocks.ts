@@ -19,7 +19,7 @@ export type Item =
   | { kind: 'pb'; n: string; id?: string }
   | { kind: 'note'; label: string; items: Item[]; id?: string; unmarked?: boolean }
   | { kind: 'pageref'; target: string; style: FontStyle } // `(p. 37)`: the PDF page of a cross-reference's target
-  | { kind: 'anchor'; id: string } // where a mention starts: the index's page numbers
+  | { kind: 'anchor'; id: string } // where a mention ends: the index's page numbers
   | { kind: 'break' };
 
 export type TypeRole = 'body' | 'title' | 'heading' | 'small';
@@ -150,8 +150,10 @@ const PDF_INLINE: InlineRules<Ctx, Item[]> = {
     return items(n.children, ctx).map((i) => (i.kind === 'text' ? { ...i, uri } : i));
   },
   name: (n, ctx) => items(n.children, ctx),
-  // The page the mention starts on is recorded for the back-of-book index (src/render/pdf/register-index.ts).
-  mention: (n, ctx) => [{ kind: 'anchor', id: n.anchor }, ...items(n.children, ctx)],
+  // The page of the mention's last word is recorded for the back-of-book index
+  // (src/render/pdf/register-index.ts): a name broken across two pages (`Winthrop G. | Brown`) is
+  // indexed on the page its surname is printed on, where a reader looking for it finds it.
+  mention: (n, ctx) => [...items(n.children, ctx), { kind: 'anchor', id: n.anchor }],
   lineBreak: () => [{ kind: 'break' }],
   span: (n, ctx) => items(n.children, ctx),
   unknown: (n, ctx) => items(n.children, ctx),

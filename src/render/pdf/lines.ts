@@ -106,7 +106,7 @@ export function words(items: Item[], size: number, fonts: FontSet, refs?: PageRe
       continue;
     }
     if (item.kind === 'anchor') {
-      // A mention's start: recorded on the word it begins (the next one, after a space).
+      // A mention's end: recorded on its last word (or, after a space, on the next one).
       const open = cur as Word | null;
       if (open) open.anchors.push(item.id);
       else pendingAnchors.push(item.id);
