@@ -258,6 +258,10 @@ describe('stage fingerprints (what invalidates the cache)', () => {
       false,
     );
     expect(has('normalize', 'normalize') && !has('normalize', 'render/html')).toBe(true);
+    // the code every stage reads the TEI with: a change there invalidates every stage's cache
+    for (const stage of ['normalize', 'html', 'epub', 'pdf'])
+      for (const shared of ['src/tei', 'src/model', 'src/register', 'src/text'])
+        expect(has(stage, shared), `${stage}: ${shared}`).toBe(true);
     expect(new Set(['normalize', 'html', 'epub', 'pdf'].map(stageFingerprint)).size).toBe(4);
   });
 });

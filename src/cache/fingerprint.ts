@@ -15,6 +15,8 @@ const ROOT = join(SRC, '..');
 /** Code every stage runs: the TEI model, reader and writer, shared helpers, the locked libraries. */
 const COMMON = [
   join(SRC, 'tei'),
+  join(SRC, 'model'), // every renderer reads the TEI through the model
+  join(SRC, 'text'),
   join(SRC, 'fs'),
   join(SRC, 'register'), // the model reads the register (standOff) for every renderer
   join(SRC, 'meta.ts'),
