@@ -2,8 +2,8 @@ import type PDFDocument from 'pdfkit';
 import type { FontFace, FontSet } from './fonts.ts';
 import type { Line } from './lines.ts';
 import { type LinkBox, Links } from './links.ts';
+import type { Page, Placed } from './page.ts';
 import { type LaterNumber, PageNumbers } from './page-numbers.ts';
-import type { Page, Placed } from './paginate.ts';
 import type { PdfStyle } from './style.ts';
 import { num, type Run, TextOps } from './text-ops.ts';
 

@@ -10,11 +10,12 @@ import { block, documentBlocks, type Opening, type PdfBlock } from './blocks.ts'
 import { Drawer } from './draw.ts';
 import { FontSet } from './fonts.ts';
 import type { LayoutReport } from './layout-report.ts';
-import type { PageRefs } from './lines.ts';
-import { type Page, Paginator } from './paginate.ts';
+import type { Page } from './page.ts';
+import { Paginator } from './paginate.ts';
 import { placeRegisterIndex } from './register-index.ts';
 import { loadPdfStyle } from './style.ts';
 import { typographicBlocks } from './typography.ts';
+import type { PageRefs } from './words.ts';
 
 /**
  * The print PDF: each page planned (measured lines, footnotes at the foot of their page) and drawn

@@ -1,4 +1,4 @@
-import type { Page, Placed } from './paginate.ts';
+import type { Page, Placed } from './page.ts';
 
 /**
  * What the layout did, counted page by page as pages are completed: the figures a book designer

@@ -1,9 +1,11 @@
-import type { Item, Opening, PdfBlock, TableRow } from './blocks.ts';
+import type { Item, PdfBlock, TableRow } from './blocks.ts';
 import type { FontSet } from './fonts.ts';
 import { LayoutCounter } from './layout-report.ts';
-import { breakLines, type Line, type PageRefs } from './lines.ts';
+import { breakLines, type Line } from './lines.ts';
+import type { Page, Placed } from './page.ts';
 import type { PdfStyle } from './style.ts';
 import { layoutTable } from './table.ts';
+import type { PageRefs } from './words.ts';
 
 /**
  * Pages from measured lines. Each body line is placed with the footnotes it refers to at the foot
@@ -13,32 +15,6 @@ import { layoutTable } from './table.ts';
  * never goes overleaf alone. Headings stay with what follows. Documents run on, or start a page or
  * a right-hand page, as the caller asks; the counter records what the layout did (layout-report.ts).
  */
-export interface Placed {
-  line: Line;
-  y: number; // top of the line box, from the top of the text block
-  size: number;
-  leading: number;
-  align: PdfBlock['align'];
-  leftIndent: number;
-  tag: PdfBlock['tag'];
-  block: number; // index of the block (for the structure tree)
-  index: number; // of the line in its block
-  of: number; // lines of the block
-  tocFor?: string; // a contents entry: the document whose first page it gives (drawn at the end)
-  opening?: Opening; // a document (or the introduction) starts with this line
-  cell?: { table: number; row: number; header: boolean }; // a line of a table's cell
-}
-
-export interface Page {
-  number: number;
-  body: Placed[];
-  notes: Placed[];
-  runningHead?: string; // a fixed page's own (the contents); documents' are chosen as pages are drawn
-  blank?: boolean;
-  fixed?: 'half-title' | 'title' | 'imprint' | 'toc';
-  depth?: number; // the text block's depth when shorter than the style's: a right-hand page as deep as its verso
-}
-
 type Style = PdfStyle & { width: number; height: number };
 
 const ROW_GAP = 0.3; // of the leading, between a table's rows

@@ -3,7 +3,8 @@ import { indexOrder } from '../../model/mentions.ts';
 import type { Item, Opening } from './blocks.ts';
 import type { FontSet } from './fonts.ts';
 import { breakLines } from './lines.ts';
-import type { Paginator, Placed } from './paginate.ts';
+import type { Placed } from './page.ts';
+import type { Paginator } from './paginate.ts';
 import type { PdfStyle } from './style.ts';
 
 /**

@@ -1,6 +1,7 @@
 import type { Item, TableRow } from './blocks.ts';
 import type { FontSet } from './fonts.ts';
-import { breakLines, type Line, type PageRefs, words } from './lines.ts';
+import { breakLines, type Line } from './lines.ts';
+import { type PageRefs, words } from './words.ts';
 
 /**
  * A table set within the measure: each column as wide as its cells' text on one line where the

@@ -1,0 +1,179 @@
+import type { FontFace, FontSet, Glyph, GlyphPlacement, Shaped } from './fonts.ts';
+import { INFINITE_PENALTY, type KpItem, type KpLine, knuthPlass } from './knuth-plass.ts';
+import { HYPHEN_PENALTY, type WordBreak, wordBreaks } from './word-breaks.ts';
+import { type Fragment, piece, soleFragment, type Word } from './words.ts';
+
+/**
+ * Justified text broken into lines paragraph by paragraph with Knuth–Plass (knuth-plass.ts: the
+ * fewest demerits over the whole paragraph, hyphenating only where that pays): the words become
+ * boxes, glue and penalties, the passes loosen until the paragraph can be set, and each line gets
+ * back its words, or the parts of those a break cut.
+ */
+
+/** What a box or a penalty of the Knuth–Plass list stands for: which word, and which part of it. */
+interface Source {
+  word: number;
+  from: number; // offsets in the word's text (a box), or the break at `from` (a penalty)
+  to: number;
+  hyphen: boolean;
+}
+
+const FILL = 1e6; // the last line's stretch (TeX's \parfillskip: 0pt plus 1fil)
+const STRETCH = 0.6; // of a word space
+export const SHRINK = 1 / 3; // of a word space: a tight line shrinks its spaces by at most this
+const PASSES: { hyphenate: boolean; tolerance: number; emergency: number; overfull?: boolean }[] = [
+  { hyphenate: false, tolerance: 100, emergency: 0 }, // TeX's \pretolerance: no hyphens when none are needed
+  { hyphenate: true, tolerance: 200, emergency: 0 }, // \tolerance
+  // then TeX's \emergencystretch (in ems), which judges loose lines more leniently; an overfull
+  // line only where nothing else can be set (a word wider than the measure)
+  { hyphenate: true, tolerance: 200, emergency: 3 },
+  { hyphenate: true, tolerance: INFINITE_PENALTY, emergency: 3, overfull: true },
+];
+
+const isDots = (word: Word): boolean =>
+  word.fragments.length === 1 && /^\.+$/.test(word.fragments[0]?.text ?? '');
+
+/** A break point with the widths of the head before it and of a hyphen, at a type size of 1. */
+type MeasuredBreak = WordBreak & { prefix: number; hyphenWidth: number };
+const NO_BREAKS: MeasuredBreak[] = [];
+const measured = new Map<FontFace, Map<string, MeasuredBreak[]>>();
+
+/**
+ * The width (at a type size of 1) of a word's first `at` characters, read off the word as shaped
+ * whole rather than shaped again: a ligature the break falls in is shared in proportion.
+ */
+function prefixWidth(shaped: Shaped, at: number): number {
+  let chars = 0;
+  let units = 0;
+  for (let k = 0; k < shaped.glyphs.length && chars < at; k++) {
+    const shown = (shaped.glyphs[k] as Glyph).codePoints.reduce((n, c) => n + (c > 0xffff ? 2 : 1), 0);
+    const advance = (shaped.positions[k] as GlyphPlacement).xAdvance;
+    units += shown > 0 && chars + shown > at ? (advance * (at - chars)) / shown : advance;
+    chars += shown;
+  }
+  return units / shaped.unitsPerEm;
+}
+
+const measure1 = (f: Fragment, breaks: WordBreak[], fonts: FontSet): MeasuredBreak[] => {
+  if (breaks.length === 0) return NO_BREAKS;
+  const shaped = fonts.shape(f.text, f.face);
+  const hyphenWidth = fonts.width('-', f.face, 1);
+  return breaks.map((b) => ({ ...b, prefix: prefixWidth(shaped, b.at), hyphenWidth }));
+};
+
+/**
+ * A word's break points, measured once per face (words recur: a volume has far fewer distinct
+ * words than words). Each part's width is the difference of its prefixes' widths, so the parts
+ * add up to the word as drawn whole (kerning and ligatures across a break point included).
+ */
+function measuredBreaks(f: Fragment, long: boolean, fonts: FontSet): MeasuredBreak[] {
+  if (long) return measure1(f, wordBreaks(f.text, true, true), fonts); // rare: not kept
+  let byText = measured.get(f.face);
+  if (!byText) {
+    byText = new Map();
+    measured.set(f.face, byText);
+  }
+  let list = byText.get(f.text);
+  if (!list) {
+    list = measure1(f, wordBreaks(f.text, true, false), fonts);
+    byText.set(f.text, list);
+  }
+  return list;
+}
+
+/** A run of words between forced breaks, as boxes, glue and penalties; each box and penalty knows its source. */
+function kpItems(
+  list: Word[],
+  space: number,
+  measure: number,
+  fonts: FontSet,
+): { items: KpItem[]; sources: (Source | null)[]; hyphens: { penalty: number }[] } {
+  const items: KpItem[] = [];
+  const hyphens: { penalty: number }[] = []; // the penalties of the breaks that add a hyphen
+  const sources: (Source | null)[] = [];
+  const push = (item: KpItem, source: Source | null): void => {
+    items.push(item);
+    sources.push(source);
+  };
+  list.forEach((word, k) => {
+    // The dots of an ellipsis spaced out (`etc. . . .`) stay on the line of the word before them.
+    if (k > 0 && isDots(word))
+      push({ type: 'penalty', width: 0, penalty: INFINITE_PENALTY, flagged: false }, null);
+    if (k > 0) push({ type: 'glue', width: space, stretch: space * STRETCH, shrink: space * SHRINK }, null);
+    const f = soleFragment(word);
+    const breaks = f ? measuredBreaks(f, word.width > measure, fonts) : NO_BREAKS;
+    if (!f || breaks.length === 0) {
+      push({ type: 'box', width: word.width }, { word: k, from: 0, to: -1, hyphen: false });
+      return;
+    }
+    let from = 0;
+    let before = 0;
+    for (const b of breaks) {
+      const upto = b.prefix * f.size;
+      push({ type: 'box', width: upto - before }, { word: k, from, to: b.at, hyphen: false });
+      const hyphenWidth = b.hyphen ? b.hyphenWidth * f.size : 0;
+      const penalty: KpItem = { type: 'penalty', width: hyphenWidth, penalty: b.penalty, flagged: b.flagged };
+      push(penalty, { word: k, from: b.at, to: b.at, hyphen: b.hyphen });
+      if (b.hyphen) hyphens.push(penalty);
+      from = b.at;
+      before = upto;
+    }
+    push({ type: 'box', width: word.width - before }, { word: k, from, to: f.text.length, hyphen: false });
+  });
+  push({ type: 'glue', width: 0, stretch: FILL, shrink: 0 }, null);
+  push({ type: 'penalty', width: 0, penalty: -INFINITE_PENALTY, flagged: false }, null);
+  return { items, sources, hyphens };
+}
+
+/** The words of each line of a Knuth–Plass result: whole words, or the parts a break cut. */
+function lineWords(list: Word[], line: KpLine, sources: (Source | null)[], fonts: FontSet): Word[] {
+  const out: Word[] = [];
+  let open: { word: number; from: number; to: number } | null = null;
+  const close = (hyphen: boolean): void => {
+    if (!open) return;
+    const word = list[open.word] as Word;
+    const whole = open.from === 0 && (open.to === -1 || open.to === soleFragment(word)?.text.length);
+    out.push(whole && !hyphen ? word : piece(word, open.from, open.to, hyphen, fonts));
+    open = null;
+  };
+  for (let k = line.start; k < line.end; k++) {
+    const s = sources[k];
+    if (!s || s.from === s.to) continue; // glue, or a break not taken
+    const current = open as { word: number; from: number; to: number } | null;
+    if (current && current.word === s.word) current.to = s.to;
+    else {
+      close(false);
+      open = { word: s.word, from: s.from, to: s.to };
+    }
+  }
+  const end = sources[line.end];
+  close(end !== null && end !== undefined && end.from === end.to && end.hyphen);
+  return out;
+}
+
+/** Knuth–Plass over one run of words; the passes loosen until the paragraph can be set. */
+export function optimalBreaks(
+  list: Word[],
+  space: number,
+  size: number,
+  width: (line: number) => number,
+  measure: number,
+  fonts: FontSet,
+): Word[][] {
+  // A paragraph that fits on its first line is that line (most notes, short paragraphs).
+  const natural = list.reduce((n, w) => n + w.width, 0) + (list.length - 1) * space;
+  if (natural <= width(0)) return [list];
+  const { items, sources, hyphens } = kpItems(list, space, measure, fonts);
+  for (const pass of PASSES) {
+    // a pass without hyphenation makes the hyphen breaks no breaks (a penalty of 10000)
+    for (const h of hyphens) h.penalty = pass.hyphenate ? HYPHEN_PENALTY : INFINITE_PENALTY;
+    const lines = knuthPlass(items, {
+      lineWidth: width,
+      tolerance: pass.tolerance,
+      emergencyStretch: pass.emergency * size,
+      allowOverfull: pass.overfull,
+    });
+    if (lines) return lines.map((l) => lineWords(list, l, sources, fonts));
+  }
+  return [list]; // (not reached: the last pass always sets the paragraph)
+}

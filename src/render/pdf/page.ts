@@ -1,0 +1,32 @@
+import type { Opening, PdfBlock } from './blocks.ts';
+import type { Line } from './lines.ts';
+
+/**
+ * A page as the layout plans it and the drawer draws it: its body lines and note lines, each placed
+ * at its depth with what the structure tree and the links need (block, opening, contents entry).
+ */
+export interface Placed {
+  line: Line;
+  y: number; // top of the line box, from the top of the text block
+  size: number;
+  leading: number;
+  align: PdfBlock['align'];
+  leftIndent: number;
+  tag: PdfBlock['tag'];
+  block: number; // index of the block (for the structure tree)
+  index: number; // of the line in its block
+  of: number; // lines of the block
+  tocFor?: string; // a contents entry: the document whose first page it gives (drawn at the end)
+  opening?: Opening; // a document (or the introduction) starts with this line
+  cell?: { table: number; row: number; header: boolean }; // a line of a table's cell
+}
+
+export interface Page {
+  number: number;
+  body: Placed[];
+  notes: Placed[];
+  runningHead?: string; // a fixed page's own (the contents); documents' are chosen as pages are drawn
+  blank?: boolean;
+  fixed?: 'half-title' | 'title' | 'imprint' | 'toc';
+  depth?: number; // the text block's depth when shorter than the style's: a right-hand page as deep as its verso
+}

@@ -1,0 +1,178 @@
+import type { Item } from './blocks.ts';
+import type { FontFace, FontSet, FontStyle } from './fonts.ts';
+
+/**
+ * Words as the line layout measures them: each a run of text between spaces, in fragments of one
+ * face and size with their real advance widths, carrying the footnotes referenced in it and the
+ * source page breaks that fall before it. Lines are made of them (lines.ts).
+ */
+
+export interface Fragment {
+  text: string;
+  face: FontFace;
+  size: number;
+  rise: number; // baseline shift (superscript note references)
+  width: number;
+  pageref?: { target: string; style: FontStyle }; // a slot for ` (p. N)`, N the page of target, drawn once the pages are known
+  uri?: string; // part of a URL link
+  ref?: string; // ` (p. N)` set as text (its target on an earlier page): a link to the target
+}
+
+/** Cross-references to pages: which ids can be resolved, and the page of those already laid out. */
+export interface PageRefs {
+  known(id: string): boolean;
+  page(id: string): number | undefined; // known for a target on an earlier page
+}
+
+export interface Word {
+  fragments: Fragment[];
+  width: number;
+  notes: { label: string; items: Item[] }[];
+  pages: string[]; // source page breaks that fall before this word
+  anchors: string[]; // xml:ids of the page breaks and notes in this word (where cross-references point)
+  hyphenated?: boolean; // ends with a hyphen the layout added
+  broken?: boolean; // its line ends inside the word (a hyphen added, or a URL at a slash)
+}
+
+function fragments(
+  text: string,
+  style: FontStyle,
+  size: number,
+  rise: number,
+  fonts: FontSet,
+  uri?: string,
+): Fragment[] {
+  return fonts.faces(text, style).map((r) => {
+    const f: Fragment = { text: r.text, face: r.face, size, rise, width: fonts.width(r.text, r.face, size) };
+    if (uri) f.uri = uri;
+    return f;
+  });
+}
+
+/** Items → words (runs between spaces), with notes and page breaks attached where they fall. */
+export function words(items: Item[], size: number, fonts: FontSet, refs?: PageRefs): (Word | 'break')[] {
+  const out: (Word | 'break')[] = [];
+  let cur: Word | null = null;
+  let pendingPages: string[] = [];
+  let pendingAnchors: string[] = [];
+  const current = (): Word => {
+    if (!cur) {
+      cur = { fragments: [], width: 0, notes: [], pages: pendingPages, anchors: pendingAnchors };
+      pendingPages = [];
+      pendingAnchors = [];
+      out.push(cur);
+    }
+    return cur;
+  };
+  const add = (f: Fragment[]): void => {
+    const w = current();
+    w.fragments.push(...f);
+    w.width += f.reduce((n, x) => n + x.width, 0);
+  };
+  for (const item of items) {
+    if (item.kind === 'break') {
+      cur = null;
+      out.push('break');
+      continue;
+    }
+    if (item.kind === 'pb') {
+      // White space in the text separates words, not the page break: inside a word (`co<pb/>herent`)
+      // it stays one word, and the page is noted on it.
+      const open = cur as Word | null; // (set inside closures, which TypeScript does not follow)
+      if (open) {
+        open.pages.push(item.n);
+        if (item.id) open.anchors.push(item.id);
+      } else {
+        pendingPages.push(item.n);
+        if (item.id) pendingAnchors.push(item.id);
+      }
+      continue;
+    }
+    if (item.kind === 'anchor') {
+      // A mention's end: recorded on its last word (or, after a space, on the next one).
+      const open = cur as Word | null;
+      if (open) open.anchors.push(item.id);
+      else pendingAnchors.push(item.id);
+      continue;
+    }
+    if (item.kind === 'pageref') {
+      if (!refs?.known(item.target)) continue;
+      const w = cur ?? current();
+      const page = refs.page(item.target);
+      if (page !== undefined) {
+        // A target on an earlier page ("see footnote 1 above"): its number is set like any text.
+        for (const f of fragments(` (p. ${page})`, item.style, size, 0, fonts)) {
+          f.ref = item.target; // a link to it all the same
+          w.fragments.push(f);
+          w.width += f.width;
+        }
+        continue;
+      }
+      // A target further on: a slot as wide as `(p. 0000)`, filled in once the book is laid out.
+      const width = fonts.width(' (p. 0000)', item.style, size);
+      w.fragments.push({
+        text: '',
+        face: item.style,
+        size,
+        rise: 0,
+        width,
+        pageref: { target: item.target, style: item.style },
+      });
+      w.width += width;
+      continue;
+    }
+    if (item.kind === 'note') {
+      const w = current(); // a reference belongs to the word it is glued to
+      // a note the source gives no reference for is set at the foot with no mark in the text
+      if (!item.unmarked)
+        w.fragments.push(...fragments(item.label, 'regular', size * 0.62, size * 0.36, fonts));
+      w.width = w.fragments.reduce((n, x) => n + x.width, 0);
+      w.notes.push({ label: item.label, items: item.items });
+      if (item.id) w.anchors.push(item.id);
+      continue;
+    }
+    const scale = item.scale ?? 1;
+    const parts = item.text.split(/(\s+)/);
+    for (const part of parts) {
+      if (part === '') continue;
+      if (/^\s+$/.test(part)) {
+        cur = null;
+        continue;
+      }
+      add(fragments(part, item.style, size * scale, 0, fonts, item.uri));
+    }
+  }
+  if (pendingPages.length) {
+    const last = [...out].reverse().find((w): w is Word => w !== 'break');
+    if (last) {
+      last.pages.push(...pendingPages);
+      last.anchors.push(...pendingAnchors);
+    } else out.push({ fragments: [], width: 0, notes: [], pages: pendingPages, anchors: pendingAnchors });
+  }
+  return out;
+}
+
+/** The one text fragment of a word that may break inside (no note mark, no change of face), or null. */
+export function soleFragment(word: Word): Fragment | null {
+  if (word.fragments.length !== 1 || word.notes.length) return null;
+  const f = word.fragments[0] as Fragment;
+  return f.pageref ? null : f;
+}
+
+/** The part of a word between two offsets of its text, a hyphen added when broken there. */
+export function piece(word: Word, from: number, to: number, hyphen: boolean, fonts: FontSet): Word {
+  const f = word.fragments[0] as Fragment;
+  const text = f.text.slice(from, to) + (hyphen ? '-' : '');
+  const width = fonts.width(text, f.face, f.size);
+  const first = from === 0;
+  const last = to === f.text.length;
+  return {
+    fragments: [{ ...f, text, width }],
+    width,
+    notes: [],
+    pages: first ? word.pages : [],
+    anchors: first ? word.anchors : [],
+    ...(hyphen ? { hyphenated: true } : {}),
+    ...(last ? {} : { broken: true }),
+  };
+}
