@@ -1,6 +1,5 @@
 /// <reference lib="dom" />
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { HtmlValidate } from 'html-validate';
 import type { Browser, Page } from 'playwright-core';
@@ -10,18 +9,17 @@ import { editionModel } from '../src/model/edition.ts';
 import { readingText } from '../src/model/reading-text.ts';
 import { forEachNode } from '../src/model/walk.ts';
 import { readTei } from '../src/tei/read.ts';
-import { launchChromium } from './support/browser.ts';
+import { axeViolations } from './support/axe.ts';
 import { ROOT, recto, tempDir } from './support/run.ts';
-import { serve } from './support/static-server.ts';
+import { type SeedSite, seedSite } from './support/seed-site.ts';
 import { all } from './support/tei.ts';
 import { classes, visibleText } from './support/visible-text.ts';
 
 /** The HTML edition of the seeds, built by the CLI, checked as files, by html-validate and in Chromium. */
-const require = createRequire(import.meta.url);
 const ARTIFACTS = join(ROOT, 'test-artifacts');
 let out: string;
 let site: string;
-let server: { url: string; close: () => Promise<void> };
+let server: { url: string };
 let browser: Browser;
 
 const pages = (): string[] => ['index.html', ...readdirSync(join(site, 'docs')).map((f) => `docs/${f}`)];
@@ -48,18 +46,16 @@ async function openPage(path: string): Promise<{ page: Page; requests: string[] 
   return { page, requests };
 }
 
+let seeds: SeedSite;
+
 beforeAll(async () => {
-  out = tempDir();
-  const r = recto(['build', '--out', out, '--formats', 'tei,html']);
-  expect(r.status, r.stderr).toBe(0);
-  site = join(out, 'html');
-  server = await serve(site);
-  browser = await launchChromium();
+  seeds = await seedSite();
+  ({ out, site, browser } = seeds);
+  server = { url: seeds.url };
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  await seeds?.close();
 });
 
 describe('the HTML edition (files)', () => {
@@ -340,34 +336,11 @@ describe('the HTML edition in Chromium', () => {
   });
 
   it('has no axe-core violations (WCAG 2.1 A/AA) on the index and every document page, light and dark', async () => {
-    const axePath = require.resolve('axe-core/axe.min.js');
     for (const scheme of ['light', 'dark'] as const) {
       for (const p of pages()) {
         const { page } = await openPage(p);
         await page.emulateMedia({ colorScheme: scheme });
-        await page.addScriptTag({ path: axePath });
-        const violations = await page.evaluate(async () => {
-          const axe = (
-            window as unknown as {
-              axe: {
-                run: (
-                  ctx: Document,
-                  o: object,
-                ) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }>;
-              };
-            }
-          ).axe;
-          const result = await axe.run(document, {
-            runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
-          });
-          return result.violations.map(
-            (v) =>
-              `${v.id}: ${v.nodes
-                .slice(0, 3)
-                .map((n) => n.target.join(' '))
-                .join(', ')}`,
-          );
-        });
+        const violations = await axeViolations(page);
         expect(violations, `${p} (${scheme})`).toEqual([]);
         await page.close();
       }

@@ -5,7 +5,8 @@ import { masterReader } from '../src/render/master.ts';
 import { renderPdfBook } from '../src/render/pdf/index.ts';
 import type { LayoutReport } from '../src/render/pdf/layout-report.ts';
 import { silentReporter } from '../src/report.ts';
-import { type PdfPage, type PdfWord, pdfPages } from './support/pdf-words.ts';
+import { corpora } from './support/corpus-truth.ts';
+import { type PdfPage, pdfPages, wordLines } from './support/pdf-words.ts';
 import { recto, tempDir } from './support/run.ts';
 
 /**
@@ -17,24 +18,6 @@ import { recto, tempDir } from './support/run.ts';
 const VOLUME = join(import.meta.dirname, '../../shared/corpus/frus1958-60v08');
 // (its time is printed with the report; the speed target is `npm run bench`'s, not a test's)
 
-const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
-
-/** A page's text-block words in lines: a word belongs to the line its box overlaps by more than half. */
-function lines(page: PdfPage): PdfWord[][] {
-  const out: { top: number; bottom: number; words: PdfWord[] }[] = [];
-  for (const w of page.text) {
-    const line = out.find(
-      (l) => Math.min(l.bottom, w.y2) - Math.max(l.top, w.y) > 0.5 * Math.min(w.y2 - w.y, l.bottom - l.top),
-    );
-    if (line) {
-      line.words.push(w);
-      line.top = Math.min(line.top, w.y);
-      line.bottom = Math.max(line.bottom, w.y2);
-    } else out.push({ top: w.y, bottom: w.y2, words: [w] });
-  }
-  return out.map((l) => l.words.sort((a, b) => a.x - b.x));
-}
-
 describe.skipIf(!existsSync(VOLUME))('the layout report of the shared volume', () => {
   let report: LayoutReport;
   let pages: PdfPage[];
@@ -45,18 +28,9 @@ describe.skipIf(!existsSync(VOLUME))('the layout report of the shared volume', (
     const file = join(out, 'tei', 'edition.xml');
     const master = masterReader(file);
     const ctx = { editionXml: file, master, outDir: out, reporter: silentReporter };
-    // The first rendering warms the fonts and the JIT, as a long-running build has them; the time
-    // is the median of three more (the machine is shared).
-    await renderPdfBook(ctx);
-    const runs = [];
-    for (let k = 0; k < 3; k++) runs.push(await renderPdfBook(ctx));
-    const again = runs.at(-1) as (typeof runs)[number];
-    report = {
-      ...again.report,
-      seconds: median(runs.map((r) => r.report.seconds)),
-      cpuSeconds: median(runs.map((r) => r.report.cpuSeconds)),
-    };
-    pages = pdfPages(again.path);
+    const rendered = await renderPdfBook(ctx);
+    report = rendered.report;
+    pages = pdfPages(rendered.path);
     const { perPage: _, ...counts } = report;
     console.log(`frus1958-60v08 layout report: ${JSON.stringify(counts)}`);
   }, 600_000);
@@ -93,7 +67,7 @@ describe.skipIf(!existsSync(VOLUME))('the layout report of the shared volume', (
     for (let n = 6; n <= pages.length; n += 23) {
       const page = pages[n - 1] as PdfPage;
       const expected = report.perPage[n - 1];
-      const found = lines(page);
+      const found = wordLines(page.text).map((l) => l.words);
       expect(found.length, `lines on page ${n}`).toBe((expected?.body ?? 0) + (expected?.notes ?? 0));
       const hyphens = found.filter((l) => /-$/.test(l.at(-1)?.text ?? '')).length;
       expect(hyphens, `line ends with a hyphen on page ${n}`).toBe(expected?.hyphenEnds);
@@ -101,4 +75,28 @@ describe.skipIf(!existsSync(VOLUME))('the layout report of the shared volume', (
     }
     expect(checked.length).toBeGreaterThan(40);
   });
+});
+
+/** The counts that must be zero, and the blank pages, on every shared volume: built from its texts, and its own TEI rendered. */
+describe('the layout report of every shared volume, from its plain texts and from its volume.xml', () => {
+  for (const corpus of corpora()) {
+    it(`${corpus.name}: no overfull line, widow, orphan or run of three hyphens; a blank page only before a division`, async () => {
+      const out = tempDir();
+      const r = recto(['build', '--sources', corpus.dir, '--out', out, '--formats', 'tei', '--quiet']);
+      expect(r.status, r.stderr).toBe(0);
+      for (const file of [join(out, 'tei', 'edition.xml'), join(corpus.dir, 'volume.xml')]) {
+        const ctx = { editionXml: file, master: masterReader(file), outDir: out, reporter: silentReporter };
+        const { report: got } = await renderPdfBook(ctx);
+        const { perPage: _, ...counts } = got;
+        console.log(
+          `${corpus.name} ${file.endsWith('volume.xml') ? 'volume.xml' : 'plain texts'}: ${JSON.stringify(counts)}`,
+        );
+        expect(
+          { overfull: got.overfull, widows: got.widows, orphans: got.orphans, hyphenRuns: got.hyphenRuns },
+          file,
+        ).toEqual({ overfull: 0, widows: 0, orphans: 0, hyphenRuns: 0 });
+        expect(got.blankPages, file).toBeLessThanOrEqual(got.rectoOpenings + 1);
+      }
+    }, 300_000);
+  }
 });

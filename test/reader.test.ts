@@ -1,9 +1,9 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { validateTei } from '../src/tei/validate.ts';
+import { axeViolations } from './support/axe.ts';
 import { launchChromium } from './support/browser.ts';
 import { epubcheck, readEpub } from './support/epub.ts';
 import { ROOT, recto, SEEDS, tempDir } from './support/run.ts';
@@ -235,7 +235,6 @@ describe('recto reader (course readers)', () => {
   });
 
   it('sets the reader’s pages apart accessibly: no axe-core violations (WCAG 2.1 AA) on the contents and on items with headnotes, questions and cuts, light and dark', async () => {
-    const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
     const browser = await launchChromium();
     try {
       for (const scheme of ['light', 'dark'] as const) {
@@ -243,23 +242,7 @@ describe('recto reader (course readers)', () => {
           const page = await browser.newPage();
           await page.emulateMedia({ colorScheme: scheme });
           await page.goto(`file://${join(out, 'html', file)}`);
-          await page.addScriptTag({ path: axePath });
-          const violations = await page.evaluate(async () => {
-            const { axe } = window as unknown as {
-              axe: {
-                run: (
-                  d: Document,
-                  o: object,
-                ) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }>;
-              };
-            };
-            const result = await axe.run(document, {
-              runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
-            });
-            return result.violations.map(
-              (v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
-            );
-          });
+          const violations = await axeViolations(page);
           expect(violations, `${file} (${scheme})`).toEqual([]);
           await page.close();
         }

@@ -1,13 +1,11 @@
 /// <reference lib="dom" />
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { HtmlValidate } from 'html-validate';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from './support/browser.ts';
-import { recto, tempDir } from './support/run.ts';
-import { serve } from './support/static-server.ts';
+import { axeViolations } from './support/axe.ts';
+import { type SeedSite, seedSite } from './support/seed-site.ts';
 
 /**
  * Issue #19, item 3: the register pages of the seeds' HTML edition in Chromium. A person's page
@@ -15,25 +13,22 @@ import { serve } from './support/static-server.ts';
  * mention a link that lands on the mention, which links back; the card shows on focus; axe-core
  * finds no WCAG 2.1 A/AA violation, light and dark.
  */
-const require = createRequire(import.meta.url);
 const PERSON = 'stalin';
 let out: string;
 let site: string;
-let server: { url: string; close: () => Promise<void> };
+let server: { url: string };
 let browser: Browser;
 
+let seeds: SeedSite;
+
 beforeAll(async () => {
-  out = tempDir();
-  const r = recto(['build', '--out', out, '--formats', 'tei,html']);
-  expect(r.status, r.stderr).toBe(0);
-  site = join(out, 'html');
-  server = await serve(site);
-  browser = await launchChromium();
+  seeds = await seedSite();
+  ({ out, site, browser } = seeds);
+  server = { url: seeds.url };
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  await seeds?.close();
 });
 
 /** The documents the TEI master says mention the person, in edition order. */
@@ -43,26 +38,6 @@ function documentsMentioning(id: string): string[] {
     .split(/(?=<TEI[\s>])/)
     .filter((tei) => tei.includes(`ref="#${id}"`))
     .map((tei) => /<div type="document" xml:id="([^"]+)"/.exec(tei)?.[1] ?? '');
-}
-
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
-  return page.evaluate(async () => {
-    const axe = (
-      window as unknown as {
-        axe: {
-          run: (
-            c: Document,
-            o: object,
-          ) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }>;
-        };
-      }
-    ).axe;
-    const result = await axe.run(document, {
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
-    });
-    return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  });
 }
 
 describe('the register in the HTML edition', () => {

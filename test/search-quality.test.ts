@@ -1,9 +1,9 @@
 import { readFileSync, statSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { HtmlValidate } from 'html-validate';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { axeViolations } from './support/axe.ts';
 import { launchChromium } from './support/browser.ts';
 import { type SearchQuery, volumeQueries } from './support/search-queries.ts';
 import { SHARED_VOLUME, servedSite } from './support/served-site.ts';
@@ -14,7 +14,6 @@ import { SHARED_VOLUME, servedSite } from './support/served-site.ts';
  * search (the index the build ships and the function the search box calls). Recall@5 is the share
  * of queries whose document is among the first five documents; MRR the mean of 1 / its rank.
  */
-const require = createRequire(import.meta.url);
 const CORPUS = SHARED_VOLUME;
 
 interface Group {
@@ -135,18 +134,7 @@ describe('search over a FRUS volume', () => {
       'index.html (results shown)',
     );
     expect(report.results.flatMap((r) => r.messages.map((m) => `${m.ruleId}: ${m.message}`))).toEqual([]);
-    await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
-    const violations = await page.evaluate(async () => {
-      const axe = (
-        window as unknown as {
-          axe: { run: (d: Document, o: object) => Promise<{ violations: { id: string }[] }> };
-        }
-      ).axe;
-      const result = await axe.run(document, {
-        runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
-      });
-      return result.violations.map((v) => v.id);
-    });
+    const violations = await axeViolations(page);
     expect(violations).toEqual([]);
     // A note's phrase: its first hit is the note, and following it marks the note on its page.
     await page.fill('#search-input', note.query);

@@ -3,7 +3,7 @@ import { basename, join, resolve } from 'node:path';
 import { InputError } from '../errors.ts';
 import type { DocumentOverrides, EditionMeta, SourceRecord } from '../meta.ts';
 import { loadRegister } from '../register/load.ts';
-import { type Manifest, parseManifest } from './manifest.ts';
+import { type Manifest, parseManifest, publicationMeta } from './manifest.ts';
 
 export interface EditionSource {
   dir: string;
@@ -75,7 +75,6 @@ export async function loadEdition(dir: string): Promise<EditionSource> {
     if (!(await exists(d.path)))
       throw new InputError(`${manifestFile}:1:1: error [manifest-missing-file] ${d.path} does not exist`);
   }
-  const { id, title, subtitle, editor, publisher, licence, language, date, sourceEdition } = manifest;
   let register: EditionMeta['register'];
   if (manifest.register) {
     const file = inside(dir, manifest.register, manifestFile);
@@ -85,19 +84,7 @@ export async function loadEdition(dir: string): Promise<EditionSource> {
   }
   return {
     dir,
-    meta: {
-      id,
-      title,
-      subtitle,
-      editor,
-      publisher,
-      licence: typeof licence === 'string' ? licence : licence.text,
-      licenceUrl: typeof licence === 'string' ? undefined : licence.url,
-      language,
-      date,
-      sourceEdition,
-      register,
-    },
+    meta: { ...publicationMeta(manifest), sourceEdition: manifest.sourceEdition, register },
     introduction: manifest.introduction ? inside(dir, manifest.introduction, manifestFile) : undefined,
     documents,
   };

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { InputError } from '../errors.ts';
+import type { EditionMeta } from '../meta.ts';
 
 /** `sources/edition.json`: the course-reader manifest. Unknown fields are errors (typos must not pass). */
 const Correction = z.object({ sic: z.string().min(1), corr: z.string() }).strict();
@@ -48,19 +49,41 @@ const DocumentEntry = z
   })
   .strict();
 
+/** What every publication's manifest states about itself (an edition's, a course reader's). */
+export const PUBLICATION = {
+  id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'lower-case letters, digits and hyphens'),
+  title: z.string().min(1),
+  subtitle: z.string().optional(),
+  editor: z.string().min(1),
+  publisher: z.string().min(1),
+  licence: Licence,
+  language: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]+)*$/, 'a BCP 47 language tag'),
+  date: z
+    .string()
+    .regex(/^\d{4}(-\d\d(-\d\d)?)?$/, 'an ISO 8601 date')
+    .optional(),
+};
+
+type Publication = z.infer<z.ZodObject<typeof PUBLICATION>>;
+
+/** The publication's own fields as the TEI header and the renderers take them. */
+export function publicationMeta(p: Publication): EditionMeta {
+  return {
+    id: p.id,
+    title: p.title,
+    subtitle: p.subtitle,
+    editor: p.editor,
+    publisher: p.publisher,
+    licence: typeof p.licence === 'string' ? p.licence : p.licence.text,
+    licenceUrl: typeof p.licence === 'string' ? undefined : p.licence.url,
+    language: p.language,
+    date: p.date,
+  };
+}
+
 export const ManifestSchema = z
   .object({
-    id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'lower-case letters, digits and hyphens'),
-    title: z.string().min(1),
-    subtitle: z.string().optional(),
-    editor: z.string().min(1),
-    publisher: z.string().min(1),
-    licence: Licence,
-    language: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]+)*$/, 'a BCP 47 language tag'),
-    date: z
-      .string()
-      .regex(/^\d{4}(-\d\d(-\d\d)?)?$/, 'an ISO 8601 date')
-      .optional(),
+    ...PUBLICATION,
     sourceEdition: SourceRecord.optional(),
     introduction: z.string().optional(),
     /** A register of persons, places and organisations: `.json`, `.csv` or TEI `.xml`. */

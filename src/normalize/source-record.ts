@@ -91,7 +91,7 @@ export function pageRange(div: TeiElement): { from: string; to: string } | undef
   return { from: String(start), to: String(end) };
 }
 
-function parsePages(pages: string): { from: string; to: string } {
+export function parsePages(pages: string): { from: string; to: string } {
   const [from = pages, to = from] = pages.split(/\s*[–-]\s*/);
   return { from, to };
 }

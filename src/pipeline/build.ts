@@ -62,7 +62,7 @@ export interface BuildResult {
 }
 
 /** The publication date: the manifest's, else SOURCE_DATE_EPOCH's day, else none (so builds stay reproducible). */
-function publicationDate(meta: EditionMeta): string | undefined {
+export function publicationDate(meta: EditionMeta): string | undefined {
   return meta.date ?? sourceDateEpoch()?.toISOString().slice(0, 10);
 }
 

@@ -1,9 +1,12 @@
 import { readFile, rename } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import type { Diagnostic } from '../diagnostics.ts';
+import { publicationMeta } from '../edition/manifest.ts';
 import { InputError } from '../errors.ts';
 import { writeIfChanged } from '../fs/write-if-changed.ts';
 import type { EditionMeta } from '../meta.ts';
+import { parsePages } from '../normalize/source-record.ts';
+import { publicationDate } from '../pipeline/build.ts';
 import { checkFormats, sweepTemporaryFiles } from '../pipeline/outputs.ts';
 import { jobCount, runnerFor } from '../pipeline/pool.ts';
 import { type Progress, silentProgress } from '../pipeline/progress.ts';
@@ -11,7 +14,6 @@ import { renderFormats } from '../pipeline/render-stage.ts';
 import { masterReader } from '../render/master.ts';
 import { renderPdf } from '../render/pdf/index.ts';
 import type { Reporter } from '../report.ts';
-import { sourceDateEpoch } from '../reproducible.ts';
 import { block, el, type TeiElement } from '../tei/node.ts';
 import { serializeTei } from '../tei/write.ts';
 import { handoutTei, itemTei, type ReaderItemTei, type ReaderUnitTei, readerTei } from './assemble.ts';
@@ -29,11 +31,6 @@ export interface ReaderBuildOptions {
   jobs?: number;
   progress?: Progress;
 }
-
-const parsePages = (pages: string): { from: string; to: string } => {
-  const [from = pages, to = from] = pages.split(/\s*[–-]\s*/).map((p) => p.trim());
-  return { from, to };
-};
 
 /** An item's label in messages: its place and, when it has one, its title. */
 const itemLabel = (u: number, k: number, item: ReaderItem): string =>
@@ -69,7 +66,7 @@ async function resolveUnits(
         });
         diagnostics.push(...source.diagnostics);
         const range: ExcerptRange | undefined = item.pages
-          ? { pages: parsePages(item.pages) }
+          ? { pages: parsePages(item.pages.trim()) }
           : item.paragraphs
             ? { paragraphs: item.paragraphs }
             : undefined;
@@ -166,18 +163,8 @@ export async function buildReader(
     throw new InputError(`${options.manifest}: no such reader manifest`);
   }
   const { manifest, at } = parseReaderManifest(text, options.manifest);
-  const licence = typeof manifest.licence === 'string' ? manifest.licence : manifest.licence.text;
-  const reader: EditionMeta = {
-    id: manifest.id,
-    title: manifest.title,
-    subtitle: manifest.subtitle,
-    editor: manifest.editor,
-    publisher: manifest.publisher,
-    licence,
-    licenceUrl: typeof manifest.licence === 'string' ? undefined : manifest.licence.url,
-    language: manifest.language,
-    date: manifest.date ?? sourceDateEpoch()?.toISOString().slice(0, 10),
-  };
+  const meta = publicationMeta(manifest);
+  const reader: EditionMeta = { ...meta, date: publicationDate(meta) };
   const { units, diagnostics } = await resolveUnits(manifest, at, dirname(options.manifest));
   for (const d of diagnostics) options.reporter.diagnostic(d);
 

@@ -1,6 +1,6 @@
 import { findNodeAtLocation, type Node, parseTree } from 'jsonc-parser';
 import { z } from 'zod';
-import { jsonPath } from '../edition/manifest.ts';
+import { jsonPath, PUBLICATION } from '../edition/manifest.ts';
 import { InputError } from '../errors.ts';
 
 /**
@@ -45,24 +45,9 @@ const Unit = z
   })
   .strict();
 
-const Licence = z.union([
-  z.string().min(1),
-  z.object({ text: z.string().min(1), url: z.string().regex(/^https?:\/\/\S+$/, 'an http(s) URL') }).strict(),
-]);
-
 export const ReaderSchema = z
   .object({
-    id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'lower-case letters, digits and hyphens'),
-    title: z.string().min(1),
-    subtitle: z.string().optional(),
-    editor: z.string().min(1),
-    publisher: z.string().min(1),
-    licence: Licence,
-    language: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]+)*$/, 'a BCP 47 language tag'),
-    date: z
-      .string()
-      .regex(/^\d{4}(-\d\d(-\d\d)?)?$/, 'an ISO 8601 date')
-      .optional(),
+    ...PUBLICATION,
     introduction: Markdown.optional(),
     units: z.array(Unit).min(1),
   })

@@ -74,10 +74,10 @@ export function pdfPages(path: string): PdfPage[] {
 }
 
 /**
- * Words in lines, top to bottom, left to right. poppler's own order puts a raised note number
- * after the rest of the page; a word belongs to the line its box overlaps by more than half.
+ * Words in lines, top to bottom, each left to right: a word belongs to the line its box overlaps by
+ * more than half (a raised note number belongs to its line).
  */
-function readingOrder(list: PdfWord[], right: number): PdfWord[] {
+export function wordLines(list: PdfWord[]): { top: number; bottom: number; words: PdfWord[] }[] {
   const lines: { top: number; bottom: number; words: PdfWord[] }[] = [];
   for (const w of [...list].sort((a, b) => a.y2 - b.y2)) {
     const line = lines.find(
@@ -91,7 +91,12 @@ function readingOrder(list: PdfWord[], right: number): PdfWord[] {
   }
   lines.sort((a, b) => a.bottom - b.bottom);
   for (const l of lines) l.words.sort((a, b) => a.x - b.x);
-  return bands(lines).flatMap((band) => byColumns(band, right));
+  return lines;
+}
+
+/** The reading order of a page's words (poppler's own puts a raised note number after the rest of the page). */
+function readingOrder(list: PdfWord[], right: number): PdfWord[] {
+  return bands(wordLines(list)).flatMap((band) => byColumns(band, right));
 }
 
 /** Lines set one under another at the leading, with no space between them (a paragraph, a table's row). */
