@@ -20,7 +20,7 @@ import { handoutTei, itemTei, type ReaderItemTei, type ReaderUnitTei, readerTei 
 import { documentPages, ExcerptError, type ExcerptRange, excerpt, excerptGap } from './excerpt.ts';
 import { type ManifestText, parseReaderManifest, type ReaderItem, type ReaderManifest } from './manifest.ts';
 import { markdownTei } from './markdown.ts';
-import { sourceDocument } from './sources.ts';
+import { sourceDocument, type TeiSources } from './sources.ts';
 
 export interface ReaderBuildOptions {
   manifest: string; // path of reader.json
@@ -46,6 +46,7 @@ async function resolveUnits(
   const diagnostics: Diagnostic[] = [];
   const units: ReaderUnitTei[] = [];
   const ids = new Set<string>();
+  const teiSources: TeiSources = new Map();
   for (const [u, unit] of manifest.units.entries()) {
     const unitId = `unit-${u + 1}`;
     const items: ReaderItemTei[] = [];
@@ -60,10 +61,12 @@ async function resolveUnits(
       }
       ids.add(id);
       try {
-        const source = await sourceDocument(resolve(base, item.source), item.document, {
-          at: where,
-          item: itemLabel(u, k, item),
-        });
+        const source = await sourceDocument(
+          resolve(base, item.source),
+          item.document,
+          { at: where, item: itemLabel(u, k, item) },
+          teiSources,
+        );
         diagnostics.push(...source.diagnostics);
         const range: ExcerptRange | undefined = item.pages
           ? { pages: parsePages(item.pages.trim()) }

@@ -79,28 +79,27 @@ function headerBibl(tei: TeiElement): TeiElement | undefined {
   return found;
 }
 
-const registers = new Map<string, RegisterEntry[]>();
-
-/** A TEI file's register (its standOff lists, a FRUS list of persons), read once per file. */
-function registerOnce(path: string, root: TeiElement): RegisterEntry[] {
-  let entries = registers.get(path);
-  if (!entries) {
-    entries = registerFromTei(root).entries;
-    registers.set(path, entries);
-  }
-  return entries;
+/** A TEI file as the items that take from it need it: read, its documents and its register found, once. */
+interface TeiSource {
+  root: TeiElement;
+  documents: EditionDocument[];
+  register: RegisterEntry[];
 }
 
-const teiCache = new Map<string, Promise<TeiElement>>();
+/** The TEI files of one reader build (a volume is read in a third of a second; several items take from it). */
+export type TeiSources = Map<string, Promise<TeiSource>>;
 
-/** A TEI file read once for every item that takes from it (a volume is read in a third of a second). */
-function readOnce(path: string): Promise<TeiElement> {
-  let read = teiCache.get(path);
-  if (!read) {
-    read = readTei(path);
-    teiCache.set(path, read);
+function teiSource(path: string, sources: TeiSources): Promise<TeiSource> {
+  let source = sources.get(path);
+  if (!source) {
+    source = readTei(path).then((root) => ({
+      root,
+      documents: readEdition(root).documents,
+      register: registerFromTei(root).entries,
+    }));
+    sources.set(path, source);
   }
-  return read;
+  return source;
 }
 
 /**
@@ -112,6 +111,7 @@ export async function sourceDocument(
   path: string,
   name: string,
   where: { at: string; item: string },
+  teiSources: TeiSources,
 ): Promise<SourceDocument> {
   let folder = false;
   try {
@@ -143,8 +143,7 @@ export async function sourceDocument(
       diagnostics: result.diagnostics,
     };
   }
-  const root = await readOnce(resolve(path));
-  const documents = readEdition(root).documents;
+  const { root, documents, register } = await teiSource(resolve(path), teiSources);
   const doc = documents.find((d) => d.id === name);
   if (!doc) {
     const ids = documents.filter((d) => d.kind === 'document').map((d) => d.id);
@@ -159,7 +158,7 @@ export async function sourceDocument(
     startPage: startPageOf(root, doc.div, doc.record),
     origin: `${basename(path)}#${name}`,
     respStmts: [],
-    register: registerOnce(resolve(path), root),
+    register,
     diagnostics: [],
   };
 }
