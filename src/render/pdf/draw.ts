@@ -79,6 +79,7 @@ export class Drawer {
     const runs: Run[] = [];
     const numbers: string[] = [];
     const links: LinkBox[] = [];
+    let lastWord = -1; // the word the last link box was opened or extended in
     const box = (x0: number, w: number, size: number, to: LinkBox['to']): LinkBox => ({
       x: x0,
       y: baseline - size * ASCENT,
@@ -97,7 +98,9 @@ export class Drawer {
           numbers.push(this.later.place(number, pos, baseline));
           links.push(box(pos, f.width, f.size, { internal: target }));
         }
-        // a URL's words, or a page reference set as text: one box over what is consecutive
+        // a URL's words, or a page reference set as text: one box over what is consecutive — a
+        // URL's words across spaces, a reference's fragments within its word (two references to
+        // one page side by side, `140, 140n` in an index, are two links)
         const to = f.uri ? { uri: f.uri } : f.ref ? { internal: f.ref } : undefined;
         if (to) {
           const last = links.at(-1);
@@ -105,9 +108,10 @@ export class Drawer {
             last &&
             ('uri' in to
               ? 'uri' in last.to && last.to.uri === to.uri
-              : 'internal' in last.to && last.to.internal === to.internal);
+              : 'internal' in last.to && last.to.internal === to.internal && lastWord === k);
           if (last && same) last.w = pos + f.width - last.x;
           else links.push(box(pos, f.width, f.size, to));
+          lastWord = k;
         }
         pos += f.width;
       }
