@@ -9,6 +9,12 @@ export interface Position {
   column: number; // 1-based, in UTF-16 code units of the decoded text
 }
 
+/** The line and column of an offset in a text. */
+export function positionAt(text: string, offset: number): Position {
+  const before = text.slice(0, offset);
+  return { line: before.split('\n').length, column: offset - before.lastIndexOf('\n') };
+}
+
 export interface Diagnostic {
   file: string;
   position: Position;

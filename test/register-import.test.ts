@@ -95,9 +95,49 @@ describe('register import', () => {
       /r\.json.*register-invalid/,
     );
     expect(() => parseRegister('{"persons":[{"id":"a","name":"A","nick":"x"}]}', 'r.json')).toThrow(
-      /register-invalid/,
+      /register-unknown-field/,
     );
-    expect(() => parseRegister('id,name\na,A\na,B', 'r.csv')).toThrow(/used twice/);
+    expect(() => parseRegister('id,name\na,A\na,B', 'r.csv')).toThrow(/r\.csv:3:1: .*"a" is used twice/);
+  });
+
+  it('reports every problem of a JSON register at once, each at its own line and column', () => {
+    const text = [
+      '{',
+      '  "persons": [',
+      '    { "id": "kennan", "name": "Kennan, George F." },',
+      '    { "id": "bullitt", "name": "Bullitt, William C.", "wikidata": "295120" },',
+      '    { "id": "stalin", "nmae": "Stalin, Joseph" }',
+      '  ]',
+      '}',
+    ].join('\n');
+    let message = '';
+    try {
+      parseRegister(text, 'register.json');
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    const lines = message.split('\n');
+    expect(lines).toContainEqual(
+      expect.stringMatching(/^register\.json:4:\d+: error \[register-invalid\] persons\[1\]\.wikidata: /),
+    );
+    expect(lines).toContainEqual(
+      expect.stringMatching(
+        /^register\.json:5:\d+: error \[register-unknown-field\] persons\[2\]\.nmae: unknown field$/,
+      ),
+    );
+    expect(lines).toContainEqual(
+      expect.stringMatching(
+        /^register\.json:5:\d+: error \[register-missing-field\] persons\[2\]\.name: required field is missing$/,
+      ),
+    );
+    // a syntax error at its place, not at 1:1
+    expect(() => parseRegister('{\n  "persons": [\n    { "id": "a", }\n  ]\n}', 'r.json')).toThrow(
+      /^r\.json:3:\d+: error \[register-json\]/,
+    );
+    // an id used twice: where it is used the second time
+    expect(() =>
+      parseRegister('{"persons": [\n{"id": "a", "name": "A"},\n{"id": "a", "name": "B"}]}', 'r.json'),
+    ).toThrow(/^r\.json:3:9: error \[register-invalid\] the id "a" is used twice/);
   });
 
   it('reads name forms: particles, titles, suffixes, family name first with its variant', () => {

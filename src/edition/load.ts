@@ -3,6 +3,7 @@ import { basename, join, resolve } from 'node:path';
 import { InputError } from '../errors.ts';
 import type { DocumentOverrides, EditionMeta, SourceRecord } from '../meta.ts';
 import { loadRegister } from '../register/load.ts';
+import { JsonText } from './json-input.ts';
 import { type Manifest, parseManifest, publicationMeta } from './manifest.ts';
 
 export interface EditionSource {
@@ -27,15 +28,14 @@ async function exists(path: string): Promise<boolean> {
 }
 
 /** A path named in the manifest must stay inside the sources folder. */
-function inside(dir: string, name: string, manifestFile: string): string {
+/** A file the manifest names at `where` (its `file:line:column`), kept inside the sources folder. */
+function inside(dir: string, name: string, where: string): string {
   if (name.includes('\0')) {
-    throw new InputError(`${manifestFile}:1:1: error [manifest-path] a file name contains a NUL character`);
+    throw new InputError(`${where}: error [manifest-path] a file name contains a NUL character`);
   }
   const path = resolve(dir, name);
   if (!path.startsWith(`${resolve(dir)}/`)) {
-    throw new InputError(
-      `${manifestFile}:1:1: error [manifest-path] "${name}" is outside the sources folder`,
-    );
+    throw new InputError(`${where}: error [manifest-path] "${name}" is outside the sources folder`);
   }
   return path;
 }
@@ -63,29 +63,35 @@ export async function loadEdition(dir: string): Promise<EditionSource> {
       documents: texts.map((f) => ({ path: join(dir, f), overrides: {}, corrections: [] })),
     };
   }
-  const manifest: Manifest = parseManifest(await readFile(manifestFile, 'utf8'), manifestFile);
-  const documents = manifest.documents.map((d) => {
-    const path = inside(dir, d.file, manifestFile);
+  const text = await readFile(manifestFile, 'utf8');
+  const manifest: Manifest = parseManifest(text, manifestFile);
+  const at = new JsonText(manifestFile, text);
+  const documents = manifest.documents.map((d, k) => {
+    const where = at.where(['documents', k, 'file']);
+    const path = inside(dir, d.file, where);
     const { file: _file, corrections, source, ...rest } = d;
     const overrides: DocumentOverrides = typeof source === 'string' ? { ...rest, source } : rest;
     const sourceRecord = typeof source === 'object' ? source : undefined;
-    return { path, overrides, corrections: corrections ?? [], sourceRecord };
+    return { path, where, overrides, corrections: corrections ?? [], sourceRecord };
   });
-  for (const d of documents) {
-    if (!(await exists(d.path)))
-      throw new InputError(`${manifestFile}:1:1: error [manifest-missing-file] ${d.path} does not exist`);
+  for (const { path, where } of documents) {
+    if (!(await exists(path)))
+      throw new InputError(`${where}: error [manifest-missing-file] ${path} does not exist`);
   }
   let register: EditionMeta['register'];
   if (manifest.register) {
-    const file = inside(dir, manifest.register, manifestFile);
+    const where = at.where(['register']);
+    const file = inside(dir, manifest.register, where);
     if (!(await exists(file)))
-      throw new InputError(`${manifestFile}:1:1: error [manifest-missing-file] ${file} does not exist`);
+      throw new InputError(`${where}: error [manifest-missing-file] ${file} does not exist`);
     register = await loadRegister(file);
   }
   return {
     dir,
     meta: { ...publicationMeta(manifest), sourceEdition: manifest.sourceEdition, register },
-    introduction: manifest.introduction ? inside(dir, manifest.introduction, manifestFile) : undefined,
-    documents,
+    introduction: manifest.introduction
+      ? inside(dir, manifest.introduction, at.where(['introduction']))
+      : undefined,
+    documents: documents.map(({ where: _where, ...d }) => d),
   };
 }

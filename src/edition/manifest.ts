@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { InputError } from '../errors.ts';
 import type { EditionMeta } from '../meta.ts';
+import { parseJsonInput } from './json-input.ts';
 
 /** `sources/edition.json`: the course-reader manifest. Unknown fields are errors (typos must not pass). */
 const Correction = z.object({ sic: z.string().min(1), corr: z.string() }).strict();
@@ -95,48 +95,6 @@ export const ManifestSchema = z
 export type Manifest = z.infer<typeof ManifestSchema>;
 export type ManifestDocument = z.infer<typeof DocumentEntry>;
 
-/** `documents[2].title` from a zod path. */
-export function jsonPath(path: readonly PropertyKey[]): string {
-  return path.reduce<string>(
-    (acc, key) => (typeof key === 'number' ? `${acc}[${key}]` : acc ? `${acc}.${String(key)}` : String(key)),
-    '',
-  );
-}
-
-/** Where a key appears in the JSON text, for a file:line:column diagnostic (first match; 1:1 if not found). */
-function locate(text: string, key: string | undefined): { line: number; column: number } {
-  const at = key === undefined ? -1 : text.indexOf(`"${key}"`);
-  if (at < 0) return { line: 1, column: 1 };
-  const before = text.slice(0, at);
-  return { line: before.split('\n').length, column: at - before.lastIndexOf('\n') };
-}
-
 export function parseManifest(text: string, file: string): Manifest {
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch (error) {
-    throw new InputError(`${file}:1:1: error [manifest-json] not valid JSON: ${(error as Error).message}`);
-  }
-  const result = ManifestSchema.safeParse(data);
-  if (result.success) return result.data;
-  const lines = result.error.issues.map((issue) => {
-    if (issue.code === 'unrecognized_keys') {
-      return issue.keys.map((key) => {
-        const where = locate(text, key);
-        const path = jsonPath([...issue.path, key]);
-        return `${file}:${where.line}:${where.column}: error [manifest-unknown-field] ${path}: unknown field`;
-      });
-    }
-    const last = issue.path.at(-1);
-    const where = locate(text, typeof last === 'string' ? last : undefined);
-    const path = jsonPath(issue.path) || '(root)';
-    const missing = issue.code === 'invalid_type' && /received undefined/.test(issue.message);
-    return [
-      missing
-        ? `${file}:${where.line}:${where.column}: error [manifest-missing-field] ${path}: required field is missing`
-        : `${file}:${where.line}:${where.column}: error [manifest-invalid] ${path}: ${issue.message}`,
-    ];
-  });
-  throw new InputError(lines.flat().join('\n'));
+  return parseJsonInput(text, file, ManifestSchema, 'manifest').data;
 }

@@ -1,4 +1,4 @@
-import type { DiagnosticBag } from '../diagnostics.ts';
+import { type DiagnosticBag, positionAt } from '../diagnostics.ts';
 
 /** Windows-1252 bytes 0x80–0x9F (the rest of the range is Latin-1). */
 const CP1252_HIGH = [
@@ -46,9 +46,7 @@ export function decodeSource(bytes: Uint8Array, diag: DiagnosticBag): string {
   if (XML_ILLEGAL.test(text)) {
     XML_ILLEGAL.lastIndex = 0;
     text = text.replace(XML_ILLEGAL, (ch: string, offset: number, whole: string) => {
-      const before = whole.slice(0, offset);
-      const line = before.split('\n').length;
-      const column = offset - before.lastIndexOf('\n');
+      const { line, column } = positionAt(whole, offset);
       const code = ch.codePointAt(0)?.toString(16).toUpperCase().padStart(4, '0');
       const space = ch === '\u000B' || ch === '\u000C';
       diag.warn(

@@ -1,6 +1,7 @@
 import { readFile, rename } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import type { Diagnostic } from '../diagnostics.ts';
+import type { JsonText } from '../edition/json-input.ts';
 import { publicationMeta } from '../edition/manifest.ts';
 import { InputError } from '../errors.ts';
 import { writeIfChanged } from '../fs/write-if-changed.ts';
@@ -18,7 +19,7 @@ import { block, el, type TeiElement } from '../tei/node.ts';
 import { serializeTei } from '../tei/write.ts';
 import { handoutTei, itemTei, type ReaderItemTei, type ReaderUnitTei, readerTei } from './assemble.ts';
 import { documentPages, ExcerptError, type ExcerptRange, excerpt, excerptGap } from './excerpt.ts';
-import { type ManifestText, parseReaderManifest, type ReaderItem, type ReaderManifest } from './manifest.ts';
+import { parseReaderManifest, type ReaderItem, type ReaderManifest } from './manifest.ts';
 import { markdownTei } from './markdown.ts';
 import { sourceDocument, type TeiSources } from './sources.ts';
 
@@ -39,7 +40,7 @@ const itemLabel = (u: number, k: number, item: ReaderItem): string =>
 /** Every item resolved to its excerpt; every problem of every item reported together, before anything is written. */
 async function resolveUnits(
   manifest: ReaderManifest,
-  at: ManifestText,
+  at: JsonText,
   base: string,
 ): Promise<{ units: ReaderUnitTei[]; diagnostics: Diagnostic[] }> {
   const errors: string[] = [];

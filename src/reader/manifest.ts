@@ -1,7 +1,6 @@
-import { findNodeAtLocation, type Node, parseTree } from 'jsonc-parser';
 import { z } from 'zod';
-import { jsonPath, PUBLICATION } from '../edition/manifest.ts';
-import { InputError } from '../errors.ts';
+import { type JsonText, parseJsonInput } from '../edition/json-input.ts';
+import { PUBLICATION } from '../edition/manifest.ts';
 
 /**
  * `reader.json`: a course reader — units of items, each item an excerpt of a document from a
@@ -56,55 +55,7 @@ export const ReaderSchema = z
 export type ReaderManifest = z.infer<typeof ReaderSchema>;
 export type ReaderItem = z.infer<typeof Item>;
 
-/** The manifest's text and parse tree, to say where in the file a value stands. */
-export class ManifestText {
-  private readonly tree: Node | undefined;
-  constructor(
-    readonly file: string,
-    readonly text: string,
-  ) {
-    this.tree = parseTree(text);
-  }
-
-  /** `file:line:column` of the value at a JSON path (the nearest enclosing value that exists). */
-  where(path: readonly (string | number)[]): string {
-    let node: Node | undefined;
-    for (let n = path.length; n >= 0 && !node; n--)
-      node = this.tree && findNodeAtLocation(this.tree, path.slice(0, n) as (string | number)[]);
-    // a property's key is where the reader looks: step back to it
-    const at = node?.parent?.type === 'property' ? node.parent.offset : (node?.offset ?? 0);
-    const before = this.text.slice(0, at);
-    const line = before.split('\n').length;
-    return `${this.file}:${line}:${at - before.lastIndexOf('\n')}`;
-  }
-}
-
-export function parseReaderManifest(
-  text: string,
-  file: string,
-): { manifest: ReaderManifest; at: ManifestText } {
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch (error) {
-    throw new InputError(`${file}:1:1: error [reader-json] not valid JSON: ${(error as Error).message}`);
-  }
-  const at = new ManifestText(file, text);
-  const result = ReaderSchema.safeParse(data);
-  if (result.success) return { manifest: result.data, at };
-  const lines = result.error.issues.flatMap((issue) => {
-    const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
-    if (issue.code === 'unrecognized_keys')
-      return issue.keys.map(
-        (key) =>
-          `${at.where([...path, key])}: error [reader-unknown-field] ${jsonPath([...path, key])}: unknown field`,
-      );
-    const missing = issue.code === 'invalid_type' && /received undefined/.test(issue.message);
-    return [
-      missing
-        ? `${at.where(path)}: error [reader-missing-field] ${jsonPath(path) || '(root)'}: required field is missing`
-        : `${at.where(path)}: error [reader-invalid] ${jsonPath(path) || '(root)'}: ${issue.message}`,
-    ];
-  });
-  throw new InputError(lines.join('\n'));
+export function parseReaderManifest(text: string, file: string): { manifest: ReaderManifest; at: JsonText } {
+  const { data, at } = parseJsonInput(text, file, ReaderSchema, 'reader');
+  return { manifest: data, at };
 }

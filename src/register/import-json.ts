@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { InputError } from '../errors.ts';
+import { parseJsonInput } from '../edition/json-input.ts';
 import type { EntityType, Register, RegisterEntry } from './types.ts';
 
 /**
@@ -52,19 +52,7 @@ export function entryFrom(e: EntryInput, type: EntityType): RegisterEntry {
 }
 
 export function registerFromJson(text: string, file: string): Register {
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch (error) {
-    throw new InputError(`${file}:1:1: error [register-json] not valid JSON: ${(error as Error).message}`);
-  }
-  const result = RegisterFile.safeParse(data);
-  if (!result.success) {
-    const issue = result.error.issues[0];
-    const path = (issue?.path ?? []).map(String).join('.');
-    throw new InputError(`${file}:1:1: error [register-invalid] ${path || '(root)'}: ${issue?.message}`);
-  }
-  const r = result.data;
+  const r = parseJsonInput(text, file, RegisterFile, 'register').data;
   return {
     entries: [
       ...(r.persons ?? []).map((e) => entryFrom(e, 'person')),

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
+import { located } from '../edition/json-input.ts';
 import { InputError } from '../errors.ts';
 import { parseTei } from '../tei/read.ts';
 import { registerFromCsv } from './import-csv.ts';
@@ -19,10 +20,18 @@ export function parseRegister(text: string, file: string): Register {
   const ids = new Set<string>();
   for (const e of register.entries) {
     if (ids.has(e.id))
-      throw new InputError(`${file}:1:1: error [register-invalid] the id "${e.id}" is used twice`);
+      throw new InputError(
+        `${secondUse(text, file, e.id)}: error [register-invalid] the id "${e.id}" is used twice`,
+      );
     ids.add(e.id);
   }
   return register;
+}
+
+/** `file:line:column` of an id's second use as a whole word (`"p1"`, `xml:id="p1"`, a CSV cell). */
+function secondUse(text: string, file: string, id: string): string {
+  const uses = [...text.matchAll(new RegExp(`(?<![\\w.-])${id.replace(/[.]/g, '\\.')}(?![\\w.-])`, 'g'))];
+  return located(file, text, uses[1]?.index ?? 0);
 }
 
 export async function loadRegister(file: string): Promise<Register> {
