@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { corpora } from './support/corpus-truth.ts';
+import { reviewedScore, reviewOf } from './support/mention-review.ts';
 import { type MentionScore, scoreCorpus } from './support/mention-score.ts';
 
 /**
@@ -11,8 +12,11 @@ import { type MentionScore, scoreCorpus } from './support/mention-score.ts';
  * Recall is held to the target on every volume. Precision is held to it over all the volumes
  * together, and each volume to a floor of 0.85: the 1964–68 Iran volume leaves many plain
  * mentions of its listed persons untagged (`President Johnson` 43 times against 59 tagged,
- * `Undersecretary Rostow` and `Khomeini` in running text), so a correct tag there often counts
- * as a false one. The test prints every figure.
+ * `Undersecretary Rostow`, `Mr. Samii` in telegrams), so a correct tag there often counts as a
+ * false one — 0.87 against that volume. Every one of our mentions beyond the volume's there was
+ * read in context and judged (test/fixtures/register/frus1964-68v22.adjudication.json): against
+ * the volume and that review, precision is held to the 0.97 target; a mention no one has read
+ * counts as wrong. The test prints every figure.
  */
 const found = corpora();
 const scores: { name: string; score: MentionScore }[] = [];
@@ -23,7 +27,7 @@ describe('person mentions against the volumes’ own tags', () => {
   });
 
   for (const corpus of found) {
-    it(`${corpus.name}: recall ≥ 0.90, precision ≥ 0.85`, () => {
+    it(`${corpus.name}: recall ≥ 0.90, precision ≥ 0.85 (≥ 0.97 where reviewed)`, () => {
       const score = scoreCorpus(corpus.dir);
       const persons = score.register.entries.length;
       console.log(
@@ -33,6 +37,14 @@ describe('person mentions against the volumes’ own tags', () => {
       scores.push({ name: corpus.name, score });
       expect(score.recall).toBeGreaterThanOrEqual(0.9);
       expect(score.precision).toBeGreaterThanOrEqual(0.85);
+      const review = reviewOf(corpus.name);
+      if (review) {
+        const r = reviewedScore(score, review);
+        console.log(
+          `mentions ${corpus.name}, with the review: ${r.extra} beyond the volume's tags, ${r.right} judged right, ${r.wrong} wrong, ${r.unreviewed} not reviewed; precision ${r.precision.toFixed(4)}`,
+        );
+        expect(r.precision).toBeGreaterThanOrEqual(0.97);
+      }
     }, 120_000);
   }
 

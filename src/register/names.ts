@@ -1,3 +1,4 @@
+import { shortFormsOf } from './nicknames.ts';
 import type { RegisterEntry } from './types.ts';
 
 /**
@@ -13,6 +14,8 @@ export interface PersonNames {
   /** Given names, folded (`john`, `foster`), and their initials. */
   given: string[];
   initials: string[];
+  /** Short forms of the given names (`bob` for Robert), folded: given names, but no initials of their own. */
+  nicknames: string[];
   /** Titles the name carries (`admiral`, `sir`), folded. */
   titles: string[];
   /** Family name first (East Asian order): the given names follow the surname. */
@@ -24,6 +27,12 @@ export interface PersonNames {
   /** The first given name of a Western name (`selwyn`), the same kind of weak form. */
   firstName?: string;
   description: string; // folded, for title and role checks
+  /**
+   * When the description gives only the start of the offices that bring the person into the
+   * edition (`Under Secretary of State from October 1966`), that start (`1966-10`): before it,
+   * of two persons of one name, the other one is meant.
+   */
+  inOfficeFrom?: string;
   from?: string;
   to?: string;
 }
@@ -130,6 +139,32 @@ export function givenKey(tokens: string[]): string {
     .replace(/(.)\1/g, '$1');
 }
 
+const MONTHS = [
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+];
+
+/** `from October 1966` → `1966-10`, when the description says from when and never until when. */
+function officeStart(description: string): string | undefined {
+  const d = fold(description);
+  if (/\buntil\b|\bto \d{4}\b|\d{4}\s*[–-]/.test(d)) return undefined;
+  const starts = [...d.matchAll(/\bfrom (?:(\p{L}+) )?(\d{4})\b/gu)].map((m) => {
+    const month = MONTHS.indexOf(m[1] ?? '');
+    return month >= 0 ? `${m[2]}-${String(month + 1).padStart(2, '0')}` : (m[2] as string);
+  });
+  return starts.sort()[0];
+}
+
 export function personNames(entry: RegisterEntry): PersonNames {
   const paren = /\(([^)]*)\)/g;
   const variants = [...entry.variants, ...[...entry.name.matchAll(paren)].map((m) => m[1] ?? '')].filter(
@@ -206,12 +241,14 @@ export function personNames(entry: RegisterEntry): PersonNames {
     surnames,
     given: [...new Set(given)],
     initials: [...new Set(given.map((g) => g[0] ?? ''))],
+    nicknames: [...new Set(given.flatMap(shortFormsOf))],
     titles,
     familyFirst,
     givenKeys,
     shortForms: [...new Set(shortForms)],
     firstName,
     description: fold(entry.description ?? ''),
+    inOfficeFrom: officeStart(entry.description ?? ''),
     from: entry.from,
     to: entry.to,
   };

@@ -24,7 +24,15 @@ export interface MentionScore {
   precision: number;
   recall: number;
   ambiguous: number;
-  worst: { file: string; id: string; tagged: number; truth: number; forms: string[] }[];
+  /** Every document and person where the two sides differ, with our mentions there. */
+  worst: {
+    file: string;
+    id: string;
+    tagged: number;
+    truth: number;
+    forms: string[];
+    ours: TaggedMention[];
+  }[];
 }
 
 function* walk(e: TeiElement): Generator<TeiElement> {
@@ -41,16 +49,60 @@ interface Skip {
   signed: Set<string>; // the volume's signatures in this document, for ours set as paragraphs
 }
 
-/** The document's text without its head (the title and the source note) and what `skip` says. */
-function* body(e: TeiElement, skip: Skip): Generator<TeiElement> {
+/** Whether an element is left out of the comparison (see above), with all it holds. */
+function skipped(e: TeiElement, skip: Skip): boolean {
   const name = localName(e.name);
-  if (name === 'head' || name === 'teiHeader' || (name === 'note' && e.attrs.type === 'source')) return;
-  if (name === 'signed' && skip.signatures) return;
-  if (skip.signatures && (name === 'p' || name === 'ab') && skip.signed.has(squash(textContent(e)))) return;
+  if (name === 'head' || name === 'teiHeader' || (name === 'note' && e.attrs.type === 'source')) return true;
+  if (name === 'signed' && skip.signatures) return true;
+  if (skip.signatures && (name === 'p' || name === 'ab') && skip.signed.has(squash(textContent(e))))
+    return true;
   // Our normalizer may set a long title line as a paragraph: it is the head all the same.
-  if ((name === 'p' || name === 'ab') && skip.title && squash(textContent(e)) === skip.title) return;
+  return (name === 'p' || name === 'ab') && !!skip.title && squash(textContent(e)) === skip.title;
+}
+
+/** The document's elements without its head (the title and the source note) and what `skip` says. */
+function* body(e: TeiElement, skip: Skip): Generator<TeiElement> {
+  if (skipped(e, skip)) return;
   yield e;
   for (const c of e.children) if (isElement(c)) yield* body(c, skip);
+}
+
+/** One tagged mention: whom, the words, and the text just before it (what a reviewer saw). */
+export interface TaggedMention {
+  id: string;
+  form: string;
+  before: string;
+}
+
+/** The `persName` mentions of the document's body in order, each with up to 80 characters before it. */
+function mentionsIn(
+  div: TeiElement,
+  attr: string,
+  ids: Set<string>,
+  skip: Skip,
+  unscored: Map<string, number>,
+): TaggedMention[] {
+  const out: TaggedMention[] = [];
+  let text = '';
+  const visit = (e: TeiElement): void => {
+    if (skipped(e, skip)) return;
+    if (localName(e.name) === 'persName') {
+      const form = words(e);
+      const left = unscored.get(form) ?? 0;
+      if (left > 0) unscored.set(form, left - 1);
+      else
+        for (const target of (e.attrs[attr] ?? '').split(/\s+/)) {
+          const id = target.replace(/^#/, '');
+          if (ids.has(id)) out.push({ id, form, before: squash(text).slice(-80) });
+        }
+    }
+    for (const c of e.children) {
+      if (isElement(c)) visit(c);
+      else text = `${text.slice(-400)}${c}`;
+    }
+  };
+  visit(div);
+  return out;
 }
 
 const words = (e: TeiElement): string => squash(textContent(e));
@@ -64,28 +116,15 @@ function unidentified(div: TeiElement, skip: Skip): Map<string, number> {
 }
 
 function counts(
-  div: TeiElement,
-  attr: string,
-  ids: Set<string>,
-  skip: Skip,
-  unscored = new Map<string, number>(),
-): Map<string, { n: number; forms: string[] }> {
-  const out = new Map<string, { n: number; forms: string[] }>();
-  for (const e of body(div, skip)) {
-    if (localName(e.name) !== 'persName') continue;
-    const left = unscored.get(words(e)) ?? 0;
-    if (left > 0) {
-      unscored.set(words(e), left - 1);
-      continue;
-    }
-    for (const target of (e.attrs[attr] ?? '').split(/\s+/)) {
-      const id = target.replace(/^#/, '');
-      if (!ids.has(id)) continue;
-      const c = out.get(id) ?? { n: 0, forms: [] };
-      c.n++;
-      c.forms.push(textContent(e).replace(/\s+/g, ' '));
-      out.set(id, c);
-    }
+  mentions: TaggedMention[],
+): Map<string, { n: number; forms: string[]; mentions: TaggedMention[] }> {
+  const out = new Map<string, { n: number; forms: string[]; mentions: TaggedMention[] }>();
+  for (const m of mentions) {
+    const c = out.get(m.id) ?? { n: 0, forms: [], mentions: [] };
+    c.n++;
+    c.forms.push(m.form);
+    c.mentions.push(m);
+    out.set(m.id, c);
   }
   return out;
 }
@@ -134,8 +173,8 @@ export function scoreCorpus(dir: string): MentionScore & { register: Register; d
     const { title } = item;
     const signed = new Set([...walk(div)].filter((e) => localName(e.name) === 'signed').map(words));
     const skip: Skip = { title: title ? squash(title) : undefined, signatures, signed };
-    const ours = counts(result.tei, 'ref', ids, skip, unidentified(div, skip));
-    const theirs = counts(div, 'corresp', ids, skip);
+    const ours = counts(mentionsIn(result.tei, 'ref', ids, skip, unidentified(div, skip)));
+    const theirs = counts(mentionsIn(div, 'corresp', ids, skip, new Map()));
     for (const id of new Set([...ours.keys(), ...theirs.keys()])) {
       const a = ours.get(id)?.n ?? 0;
       const b = theirs.get(id)?.n ?? 0;
@@ -149,6 +188,7 @@ export function scoreCorpus(dir: string): MentionScore & { register: Register; d
           tagged: a,
           truth: b,
           forms: [...(ours.get(id)?.forms ?? []), '|', ...(theirs.get(id)?.forms ?? [])],
+          ours: ours.get(id)?.mentions ?? [],
         });
     }
   }
