@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -27,4 +27,21 @@ export function recto(
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
-export const tempDir = (prefix = 'recto-'): string => mkdtempSync(join(tmpdir(), prefix));
+const made: string[] = [];
+
+/** A fresh folder under the system's temporary folder, removed when the test file is done. */
+export function tempDir(prefix = 'recto-'): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  made.push(dir);
+  return dir;
+}
+
+/**
+ * Removes the test file's temporary folders (test/support/cleanup.ts calls it after each file):
+ * a full run made some 3,700 of them, 17 GB, enough to slow the machine's writes and the bench.
+ * `RECTO_KEEP_TMP=1` keeps them, to look into a failure.
+ */
+export function removeTempDirs(): void {
+  if (process.env.RECTO_KEEP_TMP === '1') return;
+  for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
+}
