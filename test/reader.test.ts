@@ -117,16 +117,44 @@ describe('recto reader (course readers)', () => {
     }
   });
 
-  it('carries the persons its excerpts name (from each source’s register) and every pointer to a person or a responsibility resolves', () => {
+  it('carries the persons its excerpts name (from each source’s register) and every pointer of every TEI file resolves in that file', () => {
     const master = readFileSync(join(out, 'tei/edition.xml'), 'utf8');
-    const ids = new Set([...master.matchAll(/xml:id="([^"]+)"/g)].map((m) => m[1]));
     // the seeds' register (Kennan, Stalin …) and the volume's list of persons (Dulles: p_DJF1)
     for (const person of ['kennan', 'stalin', 'p_DJF1'])
       expect(master).toContain(`<person xml:id="${person}">`);
-    const dangling = [...master.matchAll(/\b(ref|corresp|resp)="([^"]+)"/g)]
-      .flatMap((m) => (m[2] ?? '').split(/\s+/).map((v) => `${m[1]}=${v}`))
-      .filter((v) => v.includes('=#') && !ids.has(v.split('=#')[1]));
-    expect(dangling).toEqual([]);
+    const files = [
+      ...readdirSync(join(out, 'tei')).map((f) => join(out, 'tei', f)),
+      ...readdirSync(join(out, 'handouts/tei')).map((f) => join(out, 'handouts/tei', f)),
+    ];
+    let pointers = 0;
+    for (const file of files) {
+      const xml = readFileSync(file, 'utf8');
+      const ids = new Set([...xml.matchAll(/xml:id="([^"]+)"/g)].map((m) => m[1]));
+      const values = [
+        ...xml.matchAll(/\b(target|corresp|resp|ref|ana|sameAs|source|who|next|prev)="([^"]+)"/g),
+      ]
+        .flatMap((m) => (m[2] ?? '').split(/\s+/).map((v) => `${m[1]}=${v}`))
+        .filter((v) => v.includes('=#'));
+      pointers += values.length;
+      expect(
+        values.filter((v) => !ids.has(v.split('=#')[1])),
+        file,
+      ).toEqual([]);
+    }
+    expect(pointers).toBeGreaterThan(100);
+    // a cross-reference to a document the reader does not hold goes to it on history.state.gov
+    expect(master).toContain(
+      '<ref target="https://history.state.gov/historicaldocuments/frus1958-60v08/d28">Document 28</ref>',
+    );
+    // the volume's abbreviations an excerpt uses go with it, as its glossary, in every format
+    expect(master).toMatch(
+      /<div type="glossary" xml:id="memcon-1958-11-17-glossary">\s*<head>Abbreviations and terms<\/head>\s*<list type="terms">/,
+    );
+    for (const [format, text] of formats('memcon-1958-11-17')) {
+      expect(text, format).toContain(norm('Abbreviations and terms'));
+      expect(text, format).toContain(norm('GDR, German Democratic Republic'));
+      expect(text, format).toContain(norm('NATO, North Atlantic Treaty Organization'));
+    }
     // the register pages of the site and an index of names in the EPUB and the PDF
     expect(existsSync(join(out, 'html/register/p_DJF1.html'))).toBe(true);
     expect(norm(outputs.pdf ?? '')).toContain(norm('Index of Names'));

@@ -1,6 +1,6 @@
 import { findNodeAtLocation, type Node, type ParseError, parseTree, printParseErrorCode } from 'jsonc-parser';
 import type { z } from 'zod';
-import { positionAt } from '../diagnostics.ts';
+import { type Position, positionAt } from '../diagnostics.ts';
 import { InputError } from '../errors.ts';
 
 /**
@@ -23,13 +23,22 @@ export class JsonText {
     return located(this.file, this.text, offset);
   }
 
-  /** `file:line:column` of the value at a JSON path (the nearest enclosing value that exists). */
-  where(path: readonly (string | number)[]): string {
+  /** Line and column of the value at a JSON path (the nearest enclosing value that exists). */
+  positionOf(path: readonly (string | number)[]): Position {
     let node: Node | undefined;
     for (let n = path.length; n >= 0 && !node; n--)
       node = this.tree && findNodeAtLocation(this.tree, path.slice(0, n) as (string | number)[]);
     // a property's key is where the reader looks: step back to it
-    return this.at(node?.parent?.type === 'property' ? node.parent.offset : (node?.offset ?? 0));
+    return positionAt(
+      this.text,
+      node?.parent?.type === 'property' ? node.parent.offset : (node?.offset ?? 0),
+    );
+  }
+
+  /** `file:line:column` of the value at a JSON path. */
+  where(path: readonly (string | number)[]): string {
+    const { line, column } = this.positionOf(path);
+    return `${this.file}:${line}:${column}`;
   }
 }
 

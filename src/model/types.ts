@@ -80,7 +80,7 @@ export interface ListItem {
   blocks: Block[];
 }
 
-export type AsideRole = 'headnote' | 'questions' | 'unitIntroduction' | 'readingList';
+export type AsideRole = 'headnote' | 'questions' | 'unitIntroduction' | 'readingList' | 'glossary';
 
 /** The TEI `div/@type` of each aside. */
 export const ASIDE_TYPES: Record<string, AsideRole> = {
@@ -88,6 +88,8 @@ export const ASIDE_TYPES: Record<string, AsideRole> = {
   questions: 'questions',
   'unit-introduction': 'unitIntroduction',
   'reading-list': 'readingList',
+  // the source's abbreviations and terms an excerpt uses (a volume's list of terms)
+  glossary: 'glossary',
 };
 
 export interface TableCell {
@@ -117,7 +119,8 @@ export type Block =
   | { kind: 'division'; id?: string; children: Block[] }
   /**
    * A course reader's own words beside the documents (`div type="headnote"`, `"questions"`,
-   * `"unit-introduction"`, `"reading-list"`): set apart from the source's text in every format.
+   * `"unit-introduction"`, `"reading-list"`), and the source's terms an excerpt uses (`"glossary"`):
+   * set apart from the source's text in every format.
    */
   | { kind: 'aside'; role: AsideRole; id?: string; children: Block[] }
   | { kind: 'line'; role: LineRole; children: Inline[] }

@@ -2,7 +2,7 @@ import type { EditionMeta } from '../meta.ts';
 import { registerStandOff } from '../register/standoff.ts';
 import type { RegisterEntry } from '../register/types.ts';
 import { editionHeader } from '../tei/header.ts';
-import { block, el, type TeiElement, type TeiNode } from '../tei/node.ts';
+import { block, el, type TeiElement, type TeiNode, textContent } from '../tei/node.ts';
 import { type ItemProvenance, itemHeader } from './header.ts';
 import { prefixIds } from './ids.ts';
 import { markdownInline, markdownTei } from './markdown.ts';
@@ -15,6 +15,8 @@ export interface ReaderItemTei {
   respStmts?: TeiElement[];
   /** The source's own biblStruct (ours), kept as it is but for the pages. */
   bibl?: TeiElement;
+  /** The source's terms the excerpt uses (the items of a FRUS list of terms): its glossary. */
+  terms?: TeiElement[];
   /** The register entries the excerpt's names point at (`persName ref="#kennan"`, `corresp="#p_DJF1"`). */
   register?: RegisterEntry[];
   number?: string; // the document's number in its source edition
@@ -30,10 +32,19 @@ export interface ReaderUnitTei {
   items: ReaderItemTei[];
 }
 
-/** The TEI of one item: its header, the headnote (front), the excerpt (body), the questions (back). */
-export function itemTei(reader: EditionMeta, item: ReaderItemTei): TeiElement {
+/**
+ * The TEI of one item: its header, the headnote (front), the excerpt (body), the questions and
+ * glossary (back). Standing alone (`tei/<item>.xml`), it carries the persons it names itself; in
+ * the reader's master they are the master's, once.
+ */
+export function itemTei(reader: EditionMeta, item: ReaderItemTei, standalone = false): TeiElement {
   const id = item.provenance.id;
-  const [excerpt, ...resps] = prefixIds([item.div, ...(item.respStmts ?? [])], id);
+  // the terms go with the excerpt, their ids prefixed as its pointers to them are
+  const terms = [...(item.terms ?? [])].sort((a, b) =>
+    textContent(a).trim().localeCompare(textContent(b).trim(), 'en'),
+  );
+  const glossaryList = block('list', { type: 'terms' }, terms);
+  const [excerpt, glossary, ...resps] = prefixIds([item.div, glossaryList, ...(item.respStmts ?? [])], id);
   const [bibl] = item.bibl ? prefixIds([item.bibl], id) : [];
   // (the excerpt's own whitespace and mixed content are kept as read)
   const div = el(
@@ -52,21 +63,31 @@ export function itemTei(reader: EditionMeta, item: ReaderItemTei): TeiElement {
       ]),
     );
   parts.push(block('body', {}, [div]));
+  // the back: the questions, then the glossary of the source's terms the excerpt uses
+  const back: TeiElement[] = [];
   if (item.questions)
-    parts.push(
-      block('back', {}, [
-        block('div', { type: 'questions', 'xml:id': `${id}-questions` }, [
-          el('head', {}, ['Questions for discussion']),
-          block(
-            'list',
-            { rend: 'numbered' },
-            item.questions.map((q) => el('item', {}, markdownInline(q))),
-          ),
-        ]),
+    back.push(
+      block('div', { type: 'questions', 'xml:id': `${id}-questions` }, [
+        el('head', {}, ['Questions for discussion']),
+        block(
+          'list',
+          { rend: 'numbered' },
+          item.questions.map((q) => el('item', {}, markdownInline(q))),
+        ),
       ]),
     );
+  if (terms.length)
+    back.push(
+      block('div', { type: 'glossary', 'xml:id': `${id}-glossary` }, [
+        el('head', {}, ['Abbreviations and terms']),
+        glossary as TeiElement,
+      ]),
+    );
+  if (back.length) parts.push(block('back', {}, back));
+  const standOff = standalone ? registerStandOff(itemsRegister([item])) : undefined;
   return block('TEI', { 'xml:lang': reader.language }, [
     itemHeader(reader, item.provenance, resps, bibl),
+    ...(standOff ? [standOff] : []),
     block('text', {}, parts),
   ]);
 }

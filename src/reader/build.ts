@@ -21,6 +21,7 @@ import { handoutTei, itemTei, type ReaderItemTei, type ReaderUnitTei, readerTei 
 import { documentPages, ExcerptError, type ExcerptRange, excerpt, excerptGap } from './excerpt.ts';
 import { parseReaderManifest, type ReaderItem, type ReaderManifest } from './manifest.ts';
 import { markdownTei } from './markdown.ts';
+import { settlePointers } from './pointers.ts';
 import { sourceDocument, type TeiSources } from './sources.ts';
 
 export interface ReaderBuildOptions {
@@ -83,6 +84,17 @@ async function resolveUnits(
               cut: false,
               pages: all.length ? { from: all[0] as string, to: all.at(-1) as string } : undefined,
             };
+        // every pointer of the excerpt lands in the reader (see pointers.ts)
+        const known = new Set([
+          ...source.register.map((e) => e.id),
+          ...source.respStmts.flatMap((r) => (r.attrs['xml:id'] ? [r.attrs['xml:id']] : [])),
+        ]);
+        const settled = settlePointers(cut.div, known, source.outside, {
+          file: at.file,
+          position: at.positionOf(['units', u, 'items', k]),
+          item: itemLabel(u, k, item),
+        });
+        diagnostics.push(...settled.diagnostics);
         items.push({
           provenance: {
             id,
@@ -95,7 +107,8 @@ async function resolveUnits(
             origin: source.origin,
             when: source.document.when,
           },
-          div: cut.div,
+          div: settled.div,
+          terms: settled.terms,
           number: source.document.number ?? source.document.record.document,
           respStmts: source.respStmts,
           bibl: source.bibl,
@@ -184,7 +197,7 @@ export async function buildReader(
   const items = units.flatMap((u) => u.items);
   for (const item of items) {
     const path = join(out, 'tei', `${item.provenance.id}.xml`);
-    await writeIfChanged(path, serializeTei(itemTei(reader, item)));
+    await writeIfChanged(path, serializeTei(itemTei(reader, item, true)));
     files.push(path);
   }
 

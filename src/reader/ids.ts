@@ -1,7 +1,18 @@
 import { isElement, type TeiElement, type TeiNode } from '../tei/node.ts';
 
 /** Attributes whose values are pointers (`#id`, space-separated) in the TEI we take excerpts from. */
-const POINTERS = ['target', 'corresp', 'resp', 'ref', 'ana', 'sameAs', 'source', 'who', 'next', 'prev'];
+export const POINTERS = [
+  'target',
+  'corresp',
+  'resp',
+  'ref',
+  'ana',
+  'sameAs',
+  'source',
+  'who',
+  'next',
+  'prev',
+];
 
 /**
  * A copy of some TEI trees with every xml:id prefixed (`d5` → `u2-i1-d5`) and every pointer to

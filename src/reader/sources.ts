@@ -8,8 +8,9 @@ import { loadEditionMeta, normalizeOptions } from '../pipeline/build.ts';
 import { planDocuments } from '../pipeline/plan.ts';
 import { registerFromTei } from '../register/import-tei.ts';
 import type { RegisterEntry } from '../register/types.ts';
-import { isElement, type TeiElement, type TeiNode } from '../tei/node.ts';
+import { isElement, type TeiElement, type TeiNode, textContent } from '../tei/node.ts';
 import { localName, readTei } from '../tei/read.ts';
+import { type OutsideLookup, termsOf } from './pointers.ts';
 
 /** A document an item of the reader takes its excerpt from, as its TEI gives it. */
 export interface SourceDocument {
@@ -24,6 +25,8 @@ export interface SourceDocument {
   bibl?: TeiElement;
   /** The register of its edition (a folder's register file, a volume's list of persons, a master's standOff). */
   register: RegisterEntry[];
+  /** What its ids outside the document are (a term, a part with its web address): see pointers.ts. */
+  outside: OutsideLookup;
   diagnostics: Diagnostic[];
 }
 
@@ -79,11 +82,54 @@ function headerBibl(tei: TeiElement): TeiElement | undefined {
   return found;
 }
 
+/**
+ * The web address of a FRUS volume's parts: `https://history.state.gov/historicaldocuments/` and
+ * the volume's id (`idno type="frus"`), then the part's (`d28`, `pg_465`, `ch3`): the Office of
+ * the Historian's addresses. Other TEI names no address for its parts.
+ */
+function webBase(root: TeiElement): string | undefined {
+  let volume: string | undefined;
+  const visit = (n: TeiNode): void => {
+    if (volume || !isElement(n) || localName(n.name) === 'text') return;
+    if (localName(n.name) === 'idno' && n.attrs.type === 'frus') volume = textContent(n).trim() || undefined;
+    for (const c of n.children) visit(c);
+  };
+  visit(root);
+  return volume && /^[\w.-]+$/.test(volume)
+    ? `https://history.state.gov/historicaldocuments/${volume}/`
+    : undefined;
+}
+
+/** What each id of a TEI is, for the pointers of an excerpt taken from it (see pointers.ts). */
+function outsideOf(root: TeiElement): OutsideLookup {
+  const terms = termsOf(root);
+  const base = webBase(root);
+  // each id and the part it stands in that has an address of its own (a page, a division)
+  const part = new Map<string, string | undefined>();
+  const visit = (n: TeiNode, division: string | undefined): void => {
+    if (!isElement(n)) return;
+    const id = n.attrs['xml:id'];
+    const name = localName(n.name);
+    const own = id && (name === 'div' || name === 'pb') ? id : division;
+    if (id) part.set(id, own);
+    for (const c of n.children) visit(c, name === 'div' && id ? id : division);
+  };
+  visit(root, undefined);
+  return (id) => {
+    const term = terms.get(id);
+    if (term) return { term };
+    if (!part.has(id)) return undefined;
+    const at = part.get(id);
+    return { url: base && at ? `${base}${at}` : undefined };
+  };
+}
+
 /** A TEI file as the items that take from it need it: read, its documents and its register found, once. */
 interface TeiSource {
   root: TeiElement;
   documents: EditionDocument[];
   register: RegisterEntry[];
+  outside: OutsideLookup;
 }
 
 /** The TEI files of one reader build (a volume is read in a third of a second; several items take from it). */
@@ -96,6 +142,7 @@ function teiSource(path: string, sources: TeiSources): Promise<TeiSource> {
       root,
       documents: readEdition(root).documents,
       register: registerFromTei(root).entries,
+      outside: outsideOf(root),
     }));
     sources.set(path, source);
   }
@@ -140,10 +187,11 @@ export async function sourceDocument(
       respStmts: headerRespStmts(result.tei),
       bibl: headerBibl(result.tei),
       register: meta.register?.entries ?? [],
+      outside: outsideOf(result.tei),
       diagnostics: result.diagnostics,
     };
   }
-  const { root, documents, register } = await teiSource(resolve(path), teiSources);
+  const { root, documents, register, outside } = await teiSource(resolve(path), teiSources);
   const doc = documents.find((d) => d.id === name);
   if (!doc) {
     const ids = documents.filter((d) => d.kind === 'document').map((d) => d.id);
@@ -159,6 +207,7 @@ export async function sourceDocument(
     origin: `${basename(path)}#${name}`,
     respStmts: [],
     register,
+    outside,
     diagnostics: [],
   };
 }

@@ -207,6 +207,7 @@ const ASIDE_LABELS: Record<AsideRole, string> = {
   questions: 'Questions for discussion',
   unitIntroduction: 'Introduction to the unit',
   readingList: 'Reading list',
+  glossary: 'Abbreviations and terms',
 };
 
 export const HTML_BLOCK: BlockRules<HtmlContext, string> = {
