@@ -6,6 +6,8 @@ import type { TeiElement } from '../../tei/node.ts';
 import { serializeTei } from '../../tei/write.ts';
 import { documentFiles, siteDownloads, siteLinks } from './index.ts';
 import { contentsScript, indexPage } from './pages.ts';
+import { registerFile } from './register-links.ts';
+import { registerIndexPage, registerPage } from './register-pages.ts';
 
 export interface PageUpdate {
   master: TeiElement; // the master as the caller holds it, with the changed members already read from disk
@@ -18,7 +20,8 @@ export interface PageUpdate {
  * The quick path of `recto preview`: the pages an edit of some documents shows in, written from
  * a master tree the caller keeps (one model of the edition: 60 ms for a volume, where reading the
  * master again costs 350 ms). The changed documents' pages, citation exports and TEI, their
- * neighbours' pages (their previous/next links carry the titles), the contents and the index.
+ * neighbours' pages (their previous/next links carry the titles), the register's pages (an edit
+ * adds or removes mentions), the contents and the index.
  * The search index is not touched: the full render that follows rewrites it. Returns the site
  * paths (relative to html/) whose bytes changed.
  */
@@ -37,6 +40,11 @@ export async function updateDocumentPages(update: PageUpdate): Promise<string[]>
     const id = edition.documents[k]?.id;
     const tei = id ? teis.get(id) : undefined;
     if (id && tei) files.set(`downloads/tei/${id}.xml`, serializeTei(tei));
+  }
+  // the register's pages: an edit may add or remove a mention anywhere (written only where changed)
+  if (edition.register.length) {
+    files.set('register/index.html', registerIndexPage(edition));
+    for (const entry of edition.register) files.set(registerFile(entry.id), registerPage(edition, entry));
   }
   files.set('index.html', indexPage(edition, siteDownloads(edition, update.formats), links));
   files.set('assets/contents.js', contentsScript(edition));
