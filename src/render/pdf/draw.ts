@@ -22,6 +22,8 @@ const ASCENT = 0.78; // of the type size, from the top of the line box to the ba
 export class Drawer {
   private readonly structs = new Map<string, StructElement>();
   private section: StructElement | null = null;
+  /** The structure tree's one root (PDF/UA-2, and poppler's reading, want a single `Document`). */
+  private readonly root: StructElement;
   private readonly textOps: TextOps;
   private readonly later: PageNumbers;
   private readonly links: Links;
@@ -35,6 +37,8 @@ export class Drawer {
     /** The document each xml:id is in. */
     documentOf: Map<string, string>,
   ) {
+    this.root = doc.struct('Document');
+    doc.addStructure(this.root);
     this.textOps = new TextOps(doc, fonts);
     this.later = new PageNumbers(doc, fonts, this.textOps);
     this.links = new Links(doc, documentOf);
@@ -126,7 +130,7 @@ export class Drawer {
     this.section?.end();
     this.structs.clear();
     this.section = this.doc.struct('Sect', { title });
-    this.doc.addStructure(this.section);
+    this.root.add(this.section);
   }
 
   private structFor(key: string, tag: string, parent?: StructElement): StructElement {
@@ -134,8 +138,7 @@ export class Drawer {
     if (!el) {
       el = this.doc.struct(tag);
       if (parent) parent.add(el);
-      else if (this.section) this.section.add(el);
-      else this.doc.addStructure(el);
+      else (this.section ?? this.root).add(el);
       this.structs.set(key, el);
     }
     return el;
@@ -178,6 +181,13 @@ export class Drawer {
     }
     for (const p of page.body) {
       const baseline = top + p.y + p.size * ASCENT;
+      if (p.repeat) {
+        // a table's header row set again on this page: seen, not read twice (no links, no anchors)
+        this.artifact(() =>
+          this.drawLine(p.line, x + p.leftIndent, baseline, measure - p.leftIndent, p.align),
+        );
+        continue;
+      }
       if (p.opening) {
         // a document begins: its section of the structure tree, its outline entry, a link target
         this.beginSection(p.opening.title);
@@ -229,8 +239,7 @@ export class Drawer {
         const links = this.drawLine(n.line, x, y + n.size * ASCENT, measure, n.align);
         doc.endMarkedContent();
         const note = this.doc.struct('Note');
-        if (this.section) this.section.add(note);
-        else this.doc.addStructure(note);
+        (this.section ?? this.root).add(note);
         note.add(mc);
         for (const link of links) this.links.add(link, note);
         note.end();
@@ -246,5 +255,6 @@ export class Drawer {
     for (const el of this.structs.values()) el.end();
     this.structs.clear();
     this.section?.end();
+    this.root.end();
   }
 }

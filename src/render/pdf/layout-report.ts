@@ -18,6 +18,7 @@ export interface LayoutReport {
   hyphenatedEnds: number; // lines ending in a hyphen the layout added
   spreads: number; // facing pages of running text (neither blank nor a fixed page)
   unbalancedSpreads: number; // of them, those whose pages' text ends more than a line apart
+  repeatedHeaders: number[]; // pages a table runs on to, its header rows set again at their top
   seconds: number; // the PDF's rendering time, layout and drawing (wall clock)
   cpuSeconds: number; // the same in CPU time of the process (what a busy machine changes least)
   perPage: { page: number; body: number; notes: number; hyphenEnds: number }[];
@@ -43,6 +44,7 @@ export class LayoutCounter {
     hyphenatedEnds: 0,
     spreads: 0,
     unbalancedSpreads: 0,
+    repeatedHeaders: [],
     seconds: 0,
     cpuSeconds: 0,
     perPage: [],
@@ -77,7 +79,9 @@ export class LayoutCounter {
     }
     this.verso = page.number % 2 === 0 ? depth : null;
     if (page.blank) r.blankPages++;
-    const first = page.body[0];
+    if (page.body.some((p) => p.repeat)) r.repeatedHeaders.push(page.number);
+    // (a table's header set again at the top of the page is not the start of a paragraph)
+    const first = page.body.find((p) => !p.repeat);
     const last = page.body.at(-1);
     if (first && first.of > 1 && first.index === first.of - 1) r.widows++;
     if (last && last.of > 1 && last.index === 0) r.orphans++;

@@ -19,6 +19,8 @@ export interface Placed {
   tocFor?: string; // a contents entry: the document whose first page it gives (drawn at the end)
   opening?: Opening; // a document (or the introduction) starts with this line
   cell?: { table: number; row: number; header: boolean }; // a line of a table's cell
+  /** A table's header row set again at the top of a page the table runs on to: drawn as a pagination artifact. */
+  repeat?: true;
 }
 
 export interface Page {

@@ -234,6 +234,9 @@ export class Paginator {
   /**
    * A table, row by row: a row goes whole onto the page where it fits (a page breaks between
    * rows); only a row taller than a page is broken, at its lines. Its cells' lines share a height.
+   * Its header rows (the first rows, all header cells) are set again at the top of each page it
+   * runs on to, as the reader of a long table expects — drawn as artifacts, so the text and the
+   * structure tree hold them once.
    */
   private placeTable(block: PdfBlock, table: TableRow[]): void {
     const { size, leading } = this.typeOf(block);
@@ -245,13 +248,48 @@ export class Paginator {
     const tableIndex = this.blockCounter++;
     if (this.y > 0) this.y += block.spaceBefore * this.style.body.leading;
     this.keep = [];
+    let heads = 0;
+    while (heads < rows.length - 1 && rows[heads]?.every((c) => c.header)) heads++;
+    const headHeight = layout
+      .slice(0, heads)
+      .reduce((h, row) => h + (Math.max(0, ...row.map((c) => c.lines.length)) + ROW_GAP) * leading, 0);
+    // (a header taller than a third of the page is not repeated: it would crowd out the rows)
+    const repeats = heads > 0 && headHeight <= this.limit / 3;
+    const nextPage = (r: number): void => {
+      this.continuePage();
+      if (!repeats || r < heads) return;
+      for (const row of layout.slice(0, heads)) {
+        const height = Math.max(0, ...row.map((c) => c.lines.length));
+        for (let k = 0; k < height; k++) {
+          for (const cell of row) {
+            const line = cell.lines[k];
+            if (!line) continue;
+            this.page.body.push({
+              line,
+              y: this.y,
+              size,
+              leading,
+              align: 'left',
+              leftIndent: block.leftIndent + cell.x,
+              tag: block.tag,
+              block: -1,
+              index: k,
+              of: cell.lines.length,
+              repeat: true,
+            });
+          }
+          this.y += leading;
+        }
+        this.y += ROW_GAP * leading;
+      }
+    };
     layout.forEach((row, r) => {
       // rows are set apart by a little space, and the table from what follows it
       if (r > 0 && this.y > 0) this.y = Math.min(this.limit, this.y + ROW_GAP * leading);
       const height = Math.max(0, ...row.map((c) => c.lines.length));
       const indices = row.map(() => this.blockCounter++);
       const lines = row.flatMap((c) => c.lines);
-      if (!this.empty && !this.rowFits(lines, height * leading)) this.continuePage();
+      if (!this.empty && !this.rowFits(lines, height * leading)) nextPage(r);
       for (let k = 0; k < height; k++) {
         const slice = row.flatMap((cell, c) => {
           const line = cell.lines[k];
@@ -272,7 +310,7 @@ export class Paginator {
           return [placed];
         });
         const notes = slice.flatMap((p) => p.line.notes.flatMap((n) => this.noteLines(n, p.block)));
-        if (this.y + leading + this.noteHeight(notes.length) > this.limit && !this.empty) this.continuePage();
+        if (this.y + leading + this.noteHeight(notes.length) > this.limit && !this.empty) nextPage(r);
         for (const p of slice) this.page.body.push({ ...p, y: this.y });
         // notes that do not fit run on overleaf, as a paragraph's do
         let n = 0;
