@@ -21,7 +21,7 @@ export interface LayoutReport {
   repeatedHeaders: number[]; // pages a table runs on to, its header rows set again at their top
   seconds: number; // the PDF's rendering time, layout and drawing (wall clock)
   cpuSeconds: number; // the same in CPU time of the process (what a busy machine changes least)
-  perPage: { page: number; body: number; notes: number; hyphenEnds: number }[];
+  perPage: { page: number; body: number; notes: number; hyphenEnds: number; depth: number | null }[];
 }
 
 /** A line ends with a hyphen: one the layout added, or a word's own (`well-` / `known`). */
@@ -103,6 +103,6 @@ export class LayoutCounter {
         run.last = p;
       }
     }
-    r.perPage.push({ page: page.number, body: page.body.length, notes: page.notes.length, hyphenEnds });
+    r.perPage.push({ page: page.number, body: page.body.length, notes: page.notes.length, hyphenEnds, depth });
   }
 }
