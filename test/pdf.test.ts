@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -98,6 +98,39 @@ describe('the print PDF', () => {
     expect(qdf).toMatch(/\/Lang \(en\)/);
     expect(qdf).toMatch(/\/StructTreeRoot/);
     for (const tag of ['/H1', '/P', '/Note', '/Artifact']) expect(qdf).toContain(tag);
+  });
+
+  it('tags every link with its words and its annotation together, under one Document root', () => {
+    const tree = spawnSync('pdfinfo', ['-struct-text', pdf], { encoding: 'utf8' });
+    expect(tree.stderr).not.toMatch(/Warning|Error/);
+    const lines = tree.stdout.split('\n');
+    expect(lines[0]).toBe('Document');
+    // each Link: its text (a quoted line) and its annotation (an object reference), nothing else
+    const links: string[][] = [];
+    lines.forEach((line, k) => {
+      if (!/^\s*Link\b/.test(line)) return;
+      const depth = line.search(/\S/);
+      const children: string[] = [];
+      for (let j = k + 1; j < lines.length && (lines[j] ?? '').search(/\S/) > depth; j++)
+        children.push((lines[j] ?? '').trim());
+      links.push(children);
+    });
+    const annotations = (
+      run('qpdf', ['--qdf', '--object-streams=disable', pdf, '-']).match(/\/Subtype \/Link/g) ?? []
+    ).length;
+    expect(links.length).toBe(annotations);
+    for (const children of links) {
+      expect(
+        children.some((c) => /^".+"$/.test(c)),
+        children.join(' | '),
+      ).toBe(true);
+      expect(
+        children.filter((c) => /^Object \d+ \d+$/.test(c)),
+        children.join(' | '),
+      ).toHaveLength(1);
+    }
+    // a contents entry: the title and its page number, one link
+    expect(links.map((c) => c[0])).toContainEqual('"TheLongTelegram14"');
   });
 
   it('starts every document at the page the contents give, on a right-hand page where the style says', () => {

@@ -19,6 +19,19 @@ type Content = ReturnType<Doc['markStructureContent']>;
 
 const ASCENT = 0.78; // of the type size, from the top of the line box to the baseline
 
+/** A run of a line's content in reading order: its text, its page-number slots, and its link if any. */
+interface Piece {
+  link?: number; // index in the line's links
+  runs: Run[];
+  ops: string[];
+}
+
+/** A line laid out for drawing: its pieces and its links' boxes. */
+interface DrawnLine {
+  pieces: Piece[];
+  links: LinkBox[];
+}
+
 export class Drawer {
   private readonly structs = new Map<string, StructElement>();
   private section: StructElement | null = null;
@@ -72,17 +85,30 @@ export class Drawer {
   }
 
   /**
-   * Draws one line: segments of one face and size, justified by word spacing. Gives the boxes of
-   * its links: a cross-reference's page slot, a URL's words (one box over consecutive words).
+   * Lays out one line: segments of one face and size, justified by word spacing, as pieces in
+   * reading order — the words of a link (a cross-reference's page slot, a URL's words, one box
+   * over consecutive words) a piece of their own, so that its text goes in its `Link` element.
    */
-  drawLine(line: Line, x: number, baseline: number, measure: number, align: Placed['align']): LinkBox[] {
+  private layoutLine(
+    line: Line,
+    x: number,
+    baseline: number,
+    measure: number,
+    align: Placed['align'],
+  ): DrawnLine {
     const gaps = line.words.length - 1;
     const slack = measure - line.indent - line.width;
     const extra = line.justify && gaps > 0 && slack > 0 ? slack / gaps : 0;
     let pos = x + line.indent + (align === 'right' ? slack : align === 'center' ? slack / 2 : 0);
-    const runs: Run[] = [];
-    const numbers: string[] = [];
+    const pieces: Piece[] = [];
     const links: LinkBox[] = [];
+    const piece = (link: number | undefined): Piece => {
+      const last = pieces.at(-1);
+      if (last && last.link === link) return last;
+      const made: Piece = { link, runs: [], ops: [] };
+      pieces.push(made);
+      return made;
+    };
     let lastWord = -1; // the word the last link box was opened or extended in
     const box = (x0: number, w: number, size: number, to: LinkBox['to']): LinkBox => ({
       x: x0,
@@ -95,17 +121,17 @@ export class Drawer {
       const word = line.words[k] as Line['words'][number];
       if (k > 0) pos += line.space + extra;
       for (const f of word.fragments) {
-        if (f.text) runs.push({ text: f.text, face: f.face, size: f.size, x: pos, y: baseline - f.rise });
-        else if (f.pageref) {
+        if (f.pageref) {
           const { target, style } = f.pageref;
           const number: LaterNumber = { target, style, size: f.size, box: f.width, align: 'left' };
-          numbers.push(this.later.place(number, pos, baseline));
           links.push(box(pos, f.width, f.size, { internal: target }));
+          piece(links.length - 1).ops.push(this.later.place(number, pos, baseline));
         }
         // a URL's words, or a page reference set as text: one box over what is consecutive — a
         // URL's words across spaces, a reference's fragments within its word (two references to
         // one page side by side, `140, 140n` in an index, are two links)
         const to = f.uri ? { uri: f.uri } : f.ref ? { internal: f.ref } : undefined;
+        let link: number | undefined;
         if (to) {
           const last = links.at(-1);
           const same =
@@ -116,13 +142,57 @@ export class Drawer {
           if (last && same) last.w = pos + f.width - last.x;
           else links.push(box(pos, f.width, f.size, to));
           lastWord = k;
+          link = links.length - 1;
         }
+        if (f.text)
+          piece(link).runs.push({ text: f.text, face: f.face, size: f.size, x: pos, y: baseline - f.rise });
         pos += f.width;
       }
     }
-    if (runs.length) this.runs(runs);
-    if (numbers.length) this.doc.addContent(numbers.join('\n'));
-    return links;
+    return { pieces, links };
+  }
+
+  /** A piece's text and page-number slots into the content stream. */
+  private emit(piece: Piece): void {
+    if (piece.runs.length) this.runs(piece.runs);
+    if (piece.ops.length) this.doc.addContent(piece.ops.join('\n'));
+  }
+
+  /**
+   * A line's pieces as marked content of `el` (tagged `tag`), each link's words in a `Link`
+   * element of their own with its annotation (PDF/UA: a link's text and its annotation together).
+   */
+  private tagged(drawn: DrawnLine, el: StructElement, tag: string): void {
+    const elements = new Map<number, StructElement>();
+    for (const piece of drawn.pieces) {
+      if (!piece.runs.length && !piece.ops.length) continue;
+      let parent = el;
+      let mcTag = tag;
+      if (piece.link !== undefined) {
+        let link = elements.get(piece.link);
+        if (!link) {
+          link = this.doc.struct('Link');
+          el.add(link);
+          elements.set(piece.link, link);
+        }
+        parent = link;
+        mcTag = 'Link';
+      }
+      const mc: Content = this.doc.markStructureContent(mcTag);
+      this.emit(piece);
+      this.doc.endMarkedContent();
+      parent.add(mc);
+    }
+    drawn.links.forEach((box, k) => {
+      let link = elements.get(k);
+      if (!link) {
+        // (a link with no words of its own: its annotation alone)
+        link = this.doc.struct('Link');
+        el.add(link);
+      }
+      this.links.annotate(box, link);
+      link.end();
+    });
   }
 
   beginSection(title: string): void {
@@ -183,9 +253,10 @@ export class Drawer {
       const baseline = top + p.y + p.size * ASCENT;
       if (p.repeat) {
         // a table's header row set again on this page: seen, not read twice (no links, no anchors)
-        this.artifact(() =>
-          this.drawLine(p.line, x + p.leftIndent, baseline, measure - p.leftIndent, p.align),
-        );
+        const drawn = this.layoutLine(p.line, x + p.leftIndent, baseline, measure - p.leftIndent, p.align);
+        this.artifact(() => {
+          for (const piece of drawn.pieces) this.emit(piece);
+        });
         continue;
       }
       if (p.opening) {
@@ -196,19 +267,25 @@ export class Drawer {
       }
       for (const id of p.line.anchors) this.links.target(id, top + p.y);
       const el = this.elementFor(p);
-      const mc: Content = doc.markStructureContent(p.cell ? (p.cell.header ? 'TH' : 'TD') : p.tag);
-      const links = this.drawLine(p.line, x + p.leftIndent, baseline, measure - p.leftIndent, p.align);
+      const drawn = this.layoutLine(p.line, x + p.leftIndent, baseline, measure - p.leftIndent, p.align);
       if (p.tocFor) {
         const box = this.fonts.width('0000', 'regular', p.size);
         const entry: LaterNumber = { target: p.tocFor, style: 'regular', size: p.size, box, align: 'right' };
-        doc.addContent(this.later.place(entry, x + measure - box, baseline));
         // the whole entry's line is its link (a title of two lines: the line with the number)
         const to = { internal: p.tocFor };
-        links.push({ x: x + p.leftIndent, y: top + p.y, w: measure - p.leftIndent, h: p.leading, to });
+        drawn.links = [{ x: x + p.leftIndent, y: top + p.y, w: measure - p.leftIndent, h: p.leading, to }];
+        drawn.pieces = [
+          {
+            link: 0,
+            runs: drawn.pieces.flatMap((piece) => piece.runs),
+            ops: [
+              ...drawn.pieces.flatMap((piece) => piece.ops),
+              this.later.place(entry, x + measure - box, baseline),
+            ],
+          },
+        ];
       }
-      doc.endMarkedContent();
-      el.add(mc);
-      for (const link of links) this.links.add(link, el);
+      this.tagged(drawn, el, p.cell ? (p.cell.header ? 'TH' : 'TD') : p.tag);
       // The source's page numbers beside the line where each page begins; several on one line
       // (blank pages of the print) stand one under another, never beyond the paper's edge.
       p.line.pages.forEach((n, k) => {
@@ -235,13 +312,9 @@ export class Drawer {
       });
       for (const n of page.notes) {
         for (const id of n.line.anchors) this.links.target(id, y);
-        const mc: Content = doc.markStructureContent('Note');
-        const links = this.drawLine(n.line, x, y + n.size * ASCENT, measure, n.align);
-        doc.endMarkedContent();
         const note = this.doc.struct('Note');
         (this.section ?? this.root).add(note);
-        note.add(mc);
-        for (const link of links) this.links.add(link, note);
+        this.tagged(this.layoutLine(n.line, x, y + n.size * ASCENT, measure, n.align), note, 'Note');
         note.end();
         y += n.leading;
       }

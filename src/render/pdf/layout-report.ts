@@ -103,6 +103,12 @@ export class LayoutCounter {
         run.last = p;
       }
     }
-    r.perPage.push({ page: page.number, body: page.body.length, notes: page.notes.length, hyphenEnds, depth });
+    r.perPage.push({
+      page: page.number,
+      body: page.body.length,
+      notes: page.notes.length,
+      hyphenEnds,
+      depth,
+    });
   }
 }

@@ -2,8 +2,9 @@ import type PDFDocument from 'pdfkit';
 
 /**
  * The PDF's links: contents entries and cross-references as link annotations that go to the page
- * (and the height on it) where their target is drawn, URLs as URI links; each annotation tagged
- * as a `Link` in the structure tree (an OBJR under the paragraph or note it stands in). A target
+ * (and the height on it) where their target is drawn, URLs as URI links; each annotation's object
+ * reference in the `Link` element that holds the link's words (draw.ts), under the paragraph or
+ * note it stands in. A target
  * further on is not drawn yet: its annotation's action is written once the whole book is.
  */
 type Doc = InstanceType<typeof PDFDocument>;
@@ -44,10 +45,8 @@ export class Links {
     this.places.set(id, { page: this.page.dictionary, top: this.page.height - y });
   }
 
-  /** A link annotation on the current page, tagged as a `Link` child of `parent`. */
-  add(box: LinkBox, parent: StructElement): void {
-    const link = this.doc.struct('Link');
-    parent.add(link);
+  /** A link annotation on the current page, its object reference in `link` (the `Link` element holding its words). */
+  annotate(box: LinkBox, link: StructElement): void {
     if ('uri' in box.to) {
       this.doc.link(box.x, box.y, box.w, box.h, box.to.uri, {
         structParent: link,
@@ -64,7 +63,6 @@ export class Links {
         Contents: new String('Go to the page'),
       } as unknown as Parameters<Doc['annotate']>[4]);
     }
-    link.end();
   }
 
   /**
