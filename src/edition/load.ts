@@ -27,7 +27,6 @@ async function exists(path: string): Promise<boolean> {
   }
 }
 
-/** A path named in the manifest must stay inside the sources folder. */
 /** A file the manifest names at `where` (its `file:line:column`), kept inside the sources folder. */
 function inside(dir: string, name: string, where: string): string {
   if (name.includes('\0')) {
