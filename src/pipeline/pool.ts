@@ -1,5 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { Piscina } from 'piscina';
+import { RectoError } from '../errors.ts';
 import { rethrowCarried } from './carried-error.ts';
 import { type NormalizedXml, type NormalizeTask, runNormalizeTask } from './normalize-task.ts';
 import type { RenderedFiles, RenderTask } from './render-task.ts';
@@ -19,6 +20,9 @@ export interface TaskRunner {
   warmed(): Promise<void>;
   close(): Promise<void>;
 }
+
+/** tsx's loader as a file URL, resolved from this module (not from the working directory). */
+const TSX = import.meta.resolve('tsx');
 
 /** The thread count: --jobs, else RECTO_JOBS, else every core the machine offers. */
 export function jobCount(requested?: number): number {
@@ -44,14 +48,48 @@ export const inlineRunner: TaskRunner = {
  * Each task names its module and function (piscina loads them on first use), so a thread that only
  * normalizes never loads pdfkit.
  */
-export function threadPool(threads: number): TaskRunner {
+export function threadPool(threads: number, loader: string = TSX): TaskRunner {
   let pool: Piscina | undefined;
   let warming: Promise<void> | undefined;
+  // A thread that dies outside a task (it could not even start) fails every task waiting on the
+  // pool, at once: piscina would leave them pending, and the build would end with nothing said.
+  let broken: RectoError | undefined;
+  const waiting = new Set<(error: RectoError) => void>();
+  const failed = (error: Error): RectoError =>
+    new RectoError(
+      `a worker thread failed: ${error.message.split('\n')[0]} (--jobs 1 builds in this thread)`,
+    );
+  // what a thread that could not load says (piscina rejects the task it was started for with it)
+  const cannotStart = (error: unknown): boolean =>
+    ['ERR_MODULE_NOT_FOUND', 'ERR_WORKER_INIT_FAILED'].includes((error as { code?: string }).code ?? '');
+  const guarded = async <T>(task: Promise<T>): Promise<T> => {
+    if (broken) {
+      task.catch(() => {}); // (piscina rejects it when the pool closes: nothing more to say)
+      throw broken;
+    }
+    let fail: ((error: RectoError) => void) | undefined;
+    try {
+      return await new Promise<T>((resolve, reject) => {
+        fail = reject;
+        waiting.add(reject);
+        task.then(resolve, reject);
+      });
+    } catch (error) {
+      if (error instanceof RectoError) throw error;
+      if (broken) throw broken;
+      if (cannotStart(error)) throw failed(error as Error);
+      throw error;
+    } finally {
+      if (fail) waiting.delete(fail);
+    }
+  };
   const started = (): Piscina => {
     if (!pool) {
       pool = new Piscina({
-        // Workers load the TypeScript sources the way bin/recto.js does.
-        execArgv: ['--import', 'tsx'],
+        // Workers load the TypeScript sources the way bin/recto.js does — tsx named by its full
+        // address: a bare `tsx` is looked up from the working directory, and a worker started
+        // from any other folder than the project's could not load, the build waiting on it forever.
+        execArgv: ['--import', loader],
         // One thread starts with the pool (warm() loads the renderers in it for the PDF, the
         // longest task); more start when tasks queue and stay until the pool closes. Warming every
         // thread at once took cores from the normalization the PDF waits for.
@@ -59,8 +97,11 @@ export function threadPool(threads: number): TaskRunner {
         maxThreads: threads,
         idleTimeout: Number.POSITIVE_INFINITY,
       });
-      // A worker that dies rejects its task; this only keeps the pool's own event from crashing us.
-      pool.on('error', () => {});
+      pool.on('error', (error: Error) => {
+        broken ??= failed(error);
+        for (const fail of waiting) fail(broken);
+        waiting.clear();
+      });
     }
     return pool;
   };
@@ -69,11 +110,11 @@ export function threadPool(threads: number): TaskRunner {
     threads,
     normalize: async (t) =>
       rethrowCarried<NormalizedXml>(
-        await started().run(t, task('./normalize-task.ts', 'runNormalizeTaskInThread')),
+        await guarded(started().run(t, task('./normalize-task.ts', 'runNormalizeTaskInThread'))),
       ),
     render: async (t) =>
       rethrowCarried<RenderedFiles>(
-        await started().run(t, task('./render-task.ts', 'runRenderTaskInThread')),
+        await guarded(started().run(t, task('./render-task.ts', 'runRenderTaskInThread'))),
       ),
     warm: () => {
       warming ??= started()
