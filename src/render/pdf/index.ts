@@ -78,7 +78,7 @@ function layoutBook(
     const start = style.documents.start;
     if (division || start === 'recto') p.openRecto();
     else if (start === 'page') p.openPage();
-    else if (!p.empty) p.skip(style.documents.spaceBefore * style.body.leading);
+    else p.spaceBetween(style.documents.spaceBefore * style.body.leading);
     const title = numberedTitle(doc);
     const opening = {
       title,

@@ -19,6 +19,25 @@ type Style = PdfStyle & { width: number; height: number };
 
 const ROW_GAP = 0.3; // of the leading, between a table's rows
 
+/** Thrown to lay a spread out again (caught where the caller's call began: see `run`). */
+const REWIND = Symbol('rewind');
+
+/** The paginator's state between two of the caller's calls: what laying a spread again starts from. */
+interface Snapshot {
+  page: Page | undefined; // (none before the first page)
+  count: number;
+  y: number;
+  limit: number;
+  carried: Placed[];
+  blockCounter: number;
+  keep: PlacedLine[];
+  pages: number;
+  held: Page[];
+  rectoOpenings: number;
+}
+
+const copyPage = (page: Page): Page => ({ ...page, body: [...page.body], notes: [...page.notes] });
+
 /** A line placed on the current page, how many note lines it set here and how many run on overleaf. */
 interface PlacedLine {
   line: Placed;
@@ -41,6 +60,20 @@ export class Paginator {
   private limit = 0; // the depth of this page's text block (its notes end there)
   readonly counter: LayoutCounter;
 
+  // Facing pages are balanced spread by spread: a right-hand page that ends short while its verso
+  // runs full (a block kept whole went overleaf) has its spread laid out again with the verso as
+  // deep as the recto was, the caller's calls since the spread began replayed. Complete pages are
+  // held until their spread is settled, then handed on.
+  private held: Page[] = [];
+  private calls = 0; // depth of the caller's calls (a call made inside one is not logged)
+  private callStart: Snapshot | undefined; // the state before the caller's current call
+  private base: Snapshot | undefined; // where the open spreads are laid out again from
+  private log: (() => unknown)[] = []; // the caller's calls since `base`
+  private logIndex = 0; // the one being made
+  private open: number | undefined; // the verso of the spread being laid out
+  private readonly tries = new Map<number, { tries: number; off: number }>(); // by verso
+  private readonly forced = new Map<number, number>(); // a verso's depth, to balance its spread
+
   constructor(
     private readonly style: Style,
     private readonly fonts: FontSet,
@@ -56,7 +89,147 @@ export class Paginator {
 
   /** Moves down the page (title pages, the space between run-on documents). */
   skip(points: number): void {
-    this.y = Math.min(this.limit, this.y + points);
+    this.run(() => {
+      this.y = Math.min(this.limit, this.y + points);
+    });
+  }
+
+  /** Space between two run-on documents: none at the head of a page. */
+  spaceBetween(points: number): void {
+    this.run(() => {
+      if (!this.empty) this.y = Math.min(this.limit, this.y + points);
+    });
+  }
+
+  /**
+   * Runs one of the caller's calls: logged while a spread is open, and when a spread is to be laid
+   * out again, the state is set back to where it began and the calls since are made again.
+   */
+  private run<T>(call: () => T): T {
+    if (this.calls > 0) return call();
+    if (this.base === undefined) this.log = [];
+    this.log.push(call);
+    this.calls++;
+    try {
+      let from = this.log.length - 1; // the first call to make: this one, or all since the base
+      for (;;) {
+        try {
+          let result: unknown;
+          let k = from;
+          while (k < this.log.length) {
+            this.logIndex = k;
+            this.callStart = this.snapshot();
+            result = (this.log[k] as () => unknown)();
+            k = this.logIndex + 1; // (opening a spread drops the calls before this one)
+          }
+          return result as T;
+        } catch (signal) {
+          if (signal !== REWIND) throw signal;
+          this.restore(this.base as Snapshot);
+          from = 0;
+        }
+      }
+    } finally {
+      this.calls--;
+      if (this.open === undefined) {
+        this.base = undefined;
+        this.release();
+      }
+    }
+  }
+
+  private snapshot(): Snapshot {
+    return {
+      page: this.page ? copyPage(this.page) : undefined,
+      count: this.count,
+      y: this.y,
+      limit: this.limit,
+      carried: [...this.carried],
+      blockCounter: this.blockCounter,
+      keep: [...this.keep],
+      pages: this.pages.length,
+      held: [...this.held],
+      rectoOpenings: this.counter.report.rectoOpenings,
+    };
+  }
+
+  private restore(s: Snapshot): void {
+    this.page = (s.page ? copyPage(s.page) : undefined) as Page;
+    this.count = s.count;
+    this.y = s.y;
+    this.limit = s.limit;
+    this.carried = [...s.carried];
+    this.blockCounter = s.blockCounter;
+    this.keep = [...s.keep];
+    this.held = [...s.held];
+    this.counter.report.rectoOpenings = s.rectoOpenings;
+    this.open = undefined;
+    if (!this.onPage) {
+      this.pages.length = s.pages;
+      if (s.pages > 0) this.pages[s.pages - 1] = this.page;
+    }
+  }
+
+  /** Hands on every complete page held (their spreads are settled). */
+  private release(): void {
+    for (const page of this.held) this.hand(page);
+    this.held = [];
+  }
+
+  /**
+   * A spread opens at `verso`: it will be laid out again, if need be, from the start of the
+   * caller's current call. What was complete before that call is settled: handed on now.
+   */
+  private openSpread(verso: number): void {
+    const base = this.callStart as Snapshot;
+    if (this.base !== base) {
+      for (const page of base.held) this.hand(page);
+      this.held = this.held.filter((page) => !base.held.includes(page));
+      base.held = [];
+      this.base = base;
+      this.log = this.log.slice(this.logIndex); // from the call being made
+      this.logIndex = 0;
+    }
+    this.open = verso;
+  }
+
+  /** How deep a page's text goes (to its foot where it has notes), or null for a page with none. */
+  private depthOf(page: Page): number | null {
+    const last = page.body.at(-1);
+    if (page.blank || page.fixed || !last) return null;
+    return page.notes.length ? (page.depth ?? this.height) : last.y + last.leading;
+  }
+
+  /**
+   * The recto of the open spread is complete: keeps it, or has the spread laid out again — first
+   * with the verso as deep as this recto, then (when that is no better) as it was.
+   */
+  private settle(recto: Page): void {
+    const versoNumber = this.open as number;
+    const verso = this.held.find((p) => p.number === versoNumber);
+    const v = verso ? this.depthOf(verso) : null;
+    const r = this.depthOf(recto);
+    const leading = this.style.body.leading;
+    const tried = this.tries.get(versoNumber) ?? { tries: 0, off: 0 };
+    this.open = undefined;
+    if (v === null || r === null || tried.tries >= 2) return;
+    const off = v - r;
+    if (Math.abs(off) <= leading) {
+      this.tries.set(versoNumber, { tries: 2, off });
+      return;
+    }
+    if (tried.tries === 0 && off > leading && off <= 3 * leading + 0.01) {
+      this.tries.set(versoNumber, { tries: 1, off });
+      this.forced.set(versoNumber, r + 0.01);
+      throw REWIND;
+    }
+    if (tried.tries === 1 && Math.abs(off) >= Math.abs(tried.off)) {
+      // no better: the spread as it was
+      this.tries.set(versoNumber, { tries: 2, off: tried.off });
+      this.forced.delete(versoNumber);
+      throw REWIND;
+    }
+    this.tries.set(versoNumber, { tries: 2, off });
   }
 
   get current(): Page {
@@ -74,7 +247,11 @@ export class Paginator {
   }
 
   newPage(extra: Partial<Page> = {}): Page {
-    if (this.page) this.hand(this.page);
+    return this.run(() => this.startPage(extra));
+  }
+
+  private startPage(extra: Partial<Page> = {}): Page {
+    if (this.page) this.held.push(this.page);
     this.page = { number: ++this.count, body: [], notes: [], ...extra };
     if (!this.onPage) this.pages.push(this.page);
     this.y = 0;
@@ -94,7 +271,8 @@ export class Paginator {
   /**
    * The next page of the running text. Facing pages are balanced: a left-hand page that ends a
    * line or more short (its last lines went overleaf to keep two together, or a heading with what
-   * follows) and holds no notes sets the depth of the right-hand page facing it.
+   * follows) and holds no notes sets the depth of the right-hand page facing it; a right-hand page
+   * that ends one to three lines short of its verso has the spread laid out again (`settle`).
    */
   private continuePage(): Page {
     const verso = this.page;
@@ -111,21 +289,35 @@ export class Paginator {
     // is an end, and the page facing it runs full)
     const gap = this.height - depth;
     if (short && gap > this.style.body.leading && gap <= 4 * this.style.body.leading) extra.depth = depth;
-    return this.newPage(extra);
+    // the running text flows on: the recto of an open spread is complete, a new spread opens
+    if (this.open !== undefined && verso.number === this.open + 1) this.settle(verso);
+    const next = verso.number + 1;
+    if (next % 2 === 0 && !verso.blank && !verso.fixed) {
+      const forced = this.forced.get(next);
+      if (forced !== undefined) extra.depth = forced;
+      this.openSpread(next);
+    } else if (this.open !== undefined && verso.number !== this.open) this.open = undefined;
+    return this.startPage(extra);
   }
 
   /** Starts on the next odd page, leaving a blank verso if needed. */
   openRecto(extra: Partial<Page> = {}): Page {
-    this.counter.report.rectoOpenings++;
-    if (this.page && this.empty && this.count % 2 === 1) return this.page;
-    if (this.count % 2 === 1) this.newPage({ blank: true });
-    return this.newPage(extra);
+    return this.run(() => {
+      this.counter.report.rectoOpenings++;
+      this.open = undefined; // (a spread ended by a new division is as it is)
+      if (this.page && this.empty && this.count % 2 === 1) return this.page;
+      if (this.count % 2 === 1) this.startPage({ blank: true });
+      return this.startPage(extra);
+    });
   }
 
   /** Starts a new page unless this one is still empty. */
   openPage(extra: Partial<Page> = {}): Page {
-    if (this.page && this.empty) return this.page;
-    return this.newPage(extra);
+    return this.run(() => {
+      if (this.page && this.empty) return this.page;
+      this.open = undefined;
+      return this.startPage(extra);
+    });
   }
 
   /** A complete page: counted, then handed on. */
@@ -163,6 +355,10 @@ export class Paginator {
 
   /** Lays out one block and places its lines. */
   place(block: PdfBlock, next?: PdfBlock): void {
+    this.run(() => this.placeBlock(block, next));
+  }
+
+  private placeBlock(block: PdfBlock, next?: PdfBlock): void {
     if (block.table) {
       this.placeTable(block, block.table);
       return;
@@ -412,7 +608,11 @@ export class Paginator {
 
   /** Places every pending carried note line on following pages, and hands over the last page. */
   flush(): void {
-    while (this.carried.length) this.continuePage();
+    this.run(() => {
+      this.open = undefined;
+      while (this.carried.length) this.continuePage();
+      this.open = undefined;
+    });
     if (this.page) this.hand(this.page);
   }
 }
