@@ -61,11 +61,15 @@ export type MentionNode = InlineOf<'mention'>;
 
 /** A register's entries in index order: by their preferred form (`Kennan, George F.`), letters only. */
 export function indexOrder(entries: RegisterEntry[]): RegisterEntry[] {
-  const key = (e: RegisterEntry): string =>
-    e.name
-      .normalize('NFD')
-      .replace(/\p{M}/gu, '')
-      .toLowerCase()
-      .replace(/[^\p{L}\p{N} ,]/gu, '');
+  const key = (e: RegisterEntry): string => indexKey(e.name);
   return [...entries].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : a.id < b.id ? -1 : 1));
+}
+
+/** Where a heading sorts in an index: letters, digits, spaces and commas, no accents, lower case. */
+export function indexKey(name: string): string {
+  return name
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N} ,]/gu, '');
 }
