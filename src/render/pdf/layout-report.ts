@@ -1,4 +1,4 @@
-import type { Page, Placed } from './page.ts';
+import { type Page, type Placed, textDepth } from './page.ts';
 
 /**
  * What the layout did, counted page by page as pages are completed: the figures a book designer
@@ -62,17 +62,10 @@ export class LayoutCounter {
     private readonly leading: number,
   ) {}
 
-  /** How deep a page's text goes: to its foot where it has notes (they stand there), else its last line. */
-  private depth(page: Page): number | null {
-    const last = page.body.at(-1);
-    if (page.blank || page.fixed || !last) return null;
-    return page.notes.length ? (page.depth ?? this.height) : last.y + last.leading;
-  }
-
   page(page: Page, _measure: number): void {
     const r = this.report;
     r.pages++;
-    const depth = this.depth(page);
+    const depth = textDepth(page, this.height);
     if (page.number % 2 === 1 && depth !== null && this.verso !== null) {
       r.spreads++;
       if (Math.abs(depth - this.verso) > this.leading) r.unbalancedSpreads++;

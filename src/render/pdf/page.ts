@@ -32,3 +32,10 @@ export interface Page {
   fixed?: 'half-title' | 'title' | 'imprint' | 'toc';
   depth?: number; // the text block's depth when shorter than the style's: a right-hand page as deep as its verso
 }
+
+/** How deep a page's text goes: to its foot where it has notes (they stand there), else its last line; null for a blank or fixed page, or one with no text. */
+export function textDepth(page: Page, height: number): number | null {
+  const last = page.body.at(-1);
+  if (page.blank || page.fixed || !last) return null;
+  return page.notes.length ? (page.depth ?? height) : last.y + last.leading;
+}

@@ -1,10 +1,12 @@
 import type { Item, PdfBlock, TableRow } from './blocks.ts';
+import { CallReplay } from './call-replay.ts';
 import type { FontSet } from './fonts.ts';
 import { LayoutCounter } from './layout-report.ts';
 import { breakLines, type Line } from './lines.ts';
-import type { Page, Placed } from './page.ts';
+import { type Page, type Placed, textDepth } from './page.ts';
+import { SpreadBalance } from './spread-balance.ts';
 import type { PdfStyle } from './style.ts';
-import { layoutTable } from './table.ts';
+import { layoutTable, repeatedHeader, rowHeight, rowLine } from './table.ts';
 import type { PageRefs } from './words.ts';
 
 /**
@@ -18,9 +20,6 @@ import type { PageRefs } from './words.ts';
 type Style = PdfStyle & { width: number; height: number };
 
 const ROW_GAP = 0.3; // of the leading, between a table's rows
-
-/** Thrown to lay a spread out again (caught where the caller's call began: see `run`). */
-const REWIND = Symbol('rewind');
 
 /** The paginator's state between two of the caller's calls: what laying a spread again starts from. */
 interface Snapshot {
@@ -60,19 +59,18 @@ export class Paginator {
   private limit = 0; // the depth of this page's text block (its notes end there)
   readonly counter: LayoutCounter;
 
-  // Facing pages are balanced spread by spread: a right-hand page that ends short while its verso
-  // runs full (a block kept whole went overleaf) has its spread laid out again with the verso as
-  // deep as the recto was, the caller's calls since the spread began replayed. Complete pages are
-  // held until their spread is settled, then handed on.
+  // Facing pages are balanced spread by spread (spread-balance.ts), the caller's calls since a
+  // spread began made again to lay it out again (call-replay.ts). Complete pages are held until
+  // their spread is settled, then handed on.
   private held: Page[] = [];
-  private calls = 0; // depth of the caller's calls (a call made inside one is not logged)
-  private callStart: Snapshot | undefined; // the state before the caller's current call
-  private base: Snapshot | undefined; // where the open spreads are laid out again from
-  private log: (() => unknown)[] = []; // the caller's calls since `base`
-  private logIndex = 0; // the one being made
   private open: number | undefined; // the verso of the spread being laid out
-  private readonly tries = new Map<number, { tries: number; off: number }>(); // by verso
-  private readonly forced = new Map<number, number>(); // a verso's depth, to balance its spread
+  private readonly balance: SpreadBalance;
+  private readonly replay = new CallReplay<Snapshot>({
+    snapshot: () => this.snapshot(),
+    restore: (s) => this.restore(s),
+    open: () => this.open !== undefined,
+    settled: () => this.release(),
+  });
 
   constructor(
     private readonly style: Style,
@@ -85,57 +83,21 @@ export class Paginator {
     this.measure = style.width - style.margins.inner - style.margins.outer;
     this.height = style.height - style.margins.top - style.margins.bottom;
     this.counter = new LayoutCounter(this.height, style.body.leading);
+    this.balance = new SpreadBalance(style.body.leading);
   }
 
   /** Moves down the page (title pages, the space between run-on documents). */
   skip(points: number): void {
-    this.run(() => {
+    this.replay.run(() => {
       this.y = Math.min(this.limit, this.y + points);
     });
   }
 
   /** Space between two run-on documents: none at the head of a page. */
   spaceBetween(points: number): void {
-    this.run(() => {
+    this.replay.run(() => {
       if (!this.empty) this.y = Math.min(this.limit, this.y + points);
     });
-  }
-
-  /**
-   * Runs one of the caller's calls: logged while a spread is open, and when a spread is to be laid
-   * out again, the state is set back to where it began and the calls since are made again.
-   */
-  private run<T>(call: () => T): T {
-    if (this.calls > 0) return call();
-    if (this.base === undefined) this.log = [];
-    this.log.push(call);
-    this.calls++;
-    try {
-      let from = this.log.length - 1; // the first call to make: this one, or all since the base
-      for (;;) {
-        try {
-          let result: unknown;
-          let k = from;
-          while (k < this.log.length) {
-            this.logIndex = k;
-            this.callStart = this.snapshot();
-            result = (this.log[k] as () => unknown)();
-            k = this.logIndex + 1; // (opening a spread drops the calls before this one)
-          }
-          return result as T;
-        } catch (signal) {
-          if (signal !== REWIND) throw signal;
-          this.restore(this.base as Snapshot);
-          from = 0;
-        }
-      }
-    } finally {
-      this.calls--;
-      if (this.open === undefined) {
-        this.base = undefined;
-        this.release();
-      }
-    }
   }
 
   private snapshot(): Snapshot {
@@ -181,73 +143,44 @@ export class Paginator {
    * caller's current call. What was complete before that call is settled: handed on now.
    */
   private openSpread(verso: number): void {
-    const base = this.callStart as Snapshot;
-    if (this.base !== base) {
+    const base = this.replay.rebase();
+    if (base) {
       for (const page of base.held) this.hand(page);
       this.held = this.held.filter((page) => !base.held.includes(page));
       base.held = [];
-      this.base = base;
-      this.log = this.log.slice(this.logIndex); // from the call being made
-      this.logIndex = 0;
     }
     this.open = verso;
   }
 
-  /** How deep a page's text goes (to its foot where it has notes), or null for a page with none. */
-  private depthOf(page: Page): number | null {
-    const last = page.body.at(-1);
-    if (page.blank || page.fixed || !last) return null;
-    return page.notes.length ? (page.depth ?? this.height) : last.y + last.leading;
-  }
-
-  /**
-   * The recto of the open spread is complete: keeps it, or has the spread laid out again — first
-   * with the verso as deep as this recto, then (when that is no better) as it was.
-   */
+  /** The recto of the open spread is complete: kept, or the spread laid out again (spread-balance.ts). */
   private settle(recto: Page): void {
-    const versoNumber = this.open as number;
-    const verso = this.held.find((p) => p.number === versoNumber);
-    const v = verso ? this.depthOf(verso) : null;
-    const r = this.depthOf(recto);
-    const leading = this.style.body.leading;
-    const tried = this.tries.get(versoNumber) ?? { tries: 0, off: 0 };
+    const verso = this.open as number;
+    const versoPage = this.held.find((p) => p.number === verso);
     this.open = undefined;
-    if (v === null || r === null || tried.tries >= 2) return;
-    const off = v - r;
-    if (Math.abs(off) <= leading) {
-      this.tries.set(versoNumber, { tries: 2, off });
-      return;
-    }
-    if (tried.tries === 0 && off > leading && off <= 3 * leading + 0.01) {
-      this.tries.set(versoNumber, { tries: 1, off });
-      this.forced.set(versoNumber, r + 0.01);
-      throw REWIND;
-    }
-    if (tried.tries === 1 && Math.abs(off) >= Math.abs(tried.off)) {
-      // no better: the spread as it was
-      this.tries.set(versoNumber, { tries: 2, off: tried.off });
-      this.forced.delete(versoNumber);
-      throw REWIND;
-    }
-    this.tries.set(versoNumber, { tries: 2, off });
+    const verdict = this.balance.settle(
+      verso,
+      versoPage ? textDepth(versoPage, this.height) : null,
+      textDepth(recto, this.height),
+    );
+    if (verdict !== 'keep') this.replay.again();
   }
 
   get current(): Page {
     return this.page;
   }
 
-  /** Whether nothing is placed on this page yet. */
   /** A block number no other block has (the structure tree groups lines by it): for lines placed by hand. */
   takeBlock(): number {
     return this.blockCounter++;
   }
 
+  /** Whether nothing is placed on this page yet. */
   get empty(): boolean {
     return this.page.body.length === 0 && this.page.notes.length === 0;
   }
 
   newPage(extra: Partial<Page> = {}): Page {
-    return this.run(() => this.startPage(extra));
+    return this.replay.run(() => this.startPage(extra));
   }
 
   private startPage(extra: Partial<Page> = {}): Page {
@@ -293,7 +226,7 @@ export class Paginator {
     if (this.open !== undefined && verso.number === this.open + 1) this.settle(verso);
     const next = verso.number + 1;
     if (next % 2 === 0 && !verso.blank && !verso.fixed) {
-      const forced = this.forced.get(next);
+      const forced = this.balance.versoDepth(next);
       if (forced !== undefined) extra.depth = forced;
       this.openSpread(next);
     } else if (this.open !== undefined && verso.number !== this.open) this.open = undefined;
@@ -302,7 +235,7 @@ export class Paginator {
 
   /** Starts on the next odd page, leaving a blank verso if needed. */
   openRecto(extra: Partial<Page> = {}): Page {
-    return this.run(() => {
+    return this.replay.run(() => {
       this.counter.report.rectoOpenings++;
       this.open = undefined; // (a spread ended by a new division is as it is)
       if (this.page && this.empty && this.count % 2 === 1) return this.page;
@@ -313,7 +246,7 @@ export class Paginator {
 
   /** Starts a new page unless this one is still empty. */
   openPage(extra: Partial<Page> = {}): Page {
-    return this.run(() => {
+    return this.replay.run(() => {
       if (this.page && this.empty) return this.page;
       this.open = undefined;
       return this.startPage(extra);
@@ -355,7 +288,7 @@ export class Paginator {
 
   /** Lays out one block and places its lines. */
   place(block: PdfBlock, next?: PdfBlock): void {
-    this.run(() => this.placeBlock(block, next));
+    this.replay.run(() => this.placeBlock(block, next));
   }
 
   private placeBlock(block: PdfBlock, next?: PdfBlock): void {
@@ -444,36 +377,15 @@ export class Paginator {
     const tableIndex = this.blockCounter++;
     if (this.y > 0) this.y += block.spaceBefore * this.style.body.leading;
     this.keep = [];
-    let heads = 0;
-    while (heads < rows.length - 1 && rows[heads]?.every((c) => c.header)) heads++;
-    const headHeight = layout
-      .slice(0, heads)
-      .reduce((h, row) => h + (Math.max(0, ...row.map((c) => c.lines.length)) + ROW_GAP) * leading, 0);
-    // (a header taller than a third of the page is not repeated: it would crowd out the rows)
-    const repeats = heads > 0 && headHeight <= this.limit / 3;
+    const line = { size, leading, leftIndent: block.leftIndent, tag: block.tag };
+    const heads = repeatedHeader(rows, layout, ROW_GAP * leading, leading, this.limit / 3);
     const nextPage = (r: number): void => {
       this.continuePage();
-      if (!repeats || r < heads) return;
-      for (const row of layout.slice(0, heads)) {
-        const height = Math.max(0, ...row.map((c) => c.lines.length));
-        for (let k = 0; k < height; k++) {
-          for (const cell of row) {
-            const line = cell.lines[k];
-            if (!line) continue;
-            this.page.body.push({
-              line,
-              y: this.y,
-              size,
-              leading,
-              align: 'left',
-              leftIndent: block.leftIndent + cell.x,
-              tag: block.tag,
-              block: -1,
-              index: k,
-              of: cell.lines.length,
-              repeat: true,
-            });
-          }
+      if (r < heads.length) return;
+      for (const row of heads) {
+        for (let k = 0; k < rowHeight(row); k++) {
+          for (const p of rowLine(row, k, line, () => -1))
+            this.page.body.push({ ...p, y: this.y, repeat: true });
           this.y += leading;
         }
         this.y += ROW_GAP * leading;
@@ -482,29 +394,22 @@ export class Paginator {
     layout.forEach((row, r) => {
       // rows are set apart by a little space, and the table from what follows it
       if (r > 0 && this.y > 0) this.y = Math.min(this.limit, this.y + ROW_GAP * leading);
-      const height = Math.max(0, ...row.map((c) => c.lines.length));
+      const height = rowHeight(row);
       const indices = row.map(() => this.blockCounter++);
       const lines = row.flatMap((c) => c.lines);
       if (!this.empty && !this.rowFits(lines, height * leading)) nextPage(r);
       for (let k = 0; k < height; k++) {
-        const slice = row.flatMap((cell, c) => {
-          const line = cell.lines[k];
-          if (!line) return [];
-          const placed: Placed = {
-            line,
-            y: 0,
-            size,
-            leading,
-            align: 'left',
-            leftIndent: block.leftIndent + cell.x,
-            tag: block.tag,
-            block: indices[c] as number,
-            index: k,
-            of: cell.lines.length,
-            cell: { table: tableIndex, row: r, header: rows[r]?.[c]?.header ?? false },
-          };
-          return [placed];
-        });
+        const slice = rowLine(
+          row,
+          k,
+          line,
+          (c) => indices[c] as number,
+          (c) => ({
+            table: tableIndex,
+            row: r,
+            header: rows[r]?.[c]?.header ?? false,
+          }),
+        );
         const notes = slice.flatMap((p) => p.line.notes.flatMap((n) => this.noteLines(n, p.block)));
         if (this.y + leading + this.noteHeight(notes.length) > this.limit && !this.empty) nextPage(r);
         for (const p of slice) this.page.body.push({ ...p, y: this.y });
@@ -608,7 +513,7 @@ export class Paginator {
 
   /** Places every pending carried note line on following pages, and hands over the last page. */
   flush(): void {
-    this.run(() => {
+    this.replay.run(() => {
       this.open = undefined;
       while (this.carried.length) this.continuePage();
       this.open = undefined;

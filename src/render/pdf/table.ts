@@ -1,6 +1,7 @@
 import type { Item, TableRow } from './blocks.ts';
 import type { FontSet } from './fonts.ts';
 import { breakLines, type Line } from './lines.ts';
+import type { Placed } from './page.ts';
 import { type PageRefs, words } from './words.ts';
 
 /**
@@ -86,5 +87,56 @@ export function layoutTable(
       col += cell.span;
       return { x, width, lines: breakLines(cell.items, width, size, 0, fonts, false, refs) };
     });
+  });
+}
+
+/** How many lines a row takes: its tallest cell's. */
+export const rowHeight = (row: TableRowLayout): number => Math.max(0, ...row.map((c) => c.lines.length));
+
+/**
+ * The header rows to set again at the top of each page a table runs on to: its first rows, all
+ * header cells (not the whole table), unless together taller than `most` points — they would
+ * crowd out the rows.
+ */
+export function repeatedHeader(
+  rows: TableRow[],
+  layout: TableRowLayout[],
+  gap: number,
+  leading: number,
+  most: number,
+): TableRowLayout[] {
+  let heads = 0;
+  while (heads < rows.length - 1 && rows[heads]?.every((c) => c.header)) heads++;
+  const head = layout.slice(0, heads);
+  const height = head.reduce((h, row) => h + rowHeight(row) * leading + gap, 0);
+  return height <= most ? head : [];
+}
+
+/** Line `k` of each cell of a row, placed in its column (y set by the paginator). */
+export function rowLine(
+  row: TableRowLayout,
+  k: number,
+  type: { size: number; leading: number; leftIndent: number; tag: Placed['tag'] },
+  block: (cell: number) => number,
+  cell?: (cell: number) => Placed['cell'],
+): Placed[] {
+  return row.flatMap((c, n) => {
+    const line = c.lines[k];
+    if (!line) return [];
+    return [
+      {
+        line,
+        y: 0,
+        size: type.size,
+        leading: type.leading,
+        align: 'left' as const,
+        leftIndent: type.leftIndent + c.x,
+        tag: type.tag,
+        block: block(n),
+        index: k,
+        of: c.lines.length,
+        cell: cell?.(n),
+      },
+    ];
   });
 }
