@@ -1,3 +1,4 @@
+import { monthNumber } from '../text/months.ts';
 import { shortFormsOf } from './nicknames.ts';
 import type { RegisterEntry } from './types.ts';
 
@@ -139,28 +140,13 @@ export function givenKey(tokens: string[]): string {
     .replace(/(.)\1/g, '$1');
 }
 
-const MONTHS = [
-  'january',
-  'february',
-  'march',
-  'april',
-  'may',
-  'june',
-  'july',
-  'august',
-  'september',
-  'october',
-  'november',
-  'december',
-];
-
 /** `from October 1966` → `1966-10`, when the description says from when and never until when. */
 function officeStart(description: string): string | undefined {
   const d = fold(description);
   if (/\buntil\b|\bto \d{4}\b|\d{4}\s*[–-]/.test(d)) return undefined;
   const starts = [...d.matchAll(/\bfrom (?:(\p{L}+) )?(\d{4})\b/gu)].map((m) => {
-    const month = MONTHS.indexOf(m[1] ?? '');
-    return month >= 0 ? `${m[2]}-${String(month + 1).padStart(2, '0')}` : (m[2] as string);
+    const month = monthNumber(m[1] ?? '');
+    return month > 0 ? `${m[2]}-${String(month).padStart(2, '0')}` : (m[2] as string);
   });
   return starts.sort()[0];
 }

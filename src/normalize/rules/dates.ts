@@ -1,18 +1,6 @@
+import { monthNumber } from '../../text/months.ts';
+
 /** Dates as the sources write them: `January 9, 1958`, `4 July 1918`, `February 1946`. */
-const MONTHS = [
-  'january',
-  'february',
-  'march',
-  'april',
-  'may',
-  'june',
-  'july',
-  'august',
-  'september',
-  'october',
-  'november',
-  'december',
-];
 const MONTH = '(January|February|March|April|May|June|July|August|September|October|November|December)';
 const MDY = new RegExp(`\\b${MONTH}\\s+(\\d{1,2}),?\\s+(\\d{4})\\b`);
 const DMY = new RegExp(`\\b(\\d{1,2})\\s+${MONTH}\\s+(\\d{4})\\b`);
@@ -25,7 +13,6 @@ export interface FoundDate {
 }
 
 const pad = (n: number): string => String(n).padStart(2, '0');
-const monthNumber = (name: string): number => MONTHS.indexOf(name.toLowerCase()) + 1;
 
 export function findDate(text: string): FoundDate | null {
   let m = MDY.exec(text);
