@@ -2,8 +2,8 @@
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { HtmlValidate } from 'html-validate';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { readEdition } from '../src/model/documents.ts';
 import { editionModel } from '../src/model/edition.ts';
 import { readingText } from '../src/model/reading-text.ts';
@@ -11,18 +11,17 @@ import { forEachNode } from '../src/model/walk.ts';
 import { readTei } from '../src/tei/read.ts';
 import { axeViolations } from './support/axe.ts';
 import { ROOT, recto, tempDir } from './support/run.ts';
-import { type SeedSite, seedSite } from './support/seed-site.ts';
+import { useSeedSite } from './support/seed-site.ts';
 import { all } from './support/tei.ts';
 import { classes, visibleText } from './support/visible-text.ts';
 
 /** The HTML edition of the seeds, built by the CLI, checked as files, by html-validate and in Chromium. */
 const ARTIFACTS = join(ROOT, 'test-artifacts');
-let out: string;
-let site: string;
-let server: { url: string };
-let browser: Browser;
 
-const pages = (): string[] => ['index.html', ...readdirSync(join(site, 'docs')).map((f) => `docs/${f}`)];
+const pages = (): string[] => [
+  'index.html',
+  ...readdirSync(join(seeds.site, 'docs')).map((f) => `docs/${f}`),
+];
 const textOfHtml = (html: string): string =>
   html
     .replace(/<script[\s\S]*?<\/script>/g, ' ')
@@ -37,26 +36,16 @@ const textOfHtml = (html: string): string =>
     .replace(/\s+/g, ' ');
 
 async function openPage(path: string): Promise<{ page: Page; requests: string[] }> {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  const page = await seeds.browser.newPage({ viewport: { width: 1280, height: 900 } });
   const requests: string[] = [];
   page.on('request', (r) => {
     requests.push(r.url());
   });
-  await page.goto(`${server.url}/${path}`);
+  await page.goto(`${seeds.url}/${path}`);
   return { page, requests };
 }
 
-let seeds: SeedSite;
-
-beforeAll(async () => {
-  seeds = await seedSite();
-  ({ out, site, browser } = seeds);
-  server = { url: seeds.url };
-});
-
-afterAll(async () => {
-  await seeds?.close();
-});
+const seeds = useSeedSite();
 
 describe('the HTML edition (files)', () => {
   it('has an index and one page per document, with the assets, working from file:// (relative links only)', () => {
@@ -69,7 +58,7 @@ describe('the HTML edition (files)', () => {
       'docs/d004_6169f971afa7be48.html',
     ]);
     for (const p of pages()) {
-      const html = readFileSync(join(site, p), 'utf8');
+      const html = readFileSync(join(seeds.site, p), 'utf8');
       const urls = [...html.matchAll(/(?:href|src)="([^"]*)"/g)].map((m) => m[1] ?? '');
       expect(
         urls.filter(
@@ -87,7 +76,7 @@ describe('the HTML edition (files)', () => {
   it('validates with html-validate (recommended rules): no errors', async () => {
     const validator = new HtmlValidate({ extends: ['html-validate:recommended'] });
     for (const p of pages()) {
-      const report = await validator.validateString(readFileSync(join(site, p), 'utf8'), p);
+      const report = await validator.validateString(readFileSync(join(seeds.site, p), 'utf8'), p);
       const errors = report.results.flatMap((r) =>
         r.messages
           .filter((m) => m.severity === 2)
@@ -98,13 +87,13 @@ describe('the HTML edition (files)', () => {
   });
 
   it('contains every document, every page number and every note text of the TEI', async () => {
-    const master = await readTei(join(out, 'tei', 'edition.xml'));
+    const master = await readTei(join(seeds.out, 'tei', 'edition.xml'));
     const edition = readEdition(master);
     const model = editionModel(master);
     expect(edition.documents).toHaveLength(5);
-    const index = textOfHtml(readFileSync(join(site, 'index.html'), 'utf8'));
+    const index = textOfHtml(readFileSync(join(seeds.site, 'index.html'), 'utf8'));
     edition.documents.forEach((doc, k) => {
-      const html = readFileSync(join(site, 'docs', `${doc.id}.html`), 'utf8');
+      const html = readFileSync(join(seeds.site, 'docs', `${doc.id}.html`), 'utf8');
       expect(index).toContain(doc.title);
       for (const pb of all(doc.div, 'pb')) expect(html).toContain(`id="p${pb.attrs.n}"`);
       const text = textOfHtml(html);
@@ -158,14 +147,14 @@ describe('the HTML edition in Chromium', () => {
     await expect.poll(() => popover.evaluate((p) => p.matches(':popover-open'))).toBe(true);
     await page.mouse.click(5, 5);
     await expect.poll(() => popover.evaluate((p) => p.matches(':popover-open'))).toBe(false);
-    expect(requests.filter((u) => !u.startsWith(server.url))).toEqual([]);
+    expect(requests.filter((u) => !u.startsWith(seeds.url))).toEqual([]);
     await page.close();
   });
 
   it('without scripts, notes are a list at the end with links both ways', async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
+    const context = await seeds.browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
-    await page.goto(`${server.url}/docs/d004_6169f971afa7be48.html`);
+    await page.goto(`${seeds.url}/docs/d004_6169f971afa7be48.html`);
     const refs = page.locator('a.noteref');
     expect(await refs.count()).toBe(2);
     await refs.first().click();
@@ -236,7 +225,7 @@ describe('the HTML edition in Chromium', () => {
         }),
       )
       .toBe(true);
-    expect(requests.filter((u) => !u.startsWith(server.url))).toEqual([]);
+    expect(requests.filter((u) => !u.startsWith(seeds.url))).toEqual([]);
     await page.close();
   });
 
@@ -304,7 +293,7 @@ describe('the HTML edition in Chromium', () => {
   });
 
   it('gives reference managers the citation: meta tags read in Chromium, CSL-JSON, BibTeX and RIS that agree', async () => {
-    const master = await readTei(join(out, 'tei', 'edition.xml'));
+    const master = await readTei(join(seeds.out, 'tei', 'edition.xml'));
     const model = editionModel(master);
     const { Cite } = await import('@citation-js/core');
     await import('@citation-js/plugin-bibtex');
@@ -319,14 +308,14 @@ describe('the HTML edition in Chromium', () => {
       expect(await meta('citation_title')).toBe(doc.title);
       expect(await meta('citation_firstpage')).toBe(doc.record.pages?.from ?? null);
       await page.close();
-      const json = JSON.parse(readFileSync(join(site, 'cite', `${doc.id}.json`), 'utf8')) as Record<
+      const json = JSON.parse(readFileSync(join(seeds.site, 'cite', `${doc.id}.json`), 'utf8')) as Record<
         string,
         unknown
       >[];
       const [item] = json;
       expect(item?.title).toBe(doc.title);
       for (const format of ['bib', 'ris'] as const) {
-        const [back] = new Cite(readFileSync(join(site, 'cite', `${doc.id}.${format}`), 'utf8')).data;
+        const [back] = new Cite(readFileSync(join(seeds.site, 'cite', `${doc.id}.${format}`), 'utf8')).data;
         expect(String(back?.title).trim(), `${doc.id}.${format}`).toBe(doc.title);
         expect(back?.['container-title'], `${doc.id}.${format}`).toBe(item?.['container-title']);
         // (RIS gives a single page as its start page)
@@ -352,19 +341,19 @@ describe('the HTML edition in Chromium', () => {
       ['desktop', { width: 1280, height: 900 }],
       ['phone', { width: 375, height: 740 }],
     ] as const) {
-      const page = await browser.newPage({ viewport, deviceScaleFactor: device === 'phone' ? 2 : 1 });
-      await page.goto(`${server.url}/index.html`);
+      const page = await seeds.browser.newPage({ viewport, deviceScaleFactor: device === 'phone' ? 2 : 1 });
+      await page.goto(`${seeds.url}/index.html`);
       await page.screenshot({ path: join(ARTIFACTS, `html-index-${device}.png`) });
       // nothing of the page runs off a phone's screen, drawer and results included
       const fits = (): Promise<boolean> =>
         page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
       expect(await fits(), `index ${device}`).toBe(true);
-      await page.goto(`${server.url}/docs/d002_c4af6ddfc8abae36.html`);
+      await page.goto(`${seeds.url}/docs/d002_c4af6ddfc8abae36.html`);
       await page.locator('.contents-drawer summary').click();
       await expect.poll(() => page.locator('.drawer-list li a').count()).toBe(5);
       expect(await fits(), `drawer ${device}`).toBe(true);
       await page.screenshot({ path: join(ARTIFACTS, `html-document-drawer-${device}.png`) });
-      await page.goto(`${server.url}/index.html#search`);
+      await page.goto(`${seeds.url}/index.html#search`);
       await page.fill('#search-input', 'League of Nations');
       await page.press('#search-input', 'Enter');
       await expect.poll(() => page.locator('#search-results a').count()).toBeGreaterThan(0);
@@ -376,8 +365,8 @@ describe('the HTML edition in Chromium', () => {
   });
 
   it('reads well on a phone: no horizontal scrolling, page numbers inline', async () => {
-    const page = await browser.newPage({ viewport: { width: 375, height: 740 }, deviceScaleFactor: 2 });
-    await page.goto(`${server.url}/docs/d001_39edde1195e6049d.html#p225`);
+    const page = await seeds.browser.newPage({ viewport: { width: 375, height: 740 }, deviceScaleFactor: 2 });
+    await page.goto(`${seeds.url}/docs/d001_39edde1195e6049d.html#p225`);
     expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
     await page.screenshot({ path: join(ARTIFACTS, 'html-document-phone.png') });
     await page.close();

@@ -2,10 +2,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { HtmlValidate } from 'html-validate';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { axeViolations } from './support/axe.ts';
-import { type SeedSite, seedSite } from './support/seed-site.ts';
+import { useSeedSite } from './support/seed-site.ts';
 
 /**
  * Issue #19, item 3: the register pages of the seeds' HTML edition in Chromium. A person's page
@@ -14,26 +13,12 @@ import { type SeedSite, seedSite } from './support/seed-site.ts';
  * finds no WCAG 2.1 A/AA violation, light and dark.
  */
 const PERSON = 'stalin';
-let out: string;
-let site: string;
-let server: { url: string };
-let browser: Browser;
 
-let seeds: SeedSite;
-
-beforeAll(async () => {
-  seeds = await seedSite();
-  ({ out, site, browser } = seeds);
-  server = { url: seeds.url };
-});
-
-afterAll(async () => {
-  await seeds?.close();
-});
+const seeds = useSeedSite();
 
 /** The documents the TEI master says mention the person, in edition order. */
 function documentsMentioning(id: string): string[] {
-  const master = readFileSync(join(out, 'tei', 'edition.xml'), 'utf8');
+  const master = readFileSync(join(seeds.out, 'tei', 'edition.xml'), 'utf8');
   return master
     .split(/(?=<TEI[\s>])/)
     .filter((tei) => tei.includes(`ref="#${id}"`))
@@ -44,8 +29,8 @@ describe('the register in the HTML edition', () => {
   it('lists on a person’s page each document that mentions them, with links that land on the mention', async () => {
     const expected = documentsMentioning(PERSON);
     expect(expected.length).toBeGreaterThan(1);
-    const page = await browser.newPage();
-    await page.goto(`${server.url}/register/${PERSON}.html`);
+    const page = await seeds.browser.newPage();
+    await page.goto(`${seeds.url}/register/${PERSON}.html`);
     const documents = await page.$$eval('.register-mentions a.register-document', (as) =>
       as.map((a) => (a.getAttribute('href') ?? '').replace(/^.*\//, '').replace(/\.html$/, '')),
     );
@@ -53,10 +38,11 @@ describe('the register in the HTML edition', () => {
     const links = await page.$$eval('.register-mentions a:not(.register-document)', (as) =>
       as.map((a) => (a as HTMLAnchorElement).href),
     );
-    const total = readFileSync(join(out, 'tei', 'edition.xml'), 'utf8').split(`ref="#${PERSON}"`).length - 1;
+    const total =
+      readFileSync(join(seeds.out, 'tei', 'edition.xml'), 'utf8').split(`ref="#${PERSON}"`).length - 1;
     expect(links).toHaveLength(total);
     for (const link of links) {
-      const target = await browser.newPage();
+      const target = await seeds.browser.newPage();
       await target.goto(link);
       const landed = await target.evaluate(() => {
         const at = document.getElementById(decodeURIComponent(location.hash.slice(1)));
@@ -73,8 +59,8 @@ describe('the register in the HTML edition', () => {
 
   it('shows a card with the name and description when a mention has the focus', async () => {
     const [doc] = documentsMentioning(PERSON);
-    const page = await browser.newPage();
-    await page.goto(`${server.url}/docs/${doc}.html`);
+    const page = await seeds.browser.newPage();
+    await page.goto(`${seeds.url}/docs/${doc}.html`);
     const mention = page.locator(`a.mention[href="../register/${PERSON}.html"]`).first();
     await mention.focus();
     const card = await mention.evaluate((a) => getComputedStyle(a, '::after').content);
@@ -86,9 +72,9 @@ describe('the register in the HTML edition', () => {
     const [doc] = documentsMentioning(PERSON);
     for (const scheme of ['light', 'dark'] as const) {
       for (const path of [`register/${PERSON}.html`, 'register/index.html', `docs/${doc}.html`]) {
-        const page = await browser.newPage();
+        const page = await seeds.browser.newPage();
         await page.emulateMedia({ colorScheme: scheme });
-        await page.goto(`${server.url}/${path}`);
+        await page.goto(`${seeds.url}/${path}`);
         expect(await axeViolations(page), `${path} (${scheme})`).toEqual([]);
         await page.close();
       }
@@ -98,7 +84,7 @@ describe('the register in the HTML edition', () => {
   it('writes valid HTML (html-validate) for the register pages', async () => {
     const validator = new HtmlValidate({ extends: ['html-validate:recommended'] });
     for (const path of [`register/${PERSON}.html`, 'register/index.html']) {
-      const report = await validator.validateString(readFileSync(join(site, path), 'utf8'));
+      const report = await validator.validateString(readFileSync(join(seeds.site, path), 'utf8'));
       expect(
         report.results.flatMap((r) =>
           r.messages.filter((m) => m.severity === 2).map((m) => `${m.ruleId}: ${m.message}`),

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import { launchChromium } from './browser.ts';
 import { recto, tempDir } from './run.ts';
 import { serve } from './static-server.ts';
@@ -30,4 +31,19 @@ export async function seedSite(): Promise<SeedSite> {
       await server.close();
     },
   };
+}
+
+/**
+ * The seeds' site for a test file: built and served before its tests, closed after them. The
+ * object's fields are there from the first test on.
+ */
+export function useSeedSite(): SeedSite {
+  const seeds = {} as SeedSite;
+  beforeAll(async () => {
+    Object.assign(seeds, await seedSite());
+  });
+  afterAll(async () => {
+    await seeds.close?.();
+  });
+  return seeds;
 }
