@@ -3,8 +3,7 @@ import { basename, join, resolve } from 'node:path';
 import { InputError } from '../errors.ts';
 import type { DocumentOverrides, EditionMeta, SourceRecord } from '../meta.ts';
 import { loadRegister } from '../register/load.ts';
-import { JsonText } from './json-input.ts';
-import { type Manifest, parseManifest, publicationMeta } from './manifest.ts';
+import { parseManifest, publicationMeta } from './manifest.ts';
 
 export interface EditionSource {
   dir: string;
@@ -63,8 +62,7 @@ export async function loadEdition(dir: string): Promise<EditionSource> {
     };
   }
   const text = await readFile(manifestFile, 'utf8');
-  const manifest: Manifest = parseManifest(text, manifestFile);
-  const at = new JsonText(manifestFile, text);
+  const { manifest, at } = parseManifest(text, manifestFile);
   const documents = manifest.documents.map((d, k) => {
     const where = at.where(['documents', k, 'file']);
     const path = inside(dir, d.file, where);

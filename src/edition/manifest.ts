@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { EditionMeta } from '../meta.ts';
-import { parseJsonInput } from './json-input.ts';
+import { type JsonText, parseJsonInput } from './json-input.ts';
 
 /** `sources/edition.json`: the course-reader manifest. Unknown fields are errors (typos must not pass). */
 const Correction = z.object({ sic: z.string().min(1), corr: z.string() }).strict();
@@ -95,6 +95,8 @@ export const ManifestSchema = z
 export type Manifest = z.infer<typeof ManifestSchema>;
 export type ManifestDocument = z.infer<typeof DocumentEntry>;
 
-export function parseManifest(text: string, file: string): Manifest {
-  return parseJsonInput(text, file, ManifestSchema, 'manifest').data;
+/** `edition.json` checked, and its text, to say where in it a value stands. */
+export function parseManifest(text: string, file: string): { manifest: Manifest; at: JsonText } {
+  const { data, at } = parseJsonInput(text, file, ManifestSchema, 'manifest');
+  return { manifest: data, at };
 }
