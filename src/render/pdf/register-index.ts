@@ -1,5 +1,6 @@
 import type { ModelEdition } from '../../model/edition.ts';
 import { indexKey, indexOrder } from '../../model/mentions.ts';
+import { fold, nameTokens } from '../../register/names.ts';
 import type { RegisterEntry } from '../../register/types.ts';
 import type { Item, Opening } from './blocks.ts';
 import type { FontSet } from './fonts.ts';
@@ -35,13 +36,8 @@ interface IndexGroup {
   lines: IndexLine[];
 }
 
-const fold = (s: string): string =>
-  s
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/['’]s\b/g, '');
-const words = (s: string): string[] => fold(s).match(/\p{L}[\p{L}'’-]*/gu) ?? [];
+/** A name's words as the register compares them (names.ts), a possessive's `'s` left off. */
+const words = (s: string): string[] => nameTokens(s).map((t) => fold(t).replace(/'s$/, ''));
 
 /**
  * The variants of an entry spelt with another surname (`Litvinoff` for Litvinov, Maxim; a
