@@ -14,8 +14,9 @@ export class JsonText {
   constructor(
     readonly file: string,
     readonly text: string,
+    tree?: Node,
   ) {
-    this.tree = parseTree(text);
+    this.tree = tree ?? parseTree(text);
   }
 
   /** `file:line:column` of an offset in the text. */
@@ -62,9 +63,9 @@ export function parseJsonInput<T>(
   schema: z.ZodType<T>,
   rule: string,
 ): { data: T; at: JsonText } {
-  const at = new JsonText(file, text);
   const syntax: ParseError[] = [];
-  parseTree(text, syntax, { disallowComments: true, allowTrailingComma: false });
+  const tree = parseTree(text, syntax, { disallowComments: true, allowTrailingComma: false });
+  const at = new JsonText(file, text, tree);
   let data: unknown;
   try {
     if (syntax.length > 0) throw new SyntaxError();
