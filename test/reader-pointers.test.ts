@@ -1,7 +1,12 @@
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { readEdition } from '../src/model/documents.ts';
 import { settlePointers } from '../src/reader/pointers.ts';
+import { sourceDocument, type TeiSources } from '../src/reader/sources.ts';
 import { el } from '../src/tei/node.ts';
+import { readTei } from '../src/tei/read.ts';
 import { serializeTei } from '../src/tei/write.ts';
+import { corpora } from './support/corpus-truth.ts';
 
 /** Issue #20's excerpts: every pointer of an excerpt lands in the reader (src/reader/pointers.ts). */
 describe('an excerpt’s pointers outside itself', () => {
@@ -60,4 +65,47 @@ describe('an excerpt’s pointers outside itself', () => {
       ),
     ]);
   });
+});
+
+/**
+ * The same on every shared volume, every document whole: a term goes with it, a reference to any
+ * other part of the volume becomes its history.state.gov address, and nothing is left pointing
+ * at an id the reader would not hold.
+ */
+describe('every document of every shared volume, taken as an excerpt', () => {
+  for (const corpus of corpora()) {
+    it(`${corpus.name}: every pointer lands`, async () => {
+      const volume = join(corpus.dir, 'volume.xml');
+      const sources: TeiSources = new Map();
+      const ids = readEdition(await readTei(volume))
+        .documents.map((d) => d.id)
+        .filter((id) => /^d\d+$/.test(id));
+      expect(ids.length).toBeGreaterThan(100);
+      let terms = 0;
+      let addresses = 0;
+      const dangling: string[] = [];
+      for (const id of ids) {
+        const source = await sourceDocument(volume, id, { at: 'r.json:1:1', item: id }, sources);
+        const known = new Set(source.register.map((e) => e.id));
+        const where = { file: 'r.json', position: { line: 1, column: 1 }, item: id };
+        const settled = settlePointers(source.document.div, known, source.outside, where);
+        const xml = serializeTei(el('div', {}, [settled.div, ...settled.terms]));
+        const own = new Set([...xml.matchAll(/xml:id="([^"]+)"/g)].map((m) => m[1]));
+        for (const m of xml.matchAll(/\b(?:target|corresp|ref)="([^"]+)"/g))
+          for (const v of (m[1] ?? '').split(/\s+/)) {
+            if (v.startsWith(`https://history.state.gov/historicaldocuments/${corpus.name}/`)) addresses++;
+            else if (v.startsWith('#') && !own.has(v.slice(1)) && !known.has(v.slice(1)))
+              dangling.push(`${id} ${v}`);
+          }
+        terms += settled.terms.length;
+        expect(settled.diagnostics, id).toEqual([]);
+      }
+      console.log(
+        `${corpus.name}: ${ids.length} documents, ${terms} terms carried, ${addresses} references to history.state.gov`,
+      );
+      expect(dangling).toEqual([]);
+      expect(terms).toBeGreaterThan(100);
+      expect(addresses).toBeGreaterThan(50);
+    }, 120_000);
+  }
 });
