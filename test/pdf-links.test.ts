@@ -27,6 +27,7 @@ interface Book {
   links: { page: number; rect: number[]; dest?: string; uri?: string; structParent: boolean }[];
   dests: Map<string, number>; // named destination → page
   linkElements: number; // /Link elements of the structure tree
+  linksWithWords: number; // of them, those that hold the link's words too
   pages: PdfPage[];
 }
 
@@ -73,10 +74,12 @@ function readBook(pdf: string, edition: ModelEdition): Book {
   };
   walk(get(get(root?.['/Names'])?.['/Dests']));
   // structure elements (pdfkit writes them without /Type): /S /Link with its OBJR
-  const linkElements = Object.values(objects).filter(
-    (o) => o.value?.['/S'] === '/Link' && Array.isArray(o.value?.['/K']),
-  ).length;
-  return { pdf, edition, links, dests, linkElements, pages: pdfPages(pdf) };
+  const linkKids = Object.values(objects).flatMap((o) =>
+    o.value?.['/S'] === '/Link' && Array.isArray(o.value?.['/K']) ? [o.value['/K'] as unknown[]] : [],
+  );
+  // a Link that holds its words: a marked-content id (a number) beside its annotation's OBJR
+  const linksWithWords = linkKids.filter((k) => k.some((c) => typeof c === 'number')).length;
+  return { pdf, edition, links, dests, linkElements: linkKids.length, linksWithWords, pages: pdfPages(pdf) };
 }
 
 async function render(file: string, out: string): Promise<Book> {
@@ -170,10 +173,11 @@ for (const corpus of corpora())
       expect(checked).toBe(references);
     });
 
-    it('tags every link annotation as a Link in the structure tree', () => {
+    it('tags every link annotation as a Link in the structure tree, with the words it links', () => {
       for (const book of [volume, official]) {
         expect(book.links.every((l) => l.structParent)).toBe(true);
         expect(book.linkElements).toBe(book.links.length);
+        expect(book.linksWithWords).toBe(book.linkElements);
       }
     });
   });
