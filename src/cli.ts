@@ -4,7 +4,7 @@ import { Command, CommanderError } from 'commander';
 import { RectoError, UsageError } from './errors.ts';
 import { parseShard } from './pipeline/plan.ts';
 import { progressFor } from './pipeline/progress.ts';
-import { KNOWN_FORMATS, RENDER_FORMATS } from './render/formats.ts';
+import { knownFormats, renderFormats } from './render/writers.ts';
 import { consoleReporter } from './report.ts';
 import { VERSION } from './version.ts';
 
@@ -43,7 +43,7 @@ program
   .description('normalize the sources to TEI and render the other formats from it')
   .option('--sources <dir>', 'folder with edition.json and the .txt sources', 'sources')
   .option('--out <dir>', 'output folder', 'output')
-  .option('--formats <list>', `comma-separated: ${KNOWN_FORMATS().join(',')}`, KNOWN_FORMATS().join(','))
+  .option('--formats <list>', `comma-separated: ${knownFormats().join(',')}`, knownFormats().join(','))
   .option('--max-source-bytes <n>', 'refuse larger sources', String(50 * 1024 * 1024))
   .option('--jobs <n>', 'worker threads (default: one per core, or RECTO_JOBS)', jobsOption)
   .option('--no-cache', 'ignore and do not update output/.cache (rebuild everything)')
@@ -81,7 +81,7 @@ program
   .description('join the outputs of `recto build --shard i/n` (one folder per shard) into the edition')
   .argument('<shards...>', 'the output folders of the shards')
   .option('--out <dir>', 'output folder', 'output')
-  .option('--formats <list>', `comma-separated: ${KNOWN_FORMATS().join(',')}`, KNOWN_FORMATS().join(','))
+  .option('--formats <list>', `comma-separated: ${knownFormats().join(',')}`, knownFormats().join(','))
   .option('--jobs <n>', 'worker threads (default: one per core, or RECTO_JOBS)', jobsOption)
   .action(async (shards: string[], opts: { out: string; formats: string; jobs?: number }) => {
     const r = reporter();
@@ -104,7 +104,7 @@ program
   )
   .argument('<file>', 'a TEI or teiCorpus file')
   .option('--out <dir>', 'output folder', 'output')
-  .option('--formats <list>', `comma-separated: ${RENDER_FORMATS.join(',')}`, RENDER_FORMATS.join(','))
+  .option('--formats <list>', `comma-separated: ${renderFormats().join(',')}`, renderFormats().join(','))
   .option('--jobs <n>', 'worker threads (default: one per core, or RECTO_JOBS)', jobsOption)
   .action(async (file: string, opts: { out: string; formats: string; jobs?: number }) => {
     const r = reporter();
@@ -127,7 +127,7 @@ program
   )
   .argument('<manifest>', 'the reader manifest (reader.json)')
   .option('--out <dir>', 'output folder', 'output')
-  .option('--formats <list>', 'comma-separated: tei,html,epub,pdf', 'tei,html,epub,pdf')
+  .option('--formats <list>', `comma-separated: ${knownFormats().join(',')}`, knownFormats().join(','))
   .option('--no-handouts', 'do not make a handout PDF per item (output/handouts/)')
   .option('--jobs <n>', 'worker threads (default: one per core, or RECTO_JOBS)', jobsOption)
   .action(

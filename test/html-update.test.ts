@@ -1,11 +1,11 @@
 import { appendFileSync, cpSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { TeiMaster } from '../src/model/master.ts';
 import { build } from '../src/pipeline/build.ts';
+import { siteDownloads } from '../src/pipeline/render-stage.ts';
 import { updateDocumentPages } from '../src/render/html/update.ts';
 import { silentReporter } from '../src/report.ts';
-import type { TeiElement } from '../src/tei/node.ts';
-import { readTei } from '../src/tei/read.ts';
 import { SEEDS, tempDir } from './support/run.ts';
 
 /**
@@ -27,18 +27,19 @@ describe('the preview’s quick path', () => {
     appendFileSync(join(sources, '004_6169f971afa7be48.txt'), '\nLitvinov wrote to Wallace again.\n');
     const result = await build({ sources, out, formats: ['tei'], reporter: silentReporter });
     expect(result.changed).toEqual(['004_6169f971afa7be48']);
-    const master = await readTei(join(out, 'tei', 'edition.xml'));
-    const members = master.children.filter((c): c is TeiElement => typeof c !== 'string' && c.name === 'TEI');
-    const changed = members.findIndex((m) => JSON.stringify(m).includes('004_6169f971afa7be48'));
+    const master = new TeiMaster(join(out, 'tei', 'edition.xml'));
+    const changed = (await master.edition()).documents.findIndex((d) => d.id === 'd004_6169f971afa7be48');
     expect(changed).toBeGreaterThan(0);
-    master.children[master.children.indexOf(members[changed] as TeiElement)] = await readTei(
-      join(out, 'tei', '004_6169f971afa7be48.xml'),
-    );
+    const text = await master.replaceDocument(changed, join(out, 'tei', '004_6169f971afa7be48.xml'));
+    expect(text).toBeDefined();
+    const edition = await master.edition();
     const written = await updateDocumentPages({
-      master,
+      edition,
       outDir: out,
-      changed: [changed - 1],
-      formats: ['tei', 'html'],
+      downloads: siteDownloads(edition.meta, ['tei', 'html']),
+      ownTei: new Set(edition.documents.map((d) => d.id)),
+      changedTei: new Map([['d004_6169f971afa7be48', text ?? '']]),
+      changed: [changed],
     });
 
     expect(written).toContain('register/litvinov.html');

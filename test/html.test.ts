@@ -10,6 +10,7 @@ import { readingText } from '../src/model/reading-text.ts';
 import { forEachNode } from '../src/model/walk.ts';
 import { readTei } from '../src/tei/read.ts';
 import { axeViolations } from './support/axe.ts';
+import { modelOf } from './support/model.ts';
 import { ROOT, recto, tempDir } from './support/run.ts';
 import { useSeedSite } from './support/seed-site.ts';
 import { all } from './support/tei.ts';
@@ -384,12 +385,12 @@ describe('elements the HTML renderer does not know', () => {
 <text><body><div type="document" xml:id="odd"><head>Odd</head><p>Before <mystery>kept text</mystery> and <mystery>again</mystery>.</p></div></body></text></TEI>`,
     );
     const { renderHtml } = await import('../src/render/html/index.ts');
-    const { masterReader } = await import('../src/render/registry.ts');
     const warnings: string[] = [];
-    await renderHtml({
-      editionXml: tei,
-      master: masterReader(tei),
-      outDir: dir,
+    await renderHtml(await modelOf(tei), dir, {
+      masterFile: tei,
+      formats: ['html'],
+      downloads: [],
+      documentTei: new Map(),
       reporter: {
         diagnostic: (d) => warnings.push(`${d.position.line}:${d.position.column} ${d.ruleId}: ${d.message}`),
         info: () => {},

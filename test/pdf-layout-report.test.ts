@@ -1,11 +1,11 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { masterReader } from '../src/render/master.ts';
 import { renderPdfBook } from '../src/render/pdf/index.ts';
 import type { LayoutReport } from '../src/render/pdf/layout-report.ts';
 import { silentReporter } from '../src/report.ts';
 import { corpora } from './support/corpus-truth.ts';
+import { modelOf } from './support/model.ts';
 import { type PdfPage, pdfPages, wordLines } from './support/pdf-words.ts';
 import { recto, tempDir } from './support/run.ts';
 
@@ -26,9 +26,10 @@ describe.skipIf(!existsSync(VOLUME))('the layout report of the shared volume', (
     const r = recto(['build', '--sources', VOLUME, '--out', out, '--formats', 'tei', '--quiet']);
     expect(r.status, r.stderr).toBe(0);
     const file = join(out, 'tei', 'edition.xml');
-    const master = masterReader(file);
-    const ctx = { editionXml: file, master, outDir: out, reporter: silentReporter };
-    const rendered = await renderPdfBook(ctx);
+    const rendered = await renderPdfBook(await modelOf(file), out, {
+      masterFile: file,
+      reporter: silentReporter,
+    });
     report = rendered.report;
     pages = pdfPages(rendered.path);
     const { perPage: _, ...counts } = report;
@@ -86,8 +87,8 @@ describe('the layout report of every shared volume, from its plain texts and fro
       const r = recto(['build', '--sources', corpus.dir, '--out', out, '--formats', 'tei', '--quiet']);
       expect(r.status, r.stderr).toBe(0);
       for (const file of [join(out, 'tei', 'edition.xml'), join(corpus.dir, 'volume.xml')]) {
-        const ctx = { editionXml: file, master: masterReader(file), outDir: out, reporter: silentReporter };
-        const { report: got } = await renderPdfBook(ctx);
+        const options = { masterFile: file, reporter: silentReporter };
+        const { report: got } = await renderPdfBook(await modelOf(file), out, options);
         const { perPage: _, ...counts } = got;
         console.log(
           `${corpus.name} ${file.endsWith('volume.xml') ? 'volume.xml' : 'plain texts'}: ${JSON.stringify(counts)}`,

@@ -1,14 +1,14 @@
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { editionModel, type ModelEdition, numberedTitle } from '../src/model/edition.ts';
+import { type ModelEdition, numberedTitle } from '../src/model/edition.ts';
 import { readingText } from '../src/model/reading-text.ts';
 import { forEachNode } from '../src/model/walk.ts';
 import { documentOfIds } from '../src/render/links.ts';
-import { masterReader } from '../src/render/master.ts';
 import { renderPdfBook } from '../src/render/pdf/index.ts';
 import { silentReporter } from '../src/report.ts';
 import { corpora } from './support/corpus-truth.ts';
+import { modelOf } from './support/model.ts';
 import { PAGE_REFERENCE } from './support/pdf-reading.ts';
 import { outlinePages, type PdfPage, pdfPages } from './support/pdf-words.ts';
 import { recto, tempDir } from './support/run.ts';
@@ -83,9 +83,9 @@ function readBook(pdf: string, edition: ModelEdition): Book {
 }
 
 async function render(file: string, out: string): Promise<Book> {
-  const master = masterReader(file);
-  const { path } = await renderPdfBook({ editionXml: file, master, outDir: out, reporter: silentReporter });
-  return readBook(path, editionModel(await master()));
+  const edition = await modelOf(file);
+  const { path } = await renderPdfBook(edition, out, { masterFile: file, reporter: silentReporter });
+  return readBook(path, edition);
 }
 
 /** The words of a page inside a link's box (PDF user space: y from the bottom). */

@@ -2,10 +2,10 @@ import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { masterReader } from '../src/render/master.ts';
 import { renderPdfBook } from '../src/render/pdf/index.ts';
 import type { LayoutReport } from '../src/render/pdf/layout-report.ts';
 import { silentReporter } from '../src/report.ts';
+import { modelOf } from './support/model.ts';
 import { type PdfPage, pdfPages } from './support/pdf-words.ts';
 import { tempDir } from './support/run.ts';
 
@@ -38,12 +38,7 @@ describe('a table over several pages in the PDF', () => {
     const dir = tempDir();
     const tei = join(dir, 'edition.xml');
     writeFileSync(tei, tableTei());
-    const book = await renderPdfBook({
-      editionXml: tei,
-      master: masterReader(tei),
-      outDir: dir,
-      reporter: silentReporter,
-    });
+    const book = await renderPdfBook(await modelOf(tei), dir, { masterFile: tei, reporter: silentReporter });
     pdf = book.path;
     report = book.report;
     pages = pdfPages(pdf);

@@ -2,14 +2,14 @@ import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { editionModel, type ModelEdition } from '../src/model/edition.ts';
+import type { ModelEdition } from '../src/model/edition.ts';
 import { readingText } from '../src/model/reading-text.ts';
 import type { Block } from '../src/model/types.ts';
 import { forEachNode } from '../src/model/walk.ts';
-import { masterReader } from '../src/render/master.ts';
 import { renderPdfBook } from '../src/render/pdf/index.ts';
 import { loadPdfStyle } from '../src/render/pdf/style.ts';
 import { silentReporter } from '../src/report.ts';
+import { modelOf } from './support/model.ts';
 import { type PdfPage, type PdfWord, pdfPages } from './support/pdf-words.ts';
 import { tempDir } from './support/run.ts';
 import { words } from './support/same-words.ts';
@@ -29,14 +29,11 @@ describe.skipIf(!existsSync(VOLUME))('a table in the PDF', () => {
   let pages: PdfPage[];
   let pdf: string;
   beforeAll(async () => {
-    const master = masterReader(VOLUME);
-    const { path } = await renderPdfBook({
-      editionXml: VOLUME,
-      master,
-      outDir: tempDir(),
+    edition = await modelOf(VOLUME);
+    const { path } = await renderPdfBook(edition, tempDir(), {
+      masterFile: VOLUME,
       reporter: silentReporter,
     });
-    edition = editionModel(await master());
     pages = pdfPages(path);
     pdf = path;
   }, 600_000);

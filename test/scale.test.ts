@@ -1,7 +1,7 @@
 import { cpSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { fingerprint, STAGE_INPUTS, stageFingerprint } from '../src/cache/fingerprint.ts';
+import { fingerprint, stageFingerprint, stageInputs } from '../src/cache/fingerprint.ts';
 import { build } from '../src/pipeline/build.ts';
 import { terminalProgress } from '../src/pipeline/progress.ts';
 import { silentReporter } from '../src/report.ts';
@@ -251,7 +251,7 @@ describe('stage fingerprints (what invalidates the cache)', () => {
 
   it('each renderer depends on its own code and templates, not on another renderer’s', () => {
     const has = (stage: string, part: string): boolean =>
-      (STAGE_INPUTS[stage] ?? []).some((p) => p.endsWith(part));
+      stageInputs(stage).inputs.some((p) => p.endsWith(part));
     expect(has('html', 'render/html') && has('html', 'templates/html')).toBe(true);
     expect(has('pdf', 'render/pdf') && has('pdf', 'templates/pdf')).toBe(true);
     expect(has('pdf', 'render/html') || has('pdf', 'templates/html') || has('html', 'render/pdf')).toBe(

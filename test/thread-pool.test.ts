@@ -37,10 +37,15 @@ describe('worker threads', () => {
       const task = pool.render({
         kind: 'render',
         format: 'html',
-        editionXml: join(tempDir(), 'edition.xml'),
-        masterSha256: '',
+        edition: {
+          meta: { id: 'e', title: 'E', language: 'en' },
+          documents: [],
+          unknown: [],
+          register: [],
+          mentions: new Map(),
+        },
         outDir: tempDir(),
-        formats: ['html'],
+        options: { formats: ['html'], downloads: [], masterFile: 'edition.xml', documentTei: new Map() },
       });
       await expect(task).rejects.toThrow(RectoError);
       await expect(task).rejects.toThrow(/^a worker thread failed: .*no-such-loader-for-recto.*--jobs 1/);

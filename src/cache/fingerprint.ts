@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { TEMPLATES } from '../render/template.ts';
+import { WRITERS } from '../render/writers.ts';
 
 /**
  * What a stage's output depends on besides its input: the code and templates that make it. A
@@ -25,29 +26,32 @@ const COMMON = [
   join(SRC, 'reproducible.ts'),
   join(ROOT, 'package-lock.json'),
 ];
+/** What every writer runs besides its own folder: the contract, the list, the shared helpers. */
 const RENDER = [
-  join(SRC, 'render/registry.ts'),
-  join(SRC, 'render/formats.ts'),
-  join(SRC, 'render/master.ts'),
+  join(SRC, 'render/writer.ts'),
+  join(SRC, 'render/writers.ts'),
   join(SRC, 'render/links.ts'),
   join(SRC, 'render/unknown.ts'),
   join(SRC, 'render/template.ts'),
 ];
 
-export const STAGE_INPUTS: Record<string, string[]> = {
-  normalize: [join(SRC, 'normalize'), join(SRC, 'edition'), ...COMMON],
-  html: [join(SRC, 'render/html'), join(TEMPLATES, 'html'), ...RENDER, ...COMMON],
-  epub: [join(SRC, 'render/epub'), join(SRC, 'render/html'), join(TEMPLATES, 'epub'), ...RENDER, ...COMMON],
-  pdf: [join(SRC, 'render/pdf'), join(TEMPLATES, 'pdf'), ...RENDER, ...COMMON],
-};
-
-/** Settings read from the environment that change a stage's output. */
-const STAGE_ENV: Record<string, string[]> = {
-  normalize: ['SOURCE_DATE_EPOCH'],
-  html: ['SOURCE_DATE_EPOCH', 'RECTO_SEARCH'],
-  epub: ['SOURCE_DATE_EPOCH'],
-  pdf: ['SOURCE_DATE_EPOCH', 'RECTO_PDF_TRIM'],
-};
+/** A stage's inputs: the normalizer's, or a writer's as it declares them (render/writers.ts). */
+export function stageInputs(stage: string): { inputs: string[]; env: string[] } {
+  if (stage === 'normalize')
+    return { inputs: [join(SRC, 'normalize'), join(SRC, 'edition'), ...COMMON], env: ['SOURCE_DATE_EPOCH'] };
+  const writer = WRITERS.find((w) => w.format === stage);
+  // A stage no one declares has no fingerprint: a cache keyed on it would never be right.
+  if (!writer) throw new Error(`no build stage "${stage}"`);
+  return {
+    inputs: [
+      ...writer.inputs.code.map((p) => join(SRC, p)),
+      ...writer.inputs.templates.map((t) => join(TEMPLATES, t)),
+      ...RENDER,
+      ...COMMON,
+    ],
+    env: writer.inputs.env,
+  };
+}
 
 function files(path: string): string[] {
   let stat: ReturnType<typeof statSync>;
@@ -79,7 +83,8 @@ const memo = new Map<string, string>();
 export function stageFingerprint(stage: string): string {
   let known = memo.get(stage);
   if (!known) {
-    known = fingerprint(STAGE_INPUTS[stage] ?? [], STAGE_ENV[stage] ?? [], stage);
+    const { inputs, env } = stageInputs(stage);
+    known = fingerprint(inputs, env, stage);
     memo.set(stage, known);
   }
   return known;

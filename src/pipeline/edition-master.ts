@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { sha256 } from '../cache/store.ts';
 import { writeIfChanged } from '../fs/write-if-changed.ts';
 import type { EditionMeta } from '../meta.ts';
+import { TeiMaster } from '../model/master.ts';
 import { documentId } from '../normalize/index.ts';
 import { registerStandOff } from '../register/standoff.ts';
 import { editionHeader } from '../tei/header.ts';
@@ -19,7 +20,7 @@ function editionShell(meta: EditionMeta, documents: number): TeiElement {
   ]);
 }
 
-export interface PublishOptions extends Omit<RenderStageOptions, 'editionXml' | 'masterSha256'> {
+export interface PublishOptions extends Omit<RenderStageOptions, 'master' | 'masterSha256' | 'members'> {
   meta: EditionMeta;
   documents: number; // in the whole edition
   introduction?: string; // serialized TEI
@@ -41,6 +42,12 @@ export async function publishEdition(
     introduction ? [introduction, ...members] : members,
   );
   await writeIfChanged(editionXml, xml);
-  const output = await renderFormats({ ...options, editionXml, masterSha256: sha256(xml) });
+  // The writers read the master from the text just written: the same bytes as the file.
+  const output = await renderFormats({
+    ...options,
+    master: new TeiMaster(editionXml, xml),
+    masterSha256: sha256(xml),
+    members,
+  });
   return { editionXml, ...output };
 }

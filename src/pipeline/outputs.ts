@@ -2,10 +2,10 @@ import type { Dirent } from 'node:fs';
 import { readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { UsageError } from '../errors.ts';
-import { KNOWN_FORMATS } from '../render/formats.ts';
+import { knownFormats } from '../render/writers.ts';
 
 /** Refuses a format the command does not make before anything runs (a usage error: exit 2). */
-export function checkFormats(formats: string[], available: readonly string[] = KNOWN_FORMATS()): void {
+export function checkFormats(formats: string[], available: readonly string[] = knownFormats()): void {
   const unknown = formats.filter((f) => !available.includes(f));
   if (unknown.length) {
     throw new UsageError(`unknown format ${unknown.join(', ')}; available: ${available.join(', ')}`);

@@ -1,24 +1,33 @@
 import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { relative, resolve } from 'node:path';
+import { basename, relative, resolve } from 'node:path';
 import { stageFingerprint } from '../cache/fingerprint.ts';
 import { type BuildCache, sha256 } from '../cache/store.ts';
-import { isRenderFormat } from '../render/formats.ts';
+import type { EditionMeta } from '../meta.ts';
+import { documentTei } from '../model/documents.ts';
+import type { TeiMaster } from '../model/master.ts';
+import type { Download } from '../render/writer.ts';
+import { WRITERS, writerFor } from '../render/writers.ts';
 import type { Reporter } from '../report.ts';
+import { documentTeiText } from './document-tei.ts';
 import { publishDownloads } from './downloads.ts';
 import type { TaskRunner } from './pool.ts';
 import type { Progress } from './progress.ts';
 import { type Message, type RenderedFiles, replay } from './render-messages.ts';
 
 /**
- * The renderers over one TEI master. Each format is one task: on a thread pool the PDF (the
- * longest) starts first and the others share the remaining threads. A format whose master,
- * code, templates and settings are unchanged, and whose files are still as it wrote them, is not
- * rendered again.
+ * The writers over one TEI master. The master is read and its model built once, here, and the
+ * model handed to every writer that has work to do (across threads it is copied, which costs a
+ * fraction of reading it again). Each format is one task: on a thread pool the longest starts
+ * first and the others share the remaining threads. A format whose master, code, templates and
+ * settings are unchanged, and whose files are still as it wrote them, is not written again, and
+ * when no format has work the master is not even read.
  */
 export interface RenderStageOptions {
-  editionXml: string;
+  master: TeiMaster;
   masterSha256?: string; // of the master's text, when the caller has it (else the file is read)
+  /** Each document's serialized TEI in corpus order, when the caller wrote them (`recto build`). */
+  members?: string[];
   outDir: string;
   formats: string[];
   reporter: Reporter;
@@ -30,11 +39,8 @@ export interface RenderStageOptions {
 interface RenderRecord {
   key: string;
   files: { path: string; sha256: string }[]; // paths relative to the output folder
-  messages: Message[]; // what the renderer said, said again when it is not rerun
+  messages: Message[]; // what the writer said, said again when it is not rerun
 }
-
-/** Longest first, so a pool's threads finish together. */
-const COST: Record<string, number> = { pdf: 0, html: 1, epub: 2 };
 
 function upToDate(record: RenderRecord | undefined, key: string, outDir: string): boolean {
   if (!record || record.key !== key) return false;
@@ -50,61 +56,89 @@ function upToDate(record: RenderRecord | undefined, key: string, outDir: string)
   return true;
 }
 
+/**
+ * What the reading site offers for download: the TEI master, then the book of each writer that
+ * has one and is made in this build (copied into `html/downloads/` once made).
+ */
+export function siteDownloads(meta: EditionMeta, formats: string[]): Download[] {
+  const downloads: Download[] = [{ href: 'downloads/edition.xml', label: 'TEI P5 master (XML)' }];
+  for (const w of WRITERS) {
+    const file = w.outputs(meta)[0];
+    if (w.download && file && formats.includes(w.format))
+      downloads.push({ href: `downloads/${basename(file)}`, label: w.download });
+  }
+  return downloads;
+}
+
+/** Each document's own TEI by id: the members as the caller wrote them, else serialized from the master. */
+async function ownTei(master: TeiMaster, members: string[] | undefined): Promise<Map<string, string>> {
+  if (!members) return documentTeiText(master);
+  const ids = [...documentTei(await master.read()).keys()];
+  return new Map(ids.map((id, k) => [id, members[k] ?? '']));
+}
+
 export async function renderFormats(
   options: RenderStageOptions,
 ): Promise<{ files: string[]; rendered: string[] }> {
-  const { outDir, cache, runner } = options;
-  const formats = options.formats.filter(isRenderFormat);
+  const { outDir, cache, runner, master } = options;
+  const formats = options.formats.filter((f) => writerFor(f) !== undefined);
   if (formats.length === 0) return { files: [], rendered: [] };
-  const master = options.masterSha256 ?? sha256(await readFile(options.editionXml));
+  const masterSha256 = options.masterSha256 ?? sha256(await readFile(master.file));
   const stage = options.progress.stage('render', formats.length);
-  const rendered: string[] = [];
+  const keyOf = (format: string): string =>
+    sha256(stageFingerprint(format), masterSha256, options.formats.join(','));
 
-  const one = async (format: string): Promise<RenderedFiles> => {
-    const key = sha256(stageFingerprint(format), master, options.formats.join(','));
+  const results = new Map<string, RenderedFiles>();
+  const todo: string[] = [];
+  for (const format of formats) {
     const record = await cache?.get<RenderRecord>('render', format);
-    if (record && upToDate(record, key, outDir)) {
+    if (record && upToDate(record, keyOf(format), outDir)) {
       stage.tick();
-      return {
+      results.set(format, {
         files: record.files.map((f) => resolve(outDir, f.path)),
         messages: record.messages,
         cached: true,
-      };
-    }
-    const result = await runner.render({
-      kind: 'render',
-      format,
-      editionXml: options.editionXml,
-      masterSha256: master,
-      outDir,
-      formats: options.formats,
-    });
-    rendered.push(format);
-    const files = await Promise.all(
-      result.files.map(async (path) => ({
-        path: relative(outDir, path),
-        sha256: sha256(await readFile(path)),
-      })),
-    );
-    await cache?.put<RenderRecord>('render', format, { key, files, messages: result.messages });
-    stage.tick();
-    return result;
-  };
-
-  const byCost = [...formats].sort((a, b) => (COST[a] ?? 9) - (COST[b] ?? 9));
-  const results = new Map<string, RenderedFiles>();
-  if (runner.threads > 1) {
-    // The PDF goes to the thread that loaded the renderers while the documents were normalized;
-    // asked for before that thread says it is ready, it went to a new thread that had to load
-    // them first (0.5 s later on the critical path).
-    await runner.warmed();
-    const done = await Promise.all(byCost.map(one));
-    byCost.forEach((f, k) => {
-      results.set(f, done[k] as RenderedFiles);
-    });
-  } else {
-    for (const f of byCost) results.set(f, await one(f)); // one at a time: one book in memory
+      });
+    } else todo.push(format);
   }
+
+  if (todo.length) {
+    const edition = await master.edition();
+    const writerOptions = {
+      formats: options.formats,
+      downloads: siteDownloads(edition.meta, options.formats),
+      masterFile: master.file,
+      documentTei: todo.includes('html') ? await ownTei(master, options.members) : new Map<string, string>(),
+    };
+    const one = async (format: string): Promise<void> => {
+      const result = await runner.render({ kind: 'render', format, edition, outDir, options: writerOptions });
+      const files = await Promise.all(
+        result.files.map(async (path) => ({
+          path: relative(outDir, path),
+          sha256: sha256(await readFile(path)),
+        })),
+      );
+      await cache?.put<RenderRecord>('render', format, {
+        key: keyOf(format),
+        files,
+        messages: result.messages,
+      });
+      results.set(format, result);
+      stage.tick();
+    };
+    // Longest first, so a pool's threads finish together.
+    const byCost = [...todo].sort((a, b) => (writerFor(a)?.cost ?? 9) - (writerFor(b)?.cost ?? 9));
+    if (runner.threads > 1) {
+      // The longest goes to the thread that loaded the writers while the documents were
+      // normalized; asked for before that thread says it is ready, it went to a new thread that
+      // had to load them first (0.5 s later on the critical path).
+      await runner.warmed();
+      await Promise.all(byCost.map(one));
+    } else {
+      for (const f of byCost) await one(f); // one at a time: one book in memory
+    }
+  }
+
   // Messages and files in the order the formats were asked for, whichever finished first.
   const files: string[] = [];
   for (const f of formats) {
@@ -112,8 +146,11 @@ export async function renderFormats(
     replay(r.messages, options.reporter);
     files.push(...r.files);
   }
-  files.push(...(await publishDownloads(options.outDir, formats, files)));
-  const fresh = formats.filter((f) => rendered.includes(f));
+  const books = formats.flatMap((f) =>
+    writerFor(f)?.download ? (results.get(f)?.files.slice(0, 1) ?? []) : [],
+  );
+  files.push(...(await publishDownloads(outDir, formats, books)));
+  const fresh = formats.filter((f) => todo.includes(f));
   stage.done(
     fresh.length === formats.length
       ? formats.join(', ')

@@ -1,8 +1,7 @@
 import { stat } from 'node:fs/promises';
 import { InputError } from '../errors.ts';
-import { readEdition } from '../model/documents.ts';
-import { RENDER_FORMATS } from '../render/formats.ts';
-import { masterReader } from '../render/master.ts';
+import { TeiMaster } from '../model/master.ts';
+import { renderFormats as writerFormats } from '../render/writers.ts';
 import type { Reporter } from '../report.ts';
 import { checkFormats } from './outputs.ts';
 import { jobCount, runnerFor } from './pool.ts';
@@ -18,25 +17,27 @@ export interface RenderOptions {
   progress?: Progress;
 }
 
-/** `recto render`: the renderers `recto build` uses, on a TEI file someone else wrote. */
+/** `recto render`: the writers `recto build` uses, on a TEI file someone else wrote. */
 export async function render(
   options: RenderOptions,
 ): Promise<{ documents: number; files: string[]; seconds: number }> {
   const started = performance.now();
-  checkFormats(options.formats, RENDER_FORMATS);
+  checkFormats(options.formats, writerFormats());
   try {
     await stat(options.file);
   } catch {
     throw new InputError(`${options.file}: no such file`);
   }
-  // Read once here to refuse hostile or non-TEI input before any renderer starts.
-  const documents = readEdition(await masterReader(options.file)()).documents.length;
+  // Read once, here, to refuse hostile or non-TEI input before any writer starts; every writer
+  // is handed this reading's model.
+  const master = new TeiMaster(options.file);
+  const documents = (await master.edition()).documents.length;
   const runner = runnerFor(options.formats.length > 1 ? jobCount(options.jobs) : 1);
   const progress = options.progress ?? silentProgress;
   try {
     // No cache: a foreign TEI file is rendered as it is each time.
     const { files } = await renderFormats({
-      editionXml: options.file,
+      master,
       outDir: options.out,
       formats: options.formats,
       reporter: options.reporter,

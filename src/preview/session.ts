@@ -3,14 +3,15 @@ import { join, resolve } from 'node:path';
 import type { Diagnostic } from '../diagnostics.ts';
 import { loadEdition } from '../edition/load.ts';
 import { RectoError } from '../errors.ts';
+import { TeiMaster } from '../model/master.ts';
 import { build } from '../pipeline/build.ts';
 import { sweepTemporaryFiles } from '../pipeline/outputs.ts';
 import { planDocuments } from '../pipeline/plan.ts';
+import { siteDownloads } from '../pipeline/render-stage.ts';
 import { updateDocumentPages } from '../render/html/update.ts';
 import { TEMPLATES } from '../render/template.ts';
+import { renderFormats } from '../render/writers.ts';
 import type { Reporter } from '../report.ts';
-import type { TeiElement } from '../tei/node.ts';
-import { readTei } from '../tei/read.ts';
 import { type PreviewServer, startPreviewServer } from './server.ts';
 import { type Watcher, watchFiles } from './watch.ts';
 
@@ -71,13 +72,12 @@ const CLI = join(import.meta.dirname, '../../bin/recto.js');
 export async function startPreview(options: PreviewOptions): Promise<{ url: string; stop(): Promise<void> }> {
   const out = resolve(options.out);
   const sources = resolve(options.sources);
-  const books = options.books ?? ['epub', 'pdf'];
+  const books = options.books ?? renderFormats().filter((f) => f !== 'html');
   const formats = ['tei', 'html', ...books];
   const state: PreviewState = { building: true, books: 'off', formats, diagnostics: [], built: 0 };
-  let master: TeiElement | undefined;
+  let master: TeiMaster | undefined; // the master as last built, its model kept for the quick path
   let documents = new Map<string, { index: number; id: string }>(); // source path → place, xml:id
   let byName = new Map<string, { index: number; id: string }>(); // output name → the same
-  let members = 0; // TEI members of the master before the first document (the introduction)
   let background: ChildProcess | undefined;
   let server: PreviewServer | undefined;
 
@@ -99,8 +99,8 @@ export async function startPreview(options: PreviewOptions): Promise<{ url: stri
     const plan = planDocuments(await loadEdition(sources));
     documents = new Map(plan.map((d) => [resolve(d.path), { index: d.index, id: d.id }]));
     byName = new Map(plan.map((d) => [d.name, { index: d.index, id: d.id }]));
-    master = await readTei(join(out, 'tei', 'edition.xml'));
-    members = master.children.filter((c) => typeof c !== 'string' && c.name === 'TEI').length - plan.length;
+    master = new TeiMaster(join(out, 'tei', 'edition.xml'));
+    await master.edition();
   };
 
   /** Everything the HTML shows, rebuilt: the first build, and after a manifest or template change. */
@@ -118,19 +118,28 @@ export async function startPreview(options: PreviewOptions): Promise<{ url: stri
     const result = await build({ sources, out, formats: ['tei'], reporter: options.reporter });
     remember(result);
     state.diagnostics = result.diagnostics.map(shown);
-    const tree = master as TeiElement;
+    const kept = master as TeiMaster;
     const changed: number[] = [];
+    const changedTei = new Map<string, string>();
     for (const name of result.changed) {
       const doc = byName.get(name);
       if (!doc) return wholeSite(); // a name the plan does not know: start from the master again
-      const member = await readTei(join(out, 'tei', `${name}.xml`));
-      const teis = tree.children.filter((c): c is TeiElement => typeof c !== 'string' && c.name === 'TEI');
-      const old = teis[members + doc.index];
-      if (!old) return wholeSite(); // the master does not hold it where the plan says
-      tree.children[tree.children.indexOf(old)] = member;
+      const text = await kept.replaceDocument(doc.index, join(out, 'tei', `${name}.xml`));
+      if (text === undefined) return wholeSite(); // the master does not hold it where the plan says
+      changedTei.set(doc.id, text);
       changed.push(doc.index);
     }
-    return changed.length ? updateDocumentPages({ master: tree, outDir: out, formats, changed }) : [];
+    if (!changed.length) return [];
+    const edition = await kept.edition();
+    return updateDocumentPages({
+      edition,
+      outDir: out,
+      downloads: siteDownloads(edition.meta, formats),
+      // every document of ours has its TEI file
+      ownTei: new Set(edition.documents.map((d) => d.id)),
+      changedTei,
+      changed,
+    });
   };
 
   const stopBackground = async (): Promise<void> => {

@@ -6,14 +6,14 @@ import { publicationMeta } from '../edition/manifest.ts';
 import { InputError } from '../errors.ts';
 import { writeIfChanged } from '../fs/write-if-changed.ts';
 import type { EditionMeta } from '../meta.ts';
+import { TeiMaster } from '../model/master.ts';
 import { parsePages } from '../normalize/source-record.ts';
 import { publicationDate } from '../pipeline/build.ts';
 import { checkFormats, sweepTemporaryFiles } from '../pipeline/outputs.ts';
 import { jobCount, runnerFor } from '../pipeline/pool.ts';
 import { type Progress, silentProgress } from '../pipeline/progress.ts';
 import { renderFormats } from '../pipeline/render-stage.ts';
-import { masterReader } from '../render/master.ts';
-import { renderPdf } from '../render/pdf/index.ts';
+import { knownFormats, writerFor } from '../render/writers.ts';
 import type { Reporter } from '../report.ts';
 import { block, el, type TeiElement } from '../tei/node.ts';
 import { serializeTei } from '../tei/write.ts';
@@ -172,7 +172,7 @@ export async function buildReader(
   options: ReaderBuildOptions,
 ): Promise<{ documents: number; files: string[]; diagnostics: Diagnostic[]; seconds: number }> {
   const started = performance.now();
-  checkFormats(options.formats, ['tei', 'html', 'epub', 'pdf']);
+  checkFormats(options.formats, knownFormats());
   let text: string;
   try {
     text = await readFile(options.manifest, 'utf8');
@@ -192,7 +192,8 @@ export async function buildReader(
     ? introductionTei(manifest.introduction, reader.language)
     : undefined;
   const editionXml = join(out, 'tei', 'edition.xml');
-  await writeIfChanged(editionXml, serializeTei(readerTei(reader, units, introduction)));
+  const masterText = serializeTei(readerTei(reader, units, introduction));
+  await writeIfChanged(editionXml, masterText);
   files.push(editionXml);
   const items = units.flatMap((u) => u.items);
   for (const item of items) {
@@ -206,7 +207,7 @@ export async function buildReader(
   const runner = runnerFor(renders.length > 1 ? jobCount(options.jobs) : 1);
   try {
     const rendered = await renderFormats({
-      editionXml,
+      master: new TeiMaster(editionXml, masterText),
       outDir: out,
       formats: options.formats,
       reporter: options.reporter,
@@ -219,19 +220,21 @@ export async function buildReader(
     await runner.close();
   }
 
-  if (options.handouts !== false) {
-    // Each handout is a small edition of its own (read from its TEI on disk, like every output):
-    // the item, its headnote and questions, its pages numbered from 1.
+  const pdfWriter = writerFor('pdf');
+  if (options.handouts !== false && pdfWriter) {
+    // Each handout is a small edition of its own (its TEI written, then read into its model like
+    // every output's): the item, its headnote and questions, its pages numbered from 1.
     for (const item of items) {
       const id = item.provenance.id;
       const tei = join(out, 'handouts', 'tei', `${id}.xml`);
-      await writeIfChanged(tei, serializeTei(handoutTei(reader, item)));
-      const [pdf] = await renderPdf({
-        editionXml: tei,
-        master: masterReader(tei),
-        outDir: join(out, 'handouts'),
+      const text = serializeTei(handoutTei(reader, item));
+      await writeIfChanged(tei, text);
+      const [pdf] = await pdfWriter.write(await new TeiMaster(tei, text).edition(), join(out, 'handouts'), {
         reporter: options.reporter,
         formats: ['pdf'],
+        downloads: [],
+        masterFile: tei,
+        documentTei: new Map(),
         layout: 'handout',
       });
       const path = join(out, 'handouts', `${id}.pdf`);

@@ -1,15 +1,15 @@
 import type { UnknownElement } from '../model/edition.ts';
-import type { RenderContext } from './registry.ts';
+import type { WriterOptions } from './writer.ts';
 
 /** One warning per TEI element the model has no kind for, at its first occurrence, with how often it occurs. */
 export function reportUnknownElements(
-  ctx: RenderContext,
-  format: 'html' | 'epub' | 'pdf',
+  options: Pick<WriterOptions, 'reporter' | 'masterFile'>,
+  format: string,
   unknown: UnknownElement[],
 ): void {
   for (const u of unknown) {
-    ctx.reporter.diagnostic({
-      file: ctx.editionXml,
+    options.reporter.diagnostic({
+      file: options.masterFile,
       position: u.at ?? { line: 1, column: 1 },
       severity: 'warning',
       ruleId: `${format}-unknown-element`,

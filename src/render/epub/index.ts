@@ -1,15 +1,15 @@
 import { join } from 'node:path';
 import * as epubModule from 'epub-gen-memory';
 import { writeFileAtomic } from '../../fs/atomic-write.ts';
-import { contentsTitle, editionModel, type ModelDocument, type ModelEdition } from '../../model/edition.ts';
+import { contentsTitle, type ModelDocument, type ModelEdition } from '../../model/edition.ts';
 import { modifiedDate, w3cDateTime } from '../../reproducible.ts';
 import { blocks } from '../html/elements.ts';
 import { escapeHtml } from '../html/escape.ts';
 import { documentLabel } from '../html/pages.ts';
 import { linkTable } from '../links.ts';
-import type { RenderContext } from '../registry.ts';
 import { fill, readTemplate } from '../template.ts';
 import { reportUnknownElements } from '../unknown.ts';
+import type { WriterOptions } from '../writer.ts';
 import { coverSvg } from './cover.ts';
 import { type EpubContext, newEpubContext } from './elements.ts';
 import { editionUuid } from './identity.ts';
@@ -127,8 +127,11 @@ interface TocEntry {
   children?: { title: string; href: string }[];
 }
 
-export async function renderEpub(ctx: RenderContext): Promise<string[]> {
-  const edition = editionModel(await ctx.master());
+export async function renderEpub(
+  edition: ModelEdition,
+  out: string,
+  options: WriterOptions,
+): Promise<string[]> {
   const { meta } = edition;
   const identifier = editionUuid(meta);
   const modified = modifiedDate(meta);
@@ -220,7 +223,7 @@ export async function renderEpub(ctx: RenderContext): Promise<string[]> {
       ),
     ),
   ];
-  const options = {
+  const book = {
     title: meta.title,
     author: meta.editor ? [meta.editor] : [],
     publisher: meta.publisher ?? '',
@@ -256,7 +259,7 @@ export async function renderEpub(ctx: RenderContext): Promise<string[]> {
       certifiedBy: 'Recto (self-declared)',
     },
   };
-  const epub = new RectoEPub(options as ConstructorParameters<EPubClass>[0], chapters, identifier);
+  const epub = new RectoEPub(book as ConstructorParameters<EPubClass>[0], chapters, identifier);
   const cover = fill(
     readTemplate('epub', 'cover.xhtml'),
     { lang: meta.language, title: meta.title },
@@ -264,8 +267,8 @@ export async function renderEpub(ctx: RenderContext): Promise<string[]> {
   );
   const buffer = await epub.build({ 'cover.svg': coverSvg(meta), 'cover.xhtml': cover }, modified);
 
-  reportUnknownElements(ctx, 'epub', edition.unknown);
-  const path = join(ctx.outDir, `${meta.id}.epub`);
+  reportUnknownElements(options, 'epub', edition.unknown);
+  const path = join(out, `${meta.id}.epub`);
   await writeFileAtomic(path, buffer);
   return [path];
 }

@@ -3,16 +3,13 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { mapLimit } from '../../fs/map-limit.ts';
 import { writeIfChanged } from '../../fs/write-if-changed.ts';
-import { documentTei } from '../../model/documents.ts';
-import { editionModel, type ModelEdition, numberedTitle } from '../../model/edition.ts';
-import type { TeiElement } from '../../tei/node.ts';
-import { serializeTei } from '../../tei/write.ts';
+import { type ModelEdition, numberedTitle } from '../../model/edition.ts';
 import { linkTable } from '../links.ts';
-import type { RenderContext } from '../registry.ts';
 import { TEMPLATES } from '../template.ts';
 import { reportUnknownElements } from '../unknown.ts';
+import type { WriterOptions } from '../writer.ts';
 import { citationExports } from './cite-export.ts';
-import { contentsScript, type Download, documentFile, documentPage, indexPage } from './pages.ts';
+import { contentsScript, documentFile, documentPage, indexPage } from './pages.ts';
 import { registerFile } from './register-links.ts';
 import { registerIndexPage, registerPage } from './register-pages.ts';
 import { type SearchDocument, searchIndexScript } from './search-index.ts';
@@ -28,25 +25,12 @@ export const siteLinks = (edition: ModelEdition): Map<string, string> =>
     note: (id) => `fn-${id}`,
   });
 
-/**
- * Everything offered for download is inside the site (html/downloads/; the books are copied
- * there once they are made), so a published html/ folder has every file it links to.
- */
-export function siteDownloads(edition: ModelEdition, formats: string[] | undefined): Download[] {
-  const downloads: Download[] = [{ href: 'downloads/edition.xml', label: 'TEI P5 master (XML)' }];
-  if (formats?.includes('epub'))
-    downloads.push({ href: `downloads/${edition.meta.id}.epub`, label: 'EPUB 3 e-book' });
-  if (formats?.includes('pdf'))
-    downloads.push({ href: `downloads/${edition.meta.id}.pdf`, label: 'Print PDF' });
-  return downloads;
-}
-
 /** A document's files (its page, its citation exports) and its entry in the search index. */
 export function documentFiles(
   edition: ModelEdition,
   k: number,
   links: Map<string, string>,
-  teis: Map<string, TeiElement>,
+  ownTei: { has(id: string): boolean },
 ): { files: [string, string][]; entry: SearchDocument } | undefined {
   const doc = edition.documents[k];
   if (!doc) return undefined;
@@ -54,7 +38,7 @@ export function documentFiles(
     edition,
     k,
     links,
-    teis.has(doc.id) ? `../downloads/tei/${doc.id}.xml` : undefined,
+    ownTei.has(doc.id) ? `../downloads/tei/${doc.id}.xml` : undefined,
   );
   const exports = citationExports(page.csl);
   return {
@@ -81,12 +65,17 @@ export function documentFiles(
   };
 }
 
-/** The static HTML edition: index, one page per document, search index, assets. Reads the TEI master from disk. */
-export async function renderHtml(ctx: RenderContext): Promise<string[]> {
-  const master = await ctx.master();
-  const edition = editionModel(master);
-  const teis = documentTei(master);
-  const dir = join(ctx.outDir, 'html');
+/**
+ * The static HTML edition: index, one page per document, search index, assets, and what the site
+ * offers for download: the TEI master and each document's own TEI (the books are copied there by
+ * the build once they are made).
+ */
+export async function renderHtml(
+  edition: ModelEdition,
+  out: string,
+  options: WriterOptions,
+): Promise<string[]> {
+  const dir = join(out, 'html');
   // The site's files (thousands for a volume: pages, citation exports, each document's TEI) are
   // written at the end, several at a time: one after another they waited on the disk for seconds.
   const files = new Map<string, string | Uint8Array>();
@@ -96,13 +85,12 @@ export async function renderHtml(ctx: RenderContext): Promise<string[]> {
   const entries: SearchDocument[] = [];
   const links = siteLinks(edition);
   for (let k = 0; k < edition.documents.length; k++) {
-    const made = documentFiles(edition, k, links, teis);
+    const made = documentFiles(edition, k, links, options.documentTei);
     if (!made) continue;
     for (const [name, data] of made.files) write(name, data);
     entries.push(made.entry);
   }
-  const downloads = siteDownloads(edition, ctx.formats);
-  write('index.html', indexPage(edition, downloads, links));
+  write('index.html', indexPage(edition, options.downloads, links));
   if (edition.register.length) {
     write('register/index.html', registerIndexPage(edition));
     for (const entry of edition.register) write(registerFile(entry.id), registerPage(edition, entry));
@@ -113,11 +101,11 @@ export async function renderHtml(ctx: RenderContext): Promise<string[]> {
   // The package's UMD build (defines window.MiniSearch); its exports map hides it, so resolve from the entry.
   const umd = join(dirname(require.resolve('minisearch')), '../umd/index.js');
   write('assets/minisearch.js', await readFile(umd));
-  write('downloads/edition.xml', await readFile(ctx.editionXml));
+  write('downloads/edition.xml', await readFile(options.masterFile));
   // each document's own TEI, where the master is a corpus of TEI documents (ours)
-  for (const [id, tei] of teis) write(`downloads/tei/${id}.xml`, serializeTei(tei));
+  for (const [id, xml] of options.documentTei) write(`downloads/tei/${id}.xml`, xml);
   // Unchanged files keep their times: a deployed edition re-uploads only what an edit changed.
   await mapLimit([...files], 16, ([name, data]) => writeIfChanged(join(dir, name), data));
-  reportUnknownElements(ctx, 'html', edition.unknown);
+  reportUnknownElements(options, 'html', edition.unknown);
   return [...files.keys()].map((name) => join(dir, name));
 }

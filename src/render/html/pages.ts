@@ -1,15 +1,11 @@
 import type { EditionMeta } from '../../meta.ts';
 import { contentsTitle, type ModelDocument, type ModelEdition, numberedTitle } from '../../model/edition.ts';
 import { fill, readTemplate } from '../template.ts';
+import type { Download } from '../writer.ts';
 import { type CslItem, documentCitation } from './cite.ts';
 import { blocks, type Footnote, type HtmlContext, newContext } from './elements.ts';
 import { escapeAttr, escapeHtml } from './escape.ts';
 import { registerLinks } from './register-links.ts';
-
-export interface Download {
-  href: string;
-  label: string;
-}
 
 export function layout(
   edition: EditionMeta,

@@ -1,11 +1,11 @@
 import { join } from 'node:path';
 import PDFDocument from 'pdfkit';
 import { writeFileAtomic, writeStreamAtomic } from '../../fs/atomic-write.ts';
-import { contentsTitle, editionModel, type ModelEdition, numberedTitle } from '../../model/edition.ts';
+import { contentsTitle, type ModelEdition, numberedTitle } from '../../model/edition.ts';
 import { modifiedDate } from '../../reproducible.ts';
 import { documentOfIds } from '../links.ts';
-import type { RenderContext } from '../registry.ts';
 import { reportUnknownElements } from '../unknown.ts';
+import type { WriterOptions } from '../writer.ts';
 import { block, documentBlocks, type Opening, type PdfBlock } from './blocks.ts';
 import { Drawer } from './draw.ts';
 import { FontSet } from './fonts.ts';
@@ -161,8 +161,12 @@ function opened(blocks: PdfBlock[], opening: Opening): PdfBlock[] {
   return list;
 }
 
-export async function renderPdf(ctx: RenderContext): Promise<string[]> {
-  const { path, report } = await renderPdfBook(ctx);
+export async function renderPdf(
+  edition: ModelEdition,
+  out: string,
+  options: WriterOptions,
+): Promise<string[]> {
+  const { path, report } = await renderPdfBook(edition, out, options);
   // RECTO_PDF_LAYOUT names a file for the layout report (the output folder holds only the book)
   const file = process.env.RECTO_PDF_LAYOUT;
   if (file) await writeFileAtomic(file, `${JSON.stringify(report, null, 2)}\n`);
@@ -170,10 +174,13 @@ export async function renderPdf(ctx: RenderContext): Promise<string[]> {
 }
 
 /** The book, and the report of its layout (layout-report.ts). */
-export async function renderPdfBook(ctx: RenderContext): Promise<{ path: string; report: LayoutReport }> {
+export async function renderPdfBook(
+  edition: ModelEdition,
+  out: string,
+  options: Pick<WriterOptions, 'reporter' | 'masterFile' | 'layout'>,
+): Promise<{ path: string; report: LayoutReport }> {
   const started = performance.now();
   const cpu = process.cpuUsage();
-  const edition = editionModel(await ctx.master());
   const { meta } = edition;
   const style = loadPdfStyle();
   const fonts = await FontSet.load(style);
@@ -221,7 +228,7 @@ export async function renderPdfBook(ctx: RenderContext): Promise<{ path: string;
     },
   } as unknown as ConstructorParameters<typeof PDFDocument>[0]); // the typings lack subset 'PDF/UA' (it works)
   const drawer = new Drawer(doc, style, fonts, pageOf, documentOf);
-  const path = join(ctx.outDir, `${meta.id}.pdf`);
+  const path = join(out, `${meta.id}.pdf`);
   const written = writeStreamAtomic(path, doc);
   const evenHead = fitWords(
     meta.title,
@@ -248,13 +255,13 @@ export async function renderPdfBook(ctx: RenderContext): Promise<{ path: string;
   };
   const paginator = new Paginator(style, fonts, draw, refs);
   // (a handout is one reading: no index of names)
-  const handout = ctx.layout === 'handout';
+  const handout = options.layout === 'handout';
   layoutBook(paginator, edition, fonts, style, handout, handout ? undefined : (id) => anchored.get(id));
   drawer.finish();
   doc.end();
   await written;
 
-  reportUnknownElements(ctx, 'pdf', edition.unknown);
+  reportUnknownElements(options, 'pdf', edition.unknown);
   const report = paginator.counter.report;
   report.seconds = Math.round(performance.now() - started) / 1000;
   const used = process.cpuUsage(cpu);

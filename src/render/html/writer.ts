@@ -1,0 +1,16 @@
+import { lazyModule } from '../lazy-module.ts';
+import type { Writer } from '../writer.ts';
+
+const load = lazyModule<typeof import('./index.ts')>(new URL('./index.ts', import.meta.url).href);
+
+/** The static reading site (html/): a page per document, the contents, search, the register. */
+export const htmlWriter: Writer = {
+  format: 'html',
+  cost: 1,
+  outputs: () => ['html/'],
+  inputs: { code: ['render/html'], templates: ['html'], env: ['SOURCE_DATE_EPOCH', 'RECTO_SEARCH'] },
+  warm: async () => {
+    await load();
+  },
+  write: async (edition, out, options) => (await load()).renderHtml(edition, out, options),
+};
