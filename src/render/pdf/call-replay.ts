@@ -2,7 +2,8 @@
  * The caller's calls to the paginator, kept so that they can be made again: a spread of facing
  * pages is laid out again (spread-balance.ts) by setting the state back to where the spread began
  * and repeating the calls made since. The state is the paginator's (`snapshot`/`restore`); this
- * keeps the calls, the snapshots at their starts, and catches the signal to lay them out again.
+ * keeps the calls and the snapshots at their starts. A call that finds its spread is to be laid out
+ * again says so (`again`) and returns at once; the calls are then made again from the spread's start.
  */
 export interface ReplayHooks<S> {
   snapshot(): S;
@@ -13,15 +14,13 @@ export interface ReplayHooks<S> {
   settled(): void;
 }
 
-/** Thrown to lay the open spread out again (caught where the caller's call began). */
-const REWIND = Symbol('rewind');
-
 export class CallReplay<S> {
   private depth = 0; // of the caller's calls (a call made inside one is not logged)
   private callStart: S | undefined; // the state before the call being made
   private base: S | undefined; // where the open spreads are laid out again from
   private log: (() => unknown)[] = []; // the caller's calls since `base`
   private index = 0; // the one being made
+  private rewind = false; // the call being made asked for the open spread to be laid out again
 
   constructor(private readonly hooks: ReplayHooks<S>) {}
 
@@ -34,21 +33,11 @@ export class CallReplay<S> {
     try {
       let from = this.log.length - 1; // the first call to make: this one, or all since the base
       for (;;) {
-        try {
-          let result: unknown;
-          let k = from;
-          while (k < this.log.length) {
-            this.index = k;
-            this.callStart = this.hooks.snapshot();
-            result = (this.log[k] as () => unknown)();
-            k = this.index + 1; // (opening a spread drops the calls before this one)
-          }
-          return result as T;
-        } catch (signal) {
-          if (signal !== REWIND) throw signal;
-          this.hooks.restore(this.base as S);
-          from = 0;
-        }
+        const result = this.make(from);
+        if (!this.rewind) return result as T;
+        this.rewind = false;
+        this.hooks.restore(this.base as S);
+        from = 0;
       }
     } finally {
       this.depth--;
@@ -57,6 +46,18 @@ export class CallReplay<S> {
         this.hooks.settled();
       }
     }
+  }
+
+  /** Makes the logged calls from `from` on, unless one asks for the spread again; the last one's result. */
+  private make(from: number): unknown {
+    let result: unknown;
+    // (opening a spread drops the calls before the one being made: `index` goes back)
+    for (let k = from; k < this.log.length && !this.rewind; k = this.index + 1) {
+      this.index = k;
+      this.callStart = this.hooks.snapshot();
+      result = (this.log[k] as () => unknown)();
+    }
+    return result;
   }
 
   /**
@@ -73,8 +74,11 @@ export class CallReplay<S> {
     return base;
   }
 
-  /** Lays the open spread out again (unwinds to the caller's call). */
-  again(): never {
-    throw REWIND;
+  /**
+   * The open spread is to be laid out again: the call being made must return at once, changing
+   * nothing more (the state is set back to the spread's start and every call since made again).
+   */
+  again(): void {
+    this.rewind = true;
   }
 }

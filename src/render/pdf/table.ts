@@ -1,16 +1,18 @@
-import type { Item, TableRow } from './blocks.ts';
+import type { Item, PdfBlock, TableRow } from './blocks.ts';
 import type { FontSet } from './fonts.ts';
+import { isEmpty, type LayoutState, noteHeight, noteLines, type Setting } from './layout-state.ts';
 import { breakLines, type Line } from './lines.ts';
-import type { Placed } from './page.ts';
+import type { Page, Placed } from './page.ts';
 import { type PageRefs, words } from './words.ts';
 
 /**
  * A table set within the measure: each column as wide as its cells' text on one line where the
  * measure allows, else shared out in proportion to that (never narrower than its longest word
  * where the measure allows even that); each cell's text broken into lines of its column, ragged.
- * The paginator places it row by row.
+ * It is placed on the pages row by row (placeTable).
  */
 export const GUTTER = 18; // points between columns (wider than any word space, so a reader sees columns)
+const ROW_GAP = 0.3; // of the leading, between a table's rows
 
 export interface TableCellLayout {
   x: number; // from the start of the measure
@@ -139,4 +141,86 @@ export function rowLine(
       },
     ];
   });
+}
+
+/**
+ * A table placed on the paginator's pages, row by row: a row goes whole onto the page where it fits
+ * (a page breaks between rows); only a row taller than a page is broken, at its lines. Its cells'
+ * lines share a height. Its header rows (the first rows, all header cells) are set again at the
+ * top of each page it runs on to, as the reader of a long table expects — drawn as artifacts, so
+ * the text and the structure tree hold them once. `nextPage` turns to the next page of running
+ * text; false when the spread is to be laid out again (paginate.ts): the table stops there.
+ */
+export function placeTable(
+  block: PdfBlock,
+  table: TableRow[],
+  state: LayoutState,
+  setting: Setting,
+  nextPage: () => boolean,
+): void {
+  const { style, fonts, refs, measure } = setting;
+  const { size, leading } = style[block.type];
+  const page = (): Page => state.page as Page;
+  // page breaks waiting before the table go with its first cell
+  const rows = table.map((row, r) =>
+    row.map((cell, c) => (r === 0 && c === 0 ? { ...cell, items: [...block.items, ...cell.items] } : cell)),
+  );
+  const layout = layoutTable(rows, measure - block.leftIndent, size, fonts, refs);
+  const tableIndex = state.blockCounter++;
+  if (state.y > 0) state.y += block.spaceBefore * style.body.leading;
+  state.keep = [];
+  const line = { size, leading, leftIndent: block.leftIndent, tag: block.tag };
+  const heads = repeatedHeader(rows, layout, ROW_GAP * leading, leading, state.limit / 3);
+  const turn = (r: number): boolean => {
+    if (!nextPage()) return false;
+    if (r < heads.length) return true;
+    for (const row of heads) {
+      for (let k = 0; k < rowHeight(row); k++) {
+        for (const p of rowLine(row, k, line, () => -1)) page().body.push({ ...p, y: state.y, repeat: true });
+        state.y += leading;
+      }
+      state.y += ROW_GAP * leading;
+    }
+    return true;
+  };
+  // Whether a row of these lines fits below what is on the page, with two lines of each of its notes.
+  const fits = (lines: Line[], height: number): boolean => {
+    const notes = lines.reduce((n, l) => n + l.notes.length, 0);
+    return state.y + height + noteHeight(page(), style.note, notes ? notes * 2 : 0) <= state.limit;
+  };
+  for (const [r, row] of layout.entries()) {
+    // rows are set apart by a little space, and the table from what follows it
+    if (r > 0 && state.y > 0) state.y = Math.min(state.limit, state.y + ROW_GAP * leading);
+    const height = rowHeight(row);
+    const indices = row.map(() => state.blockCounter++);
+    const lines = row.flatMap((c) => c.lines);
+    if (!isEmpty(page()) && !fits(lines, height * leading) && !turn(r)) return;
+    for (let k = 0; k < height; k++) {
+      const slice = rowLine(
+        row,
+        k,
+        line,
+        (c) => indices[c] as number,
+        (c) => ({
+          table: tableIndex,
+          row: r,
+          header: rows[r]?.[c]?.header ?? false,
+        }),
+      );
+      const notes = slice.flatMap((p) => p.line.notes.flatMap((n) => noteLines(setting, n, p.block)));
+      const over = state.y + leading + noteHeight(page(), style.note, notes.length) > state.limit;
+      if (over && !isEmpty(page()) && !turn(r)) return;
+      for (const p of slice) page().body.push({ ...p, y: state.y });
+      // notes that do not fit run on overleaf, as a paragraph's do
+      let n = 0;
+      while (
+        n < notes.length &&
+        (state.y + leading + noteHeight(page(), style.note, 1) <= state.limit || n === 0)
+      )
+        page().notes.push(notes[n++] as Placed);
+      state.carried.push(...notes.slice(n));
+      state.y += leading;
+    }
+  }
+  if (state.y > 0) state.y = Math.min(state.limit, state.y + block.spaceBefore * style.body.leading);
 }
