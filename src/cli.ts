@@ -219,9 +219,10 @@ program
   .description('regenerate the plain text from a TEI file (the round-trip check)')
   .argument('<file>', 'a TEI or teiCorpus file')
   .action(async (file: string) => {
-    const { readTei } = await import('./tei/read.ts');
-    const { teiToText } = await import('./tei/text.ts');
-    process.stdout.write(`${teiToText(await readTei(file))}\n`);
+    const { TeiMaster } = await import('./model/master.ts');
+    const { teiToText } = await import('./normalize/unparse.ts');
+    // the source as it was, byte for byte: nothing added (not even a final line break)
+    process.stdout.write(teiToText(await new TeiMaster(file).read()));
   });
 
 async function readSource(file: string): Promise<Uint8Array> {

@@ -3,7 +3,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readTei } from '../src/tei/read.ts';
-import { inlineText } from '../src/tei/text.ts';
+import { inlineText } from '../src/normalize/unparse.ts';
 import { CORPUS } from './support/corpus-truth.ts';
 import { epubcheck, readEpub } from './support/epub.ts';
 import { recto, tempDir } from './support/run.ts';

@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { editionModel } from '../src/model/edition.ts';
 import { documentPage } from '../src/render/html/pages.ts';
-import { documentText } from '../src/tei/text.ts';
+import { documentText } from '../src/normalize/unparse.ts';
 import { validateTei } from '../src/tei/validate.ts';
 import { canonicalText, firstDifference } from './support/lossless.ts';
 import { foreignMarkup } from './support/markup.ts';

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { formatDiagnostic } from '../src/diagnostics.ts';
 import { parseRegister } from '../src/register/load.ts';
 import type { Register } from '../src/register/types.ts';
-import { documentText } from '../src/tei/text.ts';
+import { documentText } from '../src/normalize/unparse.ts';
 import { validateTei } from '../src/tei/validate.ts';
 import { canonicalText, firstDifference } from './support/lossless.ts';
 import { normalizeText } from './support/normalize.ts';

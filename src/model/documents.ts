@@ -1,6 +1,5 @@
 import type { EditionMeta } from '../meta.ts';
-import { isElement, type TeiElement } from '../tei/node.ts';
-import { childElements, localName, teiDocuments } from '../tei/read.ts';
+import { childElements, isElement, localName, type TeiElement, teiDocuments } from '../tei/node.ts';
 import { displayOf } from './display.ts';
 
 /**

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
-import { isElement, type TeiElement } from '../tei/node.ts';
-import { childElements, localName, parseTei, readTei } from '../tei/read.ts';
+import { childElements, isElement, localName, type TeiElement } from '../tei/node.ts';
+import { parseTei, readTei } from '../tei/read.ts';
 import { editionModel, type ModelEdition } from './edition.ts';
 
 /**

@@ -1,5 +1,4 @@
-import { isElement, type TeiElement, type TeiNode } from '../tei/node.ts';
-import { localName } from '../tei/read.ts';
+import { isElement, localName, type TeiElement, type TeiNode } from '../tei/node.ts';
 import {
   type InlineReader,
   isBlockElement,

@@ -1,5 +1,4 @@
-import { isElement, type TeiElement, type TeiNode } from '../tei/node.ts';
-import { childElements, localName } from '../tei/read.ts';
+import { childElements, isElement, localName, type TeiElement, type TeiNode } from '../tei/node.ts';
 import type { Block, CorrectionKind, EmphasisStyle, Inline, NameKind, SourcePosition } from './types.ts';
 
 /**
@@ -286,10 +285,18 @@ function readInline(e: TeiElement, reader: InlineReader): Inline[] {
 
 export function readInlines(nodes: TeiNode[], reader: InlineReader): Inline[] {
   const out: Inline[] = [];
+  // A paragraph joined across an extraction break (a blank line page extraction left inside a
+  // sentence) reads the white space after the break as one word space, or as none where the words
+  // join (`rend="joined"`: `well-` / `known`).
+  let afterBreak: string | undefined;
   for (const n of nodes) {
     if (typeof n === 'string') {
-      if (n) out.push(text(n));
-    } else out.push(...readInline(n, reader));
+      const t = afterBreak === undefined ? n : afterBreak + n.replace(/^\s+/, '');
+      afterBreak = undefined;
+      if (t) out.push(text(t));
+    } else if (localName(n.name) === 'milestone' && n.attrs.type === 'extraction-break')
+      afterBreak = n.attrs.rend === 'joined' ? '' : ' ';
+    else out.push(...readInline(n, reader));
   }
   return out;
 }

@@ -1,6 +1,8 @@
 import { block, el, type TeiElement, type TeiNode } from '../tei/node.ts';
 import type { Block, Span } from './blocks.ts';
+import { between } from './between.ts';
 import type { InlineContext } from './inline.ts';
+import type { NoteSetter } from './notes.ts';
 import { datelineNodes } from './rules/dateline.ts';
 import { listTypeForLabel } from './rules/list.ts';
 import { isAsteriskRow } from './rules/omission-row.ts';
@@ -13,131 +15,190 @@ const MILESTONE_LIKE = new Set(['pb', 'gap', 'milestone']);
 
 function unwrapIfMilestones(nodes: TeiNode[]): TeiNode[] | null {
   const elements = nodes.filter((n) => typeof n !== 'string' || n.trim() !== '');
-  return elements.length > 0 && elements.every((n) => typeof n !== 'string' && MILESTONE_LIKE.has(n.name))
-    ? elements
-    : null;
+  if (elements.length === 0 || !elements.every((n) => typeof n !== 'string' && MILESTONE_LIKE.has(n.name)))
+    return null;
+  // (the white space between them is the source's: kept)
+  return nodes;
 }
-
-/** Joins the spans of one block with a joint between them (`<lb/>` for a heading's lines). */
-function joined(spans: Span[], inline: Inline, joint: () => TeiElement): TeiNode[] {
-  const out: TeiNode[] = [];
-  spans.forEach((span, k) => {
-    if (k > 0) out.push(joint());
-    out.push(...inline(span));
-  });
-  return out;
-}
-
-const extractionBreak = (): TeiElement => el('milestone', { unit: 'paragraph', type: 'extraction-break' });
 
 const PAGE_ONLY = /^\[Page [^\]]*\]$/;
 
 /**
- * Joins the spans of a paragraph split by page extraction (rule `paragraph-merge`): a milestone at
- * each break, and after the last break before the next words the word space the blank line stood
- * for, so the paragraph's string value reads `must always be solemnly` (a line holding only a page
- * marker is passed over: `and` / `[Page 5]` / `continued` gets one space, before `continued`).
+ * Where each block stands in the source, its signs included (`**` around a bold heading, `- `
+ * before a dash list's items): what lies between two blocks is white space, kept as it is.
  */
-function extractionJoined(spans: Span[], inline: Inline): TeiNode[] {
+function extent(b: Block): [number, number] {
+  const spans = ((): Span[] => {
+    switch (b.kind) {
+      case 'head':
+      case 'section':
+      case 'p':
+      case 'quote':
+      case 'source-block':
+        return b.spans;
+      case 'list':
+        return [...(b.label ? [b.label] : []), ...b.items];
+      case 'notes':
+        return [];
+      default:
+        return [b.span];
+    }
+  })();
+  if (b.kind === 'notes') {
+    const items = b.list.items;
+    return [items[0]?.start ?? 0, Math.max(...items.map((i) => Math.max(i.end, (i.close ?? -1) + 1)))];
+  }
+  const first = spans[0] ?? { text: '', offset: 0 };
+  const last = spans.at(-1) ?? first;
+  let start = first.offset;
+  let end = last.offset + last.text.length;
+  if ((b.kind === 'section' || b.kind === 'head') && b.bold) {
+    start -= 2;
+    end += 2;
+  }
+  if (b.kind === 'list' && b.rend === 'dash' && !b.label) start -= 2;
+  return [start, end];
+}
+
+/** Joins a heading's lines with `lb`, the white space around each line break kept as printed. */
+function lines(spans: Span[], inline: Inline, ctx: InlineContext): TeiNode[] {
+  const out: TeiNode[] = [];
+  spans.forEach((span, k) => {
+    const prev = spans[k - 1];
+    if (prev) {
+      const gap = between(ctx, prev.offset + prev.text.length, span.offset);
+      const nl = gap.indexOf('\n');
+      if (nl === -1) out.push(gap);
+      else out.push(gap.slice(0, nl), el('lb'), gap.slice(nl + 1));
+    }
+    out.push(...inline(span));
+  });
+  return out.filter((n) => n !== '');
+}
+
+/**
+ * Joins the spans of a paragraph split by page extraction (rule `paragraph-merge`): a milestone at
+ * each break, then the blank line as the source has it. Whether the break stood for a word space
+ * is the milestone's to say: `rend="joined"` where it did not (after a hyphen, or before a page
+ * marker whose own break carries the space), so the paragraph reads `must always be solemnly`
+ * and `well-known`.
+ */
+function extractionJoined(spans: Span[], inline: Inline, ctx: InlineContext): TeiNode[] {
   const out: TeiNode[] = [];
   let before = '';
   spans.forEach((span, k) => {
     const pageOnly = PAGE_ONLY.test(span.text);
-    if (k > 0) {
-      out.push(extractionBreak());
-      if (!pageOnly && breakIsWordSpace(before, span.text)) out.push(' ');
+    const prev = spans[k - 1];
+    if (prev) {
+      const space = !pageOnly && breakIsWordSpace(before, span.text);
+      out.push(
+        el('milestone', { unit: 'paragraph', type: 'extraction-break', rend: space ? undefined : 'joined' }),
+        between(ctx, prev.offset + prev.text.length, span.offset),
+      );
     }
     out.push(...inline(span));
     if (!pageOnly) before = span.text;
   });
-  return out;
+  return out.filter((n) => n !== '');
 }
-const lineBreak = (): TeiElement => el('lb');
 
-function bodyElement(b: Block, inline: Inline, ctx: InlineContext): TeiNode[] {
-  switch (b.kind) {
-    case 'running-head':
-      // The page begins at its running head: the break, then the head as printed (forme work).
-      return [
-        el('pb', { n: b.n, rend: 'running-head', 'xml:id': ctx.ids.take(`pg${b.n}`) }),
-        el('fw', { type: 'header' }, inline(b.span)),
-      ];
-    case 'p': {
-      const content = extractionJoined(b.spans, inline);
-      const unwrapped = unwrapIfMilestones(content);
-      if (unwrapped) return unwrapped;
-      const p = el('p', {}, content);
-      // where it starts in the source (not written into the TEI): diagnostics can point at it
-      const first = b.spans[0];
-      if (first) p.line = ctx.positions.at(first.offset).line;
-      return [p];
-    }
-    case 'quote':
-      return [el('quote', {}, [el('p', {}, extractionJoined(b.spans, inline))])];
-    case 'omission-row':
-      // A row of asterisks keeps its printed form in @n, so `recto text` gives back as many.
-      if (isAsteriskRow(b.span.text))
-        return [
-          el(
-            'gap',
-            {
-              reason: 'editorial-omission',
-              resp: ctx.ids.resp('source-editors'),
-              rend: 'asterisks',
-              n: b.span.text,
-            },
-            [el('desc', {}, ['Omitted by the editors of the source edition (a row of asterisks).'])],
-          ),
-        ];
-      return [
-        el('gap', { reason: 'editorial-omission', resp: ctx.ids.resp('source-editors'), rend: 'dots' }, [
-          el('desc', {}, ['Omitted by the editors of the source edition (a row of dots).']),
-        ]),
-      ];
-    case 'list': {
-      const items: TeiNode[] = [];
-      if (b.label) items.push(el('head', {}, inline(b.label)));
-      for (const span of b.items) {
-        const content = inline(span);
-        // A line of only page breaks or omissions goes between items, never before the first
-        // (a list needs one: `SUBJECT` / `[1 line of source text not declassified]` is an item).
-        const loose = unwrapIfMilestones(content);
-        const hasItem = items.some((n) => typeof n !== 'string' && n.name === 'item');
-        items.push(...(loose && hasItem ? loose : [el('item', {}, content)]));
-      }
-      const type = b.label ? listTypeForLabel(b.label.text) : undefined;
-      return [block('list', { type, rend: b.rend === 'dash' ? 'dash' : undefined }, items)];
-    }
-    default:
-      return [];
+/** The children of a list: its head and items, with the white space between them. */
+function listChildren(b: Extract<Block, { kind: 'list' }>, inline: Inline, ctx: InlineContext): TeiNode[] {
+  const out: TeiNode[] = [];
+  let cursor: number | undefined;
+  const gapTo = (start: number): void => {
+    if (cursor !== undefined) out.push(between(ctx, cursor, start));
+  };
+  if (b.label) {
+    out.push(el('head', {}, inline(b.label)));
+    cursor = b.label.offset + b.label.text.length;
   }
+  for (const span of b.items) {
+    const start = b.rend === 'dash' ? span.offset - 2 : span.offset;
+    gapTo(start);
+    const content = inline(span);
+    // A line of only page breaks or omissions goes between items, never before the first
+    // (a list needs one: `SUBJECT` / `[1 line of source text not declassified]` is an item).
+    const loose = unwrapIfMilestones(content);
+    const hasItem = out.some((n) => typeof n !== 'string' && n.name === 'item');
+    // (a loose line in a dash list keeps its `- ` in an item: it prints one)
+    out.push(...(loose && hasItem && b.rend !== 'dash' ? loose : [el('item', {}, content)]));
+    cursor = span.offset + span.text.length;
+  }
+  return out.filter((n) => n !== '');
+}
+
+function omissionRow(span: Span, ctx: InlineContext): TeiElement {
+  // The row as printed is kept in @n, so `recto text` gives back as many dots or asterisks.
+  const asterisks = isAsteriskRow(span.text);
+  return el(
+    'gap',
+    {
+      reason: 'editorial-omission',
+      resp: ctx.ids.resp('source-editors'),
+      rend: asterisks ? 'asterisks' : 'dots',
+      n: span.text,
+    },
+    [
+      el('desc', {}, [
+        `Omitted by the editors of the source edition (a row of ${asterisks ? 'asterisks' : 'dots'}).`,
+      ]),
+    ],
+  );
+}
+
+/** `511.` / `Source` / citation / `<url>` → one source note with a label and bibls, spaced as printed. */
+function sourceBlock(spans: Span[], inline: Inline, ctx: InlineContext): TeiElement {
+  const parts: TeiNode[] = [];
+  spans.forEach((span, k) => {
+    const prev = spans[k - 1];
+    if (prev) parts.push(between(ctx, prev.offset + prev.text.length, span.offset));
+    if (/^\d+\.$/.test(span.text)) parts.push(el('label', { type: 'number' }, inline(span)));
+    else if (span.text === 'Source') parts.push(el('label', {}, inline(span)));
+    else parts.push(el('bibl', {}, inline(span)));
+  });
+  return el('note', { type: 'source', subtype: 'citation' }, parts);
 }
 
 /**
  * Builds the document's `<div type="document">` from its blocks, in source order: header blocks at
- * the top, body paragraphs (a section heading opens a nested div), closing blocks at the bottom.
+ * the top, body paragraphs (a section heading opens a nested div), closing blocks and the note list
+ * at the bottom. Every character of the source is in it: each block's in its element, the white
+ * space between blocks as text between them.
  */
 export function assembleDiv(
   blocks: Block[],
   ctx: InlineContext,
+  notes: NoteSetter,
   divAttrs: Record<string, string>,
 ): TeiElement {
   const inline: Inline = (span) => ctx.inline(span.offset, span.offset + span.text.length);
-  const top: TeiNode[] = [];
-  const body: TeiNode[] = [];
-  const sections: TeiElement[] = [];
-  const bottom: TeiNode[] = [];
-  let closer: TeiElement | null = null;
-  const current = (): TeiNode[] => sections.at(-1)?.children ?? body;
+  const div: TeiNode[] = [];
+  let section: TeiElement | undefined;
+  let closer: TeiElement | undefined;
+  let closing = false; // past the body: blocks go to the div, after the sections
+  let cursor = 0;
+  let pending = ''; // white space before the next element, in the container it goes to
+
+  const place = (target: TeiNode[], ...nodes: TeiNode[]): void => {
+    if (pending) target.push(pending);
+    pending = '';
+    target.push(...nodes);
+  };
+  const body = (): TeiNode[] => (section && !closing ? section.children : div);
 
   for (const b of blocks) {
+    const [start, end] = extent(b);
+    pending += between(ctx, cursor, start);
+    cursor = Math.max(cursor, end);
+    const isClosing = ['salute', 'signed', 'postscript', 'collection', 'source-block', 'notes'].includes(b.kind);
+    if (isClosing) closing = true;
+    if (b.kind !== 'salute' && b.kind !== 'signed') closer = undefined;
     switch (b.kind) {
-      case 'fw': {
-        // Boilerplate is kept verbatim: `[Subject] [Author] [Date]` is a page's facet labels, not editing.
-        const fw = el('fw', { type: 'boilerplate' }, [b.span.text]);
-        (body.length || sections.length ? bottom : top).push(fw);
+      case 'fw':
+        // Boilerplate is kept verbatim where it stands: `[Subject] [Author] [Date]` is a page's facet labels, not editing.
+        place(body(), el('fw', { type: 'boilerplate' }, [b.span.text]));
         break;
-      }
       case 'source': {
         // `[Source: … not declassified.]` is a source note in brackets, not an omission notice.
         const { text, offset } = b.span;
@@ -145,11 +206,12 @@ export function assembleDiv(
         const content = bracketed
           ? ['[', ...inline({ text: text.slice(1, -1), offset: offset + 1 }), ']']
           : inline(b.span);
-        top.push(el('note', { type: 'source' }, content));
+        place(div, el('note', { type: 'source' }, content));
         break;
       }
       case 'editorial':
-        top.push(
+        place(
+          div,
           el(
             'note',
             { type: 'editorial', resp: ctx.ids.resp('source-editors') },
@@ -159,70 +221,90 @@ export function assembleDiv(
         break;
       case 'page':
         // `[Page 15]` above or on a header line: the page break before it (the marker was checked valid).
-        top.push(...inline(b.span));
+        place(div, ...inline(b.span));
         break;
       case 'despatch':
-        top.push(el('opener', {}, [el('idno', { type: 'despatch' }, inline(b.span))]));
+        place(div, el('opener', {}, [el('idno', { type: 'despatch' }, inline(b.span))]));
         break;
-      case 'head':
-        top.push(
-          el(
-            'head',
-            { type: top.some((n) => typeof n !== 'string' && n.name === 'head') ? 'sub' : undefined },
-            joined(b.spans, inline, lineBreak),
-          ),
-        );
+      case 'head': {
+        const sub = div.some((n) => typeof n !== 'string' && n.name === 'head');
+        place(div, el('head', { type: sub ? 'sub' : undefined }, lines(b.spans, inline, ctx)));
         break;
+      }
       case 'dateline':
-        top.push(el('dateline', {}, datelineNodes(b.span, ctx.inline)));
+        place(div, el('dateline', {}, datelineNodes(b.span, ctx)));
         break;
-      case 'section':
-        sections.push(
-          block('div', { type: 'section' }, [
-            el('head', { rend: b.bold ? 'bold' : undefined }, joined(b.spans, inline, lineBreak)),
-          ]),
-        );
+      case 'section': {
+        const head = el('head', { rend: b.bold ? 'bold' : undefined }, lines(b.spans, inline, ctx));
+        const opened = block('div', { type: 'section' }, []);
+        opened.children = [head];
+        place(div, opened);
+        section = opened;
         break;
+      }
       case 'salute':
       case 'signed':
-        closer ??= el('closer', {}, []);
-        closer.children.push(el(b.kind, {}, inline(b.span)));
-        if (b.kind === 'signed') {
-          bottom.push(closer);
-          closer = null;
+        if (closer) place(closer.children, el(b.kind, {}, inline(b.span)));
+        else {
+          closer = el('closer', {}, []);
+          place(div, closer);
+          closer.children.push(el(b.kind, {}, inline(b.span)));
         }
+        if (b.kind === 'signed') closer = undefined;
         break;
       case 'postscript':
-        bottom.push(el('postscript', {}, [el('p', {}, inline(b.span))]));
+        place(div, el('postscript', {}, [el('p', {}, inline(b.span))]));
         break;
       case 'collection':
-        bottom.push(el('note', { type: 'source', subtype: 'collection' }, inline(b.span)));
+        place(div, el('note', { type: 'source', subtype: 'collection' }, inline(b.span)));
         break;
       case 'source-block':
-        bottom.push(sourceBlock(b.spans, inline));
+        place(div, sourceBlock(b.spans, inline, ctx));
         break;
-      default: {
-        const target = current();
-        target.push(...bodyElement(b, inline, ctx));
-        if (target !== body) target.push('\n');
+      case 'notes':
+        place(div, ...notes.printed(b.list));
+        break;
+      case 'p': {
+        const content = extractionJoined(b.spans, inline, ctx);
+        const loose = unwrapIfMilestones(content);
+        if (loose) {
+          place(body(), ...loose);
+          break;
+        }
+        const p = el('p', {}, content);
+        // where it starts in the source (not written into the TEI): diagnostics can point at it
+        const first = b.spans[0];
+        if (first) p.line = ctx.positions.at(first.offset).line;
+        place(body(), p);
+        break;
+      }
+      case 'quote':
+        place(body(), el('quote', {}, [el('p', {}, extractionJoined(b.spans, inline, ctx))]));
+        break;
+      case 'omission-row':
+        place(body(), omissionRow(b.span, ctx));
+        break;
+      case 'running-head':
+        // The page begins at its running head: the break, then the head as printed (forme work).
+        place(
+          body(),
+          el('pb', { n: b.n, rend: 'running-head', 'xml:id': ctx.ids.take(`pg${b.n}`) }),
+          el('fw', { type: 'header' }, inline(b.span)),
+        );
+        break;
+      case 'list': {
+        const type = b.label ? listTypeForLabel(b.label.text) : undefined;
+        place(body(), el('list', { type, rend: b.rend === 'dash' ? 'dash' : undefined }, listChildren(b, inline, ctx)));
+        break;
       }
     }
   }
-  if (closer) bottom.push(closer);
+  pending += between(ctx, cursor, ctx.source.length);
   // TEI wants at least one paragraph-level element (or division) in a div: a text of nothing but page
   // breaks or omissions gets an empty paragraph after them.
-  const GLOBAL = new Set(['pb', 'gap', 'milestone', 'fw', 'note', 'lb']);
-  const hasContent = sections.length > 0 || body.some((n) => typeof n !== 'string' && !GLOBAL.has(n.name));
-  if (!hasContent) body.push(el('p'));
-  return block('div', divAttrs, [...top, ...body, ...sections, ...bottom]);
-}
-
-/** `511.` / `Source` / citation / `<url>` → one source note with a label and bibls. */
-function sourceBlock(spans: Span[], inline: Inline): TeiElement {
-  const parts = spans.map((span) => {
-    if (/^\d+\.$/.test(span.text)) return el('label', { type: 'number' }, inline(span));
-    if (span.text === 'Source') return el('label', {}, inline(span));
-    return el('bibl', {}, inline(span));
-  });
-  return el('note', { type: 'source', subtype: 'citation' }, parts);
+  const GLOBAL = new Set(['pb', 'gap', 'milestone', 'fw', 'note', 'lb', 'anchor']);
+  const hasContent = div.some((n) => typeof n !== 'string' && !GLOBAL.has(n.name));
+  if (!hasContent) place(div, el('p'));
+  if (pending) div.push(pending);
+  return el('div', divAttrs, div);
 }

@@ -1,5 +1,8 @@
+import type { Line } from './lines.ts';
+import type { Rule } from './rule.ts';
 import type { Span } from './rules/footnote-refs.ts';
 import type { ListRend } from './rules/list.ts';
+import type { NoteList } from './rules/note-list.ts';
 
 export type { Span };
 
@@ -15,9 +18,29 @@ export type Block =
   | { kind: 'omission-row'; span: Span }
   | { kind: 'running-head'; span: Span; n: string } // `FOREIGN RELATIONS, 1950, VOLUME III 130`
   | { kind: 'salute' | 'signed' | 'postscript' | 'collection'; span: Span }
-  | { kind: 'source-block'; spans: Span[] };
+  | { kind: 'source-block'; spans: Span[] }
+  /** The notes listed at the end: each is set at its reference, an anchor left where it is printed. */
+  | { kind: 'notes'; list: NoteList };
 
 export type BlockKind = Block['kind'];
+
+/** What a block rule read at the start of a run of lines. */
+export interface BlockMatch {
+  blocks: Block[];
+  /** How many lines of the run it took. */
+  lines: number;
+  /** It took the next run too (a list's label line and its items). */
+  takesNext?: boolean;
+}
+
+/**
+ * A rule that reads body blocks (markdown-it's block rules): given a run of lines with no blank
+ * line between them, and the run after it, it reads what stands at the start of the run, or
+ * declines. The segmenter tries the rules in the registry's order; the first that reads wins.
+ */
+export interface BlockRule extends Rule {
+  parse(run: Line[], next: Line[] | undefined): BlockMatch | null;
+}
 
 /** The spans of a block whose text may carry footnote references. */
 export function refSpans(block: Block): Span[] {
@@ -43,6 +66,7 @@ export function refSpans(block: Block): Span[] {
     case 'page':
     case 'collection':
     case 'source-block':
+    case 'notes':
       return [];
   }
 }

@@ -11,10 +11,10 @@ import { type Anchor, IdAllocator, type InlineContext, parseInline } from './inl
 import { PositionMap, splitLines } from './lines.ts';
 import { anchorMentions } from './mentions.ts';
 import { documentMeta } from './metadata.ts';
+import { setNotes } from './notes.ts';
 import { findSuspects } from './rules/damage.ts';
-import { findRefCandidates, pairMarked, pairRefs, type RefCandidate } from './rules/footnote-refs.ts';
-import { INLINE_RULES } from './rules/index.ts';
-import { MARKED_STYLES, type NoteList } from './rules/note-list.ts';
+import { anchorCorrections } from './rules/manifest-correction.ts';
+import { BLOCK_RULES, INLINE_RULES } from './rules/registry.ts';
 import { segment } from './segment.ts';
 import { documentSource } from './source-record.ts';
 import { assignStableIds } from './stable-ids.ts';
@@ -72,13 +72,10 @@ export function normalize(bytes: Uint8Array, options: NormalizeOptions): Normali
     inline: (start, end) => parseInline(ctx, INLINE_RULES, start, end),
   };
 
-  const { blocks, notes } = segment(lines);
+  const { blocks, notes } = segment(lines, BLOCK_RULES);
   const spans = blocks.flatMap(refSpans);
   const sourceNote = blocks.some((b) => b.kind === 'source');
-  const marked = notes && MARKED_STYLES.has(notes.style);
-  const kept = notes
-    ? anchorNotes(ctx, notes, marked ? [] : findRefCandidates(spans), sourceNote, marked ? spans : null)
-    : () => [];
+  const noteSetter = setNotes(ctx, notes, spans, sourceNote);
   const corrected = anchorCorrections(ctx, options.corrections ?? [], Boolean(options.edition.editor));
   if (options.register) anchorMentions(ctx, options.register, blocks);
   for (const s of findSuspects(spans)) {
@@ -90,8 +87,7 @@ export function normalize(bytes: Uint8Array, options: NormalizeOptions): Normali
     );
   }
 
-  const div = assembleDiv(blocks, ctx, { type: 'document', 'xml:id': options.id });
-  for (const note of kept()) div.children.push(note, '\n');
+  const div = assembleDiv(blocks, ctx, noteSetter, { type: 'document', 'xml:id': options.id });
   assignStableIds(div, ids);
   const meta = documentMeta(
     div,
@@ -117,133 +113,3 @@ function paragraphLines(div: TeiElement): [number, string][] {
   return out;
 }
 
-/**
- * Pins each listed note to its reference. Returns, to call once the text is assembled, the notes
- * to keep at the end of the document: those no reference was found for, and any whose reference
- * ended up inside other markup and so was never written. No listed note is ever dropped.
- */
-function anchorNotes(
-  ctx: InlineContext,
-  notes: NoteList,
-  candidates: RefCandidate[],
-  sourceNote: boolean,
-  markedSpans: Span[] | null,
-): () => TeiElement[] {
-  const { anchors } = markedSpans
-    ? pairMarked(markedSpans, notes.style, notes.items)
-    : pairRefs(candidates, notes.items, { sourceNote, exact: notes.style === 'glued' });
-  // `rend` records what the reading order and @n cannot tell `recto text`: the number the list
-  // printed when it is not the reference's (a list numbered 1, 1, 3 or from 47), and the place in
-  // the list of a note no reference was found for (it is kept at the end of the document).
-  const noteElement = (k: number, n: string, anchored: boolean): TeiElement => {
-    const item = notes.items[k];
-    // A note of several paragraphs (web copies' `- …` / `…↩`) has a `p` for each.
-    const content: TeiNode[] = !item
-      ? []
-      : item.paragraphs
-        ? item.paragraphs.map((p) => el('p', {}, ctx.inline(p.offset, p.offset + p.text.length)))
-        : ctx.inline(item.offset, item.offset + item.text.length);
-    const rend = [
-      notes.style === 'arrow' ? 'arrow' : '',
-      notes.style !== 'arrow' && notes.style !== 'numbered' ? `mark-${notes.style}` : '',
-      item?.open ? 'arrow-open' : '',
-      notes.style === 'numbered' && item && String(item.listNumber) !== n
-        ? `list-number:${item.listNumber}`
-        : '',
-      anchored ? '' : `list-position:${k + 1}`,
-    ].filter(Boolean);
-    return el(
-      'note',
-      {
-        place: 'foot',
-        n,
-        // From the number as printed (`fn47` for note 47), not from the note's place in the list.
-        'xml:id': ctx.ids.take(`fn${n}`),
-        rend: rend.length ? rend.join(' ') : undefined,
-      },
-      content,
-    );
-  };
-  const unanchored: TeiElement[] = [];
-  const chosen = new Set<RefCandidate>();
-  const written = new Set<number>();
-  anchors.forEach((c, k) => {
-    const item = notes.items[k];
-    if (c) {
-      chosen.add(c);
-      ctx.anchors.set(c.offset, {
-        length: c.length ?? c.label.length,
-        nodes: () => {
-          written.add(k);
-          return [noteElement(k, c.label, true)];
-        },
-      });
-    } else if (item) {
-      ctx.diag.warn(
-        'footnote-unanchored',
-        `note ${item.listNumber} has no reference in the text; kept at the end of the document`,
-        ctx.positions.at(item.line.offset),
-      );
-      const note = noteElement(k, item.label ?? String(item.listNumber), false);
-      note.attrs.type = 'unanchored';
-      unanchored.push(note);
-    }
-  });
-  let lastLabel = 0;
-  for (const c of candidates) {
-    if (chosen.has(c)) lastLabel = Number(c.label);
-    else if (c.strength >= 3 && Number(c.label) === lastLabel + 1 && lastLabel > 0) {
-      ctx.diag.warn(
-        'footnote-missing',
-        `reference ${c.label} looks like a footnote but the note list has no note for it`,
-        ctx.positions.at(c.offset),
-      );
-      lastLabel++;
-    }
-  }
-  return () => {
-    const swallowed: TeiElement[] = [];
-    anchors.forEach((c, k) => {
-      const item = notes.items[k];
-      if (!c || !item || written.has(k)) return;
-      ctx.diag.warn(
-        'footnote-unanchored',
-        `the reference to note ${item.listNumber} is inside other markup; the note is kept at the end of the document`,
-        ctx.positions.at(c.offset),
-      );
-      const note = noteElement(k, item.label ?? String(item.listNumber), false);
-      note.attrs.type = 'unanchored';
-      swallowed.push(note);
-    });
-    return [...unanchored, ...swallowed];
-  };
-}
-
-/** Manifest corrections (`{ "sic": "IPRACTICAL", "corr": "PRACTICAL" }`) → choice/sic/corr at every occurrence. */
-function anchorCorrections(ctx: InlineContext, corrections: Correction[], editor: boolean): Set<number> {
-  const at = new Set<number>();
-  for (const { sic, corr } of corrections) {
-    let found = false;
-    for (let i = ctx.source.indexOf(sic); i !== -1 && sic; i = ctx.source.indexOf(sic, i + sic.length)) {
-      if (ctx.anchors.has(i)) continue;
-      found = true;
-      at.add(i);
-      ctx.anchors.set(i, {
-        length: sic.length,
-        nodes: () => [
-          el('choice', {}, [
-            el('sic', {}, [sic]),
-            // Credited to the edition's editor, who asked for it in the manifest, not to the software.
-            el('corr', { type: 'editorial', resp: editor ? ctx.ids.resp('editor') : undefined }, [corr]),
-          ]),
-        ],
-      });
-    }
-    if (!found)
-      ctx.diag.warn('correction-not-found', `manifest correction "${sic}" does not occur in the text`, {
-        line: 1,
-        column: 1,
-      });
-  }
-  return at;
-}

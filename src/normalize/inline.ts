@@ -1,6 +1,7 @@
 import type { DiagnosticBag } from '../diagnostics.ts';
 import type { TeiNode } from '../tei/node.ts';
 import type { PositionMap } from './lines.ts';
+import type { Rule } from './rule.ts';
 
 /** Element ids that must be unique across a whole edition. */
 export class IdAllocator {
@@ -49,8 +50,8 @@ export interface InlineMatch {
   next: number;
 }
 
-export interface InlineRule {
-  id: string;
+/** A rule that reads a stretch of running text, starting at one character (markdown-it's inline rules). */
+export interface InlineRule extends Rule {
   trigger: string; // the character a match must start with
   parse(ctx: InlineContext, at: number, end: number, state: InlineState): InlineMatch | null;
 }

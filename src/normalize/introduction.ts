@@ -3,7 +3,7 @@ import { block, el, type TeiElement } from '../tei/node.ts';
 import { IdAllocator, type InlineContext, parseInline } from './inline.ts';
 import { PositionMap, splitLines } from './lines.ts';
 import { underscoreEmphasis } from './rules/emphasis.ts';
-import { INLINE_RULES } from './rules/index.ts';
+import { INLINE_RULES } from './rules/registry.ts';
 
 /**
  * The edition's introduction (Markdown or plain text) → a TEI document of its own in the corpus:

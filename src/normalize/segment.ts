@@ -1,35 +1,30 @@
-import type { Block, Span } from './blocks.ts';
+import type { Block, BlockRule, Span } from './blocks.ts';
 import { isBlank, type Line } from './lines.ts';
 import { type ClosingKind, classifyClosing } from './rules/closing.ts';
 import { findDate } from './rules/dates.ts';
-import { hardWrapJoins } from './rules/hard-wrap.ts';
 import { classifyHeaderLine, type HeaderState } from './rules/header.ts';
-import { closesBoldHeading, isSectionHeading, opensBoldHeading } from './rules/heading.ts';
-import { isListLabel, listRendFor } from './rules/list.ts';
 import { findNoteList, type NoteList } from './rules/note-list.ts';
-import { isOmissionRow } from './rules/omission-row.ts';
 import { leadingPageMarker } from './rules/page-marker.ts';
 import { endsMidSentence, startsMidSentence } from './rules/paragraph-merge.ts';
-import { isQuotation } from './rules/quotation.ts';
 import { runningHeadPage } from './rules/running-head.ts';
+import { spanOf } from './spans.ts';
+
+export { spanOf };
 
 export interface Segmented {
   blocks: Block[];
   notes: NoteList | null;
 }
 
-/** A line without its surrounding white space (indentation such as `\u00a0 \u00a0 ` included). */
-export function spanOf(line: Line, from = 0): Span {
-  const raw = line.text.slice(from);
-  const lead = raw.length - raw.trimStart().length;
-  return { text: raw.trim(), offset: line.offset + from + lead };
-}
-
 const PAGE_ONLY = /^\[(?:Facsimile )?Page [^\]]*\]$/;
 const PLACE_ALONE = /^\p{Lu}[\p{L} .’'-]{1,30},$/u;
 
-/** Splits a document into header, body and closing blocks, and finds its note list. */
-export function segment(lines: Line[]): Segmented {
+/**
+ * Splits a document into header, body and closing blocks, and finds its note list: every block in
+ * source order, each with the spans of the source it is read from (the white space between blocks
+ * is the source's too, and is kept). The body's blocks are read by the block rules, in order.
+ */
+export function segment(lines: Line[], bodyRules: BlockRule[]): Segmented {
   const notes = findNoteList(lines);
   const end = notes ? notes.firstLine : lines.length;
   const trailing = notes ? lines.slice(notes.endLine).filter((l) => !isBlank(l)) : [];
@@ -93,7 +88,9 @@ export function segment(lines: Line[]): Segmented {
   const closingLines = rest.slice(rest.length - closingCount);
   const closing = closingBlocks(closingLines, closingKinds.slice(0, closingCount).reverse());
 
-  const blocks = [...header, ...joinEnumerators(mergeExtractionBreaks(bodyBlocks(bodyLines))), ...closing];
+  const body = joinEnumerators(mergeExtractionBreaks(bodyBlocks(bodyLines, bodyRules)));
+  const blocks = [...header, ...body, ...closing];
+  if (notes) blocks.push({ kind: 'notes', list: notes });
   for (const line of trailing) blocks.push({ kind: 'fw', span: spanOf(line) });
   return { blocks, notes };
 }
@@ -116,92 +113,46 @@ function closingBlocks(lines: Line[], kinds: ClosingKind[]): Block[] {
 }
 
 /** Runs of lines with no blank line between them; a running head is a run of its own. */
-function groupsOf(lines: Line[]): Line[][] {
-  const groups: Line[][] = [];
+function runsOf(lines: Line[]): Line[][] {
+  const runs: Line[][] = [];
   let cut = false;
   for (const line of lines) {
-    const last = groups.at(-1);
+    const last = runs.at(-1);
     const prev = last?.at(-1);
     const head = runningHeadPage(line.text) !== null;
     if (last && prev && prev.index === line.index - 1 && !cut && !head) last.push(line);
-    else groups.push([line]);
+    else runs.push([line]);
     cut = head;
   }
-  return groups;
+  return runs;
 }
 
 interface BodyBlock {
   block: Block;
-  group: number; // which run of lines it came from: merges happen only across a blank line
+  run: number; // which run of lines it came from: merges happen only across a blank line
 }
 
-function bodyBlocks(lines: Line[]): BodyBlock[] {
+/** The body's runs of lines, each read by the first block rule (in the registry's order) that reads it. */
+function bodyBlocks(lines: Line[], rules: BlockRule[]): BodyBlock[] {
   const out: BodyBlock[] = [];
-  const groups = groupsOf(lines);
-  for (let g = 0; g < groups.length; g++) {
-    let group = groups[g] as Line[];
-    const push = (block: Block): void => {
-      out.push({ block, group: g });
-    };
-    while (group.length) {
-      const first = group[0] as Line;
-      if (opensBoldHeading(first.text)) {
-        const close = group.findIndex((l) => closesBoldHeading(l.text));
-        if (close !== -1) {
-          const spans = group.slice(0, close + 1).map((l) => spanOf(l));
-          const firstSpan = spans[0] as Span;
-          spans[0] = { text: firstSpan.text.slice(2), offset: firstSpan.offset + 2 };
-          const lastSpan = spans[spans.length - 1] as Span;
-          spans[spans.length - 1] = { text: lastSpan.text.slice(0, -2), offset: lastSpan.offset };
-          push({ kind: 'section', spans, bold: true });
-          group = group.slice(close + 1);
-          continue;
-        }
+  const runs = runsOf(lines);
+  for (let r = 0; r < runs.length; r++) {
+    let run = runs[r] as Line[];
+    while (run.length) {
+      const next = runs[r + 1];
+      let match = null;
+      for (const rule of rules) {
+        match = rule.parse(run, next);
+        if (match) break;
       }
-      const page = group.length === 1 ? runningHeadPage(first.text) : null;
-      if (page !== null) {
-        push({ kind: 'running-head', span: spanOf(first), n: page });
+      // (the last rule, `paragraph`, reads any line)
+      if (!match || match.lines < 1) throw new Error(`no block rule read line ${(run[0]?.index ?? 0) + 1}`);
+      for (const block of match.blocks) out.push({ block, run: r });
+      run = run.slice(match.lines);
+      if (match.takesNext) {
+        r++;
         break;
       }
-      const texts = group.map((l) => l.text.trim());
-      // Rule `hard-wrap`: lines broken at a width, not at paragraphs, are joined into paragraphs
-      // (one span over the lines: the line breaks stay in the text as white space).
-      const joins = hardWrapJoins(texts);
-      if (joins) {
-        let start = 0;
-        group.forEach((line, k) => {
-          if (joins[k]) return;
-          const a = spanOf(group[start] as Line);
-          const b = spanOf(line);
-          const text = `${a.text}${' '.repeat(Math.max(0, b.offset - a.offset - a.text.length))}${b.text}`;
-          push({ kind: 'p', spans: [start === k ? a : { text, offset: a.offset }] });
-          start = k + 1;
-        });
-        break;
-      }
-      const rend = listRendFor(texts);
-      if (rend) {
-        push({
-          kind: 'list',
-          rend,
-          items: group.map((l) => spanOf(l, rend === 'dash' && l.text.startsWith('- ') ? 2 : 0)),
-        });
-        break;
-      }
-      const span = spanOf(first);
-      const next = groups[g + 1];
-      if (group.length === 1 && isListLabel(span.text) && next) {
-        const nextRend = listRendFor(next.map((l) => l.text.trim())) ?? 'plain';
-        const items = next.map((l) => spanOf(l, nextRend === 'dash' && l.text.startsWith('- ') ? 2 : 0));
-        push({ kind: 'list', rend: nextRend, label: span, items });
-        g++;
-        break;
-      }
-      if (isOmissionRow(span.text)) push({ kind: 'omission-row', span });
-      else if (isSectionHeading(span.text)) push({ kind: 'section', spans: [span], bold: false });
-      else if (isQuotation(span.text)) push({ kind: 'quote', spans: [span] });
-      else push({ kind: 'p', spans: [span] });
-      group = group.slice(1);
     }
   }
   return out;
@@ -245,7 +196,7 @@ function mergeExtractionBreaks(items: BodyBlock[]): Block[] {
     const cur = items[k] as BodyBlock;
     const prev = out.at(-1);
     const prevItem = items[k - 1];
-    if (isParagraph(prev) && isParagraph(cur.block) && prevItem && prevItem.group !== cur.group) {
+    if (isParagraph(prev) && isParagraph(cur.block) && prevItem && prevItem.run !== cur.run) {
       const tail = prev.spans.at(-1)?.text ?? '';
       const head = cur.block.spans[0]?.text ?? '';
       const pageOnly = PAGE_ONLY.test(head);
@@ -256,7 +207,7 @@ function mergeExtractionBreaks(items: BodyBlock[]): Block[] {
           continue;
         }
         // `…must always` / `[Page 5]` / `be solemnly…`: the page break falls inside the sentence.
-        if (pageOnly && isParagraph(after?.block) && after.group !== cur.group) {
+        if (pageOnly && isParagraph(after?.block) && after.run !== cur.run) {
           const afterHead = after.block.spans[0]?.text ?? '';
           if (startsMidSentence(afterHead)) {
             prev.spans.push(...cur.block.spans, ...after.block.spans);

@@ -1,5 +1,4 @@
-import { el, isElement, type TeiElement, type TeiNode } from '../tei/node.ts';
-import { localName } from '../tei/read.ts';
+import { el, isElement, localName, type TeiElement, type TeiNode } from '../tei/node.ts';
 
 /** What an item keeps of its document: printed pages (`696–698`, one page, `xii–xiv`) or paragraphs by xml:id. */
 export type ExcerptRange = { pages: { from: string; to: string } } | { paragraphs: string[] };

@@ -1,6 +1,5 @@
 import type { Diagnostic, Position } from '../diagnostics.ts';
-import { isElement, type TeiElement, type TeiNode } from '../tei/node.ts';
-import { localName } from '../tei/read.ts';
+import { isElement, localName, type TeiElement, type TeiNode } from '../tei/node.ts';
 import { POINTERS } from './ids.ts';
 
 /**

@@ -8,8 +8,8 @@ import { loadEditionMeta, normalizeOptions } from '../pipeline/build.ts';
 import { planDocuments } from '../pipeline/plan.ts';
 import { registerFromTei } from '../register/import-tei.ts';
 import type { RegisterEntry } from '../register/types.ts';
-import { isElement, type TeiElement, type TeiNode, textContent } from '../tei/node.ts';
-import { localName, readTei } from '../tei/read.ts';
+import { isElement, localName, type TeiElement, type TeiNode, textContent } from '../tei/node.ts';
+import { readTei } from '../tei/read.ts';
 import { type OutsideLookup, termsOf } from './pointers.ts';
 
 /** A document an item of the reader takes its excerpt from, as its TEI gives it. */

@@ -37,3 +37,19 @@ export function block(
   for (const c of children) spaced.push(c, '\n');
   return el(name, attrs, spaced);
 }
+
+/** A local name without its prefix (`tei:p` → `p`). */
+export const localName = (name: string): string => name.slice(name.indexOf(':') + 1);
+
+/** Child elements, optionally by local name. */
+export function childElements(node: TeiElement, name?: string): TeiElement[] {
+  return node.children.filter(isElement).filter((c) => name === undefined || localName(c.name) === name);
+}
+
+/** Every TEI document inside a TEI or teiCorpus root, in document order. */
+export function teiDocuments(root: TeiElement): TeiElement[] {
+  if (localName(root.name) === 'TEI') return [root];
+  return childElements(root).flatMap((c) =>
+    ['TEI', 'teiCorpus'].includes(localName(c.name)) ? teiDocuments(c) : [],
+  );
+}

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { InputError } from '../errors.ts';
-import { el, isElement, type TeiElement, type TeiNode } from './node.ts';
+import { el, isElement, localName, type TeiElement, type TeiNode } from './node.ts';
 
 type Ordered = Record<string, unknown>;
 
@@ -76,9 +76,6 @@ function convert(items: Ordered[], positions?: { at: Uint32Array; k: number }): 
   return out;
 }
 
-/** A local name without its prefix (`tei:p` → `p`). */
-export const localName = (name: string): string => name.slice(name.indexOf(':') + 1);
-
 /**
  * Parses TEI from a string into the same tree the writer takes. Refuses DTDs that declare
  * entities (external entities and expansion bombs are never expanded) and reports the parser's
@@ -132,17 +129,4 @@ export async function readTei(path: string): Promise<TeiElement> {
     });
   }
   return parseTei(xml, path);
-}
-
-/** Child elements, optionally by local name. */
-export function childElements(node: TeiElement, name?: string): TeiElement[] {
-  return node.children.filter(isElement).filter((c) => name === undefined || localName(c.name) === name);
-}
-
-/** Every TEI document inside a TEI or teiCorpus root, in document order. */
-export function teiDocuments(root: TeiElement): TeiElement[] {
-  if (localName(root.name) === 'TEI') return [root];
-  return childElements(root).flatMap((c) =>
-    ['TEI', 'teiCorpus'].includes(localName(c.name)) ? teiDocuments(c) : [],
-  );
 }

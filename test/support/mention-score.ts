@@ -3,8 +3,8 @@ import { join } from 'node:path';
 import { normalize } from '../../src/normalize/index.ts';
 import { registerFromTei } from '../../src/register/import-tei.ts';
 import type { Register } from '../../src/register/types.ts';
-import { isElement, type TeiElement, textContent } from '../../src/tei/node.ts';
-import { localName, parseTei } from '../../src/tei/read.ts';
+import { isElement, localName, type TeiElement, textContent } from '../../src/tei/node.ts';
+import { parseTei } from '../../src/tei/read.ts';
 
 /**
  * Tagged mentions against a FRUS volume's own: for each document, the multiset of person ids the

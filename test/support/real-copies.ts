@@ -1,8 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { isElement, type TeiElement, type TeiNode } from '../../src/tei/node.ts';
-import { localName } from '../../src/tei/read.ts';
-import { inlineText } from '../../src/tei/text.ts';
+import { isElement, localName, type TeiElement, type TeiNode } from '../../src/tei/node.ts';
+import { inlineText } from '../../src/normalize/unparse.ts';
 
 /**
  * The real-copies set (issue #15): public-domain document pages as the `pages` corpus stores them,

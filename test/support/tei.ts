@@ -1,5 +1,4 @@
-import { isElement, type TeiElement, type TeiNode } from '../../src/tei/node.ts';
-import { localName } from '../../src/tei/read.ts';
+import { isElement, localName, type TeiElement, type TeiNode } from '../../src/tei/node.ts';
 
 /** Every descendant element with this local name (`*`: any), optionally passing a test, in document order. */
 export function all(

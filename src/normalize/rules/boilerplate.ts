@@ -1,3 +1,5 @@
+import type { Rule } from '../rule.ts';
+
 /**
  * Rule `boilerplate`: lines a web page wraps around a document (site names, empty facet labels,
  * navigation: skip links, breadcrumbs, footer links).
@@ -17,3 +19,6 @@ const BOILERPLATE: RegExp[] = [
 ];
 
 export const isBoilerplate = (text: string): boolean => BOILERPLATE.some((re) => re.test(text.trim()));
+
+/** The rule (its `fw` prints its line). */
+export const boilerplate: Rule = { id: 'boilerplate', family: 'generic' };

@@ -1,3 +1,4 @@
+import type { Rule } from '../rule.ts';
 import { isBoilerplate } from './boilerplate.ts';
 
 /**
@@ -57,3 +58,6 @@ export function classifyClosing(linesFromEnd: string[]): ClosingKind[] {
   }
   return kinds;
 }
+
+/** The rule (its elements print their content: closer, salute, signed, postscript, source block). */
+export const closing: Rule = { id: 'closing', family: 'frus' };

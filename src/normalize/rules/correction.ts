@@ -1,5 +1,6 @@
-import { el } from '../../tei/node.ts';
+import { childElements, el } from '../../tei/node.ts';
 import { type InlineRule, matchAt } from '../inline.ts';
+import { printer } from '../rule.ts';
 
 const BRACKETED = /\[([^[\]\n]{1,40})\]/y;
 const WORD_BEFORE = /([\p{L}\p{N}][\p{L}\p{N}'’-]*) $/u;
@@ -36,6 +37,7 @@ export function looksLikeCorrection(word: string, bracketed: string): boolean {
 /** Rule `correction`: `of [on]`, `in [is]`, `from [to]`, `4[48]` → `<choice><sic>of</sic><corr>on</corr></choice>`. */
 export const correction: InlineRule = {
   id: 'correction',
+  family: 'frus',
   trigger: '[',
   parse(ctx, at, end, state) {
     const m = matchAt(BRACKETED, ctx.source, at, end);
@@ -55,4 +57,16 @@ export const correction: InlineRule = {
     ]);
     return { nodes: [choice], next: at + m[0].length };
   },
+  unparse: [
+    printer(
+      'choice',
+      (e) => childElements(e, 'corr')[0]?.attrs.type !== 'editorial',
+      (e, ctx) => {
+        const sic = ctx.print(childElements(e, 'sic')[0]?.children ?? []);
+        const corr = ctx.print(childElements(e, 'corr')[0]?.children ?? []);
+        // `telegram 4[48]`: the bracket glued to the number it corrects
+        return `${sic}${e.attrs.rend === 'glued' ? '' : ' '}[${corr}]`;
+      },
+    ),
+  ],
 };

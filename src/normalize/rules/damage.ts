@@ -1,3 +1,4 @@
+import type { Rule } from '../rule.ts';
 import type { Span } from './footnote-refs.ts';
 
 /**
@@ -31,3 +32,6 @@ export function findSuspects(spans: Span[]): Suspect[] {
   }
   return [...found.values()].sort((a, b) => a.offset - b.offset);
 }
+
+/** The rule: it only reports (`ocr-suspect`); the manifest's corrections make the `choice`. */
+export const damage: Rule = { id: 'damage', family: 'generic' };

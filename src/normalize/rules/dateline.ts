@@ -1,13 +1,18 @@
+import type { Rule } from '../rule.ts';
 import { el, type TeiNode } from '../../tei/node.ts';
 import { findDate } from './dates.ts';
+import type { InlineContext } from '../inline.ts';
 import type { Span } from './footnote-refs.ts';
 
 /**
  * Rule `dateline`: `Bonn, January 9, 1958, 7 p.m.` → `<placeName>Bonn</placeName>, <date
  * when="1958-01-09">January 9, 1958</date>, 7 p.m.`; every character stays where it was.
  */
-export function datelineNodes(span: Span, inline: (start: number, end: number) => TeiNode[]): TeiNode[] {
-  const { text, offset } = span;
+export function datelineNodes(span: Span, ctx: Pick<InlineContext, 'source' | 'inline'>): TeiNode[] {
+  const { offset } = span;
+  // (the source's own characters: a dateline over two lines keeps its line break as printed)
+  const text = ctx.source.slice(offset, offset + span.text.length);
+  const inline = ctx.inline;
   const date = findDate(text);
   if (!date) return inline(offset, offset + text.length);
   const out: TeiNode[] = [];
@@ -20,3 +25,6 @@ export function datelineNodes(span: Span, inline: (start: number, end: number) =
   out.push(...inline(offset + date.index + date.text.length, offset + text.length));
   return out;
 }
+
+/** The rule (its elements print their content). */
+export const dateline: Rule = { id: 'dateline', family: 'generic' };

@@ -1,5 +1,6 @@
 import { el } from '../../tei/node.ts';
 import { type InlineRule, matchAt } from '../inline.ts';
+import { printer } from '../rule.ts';
 
 const BRACKETED = /\[([^[\]\n]+)\]/y;
 
@@ -10,6 +11,7 @@ const BRACKETED = /\[([^[\]\n]+)\]/y;
  */
 export const editorialInsertion: InlineRule = {
   id: 'editorial-insertion',
+  family: 'generic',
   trigger: '[',
   parse(ctx, at, end) {
     const m = matchAt(BRACKETED, ctx.source, at, end);
@@ -22,11 +24,20 @@ export const editorialInsertion: InlineRule = {
       : el('note', { type: 'editorial', place: 'inline', resp: ctx.ids.resp('source-editors') }, content);
     return { nodes: [node], next: at + m[0].length };
   },
+  unparse: [
+    printer('supplied', (e) => e.attrs.reason === 'editorial', (e, ctx) => `[${ctx.print(e.children)}]`),
+    printer(
+      'note',
+      (e) => e.attrs.type === 'editorial' && e.attrs.place === 'inline',
+      (e, ctx) => `[${ctx.print(e.children)}]`,
+    ),
+  ],
 };
 
 /** Rule `unclosed-bracket`: a `[` with no `]` on its line is kept as text and reported. */
 export const unclosedBracket: InlineRule = {
   id: 'unclosed-bracket',
+  family: 'generic',
   trigger: '[',
   parse(ctx, at, end) {
     const lineEnd = ctx.source.indexOf('\n', at);

@@ -1,3 +1,4 @@
+import { printer, type Rule, rendTokens } from '../rule.ts';
 import { markOf, type NoteItem, type NoteStyle } from './note-list.ts';
 
 /**
@@ -299,3 +300,24 @@ function pairWithOffset(
   }
   return { score: (best[m] as Float64Array)[k] ?? -Infinity, anchors };
 }
+
+/**
+ * The rule: a note set at its reference prints the reference as the text printed it: its number
+ * glued to the word (`France.47`), or the list's mark (`/1/`, `[1]`, `*`).
+ */
+export const footnoteRef: Rule = {
+  id: 'footnote-ref',
+  family: 'generic',
+  unparse: [
+    printer(
+      'note',
+      (e) => e.attrs.place === 'foot' && e.attrs.type !== 'unanchored',
+      (e) => {
+        const n = e.attrs.n ?? '';
+        const tokens = rendTokens(e);
+        if (tokens.includes('mark-slash')) return `/${n}/`;
+        return tokens.includes('mark-bracket') ? `[${n}]` : n;
+      },
+    ),
+  ],
+};

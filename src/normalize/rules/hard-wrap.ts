@@ -1,3 +1,6 @@
+import type { BlockRule } from '../blocks.ts';
+import { spanOf } from '../spans.ts';
+
 /**
  * Rule `hard-wrap`: fixed-width text (typed copies, OCR page views, cables) breaks its lines at a
  * width, not at paragraphs. A run of lines (no blank line between) is hard-wrapped when it is wide
@@ -34,3 +37,26 @@ export function hardWrapJoins(lines: string[]): boolean[] | null {
     );
   return midSentence.length >= 2 ? joins : null;
 }
+
+/** A hard-wrapped run: one paragraph per paragraph, each one span over its lines. */
+export const hardWrap: BlockRule = {
+  id: 'hard-wrap',
+  family: 'generic',
+  parse(run) {
+    const joins = hardWrapJoins(run.map((l) => l.text.trim()));
+    if (!joins) return null;
+    const blocks: { kind: 'p'; spans: { text: string; offset: number }[] }[] = [];
+    let start = 0;
+    run.forEach((line, k) => {
+      if (joins[k]) return;
+      const a = spanOf(run[start] as (typeof run)[number]);
+      const b = spanOf(line);
+      // (the span's text stands for the source's characters: the line breaks as spaces; the
+      // TEI is made from the source itself)
+      const text = `${a.text}${' '.repeat(Math.max(0, b.offset - a.offset - a.text.length))}${b.text}`;
+      blocks.push({ kind: 'p', spans: [start === k ? a : { text, offset: a.offset }] });
+      start = k + 1;
+    });
+    return { blocks, lines: run.length };
+  },
+};

@@ -1,3 +1,4 @@
+import { printer, type Rule } from '../rule.ts';
 import { isBoilerplate } from './boilerplate.ts';
 import { findDate } from './dates.ts';
 import { isOmissionNotice } from './omission.ts';
@@ -59,3 +60,16 @@ function isTitleCase(t: string): boolean {
   const capitalized = words.filter((w) => /^\P{L}*\p{Lu}/u.test(w)).length;
   return words.length > 0 && capitalized / words.length >= 0.6;
 }
+
+/** The rule: a bracketed editorial line (`[Extracts]`) is a note printed in its brackets. */
+export const header: Rule = {
+  id: 'header',
+  family: 'frus',
+  unparse: [
+    printer(
+      'note',
+      (e) => e.attrs.type === 'editorial' && e.attrs.place !== 'inline',
+      (e, ctx) => `[${ctx.print(e.children)}]`,
+    ),
+  ],
+};

@@ -1,3 +1,9 @@
+import { isElement, localName } from '../../tei/node.ts';
+import type { BlockRule } from '../blocks.ts';
+import type { Line } from '../lines.ts';
+import { printer } from '../rule.ts';
+import { spanOf } from '../spans.ts';
+
 /**
  * Rule `list`: consecutive lines (no blank line between them) that are list items — all `- …`,
  * all enumerated (`(1)`, `(a)`, `1.`), or all short (participants, distribution lists).
@@ -24,3 +30,45 @@ export const isListLabel = (text: string): boolean => LIST_LABELS.test(text.trim
 
 export const listTypeForLabel = (text: string): string =>
   text.trim().toLowerCase().replace(/\s+/g, '-').replace(/s$/, '');
+
+const itemsOf = (run: Line[], rend: ListRend) =>
+  run.map((l) => spanOf(l, rend === 'dash' && l.text.startsWith('- ') ? 2 : 0));
+
+/** A run of list items. */
+export const list: BlockRule = {
+  id: 'list',
+  family: 'generic',
+  parse(run) {
+    const rend = listRendFor(run.map((l) => l.text.trim()));
+    return rend ? { blocks: [{ kind: 'list', rend, items: itemsOf(run, rend) }], lines: run.length } : null;
+  },
+  // A dash list prints `- ` before each item.
+  unparse: [
+    printer(
+      'list',
+      (e) => e.attrs.rend === 'dash',
+      (e, ctx) =>
+        e.children
+          .map((c) =>
+            isElement(c) && localName(c.name) === 'item' ? `- ${ctx.print(c.children)}` : ctx.print([c]),
+          )
+          .join(''),
+    ),
+  ],
+};
+
+/** A label line alone (`PARTICIPANTS`) heads the run of items after it. */
+export const listLabel: BlockRule = {
+  id: 'list',
+  family: 'frus',
+  parse(run, next) {
+    const first = run[0];
+    if (run.length !== 1 || !first || !next || !isListLabel(first.text)) return null;
+    const rend = listRendFor(next.map((l) => l.text.trim())) ?? 'plain';
+    return {
+      blocks: [{ kind: 'list', rend, label: spanOf(first), items: itemsOf(next, rend) }],
+      lines: 1,
+      takesNext: true,
+    };
+  },
+};

@@ -1,4 +1,6 @@
+import type { TeiElement } from '../../tei/node.ts';
 import type { Line } from '../lines.ts';
+import { printer, type Rule, rendTokens, rendValue, type UnparseContext } from '../rule.ts';
 import { isBoilerplate } from './boilerplate.ts';
 
 /**
@@ -23,6 +25,12 @@ export interface NoteItem {
   text: string; // the note text without its list marker (its first paragraph)
   offset: number; // of `text` in the decoded source
   line: Line;
+  /** Where the entry starts in the source: its label (`1.`, `/1/`, `- `). */
+  start: number;
+  /** Where its text ends (its last paragraph's end). */
+  end: number;
+  /** An arrow note's closing `↩`: where it is printed. */
+  close?: number;
   /** An arrow note of several paragraphs: every paragraph (the first is `text`). */
   paragraphs?: NoteSpan[];
   /** An arrow note printed without its closing `↩` (the list's last). */
@@ -74,12 +82,9 @@ function gluedList(lines: Line[], lastIndex: number): NoteList | null {
     const m = GLUED.exec(t) as RegExpExecArray;
     const lead = line.text.length - line.text.trimStart().length;
     const number = m[1] ?? '';
-    return {
-      listNumber: Number(number),
-      text: (m[2] ?? '').trimEnd(),
-      offset: line.offset + lead + number.length,
-      line,
-    };
+    const text = (m[2] ?? '').trimEnd();
+    const offset = line.offset + lead + number.length;
+    return { listNumber: Number(number), text, offset, line, start: line.offset + lead, end: offset + text.length };
   });
   const first = items[0];
   if (!first || items.some((it, k) => k > 0 && it.listNumber !== (items[k - 1]?.listNumber ?? 0) + 1))
@@ -93,6 +98,30 @@ const MARKED: [NoteStyle, RegExp][] = [
   // Not a row of asterisks (`* * * * *` is an omission).
   ['symbol', /^(\s{0,4})(\*{1,3}|†|‡)[ \t]+(?![*\s]*$)(\S.*)$/],
 ];
+
+/**
+ * How the list prints an entry's label, its text following: `1. `, `/1/ `, `[1] `, `* `, `- `
+ * (arrow), `1` (glued to its text), `1` and a blank line (alone). When the source sets it otherwise
+ * (two spaces after the mark), the label stands apart and the white space between is kept as it is.
+ */
+export function entryLabel(style: NoteStyle, label: string): string {
+  switch (style) {
+    case 'numbered':
+      return `${label}. `;
+    case 'arrow':
+      return '- ';
+    case 'slash':
+      return `/${label}/ `;
+    case 'bracket':
+      return `[${label}] `;
+    case 'symbol':
+      return `${label} `;
+    case 'glued':
+      return label;
+    case 'alone':
+      return `${label}\n\n`;
+  }
+}
 
 /** The reference a marked note's label is printed as in the text. */
 export function markOf(style: NoteStyle, label: string): string {
@@ -123,12 +152,15 @@ function markedList(lines: Line[], lastIndex: number): NoteList | null {
     const m = re.exec(line.text) as RegExpExecArray;
     const rest = m[3] ?? '';
     const label = m[2] ?? '';
+    const offset = line.offset + line.text.length - rest.length;
     return {
       listNumber: style === 'symbol' ? k + 1 : Number(label),
       text: rest.trimEnd(),
-      offset: line.offset + line.text.length - rest.length,
+      offset,
       line,
       label,
+      start: line.offset + (m[1] ?? '').length,
+      end: offset + rest.trimEnd().length,
     };
   });
   const first = items[0];
@@ -164,7 +196,15 @@ function aloneList(lines: Line[], lastIndex: number): NoteList | null {
     const current = items.at(-1);
     if (number) {
       if (current && !current.text) return null;
-      items.push({ listNumber: Number(number[1]), text: '', offset: line.offset, line });
+      const lead = line.text.length - line.text.trimStart().length;
+      items.push({
+        listNumber: Number(number[1]),
+        text: '',
+        offset: line.offset,
+        line,
+        start: line.offset + lead,
+        end: line.offset,
+      });
       continue;
     }
     if (!current) return null; // text under the rule before any number
@@ -185,7 +225,11 @@ function aloneList(lines: Line[], lastIndex: number): NoteList | null {
       };
     } else paragraphs.push(span);
   }
-  for (const it of items) it.text = it.paragraphs?.[0]?.text ?? it.text;
+  for (const it of items) {
+    it.text = it.paragraphs?.[0]?.text ?? it.text;
+    const last = it.paragraphs?.at(-1);
+    if (last) it.end = last.offset + last.text.length;
+  }
   const first = items[0];
   if (!first || items.some((it) => !it.text)) return null;
   for (const it of items) if ((it.paragraphs?.length ?? 0) < 2) it.paragraphs = undefined;
@@ -203,11 +247,15 @@ function numberedList(lines: Line[], lastIndex: number): NoteList {
     const m = NUMBERED.exec(line.text);
     const indent = m?.[1] ?? '';
     const num = m?.[2] ?? '';
+    const text = m?.[3] ?? '';
+    const offset = line.offset + indent.length + num.length + 2;
     return {
       listNumber: Number(num),
-      text: m?.[3] ?? '',
-      offset: line.offset + indent.length + num.length + 2,
+      text,
+      offset,
       line,
+      start: line.offset + indent.length,
+      end: offset + text.length,
     };
   });
   return { style: 'numbered', items, firstLine: found[0]?.index ?? 0, endLine: lastIndex + 1 };
@@ -222,8 +270,10 @@ function spanAt(line: Line, from: number): NoteSpan {
 
 interface ArrowNote {
   line: Line;
+  start: number; // of its `- `
   paragraphs: NoteSpan[];
   closed: boolean;
+  close?: number; // where its `↩` is printed
 }
 
 /**
@@ -238,7 +288,8 @@ function arrowList(lines: Line[], lastIndex: number): NoteList | null {
   const notes = first === null ? null : parseArrows(lines, first, lastIndex);
   if (first === null || !notes?.some((n) => n.closed)) return null;
   const items = notes.map((note, k): NoteItem => {
-    const head = note.paragraphs[0] ?? { text: '', offset: note.line.offset };
+    const head = note.paragraphs[0] ?? { text: '', offset: note.start + 2 };
+    const last = note.paragraphs.at(-1) ?? head;
     return {
       listNumber: k + 1,
       text: head.text,
@@ -246,6 +297,9 @@ function arrowList(lines: Line[], lastIndex: number): NoteList | null {
       line: note.line,
       paragraphs: note.paragraphs.length > 1 ? note.paragraphs : undefined,
       open: note.closed ? undefined : true,
+      start: note.start,
+      end: last.offset + last.text.length,
+      close: note.close,
     };
   });
   return { style: 'arrow', items, firstLine: first, endLine: lastIndex + 1 };
@@ -296,6 +350,7 @@ function parseArrows(lines: Line[], from: number, to: number): ArrowNote[] | nul
       // `↩` at the start of a line closes the note before it.
       if (!current || current.closed) return null;
       current.closed = true;
+      current.close = line.offset + at;
       at += ARROW.length;
       while (line.text[at] === ' ') at++;
     }
@@ -303,13 +358,14 @@ function parseArrows(lines: Line[], from: number, to: number): ArrowNote[] | nul
     if (rest.trim() === '') continue;
     if (rest.startsWith('- ')) {
       if (current && !current.closed) return null; // a note not closed before the next begins
-      current = { line, paragraphs: [], closed: false };
+      current = { line, start: line.offset + at, paragraphs: [], closed: false };
       notes.push(current);
       at += 2;
     } else if (!current || current.closed) return null; // text outside any note
     let span = spanAt(line, at);
     if (span.text.endsWith(ARROW)) {
       current.closed = true;
+      current.close = span.offset + span.text.length - ARROW.length;
       span = { text: span.text.slice(0, -ARROW.length).trimEnd(), offset: span.offset };
     }
     if (span.text !== '') current.paragraphs.push(span);
@@ -317,3 +373,54 @@ function parseArrows(lines: Line[], from: number, to: number): ArrowNote[] | nul
   // Only the last note may be open.
   return notes.slice(0, -1).every((n) => n.closed) ? notes : null;
 }
+
+const STYLE_TOKENS: [string, NoteStyle][] = [
+  ['arrow', 'arrow'],
+  ['mark-slash', 'slash'],
+  ['mark-bracket', 'bracket'],
+  ['mark-symbol', 'symbol'],
+  ['mark-alone', 'alone'],
+  ['mark-glued', 'glued'],
+];
+
+/** How a note's list printed it, from its `rend`: its style and the label it printed. */
+function entryOf(note: TeiElement): { style: NoteStyle; label: string } {
+  const tokens = rendTokens(note);
+  const style = STYLE_TOKENS.find(([t]) => tokens.includes(t))?.[1] ?? 'numbered';
+  return { style, label: rendValue(note, 'list-number') ?? note.attrs.n ?? '' };
+}
+
+/** A note's entry as the list printed it: its label (unless set apart), its text, its closing `↩`. */
+function printEntry(note: TeiElement, ctx: UnparseContext): string {
+  const tokens = rendTokens(note);
+  const { style, label } = entryOf(note);
+  const head = tokens.includes('label-apart') ? '' : entryLabel(style, label);
+  const glued = style === 'arrow' && !tokens.includes('arrow-open') && !tokens.includes('close-apart');
+  return `${head}${ctx.print(note.children)}${glued ? ARROW : ''}`;
+}
+
+const anchored = (e: TeiElement, ctx: UnparseContext): TeiElement | undefined =>
+  ctx.note((e.attrs.corresp ?? '').replace(/^#/, ''));
+
+/**
+ * The rule: each listed note is set at its reference (rule `footnote-ref` prints the mark there);
+ * where the list printed it an `anchor` stands (`type="note"`, and `note-label` / `note-close` when
+ * the label or the `↩` stood apart from the text), so `recto text` prints the list back in place.
+ * A note with no reference stays in the list (`type="unanchored"`).
+ */
+export const noteList: Rule = {
+  id: 'note-list',
+  family: 'generic',
+  unparse: [
+    printer('anchor', (e) => e.attrs.type === 'note', (e, ctx) => {
+      const note = anchored(e, ctx);
+      return note ? printEntry(note, ctx) : '';
+    }),
+    printer('anchor', (e) => e.attrs.type === 'note-label', (e, ctx) => {
+      const note = anchored(e, ctx);
+      return note ? entryLabel(entryOf(note).style, entryOf(note).label).trimEnd() : '';
+    }),
+    printer('anchor', (e) => e.attrs.type === 'note-close', () => ARROW),
+    printer('note', (e) => e.attrs.type === 'unanchored', printEntry),
+  ],
+};

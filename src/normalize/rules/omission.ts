@@ -1,5 +1,6 @@
-import { el } from '../../tei/node.ts';
+import { childElements, el } from '../../tei/node.ts';
 import { type InlineRule, matchAt } from '../inline.ts';
+import { printer } from '../rule.ts';
 
 const NOTICE =
   /\[(apparent omission|text omitted|[^\]\n]*\bnot declass\w*[^\]\n]*|Here follows?\b[^\]\n]*|[^\]\n]{0,80}\b[Oo]mitted\b[^\]\n]*|[^\]\n]{0,120}\b(?:[Pp]rinted (?:ante|supra|post|infra)|[Ss]ee (?:ante|post|supra|infra)\b|are printed with)[^\]\n]*)\]/y;
@@ -25,6 +26,7 @@ function reasonFor(words: string): string {
  */
 export const omission: InlineRule = {
   id: 'omission',
+  family: 'frus',
   trigger: '[',
   parse(ctx, at, end) {
     const m = matchAt(NOTICE, ctx.source, at, end);
@@ -35,4 +37,11 @@ export const omission: InlineRule = {
       reason === 'apparent-omission' ? ctx.ids.resp('original-transmission') : ctx.ids.resp('source-editors');
     return { nodes: [el('gap', { reason, resp }, [el('desc', {}, [words])])], next: at + m[0].length };
   },
+  unparse: [
+    printer(
+      'gap',
+      (e) => e.attrs.rend === undefined,
+      (e, ctx) => `[${ctx.print(childElements(e, 'desc').flatMap((d) => d.children))}]`,
+    ),
+  ],
 };

@@ -1,7 +1,8 @@
 import { el } from '../../tei/node.ts';
 import { type InlineRule, matchAt } from '../inline.ts';
+import { printer } from '../rule.ts';
 
-const PAGE = /\[(Facsimile )?Page\s*([^\]\n]*)\]/y;
+const PAGE = /\[(Facsimile )?Page ?([^\]\n]*)\]/y;
 const VALID = /^(?:\d{1,5}|[ivxlcdm]{1,8})$/i;
 
 /**
@@ -9,20 +10,26 @@ const VALID = /^(?:\d{1,5}|[ivxlcdm]{1,8})$/i;
  * with the spaces after it, or 0. The header takes it off a line before classifying the rest.
  */
 export function leadingPageMarker(text: string): number {
-  const m = /^\[(?:Facsimile )?Page\s*([^\]\n]*)\]\s*/.exec(text);
+  const m = /^\[(?:Facsimile )?Page ([^\]\n]*)\]\s*/.exec(text);
   if (!m) return /^Page \d{1,5}\s*$/.test(text) ? text.length : 0; // a page view's `Page 1` line
-  return VALID.test((m[1] ?? '').trim()) ? m[0].length : 0;
+  return VALID.test(m[1] ?? '') ? m[0].length : 0;
 }
 
-/** Rule `page-marker`: `[Page 225]` (or `[Facsimile Page 1]`), alone or inside a paragraph → `<pb n="225"/>` at that point. */
+/**
+ * Rule `page-marker`: `[Page 225]` (or `[Facsimile Page 1]`), alone or inside a paragraph →
+ * `<pb n="225"/>` at that point. The number is taken as printed, spaces and all: only a marker
+ * whose number is a page number (`[Page 225]`, `[Page xii]`) is one; `[Page abc]` or
+ * `[Page  12]` stays text with a warning, so what is read is what `recto text` writes back.
+ */
 export const pageMarker: InlineRule = {
   id: 'page-marker',
+  family: 'frus',
   trigger: '[',
   parse(ctx, at, end) {
     const m = matchAt(PAGE, ctx.source, at, end);
     if (!m) return null;
-    const n = (m[2] ?? '').trim();
-    if (!VALID.test(n)) {
+    const n = m[2] ?? '';
+    if (!VALID.test(n) || !m[0].includes('Page ')) {
       ctx.diag.warn(
         'page-marker-invalid',
         `page marker "${m[0]}" has no page number; kept as text`,
@@ -35,16 +42,24 @@ export const pageMarker: InlineRule = {
     const id = ctx.ids.take(type ? `fpg${n}` : `pg${n}`);
     return { nodes: [el('pb', { n, type, 'xml:id': id })], next: at + m[0].length };
   },
+  unparse: [
+    printer(
+      'pb',
+      (e) => e.attrs.rend === undefined,
+      (e) => (e.attrs.type === 'facsimile' ? `[Facsimile Page ${e.attrs.n ?? ''}]` : `[Page ${e.attrs.n ?? ''}]`),
+    ),
+  ],
 };
 
 const PAGE_LINE = /Page (\d{1,5})(?=[ \t]*(?:\n|$))/y;
 
 /**
- * Rule `page-marker`, the web page views' form: a line that is only `Page 1` (the University of
+ * Rule `page-line`, the web page views' form: a line that is only `Page 1` (the University of
  * Wisconsin's FRUS text pages head each printed page so) → `<pb n="1" rend="page-line"/>`.
  */
 export const pageLine: InlineRule = {
-  id: 'page-marker',
+  id: 'page-line',
+  family: 'frus',
   trigger: 'P',
   parse(ctx, at, end) {
     const lineStart = ctx.source.lastIndexOf('\n', at - 1) + 1;
@@ -58,4 +73,5 @@ export const pageLine: InlineRule = {
       next: at + m[0].length,
     };
   },
+  unparse: [printer('pb', (e) => e.attrs.rend === 'page-line', (e) => `Page ${e.attrs.n ?? ''}`)],
 };

@@ -1,3 +1,5 @@
+import { printer, type Rule } from '../rule.ts';
+
 /**
  * Rule `paragraph-merge`: page extraction leaves a blank line inside a sentence ("must always" /
  * "be solemnly clothed"). When a paragraph ends mid-sentence and the next begins in lower case,
@@ -25,3 +27,10 @@ export function startsMidSentence(text: string): boolean {
 export function breakIsWordSpace(before: string, after: string): boolean {
   return !/[-–—\u00ad]$/.test(before.trimEnd()) && after.trim() !== '';
 }
+
+/** The rule: its break milestone prints nothing (the white space around it is the source's). */
+export const paragraphMerge: Rule = {
+  id: 'paragraph-merge',
+  family: 'generic',
+  unparse: [printer('milestone', (e) => e.attrs.type === 'extraction-break', () => '')],
+};

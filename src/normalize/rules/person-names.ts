@@ -1,3 +1,4 @@
+import type { Rule } from '../rule.ts';
 import { fold, givenKey, type PersonNames, TITLES } from '../../register/names.ts';
 import { SHORT_FORMS } from '../../register/nicknames.ts';
 
@@ -367,3 +368,6 @@ export function tagPersons(
   }
   return { mentions, ambiguities };
 }
+
+/** The rule (a `persName` prints the name as the text printed it). */
+export const personNamesRule: Rule = { id: 'person-names', family: 'generic' };

@@ -1,3 +1,7 @@
+import type { BlockRule } from '../blocks.ts';
+import { printer } from '../rule.ts';
+import { spanOf } from '../spans.ts';
+
 /**
  * Rule `running-head`: a page's running head copied with the text, the page number at one end
  * (`FOREIGN RELATIONS, 1950, VOLUME III 130`, `131 PAPERS RELATING TO FOREIGN AFFAIRS`). It marks
@@ -15,3 +19,16 @@ export function runningHeadPage(text: string): string | null {
   // The number at one end, not both (and not a year: `VOLUME III` is followed by the page).
   return (before ? 1 : 0) + (after ? 1 : 0) === 1 ? ((before ?? after) as string) : null;
 }
+
+/** A run of one line that is a running head: the page it begins, and the head as printed. */
+export const runningHead: BlockRule = {
+  id: 'running-head',
+  family: 'frus',
+  parse(run) {
+    const first = run[0];
+    const n = run.length === 1 && first ? runningHeadPage(first.text) : null;
+    return first && n !== null ? { blocks: [{ kind: 'running-head', span: spanOf(first), n }], lines: 1 } : null;
+  },
+  // The page begins at its head: the break prints nothing, the head (fw) prints the line.
+  unparse: [printer('pb', (e) => e.attrs.rend === 'running-head', () => '')],
+};

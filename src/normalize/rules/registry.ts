@@ -1,0 +1,74 @@
+import type { BlockRule } from '../blocks.ts';
+import type { InlineRule } from '../inline.ts';
+import type { Rule } from '../rule.ts';
+import { autolink } from './autolink.ts';
+import { boilerplate } from './boilerplate.ts';
+import { closing } from './closing.ts';
+import { conjecture } from './conjecture.ts';
+import { correction } from './correction.ts';
+import { damage } from './damage.ts';
+import { dateline } from './dateline.ts';
+import { editorialInsertion, unclosedBracket } from './editorial-insertion.ts';
+import { emphasis } from './emphasis.ts';
+import { footnoteRef } from './footnote-refs.ts';
+import { hardWrap } from './hard-wrap.ts';
+import { header } from './header.ts';
+import { boldHeading, sectionHeading } from './heading.ts';
+import { list, listLabel } from './list.ts';
+import { manifestCorrection } from './manifest-correction.ts';
+import { noteList } from './note-list.ts';
+import { omission } from './omission.ts';
+import { omissionRow } from './omission-row.ts';
+import { pageLine, pageMarker } from './page-marker.ts';
+import { paragraph } from './paragraph.ts';
+import { paragraphMerge } from './paragraph-merge.ts';
+import { personNamesRule } from './person-names.ts';
+import { quotation } from './quotation.ts';
+import { runningHead } from './running-head.ts';
+
+/**
+ * Every normalizer rule, in order (markdown-it's Ruler): the block rules in the order the body's
+ * runs of lines are tried (the first that reads wins; `paragraph` reads anything), the inline
+ * rules in the order tried at their trigger character (for `[`, the most specific reading wins),
+ * and the document rules (header, closing, notes, references, names), which read the whole
+ * document in their passes. `recto text` asks the rules, in this order, who wrote each element;
+ * the golden test finds every rule here and fails for one without fixtures.
+ */
+export const BLOCK_RULES: BlockRule[] = [
+  boldHeading,
+  runningHead,
+  hardWrap,
+  list,
+  listLabel,
+  omissionRow,
+  sectionHeading,
+  quotation,
+  paragraph,
+];
+
+export const INLINE_RULES: InlineRule[] = [
+  unclosedBracket,
+  pageMarker,
+  omission,
+  conjecture,
+  correction,
+  editorialInsertion,
+  emphasis,
+  autolink,
+  pageLine,
+];
+
+export const DOCUMENT_RULES: Rule[] = [
+  header,
+  closing,
+  boilerplate,
+  dateline,
+  paragraphMerge,
+  noteList,
+  footnoteRef,
+  personNamesRule,
+  manifestCorrection,
+  damage,
+];
+
+export const RULES: Rule[] = [...BLOCK_RULES, ...INLINE_RULES, ...DOCUMENT_RULES];

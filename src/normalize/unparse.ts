@@ -1,0 +1,88 @@
+import { childElements, isElement, localName, type TeiElement, type TeiNode, teiDocuments } from '../tei/node.ts';
+import { ILLEGAL_CHARACTER } from '../tei/write.ts';
+import { printer, type Unparser, type UnparseContext } from './rule.ts';
+import { RULES } from './rules/registry.ts';
+
+/**
+ * TEI → the plain text it was normalized from: the normalizer's inverse, and the round-trip check
+ * (`recto text`). The document's text is walked in order; its characters are printed as they are
+ * (white space included: the TEI keeps the source's), and each element is printed by the rule
+ * that wrote it (`pb` as `[Page 225]`, a correction as `of [on]`, a note's anchor as its entry in
+ * the list), the first rule of the registry that owns it; an element no rule owns prints its
+ * content. The source comes back byte for byte.
+ */
+
+/** The character a writer's `n="U+0007"` stands for. */
+function illegalCharacter(n: string | undefined): string | undefined {
+  const code = /^U\+([0-9A-F]{4,6})$/.exec(n ?? '');
+  return code ? String.fromCodePoint(Number.parseInt(code[1] as string, 16)) : undefined;
+}
+
+/** The structure the normalizer and the serializer write around the source's text. */
+const CORE: Unparser[] = [
+  // the header is about the text, not of it
+  printer('teiHeader', () => true, () => ''),
+  // a character XML cannot carry, kept by the TEI writer: given back
+  printer(
+    'g',
+    (e) => e.attrs.type === ILLEGAL_CHARACTER,
+    (e, ctx) => illegalCharacter(e.attrs.n) ?? ctx.print(e.children),
+  ),
+  printer(
+    'hi',
+    (e) => e.attrs.rend === ILLEGAL_CHARACTER,
+    (e, ctx) => illegalCharacter(e.attrs.n) ?? ctx.print(e.children),
+  ),
+  // a line break the normalizer set between a heading's lines
+  printer('lb', () => true, () => '\n'),
+  // the containers around a document: their white space is the writer's layout, not the source's
+  ...['TEI', 'text', 'body'].map((name) =>
+    printer(name, () => true, (e, ctx) => ctx.print(e.children.filter(isElement))),
+  ),
+];
+
+const UNPARSERS: Unparser[] = [...CORE, ...RULES.flatMap((r) => r.unparse ?? [])];
+
+/** Every note of a document by its id: what an anchor in the list prints. */
+function notesById(root: TeiElement): Map<string, TeiElement> {
+  const out = new Map<string, TeiElement>();
+  const visit = (e: TeiElement): void => {
+    if (localName(e.name) === 'note' && e.attrs['xml:id']) out.set(e.attrs['xml:id'], e);
+    for (const c of e.children) if (isElement(c)) visit(c);
+  };
+  visit(root);
+  return out;
+}
+
+function contextFor(notes: Map<string, TeiElement>): UnparseContext {
+  const ctx: UnparseContext = {
+    note: (id) => notes.get(id),
+    print: (nodes) => {
+      let out = '';
+      for (const n of nodes) {
+        if (typeof n === 'string') out += n;
+        else out += (UNPARSERS.find((u) => u.owns(n))?.print ?? ((e, c) => c.print(e.children)))(n, ctx);
+      }
+      return out;
+    },
+  };
+  return ctx;
+}
+
+/** Inline content as the plain text prints it (brackets, notes' references), a note's own text left out. */
+export function inlineText(nodes: TeiNode[]): string {
+  return contextFor(new Map()).print(nodes);
+}
+
+/** The plain text of one TEI document: its source, as it was. */
+export function documentText(tei: TeiElement): string {
+  const text = childElements(tei, 'text')[0];
+  return text ? contextFor(notesById(text)).print([text]) : '';
+}
+
+/** The plain text of every document in a TEI or teiCorpus file, separated by form feeds. */
+export function teiToText(root: TeiElement): string {
+  return teiDocuments(root)
+    .map((doc) => documentText(doc))
+    .join('\n\f\n');
+}
