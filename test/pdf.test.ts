@@ -4,9 +4,9 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readEdition } from '../src/model/documents.ts';
+import { inlineText } from '../src/normalize/unparse.ts';
 import { isElement, localName, type TeiNode } from '../src/tei/node.ts';
 import { readTei } from '../src/tei/read.ts';
-import { inlineText } from '../src/normalize/unparse.ts';
 import { ROOT, recto, tempDir } from './support/run.ts';
 import { all } from './support/tei.ts';
 

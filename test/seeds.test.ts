@@ -1,9 +1,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { inlineText } from '../src/normalize/unparse.ts';
 import { isElement, localName, type TeiElement } from '../src/tei/node.ts';
 import { readTei } from '../src/tei/read.ts';
-import { inlineText } from '../src/normalize/unparse.ts';
 import { validateTei } from '../src/tei/validate.ts';
 import { recto, tempDir } from './support/run.ts';
 import { all } from './support/tei.ts';

@@ -1,6 +1,6 @@
 import { block, el, type TeiElement, type TeiNode } from '../tei/node.ts';
+import { between, layout } from './between.ts';
 import type { Block, Span } from './blocks.ts';
-import { between } from './between.ts';
 import type { InlineContext } from './inline.ts';
 import type { NoteSetter } from './notes.ts';
 import { datelineNodes } from './rules/dateline.ts';
@@ -107,7 +107,7 @@ function listChildren(b: Extract<Block, { kind: 'list' }>, inline: Inline, ctx: 
   const out: TeiNode[] = [];
   let cursor: number | undefined;
   const gapTo = (start: number): void => {
-    if (cursor !== undefined) out.push(between(ctx, cursor, start));
+    if (cursor !== undefined) out.push(...layout(between(ctx, cursor, start)));
   };
   if (b.label) {
     out.push(el('head', {}, inline(b.label)));
@@ -177,11 +177,13 @@ export function assembleDiv(
   let section: TeiElement | undefined;
   let closer: TeiElement | undefined;
   let closing = false; // past the body: blocks go to the div, after the sections
+  let closingAt: number | undefined; // where in the div the closing begins
+  let hasBody = false; // a paragraph-level element or a section in the body
   let cursor = 0;
   let pending = ''; // white space before the next element, in the container it goes to
 
   const place = (target: TeiNode[], ...nodes: TeiNode[]): void => {
-    if (pending) target.push(pending);
+    target.push(...layout(pending));
     pending = '';
     target.push(...nodes);
   };
@@ -191,8 +193,14 @@ export function assembleDiv(
     const [start, end] = extent(b);
     pending += between(ctx, cursor, start);
     cursor = Math.max(cursor, end);
-    const isClosing = ['salute', 'signed', 'postscript', 'collection', 'source-block', 'notes'].includes(b.kind);
-    if (isClosing) closing = true;
+    const isClosing = ['salute', 'signed', 'postscript', 'collection', 'source-block', 'notes'].includes(
+      b.kind,
+    );
+    if (isClosing && !closing) {
+      closing = true;
+      closingAt = div.length;
+    }
+    if (['quote', 'list', 'section'].includes(b.kind)) hasBody = true;
     if (b.kind !== 'salute' && b.kind !== 'signed') closer = undefined;
     switch (b.kind) {
       case 'fw':
@@ -271,6 +279,7 @@ export function assembleDiv(
           place(body(), ...loose);
           break;
         }
+        hasBody = true;
         const p = el('p', {}, content);
         // where it starts in the source (not written into the TEI): diagnostics can point at it
         const first = b.spans[0];
@@ -294,17 +303,18 @@ export function assembleDiv(
         break;
       case 'list': {
         const type = b.label ? listTypeForLabel(b.label.text) : undefined;
-        place(body(), el('list', { type, rend: b.rend === 'dash' ? 'dash' : undefined }, listChildren(b, inline, ctx)));
+        place(
+          body(),
+          el('list', { type, rend: b.rend === 'dash' ? 'dash' : undefined }, listChildren(b, inline, ctx)),
+        );
         break;
       }
     }
   }
   pending += between(ctx, cursor, ctx.source.length);
-  // TEI wants at least one paragraph-level element (or division) in a div: a text of nothing but page
-  // breaks or omissions gets an empty paragraph after them.
-  const GLOBAL = new Set(['pb', 'gap', 'milestone', 'fw', 'note', 'lb', 'anchor']);
-  const hasContent = div.some((n) => typeof n !== 'string' && !GLOBAL.has(n.name));
-  if (!hasContent) place(div, el('p'));
-  if (pending) div.push(pending);
+  div.push(...layout(pending));
+  // TEI wants at least one paragraph-level element (or division) in a div: a text of nothing but
+  // page breaks or omissions gets an empty paragraph after them, before its closing.
+  if (!hasBody) div.splice(closingAt ?? div.length, 0, el('p'));
   return el('div', divAttrs, div);
 }

@@ -21,9 +21,10 @@ const XML_ILLEGAL =
 
 /**
  * Bytes → text the normalizer can trust: UTF-8 (or Windows-1252 with a warning), no BOM, LF
- * line ends. A character XML 1.0 cannot carry is reported and kept: the TEI writer records it as
- * `<g type="xml-illegal-character" n="U+0007">` so `recto text` gives it back. Vertical tab and
- * form feed are white space to every rule (and to the round trip), so they become spaces.
+ * line ends (the BOM and CR line ends are the only characters not given back: each is reported).
+ * A character XML 1.0 cannot carry is reported and kept: the TEI writer records it as
+ * `<g type="xml-illegal-character" n="U+0007">` so `recto text` gives it back; a form feed is a
+ * page break (rule `form-feed`).
  */
 export function decodeSource(bytes: Uint8Array, diag: DiagnosticBag): string {
   let text: string;
@@ -42,22 +43,26 @@ export function decodeSource(bytes: Uint8Array, diag: DiagnosticBag): string {
     diag.add('info', 'byte-order-mark', 'byte-order mark removed', { line: 1, column: 1 });
     text = text.slice(1);
   }
-  if (text.includes('\r')) text = text.replace(/\r\n?/g, '\n');
+  if (text.includes('\r')) {
+    diag.add('info', 'line-endings', 'CR line ends read as LF (the one change to the source besides a BOM)', {
+      line: 1,
+      column: 1,
+    });
+    text = text.replace(/\r\n?/g, '\n');
+  }
   if (XML_ILLEGAL.test(text)) {
     XML_ILLEGAL.lastIndex = 0;
-    text = text.replace(XML_ILLEGAL, (ch: string, offset: number, whole: string) => {
-      const { line, column } = positionAt(whole, offset);
-      const code = ch.codePointAt(0)?.toString(16).toUpperCase().padStart(4, '0');
-      const space = ch === '\u000B' || ch === '\u000C';
+    for (const m of text.matchAll(XML_ILLEGAL)) {
+      // (a form feed ends a page: rule `form-feed` reads it, nothing to say)
+      if (m[0] === '\f') continue;
+      const { line, column } = positionAt(text, m.index);
+      const code = m[0].codePointAt(0)?.toString(16).toUpperCase().padStart(4, '0');
       diag.warn(
         'xml-illegal-character',
-        space
-          ? `U+${code} cannot appear in XML 1.0; read as a space`
-          : `U+${code} cannot appear in XML 1.0; kept as <g type="xml-illegal-character" n="U+${code}">`,
+        `U+${code} cannot appear in XML 1.0; kept as <g type="xml-illegal-character" n="U+${code}">`,
         { line, column },
       );
-      return space ? ' ' : ch;
-    });
+    }
   }
   return text;
 }

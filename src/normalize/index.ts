@@ -112,4 +112,3 @@ function paragraphLines(div: TeiElement): [number, string][] {
   visit(div);
   return out;
 }
-

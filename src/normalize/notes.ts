@@ -1,5 +1,5 @@
 import { el, type TeiElement, type TeiNode } from '../tei/node.ts';
-import { between } from './between.ts';
+import { between, layout } from './between.ts';
 import type { InlineContext } from './inline.ts';
 import type { Span } from './rules/footnote-refs.ts';
 import { findRefCandidates, pairMarked, pairRefs, type RefCandidate } from './rules/footnote-refs.ts';
@@ -130,7 +130,7 @@ export function setNotes(
       const out: TeiNode[] = [];
       let cursor: number | undefined;
       const gapTo = (to: number): void => {
-        if (cursor !== undefined) out.push(between(ctx, cursor, to));
+        if (cursor !== undefined) out.push(...layout(between(ctx, cursor, to)));
       };
       for (const layout of layouts) {
         const { item, ref } = layout;

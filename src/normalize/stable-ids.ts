@@ -11,15 +11,25 @@ import type { IdAllocator } from './inline.ts';
  * Two elements that would get the same id are told apart by a suffix (`-2`) in document order.
  */
 
-/** Text of a node without the notes inside it (they have ids of their own). */
-function withoutNotes(n: TeiNode): string {
-  if (typeof n === 'string') return n;
-  if (n.name === 'note') return '';
-  return n.children.map(withoutNotes).join('');
+/**
+ * An element's own text: its content without the notes nested in it (they have ids of their own),
+ * read as its words run: where an extraction break joins two words (`well-` / `known`), without
+ * the blank line between them.
+ */
+function ownText(e: TeiElement): string {
+  let out = '';
+  let joined = false;
+  const visit = (n: TeiNode): void => {
+    if (typeof n === 'string') {
+      out += joined ? n.replace(/^\s+/, '') : n;
+      joined = false;
+    } else if (n.name === 'milestone' && n.attrs.type === 'extraction-break')
+      joined = n.attrs.rend === 'joined';
+    else if (n.name !== 'note') n.children.forEach(visit);
+  };
+  e.children.forEach(visit);
+  return out;
 }
-
-/** An element's own text: its content without the notes nested in it. */
-const ownText = (e: TeiElement): string => e.children.map(withoutNotes).join('');
 
 const squash = (s: string): string => s.replace(/\s+/g, ' ').trim();
 

@@ -1,6 +1,13 @@
-import { childElements, isElement, localName, type TeiElement, type TeiNode, teiDocuments } from '../tei/node.ts';
+import {
+  childElements,
+  isElement,
+  localName,
+  type TeiElement,
+  type TeiNode,
+  teiDocuments,
+} from '../tei/node.ts';
 import { ILLEGAL_CHARACTER } from '../tei/write.ts';
-import { printer, type Unparser, type UnparseContext } from './rule.ts';
+import { printer, type UnparseContext, type Unparser } from './rule.ts';
 import { RULES } from './rules/registry.ts';
 
 /**
@@ -21,7 +28,11 @@ function illegalCharacter(n: string | undefined): string | undefined {
 /** The structure the normalizer and the serializer write around the source's text. */
 const CORE: Unparser[] = [
   // the header is about the text, not of it
-  printer('teiHeader', () => true, () => ''),
+  printer(
+    'teiHeader',
+    () => true,
+    () => '',
+  ),
   // a character XML cannot carry, kept by the TEI writer: given back
   printer(
     'g',
@@ -29,15 +40,28 @@ const CORE: Unparser[] = [
     (e, ctx) => illegalCharacter(e.attrs.n) ?? ctx.print(e.children),
   ),
   printer(
+    'anchor',
+    (e) => e.attrs.type === ILLEGAL_CHARACTER,
+    (e) => illegalCharacter(e.attrs.n) ?? '',
+  ),
+  printer(
     'hi',
     (e) => e.attrs.rend === ILLEGAL_CHARACTER,
     (e, ctx) => illegalCharacter(e.attrs.n) ?? ctx.print(e.children),
   ),
   // a line break the normalizer set between a heading's lines
-  printer('lb', () => true, () => '\n'),
+  printer(
+    'lb',
+    () => true,
+    () => '\n',
+  ),
   // the containers around a document: their white space is the writer's layout, not the source's
   ...['TEI', 'text', 'body'].map((name) =>
-    printer(name, () => true, (e, ctx) => ctx.print(e.children.filter(isElement))),
+    printer(
+      name,
+      () => true,
+      (e, ctx) => ctx.print(e.children.filter(isElement)),
+    ),
   ),
 ];
 

@@ -1,8 +1,8 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { inlineText } from '../../src/normalize/unparse.ts';
 import { isElement, localName, type TeiElement, type TeiNode } from '../../src/tei/node.ts';
 import { parseTei } from '../../src/tei/read.ts';
-import { inlineText } from '../../src/normalize/unparse.ts';
 
 /** The shared FRUS corpora: each a folder of plain texts, a truth file per document and the official TEI. */
 export const CORPORA_ROOT = join(import.meta.dirname, '../../../shared/corpus');

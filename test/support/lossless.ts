@@ -1,20 +1,18 @@
 /**
- * The round-trip comparison: equal modulo white space and the editorial markers themselves (a row
- * of omission dots is one marker however many dots it has; a BOM and CRLF are not content).
+ * The round trip (issue #25): `recto text` gives the source back byte for byte, after the two
+ * stated normalisations only (a byte-order mark removed, CR line ends read as LF; each reported).
+ * The comparison is of the exact characters: no white space or marker is let off.
  */
-export function canonicalText(s: string): string {
-  return s
-    .replace(/^\uFEFF/, '')
-    .split(/\r?\n/)
-    .map((line) => (/^(?:\.\s*){3,}$/.test(line.trim()) ? '§omission-row§' : line))
-    .join('\n')
-    .replace(/\s+/g, '');
+export function sourceText(s: string): string {
+  return s.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
 }
 
-/** Where two canonical texts first differ, with context, for a readable failure. */
-export function firstDifference(a: string, b: string): string | null {
-  if (a === b) return null;
+/** Where a text given back first differs from its source, with context, for a readable failure; null if equal. */
+export function firstDifference(source: string, back: string): string | null {
+  const a = sourceText(source);
+  if (a === back) return null;
   let i = 0;
-  while (i < a.length && a[i] === b[i]) i++;
-  return `at ${i}: source «${a.slice(Math.max(0, i - 40), i + 40)}» vs text «${b.slice(Math.max(0, i - 40), i + 40)}»`;
+  while (i < a.length && a[i] === back[i]) i++;
+  const show = (s: string): string => JSON.stringify(s.slice(Math.max(0, i - 40), i + 40));
+  return `at character ${i}: source ${show(a)} vs text ${show(back)}`;
 }

@@ -1,5 +1,10 @@
 import { basename } from 'node:path';
-import { documentId, type NormalizedDocument, normalize } from '../../src/normalize/index.ts';
+import {
+  type Correction,
+  documentId,
+  type NormalizedDocument,
+  normalize,
+} from '../../src/normalize/index.ts';
 import type { Register } from '../../src/register/types.ts';
 import type { TeiElement } from '../../src/tei/node.ts';
 import { parseTei } from '../../src/tei/read.ts';
@@ -12,9 +17,12 @@ export function normalizeText(
   text: string | Uint8Array,
   file = 'test.txt',
   register?: Register,
+  corrections?: Correction[],
 ): NormalizedDocument & { xml: string; read: TeiElement } {
   const bytes = typeof text === 'string' ? new TextEncoder().encode(text) : text;
-  const result = normalize(bytes, { file, id: documentId(basename(file)), edition: EDITION, register });
+  // (an edition with an editor credits the manifest's corrections to them)
+  const edition = corrections ? { ...EDITION, editor: 'The Editor' } : EDITION;
+  const result = normalize(bytes, { file, id: documentId(basename(file)), edition, register, corrections });
   const xml = serializeTei(result.tei);
   return { ...result, xml, read: parseTei(xml, file) };
 }

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { isElement, localName, type TeiElement, type TeiNode } from '../../src/tei/node.ts';
 import { inlineText } from '../../src/normalize/unparse.ts';
+import { isElement, localName, type TeiElement, type TeiNode } from '../../src/tei/node.ts';
 
 /**
  * The real-copies set (issue #15): public-domain document pages as the `pages` corpus stores them,

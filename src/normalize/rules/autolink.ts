@@ -15,5 +15,11 @@ export const autolink: InlineRule = {
     const url = m[1] ?? '';
     return { nodes: [el('ref', { type: 'url', target: url }, [url])], next: at + m[0].length };
   },
-  unparse: [printer('ref', (e) => e.attrs.type === 'url', (e, ctx) => `<${ctx.print(e.children)}>`)],
+  unparse: [
+    printer(
+      'ref',
+      (e) => e.attrs.type === 'url',
+      (e, ctx) => `<${ctx.print(e.children)}>`,
+    ),
+  ],
 };

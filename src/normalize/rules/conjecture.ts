@@ -21,5 +21,11 @@ export const conjecture: InlineRule = {
       next: at + m[0].length,
     };
   },
-  unparse: [printer('supplied', (e) => e.attrs.cert === 'low', (e, ctx) => `[${ctx.print(e.children)}?]`)],
+  unparse: [
+    printer(
+      'supplied',
+      (e) => e.attrs.cert === 'low',
+      (e, ctx) => `[${ctx.print(e.children)}?]`,
+    ),
+  ],
 };

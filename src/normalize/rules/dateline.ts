@@ -1,7 +1,7 @@
-import type { Rule } from '../rule.ts';
 import { el, type TeiNode } from '../../tei/node.ts';
-import { findDate } from './dates.ts';
 import type { InlineContext } from '../inline.ts';
+import type { Rule } from '../rule.ts';
+import { findDate } from './dates.ts';
 import type { Span } from './footnote-refs.ts';
 
 /**

@@ -25,7 +25,11 @@ export const editorialInsertion: InlineRule = {
     return { nodes: [node], next: at + m[0].length };
   },
   unparse: [
-    printer('supplied', (e) => e.attrs.reason === 'editorial', (e, ctx) => `[${ctx.print(e.children)}]`),
+    printer(
+      'supplied',
+      (e) => e.attrs.reason === 'editorial',
+      (e, ctx) => `[${ctx.print(e.children)}]`,
+    ),
     printer(
       'note',
       (e) => e.attrs.type === 'editorial' && e.attrs.place === 'inline',

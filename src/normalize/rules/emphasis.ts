@@ -24,8 +24,16 @@ export const emphasis: InlineRule = {
     return null;
   },
   unparse: [
-    printer('hi', (e) => e.attrs.rend === 'bold', (e, ctx) => `**${ctx.print(e.children)}**`),
-    printer('hi', (e) => e.attrs.rend === 'italic', (e, ctx) => `*${ctx.print(e.children)}*`),
+    printer(
+      'hi',
+      (e) => e.attrs.rend === 'bold',
+      (e, ctx) => `**${ctx.print(e.children)}**`,
+    ),
+    printer(
+      'hi',
+      (e) => e.attrs.rend === 'italic',
+      (e, ctx) => `*${ctx.print(e.children)}*`,
+    ),
   ],
 };
 

@@ -33,7 +33,13 @@ export const boldHeading: BlockRule = {
     spans[spans.length - 1] = { text: lastSpan.text.slice(0, -2), offset: lastSpan.offset };
     return { blocks: [{ kind: 'section', spans, bold: true }], lines: close + 1 };
   },
-  unparse: [printer('head', (e) => e.attrs.rend === 'bold', (e, ctx) => `**${ctx.print(e.children)}**`)],
+  unparse: [
+    printer(
+      'head',
+      (e) => e.attrs.rend === 'bold',
+      (e, ctx) => `**${ctx.print(e.children)}**`,
+    ),
+  ],
 };
 
 /** A line that is a section heading (`PART 1: …`, capitals) opens a section. */

@@ -4,7 +4,11 @@ import type { InlineContext } from '../inline.ts';
 import { printer, type Rule } from '../rule.ts';
 
 /** Manifest corrections (`{ "sic": "IPRACTICAL", "corr": "PRACTICAL" }`) → choice/sic/corr at every occurrence. */
-export function anchorCorrections(ctx: InlineContext, corrections: Correction[], editor: boolean): Set<number> {
+export function anchorCorrections(
+  ctx: InlineContext,
+  corrections: Correction[],
+  editor: boolean,
+): Set<number> {
   const at = new Set<number>();
   for (const { sic, corr } of corrections) {
     let found = false;

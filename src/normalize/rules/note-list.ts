@@ -84,7 +84,14 @@ function gluedList(lines: Line[], lastIndex: number): NoteList | null {
     const number = m[1] ?? '';
     const text = (m[2] ?? '').trimEnd();
     const offset = line.offset + lead + number.length;
-    return { listNumber: Number(number), text, offset, line, start: line.offset + lead, end: offset + text.length };
+    return {
+      listNumber: Number(number),
+      text,
+      offset,
+      line,
+      start: line.offset + lead,
+      end: offset + text.length,
+    };
   });
   const first = items[0];
   if (!first || items.some((it, k) => k > 0 && it.listNumber !== (items[k - 1]?.listNumber ?? 0) + 1))
@@ -412,15 +419,27 @@ export const noteList: Rule = {
   id: 'note-list',
   family: 'generic',
   unparse: [
-    printer('anchor', (e) => e.attrs.type === 'note', (e, ctx) => {
-      const note = anchored(e, ctx);
-      return note ? printEntry(note, ctx) : '';
-    }),
-    printer('anchor', (e) => e.attrs.type === 'note-label', (e, ctx) => {
-      const note = anchored(e, ctx);
-      return note ? entryLabel(entryOf(note).style, entryOf(note).label).trimEnd() : '';
-    }),
-    printer('anchor', (e) => e.attrs.type === 'note-close', () => ARROW),
+    printer(
+      'anchor',
+      (e) => e.attrs.type === 'note',
+      (e, ctx) => {
+        const note = anchored(e, ctx);
+        return note ? printEntry(note, ctx) : '';
+      },
+    ),
+    printer(
+      'anchor',
+      (e) => e.attrs.type === 'note-label',
+      (e, ctx) => {
+        const note = anchored(e, ctx);
+        return note ? entryLabel(entryOf(note).style, entryOf(note).label).trimEnd() : '';
+      },
+    ),
+    printer(
+      'anchor',
+      (e) => e.attrs.type === 'note-close',
+      () => ARROW,
+    ),
     printer('note', (e) => e.attrs.type === 'unanchored', printEntry),
   ],
 };

@@ -23,5 +23,11 @@ export const omissionRow: BlockRule = {
       : null;
   },
   // the row as printed is kept in @n: as many dots or asterisks, spaced as they were
-  unparse: [printer('gap', (e) => e.attrs.rend === 'dots' || e.attrs.rend === 'asterisks', (e) => e.attrs.n ?? '')],
+  unparse: [
+    printer(
+      'gap',
+      (e) => e.attrs.rend === 'dots' || e.attrs.rend === 'asterisks',
+      (e) => e.attrs.n ?? '',
+    ),
+  ],
 };

@@ -46,7 +46,8 @@ export const pageMarker: InlineRule = {
     printer(
       'pb',
       (e) => e.attrs.rend === undefined,
-      (e) => (e.attrs.type === 'facsimile' ? `[Facsimile Page ${e.attrs.n ?? ''}]` : `[Page ${e.attrs.n ?? ''}]`),
+      (e) =>
+        e.attrs.type === 'facsimile' ? `[Facsimile Page ${e.attrs.n ?? ''}]` : `[Page ${e.attrs.n ?? ''}]`,
     ),
   ],
 };
@@ -73,5 +74,11 @@ export const pageLine: InlineRule = {
       next: at + m[0].length,
     };
   },
-  unparse: [printer('pb', (e) => e.attrs.rend === 'page-line', (e) => `Page ${e.attrs.n ?? ''}`)],
+  unparse: [
+    printer(
+      'pb',
+      (e) => e.attrs.rend === 'page-line',
+      (e) => `Page ${e.attrs.n ?? ''}`,
+    ),
+  ],
 };

@@ -32,5 +32,11 @@ export function breakIsWordSpace(before: string, after: string): boolean {
 export const paragraphMerge: Rule = {
   id: 'paragraph-merge',
   family: 'generic',
-  unparse: [printer('milestone', (e) => e.attrs.type === 'extraction-break', () => '')],
+  unparse: [
+    printer(
+      'milestone',
+      (e) => e.attrs.type === 'extraction-break',
+      () => '',
+    ),
+  ],
 };

@@ -1,6 +1,6 @@
-import type { Rule } from '../rule.ts';
 import { fold, givenKey, type PersonNames, TITLES } from '../../register/names.ts';
 import { SHORT_FORMS } from '../../register/nicknames.ts';
+import type { Rule } from '../rule.ts';
 
 /**
  * Rule `person-names`: mentions of the register's persons in the plain text — surname alone,

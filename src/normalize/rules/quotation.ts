@@ -13,6 +13,8 @@ export const quotation: BlockRule = {
   family: 'generic',
   parse(run) {
     const first = run[0];
-    return first && isQuotation(first.text) ? { blocks: [{ kind: 'quote', spans: [spanOf(first)] }], lines: 1 } : null;
+    return first && isQuotation(first.text)
+      ? { blocks: [{ kind: 'quote', spans: [spanOf(first)] }], lines: 1 }
+      : null;
   },
 };

@@ -11,6 +11,7 @@ import { dateline } from './dateline.ts';
 import { editorialInsertion, unclosedBracket } from './editorial-insertion.ts';
 import { emphasis } from './emphasis.ts';
 import { footnoteRef } from './footnote-refs.ts';
+import { formFeed } from './form-feed.ts';
 import { hardWrap } from './hard-wrap.ts';
 import { header } from './header.ts';
 import { boldHeading, sectionHeading } from './heading.ts';
@@ -56,6 +57,7 @@ export const INLINE_RULES: InlineRule[] = [
   emphasis,
   autolink,
   pageLine,
+  formFeed,
 ];
 
 export const DOCUMENT_RULES: Rule[] = [

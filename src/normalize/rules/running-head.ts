@@ -27,8 +27,16 @@ export const runningHead: BlockRule = {
   parse(run) {
     const first = run[0];
     const n = run.length === 1 && first ? runningHeadPage(first.text) : null;
-    return first && n !== null ? { blocks: [{ kind: 'running-head', span: spanOf(first), n }], lines: 1 } : null;
+    return first && n !== null
+      ? { blocks: [{ kind: 'running-head', span: spanOf(first), n }], lines: 1 }
+      : null;
   },
   // The page begins at its head: the break prints nothing, the head (fw) prints the line.
-  unparse: [printer('pb', (e) => e.attrs.rend === 'running-head', () => '')],
+  unparse: [
+    printer(
+      'pb',
+      (e) => e.attrs.rend === 'running-head',
+      () => '',
+    ),
+  ],
 };
