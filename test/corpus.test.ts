@@ -42,7 +42,7 @@ for (const corpus of found) {
       expect(result.ok).toBe(true);
     });
 
-    it('is lossless: `recto text` of the TEI gives back every source (modulo white space and markers)', () => {
+    it('is lossless: `recto text` of the TEI gives back every source, byte for byte', () => {
       const r = recto(['text', join(out, 'tei', 'edition.xml')]);
       expect(r.status, r.stderr).toBe(0);
       const texts = r.stdout.split('\n\f\n');

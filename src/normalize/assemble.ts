@@ -17,8 +17,8 @@ function unwrapIfMilestones(nodes: TeiNode[]): TeiNode[] | null {
   const elements = nodes.filter((n) => typeof n !== 'string' || n.trim() !== '');
   if (elements.length === 0 || !elements.every((n) => typeof n !== 'string' && MILESTONE_LIKE.has(n.name)))
     return null;
-  // (the white space between them is the source's: kept)
-  return nodes;
+  // (the white space between them is the source's: kept, as TEI holds white space between blocks)
+  return nodes.flatMap((n) => (typeof n === 'string' ? layout(n) : [n]));
 }
 
 const PAGE_ONLY = /^\[Page [^\]]*\]$/;

@@ -15,17 +15,21 @@ export function between(ctx: Pick<InlineContext, 'source'>, from: number, to: nu
 }
 
 /**
- * White space between blocks as TEI can hold it there: a form feed is a page break (the printed
- * page ends: `pb rend="form-feed"`), a vertical tab (which XML cannot carry) an anchor that keeps
- * its code point; the rest is text.
+ * White space between blocks as TEI can hold it there, where only XML's own white space (space,
+ * tab, line feed) may stand as text: a form feed is a page break (the printed page ends:
+ * `pb rend="form-feed"`); any other white space (a line of no-break spaces, a vertical tab, which
+ * XML cannot carry at all) is an anchor that keeps the characters (`anchor type="white-space"`,
+ * or the code point of a character XML forbids).
  */
 export function layout(gap: string): TeiNode[] {
-  if (!/[\f\v]/.test(gap)) return gap ? [gap] : [];
+  if (!/[^ \t\n]/.test(gap)) return gap ? [gap] : [];
   const out: TeiNode[] = [];
-  for (const part of gap.split(/([\f\v])/)) {
+  for (const part of gap.split(/(\f|\v|[^ \t\n\f\v]+)/)) {
     if (part === '\f') out.push(el('pb', { rend: 'form-feed' }));
     else if (part === '\v') out.push(el('anchor', { type: ILLEGAL_CHARACTER, n: 'U+000B' }));
-    else if (part) out.push(part);
+    else if (/^[ \t\n]*$/.test(part)) {
+      if (part) out.push(part);
+    } else out.push(el('anchor', { type: 'white-space', n: part }));
   }
   return out;
 }

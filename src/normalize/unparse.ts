@@ -44,6 +44,12 @@ const CORE: Unparser[] = [
     (e) => e.attrs.type === ILLEGAL_CHARACTER,
     (e) => illegalCharacter(e.attrs.n) ?? '',
   ),
+  // white space between blocks that XML does not hold as such there (no-break spaces)
+  printer(
+    'anchor',
+    (e) => e.attrs.type === 'white-space',
+    (e) => e.attrs.n ?? '',
+  ),
   printer(
     'hi',
     (e) => e.attrs.rend === ILLEGAL_CHARACTER,
