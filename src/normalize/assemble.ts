@@ -21,8 +21,6 @@ function unwrapIfMilestones(nodes: TeiNode[]): TeiNode[] | null {
   return nodes.flatMap((n) => (typeof n === 'string' ? layout(n) : [n]));
 }
 
-const PAGE_ONLY = /^\[Page [^\]]*\]$/;
-
 /**
  * Where each block stands in the source, its signs included (`**` around a bold heading, `- `
  * before a dash list's items): what lies between two blocks is white space, kept as it is.
@@ -87,7 +85,7 @@ function extractionJoined(spans: Span[], inline: Inline, ctx: InlineContext): Te
   const out: TeiNode[] = [];
   let before = '';
   spans.forEach((span, k) => {
-    const pageOnly = PAGE_ONLY.test(span.text);
+    const pageOnly = ctx.pageOnly(span.text);
     const prev = spans[k - 1];
     if (prev) {
       const space = !pageOnly && breakIsWordSpace(before, span.text);
@@ -193,9 +191,9 @@ export function assembleDiv(
     const [start, end] = extent(b);
     pending += between(ctx, cursor, start);
     cursor = Math.max(cursor, end);
-    const isClosing = ['salute', 'signed', 'postscript', 'collection', 'source-block', 'notes'].includes(
-      b.kind,
-    );
+    const isClosing =
+      ['salute', 'signed', 'postscript', 'collection', 'source-block'].includes(b.kind) ||
+      (b.kind === 'notes' && !b.list.inText);
     if (isClosing && !closing) {
       closing = true;
       closingAt = div.length;
@@ -270,7 +268,8 @@ export function assembleDiv(
         place(div, sourceBlock(b.spans, inline, ctx));
         break;
       case 'notes':
-        place(div, ...notes.printed(b.list));
+        // (notes printed in the text stand where they are; the list at the end, after the closing)
+        place(b.list.inText ? body() : div, ...notes.printed(b.list));
         break;
       case 'p': {
         const content = extractionJoined(b.spans, inline, ctx);

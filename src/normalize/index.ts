@@ -14,7 +14,11 @@ import { documentMeta } from './metadata.ts';
 import { setNotes } from './notes.ts';
 import { findSuspects } from './rules/damage.ts';
 import { anchorCorrections } from './rules/manifest-correction.ts';
-import { BLOCK_RULES, INLINE_RULES } from './rules/registry.ts';
+import { activeRules } from './rules/registry.ts';
+import { findNoteBlocks } from './rules/note-list.ts';
+import { isPageFormLine } from './rules/page-forms.ts';
+import { detectFamilies } from './families.ts';
+import type { FamilyId } from './rule.ts';
 import { segment } from './segment.ts';
 import { documentSource } from './source-record.ts';
 import { assignStableIds } from './stable-ids.ts';
@@ -38,6 +42,8 @@ export interface NormalizeOptions {
   corrections?: Correction[];
   /** The edition's register: mentions of its persons become `persName ref="#id"`. */
   register?: Register;
+  /** Convention families the manifest states for this document (read whatever its own signs show). */
+  families?: FamilyId[];
 }
 
 export interface NormalizedDocument {
@@ -47,6 +53,15 @@ export interface NormalizedDocument {
   /** Each paragraph's first line in the source and its xml:id, in order: where a diagnostic's paragraph is. */
   paragraphs: [number, string][];
 }
+
+/** Who prints notes as blocks in the text. */
+const NOTE_BLOCK_FAMILY: Partial<Record<string, FamilyId>> = {
+  'footnote-block': 'gutenberg',
+  'note-block': 'library-of-congress',
+};
+
+/** A FRUS page marker alone on a line. */
+const PAGE_ONLY = /^\[(?:Facsimile )?Page [^\]]*\]$/;
 
 /** A document id from a file name: an XML name, unique enough, stable across builds. */
 export function documentId(basename: string): string {
@@ -63,17 +78,29 @@ export function normalize(bytes: Uint8Array, options: NormalizeOptions): Normali
   const positions = new PositionMap(lines);
   const ids = new IdAllocator(options.id);
   const anchors = new Map<number, Anchor>();
+  // The document's conventions: its families' rules read it, no others.
+  const { families, evidence } = detectFamilies(text, options.families);
+  for (const [family, signs] of evidence)
+    diag.add('info', 'conventions', `${family}: ${signs.join(', ')}`, { line: 1, column: 1 });
+  const rules = activeRules(families);
   const ctx: InlineContext = {
     source: text,
     diag,
     positions,
     ids,
     anchors,
-    inline: (start, end) => parseInline(ctx, INLINE_RULES, start, end),
+    inline: (start, end) => parseInline(ctx, rules.inline, start, end),
+    pageOnly: (line) => PAGE_ONLY.test(line.trim()) || isPageFormLine(line, families),
   };
 
-  const { blocks, notes } = segment(lines, BLOCK_RULES);
-  const spans = blocks.flatMap(refSpans);
+  const { blocks, notes } = segment(lines, {
+    body: rules.block,
+    pageOnly: ctx.pageOnly,
+    noteBlocks: (ls) => findNoteBlocks(ls, text).filter((b) => NOTE_BLOCK_FAMILY[b.style] && families.has(NOTE_BLOCK_FAMILY[b.style] as FamilyId)),
+  });
+  // (each span's own characters: a hard-wrapped paragraph's span text stands for its first and
+  // last lines only, and a reference may be on any line)
+  const spans = blocks.flatMap(refSpans).map((s) => ({ text: text.slice(s.offset, s.offset + s.text.length), offset: s.offset }));
   const sourceNote = blocks.some((b) => b.kind === 'source');
   const noteSetter = setNotes(ctx, notes, spans, sourceNote);
   const corrected = anchorCorrections(ctx, options.corrections ?? [], Boolean(options.edition.editor));

@@ -38,6 +38,8 @@ export interface InlineContext {
   anchors: Map<number, Anchor>;
   /** Parses [start, end) of the source with all inline rules (for content nested in a match). */
   inline(start: number, end: number): TeiNode[];
+  /** Whether a line is nothing but a page marker of the document's conventions. */
+  pageOnly(text: string): boolean;
 }
 
 /** The text accumulated so far, so a rule can take back the word before it (`of [on]`). */

@@ -3,7 +3,10 @@ import { block, el, type TeiElement } from '../tei/node.ts';
 import { IdAllocator, type InlineContext, parseInline } from './inline.ts';
 import { PositionMap, splitLines } from './lines.ts';
 import { underscoreEmphasis } from './rules/emphasis.ts';
-import { INLINE_RULES } from './rules/registry.ts';
+import { activeRules } from './rules/registry.ts';
+
+/** The introduction is the edition's own prose: the generic rules read it (and Markdown's `_italic_`). */
+const INLINE = activeRules(new Set(['generic', 'frus'])).inline;
 
 /**
  * The edition's introduction (Markdown or plain text) → a TEI document of its own in the corpus:
@@ -23,7 +26,8 @@ export function introductionTei(
     positions: new PositionMap(lines),
     ids: new IdAllocator('introduction'),
     anchors: new Map(),
-    inline: (start, end) => parseInline(ctx, [...INLINE_RULES, underscoreEmphasis], start, end),
+    inline: (start, end) => parseInline(ctx, [...INLINE, underscoreEmphasis], start, end),
+    pageOnly: () => false,
   };
   const children: TeiElement[] = [];
   let para: { start: number; end: number } | null = null;

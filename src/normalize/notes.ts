@@ -3,31 +3,30 @@ import { between, layout } from './between.ts';
 import type { InlineContext } from './inline.ts';
 import type { Span } from './rules/footnote-refs.ts';
 import { findRefCandidates, pairMarked, pairRefs, type RefCandidate } from './rules/footnote-refs.ts';
-import { entryLabel, MARKED_STYLES, type NoteItem, type NoteList } from './rules/note-list.ts';
+import { entryClose, entryLabel, MARKED_STYLES, type NoteItem, type NoteList } from './rules/note-list.ts';
 
 /**
- * The notes of a document's list (rules `note-list` and `footnote-ref`): each is set at its
- * reference, in full, as TEI wants a footnote; where the list printed it an `anchor` stays
- * (`type="note"`, with `note-label` / `note-close` where the label or the `↩` stood apart from the
- * text), so the list's place, order and spacing are in the TEI and `recto text` prints it back. A
- * note no reference was found for stays in the list itself (`type="unanchored"`), with a warning.
- * No listed note is ever dropped.
+ * The notes of a document (rules `note-list`, `note-block` and `footnote-ref`): each is set at its
+ * reference, in full, as TEI wants a footnote; where the source printed it (in the list at the end,
+ * or in a block after its paragraph) an `anchor` stays (`type="note"`, with `note-label` /
+ * `note-close` where the label or the closing `↩` or `]` stood apart from the text), so its place,
+ * order and spacing are in the TEI and `recto text` prints it back. A note no reference was found
+ * for stays where it is printed (`type="unanchored"`), with a warning. No note is ever dropped.
  */
 export interface NoteSetter {
-  /** The list where it is printed: its anchors and unanchored notes, with the white space between them. */
+  /** A list where it is printed: its anchors and unanchored notes, with the white space between them. */
   printed(list: NoteList): TeiNode[];
 }
 
-const noSetter: NoteSetter = { printed: () => [] };
-
-/** How one entry of the list is laid out, decided before any of it is written. */
+/** How one entry is laid out, decided before any of it is written. */
 interface Layout {
+  list: NoteList;
   item: NoteItem;
   /** The reference chosen for it, or none. */
   ref: RefCandidate | null;
   /** Its label, set apart from its text by other white space than the list's usual. */
   labelApart: boolean;
-  /** Its closing `↩` stands apart from its text. */
+  /** Its closing `↩` or `]` stands apart from its text. */
   closeApart: boolean;
   element?: TeiElement; // made once, where it is first written
 }
@@ -40,36 +39,79 @@ const STYLE_TOKEN: Record<string, string | undefined> = {
   symbol: 'mark-symbol',
   alone: 'mark-alone',
   glued: 'mark-glued',
+  'footnote-block': 'footnote-block',
+  'note-block': 'note-block',
 };
 
-export function setNotes(
-  ctx: InlineContext,
-  notes: NoteList | null,
-  spans: Span[],
-  sourceNote: boolean,
-): NoteSetter {
-  if (!notes) return noSetter;
-  // A marked list's references print its marks; a numbered one's are numbers glued to words.
-  const marked = MARKED_STYLES.has(notes.style);
-  const candidates = marked ? [] : findRefCandidates(spans);
-  const { anchors } = marked
-    ? pairMarked(spans, notes.style, notes.items)
-    : pairRefs(candidates, notes.items, { sourceNote, exact: notes.style === 'glued' });
-  const labelOf = (item: NoteItem): string => item.label ?? String(item.listNumber);
+const labelOf = (item: NoteItem): string => item.label ?? String(item.listNumber);
 
-  const layouts: Layout[] = notes.items.map((item, k) => {
-    const printed = ctx.source.slice(item.start, item.offset);
-    const label = entryLabel(notes.style, labelOf(item));
-    const labelApart = printed !== label;
-    if (labelApart && !printed.startsWith(label.trimEnd()))
-      throw new Error(`normalize: note ${labelOf(item)}'s label "${printed}" is not "${label.trimEnd()}"`);
-    return {
-      item,
-      ref: anchors[k] ?? null,
-      labelApart,
-      closeApart: item.close !== undefined && item.close !== item.end,
-    };
+/** A list at the end: its notes paired with the references of the text as a whole (footnote-refs.ts). */
+function pairList(
+  list: NoteList,
+  spans: Span[],
+  candidates: RefCandidate[],
+  sourceNote: boolean,
+): (RefCandidate | null)[] {
+  if (MARKED_STYLES.has(list.style)) return pairMarked(spans, list.style, list.items).anchors;
+  return pairRefs(candidates, list.items, { sourceNote, exact: list.style === 'glued' }).anchors;
+}
+
+/**
+ * The references of notes printed in the text: for each, the nearest mark before it not yet taken:
+ * its label in brackets (`Emperor[A]`, `272.[1]`) for a footnote block, its number glued to the
+ * words (`were read:2`) for a note block. Numbers restart on each page, so the nearest is the one.
+ */
+function pairInText(blocks: NoteList[], spans: Span[], ctx: InlineContext): (RefCandidate | null)[] {
+  const glued = findRefCandidates(spans).filter((c) => c.strength >= 2.5);
+  const taken = new Set<number>();
+  return blocks.map((list) => {
+    const item = list.items[0];
+    if (!item) return null;
+    const label = labelOf(item);
+    const marks: RefCandidate[] = [];
+    if (list.style === 'footnote-block') {
+      const mark = `[${label}]`;
+      for (const span of spans)
+        for (let at = span.text.indexOf(mark); at !== -1; at = span.text.indexOf(mark, at + 1))
+          marks.push({ offset: span.offset + at, label, strength: 3, length: mark.length });
+    } else marks.push(...glued.filter((c) => c.label === label));
+    const before = marks
+      .filter((c) => c.offset < item.start && !taken.has(c.offset) && !ctx.anchors.has(c.offset))
+      .sort((a, b) => b.offset - a.offset)[0];
+    if (!before) return null;
+    taken.add(before.offset);
+    return before;
   });
+}
+
+export function setNotes(ctx: InlineContext, lists: NoteList[], spans: Span[], sourceNote: boolean): NoteSetter {
+  const inText = lists.filter((l) => l.inText);
+  const inTextRefs = pairInText(inText, spans, ctx);
+  // (one reading of the references: the pairing and the warnings speak of the same candidates)
+  const candidates = lists.some((l) => !l.inText) ? findRefCandidates(spans) : [];
+  const layouts = new Map<NoteList, Layout[]>();
+  for (const list of lists) {
+    const anchors = list.inText
+      ? [inTextRefs[inText.indexOf(list)] ?? null]
+      : pairList(list, spans, candidates, sourceNote);
+    layouts.set(
+      list,
+      list.items.map((item, k) => {
+        const printed = ctx.source.slice(item.start, item.offset);
+        const label = entryLabel(list.style, labelOf(item));
+        const labelApart = printed !== label;
+        if (labelApart && !printed.startsWith(label.trimEnd()))
+          throw new Error(`normalize: note ${labelOf(item)}'s label "${printed}" is not "${label.trimEnd()}"`);
+        return {
+          list,
+          item,
+          ref: anchors[k] ?? null,
+          labelApart,
+          closeApart: item.close !== undefined && item.close !== item.end,
+        };
+      }),
+    );
+  }
 
   /** The note's text: one paragraph, or several (an arrow note's) with the white space between. */
   const content = (item: NoteItem): TeiNode[] => {
@@ -84,11 +126,11 @@ export function setNotes(
   };
 
   const element = (layout: Layout, n: string, anchored: boolean): TeiElement => {
-    const { item } = layout;
+    const { item, list } = layout;
     const rend = [
-      STYLE_TOKEN[notes.style] ?? '',
+      STYLE_TOKEN[list.style] ?? '',
       item.open ? 'arrow-open' : '',
-      notes.style !== 'arrow' && labelOf(item) !== n ? `list-number:${labelOf(item)}` : '',
+      list.style !== 'arrow' && labelOf(item) !== n ? `list-number:${labelOf(item)}` : '',
       layout.labelApart ? 'label-apart' : '',
       layout.closeApart ? 'close-apart' : '',
     ].filter(Boolean);
@@ -108,7 +150,8 @@ export function setNotes(
     return note;
   };
 
-  for (const layout of layouts) {
+  const all = [...layouts.values()].flat();
+  for (const layout of all) {
     const { ref, item } = layout;
     if (ref) {
       ctx.anchors.set(ref.offset, {
@@ -118,12 +161,14 @@ export function setNotes(
     } else {
       ctx.diag.warn(
         'footnote-unanchored',
-        `note ${item.listNumber} has no reference in the text; kept where the list prints it`,
+        `note ${labelOf(item)} has no reference in the text; kept where it is printed`,
         ctx.positions.at(item.line.offset),
       );
     }
   }
-  warnMissing(ctx, candidates, anchors);
+  const endList = lists.find((l) => !l.inText);
+  if (endList && !MARKED_STYLES.has(endList.style))
+    warnMissing(ctx, candidates, layouts.get(endList)?.map((l) => l.ref) ?? []);
 
   return {
     printed(list) {
@@ -132,39 +177,42 @@ export function setNotes(
       const gapTo = (to: number): void => {
         if (cursor !== undefined) out.push(...layout(between(ctx, cursor, to)));
       };
-      for (const layout of layouts) {
-        const { item, ref } = layout;
+      for (const entry of layouts.get(list) ?? []) {
+        const { item, ref } = entry;
         gapTo(item.start);
         let labelAnchor: TeiElement | undefined;
-        if (layout.labelApart) {
+        if (entry.labelApart) {
           // (its `corresp` is the note's id, known once the note is made, below)
           labelAnchor = el('anchor', { type: 'note-label' });
           out.push(labelAnchor);
           cursor = item.start + entryLabel(list.style, labelOf(item)).trimEnd().length;
           gapTo(item.offset);
         }
-        let note = layout.element;
+        let note = entry.element;
         if (ref && !note) {
-          // Its reference ended up inside other markup and was never written.
+          // Its reference ended up inside other markup, or after this place, and was not written.
           ctx.anchors.delete(ref.offset);
           ctx.diag.warn(
             'footnote-unanchored',
-            `the reference to note ${item.listNumber} is inside other markup; the note is kept where the list prints it`,
+            `the reference to note ${labelOf(item)} is inside other markup; the note is kept where it is printed`,
             ctx.positions.at(ref.offset),
           );
         }
         if (note && ref) out.push(el('anchor', { type: 'note', corresp: `#${note.attrs['xml:id']}` }));
         else {
-          note = element(layout, labelOf(item), false);
+          note = element(entry, labelOf(item), false);
           out.push(note);
         }
         if (labelAnchor) labelAnchor.attrs.corresp = `#${note.attrs['xml:id']}`;
         cursor = item.end;
-        if (layout.closeApart && item.close !== undefined) {
-          gapTo(item.close);
-          out.push(el('anchor', { type: 'note-close', corresp: `#${note.attrs['xml:id']}` }));
-          cursor = item.close + 1;
-        } else if (item.close !== undefined) cursor = item.close + 1;
+        const close = entryClose(list.style);
+        if (item.close !== undefined && close) {
+          if (entry.closeApart) {
+            gapTo(item.close);
+            out.push(el('anchor', { type: 'note-close', corresp: `#${note.attrs['xml:id']}` }));
+          }
+          cursor = item.close + close.length;
+        }
       }
       return out.filter((n) => n !== '');
     },

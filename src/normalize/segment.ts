@@ -13,10 +13,10 @@ export { spanOf };
 
 export interface Segmented {
   blocks: Block[];
-  notes: NoteList | null;
+  /** The notes: the list at the end, and the blocks the text prints them in. */
+  notes: NoteList[];
 }
 
-const PAGE_ONLY = /^\[(?:Facsimile )?Page [^\]]*\]$/;
 const PLACE_ALONE = /^\p{Lu}[\p{L} .’'-]{1,30},$/u;
 
 /**
@@ -24,11 +24,24 @@ const PLACE_ALONE = /^\p{Lu}[\p{L} .’'-]{1,30},$/u;
  * source order, each with the spans of the source it is read from (the white space between blocks
  * is the source's too, and is kept). The body's blocks are read by the block rules, in order.
  */
-export function segment(lines: Line[], bodyRules: BlockRule[]): Segmented {
+export interface SegmentRules {
+  /** The body's block rules, in order. */
+  body: BlockRule[];
+  /** Whether a line is nothing but a page marker (a paragraph split by a page goes on after it). */
+  pageOnly(text: string): boolean;
+  /** The notes printed in the text as blocks (`[Footnote 1: …]`), for the families that print them so. */
+  noteBlocks(lines: Line[]): NoteList[];
+}
+
+export function segment(lines: Line[], rules: SegmentRules): Segmented {
   const notes = findNoteList(lines);
   const end = notes ? notes.firstLine : lines.length;
   const trailing = notes ? lines.slice(notes.endLine).filter((l) => !isBlank(l)) : [];
-  const content = lines.slice(0, end).filter((l) => !isBlank(l));
+  // Notes printed as blocks in the text are lists of their own, where they stand: their lines are
+  // not the text's.
+  const inText = rules.noteBlocks(lines.slice(0, end));
+  const taken = new Set(inText.flatMap((b) => range(b.firstLine, b.endLine)));
+  const content = lines.slice(0, end).filter((l) => !isBlank(l) && !taken.has(l.index));
 
   const header: Block[] = [];
   const state: HeaderState = { heads: 0, datelines: 0 };
@@ -88,11 +101,46 @@ export function segment(lines: Line[], bodyRules: BlockRule[]): Segmented {
   const closingLines = rest.slice(rest.length - closingCount);
   const closing = closingBlocks(closingLines, closingKinds.slice(0, closingCount).reverse());
 
-  const body = joinEnumerators(mergeExtractionBreaks(bodyBlocks(bodyLines, bodyRules)));
-  const blocks = [...header, ...body, ...closing];
+  const starts = inText.map((b) => b.items[0]?.start ?? 0);
+  const body = joinEnumerators(mergeExtractionBreaks(bodyBlocks(bodyLines, rules.body), rules.pageOnly, starts));
+  const blocks = inSourceOrder([...header, ...body, ...closing], inText);
   if (notes) blocks.push({ kind: 'notes', list: notes });
   for (const line of trailing) blocks.push({ kind: 'fw', span: spanOf(line) });
-  return { blocks, notes };
+  return { blocks, notes: [...inText, ...(notes ? [notes] : [])] };
+}
+
+const range = (from: number, to: number): number[] => Array.from({ length: to - from }, (_, k) => from + k);
+
+/** Where a block starts in the source. */
+function startOf(b: Block): number {
+  switch (b.kind) {
+    case 'notes':
+      return b.list.items[0]?.start ?? 0;
+    case 'list':
+      return (b.label ?? b.items[0])?.offset ?? 0;
+    case 'head':
+    case 'section':
+    case 'p':
+    case 'quote':
+    case 'source-block':
+      return b.spans[0]?.offset ?? 0;
+    default:
+      return b.span.offset;
+  }
+}
+
+/** The blocks with the notes printed in the text among them, each where it stands. */
+function inSourceOrder(blocks: Block[], inText: NoteList[]): Block[] {
+  if (inText.length === 0) return blocks;
+  const notes: Block[] = inText.map((list) => ({ kind: 'notes', list }));
+  const out: Block[] = [];
+  let k = 0;
+  for (const b of blocks) {
+    while (k < notes.length && startOf(notes[k] as Block) < startOf(b)) out.push(notes[k++] as Block);
+    out.push(b);
+  }
+  while (k < notes.length) out.push(notes[k++] as Block);
+  return out;
 }
 
 function closingBlocks(lines: Line[], kinds: ClosingKind[]): Block[] {
@@ -190,24 +238,36 @@ function joinEnumerators(blocks: Block[]): Block[] {
 }
 
 /** Rule `paragraph-merge` applied: joins paragraphs split by a blank line inside a sentence. */
-function mergeExtractionBreaks(items: BodyBlock[]): Block[] {
+function mergeExtractionBreaks(
+  items: BodyBlock[],
+  pageOnlyLine: (text: string) => boolean,
+  noteStarts: number[],
+): Block[] {
+  // (a paragraph does not go on across a note printed between its parts)
+  const noteBetween = (a: Block, b: Block): boolean => noteStarts.some((s) => s > startOf(a) && s < startOf(b));
   const out: Block[] = [];
   for (let k = 0; k < items.length; k++) {
     const cur = items[k] as BodyBlock;
     const prev = out.at(-1);
     const prevItem = items[k - 1];
-    if (isParagraph(prev) && isParagraph(cur.block) && prevItem && prevItem.run !== cur.run) {
+    if (
+      isParagraph(prev) &&
+      isParagraph(cur.block) &&
+      prevItem &&
+      prevItem.run !== cur.run &&
+      !noteBetween(prev, cur.block)
+    ) {
       const tail = prev.spans.at(-1)?.text ?? '';
       const head = cur.block.spans[0]?.text ?? '';
-      const pageOnly = PAGE_ONLY.test(head);
+      const pageOnly = pageOnlyLine(head);
       const after = items[k + 1];
-      if (endsMidSentence(tail) && !PAGE_ONLY.test(tail)) {
+      if (endsMidSentence(tail) && !pageOnlyLine(tail)) {
         if (!pageOnly && startsMidSentence(head)) {
           prev.spans.push(...cur.block.spans);
           continue;
         }
         // `…must always` / `[Page 5]` / `be solemnly…`: the page break falls inside the sentence.
-        if (pageOnly && isParagraph(after?.block) && after.run !== cur.run) {
+        if (pageOnly && isParagraph(after?.block) && after.run !== cur.run && !noteBetween(cur.block, after.block)) {
           const afterHead = after.block.spans[0]?.text ?? '';
           if (startsMidSentence(afterHead)) {
             prev.spans.push(...cur.block.spans, ...after.block.spans);

@@ -316,7 +316,8 @@ export const footnoteRef: Rule = {
         const n = e.attrs.n ?? '';
         const tokens = rendTokens(e);
         if (tokens.includes('mark-slash')) return `/${n}/`;
-        return tokens.includes('mark-bracket') ? `[${n}]` : n;
+        // (a footnote block's reference is its label in brackets: `Emperor[A]`)
+        return tokens.includes('mark-bracket') || tokens.includes('footnote-block') ? `[${n}]` : n;
       },
     ),
   ],

@@ -9,7 +9,16 @@ import { isBoilerplate } from './boilerplate.ts';
  * underscores, the note on the lines after it (alone); an OCR page's foot, the number glued to
  * the note (`1The papers included …`: glued).
  */
-export type NoteStyle = 'numbered' | 'arrow' | 'slash' | 'bracket' | 'symbol' | 'alone' | 'glued';
+export type NoteStyle =
+  | 'numbered'
+  | 'arrow'
+  | 'slash'
+  | 'bracket'
+  | 'symbol'
+  | 'alone'
+  | 'glued'
+  | 'footnote-block' // `[Footnote 1: …]` (Project Gutenberg), where the text prints it
+  | 'note-block'; // `[Note 2: 2 …]` (the Library of Congress), after its paragraph
 
 /** The styles whose references print the list's mark (`/1/`, `[1]`, `*`), not a glued number. */
 export const MARKED_STYLES: ReadonlySet<NoteStyle> = new Set(['slash', 'bracket', 'symbol']);
@@ -44,6 +53,8 @@ export interface NoteList {
   items: NoteItem[];
   firstLine: number; // index of the list's first line
   endLine: number; // index after the list's last line
+  /** Notes printed where the text prints them (a block after its paragraph), not listed at the end. */
+  inText?: boolean;
 }
 
 const NUMBERED = /^( {1,4})(\d{1,4})\. (.*)$/;
@@ -127,7 +138,78 @@ export function entryLabel(style: NoteStyle, label: string): string {
       return label;
     case 'alone':
       return `${label}\n\n`;
+    case 'footnote-block':
+      return `[Footnote ${label}: `;
+    case 'note-block':
+      return `[Note ${label}: ${label} `;
   }
+}
+
+/** What closes an entry of the style, when something does: `↩`, or the bracket of a note block. */
+export const entryClose = (style: NoteStyle): string | undefined =>
+  style === 'arrow' ? ARROW : style === 'footnote-block' || style === 'note-block' ? ']' : undefined;
+
+const BLOCK_START: [NoteStyle, RegExp][] = [
+  ['footnote-block', /^(\s*)\[Footnote ([\w*†‡§]{1,4}): /],
+  ['note-block', /^(\s*)\[Note (\d{1,3}): \2 /],
+];
+
+/**
+ * Rule `note-block`: notes printed in the text as bracketed blocks of one or more lines, where the
+ * page or the paragraph put them: `[Footnote 1: …]` (Project Gutenberg), `[Note 2: 2 …]` (the
+ * Library of Congress, its number printed twice). Each is a list of its own, set at its reference
+ * (the nearest mark before it: `[1]`, or a number glued to the words, `read:2`).
+ */
+export function findNoteBlocks(lines: Line[], source: string): NoteList[] {
+  const out: NoteList[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] as Line;
+    const found = BLOCK_START.map(([style, re]) => ({ style, m: re.exec(line.text) })).find((f) => f.m);
+    const m = found?.m;
+    if (!found || !m) continue;
+    // The block ends where its brackets close (a note may quote `[sic]`), on this line or a later one.
+    let depth = 0;
+    let close = -1;
+    let j = i;
+    for (; j < lines.length && close === -1; j++) {
+      const text = (lines[j] as Line).text;
+      for (let k = j === i ? (m[1] ?? '').length : 0; k < text.length; k++) {
+        if (text[k] === '[') depth++;
+        else if (text[k] === ']' && --depth === 0) {
+          close = (lines[j] as Line).offset + k;
+          break;
+        }
+      }
+    }
+    // an unclosed block, or text after its bracket on that line: not a note block
+    const last = lines[j - 1] as Line;
+    if (close === -1 || last.text.slice(close - last.offset + 1).trim() !== '') continue;
+    const label = m[2] ?? '';
+    const start = line.offset + (m[1] ?? '').length;
+    const offset = line.offset + m[0].length;
+    const body = source.slice(offset, close);
+    const text = body.trimEnd();
+    out.push({
+      style: found.style,
+      items: [
+        {
+          listNumber: Number(label) || 0,
+          label,
+          text,
+          offset,
+          line,
+          start,
+          end: offset + text.length,
+          close,
+        },
+      ],
+      firstLine: i,
+      endLine: j,
+      inText: true,
+    });
+    i = j - 1;
+  }
+  return out;
 }
 
 /** The reference a marked note's label is printed as in the text. */
@@ -382,6 +464,8 @@ function parseArrows(lines: Line[], from: number, to: number): ArrowNote[] | nul
 }
 
 const STYLE_TOKENS: [string, NoteStyle][] = [
+  ['footnote-block', 'footnote-block'],
+  ['note-block', 'note-block'],
   ['arrow', 'arrow'],
   ['mark-slash', 'slash'],
   ['mark-bracket', 'bracket'],
@@ -397,49 +481,44 @@ function entryOf(note: TeiElement): { style: NoteStyle; label: string } {
   return { style, label: rendValue(note, 'list-number') ?? note.attrs.n ?? '' };
 }
 
-/** A note's entry as the list printed it: its label (unless set apart), its text, its closing `↩`. */
+/** A note's entry as the source printed it: its label (unless set apart), its text, its closing `↩` or `]`. */
 function printEntry(note: TeiElement, ctx: UnparseContext): string {
   const tokens = rendTokens(note);
   const { style, label } = entryOf(note);
   const head = tokens.includes('label-apart') ? '' : entryLabel(style, label);
-  const glued = style === 'arrow' && !tokens.includes('arrow-open') && !tokens.includes('close-apart');
-  return `${head}${ctx.print(note.children)}${glued ? ARROW : ''}`;
+  const close = entryClose(style);
+  const glued = close && !tokens.includes('arrow-open') && !tokens.includes('close-apart');
+  return `${head}${ctx.print(note.children)}${glued ? close : ''}`;
 }
 
 const anchored = (e: TeiElement, ctx: UnparseContext): TeiElement | undefined =>
   ctx.note((e.attrs.corresp ?? '').replace(/^#/, ''));
 
 /**
- * The rule: each listed note is set at its reference (rule `footnote-ref` prints the mark there);
- * where the list printed it an `anchor` stands (`type="note"`, and `note-label` / `note-close` when
- * the label or the `↩` stood apart from the text), so `recto text` prints the list back in place.
- * A note with no reference stays in the list (`type="unanchored"`).
+ * The rule: each note is set at its reference (rule `footnote-ref` prints the mark there); where
+ * the list or the text printed it an `anchor` stands (`type="note"`, and `note-label` /
+ * `note-close` when the label or the closing mark stood apart from the text), so `recto text`
+ * prints it back in place. A note with no reference stays where it is printed (`type="unanchored"`).
  */
 export const noteList: Rule = {
   id: 'note-list',
   family: 'generic',
   unparse: [
-    printer(
-      'anchor',
-      (e) => e.attrs.type === 'note',
-      (e, ctx) => {
-        const note = anchored(e, ctx);
-        return note ? printEntry(note, ctx) : '';
-      },
-    ),
-    printer(
-      'anchor',
-      (e) => e.attrs.type === 'note-label',
-      (e, ctx) => {
-        const note = anchored(e, ctx);
-        return note ? entryLabel(entryOf(note).style, entryOf(note).label).trimEnd() : '';
-      },
-    ),
-    printer(
-      'anchor',
-      (e) => e.attrs.type === 'note-close',
-      () => ARROW,
-    ),
+    printer('anchor', (e) => e.attrs.type === 'note', (e, ctx) => {
+      const note = anchored(e, ctx);
+      return note ? printEntry(note, ctx) : '';
+    }),
+    printer('anchor', (e) => e.attrs.type === 'note-label', (e, ctx) => {
+      const note = anchored(e, ctx);
+      return note ? entryLabel(entryOf(note).style, entryOf(note).label).trimEnd() : '';
+    }),
+    printer('anchor', (e) => e.attrs.type === 'note-close', (e, ctx) => {
+      const note = anchored(e, ctx);
+      return (note && entryClose(entryOf(note).style)) ?? ARROW;
+    }),
     printer('note', (e) => e.attrs.type === 'unanchored', printEntry),
   ],
 };
+
+/** Rule `note-block`: notes printed in the text as bracketed blocks (its elements are note-list's). */
+export const noteBlock: Rule = { id: 'note-block', family: 'gutenberg' };

@@ -1,6 +1,6 @@
 import type { BlockRule } from '../blocks.ts';
 import type { InlineRule } from '../inline.ts';
-import type { Rule } from '../rule.ts';
+import type { FamilyId, Rule } from '../rule.ts';
 import { autolink } from './autolink.ts';
 import { boilerplate } from './boilerplate.ts';
 import { closing } from './closing.ts';
@@ -17,15 +17,17 @@ import { header } from './header.ts';
 import { boldHeading, sectionHeading } from './heading.ts';
 import { list, listLabel } from './list.ts';
 import { manifestCorrection } from './manifest-correction.ts';
-import { noteList } from './note-list.ts';
+import { noteBlock, noteList } from './note-list.ts';
 import { omission } from './omission.ts';
 import { omissionRow } from './omission-row.ts';
+import { PAGE_FORMS } from './page-forms.ts';
 import { pageLine, pageMarker } from './page-marker.ts';
 import { paragraph } from './paragraph.ts';
 import { paragraphMerge } from './paragraph-merge.ts';
 import { personNamesRule } from './person-names.ts';
 import { quotation } from './quotation.ts';
 import { runningHead } from './running-head.ts';
+import { starPage } from './star-page.ts';
 
 /**
  * Every normalizer rule, in order (markdown-it's Ruler): the block rules in the order the body's
@@ -50,6 +52,8 @@ export const BLOCK_RULES: BlockRule[] = [
 export const INLINE_RULES: InlineRule[] = [
   unclosedBracket,
   pageMarker,
+  ...PAGE_FORMS,
+  starPage,
   omission,
   conjecture,
   correction,
@@ -67,6 +71,7 @@ export const DOCUMENT_RULES: Rule[] = [
   dateline,
   paragraphMerge,
   noteList,
+  noteBlock,
   footnoteRef,
   personNamesRule,
   manifestCorrection,
@@ -74,3 +79,11 @@ export const DOCUMENT_RULES: Rule[] = [
 ];
 
 export const RULES: Rule[] = [...BLOCK_RULES, ...INLINE_RULES, ...DOCUMENT_RULES];
+
+/** The rules that read a document of these families, in order. */
+export function activeRules(families: ReadonlySet<FamilyId>): { block: BlockRule[]; inline: InlineRule[] } {
+  return {
+    block: BLOCK_RULES.filter((r) => families.has(r.family)),
+    inline: INLINE_RULES.filter((r) => families.has(r.family)),
+  };
+}

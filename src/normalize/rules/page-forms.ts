@@ -1,0 +1,135 @@
+import { el } from '../../tei/node.ts';
+import type { InlineRule } from '../inline.ts';
+import { type FamilyId, printer } from '../rule.ts';
+
+/**
+ * Rule `page-forms`: the page markers of other publishers than FRUS, each a form with its family
+ * (the family's rules read a document only when its signs show it, or the manifest states it):
+ * `[[Page H4144]]` (the Congressional Record, GPO), `[Pg 12]` (Project Gutenberg's HTML copies),
+ * `{12}` and `[p. 12]` (older Gutenberg texts), `[p337]` (Sefaria's U.S. Reports),
+ * `Page 507 | Page image` (the Library of Congress's American Memory), `p. 85` (sacred-texts.com),
+ * `v1:387` (the American Archives), `-119-` and `---- page 239 ----` (documentary editions' web
+ * texts). Each is `<pb n="…" rend="…"/>` with its page number as printed; `rend` names the form,
+ * so `recto text` prints it back. A form marked `line` is one only alone on its line.
+ */
+interface PageForm {
+  rend: string;
+  family: FamilyId;
+  /** Sticky; group 1 is the page number as printed. */
+  pattern: RegExp;
+  line?: boolean;
+  print: (n: string) => string;
+}
+
+const ROMAN = '[ivxlcdm]{1,8}';
+
+const FORMS: PageForm[] = [
+  {
+    rend: 'double-bracket',
+    family: 'generic',
+    pattern: new RegExp(`\\[\\[Page ([A-Z]?\\d{1,5}|${ROMAN})\\]\\]`, 'y'),
+    print: (n) => `[[Page ${n}]]`,
+  },
+  {
+    rend: 'pg',
+    family: 'generic',
+    pattern: new RegExp(`\\[Pg (\\d{1,4}|${ROMAN})\\]`, 'iy'),
+    print: (n) => `[Pg ${n}]`,
+  },
+  {
+    rend: 'brace',
+    family: 'gutenberg',
+    pattern: /\{(\d{1,4})\}/y,
+    print: (n) => `{${n}}`,
+  },
+  {
+    rend: 'p-dot',
+    family: 'gutenberg',
+    pattern: new RegExp(`\\[p\\. (\\d{1,4}|${ROMAN})\\]`, 'y'),
+    print: (n) => `[p. ${n}]`,
+  },
+  {
+    rend: 'p-glued',
+    family: 'law-report',
+    pattern: /\[p(\d{1,4})\]/y,
+    print: (n) => `[p${n}]`,
+  },
+  {
+    rend: 'page-image',
+    family: 'library-of-congress',
+    pattern: /Page (\d{1,4}) \| Page image(?=\n|$)/y,
+    line: true,
+    print: (n) => `Page ${n} | Page image`,
+  },
+  {
+    rend: 'p-line',
+    family: 'classical',
+    pattern: /p\. (\d{1,4})(?=\n|$)/y,
+    line: true,
+    print: (n) => `p. ${n}`,
+  },
+  {
+    rend: 'volume-page',
+    family: 'documentary-edition',
+    pattern: /v\d{1,2}:(\d{1,4})(?=\n|$)/y,
+    line: true,
+    print: (n) => n, // (the volume is printed with it: kept below)
+  },
+  {
+    rend: 'dashes',
+    family: 'documentary-edition',
+    pattern: /-(\d{1,4})-(?=\n|$)/y,
+    line: true,
+    print: (n) => `-${n}-`,
+  },
+];
+
+/** A form's pb keeps what the number alone does not tell: the volume of `v1:387`. */
+function pbFor(form: PageForm, whole: string, n: string): Record<string, string> {
+  const attrs: Record<string, string> = { n, rend: form.rend };
+  if (form.rend === 'volume-page') attrs.rend = `volume-page volume:${whole.slice(1, whole.indexOf(':'))}`;
+  return attrs;
+}
+
+const atLineStart = (source: string, at: number): boolean => at === 0 || source[at - 1] === '\n';
+
+function formRule(form: PageForm): InlineRule {
+  const trigger = form.print('1')[0] ?? '';
+  return {
+    id: 'page-forms',
+    family: form.family,
+    trigger: form.rend === 'volume-page' ? 'v' : trigger,
+    parse(ctx, at, end) {
+      if (form.line && !atLineStart(ctx.source, at)) return null;
+      form.pattern.lastIndex = at;
+      const m = form.pattern.exec(ctx.source);
+      if (!m || m.index !== at || at + m[0].length > end) return null;
+      const n = m[1] ?? '';
+      const attrs = pbFor(form, m[0], n);
+      return { nodes: [el('pb', { ...attrs, 'xml:id': ctx.ids.take(`pg${n}`) })], next: at + m[0].length };
+    },
+    unparse: [
+      printer(
+        'pb',
+        (e) => (e.attrs.rend ?? '').split(' ')[0] === form.rend,
+        (e) => {
+          const volume = /volume:(\S+)/.exec(e.attrs.rend ?? '')?.[1];
+          return volume ? `v${volume}:${e.attrs.n ?? ''}` : form.print(e.attrs.n ?? '');
+        },
+      ),
+    ],
+  };
+}
+
+export const PAGE_FORMS: InlineRule[] = FORMS.map(formRule);
+
+/** A line that is nothing but a page marker of these forms (a paragraph split by a page goes on after it). */
+export function isPageFormLine(text: string, families: ReadonlySet<FamilyId>): boolean {
+  const t = text.trim();
+  return FORMS.some((f) => {
+    if (!families.has(f.family)) return false;
+    f.pattern.lastIndex = 0;
+    const m = f.pattern.exec(t);
+    return m !== null && m.index === 0 && m[0].length === t.length;
+  });
+}
