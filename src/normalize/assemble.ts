@@ -36,12 +36,16 @@ function extent(b: Block): [number, number] {
         return b.spans;
       case 'list':
         return [...(b.label ? [b.label] : []), ...b.items];
+      case 'verse':
+        return b.lines;
       case 'notes':
+      case 'figure':
         return [];
       default:
         return [b.span];
     }
   })();
+  if (b.kind === 'figure') return [b.start, b.close + 1];
   if (b.kind === 'notes') {
     const items = b.list.items;
     return [items[0]?.start ?? 0, Math.max(...items.map((i) => Math.max(i.end, (i.close ?? -1) + 1)))];
@@ -143,6 +147,32 @@ function omissionRow(span: Span, ctx: InlineContext): TeiElement {
       ]),
     ],
   );
+}
+
+/** A stanza's lines, an `l` each, with the line breaks and indentation between them as printed. */
+function linesOf(spans: Span[], inline: Inline, ctx: InlineContext): TeiNode[] {
+  const out: TeiNode[] = [];
+  spans.forEach((span, k) => {
+    const prev = spans[k - 1];
+    if (prev) out.push(...layout(between(ctx, prev.offset + prev.text.length, span.offset)));
+    out.push(el('l', {}, inline(span)));
+  });
+  return out;
+}
+
+/** `[Illustration: caption]` → a figure, its caption the head, the white space around it as printed. */
+function figureElement(b: Extract<Block, { kind: 'figure' }>, ctx: InlineContext): TeiElement {
+  const attrs = { n: b.label, rend: b.caption ? 'bracketed colon' : 'bracketed' };
+  if (!b.caption) return el('figure', attrs);
+  const { from, to } = b.caption;
+  const text = ctx.source.slice(from, to);
+  const lead = text.length - text.trimStart().length;
+  const trail = text.length - text.trimEnd().length;
+  const children: TeiNode[] = [];
+  if (lead) children.push(...layout(text.slice(0, lead)));
+  if (text.trim()) children.push(el('head', {}, ctx.inline(from + lead, to - trail)));
+  if (trail && text.trim()) children.push(...layout(text.slice(text.length - trail)));
+  return el('figure', attrs, children);
 }
 
 /** `511.` / `Source` / citation / `<url>` → one source note with a label and bibls, spaced as printed. */
@@ -292,6 +322,15 @@ export function assembleDiv(
       case 'omission-row':
         place(body(), omissionRow(b.span, ctx));
         break;
+      case 'figure':
+        place(body(), figureElement(b, ctx));
+        break;
+      case 'verse': {
+        hasBody = true;
+        const lg = el('lg', {}, linesOf(b.lines, inline, ctx));
+        place(body(), b.quoted ? el('quote', {}, [lg]) : lg);
+        break;
+      }
       case 'running-head':
         // The page begins at its running head: the break, then the head as printed (forme work).
         place(

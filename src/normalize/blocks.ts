@@ -20,7 +20,11 @@ export type Block =
   | { kind: 'salute' | 'signed' | 'postscript' | 'collection'; span: Span }
   | { kind: 'source-block'; spans: Span[] }
   /** The notes listed at the end: each is set at its reference, an anchor left where it is printed. */
-  | { kind: 'notes'; list: NoteList };
+  | { kind: 'notes'; list: NoteList }
+  /** A stanza: its lines (`quoted`: indented in prose, a `quote` around it). */
+  | { kind: 'verse'; lines: Span[]; quoted: boolean }
+  /** A picture the text says is there (`[Illustration: caption]`): from its `[` to its `]`. */
+  | { kind: 'figure'; label: string; start: number; caption?: { from: number; to: number }; close: number };
 
 export type BlockKind = Block['kind'];
 
@@ -52,6 +56,8 @@ export function refSpans(block: Block): Span[] {
       return block.spans;
     case 'list':
       return block.items;
+    case 'verse':
+      return block.lines;
     case 'signed':
     case 'postscript':
     case 'salute':
@@ -67,6 +73,7 @@ export function refSpans(block: Block): Span[] {
     case 'collection':
     case 'source-block':
     case 'notes':
+    case 'figure':
       return [];
   }
 }

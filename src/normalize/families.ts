@@ -1,4 +1,6 @@
+import type { Line } from './lines.ts';
 import type { FamilyId } from './rule.ts';
+import { stanzaCount } from './rules/verse.ts';
 
 /**
  * The convention families: a publisher's house conventions (Project Gutenberg's `[Footnote 1: …]`
@@ -94,7 +96,7 @@ export interface Detected {
 }
 
 /** The families a text's own signs show, and those the manifest states (which need no evidence). */
-export function detectFamilies(text: string, stated: FamilyId[] = []): Detected {
+export function detectFamilies(text: string, stated: FamilyId[] = [], lines?: Line[]): Detected {
   const families = new Set<FamilyId>(['generic', 'frus']);
   const evidence = new Map<FamilyId, string[]>();
   for (const id of stated) {
@@ -114,6 +116,12 @@ export function detectFamilies(text: string, stated: FamilyId[] = []): Detected 
       families.add(family.id);
       evidence.set(family.id, shown);
     }
+  }
+  // verse shows in its shape, not in any sign: three stanzas or more
+  const stanzas = lines ? stanzaCount(lines) : 0;
+  if (stanzas >= 3 && !families.has('verse')) {
+    families.add('verse');
+    evidence.set('verse', [`${stanzas} stanzas`]);
   }
   return { families, evidence };
 }

@@ -15,10 +15,10 @@ import { setNotes } from './notes.ts';
 import { findSuspects } from './rules/damage.ts';
 import { anchorCorrections } from './rules/manifest-correction.ts';
 import { activeRules } from './rules/registry.ts';
-import { findNoteBlocks } from './rules/note-list.ts';
 import { isPageFormLine } from './rules/page-forms.ts';
 import { detectFamilies } from './families.ts';
 import type { FamilyId } from './rule.ts';
+import { cutouts } from './cutouts.ts';
 import { segment } from './segment.ts';
 import { documentSource } from './source-record.ts';
 import { assignStableIds } from './stable-ids.ts';
@@ -54,11 +54,6 @@ export interface NormalizedDocument {
   paragraphs: [number, string][];
 }
 
-/** Who prints notes as blocks in the text. */
-const NOTE_BLOCK_FAMILY: Partial<Record<string, FamilyId>> = {
-  'footnote-block': 'gutenberg',
-  'note-block': 'library-of-congress',
-};
 
 /** A FRUS page marker alone on a line. */
 const PAGE_ONLY = /^\[(?:Facsimile )?Page [^\]]*\]$/;
@@ -79,7 +74,7 @@ export function normalize(bytes: Uint8Array, options: NormalizeOptions): Normali
   const ids = new IdAllocator(options.id);
   const anchors = new Map<number, Anchor>();
   // The document's conventions: its families' rules read it, no others.
-  const { families, evidence } = detectFamilies(text, options.families);
+  const { families, evidence } = detectFamilies(text, options.families, lines);
   for (const [family, signs] of evidence)
     diag.add('info', 'conventions', `${family}: ${signs.join(', ')}`, { line: 1, column: 1 });
   const rules = activeRules(families);
@@ -96,7 +91,7 @@ export function normalize(bytes: Uint8Array, options: NormalizeOptions): Normali
   const { blocks, notes } = segment(lines, {
     body: rules.block,
     pageOnly: ctx.pageOnly,
-    noteBlocks: (ls) => findNoteBlocks(ls, text).filter((b) => NOTE_BLOCK_FAMILY[b.style] && families.has(NOTE_BLOCK_FAMILY[b.style] as FamilyId)),
+    cutouts: (ls) => cutouts(ls, text, families),
   });
   // (each span's own characters: a hard-wrapped paragraph's span text stands for its first and
   // last lines only, and a reference may be on any line)

@@ -29,18 +29,28 @@ export interface SegmentRules {
   body: BlockRule[];
   /** Whether a line is nothing but a page marker (a paragraph split by a page goes on after it). */
   pageOnly(text: string): boolean;
-  /** The notes printed in the text as blocks (`[Footnote 1: …]`), for the families that print them so. */
-  noteBlocks(lines: Line[]): NoteList[];
+  /**
+   * What the document's families print as blocks of their own among the text, whatever the lines
+   * around them: notes (`[Footnote 1: …]`), figures (`[Illustration: …]`).
+   */
+  cutouts(lines: Line[]): Cutout[];
+}
+
+/** A block that stands on lines of its own, cut out of the text before its runs are read. */
+export interface Cutout {
+  block: Block;
+  firstLine: number;
+  endLine: number;
 }
 
 export function segment(lines: Line[], rules: SegmentRules): Segmented {
   const notes = findNoteList(lines);
   const end = notes ? notes.firstLine : lines.length;
   const trailing = notes ? lines.slice(notes.endLine).filter((l) => !isBlank(l)) : [];
-  // Notes printed as blocks in the text are lists of their own, where they stand: their lines are
-  // not the text's.
-  const inText = rules.noteBlocks(lines.slice(0, end));
-  const taken = new Set(inText.flatMap((b) => range(b.firstLine, b.endLine)));
+  // Notes and figures printed as blocks among the text stand where they are: their lines are not
+  // the text's.
+  const cutouts = rules.cutouts(lines.slice(0, end));
+  const taken = new Set(cutouts.flatMap((c) => range(c.firstLine, c.endLine)));
   const content = lines.slice(0, end).filter((l) => !isBlank(l) && !taken.has(l.index));
 
   const header: Block[] = [];
@@ -101,11 +111,15 @@ export function segment(lines: Line[], rules: SegmentRules): Segmented {
   const closingLines = rest.slice(rest.length - closingCount);
   const closing = closingBlocks(closingLines, closingKinds.slice(0, closingCount).reverse());
 
-  const starts = inText.map((b) => b.items[0]?.start ?? 0);
+  const starts = cutouts.map((c) => startOf(c.block));
   const body = joinEnumerators(mergeExtractionBreaks(bodyBlocks(bodyLines, rules.body), rules.pageOnly, starts));
-  const blocks = inSourceOrder([...header, ...body, ...closing], inText);
+  const blocks = inSourceOrder(
+    [...header, ...body, ...closing],
+    cutouts.map((c) => c.block),
+  );
   if (notes) blocks.push({ kind: 'notes', list: notes });
   for (const line of trailing) blocks.push({ kind: 'fw', span: spanOf(line) });
+  const inText = cutouts.flatMap((c) => (c.block.kind === 'notes' ? [c.block.list] : []));
   return { blocks, notes: [...inText, ...(notes ? [notes] : [])] };
 }
 
@@ -116,6 +130,8 @@ function startOf(b: Block): number {
   switch (b.kind) {
     case 'notes':
       return b.list.items[0]?.start ?? 0;
+    case 'figure':
+      return b.start;
     case 'list':
       return (b.label ?? b.items[0])?.offset ?? 0;
     case 'head':
@@ -124,15 +140,16 @@ function startOf(b: Block): number {
     case 'quote':
     case 'source-block':
       return b.spans[0]?.offset ?? 0;
+    case 'verse':
+      return b.lines[0]?.offset ?? 0;
     default:
       return b.span.offset;
   }
 }
 
-/** The blocks with the notes printed in the text among them, each where it stands. */
-function inSourceOrder(blocks: Block[], inText: NoteList[]): Block[] {
-  if (inText.length === 0) return blocks;
-  const notes: Block[] = inText.map((list) => ({ kind: 'notes', list }));
+/** The blocks with the cut-out blocks among them, each where it stands. */
+function inSourceOrder(blocks: Block[], notes: Block[]): Block[] {
+  if (notes.length === 0) return blocks;
   const out: Block[] = [];
   let k = 0;
   for (const b of blocks) {

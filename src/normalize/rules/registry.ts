@@ -10,6 +10,7 @@ import { damage } from './damage.ts';
 import { dateline } from './dateline.ts';
 import { editorialInsertion, unclosedBracket } from './editorial-insertion.ts';
 import { emphasis } from './emphasis.ts';
+import { figure } from './figure.ts';
 import { footnoteRef } from './footnote-refs.ts';
 import { formFeed } from './form-feed.ts';
 import { hardWrap } from './hard-wrap.ts';
@@ -28,6 +29,7 @@ import { personNamesRule } from './person-names.ts';
 import { quotation } from './quotation.ts';
 import { runningHead } from './running-head.ts';
 import { starPage } from './star-page.ts';
+import { quotedVerse, verse } from './verse.ts';
 
 /**
  * Every normalizer rule, in order (markdown-it's Ruler): the block rules in the order the body's
@@ -40,6 +42,8 @@ import { starPage } from './star-page.ts';
 export const BLOCK_RULES: BlockRule[] = [
   boldHeading,
   runningHead,
+  quotedVerse,
+  verse,
   hardWrap,
   list,
   listLabel,
@@ -72,6 +76,7 @@ export const DOCUMENT_RULES: Rule[] = [
   paragraphMerge,
   noteList,
   noteBlock,
+  figure,
   footnoteRef,
   personNamesRule,
   manifestCorrection,

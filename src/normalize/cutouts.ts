@@ -1,0 +1,28 @@
+import type { Line } from './lines.ts';
+import type { FamilyId } from './rule.ts';
+import { findFigures } from './rules/figure.ts';
+import { findNoteBlocks } from './rules/note-list.ts';
+import type { Cutout } from './segment.ts';
+
+/** Who prints notes as blocks in the text. */
+const NOTE_BLOCK_FAMILY: Record<string, FamilyId | undefined> = {
+  'footnote-block': 'gutenberg',
+  'note-block': 'library-of-congress',
+};
+
+/**
+ * The blocks a document's families print on lines of their own among the text (notes, figures),
+ * in source order: the segmenter reads the text around them.
+ */
+export function cutouts(lines: Line[], source: string, families: ReadonlySet<FamilyId>): Cutout[] {
+  const out: Cutout[] = [];
+  for (const list of findNoteBlocks(lines, source)) {
+    const family = NOTE_BLOCK_FAMILY[list.style];
+    if (family && families.has(family))
+      out.push({ block: { kind: 'notes', list }, firstLine: list.firstLine, endLine: list.endLine });
+  }
+  if (families.has('gutenberg')) out.push(...findFigures(lines));
+  // (a figure inside a note block, or the reverse, is the outer one's)
+  out.sort((a, b) => a.firstLine - b.firstLine);
+  return out.filter((c, k) => !out.slice(0, k).some((o) => c.firstLine < o.endLine));
+}

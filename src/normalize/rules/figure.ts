@@ -1,0 +1,74 @@
+import type { Block } from '../blocks.ts';
+import type { Line } from '../lines.ts';
+import { printer, type Rule } from '../rule.ts';
+
+/**
+ * Rule `figure` (Project Gutenberg's transcribers): `[Illustration]`, `[Illustration: caption]`,
+ * `[Music]`, `[Music illustration: …]`, `[Frontispiece Text: …]`, alone on their lines (the caption
+ * may run over several lines and paragraphs): the book's pictures, kept where they stand as
+ * `<figure n="Illustration">` with the caption as its `head`. The picture itself is not in the text:
+ * the figure says it is there. `recto text` prints the bracket back.
+ */
+const START = /^(\s*)\[(Illustration|Music illustration|Music|Frontispiece(?: Text)?|Plate|Map)(:?)/;
+
+export interface FigureBlock {
+  block: Extract<Block, { kind: 'figure' }>;
+  firstLine: number;
+  endLine: number;
+}
+
+export function findFigures(lines: Line[]): FigureBlock[] {
+  const out: FigureBlock[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] as Line;
+    const m = START.exec(line.text);
+    if (!m) continue;
+    const from = (m[1] ?? '').length;
+    // the figure ends where its bracket closes (a caption may hold brackets of its own)
+    let depth = 0;
+    let close = -1;
+    let j = i;
+    for (; j < lines.length && close === -1; j++) {
+      const text = (lines[j] as Line).text;
+      for (let k = j === i ? from : 0; k < text.length; k++) {
+        if (text[k] === '[') depth++;
+        else if (text[k] === ']' && --depth === 0) {
+          close = (lines[j] as Line).offset + k;
+          break;
+        }
+      }
+    }
+    const last = lines[j - 1] as Line;
+    if (close === -1 || last.text.slice(close - last.offset + 1).trim() !== '') continue;
+    const start = line.offset + from;
+    const labelEnd = start + 1 + (m[2] ?? '').length;
+    out.push({
+      block: {
+        kind: 'figure',
+        label: m[2] ?? '',
+        start,
+        // the caption: what stands between the colon and the closing bracket
+        caption: m[3] ? { from: labelEnd + 1, to: close } : undefined,
+        close,
+      },
+      firstLine: i,
+      endLine: j,
+    });
+    i = j - 1;
+  }
+  return out;
+}
+
+/** The rule's inverse: the bracket, the label, the colon and what the figure holds (its caption, spaced as printed). */
+export const figure: Rule = {
+  id: 'figure',
+  family: 'gutenberg',
+  unparse: [
+    printer(
+      'figure',
+      (e) => e.attrs.n !== undefined && (e.attrs.rend ?? '').split(' ').includes('bracketed'),
+      (e, ctx) =>
+        `[${e.attrs.n ?? ''}${(e.attrs.rend ?? '').includes('colon') ? ':' : ''}${ctx.print(e.children)}]`,
+    ),
+  ],
+};
