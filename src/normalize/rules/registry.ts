@@ -20,6 +20,7 @@ import { list, listLabel } from './list.ts';
 import { manifestCorrection } from './manifest-correction.ts';
 import { noteBlock, noteList } from './note-list.ts';
 import { omission } from './omission.ts';
+import { OMISSION_SIGNS } from './omission-signs.ts';
 import { omissionRow } from './omission-row.ts';
 import { PAGE_FORMS } from './page-forms.ts';
 import { pageLine, pageMarker } from './page-marker.ts';
@@ -59,6 +60,7 @@ export const INLINE_RULES: InlineRule[] = [
   ...PAGE_FORMS,
   starPage,
   omission,
+  ...OMISSION_SIGNS,
   conjecture,
   correction,
   editorialInsertion,
