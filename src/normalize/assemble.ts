@@ -325,6 +325,20 @@ export function assembleDiv(
       case 'figure':
         place(body(), figureElement(b, ctx));
         break;
+      case 'furniture': {
+        // the page it begins, then the line as printed (forme work: out of the running text)
+        const pb = b.page
+          ? [
+              el('pb', {
+                n: b.page.n || undefined,
+                rend: b.page.rend,
+                'xml:id': ctx.ids.take(`pg${b.page.n}`),
+              }),
+            ]
+          : [];
+        place(body(), ...pb, el('fw', { type: b.role }, [b.span.text]));
+        break;
+      }
       case 'verse': {
         hasBody = true;
         const lg = el('lg', {}, linesOf(b.lines, inline, ctx));

@@ -21,6 +21,8 @@ export type Block =
   | { kind: 'source-block'; spans: Span[] }
   /** The notes listed at the end: each is set at its reference, an anchor left where it is printed. */
   | { kind: 'notes'; list: NoteList }
+  /** A line of a printed page's furniture (OCR): its running head, folio or signature, and the page it begins. */
+  | { kind: 'furniture'; span: Span; role: 'header' | 'pageNum' | 'sig'; page?: { n: string; rend: string } }
   /** A stanza: its lines (`quoted`: indented in prose, a `quote` around it). */
   | { kind: 'verse'; lines: Span[]; quoted: boolean }
   /** A picture the text says is there (`[Illustration: caption]`): from its `[` to its `]`. */
@@ -74,6 +76,7 @@ export function refSpans(block: Block): Span[] {
     case 'source-block':
     case 'notes':
     case 'figure':
+    case 'furniture':
       return [];
   }
 }

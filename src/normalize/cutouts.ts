@@ -2,6 +2,7 @@ import type { Line } from './lines.ts';
 import type { FamilyId } from './rule.ts';
 import { findFigures } from './rules/figure.ts';
 import { findNoteBlocks } from './rules/note-list.ts';
+import { findPageFurniture } from './rules/page-furniture.ts';
 import type { Cutout } from './segment.ts';
 
 /** Who prints notes as blocks in the text. */
@@ -22,6 +23,8 @@ export function cutouts(lines: Line[], source: string, families: ReadonlySet<Fam
       out.push({ block: { kind: 'notes', list }, firstLine: list.firstLine, endLine: list.endLine });
   }
   if (families.has('gutenberg')) out.push(...findFigures(lines));
+  // (an OCR'd book shows itself by its furniture: its running heads and folios recur)
+  out.push(...findPageFurniture(lines));
   // (a figure inside a note block, or the reverse, is the outer one's)
   out.sort((a, b) => a.firstLine - b.firstLine);
   return out.filter((c, k) => !out.slice(0, k).some((o) => c.firstLine < o.endLine));

@@ -30,7 +30,11 @@ const FAMILIES: FamilySigns[] = [
     signs: [
       { name: 'Project Gutenberg lines', pattern: /Project Gutenberg/g, min: 1 },
       { name: 'footnote blocks', pattern: /\[Footnote(?: [\w*†‡§]{1,4})?:/g, min: 1 },
-      { name: 'illustrations', pattern: /\[(?:Illustration|Music(?: illustration)?|Frontispiece)\b/g, min: 1 },
+      {
+        name: 'illustrations',
+        pattern: /\[(?:Illustration|Music(?: illustration)?|Frontispiece)\b/g,
+        min: 1,
+      },
       { name: '{N} page markers', pattern: /\{\d{1,4}\}/g, min: 2 },
       { name: '[Pg N] page markers', pattern: /\[Pg \d{1,4}\]/gi, min: 1 },
       { name: 'sidenotes', pattern: /\[Sidenote:/g, min: 1 },
@@ -42,12 +46,14 @@ const FAMILIES: FamilySigns[] = [
     signs: [
       {
         name: 'reporter citations',
-        pattern: /\b\d{1,4} (?:U\. ?S\.|S\. ?Ct\.|F\.(?: ?Supp\.|[234]d)|L\. ?Ed\.(?: ?2d)?|So\.(?: ?2d)?|N\.[EW]\.(?: ?2d)?|P\.(?: ?2d)?) \d{1,4}\b/g,
+        pattern:
+          /\b\d{1,4} (?:U\. ?S\.|S\. ?Ct\.|F\.(?: ?Supp\.|[234]d)|L\. ?Ed\.(?: ?2d)?|So\.(?: ?2d)?|N\.[EW]\.(?: ?2d)?|P\.(?: ?2d)?) \d{1,4}\b/g,
         min: 2,
       },
       {
         name: 'opinions',
-        pattern: /delivered the opinion|Opinion (?:of|for) the Court|PER CURIAM|\b(?:Circuit|District|Chief) Judge\b|MR\. JUSTICE/g,
+        pattern:
+          /delivered the opinion|Opinion (?:of|for) the Court|PER CURIAM|\b(?:Circuit|District|Chief) Judge\b|MR\. JUSTICE/g,
         min: 1,
       },
     ],

@@ -6,19 +6,19 @@ import { documentHeader } from '../tei/header.ts';
 import { block, el, type TeiElement, type TeiNode } from '../tei/node.ts';
 import { assembleDiv } from './assemble.ts';
 import { refSpans, type Span } from './blocks.ts';
+import { cutouts } from './cutouts.ts';
 import { decodeSource } from './decode.ts';
+import { detectFamilies } from './families.ts';
 import { type Anchor, IdAllocator, type InlineContext, parseInline } from './inline.ts';
 import { PositionMap, splitLines } from './lines.ts';
 import { anchorMentions } from './mentions.ts';
 import { documentMeta } from './metadata.ts';
 import { setNotes } from './notes.ts';
+import type { FamilyId } from './rule.ts';
 import { findSuspects } from './rules/damage.ts';
 import { anchorCorrections } from './rules/manifest-correction.ts';
-import { activeRules } from './rules/registry.ts';
 import { isPageFormLine } from './rules/page-forms.ts';
-import { detectFamilies } from './families.ts';
-import type { FamilyId } from './rule.ts';
-import { cutouts } from './cutouts.ts';
+import { activeRules } from './rules/registry.ts';
 import { segment } from './segment.ts';
 import { documentSource } from './source-record.ts';
 import { assignStableIds } from './stable-ids.ts';
@@ -53,7 +53,6 @@ export interface NormalizedDocument {
   /** Each paragraph's first line in the source and its xml:id, in order: where a diagnostic's paragraph is. */
   paragraphs: [number, string][];
 }
-
 
 /** A FRUS page marker alone on a line. */
 const PAGE_ONLY = /^\[(?:Facsimile )?Page [^\]]*\]$/;
@@ -95,7 +94,9 @@ export function normalize(bytes: Uint8Array, options: NormalizeOptions): Normali
   });
   // (each span's own characters: a hard-wrapped paragraph's span text stands for its first and
   // last lines only, and a reference may be on any line)
-  const spans = blocks.flatMap(refSpans).map((s) => ({ text: text.slice(s.offset, s.offset + s.text.length), offset: s.offset }));
+  const spans = blocks
+    .flatMap(refSpans)
+    .map((s) => ({ text: text.slice(s.offset, s.offset + s.text.length), offset: s.offset }));
   const sourceNote = blocks.some((b) => b.kind === 'source');
   const noteSetter = setNotes(ctx, notes, spans, sourceNote);
   const corrected = anchorCorrections(ctx, options.corrections ?? [], Boolean(options.edition.editor));

@@ -84,7 +84,12 @@ function pairInText(blocks: NoteList[], spans: Span[], ctx: InlineContext): (Ref
   });
 }
 
-export function setNotes(ctx: InlineContext, lists: NoteList[], spans: Span[], sourceNote: boolean): NoteSetter {
+export function setNotes(
+  ctx: InlineContext,
+  lists: NoteList[],
+  spans: Span[],
+  sourceNote: boolean,
+): NoteSetter {
   const inText = lists.filter((l) => l.inText);
   const inTextRefs = pairInText(inText, spans, ctx);
   // (one reading of the references: the pairing and the warnings speak of the same candidates)
@@ -101,7 +106,9 @@ export function setNotes(ctx: InlineContext, lists: NoteList[], spans: Span[], s
         const label = entryLabel(list.style, labelOf(item));
         const labelApart = printed !== label;
         if (labelApart && !printed.startsWith(label.trimEnd()))
-          throw new Error(`normalize: note ${labelOf(item)}'s label "${printed}" is not "${label.trimEnd()}"`);
+          throw new Error(
+            `normalize: note ${labelOf(item)}'s label "${printed}" is not "${label.trimEnd()}"`,
+          );
         return {
           list,
           item,

@@ -112,7 +112,9 @@ export function segment(lines: Line[], rules: SegmentRules): Segmented {
   const closing = closingBlocks(closingLines, closingKinds.slice(0, closingCount).reverse());
 
   const starts = cutouts.map((c) => startOf(c.block));
-  const body = joinEnumerators(mergeExtractionBreaks(bodyBlocks(bodyLines, rules.body), rules.pageOnly, starts));
+  const body = joinEnumerators(
+    mergeExtractionBreaks(bodyBlocks(bodyLines, rules.body), rules.pageOnly, starts),
+  );
   const blocks = inSourceOrder(
     [...header, ...body, ...closing],
     cutouts.map((c) => c.block),
@@ -132,6 +134,8 @@ function startOf(b: Block): number {
       return b.list.items[0]?.start ?? 0;
     case 'figure':
       return b.start;
+    case 'furniture':
+      return b.span.offset;
     case 'list':
       return (b.label ?? b.items[0])?.offset ?? 0;
     case 'head':
@@ -261,7 +265,8 @@ function mergeExtractionBreaks(
   noteStarts: number[],
 ): Block[] {
   // (a paragraph does not go on across a note printed between its parts)
-  const noteBetween = (a: Block, b: Block): boolean => noteStarts.some((s) => s > startOf(a) && s < startOf(b));
+  const noteBetween = (a: Block, b: Block): boolean =>
+    noteStarts.some((s) => s > startOf(a) && s < startOf(b));
   const out: Block[] = [];
   for (let k = 0; k < items.length; k++) {
     const cur = items[k] as BodyBlock;
@@ -284,7 +289,12 @@ function mergeExtractionBreaks(
           continue;
         }
         // `…must always` / `[Page 5]` / `be solemnly…`: the page break falls inside the sentence.
-        if (pageOnly && isParagraph(after?.block) && after.run !== cur.run && !noteBetween(cur.block, after.block)) {
+        if (
+          pageOnly &&
+          isParagraph(after?.block) &&
+          after.run !== cur.run &&
+          !noteBetween(cur.block, after.block)
+        ) {
           const afterHead = after.block.spans[0]?.text ?? '';
           if (startsMidSentence(afterHead)) {
             prev.spans.push(...cur.block.spans, ...after.block.spans);

@@ -504,18 +504,30 @@ export const noteList: Rule = {
   id: 'note-list',
   family: 'generic',
   unparse: [
-    printer('anchor', (e) => e.attrs.type === 'note', (e, ctx) => {
-      const note = anchored(e, ctx);
-      return note ? printEntry(note, ctx) : '';
-    }),
-    printer('anchor', (e) => e.attrs.type === 'note-label', (e, ctx) => {
-      const note = anchored(e, ctx);
-      return note ? entryLabel(entryOf(note).style, entryOf(note).label).trimEnd() : '';
-    }),
-    printer('anchor', (e) => e.attrs.type === 'note-close', (e, ctx) => {
-      const note = anchored(e, ctx);
-      return (note && entryClose(entryOf(note).style)) ?? ARROW;
-    }),
+    printer(
+      'anchor',
+      (e) => e.attrs.type === 'note',
+      (e, ctx) => {
+        const note = anchored(e, ctx);
+        return note ? printEntry(note, ctx) : '';
+      },
+    ),
+    printer(
+      'anchor',
+      (e) => e.attrs.type === 'note-label',
+      (e, ctx) => {
+        const note = anchored(e, ctx);
+        return note ? entryLabel(entryOf(note).style, entryOf(note).label).trimEnd() : '';
+      },
+    ),
+    printer(
+      'anchor',
+      (e) => e.attrs.type === 'note-close',
+      (e, ctx) => {
+        const note = anchored(e, ctx);
+        return (note && entryClose(entryOf(note).style)) ?? ARROW;
+      },
+    ),
     printer('note', (e) => e.attrs.type === 'unanchored', printEntry),
   ],
 };

@@ -58,4 +58,6 @@ function signRule(open: string, close: string, rend: string | undefined): Inline
 }
 
 /** One rule a bracket form: `[…]`, `{…}`, `<…>`. */
-export const OMISSION_SIGNS: InlineRule[] = BRACKETS.map(([open, close, rend]) => signRule(open, close, rend));
+export const OMISSION_SIGNS: InlineRule[] = BRACKETS.map(([open, close, rend]) =>
+  signRule(open, close, rend),
+);

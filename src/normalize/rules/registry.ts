@@ -20,9 +20,10 @@ import { list, listLabel } from './list.ts';
 import { manifestCorrection } from './manifest-correction.ts';
 import { noteBlock, noteList } from './note-list.ts';
 import { omission } from './omission.ts';
-import { OMISSION_SIGNS } from './omission-signs.ts';
 import { omissionRow } from './omission-row.ts';
+import { OMISSION_SIGNS } from './omission-signs.ts';
 import { PAGE_FORMS } from './page-forms.ts';
+import { pageFurniture } from './page-furniture.ts';
 import { pageLine, pageMarker } from './page-marker.ts';
 import { paragraph } from './paragraph.ts';
 import { paragraphMerge } from './paragraph-merge.ts';
@@ -79,6 +80,7 @@ export const DOCUMENT_RULES: Rule[] = [
   noteList,
   noteBlock,
   figure,
+  pageFurniture,
   footnoteRef,
   personNamesRule,
   manifestCorrection,

@@ -29,7 +29,8 @@ function starPages(source: string): Map<number, { stars: number; n: string; leng
       const chain = [found[i] as (typeof found)[number]];
       for (let j = i + 1; j < found.length; j++) {
         const last = chain.at(-1) as (typeof found)[number];
-        if ((found[j] as (typeof found)[number]).n === last.n + 1) chain.push(found[j] as (typeof found)[number]);
+        if ((found[j] as (typeof found)[number]).n === last.n + 1)
+          chain.push(found[j] as (typeof found)[number]);
       }
       if (chain.length > best.length) best = chain;
     }

@@ -21,12 +21,14 @@ export function isStanza(texts: string[]): boolean {
   // not a contents list, an index, a dateline or a title page: no page numbers or years, no word
   // broken at the line end, no lines in capitals
   if (lines.some((l) => /\d\d/.test(l) || /\p{L}-$/u.test(l))) return false;
-  if (lines.filter((l) => /\p{Lu}{3}/u.test(l) && l === l.toUpperCase()).length * 2 >= lines.length) return false;
+  if (lines.filter((l) => /\p{Lu}{3}/u.test(l) && l === l.toUpperCase()).length * 2 >= lines.length)
+    return false;
   const capitalized = lines.filter((l) => /^[\p{P}\s]*\p{Lu}/u.test(l)).length;
   const words = lines.map((l) => l.split(/\s+/).length);
   const average = words.reduce((a, b) => a + b, 0) / lines.length;
   if (capitalized / lines.length < 0.75 || average < 2.5 || Math.max(...words) > 14) return false;
-  if (lines.filter((l) => FUNCTION_WORD.test(l.replace(/[\p{P}]+$/u, ''))).length > lines.length * 0.2) return false;
+  if (lines.filter((l) => FUNCTION_WORD.test(l.replace(/[\p{P}]+$/u, ''))).length > lines.length * 0.2)
+    return false;
   return hardWrapJoins(lines) === null;
 }
 

@@ -1,0 +1,202 @@
+import type { Line } from '../lines.ts';
+import { printer, type Rule } from '../rule.ts';
+import type { Cutout } from '../segment.ts';
+import { spanOf } from '../spans.ts';
+import { editDistance } from './correction.ts';
+
+/**
+ * Rule `page-furniture` (OCR'd books: the Internet Archive's, HathiTrust's, Google's): the lines a
+ * printed page carries besides its text, kept as the text of the page gave them (OCR misreadings
+ * and all) but out of the running text:
+ * - a running head, the line repeated at the top of page after page (`Venereal Diseases.`, a
+ *   verso's `26 THE SILENT FRIEND.` and a recto's `THE SILENT FRIEND. 27`, OCR variants told
+ *   as one by their likeness) → `<fw type="header">`;
+ * - its folio, on the head's line or alone beside it (as printed: `27`, `so`, `S2`), or a folio
+ *   alone on a line set apart from the text at a page's head or foot, with no head → a page break
+ *   `<pb n="27"/>` and `<fw type="pageNum">`;
+ * - a printer's signature (`c 2`, `B 3`) alone at a page's foot → `<fw type="sig">`.
+ * Page furniture stands apart: two blank lines or more on one side of it at least (how OCR text
+ * sets a page's margins). Only a text whose running heads or folios recur is read so (family
+ * `ocr-book`): a number alone on a line elsewhere stays text.
+ */
+export type FurnitureRole = 'header' | 'pageNum' | 'sig';
+
+const MAX_HEAD = 70;
+const FOLIO = /^(?:\d{1,4}|[\dIlSsOoGDB"]{1,3}|\d [\dA-Za-z]|[A-Z] \d)$/;
+const DIGIT_FOLIO = /^\d{1,4}$|^\d [\dA-Za-z]$|^[IlS] ?\d$|^\d[A-Z]$/;
+/** A page's head with its folio, the rest in capitals (`76 GREEK AND ROMAN MYTHOLOGY`): a running head even alone. */
+const CAPITAL_HEAD =
+  /^(?:\d{1,4} \p{Lu}[\p{Lu}\d .,;:'’&-]*\p{Lu}[\p{Lu}\d .,;:'’&-]* \p{Lu}[\p{Lu}\d .,;:'’&-]*|\p{Lu}[\p{Lu} .,;:'’&-]* \p{Lu}[\p{Lu} .,;:'’&-]* \d{1,4})$/u;
+const SIGNATURE = /^(?:[A-Za-z]{1,2}(?: ?\d)?|\d?[A-Za-z]{1,2}|\d [§*])$/;
+
+interface Candidate {
+  line: Line;
+  text: string; // trimmed
+  index: number; // among the document's lines
+}
+
+/** A head's words without its folio: what recurs from page to page. */
+function headKey(text: string): { key: string; folio?: string; folioAt?: 'start' | 'end' } {
+  const start = /^(\S{1,4})\s+(.+)$/.exec(text);
+  const end = /^(.+?)\s+(\S{1,4})$/.exec(text);
+  // (a number followed by a full stop or a bracket numbers a heading, `224. Memorandum`: no folio)
+  if (start && /\d/.test(start[1] ?? '') && !/[.)]$/.test(start[1] ?? '') && (start[2] ?? '').length > 4)
+    return { key: letters(start[2] ?? ''), folio: start[1], folioAt: 'start' };
+  if (
+    end &&
+    /\d|^[“"]?[A-Z][a-z]?$/.test(end[2] ?? '') &&
+    (end[1] ?? '').length > 4 &&
+    /\d/.test(end[2] ?? '')
+  )
+    return { key: letters(end[1] ?? ''), folio: end[2], folioAt: 'end' };
+  return { key: letters(text) };
+}
+
+const letters = (s: string): string => s.toUpperCase().replace(/[^A-Z]/g, '');
+
+const alike = (a: string, b: string): boolean =>
+  a.length >= 5 &&
+  b.length >= 5 &&
+  editDistance(a, b) <= Math.max(1, Math.floor(Math.max(a.length, b.length) * 0.3));
+
+/**
+ * Whether the text between the furniture is a printed page's: lines broken at the page's width,
+ * one after another (an export that sets every paragraph on a line of its own, blank lines
+ * between, has no page to furnish: its lone numbers are section numbers).
+ */
+function pageText(lines: Line[], furniture: Set<number>): boolean {
+  const text = lines.filter((l, k) => l.text.trim() !== '' && !furniture.has(k));
+  if (text.length < 6) return false;
+  const short = text.filter((l) => l.text.length <= 90).length;
+  const followed = text.filter((l) => (lines[l.index + 1]?.text.trim() ?? '') !== '').length;
+  return short >= text.length * 0.8 && followed >= text.length * 0.4;
+}
+
+/** The furniture of a text, and whether there is enough of it to be an OCR'd book's. */
+export function findPageFurniture(lines: Line[]): Cutout[] {
+  const blankBefore: number[] = [];
+  const blankAfter: number[] = [];
+  let run = 0;
+  for (const [k, line] of lines.entries()) {
+    blankBefore[k] = run;
+    run = line.text.trim() === '' ? run + 1 : 0;
+  }
+  run = 0;
+  for (let k = lines.length - 1; k >= 0; k--) {
+    blankAfter[k] = run;
+    run = (lines[k] as Line).text.trim() === '' ? run + 1 : 0;
+  }
+  const apart = (k: number): boolean =>
+    (blankBefore[k] ?? 0) >= 2 || (blankAfter[k] ?? 0) >= 2 || k === 0 || k === lines.length - 1;
+  const candidates: Candidate[] = [];
+  for (const [k, line] of lines.entries()) {
+    const text = line.text.trim();
+    if (text && text.length <= MAX_HEAD && apart(k)) candidates.push({ line, text, index: k });
+  }
+
+  // Running heads: candidate lines of words whose key recurs.
+  const heads = candidates.filter((c) => /\p{L}{3}/u.test(c.text) && c.text.length > 5);
+  const keyed = heads.map((c) => ({ c, ...headKey(c.text) }));
+  const recurring = keyed.filter((h) => keyed.some((o) => o !== h && alike(o.key, h.key)));
+  // A head must recur and, on most pages, carry or stand beside a folio: a repeated heading of a
+  // letter or a memorandum (`SECRET`) is no running head.
+  const nextFolio = (k: number, step: 1 | -1): Candidate | undefined => {
+    for (let j = k + step; j >= 0 && j < lines.length; j += step) {
+      const t = (lines[j] as Line).text.trim();
+      if (!t) continue;
+      const c = candidates.find((x) => x.index === j);
+      return c && FOLIO.test(c.text) ? c : undefined;
+    }
+    return undefined;
+  };
+  const withFolio = recurring.filter((h) => h.folio || nextFolio(h.c.index, 1) || nextFolio(h.c.index, -1));
+  // A recto's folio the OCR misread (`THE SILENT FRIEND. "Si`): a short last word the head's
+  // other pages do not have.
+  for (const h of recurring) {
+    if (h.folio) continue;
+    const m = /^(.+?)\s+(\S{1,3})$/.exec(h.c.text);
+    const rest = letters(m?.[1] ?? '');
+    if (
+      m &&
+      recurring.some(
+        (o) => o !== h && alike(o.key, rest) && editDistance(o.key, rest) < editDistance(o.key, h.key),
+      )
+    ) {
+      h.folio = m[2];
+      h.folioAt = 'end';
+    }
+  }
+  const headsFound = recurring.length >= 2 && withFolio.length * 2 >= recurring.length;
+  const single = candidates.find(
+    (c) =>
+      CAPITAL_HEAD.test(c.text) && !/\d\.\s/.test(c.text) && (c.text.match(/\p{Lu}{3,}/gu)?.length ?? 0) >= 2,
+  );
+
+  const folioLines = candidates.filter((c) => DIGIT_FOLIO.test(c.text));
+  const foliosFound = folioLines.length >= 3;
+  if (!headsFound && !foliosFound) {
+    // one page's head at its top, with its folio, the rest in capitals: that page's break
+    if (!single) return [];
+    const { folio } = headKey(single.text);
+    return [
+      {
+        block: {
+          kind: 'furniture',
+          span: spanOf(single.line),
+          role: 'header',
+          page: { n: folio ?? '', rend: 'running-head' },
+        },
+        firstLine: single.index,
+        endLine: single.index + 1,
+      },
+    ];
+  }
+  if (!pageText(lines, new Set(candidates.map((c) => c.index)))) return [];
+
+  const out: Cutout[] = [];
+  const taken = new Set<number>();
+  const furniture = (c: Candidate, role: FurnitureRole, n?: string, rend?: string): void => {
+    taken.add(c.index);
+    out.push({
+      block: {
+        kind: 'furniture',
+        span: spanOf(c.line),
+        role,
+        page: n === undefined ? undefined : { n, rend: rend ?? 'folio' },
+      },
+      firstLine: c.index,
+      endLine: c.index + 1,
+    });
+  };
+  if (headsFound) {
+    for (const h of recurring) {
+      if (h.folio) {
+        furniture(h.c, 'header', h.folio, 'running-head');
+        continue;
+      }
+      const folio = nextFolio(h.c.index, -1) ?? nextFolio(h.c.index, 1);
+      if (folio && !taken.has(folio.index)) {
+        furniture(h.c, 'header');
+        furniture(folio, 'pageNum', folio.text);
+      } else furniture(h.c, 'header', '', 'running-head');
+    }
+  }
+  for (const c of folioLines) if (!taken.has(c.index)) furniture(c, 'pageNum', c.text);
+  // What else stands apart at a page's foot, a letter or two with a number: a signature.
+  for (const c of candidates)
+    if (!taken.has(c.index) && SIGNATURE.test(c.text) && !/^\d+$/.test(c.text)) furniture(c, 'sig');
+  return out.sort((a, b) => a.firstLine - b.firstLine);
+}
+
+/** The rule's inverse: the furniture's `fw` prints its line; the page break it carries prints nothing. */
+export const pageFurniture: Rule = {
+  id: 'page-furniture',
+  family: 'ocr-book',
+  unparse: [
+    printer(
+      'pb',
+      (e) => e.attrs.rend === 'folio',
+      () => '',
+    ),
+  ],
+};
