@@ -1,8 +1,8 @@
 import type { Line } from './lines.ts';
 import type { FamilyId } from './rule.ts';
 import { findFigures } from './rules/figure.ts';
-import { findNoteBlocks } from './rules/note-list.ts';
-import { findPageFurniture } from './rules/page-furniture.ts';
+import { findBracketBlocks, findNoteBlocks } from './rules/note-list.ts';
+import { findPageFurniture, footFolio } from './rules/page-furniture.ts';
 import type { Cutout } from './segment.ts';
 
 /** Who prints notes as blocks in the text. */
@@ -22,9 +22,15 @@ export function cutouts(lines: Line[], source: string, families: ReadonlySet<Fam
     if (family && families.has(family))
       out.push({ block: { kind: 'notes', list }, firstLine: list.firstLine, endLine: list.endLine });
   }
-  if (families.has('gutenberg')) out.push(...findFigures(lines));
+  if (families.has('gutenberg')) {
+    out.push(...findFigures(lines));
+    for (const list of findBracketBlocks(lines, source))
+      out.push({ block: { kind: 'notes', list }, firstLine: list.firstLine, endLine: list.endLine });
+  }
   // (an OCR'd book shows itself by its furniture: its running heads and folios recur)
-  out.push(...findPageFurniture(lines));
+  const furniture = findPageFurniture(lines);
+  out.push(...furniture);
+  if (families.has('wikisource') && furniture.length === 0) out.push(...footFolio(lines));
   // (a figure inside a note block, or the reverse, is the outer one's)
   out.sort((a, b) => a.firstLine - b.firstLine);
   return out.filter((c, k) => !out.slice(0, k).some((o) => c.firstLine < o.endLine));

@@ -39,6 +39,8 @@ const FAMILIES: FamilySigns[] = [
       { name: '[Pg N] page markers', pattern: /\[Pg \d{1,4}\]/gi, min: 1 },
       { name: 'sidenotes', pattern: /\[Sidenote:/g, min: 1 },
       { name: 'transcriber’s notes', pattern: /Transcriber['’]s Note/gi, min: 1 },
+      { name: '[N] note entries', pattern: /^\s{0,4}\[\d{1,3}\] \S/gm, min: 2 },
+      { name: '_italic_ words', pattern: /(?<![\p{L}\d_])_\p{L}[^_\n]{0,60}_(?![\p{L}\d_])/gu, min: 3 },
     ],
   },
   {
@@ -83,6 +85,14 @@ const FAMILIES: FamilySigns[] = [
     ],
   },
   {
+    id: 'ocr-book',
+    signs: [
+      { name: '( N ) folios', pattern: /\( \d{1,4} \)/g, min: 1 },
+      { name: 'Google scan marks', pattern: /Digitized by Google/g, min: 1 },
+      { name: 'HathiTrust page lines', pattern: /^## p\. /gm, min: 1 },
+    ],
+  },
+  {
     id: 'classical',
     signs: [{ name: 'p. N page lines', pattern: /^p\. \d{1,4}$/gm, min: 1 }],
   },
@@ -91,6 +101,8 @@ const FAMILIES: FamilySigns[] = [
     signs: [
       { name: '↑ note lists', pattern: /^\s*↑ /gm, min: 1 },
       { name: 'page break templates', pattern: /\{\{page break\|/gi, min: 1 },
+      { name: 'Page: titles', pattern: /^Page:.+\.(?:djvu|pdf)\/\d+$/gm, min: 1 },
+      { name: 'proofreading notices', pattern: /^This page (?:has been (?:validated|proofread)|needs to be proofread)\.$/gm, min: 1 },
     ],
   },
 ];

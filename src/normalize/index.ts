@@ -15,6 +15,7 @@ import { anchorMentions } from './mentions.ts';
 import { documentMeta } from './metadata.ts';
 import { setNotes } from './notes.ts';
 import type { FamilyId } from './rule.ts';
+import type { NoteStyle } from './rules/note-list.ts';
 import { findSuspects } from './rules/damage.ts';
 import { anchorCorrections } from './rules/manifest-correction.ts';
 import { isPageFormLine } from './rules/page-forms.ts';
@@ -54,6 +55,13 @@ export interface NormalizedDocument {
   paragraphs: [number, string][];
 }
 
+/** The families that list their notes at the end in these line styles. */
+const LIST_STYLES: [NoteStyle, FamilyId][] = [
+  ['spaced', 'documentary-edition'],
+  ['paren', 'documentary-edition'],
+  ['footnote-line', 'generic'],
+];
+
 /** A FRUS page marker alone on a line. */
 const PAGE_ONLY = /^\[(?:Facsimile )?Page [^\]]*\]$/;
 
@@ -91,6 +99,7 @@ export function normalize(bytes: Uint8Array, options: NormalizeOptions): Normali
     body: rules.block,
     pageOnly: ctx.pageOnly,
     cutouts: (ls) => cutouts(ls, text, families),
+    listStyles: LIST_STYLES.flatMap(([style, family]) => (families.has(family) ? [style] : [])),
   });
   // (each span's own characters: a hard-wrapped paragraph's span text stands for its first and
   // last lines only, and a reference may be on any line)

@@ -41,6 +41,9 @@ const STYLE_TOKEN: Record<string, string | undefined> = {
   glued: 'mark-glued',
   'footnote-block': 'footnote-block',
   'note-block': 'note-block',
+  'footnote-line': 'footnote-line',
+  spaced: 'spaced',
+  paren: 'mark-paren',
 };
 
 const labelOf = (item: NoteItem): string => item.label ?? String(item.listNumber);
@@ -53,7 +56,15 @@ function pairList(
   sourceNote: boolean,
 ): (RefCandidate | null)[] {
   if (MARKED_STYLES.has(list.style)) return pairMarked(spans, list.style, list.items).anchors;
-  return pairRefs(candidates, list.items, { sourceNote, exact: list.style === 'glued' }).anchors;
+  const glued = pairRefs(candidates, list.items, { sourceNote, exact: list.style === 'glued' }).anchors;
+  // A numbered list whose references are its numbers in brackets (`quick-glancing[1]`, a
+  // Wikisource page's): where every note has one, those are its references.
+  const bracketed = pairMarked(spans, 'bracket', list.items).anchors;
+  if (bracketed.every((a) => a !== null) && !glued.every((a) => a !== null)) {
+    list.refs = 'bracket';
+    return bracketed;
+  }
+  return glued;
 }
 
 /**
@@ -64,24 +75,24 @@ function pairList(
 function pairInText(blocks: NoteList[], spans: Span[], ctx: InlineContext): (RefCandidate | null)[] {
   const glued = findRefCandidates(spans).filter((c) => c.strength >= 2.5);
   const taken = new Set<number>();
-  return blocks.map((list) => {
-    const item = list.items[0];
-    if (!item) return null;
+  return blocks.flatMap((list) => list.items.map((item) => {
     const label = labelOf(item);
     const marks: RefCandidate[] = [];
-    if (list.style === 'footnote-block') {
+    if (list.style === 'footnote-block' || list.style === 'bracket') {
       const mark = `[${label}]`;
       for (const span of spans)
         for (let at = span.text.indexOf(mark); at !== -1; at = span.text.indexOf(mark, at + 1))
           marks.push({ offset: span.offset + at, label, strength: 3, length: mark.length });
     } else marks.push(...glued.filter((c) => c.label === label));
+    // (before the list: a run of notes at an essay's end is referred to from the essay above it)
+    const limit = list.items[0]?.start ?? item.start;
     const before = marks
-      .filter((c) => c.offset < item.start && !taken.has(c.offset) && !ctx.anchors.has(c.offset))
+      .filter((c) => c.offset < limit && !taken.has(c.offset) && !ctx.anchors.has(c.offset))
       .sort((a, b) => b.offset - a.offset)[0];
     if (!before) return null;
     taken.add(before.offset);
     return before;
-  });
+  }));
 }
 
 export function setNotes(
@@ -96,9 +107,7 @@ export function setNotes(
   const candidates = lists.some((l) => !l.inText) ? findRefCandidates(spans) : [];
   const layouts = new Map<NoteList, Layout[]>();
   for (const list of lists) {
-    const anchors = list.inText
-      ? [inTextRefs[inText.indexOf(list)] ?? null]
-      : pairList(list, spans, candidates, sourceNote);
+    const anchors = list.inText ? inTextRefs.splice(0, list.items.length) : pairList(list, spans, candidates, sourceNote);
     layouts.set(
       list,
       list.items.map((item, k) => {
@@ -136,6 +145,7 @@ export function setNotes(
     const { item, list } = layout;
     const rend = [
       STYLE_TOKEN[list.style] ?? '',
+      list.refs === 'bracket' && anchored ? 'ref-bracket' : '',
       item.open ? 'arrow-open' : '',
       list.style !== 'arrow' && labelOf(item) !== n ? `list-number:${labelOf(item)}` : '',
       layout.labelApart ? 'label-apart' : '',

@@ -3,7 +3,7 @@ import { isBlank, type Line } from './lines.ts';
 import { type ClosingKind, classifyClosing } from './rules/closing.ts';
 import { findDate } from './rules/dates.ts';
 import { classifyHeaderLine, type HeaderState } from './rules/header.ts';
-import { findNoteList, type NoteList } from './rules/note-list.ts';
+import { findNoteList, type NoteList, type NoteStyle } from './rules/note-list.ts';
 import { leadingPageMarker } from './rules/page-marker.ts';
 import { endsMidSentence, startsMidSentence } from './rules/paragraph-merge.ts';
 import { runningHeadPage } from './rules/running-head.ts';
@@ -34,6 +34,8 @@ export interface SegmentRules {
    * around them: notes (`[Footnote 1: …]`), figures (`[Illustration: …]`).
    */
   cutouts(lines: Line[]): Cutout[];
+  /** The line styles the document's families list their notes in at the end (`spaced`, `footnote-line`). */
+  listStyles: NoteStyle[];
 }
 
 /** A block that stands on lines of its own, cut out of the text before its runs are read. */
@@ -44,13 +46,15 @@ export interface Cutout {
 }
 
 export function segment(lines: Line[], rules: SegmentRules): Segmented {
-  const notes = findNoteList(lines);
+  // Notes, figures and a page's furniture printed on lines of their own stand where they are:
+  // their lines are not the text's (and a list of notes may end above a page's folio).
+  const found = rules.cutouts(lines);
+  const taken = new Set(found.flatMap((c) => range(c.firstLine, c.endLine)));
+  const notes = findNoteList(lines, { skip: taken, styles: rules.listStyles });
   const end = notes ? notes.firstLine : lines.length;
-  const trailing = notes ? lines.slice(notes.endLine).filter((l) => !isBlank(l)) : [];
-  // Notes and figures printed as blocks among the text stand where they are: their lines are not
-  // the text's.
-  const cutouts = rules.cutouts(lines.slice(0, end));
-  const taken = new Set(cutouts.flatMap((c) => range(c.firstLine, c.endLine)));
+  const cutouts = found.filter((c) => c.endLine <= end);
+  const after = notes ? found.filter((c) => c.firstLine >= notes.endLine) : [];
+  const trailing = notes ? lines.slice(notes.endLine).filter((l) => !isBlank(l) && !taken.has(l.index)) : [];
   const content = lines.slice(0, end).filter((l) => !isBlank(l) && !taken.has(l.index));
 
   const header: Block[] = [];
@@ -120,7 +124,8 @@ export function segment(lines: Line[], rules: SegmentRules): Segmented {
     cutouts.map((c) => c.block),
   );
   if (notes) blocks.push({ kind: 'notes', list: notes });
-  for (const line of trailing) blocks.push({ kind: 'fw', span: spanOf(line) });
+  const tail: Block[] = [...after.map((c) => c.block), ...trailing.map((line): Block => ({ kind: 'fw', span: spanOf(line) }))];
+  blocks.push(...tail.sort((a, b) => startOf(a) - startOf(b)));
   const inText = cutouts.flatMap((c) => (c.block.kind === 'notes' ? [c.block.list] : []));
   return { blocks, notes: [...inText, ...(notes ? [notes] : [])] };
 }

@@ -152,8 +152,17 @@ export function scoreCopy(tei: TeiElement, truth: PublisherTruth): CopyScore {
   let right = 0;
   if (found.notes.length !== truthNotes.length)
     problems.push(`${found.notes.length} notes ≠ ${truthNotes.length}`);
+  // Each note of the truth is the found note that reads as it does (the TEI sets notes at their
+  // references, so its reading order need not be the list's); failing that, the one in its place.
+  const unused = new Set(found.notes);
+  const pick = (t: { text: string }, k: number): (typeof found.notes)[number] | undefined => {
+    const same = found.notes.find((f) => unused.has(f) && f.printed === squash(t.text));
+    const f = same ?? (unused.has(found.notes[k] as (typeof found.notes)[number]) ? found.notes[k] : undefined);
+    if (f) unused.delete(f);
+    return f;
+  };
   truthNotes.forEach((t, k) => {
-    const f = found.notes[k];
+    const f = pick(t, k);
     if (!f) return;
     const textRight = f.printed === squash(t.text);
     const placeRight = t.ref === null ? !f.anchored : f.anchored && bare(f.before).endsWith(bare(t.ref));

@@ -316,8 +316,10 @@ export const footnoteRef: Rule = {
         const n = e.attrs.n ?? '';
         const tokens = rendTokens(e);
         if (tokens.includes('mark-slash')) return `/${n}/`;
+        if (tokens.includes('mark-paren')) return `(${n})`;
         // (a footnote block's reference is its label in brackets: `Emperor[A]`)
-        return tokens.includes('mark-bracket') || tokens.includes('footnote-block') ? `[${n}]` : n;
+        const bracketed = ['mark-bracket', 'footnote-block', 'ref-bracket'].some((t) => tokens.includes(t));
+        return bracketed ? `[${n}]` : n;
       },
     ),
   ],

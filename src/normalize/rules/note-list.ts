@@ -18,10 +18,13 @@ export type NoteStyle =
   | 'alone'
   | 'glued'
   | 'footnote-block' // `[Footnote 1: …]` (Project Gutenberg), where the text prints it
-  | 'note-block'; // `[Note 2: 2 …]` (the Library of Congress), after its paragraph
+  | 'note-block' // `[Note 2: 2 …]` (the Library of Congress), after its paragraph
+  | 'footnote-line' // `Footnote 1: …` (a web page's notes)
+  | 'spaced' // `1 See John Adams …` (a documentary edition's web text: the number, a space)
+  | 'paren'; // `(1) …` with `(1)` glued to the words it notes
 
 /** The styles whose references print the list's mark (`/1/`, `[1]`, `*`), not a glued number. */
-export const MARKED_STYLES: ReadonlySet<NoteStyle> = new Set(['slash', 'bracket', 'symbol']);
+export const MARKED_STYLES: ReadonlySet<NoteStyle> = new Set(['slash', 'bracket', 'symbol', 'paren']);
 
 /** A stretch of the source: one line of a note, without its markers. */
 export interface NoteSpan {
@@ -55,6 +58,8 @@ export interface NoteList {
   endLine: number; // index after the list's last line
   /** Notes printed where the text prints them (a block after its paragraph), not listed at the end. */
   inText?: boolean;
+  /** How the text refers to them, when not as the style does: their numbers in brackets. */
+  refs?: 'bracket';
 }
 
 const NUMBERED = /^( {1,4})(\d{1,4})\. (.*)$/;
@@ -65,13 +70,62 @@ const ARROW = '↩';
  * which tells them from numbered body paragraphs) or `- text↩`. Scans back from the end,
  * passing over blank and boilerplate lines.
  */
-export function findNoteList(lines: Line[]): NoteList | null {
+export function findNoteList(lines: Line[], options: ListOptions = {}): NoteList | null {
   let i = lines.length - 1;
-  while (i >= 0 && (lines[i]?.text.trim() === '' || isBoilerplate(lines[i]?.text ?? ''))) i--;
+  const passed = (k: number): boolean =>
+    lines[k]?.text.trim() === '' || isBoilerplate(lines[k]?.text ?? '') || (options.skip?.has(k) ?? false);
+  while (i >= 0 && passed(i)) i--;
   const last = lines[i];
   if (!last) return null;
   if (NUMBERED.test(last.text)) return numberedList(lines, i);
-  return markedList(lines, i) ?? aloneList(lines, i) ?? gluedList(lines, i) ?? arrowList(lines, i);
+  return (
+    markedList(lines, i) ??
+    aloneList(lines, i) ??
+    gluedList(lines, i) ??
+    arrowList(lines, i) ??
+    lineList(lines, i, options.styles ?? [])
+  );
+}
+
+export interface ListOptions {
+  /** Lines the list may end above: a page's folio, set apart already. */
+  skip?: ReadonlySet<number>;
+  /** The line styles the document's families print lists in (`spaced`, `footnote-line`). */
+  styles?: NoteStyle[];
+}
+
+const LINE_STYLES: [NoteStyle, RegExp][] = [
+  ['footnote-line', /^(\s{0,4})(?:Footnote (\d{1,3}):[ \t]+)(\S.*)$/],
+  ['spaced', /^(\s{0,4})(\d{1,3}) (?=\p{Lu}|["“‘(])(\S.*)$/u],
+  ['paren', /^(\s{0,4})\((\d{1,3})\) (\S.*)$/],
+];
+
+/**
+ * Notes of a style a web page sets one to a paragraph, blank lines between them, at the end:
+ * `Footnote 1: …`, `1 See …` (the number and a space), `(1) …`, numbered one after another.
+ */
+function lineList(lines: Line[], lastIndex: number, styles: NoteStyle[]): NoteList | null {
+  for (const [style, re] of LINE_STYLES) {
+    if (!styles.includes(style) || !re.test(lines[lastIndex]?.text ?? '')) continue;
+    const found: Line[] = [];
+    for (let i = lastIndex; i >= 0; i--) {
+      const line = lines[i] as Line;
+      if (line.text.trim() === '') continue;
+      if (!re.test(line.text)) break;
+      found.unshift(line);
+    }
+    const items = found.map((line): NoteItem => {
+      const m = re.exec(line.text) as RegExpExecArray;
+      const label = m[2] ?? '';
+      const text = (m[3] ?? '').trimEnd();
+      const offset = line.offset + line.text.length - (m[3] ?? '').length;
+      return { listNumber: Number(label), text, offset, line, label, start: line.offset + (m[1] ?? '').length, end: offset + text.length };
+    });
+    const first = items[0];
+    if (!first || items.some((it, k) => k > 0 && it.listNumber !== (items[k - 1]?.listNumber ?? 0) + 1)) continue;
+    return { style, items, firstLine: first.line.index, endLine: lastIndex + 1 };
+  }
+  return null;
 }
 
 const GLUED = /^(\d{1,2})(\p{Lu}\p{Ll}.*)$/u;
@@ -142,6 +196,12 @@ export function entryLabel(style: NoteStyle, label: string): string {
       return `[Footnote ${label}: `;
     case 'note-block':
       return `[Note ${label}: ${label} `;
+    case 'footnote-line':
+      return `Footnote ${label}: `;
+    case 'spaced':
+      return `${label} `;
+    case 'paren':
+      return `(${label}) `;
   }
 }
 
@@ -216,6 +276,7 @@ export function findNoteBlocks(lines: Line[], source: string): NoteList[] {
 export function markOf(style: NoteStyle, label: string): string {
   if (style === 'slash') return `/${label}/`;
   if (style === 'bracket') return `[${label}]`;
+  if (style === 'paren') return `(${label})`;
   return label;
 }
 
@@ -466,6 +527,9 @@ function parseArrows(lines: Line[], from: number, to: number): ArrowNote[] | nul
 const STYLE_TOKENS: [string, NoteStyle][] = [
   ['footnote-block', 'footnote-block'],
   ['note-block', 'note-block'],
+  ['footnote-line', 'footnote-line'],
+  ['spaced', 'spaced'],
+  ['mark-paren', 'paren'],
   ['arrow', 'arrow'],
   ['mark-slash', 'slash'],
   ['mark-bracket', 'bracket'],
@@ -534,3 +598,44 @@ export const noteList: Rule = {
 
 /** Rule `note-block`: notes printed in the text as bracketed blocks (its elements are note-list's). */
 export const noteBlock: Rule = { id: 'note-block', family: 'gutenberg' };
+
+const BRACKET_ENTRY = /^(\s{0,4})\[(\d{1,3}|[A-Z]|\*)\] (?=\S)/;
+
+/**
+ * Project Gutenberg's tidied notes, `[1] text`, in runs where a chapter or an essay ends (its
+ * "landing zone"), an entry running on over the lines after it until a blank line or the next
+ * entry. Each run is a list of its own where it stands; its notes are set at the nearest marks
+ * before it (`true[4]`).
+ */
+export function findBracketBlocks(lines: Line[], source: string): NoteList[] {
+  const out: NoteList[] = [];
+  let list: NoteList | undefined;
+  let blanks = 0;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] as Line;
+    const m = BRACKET_ENTRY.exec(line.text);
+    if (line.text.trim() === '') {
+      blanks++;
+      continue;
+    }
+    const item = list?.items.at(-1);
+    if (m) {
+      if (!list || blanks > 2) {
+        list = { style: 'bracket', items: [], firstLine: i, endLine: i + 1, inText: true };
+        out.push(list);
+      }
+      const label = m[2] ?? '';
+      const offset = line.offset + m[0].length;
+      const text = line.text.slice(m[0].length).trimEnd();
+      list.items.push({ listNumber: Number(label) || 0, label, text, offset, line, start: line.offset + (m[1] ?? '').length, end: offset + text.length });
+      list.endLine = i + 1;
+    } else if (list && item && blanks === 0 && list.endLine === i) {
+      // the entry runs on
+      item.end = line.offset + line.text.trimEnd().length;
+      item.text = source.slice(item.offset, item.end);
+      list.endLine = i + 1;
+    } else list = undefined;
+    blanks = 0;
+  }
+  return out;
+}

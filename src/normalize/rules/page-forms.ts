@@ -1,6 +1,6 @@
 import { el } from '../../tei/node.ts';
 import type { InlineRule } from '../inline.ts';
-import { type FamilyId, printer } from '../rule.ts';
+import { type FamilyId, printer, rendTokens } from '../rule.ts';
 
 /**
  * Rule `page-forms`: the page markers of other publishers than FRUS, each a form with its family
@@ -15,10 +15,12 @@ import { type FamilyId, printer } from '../rule.ts';
 interface PageForm {
   rend: string;
   family: FamilyId;
-  /** Sticky; group 1 is the page number as printed. */
+  /** Sticky; group 1 is the page number as printed (named group `n` where the form has more groups). */
   pattern: RegExp;
   line?: boolean;
-  print: (n: string) => string;
+  print: (n: string, tokens: Record<string, string>) => string;
+  /** What else of the printed form the number does not tell (`rend` tokens: `dashes:20`). */
+  tokens?: (m: RegExpExecArray) => Record<string, string>;
 }
 
 const ROMAN = '[ivxlcdm]{1,8}';
@@ -71,9 +73,24 @@ const FORMS: PageForm[] = [
   {
     rend: 'volume-page',
     family: 'documentary-edition',
-    pattern: /v\d{1,2}:(\d{1,4})(?=\n|$)/y,
+    pattern: /v(\d{1,2}):(?<n>\d{1,4})(?=\n|$)/y,
     line: true,
-    print: (n) => n, // (the volume is printed with it: kept below)
+    print: (n, t) => `v${t.volume}:${n}`,
+    tokens: (m) => ({ volume: m[1] ?? '' }),
+  },
+  {
+    rend: 'page-rule',
+    family: 'documentary-edition',
+    pattern: /(-{2,}) page (?<n>\d{1,4}) (-{2,})(?=\n|$)/y,
+    line: true,
+    print: (n, t) => `${'-'.repeat(Number(t.before))} page ${n} ${'-'.repeat(Number(t.after))}`,
+    tokens: (m) => ({ before: String((m[1] ?? '').length), after: String((m[3] ?? '').length) }),
+  },
+  {
+    rend: 'parenthesized',
+    family: 'ocr-book',
+    pattern: /\( (\d{1,4}) \)/y,
+    print: (n) => `( ${n} )`,
   },
   {
     rend: 'dashes',
@@ -84,37 +101,37 @@ const FORMS: PageForm[] = [
   },
 ];
 
-/** A form's pb keeps what the number alone does not tell: the volume of `v1:387`. */
-function pbFor(form: PageForm, whole: string, n: string): Record<string, string> {
-  const attrs: Record<string, string> = { n, rend: form.rend };
-  if (form.rend === 'volume-page') attrs.rend = `volume-page volume:${whole.slice(1, whole.indexOf(':'))}`;
-  return attrs;
-}
 
 const atLineStart = (source: string, at: number): boolean => at === 0 || source[at - 1] === '\n';
 
 function formRule(form: PageForm): InlineRule {
-  const trigger = form.print('1')[0] ?? '';
+  // (the character every printing of the form starts with)
+  const trigger = form.rend === 'page-rule' || form.rend === 'dashes' ? '-' : (form.print('1', { volume: '1' })[0] ?? '');
   return {
     id: 'page-forms',
     family: form.family,
-    trigger: form.rend === 'volume-page' ? 'v' : trigger,
+    trigger,
     parse(ctx, at, end) {
       if (form.line && !atLineStart(ctx.source, at)) return null;
       form.pattern.lastIndex = at;
       const m = form.pattern.exec(ctx.source);
       if (!m || m.index !== at || at + m[0].length > end) return null;
-      const n = m[1] ?? '';
-      const attrs = pbFor(form, m[0], n);
-      return { nodes: [el('pb', { ...attrs, 'xml:id': ctx.ids.take(`pg${n}`) })], next: at + m[0].length };
+      const n = m.groups?.n ?? m[1] ?? '';
+      const tokens = Object.entries(form.tokens?.(m) ?? {}).map(([k, v]) => `${k}:${v}`);
+      const rend = [form.rend, ...tokens].join(' ');
+      return { nodes: [el('pb', { n, rend, 'xml:id': ctx.ids.take(`pg${n}`) })], next: at + m[0].length };
     },
     unparse: [
       printer(
         'pb',
         (e) => (e.attrs.rend ?? '').split(' ')[0] === form.rend,
         (e) => {
-          const volume = /volume:(\S+)/.exec(e.attrs.rend ?? '')?.[1];
-          return volume ? `v${volume}:${e.attrs.n ?? ''}` : form.print(e.attrs.n ?? '');
+          const tokens = Object.fromEntries(
+            rendTokens(e)
+              .filter((t) => t.includes(':'))
+              .map((t) => [t.slice(0, t.indexOf(':')), t.slice(t.indexOf(':') + 1)]),
+          );
+          return form.print(e.attrs.n ?? '', tokens);
         },
       ),
     ],

@@ -127,10 +127,15 @@ export function findPageFurniture(lines: Line[]): Cutout[] {
     }
   }
   const headsFound = recurring.length >= 2 && withFolio.length * 2 >= recurring.length;
-  const single = candidates.find(
+  // (alone, and as a verso's: its folio first; a contents list's titles end with theirs, spaced out)
+  const capitals = candidates.filter(
     (c) =>
-      CAPITAL_HEAD.test(c.text) && !/\d\.\s/.test(c.text) && (c.text.match(/\p{Lu}{3,}/gu)?.length ?? 0) >= 2,
+      CAPITAL_HEAD.test(c.text) &&
+      /^\d/.test(c.text) &&
+      !/\d\.\s|\s{2}/.test(c.text) &&
+      (c.text.match(/\p{Lu}{3,}/gu)?.length ?? 0) >= 2,
   );
+  const single = capitals.length === 1 ? capitals[0] : undefined;
 
   const folioLines = candidates.filter((c) => DIGIT_FOLIO.test(c.text));
   const foliosFound = folioLines.length >= 3;
@@ -200,3 +205,22 @@ export const pageFurniture: Rule = {
     ),
   ],
 };
+
+/**
+ * A Wikisource page's folio, the printed number alone on the page's last line (below its notes):
+ * the page that text was printed on. Read in a Wikisource page only (family `wikisource`).
+ */
+export function footFolio(lines: Line[]): Cutout[] {
+  let k = lines.length - 1;
+  while (k >= 0 && (lines[k] as Line).text.trim() === '') k--;
+  const last = lines[k];
+  if (!last || !/^\d{1,4}$/.test(last.text.trim())) return [];
+  const n = last.text.trim();
+  return [
+    {
+      block: { kind: 'furniture', span: spanOf(last), role: 'pageNum', page: { n, rend: 'folio' } },
+      firstLine: k,
+      endLine: k + 1,
+    },
+  ];
+}
