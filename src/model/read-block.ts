@@ -196,7 +196,11 @@ export class BlockReader {
             blocks: this.flow(cell.children, depth, {}),
           })),
         );
-      else rows.push([{ header: false, span: 1, blocks: this.flow([c], depth) }]);
+      else {
+        // (a marker between rows with nothing to show, a pipe table's rule, makes no row)
+        const blocks = this.flow([c], depth);
+        if (blocks.length) rows.push([{ header: false, span: 1, blocks }]);
+      }
     }
     return { kind: 'table', head, rows };
   }

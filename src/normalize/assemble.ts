@@ -38,6 +38,8 @@ function extent(b: Block): [number, number] {
         return [...(b.label ? [b.label] : []), ...b.items];
       case 'verse':
         return b.lines;
+      case 'table':
+        return b.rows.map((r) => r.line);
       case 'notes':
       case 'figure':
         return [];
@@ -147,6 +149,34 @@ function omissionRow(span: Span, ctx: InlineContext): TeiElement {
       ]),
     ],
   );
+}
+
+/** A table: a row a line, a cell a column, the spaces between as printed (a pipe table's pipes are its rows' to print). */
+function tableElement(b: Extract<Block, { kind: 'table' }>, ctx: InlineContext): TeiElement {
+  const rows: TeiNode[] = [];
+  b.rows.forEach((row, k) => {
+    const prev = b.rows[k - 1];
+    if (prev) rows.push(...layout(between(ctx, prev.line.offset + prev.line.text.length, row.line.offset)));
+    if (k === b.rule) {
+      rows.push(el('anchor', { type: 'table-rule', n: row.line.text }));
+      return;
+    }
+    const cells: TeiNode[] = [];
+    row.cells.forEach((cell, j) => {
+      const before = row.cells[j - 1];
+      if (before && b.form === 'columns')
+        cells.push(...layout(between(ctx, before.offset + before.text.length, cell.offset)));
+      cells.push(el('cell', {}, ctx.inline(cell.offset, cell.offset + cell.text.length)));
+    });
+    rows.push(
+      el(
+        'row',
+        { role: row.header ? 'label' : undefined, rend: b.form === 'pipe' ? 'pipe' : undefined },
+        cells,
+      ),
+    );
+  });
+  return el('table', { rend: b.form }, rows);
 }
 
 /** A stanza's lines, an `l` each, with the line breaks and indentation between them as printed. */
@@ -339,6 +369,10 @@ export function assembleDiv(
         place(body(), ...pb, el('fw', { type: b.role }, [b.span.text]));
         break;
       }
+      case 'table':
+        hasBody = true;
+        place(body(), tableElement(b, ctx));
+        break;
       case 'verse': {
         hasBody = true;
         const lg = el('lg', {}, linesOf(b.lines, inline, ctx));

@@ -3,6 +3,7 @@ import type { Rule } from './rule.ts';
 import type { Span } from './rules/footnote-refs.ts';
 import type { ListRend } from './rules/list.ts';
 import type { NoteList } from './rules/note-list.ts';
+import type { TableRow } from './rules/table.ts';
 
 export type { Span };
 
@@ -23,6 +24,8 @@ export type Block =
   | { kind: 'notes'; list: NoteList }
   /** A line of a printed page's furniture (OCR): its running head, folio or signature, and the page it begins. */
   | { kind: 'furniture'; span: Span; role: 'header' | 'pageNum' | 'sig'; page?: { n: string; rend: string } }
+  /** A table set in plain text: its rows, a line each (`rule`: the row that is a pipe table's rule). */
+  | { kind: 'table'; form: 'pipe' | 'columns'; rows: TableRow[]; rule?: number }
   /** A stanza: its lines (`quoted`: indented in prose, a `quote` around it). */
   | { kind: 'verse'; lines: Span[]; quoted: boolean }
   /** A picture the text says is there (`[Illustration: caption]`): from its `[` to its `]`. */
@@ -60,6 +63,8 @@ export function refSpans(block: Block): Span[] {
       return block.items;
     case 'verse':
       return block.lines;
+    case 'table':
+      return block.rows.flatMap((r) => r.cells);
     case 'signed':
     case 'postscript':
     case 'salute':

@@ -102,7 +102,11 @@ const FAMILIES: FamilySigns[] = [
       { name: '↑ note lists', pattern: /^\s*↑ /gm, min: 1 },
       { name: 'page break templates', pattern: /\{\{page break\|/gi, min: 1 },
       { name: 'Page: titles', pattern: /^Page:.+\.(?:djvu|pdf)\/\d+$/gm, min: 1 },
-      { name: 'proofreading notices', pattern: /^This page (?:has been (?:validated|proofread)|needs to be proofread)\.$/gm, min: 1 },
+      {
+        name: 'proofreading notices',
+        pattern: /^This page (?:has been (?:validated|proofread)|needs to be proofread)\.$/gm,
+        min: 1,
+      },
     ],
   },
 ];

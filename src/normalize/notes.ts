@@ -75,24 +75,26 @@ function pairList(
 function pairInText(blocks: NoteList[], spans: Span[], ctx: InlineContext): (RefCandidate | null)[] {
   const glued = findRefCandidates(spans).filter((c) => c.strength >= 2.5);
   const taken = new Set<number>();
-  return blocks.flatMap((list) => list.items.map((item) => {
-    const label = labelOf(item);
-    const marks: RefCandidate[] = [];
-    if (list.style === 'footnote-block' || list.style === 'bracket') {
-      const mark = `[${label}]`;
-      for (const span of spans)
-        for (let at = span.text.indexOf(mark); at !== -1; at = span.text.indexOf(mark, at + 1))
-          marks.push({ offset: span.offset + at, label, strength: 3, length: mark.length });
-    } else marks.push(...glued.filter((c) => c.label === label));
-    // (before the list: a run of notes at an essay's end is referred to from the essay above it)
-    const limit = list.items[0]?.start ?? item.start;
-    const before = marks
-      .filter((c) => c.offset < limit && !taken.has(c.offset) && !ctx.anchors.has(c.offset))
-      .sort((a, b) => b.offset - a.offset)[0];
-    if (!before) return null;
-    taken.add(before.offset);
-    return before;
-  }));
+  return blocks.flatMap((list) =>
+    list.items.map((item) => {
+      const label = labelOf(item);
+      const marks: RefCandidate[] = [];
+      if (list.style === 'footnote-block' || list.style === 'bracket') {
+        const mark = `[${label}]`;
+        for (const span of spans)
+          for (let at = span.text.indexOf(mark); at !== -1; at = span.text.indexOf(mark, at + 1))
+            marks.push({ offset: span.offset + at, label, strength: 3, length: mark.length });
+      } else marks.push(...glued.filter((c) => c.label === label));
+      // (before the list: a run of notes at an essay's end is referred to from the essay above it)
+      const limit = list.items[0]?.start ?? item.start;
+      const before = marks
+        .filter((c) => c.offset < limit && !taken.has(c.offset) && !ctx.anchors.has(c.offset))
+        .sort((a, b) => b.offset - a.offset)[0];
+      if (!before) return null;
+      taken.add(before.offset);
+      return before;
+    }),
+  );
 }
 
 export function setNotes(
@@ -107,7 +109,9 @@ export function setNotes(
   const candidates = lists.some((l) => !l.inText) ? findRefCandidates(spans) : [];
   const layouts = new Map<NoteList, Layout[]>();
   for (const list of lists) {
-    const anchors = list.inText ? inTextRefs.splice(0, list.items.length) : pairList(list, spans, candidates, sourceNote);
+    const anchors = list.inText
+      ? inTextRefs.splice(0, list.items.length)
+      : pairList(list, spans, candidates, sourceNote);
     layouts.set(
       list,
       list.items.map((item, k) => {

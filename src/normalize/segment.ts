@@ -124,7 +124,10 @@ export function segment(lines: Line[], rules: SegmentRules): Segmented {
     cutouts.map((c) => c.block),
   );
   if (notes) blocks.push({ kind: 'notes', list: notes });
-  const tail: Block[] = [...after.map((c) => c.block), ...trailing.map((line): Block => ({ kind: 'fw', span: spanOf(line) }))];
+  const tail: Block[] = [
+    ...after.map((c) => c.block),
+    ...trailing.map((line): Block => ({ kind: 'fw', span: spanOf(line) })),
+  ];
   blocks.push(...tail.sort((a, b) => startOf(a) - startOf(b)));
   const inText = cutouts.flatMap((c) => (c.block.kind === 'notes' ? [c.block.list] : []));
   return { blocks, notes: [...inText, ...(notes ? [notes] : [])] };
@@ -151,6 +154,8 @@ function startOf(b: Block): number {
       return b.spans[0]?.offset ?? 0;
     case 'verse':
       return b.lines[0]?.offset ?? 0;
+    case 'table':
+      return b.rows[0]?.line.offset ?? 0;
     default:
       return b.span.offset;
   }

@@ -119,10 +119,19 @@ function lineList(lines: Line[], lastIndex: number, styles: NoteStyle[]): NoteLi
       const label = m[2] ?? '';
       const text = (m[3] ?? '').trimEnd();
       const offset = line.offset + line.text.length - (m[3] ?? '').length;
-      return { listNumber: Number(label), text, offset, line, label, start: line.offset + (m[1] ?? '').length, end: offset + text.length };
+      return {
+        listNumber: Number(label),
+        text,
+        offset,
+        line,
+        label,
+        start: line.offset + (m[1] ?? '').length,
+        end: offset + text.length,
+      };
     });
     const first = items[0];
-    if (!first || items.some((it, k) => k > 0 && it.listNumber !== (items[k - 1]?.listNumber ?? 0) + 1)) continue;
+    if (!first || items.some((it, k) => k > 0 && it.listNumber !== (items[k - 1]?.listNumber ?? 0) + 1))
+      continue;
     return { style, items, firstLine: first.line.index, endLine: lastIndex + 1 };
   }
   return null;
@@ -627,7 +636,15 @@ export function findBracketBlocks(lines: Line[], source: string): NoteList[] {
       const label = m[2] ?? '';
       const offset = line.offset + m[0].length;
       const text = line.text.slice(m[0].length).trimEnd();
-      list.items.push({ listNumber: Number(label) || 0, label, text, offset, line, start: line.offset + (m[1] ?? '').length, end: offset + text.length });
+      list.items.push({
+        listNumber: Number(label) || 0,
+        label,
+        text,
+        offset,
+        line,
+        start: line.offset + (m[1] ?? '').length,
+        end: offset + text.length,
+      });
       list.endLine = i + 1;
     } else if (list && item && blanks === 0 && list.endLine === i) {
       // the entry runs on

@@ -101,12 +101,12 @@ const FORMS: PageForm[] = [
   },
 ];
 
-
 const atLineStart = (source: string, at: number): boolean => at === 0 || source[at - 1] === '\n';
 
 function formRule(form: PageForm): InlineRule {
   // (the character every printing of the form starts with)
-  const trigger = form.rend === 'page-rule' || form.rend === 'dashes' ? '-' : (form.print('1', { volume: '1' })[0] ?? '');
+  const trigger =
+    form.rend === 'page-rule' || form.rend === 'dashes' ? '-' : (form.print('1', { volume: '1' })[0] ?? '');
   return {
     id: 'page-forms',
     family: form.family,

@@ -31,6 +31,7 @@ import { personNamesRule } from './person-names.ts';
 import { quotation } from './quotation.ts';
 import { runningHead } from './running-head.ts';
 import { starPage } from './star-page.ts';
+import { table } from './table.ts';
 import { quotedVerse, verse } from './verse.ts';
 
 /**
@@ -46,6 +47,7 @@ export const BLOCK_RULES: BlockRule[] = [
   runningHead,
   quotedVerse,
   verse,
+  table,
   hardWrap,
   list,
   listLabel,
