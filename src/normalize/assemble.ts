@@ -352,6 +352,9 @@ export function assembleDiv(
       case 'omission-row':
         place(body(), omissionRow(b.span, ctx));
         break;
+      case 'thought-break':
+        place(body(), el('milestone', { unit: 'section', rend: 'thought-break', n: b.span.text }));
+        break;
       case 'figure':
         place(body(), figureElement(b, ctx));
         break;

@@ -17,6 +17,7 @@ export type Block =
   | { kind: 'quote'; spans: Span[] }
   | { kind: 'list'; rend: ListRend; label?: Span; items: Span[] }
   | { kind: 'omission-row'; span: Span }
+  | { kind: 'thought-break'; span: Span }
   | { kind: 'running-head'; span: Span; n: string } // `FOREIGN RELATIONS, 1950, VOLUME III 130`
   | { kind: 'salute' | 'signed' | 'postscript' | 'collection'; span: Span }
   | { kind: 'source-block'; spans: Span[] }
@@ -75,6 +76,7 @@ export function refSpans(block: Block): Span[] {
     case 'editorial':
     case 'despatch':
     case 'omission-row':
+    case 'thought-break':
     case 'running-head':
     case 'page':
     case 'collection':

@@ -13,6 +13,7 @@ import { emphasis } from './emphasis.ts';
 import { figure } from './figure.ts';
 import { footnoteRef } from './footnote-refs.ts';
 import { formFeed } from './form-feed.ts';
+import { sidenote, thoughtBreak, underscoreItalic } from './gutenberg.ts';
 import { hardWrap } from './hard-wrap.ts';
 import { header } from './header.ts';
 import { boldHeading, sectionHeading } from './heading.ts';
@@ -51,6 +52,7 @@ export const BLOCK_RULES: BlockRule[] = [
   hardWrap,
   list,
   listLabel,
+  thoughtBreak,
   omissionRow,
   sectionHeading,
   quotation,
@@ -66,8 +68,10 @@ export const INLINE_RULES: InlineRule[] = [
   ...OMISSION_SIGNS,
   conjecture,
   correction,
+  sidenote,
   editorialInsertion,
   emphasis,
+  underscoreItalic,
   autolink,
   pageLine,
   formFeed,
