@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { Command, CommanderError } from 'commander';
+import type { Diagnostic } from './diagnostics.ts';
 import { RectoError, UsageError } from './errors.ts';
 import { parseShard } from './pipeline/plan.ts';
 import { progressFor } from './pipeline/progress.ts';
@@ -34,6 +35,18 @@ const jobsOption = (value: string): number => {
   if (!Number.isInteger(n) || n < 1) throw new UsageError(`--jobs ${value}: expected a whole number ≥ 1`);
   return n;
 };
+/** The convention families the documents showed (`; conventions: gutenberg 3, law-report 1`), from their diagnostics. */
+function conventionsSummary(diagnostics: Diagnostic[]): string {
+  const counts = new Map<string, number>();
+  for (const d of diagnostics) {
+    if (d.ruleId !== 'conventions') continue;
+    const family = d.message.slice(0, d.message.indexOf(':'));
+    counts.set(family, (counts.get(family) ?? 0) + 1);
+  }
+  if (counts.size === 0) return '';
+  return `; conventions: ${[...counts].map(([f, n]) => `${f} ${n}`).join(', ')}`;
+}
+
 /** The final line of every command that writes an edition: "N documents, M files, X s". */
 const summary = (documents: number, files: number, seconds: number, extra = ''): string =>
   `${documents} documents, ${files} files, ${seconds.toFixed(2)} s${extra}`;
@@ -72,7 +85,14 @@ program
         progress: progressFor(globalOptions()),
       });
       const warnings = result.diagnostics.filter((d) => d.severity === 'warning').length;
-      r.info(summary(result.documents, result.files.length, result.seconds, `; ${warnings} warnings`));
+      r.info(
+        summary(
+          result.documents,
+          result.files.length,
+          result.seconds,
+          `; ${warnings} warnings${conventionsSummary(result.diagnostics)}`,
+        ),
+      );
     },
   );
 

@@ -2,6 +2,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import { InputError } from '../errors.ts';
 import type { DocumentOverrides, EditionMeta, SourceRecord } from '../meta.ts';
+import type { Conventions } from '../normalize/declared.ts';
 import { loadRegister } from '../register/load.ts';
 import { parseManifest, publicationMeta } from './manifest.ts';
 
@@ -14,6 +15,8 @@ export interface EditionSource {
     overrides: DocumentOverrides;
     corrections: { sic: string; corr: string }[];
     sourceRecord?: SourceRecord; // `source` given as an object
+    /** The conventions stated for it: the document's own, field by field over the edition's. */
+    conventions?: Conventions;
   }[];
 }
 
@@ -66,10 +69,11 @@ export async function loadEdition(dir: string): Promise<EditionSource> {
   const documents = manifest.documents.map((d, k) => {
     const where = at.where(['documents', k, 'file']);
     const path = inside(dir, d.file, where);
-    const { file: _file, corrections, source, ...rest } = d;
+    const { file: _file, corrections, source, conventions: own, ...rest } = d;
     const overrides: DocumentOverrides = typeof source === 'string' ? { ...rest, source } : rest;
     const sourceRecord = typeof source === 'object' ? source : undefined;
-    return { path, where, overrides, corrections: corrections ?? [], sourceRecord };
+    const conventions = manifest.conventions || own ? { ...manifest.conventions, ...own } : undefined;
+    return { path, where, overrides, corrections: corrections ?? [], sourceRecord, conventions };
   });
   for (const { path, where } of documents) {
     if (!(await exists(path)))

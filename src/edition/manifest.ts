@@ -1,5 +1,8 @@
 import { z } from 'zod';
 import type { EditionMeta } from '../meta.ts';
+import { templateProblem } from '../normalize/declared.ts';
+import { FAMILY_IDS } from '../normalize/families.ts';
+import type { FamilyId } from '../normalize/rule.ts';
 import { type JsonText, parseJsonInput } from './json-input.ts';
 
 /** `sources/edition.json`: the course-reader manifest. Unknown fields are errors (typos must not pass). */
@@ -36,6 +39,26 @@ const SourceRecord = z
   })
   .strict();
 
+/** A declared form: a template with `{n}` where the number stands (`"[folio {n}]"`). */
+const Template = z.string().superRefine((template, ctx) => {
+  const problem = templateProblem(template);
+  if (problem) ctx.addIssue({ code: 'custom', message: problem });
+});
+
+/**
+ * The conventions of the texts: the families whose rules read them (found from their own signs
+ * otherwise), and a house style Recto does not know, declared as templates (normalize/declared.ts).
+ */
+const Conventions = z
+  .object({
+    families: z.array(z.enum(FAMILY_IDS as [FamilyId, ...FamilyId[]])).optional(),
+    pageMarker: Template.optional(),
+    noteReference: Template.optional(),
+    noteList: Template.optional(),
+    omissions: z.array(z.string().min(1)).optional(),
+  })
+  .strict();
+
 const DocumentEntry = z
   .object({
     file: z.string().min(1),
@@ -46,6 +69,7 @@ const DocumentEntry = z
     place: z.string().optional(),
     source: z.union([z.string(), SourceRecord]).optional(),
     corrections: z.array(Correction).optional(),
+    conventions: Conventions.optional(),
   })
   .strict();
 
@@ -88,6 +112,7 @@ export const ManifestSchema = z
     introduction: z.string().optional(),
     /** A register of persons, places and organisations: `.json`, `.csv` or TEI `.xml`. */
     register: z.string().min(1).optional(),
+    conventions: Conventions.optional(),
     documents: z.array(DocumentEntry).min(1),
   })
   .strict();

@@ -7,6 +7,7 @@ import { block, el, type TeiElement, type TeiNode } from '../tei/node.ts';
 import { assembleDiv } from './assemble.ts';
 import { refSpans, type Span } from './blocks.ts';
 import { cutouts } from './cutouts.ts';
+import { type Conventions, declaredInlineRules, declaredNoteList, declaredRenditions } from './declared.ts';
 import { decodeSource } from './decode.ts';
 import { detectFamilies } from './families.ts';
 import { type Anchor, IdAllocator, type InlineContext, parseInline } from './inline.ts';
@@ -43,8 +44,8 @@ export interface NormalizeOptions {
   corrections?: Correction[];
   /** The edition's register: mentions of its persons become `persName ref="#id"`. */
   register?: Register;
-  /** Convention families the manifest states for this document (read whatever its own signs show). */
-  families?: FamilyId[];
+  /** The conventions the manifest states for this document: its families, a house style it declares. */
+  conventions?: Conventions;
 }
 
 export interface NormalizedDocument {
@@ -81,17 +82,20 @@ export function normalize(bytes: Uint8Array, options: NormalizeOptions): Normali
   const ids = new IdAllocator(options.id);
   const anchors = new Map<number, Anchor>();
   // The document's conventions: its families' rules read it, no others.
-  const { families, evidence } = detectFamilies(text, options.families, lines);
+  const conventions = options.conventions;
+  const { families, evidence } = detectFamilies(text, conventions?.families, lines);
   for (const [family, signs] of evidence)
     diag.add('info', 'conventions', `${family}: ${signs.join(', ')}`, { line: 1, column: 1 });
   const rules = activeRules(families);
+  // a house style the manifest declares reads first: its signs mean what it says they mean
+  const inlineRules = [...declaredInlineRules(options.id, conventions), ...rules.inline];
   const ctx: InlineContext = {
     source: text,
     diag,
     positions,
     ids,
     anchors,
-    inline: (start, end) => parseInline(ctx, rules.inline, start, end),
+    inline: (start, end) => parseInline(ctx, inlineRules, start, end),
     pageOnly: (line) => PAGE_ONLY.test(line.trim()) || isPageFormLine(line, families),
   };
 
@@ -100,14 +104,35 @@ export function normalize(bytes: Uint8Array, options: NormalizeOptions): Normali
     pageOnly: ctx.pageOnly,
     cutouts: (ls) => cutouts(ls, text, families),
     listStyles: LIST_STYLES.flatMap(([style, family]) => (families.has(family) ? [style] : [])),
+    declaredList: (ls) => declaredNoteList(ls, conventions?.noteList),
   });
   // (each span's own characters: a hard-wrapped paragraph's span text stands for its first and
   // last lines only, and a reference may be on any line)
+  // an OCR'd book shows itself by its page furniture, not by a sign: said as the other families are
+  const furniture = blocks.filter((b) => b.kind === 'furniture');
+  if (furniture.length && !evidence.has('ocr-book')) {
+    const heads = furniture.filter((b) => b.kind === 'furniture' && b.role === 'header').length;
+    diag.add(
+      'info',
+      'conventions',
+      `ocr-book: ${heads} running heads, ${furniture.length - heads} folios and signatures`,
+      {
+        line: 1,
+        column: 1,
+      },
+    );
+  }
   const spans = blocks
     .flatMap(refSpans)
     .map((s) => ({ text: text.slice(s.offset, s.offset + s.text.length), offset: s.offset }));
   const sourceNote = blocks.some((b) => b.kind === 'source');
-  const noteSetter = setNotes(ctx, notes, spans, sourceNote);
+  const noteSetter = setNotes(
+    ctx,
+    notes,
+    spans,
+    sourceNote,
+    conventions ? { id: options.id, conventions } : undefined,
+  );
   const corrected = anchorCorrections(ctx, options.corrections ?? [], Boolean(options.edition.editor));
   if (options.register) anchorMentions(ctx, options.register, blocks);
   for (const s of findSuspects(spans)) {
@@ -129,7 +154,12 @@ export function normalize(bytes: Uint8Array, options: NormalizeOptions): Normali
   const textElement = el('text', {}, [block('body', {}, [div])]);
   const source = documentSource(div, meta, options.edition.sourceEdition, options.sourceRecord);
   const tei = block('TEI', { 'xml:lang': meta.language }, [
-    documentHeader(meta, options.edition, { source, text: textElement, buildDate: options.buildDate }),
+    documentHeader(meta, options.edition, {
+      source,
+      text: textElement,
+      buildDate: options.buildDate,
+      renditions: declaredRenditions(options.id, conventions),
+    }),
     textElement,
   ]);
   return { meta, tei, diagnostics: diag.items, paragraphs: paragraphLines(div) };

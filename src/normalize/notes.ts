@@ -1,5 +1,6 @@
 import { el, type TeiElement, type TeiNode } from '../tei/node.ts';
 import { between, layout } from './between.ts';
+import { type Conventions, renditionId, templateRegex } from './declared.ts';
 import type { InlineContext } from './inline.ts';
 import type { Span } from './rules/footnote-refs.ts';
 import { findRefCandidates, pairMarked, pairRefs, type RefCandidate } from './rules/footnote-refs.ts';
@@ -41,6 +42,7 @@ const STYLE_TOKEN: Record<string, string | undefined> = {
   glued: 'mark-glued',
   'footnote-block': 'footnote-block',
   'note-block': 'note-block',
+  declared: 'declared',
   'footnote-line': 'footnote-line',
   spaced: 'spaced',
   paren: 'mark-paren',
@@ -54,8 +56,10 @@ function pairList(
   spans: Span[],
   candidates: RefCandidate[],
   sourceNote: boolean,
+  reference?: string,
 ): (RefCandidate | null)[] {
   if (MARKED_STYLES.has(list.style)) return pairMarked(spans, list.style, list.items).anchors;
+  if (reference) return pairDeclared(spans, list.items, reference);
   const glued = pairRefs(candidates, list.items, { sourceNote, exact: list.style === 'glued' }).anchors;
   // A numbered list whose references are its numbers in brackets (`quick-glancing[1]`, a
   // Wikisource page's): where every note has one, those are its references.
@@ -97,12 +101,37 @@ function pairInText(blocks: NoteList[], spans: Span[], ctx: InlineContext): (Ref
   );
 }
 
+/** A declared reference (`({n})`): each note with the next reference printing its number so. */
+function pairDeclared(spans: Span[], items: NoteItem[], template: string): (RefCandidate | null)[] {
+  const found: RefCandidate[] = [];
+  for (const span of spans)
+    for (const m of span.text.matchAll(templateRegex(template, 'g')))
+      found.push({ offset: span.offset + m.index, label: m[1] ?? '', strength: 3, length: m[0].length });
+  found.sort((a, b) => a.offset - b.offset);
+  let next = 0;
+  return items.map((item) => {
+    const k = found.findIndex((c, i) => i >= next && c.label === labelOf(item));
+    if (k === -1) return null;
+    next = k + 1;
+    return found[k] ?? null;
+  });
+}
+
+/** A house style the manifest declares for the document, and the document's id (for its header's renditions). */
+export interface DeclaredNotes {
+  id: string;
+  conventions: Conventions;
+}
+
 export function setNotes(
   ctx: InlineContext,
   lists: NoteList[],
   spans: Span[],
   sourceNote: boolean,
+  declared?: DeclaredNotes,
 ): NoteSetter {
+  const reference = declared?.conventions.noteReference;
+  const listTemplate = declared?.conventions.noteList;
   const inText = lists.filter((l) => l.inText);
   const inTextRefs = pairInText(inText, spans, ctx);
   // (one reading of the references: the pairing and the warnings speak of the same candidates)
@@ -111,12 +140,12 @@ export function setNotes(
   for (const list of lists) {
     const anchors = list.inText
       ? inTextRefs.splice(0, list.items.length)
-      : pairList(list, spans, candidates, sourceNote);
+      : pairList(list, spans, candidates, sourceNote, reference);
     layouts.set(
       list,
       list.items.map((item, k) => {
         const printed = ctx.source.slice(item.start, item.offset);
-        const label = entryLabel(list.style, labelOf(item));
+        const label = entryLabel(list.style, labelOf(item), listTemplate);
         const labelApart = printed !== label;
         if (labelApart && !printed.startsWith(label.trimEnd()))
           throw new Error(
@@ -155,11 +184,16 @@ export function setNotes(
       layout.labelApart ? 'label-apart' : '',
       layout.closeApart ? 'close-apart' : '',
     ].filter(Boolean);
+    const renditions = [
+      list.style === 'declared' && declared ? `#${renditionId(declared.id, 'noteList')}` : '',
+      anchored && reference && declared ? `#${renditionId(declared.id, 'noteReference')}` : '',
+    ].filter(Boolean);
     const note = el(
       'note',
       {
         place: 'foot',
         n,
+        rendition: renditions.length ? renditions.join(' ') : undefined,
         // From the number as printed (`fn47` for note 47), not from the note's place in the list.
         'xml:id': ctx.ids.take(`fn${n}`),
         type: anchored ? undefined : 'unanchored',
@@ -206,7 +240,7 @@ export function setNotes(
           // (its `corresp` is the note's id, known once the note is made, below)
           labelAnchor = el('anchor', { type: 'note-label' });
           out.push(labelAnchor);
-          cursor = item.start + entryLabel(list.style, labelOf(item)).trimEnd().length;
+          cursor = item.start + entryLabel(list.style, labelOf(item), listTemplate).trimEnd().length;
           gapTo(item.offset);
         }
         let note = entry.element;

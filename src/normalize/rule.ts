@@ -29,6 +29,8 @@ export interface UnparseContext {
   print(nodes: TeiNode[]): string;
   /** A note of the document by its xml:id (an anchor prints the note printed at its place). */
   note(id: string): TeiElement | undefined;
+  /** The text of a `rendition` of the document's header by its xml:id (a declared house style's template). */
+  rendition(id: string): string | undefined;
 }
 
 /** The inverse of a rule for the elements it writes. */

@@ -36,6 +36,8 @@ export interface SegmentRules {
   cutouts(lines: Line[]): Cutout[];
   /** The line styles the document's families list their notes in at the end (`spaced`, `footnote-line`). */
   listStyles: NoteStyle[];
+  /** The note list of a house style the manifest declares, found first. */
+  declaredList(lines: Line[]): NoteList | null;
 }
 
 /** A block that stands on lines of its own, cut out of the text before its runs are read. */
@@ -50,7 +52,7 @@ export function segment(lines: Line[], rules: SegmentRules): Segmented {
   // their lines are not the text's (and a list of notes may end above a page's folio).
   const found = rules.cutouts(lines);
   const taken = new Set(found.flatMap((c) => range(c.firstLine, c.endLine)));
-  const notes = findNoteList(lines, { skip: taken, styles: rules.listStyles });
+  const notes = rules.declaredList(lines) ?? findNoteList(lines, { skip: taken, styles: rules.listStyles });
   const end = notes ? notes.firstLine : lines.length;
   const cutouts = found.filter((c) => c.endLine <= end);
   const after = notes ? found.filter((c) => c.firstLine >= notes.endLine) : [];

@@ -73,20 +73,27 @@ const CORE: Unparser[] = [
 
 const UNPARSERS: Unparser[] = [...CORE, ...RULES.flatMap((r) => r.unparse ?? [])];
 
-/** Every note of a document by its id: what an anchor in the list prints. */
-function notesById(root: TeiElement): Map<string, TeiElement> {
+/** Every element of one name of a document by its id: the notes an anchor prints, the header's renditions. */
+function byId(root: TeiElement, name: string): Map<string, TeiElement> {
   const out = new Map<string, TeiElement>();
   const visit = (e: TeiElement): void => {
-    if (localName(e.name) === 'note' && e.attrs['xml:id']) out.set(e.attrs['xml:id'], e);
+    if (localName(e.name) === name && e.attrs['xml:id']) out.set(e.attrs['xml:id'], e);
     for (const c of e.children) if (isElement(c)) visit(c);
   };
   visit(root);
   return out;
 }
 
-function contextFor(notes: Map<string, TeiElement>): UnparseContext {
+function contextFor(
+  notes: Map<string, TeiElement>,
+  renditions = new Map<string, TeiElement>(),
+): UnparseContext {
   const ctx: UnparseContext = {
     note: (id) => notes.get(id),
+    rendition: (id) => {
+      const r = renditions.get(id);
+      return r ? r.children.filter((c) => typeof c === 'string').join('') : undefined;
+    },
     print: (nodes) => {
       let out = '';
       for (const n of nodes) {
@@ -107,7 +114,10 @@ export function inlineText(nodes: TeiNode[]): string {
 /** The plain text of one TEI document: its source, as it was. */
 export function documentText(tei: TeiElement): string {
   const text = childElements(tei, 'text')[0];
-  return text ? contextFor(notesById(text)).print([text]) : '';
+  const header = childElements(tei, 'teiHeader')[0];
+  return text
+    ? contextFor(byId(text, 'note'), header ? byId(header, 'rendition') : undefined).print([text])
+    : '';
 }
 
 /** The plain text of every document in a TEI or teiCorpus file, separated by form feeds. */

@@ -83,6 +83,7 @@ export function normalizeOptions(
     corrections: doc.source.corrections,
     sourceRecord: doc.source.sourceRecord,
     register: meta.register,
+    conventions: doc.source.conventions,
   };
 }
 

@@ -80,7 +80,7 @@ const EDITORIAL_DECL: [string, string][] = [
 ];
 
 /** `tagUsage` for every element of the text, by name, with how often it occurs. */
-function tagsDecl(text: TeiElement): TeiElement {
+function tagsDecl(text: TeiElement, renditions: TeiElement[] = []): TeiElement {
   const counts = new Map<string, number>();
   const visit = (e: TeiElement): void => {
     counts.set(e.name, (counts.get(e.name) ?? 0) + 1);
@@ -89,6 +89,8 @@ function tagsDecl(text: TeiElement): TeiElement {
   visit(text);
   const names = [...counts.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   return block('tagsDecl', {}, [
+    // (a house style the manifest declared: its templates, which the text's elements point at)
+    ...renditions,
     block(
       'namespace',
       { name: TEI_NAMESPACE },
@@ -99,14 +101,14 @@ function tagsDecl(text: TeiElement): TeiElement {
 
 const TEI_NAMESPACE = 'http://www.tei-c.org/ns/1.0';
 
-function encodingDesc(text?: TeiElement): TeiElement {
+function encodingDesc(text?: TeiElement, renditions?: TeiElement[]): TeiElement {
   return block('encodingDesc', {}, [
     block(
       'editorialDecl',
       {},
       EDITORIAL_DECL.map(([part, words]) => el(part, {}, [el('p', {}, [words])])),
     ),
-    ...(text ? [tagsDecl(text)] : []),
+    ...(text ? [tagsDecl(text, renditions)] : []),
     el('appInfo', {}, [
       el('application', { ident: 'recto', version: VERSION }, [el('label', {}, ['Recto'])]),
     ]),
@@ -216,6 +218,8 @@ export interface HeaderParts {
   source: DocumentSource;
   text: TeiElement; // the TEI text, for the tagsDecl
   buildDate?: string; // ISO 8601 day of the build, when known (SOURCE_DATE_EPOCH)
+  /** The `rendition`s of a house style the manifest declared for the document. */
+  renditions?: TeiElement[];
 }
 
 /** The teiHeader of one document. */
@@ -245,7 +249,7 @@ export function documentHeader(doc: DocumentMeta, edition: EditionMeta, parts: H
       publicationStmt(edition, doc.id),
       block('sourceDesc', {}, [bibl, sourceBibl(doc.id, doc, parts.source)]),
     ]),
-    encodingDesc(parts.text),
+    encodingDesc(parts.text, parts.renditions),
     block('profileDesc', {}, profile),
     block('revisionDesc', {}, [change]),
   ]);

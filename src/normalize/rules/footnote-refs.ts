@@ -1,3 +1,4 @@
+import { declaredPrint } from '../declared.ts';
 import { printer, type Rule, rendTokens } from '../rule.ts';
 import { markOf, type NoteItem, type NoteStyle } from './note-list.ts';
 
@@ -312,8 +313,10 @@ export const footnoteRef: Rule = {
     printer(
       'note',
       (e) => e.attrs.place === 'foot' && e.attrs.type !== 'unanchored',
-      (e) => {
+      (e, ctx) => {
         const n = e.attrs.n ?? '';
+        const declared = declaredPrint(e, 'noteReference', ctx.rendition, n);
+        if (declared !== undefined) return declared;
         const tokens = rendTokens(e);
         if (tokens.includes('mark-slash')) return `/${n}/`;
         if (tokens.includes('mark-paren')) return `(${n})`;

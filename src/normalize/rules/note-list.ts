@@ -1,4 +1,5 @@
 import type { TeiElement } from '../../tei/node.ts';
+import { declaredPrint, templateParts } from '../declared.ts';
 import type { Line } from '../lines.ts';
 import { printer, type Rule, rendTokens, rendValue, type UnparseContext } from '../rule.ts';
 import { isBoilerplate } from './boilerplate.ts';
@@ -21,7 +22,8 @@ export type NoteStyle =
   | 'note-block' // `[Note 2: 2 …]` (the Library of Congress), after its paragraph
   | 'footnote-line' // `Footnote 1: …` (a web page's notes)
   | 'spaced' // `1 See John Adams …` (a documentary edition's web text: the number, a space)
-  | 'paren'; // `(1) …` with `(1)` glued to the words it notes
+  | 'paren' // `(1) …` with `(1)` glued to the words it notes
+  | 'declared'; // a house style the manifest declares (declared.ts)
 
 /** The styles whose references print the list's mark (`/1/`, `[1]`, `*`), not a glued number. */
 export const MARKED_STYLES: ReadonlySet<NoteStyle> = new Set(['slash', 'bracket', 'symbol', 'paren']);
@@ -185,8 +187,12 @@ const MARKED: [NoteStyle, RegExp][] = [
  * (arrow), `1` (glued to its text), `1` and a blank line (alone). When the source sets it otherwise
  * (two spaces after the mark), the label stands apart and the white space between is kept as it is.
  */
-export function entryLabel(style: NoteStyle, label: string): string {
+export function entryLabel(style: NoteStyle, label: string, template?: string): string {
   switch (style) {
+    case 'declared': {
+      const [before, after] = templateParts(template ?? '{n} ');
+      return `${before}${label}${after}`;
+    }
     case 'numbered':
       return `${label}. `;
     case 'arrow':
@@ -534,6 +540,7 @@ function parseArrows(lines: Line[], from: number, to: number): ArrowNote[] | nul
 }
 
 const STYLE_TOKENS: [string, NoteStyle][] = [
+  ['declared', 'declared'],
   ['footnote-block', 'footnote-block'],
   ['note-block', 'note-block'],
   ['footnote-line', 'footnote-line'],
@@ -558,7 +565,9 @@ function entryOf(note: TeiElement): { style: NoteStyle; label: string } {
 function printEntry(note: TeiElement, ctx: UnparseContext): string {
   const tokens = rendTokens(note);
   const { style, label } = entryOf(note);
-  const head = tokens.includes('label-apart') ? '' : entryLabel(style, label);
+  const head = tokens.includes('label-apart')
+    ? ''
+    : (declaredPrint(note, 'noteList', ctx.rendition, label) ?? entryLabel(style, label));
   const close = entryClose(style);
   const glued = close && !tokens.includes('arrow-open') && !tokens.includes('close-apart');
   return `${head}${ctx.print(note.children)}${glued ? close : ''}`;
@@ -590,7 +599,9 @@ export const noteList: Rule = {
       (e) => e.attrs.type === 'note-label',
       (e, ctx) => {
         const note = anchored(e, ctx);
-        return note ? entryLabel(entryOf(note).style, entryOf(note).label).trimEnd() : '';
+        if (!note) return '';
+        const { style, label } = entryOf(note);
+        return (declaredPrint(note, 'noteList', ctx.rendition, label) ?? entryLabel(style, label)).trimEnd();
       },
     ),
     printer(

@@ -1,4 +1,5 @@
 import type { BlockRule } from '../blocks.ts';
+import { declared } from '../declared.ts';
 import type { InlineRule } from '../inline.ts';
 import type { FamilyId, Rule } from '../rule.ts';
 import { autolink } from './autolink.ts';
@@ -93,7 +94,8 @@ export const DOCUMENT_RULES: Rule[] = [
   damage,
 ];
 
-export const RULES: Rule[] = [...BLOCK_RULES, ...INLINE_RULES, ...DOCUMENT_RULES];
+// (a declared house style first: its elements are printed by its templates, whoever else could print them)
+export const RULES: Rule[] = [declared, ...BLOCK_RULES, ...INLINE_RULES, ...DOCUMENT_RULES];
 
 /** The rules that read a document of these families, in order. */
 export function activeRules(families: ReadonlySet<FamilyId>): { block: BlockRule[]; inline: InlineRule[] } {
