@@ -2,6 +2,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatDiagnostic } from '../src/diagnostics.ts';
+import type { Conventions } from '../src/normalize/declared.ts';
 import type { Correction } from '../src/normalize/index.ts';
 import { RULES } from '../src/normalize/rules/registry.ts';
 import { documentText } from '../src/normalize/unparse.ts';
@@ -38,8 +39,16 @@ function correctionsOf(dir: string): Correction[] | undefined {
     : undefined;
 }
 
+/** A folder's `conventions.json`: the conventions a manifest would state for its cases. */
+function conventionsOf(dir: string): Conventions | undefined {
+  const path = join(dir, 'conventions.json');
+  return existsSync(path)
+    ? (JSON.parse(readFileSync(path, 'utf8')) as { conventions: Conventions }).conventions
+    : undefined;
+}
+
 const normalizeCase = (c: { dir: string; name: string }, text: string | Uint8Array) =>
-  normalizeText(text, `${c.name}.txt`, registerOf(c.dir), correctionsOf(c.dir));
+  normalizeText(text, `${c.name}.txt`, registerOf(c.dir), correctionsOf(c.dir), conventionsOf(c.dir));
 
 function golden(path: string, actual: string): void {
   if (!existsSync(path) || process.env.UPDATE_GOLDEN === '1') {

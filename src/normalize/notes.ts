@@ -61,12 +61,16 @@ function pairList(
   if (MARKED_STYLES.has(list.style)) return pairMarked(spans, list.style, list.items).anchors;
   if (reference) return pairDeclared(spans, list.items, reference);
   const glued = pairRefs(candidates, list.items, { sourceNote, exact: list.style === 'glued' }).anchors;
-  // A numbered list whose references are its numbers in brackets (`quick-glancing[1]`, a
-  // Wikisource page's): where every note has one, those are its references.
-  const bracketed = pairMarked(spans, 'bracket', list.items).anchors;
-  if (bracketed.every((a) => a !== null) && !glued.every((a) => a !== null)) {
-    list.refs = 'bracket';
-    return bracketed;
+  // A numbered list whose references are its numbers in brackets or in parentheses
+  // (`quick-glancing[1]`, a Wikisource page's; `last.(2)`, a documentary edition's): where every
+  // note has one, those are its references.
+  if (glued.every((a) => a !== null)) return glued;
+  for (const style of ['bracket', 'paren'] as const) {
+    const marked = pairMarked(spans, style, list.items).anchors;
+    if (marked.every((a) => a !== null)) {
+      list.refs = style;
+      return marked;
+    }
   }
   return glued;
 }
@@ -178,7 +182,7 @@ export function setNotes(
     const { item, list } = layout;
     const rend = [
       STYLE_TOKEN[list.style] ?? '',
-      list.refs === 'bracket' && anchored ? 'ref-bracket' : '',
+      list.refs && anchored ? `ref-${list.refs}` : '',
       item.open ? 'arrow-open' : '',
       list.style !== 'arrow' && labelOf(item) !== n ? `list-number:${labelOf(item)}` : '',
       layout.labelApart ? 'label-apart' : '',

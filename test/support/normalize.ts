@@ -1,4 +1,5 @@
 import { basename } from 'node:path';
+import type { Conventions } from '../../src/normalize/declared.ts';
 import {
   type Correction,
   documentId,
@@ -18,11 +19,19 @@ export function normalizeText(
   file = 'test.txt',
   register?: Register,
   corrections?: Correction[],
+  conventions?: Conventions,
 ): NormalizedDocument & { xml: string; read: TeiElement } {
   const bytes = typeof text === 'string' ? new TextEncoder().encode(text) : text;
   // (an edition with an editor credits the manifest's corrections to them)
   const edition = corrections ? { ...EDITION, editor: 'The Editor' } : EDITION;
-  const result = normalize(bytes, { file, id: documentId(basename(file)), edition, register, corrections });
+  const result = normalize(bytes, {
+    file,
+    id: documentId(basename(file)),
+    edition,
+    register,
+    corrections,
+    conventions,
+  });
   const xml = serializeTei(result.tei);
   return { ...result, xml, read: parseTei(xml, file) };
 }

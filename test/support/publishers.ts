@@ -68,7 +68,12 @@ function read(tei: TeiElement): Found {
     if (name === 'cb') found.columns.push(n.attrs.n ?? '');
     if (name === 'table') found.tables++;
     if (name === 'lg') found.verse++;
-    if (name === 'gap' || name === 'figure' || name === 'unclear' || (name === 'supplied' && n.attrs.cert === 'low'))
+    if (
+      name === 'gap' ||
+      name === 'figure' ||
+      name === 'unclear' ||
+      (name === 'supplied' && n.attrs.cert === 'low')
+    )
       found.omissions.push({
         printed: squash(documentTextOf(n)),
         kind: name === 'supplied' ? 'unclear' : name,
@@ -157,7 +162,8 @@ export function scoreCopy(tei: TeiElement, truth: PublisherTruth): CopyScore {
   const unused = new Set(found.notes);
   const pick = (t: { text: string }, k: number): (typeof found.notes)[number] | undefined => {
     const same = found.notes.find((f) => unused.has(f) && f.printed === squash(t.text));
-    const f = same ?? (unused.has(found.notes[k] as (typeof found.notes)[number]) ? found.notes[k] : undefined);
+    const f =
+      same ?? (unused.has(found.notes[k] as (typeof found.notes)[number]) ? found.notes[k] : undefined);
     if (f) unused.delete(f);
     return f;
   };
@@ -177,8 +183,10 @@ export function scoreCopy(tei: TeiElement, truth: PublisherTruth): CopyScore {
   });
 
   const omissions = truth.omissions ?? [];
-  const sameOmission = (t: { printed: string; kind: string }, f: { printed: string; kind: string }): boolean =>
-    t.kind === f.kind && squash(t.printed) === f.printed;
+  const sameOmission = (
+    t: { printed: string; kind: string },
+    f: { printed: string; kind: string },
+  ): boolean => t.kind === f.kind && squash(t.printed) === f.printed;
   const omissionMatches = matched(omissions, found.omissions, sameOmission);
   if (omissionMatches !== omissions.length || found.omissions.length !== omissions.length)
     problems.push(

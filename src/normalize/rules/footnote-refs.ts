@@ -319,7 +319,7 @@ export const footnoteRef: Rule = {
         if (declared !== undefined) return declared;
         const tokens = rendTokens(e);
         if (tokens.includes('mark-slash')) return `/${n}/`;
-        if (tokens.includes('mark-paren')) return `(${n})`;
+        if (tokens.includes('mark-paren') || tokens.includes('ref-paren')) return `(${n})`;
         // (a footnote block's reference is its label in brackets: `Emperor[A]`)
         const bracketed = ['mark-bracket', 'footnote-block', 'ref-bracket'].some((t) => tokens.includes(t));
         return bracketed ? `[${n}]` : n;

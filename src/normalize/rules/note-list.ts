@@ -61,7 +61,7 @@ export interface NoteList {
   /** Notes printed where the text prints them (a block after its paragraph), not listed at the end. */
   inText?: boolean;
   /** How the text refers to them, when not as the style does: their numbers in brackets. */
-  refs?: 'bracket';
+  refs?: 'bracket' | 'paren';
 }
 
 const NUMBERED = /^( {1,4})(\d{1,4})\. (.*)$/;
