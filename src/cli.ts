@@ -245,6 +245,35 @@ program
     process.stdout.write(teiToText(await new TeiMaster(file).read()));
   });
 
+program
+  .command('model')
+  .description(
+    'print the edition model of a TEI file (ours or not): an outline, or with --json the whole model as JSON',
+  )
+  .argument('<file>', 'a TEI or teiCorpus file')
+  // (`--json` is the global option: it asks for JSON output, here the model's rather than diagnostics')
+  .addHelpText(
+    'after',
+    '\nWith the global --json (before or after the command), the model as JSON (src/model/json.ts).',
+  )
+  .action(async (file: string) => {
+    // an outline is read through `| head` or `| less`: a reader that stops early is no error
+    process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code === 'EPIPE') return;
+      process.stderr.write(`recto: cannot write the model: ${error.message}\n`);
+      process.exitCode = 1;
+    });
+    const { TeiMaster } = await import('./model/master.ts');
+    const edition = await new TeiMaster(file).edition();
+    if (globalOptions().json) {
+      const { modelToJson } = await import('./model/json.ts');
+      process.stdout.write(modelToJson(edition));
+    } else {
+      const { modelOutline } = await import('./model/outline.ts');
+      process.stdout.write(modelOutline(edition));
+    }
+  });
+
 async function readSource(file: string): Promise<Uint8Array> {
   try {
     return await readFile(file);
