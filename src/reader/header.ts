@@ -1,5 +1,4 @@
-import type { EditionMeta } from '../meta.ts';
-import type { SourceRecord } from '../model/documents.ts';
+import type { EditionMeta, SourceRecord } from '../meta.ts';
 import { publicationStmt } from '../tei/header.ts';
 import { block, el, type TeiElement, type TeiNode } from '../tei/node.ts';
 
@@ -95,7 +94,7 @@ function withPages(bibl: TeiElement, item: ItemProvenance): TeiElement {
 function builtBibl(item: ItemProvenance): TeiElement {
   const r = item.record;
   const imprint = [
-    ...(r.place ? [el('pubPlace', {}, [r.place])] : []),
+    ...(r.pubPlace ? [el('pubPlace', {}, [r.pubPlace])] : []),
     ...(r.publisher ? [el('publisher', {}, [r.publisher])] : []),
     r.year ? el('date', { when: r.year }, [r.year]) : el('date', {}, ['n.d.']),
   ];
@@ -109,9 +108,9 @@ function builtBibl(item: ItemProvenance): TeiElement {
   return block('biblStruct', { 'xml:id': `${item.id}-source` }, [
     el('analytic', {}, [el('title', { level: 'a' }, [item.sourceTitle])]),
     block('monogr', {}, [
-      el('title', { level: 'm' }, [r.edition ?? item.sourceTitle]),
+      el('title', { level: 'm' }, [r.title ?? item.sourceTitle]),
       ...r.editors.map((e) => el('editor', {}, [e])),
-      ...(r.fileNumber ? [el('idno', { type: 'file' }, [r.fileNumber])] : []),
+      ...(r.idno ? [el('idno', { type: 'file' }, [r.idno])] : []),
       el('imprint', {}, imprint),
       ...scopes,
     ]),
