@@ -18,7 +18,7 @@ import type { Reporter } from '../report.ts';
 import { block, el, type TeiElement } from '../tei/node.ts';
 import { serializeTei } from '../tei/write.ts';
 import { handoutTei, itemTei, type ReaderItemTei, type ReaderUnitTei, readerTei } from './assemble.ts';
-import { documentPages, ExcerptError, type ExcerptRange, excerpt, excerptGap } from './excerpt.ts';
+import { ExcerptError, type ExcerptRange, excerpt, excerptGap } from './excerpt.ts';
 import { parseReaderManifest, type ReaderItem, type ReaderManifest } from './manifest.ts';
 import { markdownTei } from './markdown.ts';
 import { settlePointers } from './pointers.ts';
@@ -76,9 +76,9 @@ async function resolveUnits(
             ? { paragraphs: item.paragraphs }
             : undefined;
         const resp = `#${id}-reader-editor`;
-        const all = documentPages(source.document.div, source.startPage);
+        const all = source.pages.list;
         const cut = range
-          ? excerpt(source.document.div, source.startPage, range, excerptGap(resp))
+          ? excerpt(source.document.div, source.pages, range, excerptGap(resp))
           : {
               div: source.document.div,
               cut: false,
@@ -89,7 +89,7 @@ async function resolveUnits(
           ...source.register.map((e) => e.id),
           ...source.respStmts.flatMap((r) => (r.attrs['xml:id'] ? [r.attrs['xml:id']] : [])),
         ]);
-        const settled = settlePointers(cut.div, known, source.outside, {
+        const settled = settlePointers(cut.div, known, source.addressOf, {
           file: at.file,
           position: at.positionOf(['units', u, 'items', k]),
           item: itemLabel(u, k, item),

@@ -1,6 +1,6 @@
 import type { EditionMeta, SourceRecord } from '../meta.ts';
 import { publicationStmt } from '../tei/header.ts';
-import { block, el, type TeiElement, type TeiNode } from '../tei/node.ts';
+import { block, childElements, el, localName, type TeiElement, type TeiNode } from '../tei/node.ts';
 
 export interface ItemProvenance {
   id: string; // the item's xml:id
@@ -73,7 +73,7 @@ function withPages(bibl: TeiElement, item: ItemProvenance): TeiElement {
     ...e,
     children: e.children.flatMap((c): TeiNode[] => {
       if (typeof c === 'string') return [c];
-      if (c.name === 'biblScope' && c.attrs.unit === 'page') {
+      if (localName(c.name) === 'biblScope' && c.attrs.unit === 'page') {
         placed = true;
         return scope ? [scope] : [];
       }
@@ -81,7 +81,7 @@ function withPages(bibl: TeiElement, item: ItemProvenance): TeiElement {
     }),
   });
   const copy = visit(bibl);
-  const monogr = copy.children.find((c): c is TeiElement => typeof c !== 'string' && c.name === 'monogr');
+  const monogr = childElements(copy, 'monogr')[0];
   if (scope && !placed && monogr) monogr.children.push(scope, '\n');
   return {
     ...copy,
