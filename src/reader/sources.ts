@@ -1,4 +1,4 @@
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import type { Diagnostic } from '../diagnostics.ts';
 import { InputError } from '../errors.ts';
@@ -6,12 +6,9 @@ import type { AddressOf } from '../model/addresses.ts';
 import type { EditionDocument } from '../model/documents.ts';
 import { TeiMaster } from '../model/master.ts';
 import type { DocumentPages } from '../model/pages.ts';
-import { normalize } from '../normalize/index.ts';
-import { loadEditionMeta, normalizeOptions } from '../pipeline/build.ts';
-import { planDocuments } from '../pipeline/plan.ts';
+import { loadEdition, normalizeDocument } from '../pipeline/index.ts';
 import type { RegisterEntry } from '../register/types.ts';
 import type { TeiElement } from '../tei/node.ts';
-import { serializeTei } from '../tei/write.ts';
 
 /**
  * A document an item of the reader takes its excerpt from, as the model reads its TEI (the reader
@@ -39,7 +36,7 @@ export type TeiSources = Map<string, TeiMaster>;
 
 /**
  * The document an item names: in a Recto sources folder, a source file normalized as `recto
- * build` would (same options, same TEI); in a TEI file (ours or an official FRUS volume), the
+ * build` does it (the pipeline's normalizeDocument: same options, same TEI); in a TEI file (ours or an official FRUS volume), the
  * document with that xml:id. `where` is the item's place in the manifest, for errors.
  */
 export async function sourceDocument(
@@ -55,16 +52,16 @@ export async function sourceDocument(
     throw new InputError(`${where.at}: error [reader-source] ${where.item}: ${path}: no such file or folder`);
   }
   if (folder) {
-    const { edition, meta } = await loadEditionMeta(path);
-    const plan = planDocuments(edition);
+    const edition = await loadEdition(path);
+    const plan = edition.documents;
     const doc = plan.find((d) => basename(d.path) === name || basename(d.path) === `${name}.txt`);
     if (!doc)
       throw new InputError(
         `${where.at}: error [reader-document] ${where.item}: no document "${name}" in ${path} (it has ${plan.map((d) => basename(d.path)).join(', ')})`,
       );
-    const result = normalize(readFileSync(doc.path), normalizeOptions(doc, meta, edition.dir));
-    // the document's TEI as `recto build` writes it, read by the model
-    const tei = new TeiMaster(doc.path, serializeTei(result.tei));
+    // its TEI as `recto build` writes it (normalized the same way), read by the model
+    const result = await normalizeDocument(edition, doc);
+    const tei = new TeiMaster(doc.path, result.xml);
     const [read] = await tei.documents();
     if (!read)
       throw new InputError(
@@ -77,7 +74,7 @@ export async function sourceDocument(
       origin: basename(doc.path),
       respStmts,
       bibl,
-      register: meta.register?.entries ?? [],
+      register: edition.meta.register?.entries ?? [],
       addressOf: await tei.addresses(),
       diagnostics: result.diagnostics,
     };
