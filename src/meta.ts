@@ -12,27 +12,42 @@ export interface EditionMeta {
   language: string;
   date?: string; // publication date, ISO 8601
   /** The volume the documents come from (manifest `sourceEdition`): each document's default. */
-  sourceEdition?: SourceRecord;
+  sourceEdition?: StatedSource;
   /** The edition's register (manifest `register`): tagged in the documents, written as `standOff`. */
   register?: Register;
 }
 
+/** Printed pages: from the first to the last (one page: the same). */
+export interface PageRange {
+  from: string;
+  to: string;
+}
+
 /**
- * What the manifest states about a document's printed source (`documents[].source` as an object,
- * or the edition's `sourceEdition`): any field overrides what the text says.
+ * Where a document is printed: the source edition (a FRUS volume), its editors and imprint, the
+ * document's number and pages, its address on the web and its file number. The one record of it:
+ * the model reads it from a document's header (`sourceDesc/biblStruct`) or a volume's own
+ * imprint; a manifest states any part of it (`StatedSource`).
  */
 export interface SourceRecord {
-  title?: string; // the volume: "Foreign Relations of the United States, 1946, Volume VI …"
+  title?: string; // the printed edition: "Foreign Relations of the United States, 1946, Volume VI …"
   volume?: string; // "VI"
-  editors?: string[];
+  editors: string[];
   publisher?: string;
   pubPlace?: string;
   year?: string;
-  document?: string; // the printed document number
-  pages?: string; // "225–227" or "225"
+  document?: string; // the number the edition prints
+  pages?: PageRange;
   url?: string;
-  idno?: string; // the file number
+  idno?: string; // the file number (`761.00/260`)
 }
+
+/**
+ * A source record as a manifest states it (`documents[].source` as an object, or the edition's
+ * `sourceEdition`): any of its fields, the pages as written (`"225–227"`, `"225"`). Each field
+ * stated overrides what the text says.
+ */
+export type StatedSource = Partial<Omit<SourceRecord, 'pages'>> & { pages?: string };
 
 export interface DocumentMeta {
   id: string;

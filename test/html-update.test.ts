@@ -3,8 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { TeiMaster } from '../src/model/master.ts';
 import { build } from '../src/pipeline/build.ts';
-import { siteDownloads } from '../src/pipeline/render-stage.ts';
-import { updateDocumentPages } from '../src/render/html/update.ts';
+import { publishChanges } from '../src/pipeline/index.ts';
 import { silentReporter } from '../src/report.ts';
 import { SEEDS, tempDir } from './support/run.ts';
 
@@ -32,15 +31,12 @@ describe('the preview’s quick path', () => {
     expect(changed).toBeGreaterThan(0);
     const text = await master.replaceDocument(changed, join(out, 'tei', '004_6169f971afa7be48.xml'));
     expect(text).toBeDefined();
-    const edition = await master.edition();
-    const written = await updateDocumentPages({
-      edition,
-      outDir: out,
-      downloads: siteDownloads(edition.meta, ['tei', 'html']),
-      ownTei: new Set(edition.documents.map((d) => d.id)),
-      changedTei: new Map([['d004_6169f971afa7be48', text ?? '']]),
-      changed: [changed],
-    });
+    const written = await publishChanges(
+      master,
+      ['tei', 'html'],
+      { positions: [changed], tei: new Map([['d004_6169f971afa7be48', text ?? '']]) },
+      { out, reporter: silentReporter },
+    );
 
     expect(written).toContain('register/litvinov.html');
     expect(written).toContain('register/wallace.html');

@@ -39,7 +39,9 @@ async function scoreSet(set: 'dev' | 'held-out'): Promise<SetScore> {
   expect(text.status, text.stderr).toBe(0);
   const texts = text.stdout.split('\n\f\n');
   expect(texts).toHaveLength(files.length);
-  const lossy = files.filter((f, k) => firstDifference(readFileSync(join(dir, f), 'utf8'), texts[k] ?? '') !== null);
+  const lossy = files.filter(
+    (f, k) => firstDifference(readFileSync(join(dir, f), 'utf8'), texts[k] ?? '') !== null,
+  );
   const scores = new Map<string, CopyScore>();
   for (const [k, f] of files.entries()) {
     const score = scoreCopy(await readTei(tei[k] as string), readPublisherTruth(set, f));
@@ -65,10 +67,22 @@ function figures(scores: CopyScore[]): Figures {
   return {
     right: scores.filter((s) => s.problems.length === 0).length,
     documents: scores.length,
-    pageRecall: ratio(sum((s) => s.pages.matched), sum((s) => s.pages.truth)),
-    pagePrecision: ratio(sum((s) => s.pages.matched), sum((s) => s.pages.found)),
-    notes: ratio(sum((s) => s.notes.right), sum((s) => s.notes.truth)),
-    omissions: ratio(sum((s) => s.omissions.matched), sum((s) => s.omissions.truth)),
+    pageRecall: ratio(
+      sum((s) => s.pages.matched),
+      sum((s) => s.pages.truth),
+    ),
+    pagePrecision: ratio(
+      sum((s) => s.pages.matched),
+      sum((s) => s.pages.found),
+    ),
+    notes: ratio(
+      sum((s) => s.notes.right),
+      sum((s) => s.notes.truth),
+    ),
+    omissions: ratio(
+      sum((s) => s.omissions.matched),
+      sum((s) => s.omissions.truth),
+    ),
   };
 }
 
@@ -109,7 +123,9 @@ describe('real copies from other publishers (issue #25)', () => {
   it('are at least 80 public-domain copies from at least 12 families, each with its truth and its row in the sources', () => {
     const files = [...copiesIn('dev'), ...copiesIn('held-out')];
     expect(files.length).toBeGreaterThanOrEqual(80);
-    const families = new Set(files.map((f) => readPublisherTruth(copiesIn('dev').includes(f) ? 'dev' : 'held-out', f).family));
+    const families = new Set(
+      files.map((f) => readPublisherTruth(copiesIn('dev').includes(f) ? 'dev' : 'held-out', f).family),
+    );
     expect(families.size).toBeGreaterThanOrEqual(12);
     const sources = readdirSync(PUBLISHERS)
       .filter((f) => /^SOURCES.*\.md$|^README\.md$/.test(f))

@@ -88,7 +88,7 @@ describe('every document of every shared volume, taken as an excerpt', () => {
         const source = await sourceDocument(volume, id, { at: 'r.json:1:1', item: id }, sources);
         const known = new Set(source.register.map((e) => e.id));
         const where = { file: 'r.json', position: { line: 1, column: 1 }, item: id };
-        const settled = settlePointers(source.document.div, known, source.outside, where);
+        const settled = settlePointers(source.document.div, known, source.addressOf, where);
         const xml = serializeTei(el('div', {}, [settled.div, ...settled.terms]));
         const own = new Set([...xml.matchAll(/xml:id="([^"]+)"/g)].map((m) => m[1]));
         for (const m of xml.matchAll(/\b(?:target|corresp|ref)="([^"]+)"/g))

@@ -1,7 +1,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import { InputError } from '../errors.ts';
-import type { DocumentOverrides, EditionMeta, SourceRecord } from '../meta.ts';
+import type { DocumentOverrides, EditionMeta, StatedSource } from '../meta.ts';
 import type { Conventions } from '../normalize/declared.ts';
 import { loadRegister } from '../register/load.ts';
 import { parseManifest, publicationMeta } from './manifest.ts';
@@ -14,7 +14,7 @@ export interface EditionSource {
     path: string;
     overrides: DocumentOverrides;
     corrections: { sic: string; corr: string }[];
-    sourceRecord?: SourceRecord; // `source` given as an object
+    sourceRecord?: StatedSource; // `source` given as an object
     /** The conventions stated for it: the document's own, field by field over the edition's. */
     conventions?: Conventions;
   }[];

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { EditionMeta } from '../meta.ts';
+import type { EditionMeta, StatedSource } from '../meta.ts';
 import { templateProblem } from '../normalize/declared.ts';
 import { FAMILY_IDS } from '../normalize/families.ts';
 import type { FamilyId } from '../normalize/rule.ts';
@@ -14,8 +14,8 @@ const Licence = z.union([
   z.object({ text: z.string().min(1), url: z.string().regex(/^https?:\/\/\S+$/, 'an http(s) URL') }).strict(),
 ]);
 
-/** A printed source, as structured as the editor wishes (every field optional). */
-const SourceRecord = z
+/** A printed source, as structured as the editor wishes (every field optional): the meta.ts record as stated. */
+const StatedSourceSchema = z
   .object({
     title: z.string().min(1).optional(),
     volume: z.string().min(1).optional(),
@@ -37,7 +37,11 @@ const SourceRecord = z
       .optional(),
     idno: z.string().min(1).optional(),
   })
-  .strict();
+  .strict() satisfies z.ZodType<StatedSource>;
+
+// The schema states every field of the record and no other: one added to either alone does not compile.
+type SameKeys<A, B> = [keyof A] extends [keyof B] ? ([keyof B] extends [keyof A] ? true : false) : false;
+true satisfies SameKeys<z.infer<typeof StatedSourceSchema>, StatedSource>;
 
 /** A declared form: a template with `{n}` where the number stands (`"[folio {n}]"`). */
 const Template = z.string().superRefine((template, ctx) => {
@@ -67,7 +71,7 @@ const DocumentEntry = z
     recipient: z.string().optional(),
     date: z.string().optional(),
     place: z.string().optional(),
-    source: z.union([z.string(), SourceRecord]).optional(),
+    source: z.union([z.string(), StatedSourceSchema]).optional(),
     corrections: z.array(Correction).optional(),
     conventions: Conventions.optional(),
   })
@@ -108,7 +112,7 @@ export function publicationMeta(p: Publication): EditionMeta {
 export const ManifestSchema = z
   .object({
     ...PUBLICATION,
-    sourceEdition: SourceRecord.optional(),
+    sourceEdition: StatedSourceSchema.optional(),
     introduction: z.string().optional(),
     /** A register of persons, places and organisations: `.json`, `.csv` or TEI `.xml`. */
     register: z.string().min(1).optional(),

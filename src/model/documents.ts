@@ -1,4 +1,4 @@
-import type { EditionMeta } from '../meta.ts';
+import type { EditionMeta, SourceRecord } from '../meta.ts';
 import { childElements, isElement, localName, type TeiElement, teiDocuments } from '../tei/node.ts';
 import { displayOf } from './display.ts';
 
@@ -34,20 +34,6 @@ export interface EditionDocument {
   before?: Prelude[];
   /** What follows the last document of a volume outside any document (its last page breaks). */
   after?: TeiElement[];
-}
-
-/** Where a document is printed: the source edition, its editors and imprint, the document's number and pages. */
-export interface SourceRecord {
-  edition?: string; // the printed edition (a monograph: a FRUS volume)
-  volume?: string;
-  editors: string[];
-  publisher?: string;
-  place?: string;
-  year?: string;
-  document?: string; // the number the edition prints
-  pages?: { from: string; to: string };
-  url?: string;
-  fileNumber?: string;
 }
 
 export type Prelude = { node: TeiElement } | { division: TeiElement; level: number };
@@ -161,7 +147,7 @@ function documentOf(tei: TeiElement, index: number): EditionDocument | null {
     when: dateEl?.attrs.when,
     place: textOf(sent && childElements(sent, 'placeName')[0]),
     source: source || undefined,
-    sourceEdition: record.edition,
+    sourceEdition: record.title,
     record,
     div,
   };
@@ -184,16 +170,16 @@ function biblRecord(header: TeiElement): SourceRecord {
   const title = textOf(childElements(monogr, 'title')[0]);
   return {
     // a file number standing in for the volume's title (the text names no volume) is no edition
-    edition: fileNumber && title?.startsWith(fileNumber) ? undefined : title,
+    title: fileNumber && title?.startsWith(fileNumber) ? undefined : title,
     volume: textOf(scope('volume')),
     editors: childElements(monogr, 'editor').flatMap((e) => textOf(e) ?? []),
     publisher: textOf(imprint && childElements(imprint, 'publisher')[0]),
-    place: textOf(imprint && childElements(imprint, 'pubPlace')[0]),
+    pubPlace: textOf(imprint && childElements(imprint, 'pubPlace')[0]),
     year: (date?.attrs.when ?? textOf(date))?.slice(0, 4),
     document: scope('document')?.attrs.n ?? textOf(scope('document')),
     pages: from ? { from, to: page?.attrs.to ?? from } : undefined,
     url: link?.attrs.target,
-    fileNumber,
+    idno: fileNumber,
   };
 }
 
@@ -282,10 +268,10 @@ function volumeRecord(header: TeiElement | undefined, meta: EditionMeta): Source
   const publication = header && find(header, ['fileDesc', 'publicationStmt']);
   const date = publication && childElements(publication, 'date')[0];
   return {
-    edition: meta.title,
+    title: meta.title,
     editors: (titleStmt ? childElements(titleStmt, 'editor') : []).flatMap((e) => textOf(e) ?? []),
     publisher: textOf(publication && childElements(publication, 'publisher')[0]),
-    place: textOf(publication && childElements(publication, 'pubPlace')[0]),
+    pubPlace: textOf(publication && childElements(publication, 'pubPlace')[0]),
     year: (date?.attrs.when ?? textOf(date))?.slice(0, 4),
   };
 }

@@ -1,11 +1,11 @@
 import type { EditionMeta } from '../meta.ts';
-import { registerFromTei } from '../register/import-tei.ts';
 import type { RegisterEntry } from '../register/types.ts';
 import type { TeiElement } from '../tei/node.ts';
 import type { EditionDocument } from './documents.ts';
 import { readEdition } from './documents.ts';
 import { anchorMentions, type Mention, mentionIndex } from './mentions.ts';
 import { BlockReader } from './read-block.ts';
+import { teiRegister } from './register.ts';
 import type { Block, SourcePosition } from './types.ts';
 import { forEachNode } from './walk.ts';
 
@@ -124,7 +124,7 @@ export function editionModel(root: TeiElement): ModelEdition {
   const documents = edition.documents.map(documentModel);
   findPages(documents);
   for (const doc of documents) anchorMentions(doc);
-  const register = registerFromTei(root).entries;
+  const register = teiRegister(root).entries;
   return {
     meta: edition.meta,
     introduction,

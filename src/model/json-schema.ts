@@ -1,7 +1,6 @@
 import { z } from 'zod';
-import type { EditionMeta, SourceRecord as MetaSourceRecord } from '../meta.ts';
+import type { EditionMeta, SourceRecord, StatedSource } from '../meta.ts';
 import type { RegisterEntry } from '../register/types.ts';
-import type { SourceRecord } from './documents.ts';
 import type { ModelDocument, UnknownElement } from './edition.ts';
 import type { Mention } from './mentions.ts';
 import type { AsideRole, Block, BlockOf, Inline, InlineOf, ListItem, TableCell } from './types.ts';
@@ -194,7 +193,7 @@ const registerEntry: z.ZodType<RegisterEntry> = z.strictObject({
   authorities: z.record(str, str),
 });
 
-const manifestRecord: z.ZodType<MetaSourceRecord> = z.strictObject({
+const manifestRecord: z.ZodType<StatedSource> = z.strictObject({
   title: opt,
   volume: opt,
   editors: z.array(str).optional(),
@@ -222,16 +221,16 @@ const meta: z.ZodType<EditionMeta> = z.strictObject({
 });
 
 const record: z.ZodType<SourceRecord> = z.strictObject({
-  edition: opt,
+  title: opt,
   volume: opt,
   editors: z.array(str),
   publisher: opt,
-  place: opt,
+  pubPlace: opt,
   year: opt,
   document: opt,
   pages: z.strictObject({ from: str, to: str }).optional(),
   url: opt,
-  fileNumber: opt,
+  idno: opt,
 });
 
 const document: z.ZodType<ModelDocument> = z.strictObject({

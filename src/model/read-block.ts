@@ -1,4 +1,5 @@
 import { isElement, localName, type TeiElement, type TeiNode } from '../tei/node.ts';
+import { meaningOf } from './elements.ts';
 import {
   type InlineReader,
   isBlockElement,
@@ -7,43 +8,15 @@ import {
   positionOf,
   readInlines,
 } from './read-inline.ts';
-import {
-  ASIDE_TYPES,
-  type Block,
-  type Inline,
-  type LineRole,
-  type ListItem,
-  type TableCell,
-} from './types.ts';
+import { ASIDE_TYPES, type Block, type Inline, type ListItem, type TableCell } from './types.ts';
 
 /**
  * TEI blocks → model blocks. Mixed content is read as a flow: runs of inline content become
  * paragraphs, and a block element inside a paragraph (a list, a table, a quoted letter) splits it,
  * the part after it marked `continued`. What the inline reader lifts out of a block (a note with
- * no reference, boilerplate) follows that block.
+ * no reference, boilerplate) follows that block. Which element is a block, a line or a container
+ * is the element table's to say (`elements.ts`).
  */
-const LINES: Record<string, LineRole> = {
-  salute: 'salute',
-  signed: 'signed',
-  byline: 'byline',
-  trailer: 'trailer',
-  titlePart: 'titlePart',
-  docImprint: 'imprint',
-  docDate: 'imprint',
-  docAuthor: 'byline',
-  label: 'label',
-  bibl: 'bibl',
-  idno: 'idno',
-  l: 'verse',
-  figDesc: 'caption',
-  address: 'label',
-  argument: 'label',
-  epigraph: 'label',
-};
-
-/** Containers read as the blocks they hold. */
-const FLOW = new Set(['body', 'front', 'back', 'text', 'group', 'docTitle', 'lg', 'floatingText', 'sp']);
-
 const hasText = (inlines: Inline[]): boolean =>
   inlines.some((i) => (i.kind === 'text' ? i.text.trim() !== '' : i.kind !== 'lineBreak'));
 
@@ -110,8 +83,7 @@ export class BlockReader {
 
   /** At block level, an element that is running text (a bare `hi` or name between blocks). */
   private isInlineAtBlockLevel(e: TeiElement): boolean {
-    const name = localName(e.name);
-    return !(name in LINES) && !BLOCK_NAMES.has(name) && !FLOW.has(name);
+    return meaningOf(localName(e.name))?.block === undefined;
   }
 
   private heading(e: TeiElement, depth: number): Block[] {
@@ -275,9 +247,10 @@ export class BlockReader {
       case 'graphic':
         return [];
       default: {
-        const role = LINES[name];
-        if (role) return this.withLifted([{ kind: 'line', role, children: this.inlines(e.children) }]);
-        if (FLOW.has(name)) return inner();
+        const meaning = meaningOf(name)?.block;
+        if (typeof meaning === 'object')
+          return this.withLifted([{ kind: 'line', role: meaning.line, children: this.inlines(e.children) }]);
+        if (meaning === 'container') return inner();
         return [
           { kind: 'unknown', name: e.name, at: positionOf(e), children: this.flow(e.children, depth, {}) },
         ];
@@ -286,31 +259,3 @@ export class BlockReader {
     return [];
   }
 }
-
-/** Elements the block reader gives a block of their own (besides the line roles). */
-const BLOCK_NAMES = new Set([
-  'p',
-  'ab',
-  'head',
-  'note',
-  'gap',
-  'pb',
-  'list',
-  'table',
-  'quote',
-  'q',
-  'dateline',
-  'opener',
-  'closer',
-  'postscript',
-  'attachment',
-  'div',
-  'titlePage',
-  'figure',
-  'fw',
-  'milestone',
-  'cb',
-  'anchor',
-  'teiHeader',
-  'graphic',
-]);

@@ -1,5 +1,6 @@
 import { childElements, isElement, localName, type TeiElement, type TeiNode } from '../tei/node.ts';
-import type { Block, CorrectionKind, EmphasisStyle, Inline, NameKind, SourcePosition } from './types.ts';
+import { meaningOf, TEXT_BLOCKS } from './elements.ts';
+import type { Block, CorrectionKind, EmphasisStyle, Inline, SourcePosition } from './types.ts';
 
 /**
  * TEI inline content → model inlines: the one place where the editorial meaning of each element
@@ -19,28 +20,11 @@ export const positionOf = (e: TeiElement): SourcePosition | undefined =>
   e.line ? { line: e.line, column: e.column ?? 1 } : undefined;
 
 /** Block-level elements: where they stand in running text, the paragraph is split around them. */
-const BLOCK_ELEMENTS = new Set([
-  'p',
-  'ab',
-  'list',
-  'table',
-  'lg',
-  'div',
-  'floatingText',
-  'figure',
-  'opener',
-  'closer',
-  'postscript',
-  'attachment',
-]);
-
-/** A quote is a block when it holds paragraphs or verse. */
 export const isBlockElement = (e: TeiElement): boolean => {
-  const name = localName(e.name);
-  if (BLOCK_ELEMENTS.has(name)) return true;
+  const splits = meaningOf(localName(e.name))?.splits;
+  if (splits === 'always') return true;
   return (
-    (name === 'quote' || name === 'q') &&
-    e.children.some((c) => isElement(c) && ['p', 'lg', 'l', 'ab'].includes(localName(c.name)))
+    splits === 'holdingText' && e.children.some((c) => isElement(c) && TEXT_BLOCKS.has(localName(c.name)))
   );
 };
 
@@ -52,80 +36,6 @@ const EMPHASIS: [RegExp, EmphasisStyle][] = [
   [/sup/, 'superscript'],
   [/sub/, 'subscript'],
 ];
-
-const NAMES: Record<string, NameKind> = {
-  persName: 'person',
-  placeName: 'place',
-  orgName: 'org',
-  date: 'date',
-  time: 'time',
-  name: 'other',
-  rs: 'other',
-  geogName: 'place',
-  settlement: 'place',
-  country: 'place',
-};
-
-/** Known elements drawn as their content (a class keeps their name). */
-const SPANS = new Set([
-  'seg',
-  'term',
-  'gloss',
-  'num',
-  'measure',
-  'idno',
-  'label',
-  'bibl',
-  'q',
-  'quote',
-  'said',
-  'sic',
-  'corr',
-  'orig',
-  'reg',
-  'abbr',
-  'expan',
-  'unclear',
-  'add',
-  'del',
-  'docAuthor',
-  'docDate',
-  'publisher',
-  'pubPlace',
-  'affiliation',
-  'roleName',
-  'forename',
-  'surname',
-  'addName',
-  'signed',
-  'salute',
-  'dateline',
-  'byline',
-  'head',
-  'trailer',
-  'item',
-  'l',
-  'row',
-  'cell',
-  'figDesc',
-  'titlePart',
-  'docImprint',
-  'address',
-  'addrLine',
-  'email',
-  'mentioned',
-  'soCalled',
-  'distinct',
-  'c',
-  'w',
-  'pc',
-]);
-
-/** Elements that end a line when they stand inside running text. */
-const LINE_ENDING = new Set(['item', 'l', 'row', 'addrLine', 'p', 'ab']);
-
-/** Elements with no text of their own in the reading (structure, or text kept elsewhere). */
-const SILENT = new Set(['milestone', 'cb', 'anchor', 'desc', 'graphic', 'teiHeader', 'index', 'span']);
 
 /** The editors' words of an omission: its `desc`, else its reason, else a plain "text omitted". */
 export function omissionWords(e: TeiElement): { words: string; stated: boolean } {
@@ -264,8 +174,9 @@ function readInline(e: TeiElement, reader: InlineReader): Inline[] {
       reader.lift({ kind: 'boilerplate', children: children() });
       return [];
     default: {
-      if (SILENT.has(name)) return [];
-      const kind = NAMES[name];
+      const meaning = meaningOf(name);
+      if (meaning?.inline === 'silent') return [];
+      const kind = typeof meaning?.inline === 'object' ? meaning.inline.name : undefined;
       if (kind) {
         // A pointer to an entry of a register in the same file (`ref="#p_KGF1"`): a mention.
         const pointer = /^#([^\s#]+)$/.exec(a.ref ?? a.corresp ?? '')?.[1];
@@ -274,9 +185,8 @@ function readInline(e: TeiElement, reader: InlineReader): Inline[] {
         const key = (a.ref ?? a.corresp ?? a.key)?.replace(/^#/, '');
         return [{ kind: 'name', type: kind, key, children: children() }];
       }
-      const tail: Inline[] = LINE_ENDING.has(name) ? [{ kind: 'lineBreak' }] : [];
-      if (SPANS.has(name) || isBlockElement(e) || name === 'list' || name === 'table')
-        return [{ kind: 'span', role: name, children: children() }, ...tail];
+      const tail: Inline[] = meaning?.endsLine ? [{ kind: 'lineBreak' }] : [];
+      if (meaning?.inline === 'span') return [{ kind: 'span', role: name, children: children() }, ...tail];
       return [{ kind: 'unknown', name: e.name, at: positionOf(e), children: children() }];
     }
   }

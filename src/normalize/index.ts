@@ -1,6 +1,6 @@
 import { basename } from 'node:path';
 import { type Diagnostic, DiagnosticBag } from '../diagnostics.ts';
-import type { DocumentMeta, DocumentOverrides, EditionMeta, SourceRecord } from '../meta.ts';
+import type { DocumentMeta, DocumentOverrides, EditionMeta, StatedSource } from '../meta.ts';
 import type { Register } from '../register/types.ts';
 import { documentHeader } from '../tei/header.ts';
 import { block, el, type TeiElement, type TeiNode } from '../tei/node.ts';
@@ -37,7 +37,7 @@ export interface NormalizeOptions {
   /** The day of the build (SOURCE_DATE_EPOCH), ISO 8601, for the revisionDesc; none when unknown. */
   buildDate?: string;
   /** The manifest's `source` object for this document: overrides what the text says of its source. */
-  sourceRecord?: SourceRecord;
+  sourceRecord?: StatedSource;
   id: string; // xml:id of the document (an NCName)
   edition: EditionMeta;
   overrides?: DocumentOverrides;

@@ -1,4 +1,4 @@
-import type { DocumentMeta, SourceRecord } from '../meta.ts';
+import type { DocumentMeta, StatedSource } from '../meta.ts';
 import { isElement, type TeiElement, type TeiNode } from '../tei/node.ts';
 
 /**
@@ -100,8 +100,8 @@ export function parsePages(pages: string): { from: string; to: string } {
 export function documentSource(
   div: TeiElement,
   meta: DocumentMeta,
-  edition: SourceRecord | undefined,
-  own: SourceRecord | undefined,
+  edition: StatedSource | undefined,
+  own: StatedSource | undefined,
 ): DocumentSource {
   const notes = sourceNotes(div);
   const texts = notes.map(noteText);
@@ -115,13 +115,13 @@ export function documentSource(
     .flatMap((n) => descendants(n, 'ref'))
     .map((r) => r.attrs.target)
     .find((t) => t && /^https?:\/\//.test(t));
-  const derived: SourceRecord = {
+  const derived: StatedSource = {
     idno: fileNumber,
     document: number,
     url,
   };
   // Manifest values are never undefined (JSON has none), so a spread overrides field by field.
-  const merged: SourceRecord = { ...derived, ...edition, ...own };
+  const merged: StatedSource = { ...derived, ...edition, ...own };
   // Pages are the document's own: the edition's default cannot know them.
   // Without page breaks, the pages a web copy's citation block states (`…, pp. 696-709`); never
   // those of a `Source:` note, whose pages are another publication's (`printed in …, p. 475`).

@@ -1,25 +1,19 @@
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
-import { stageFingerprint } from '../cache/fingerprint.ts';
-import { BuildCache, sha256 } from '../cache/store.ts';
+import { BuildCache } from '../cache/store.ts';
 import type { Diagnostic } from '../diagnostics.ts';
-import { loadEdition } from '../edition/load.ts';
 import { InputError } from '../errors.ts';
 import { writeFileAtomic } from '../fs/atomic-write.ts';
 import { mapLimit } from '../fs/map-limit.ts';
 import { writeIfChanged } from '../fs/write-if-changed.ts';
-import type { EditionMeta } from '../meta.ts';
-import type { NormalizeOptions } from '../normalize/index.ts';
 import { introductionTei } from '../normalize/introduction.ts';
 import type { Reporter } from '../report.ts';
-import { sourceDateEpoch } from '../reproducible.ts';
 import { serializeTei } from '../tei/write.ts';
 import { publishEdition } from './edition-master.ts';
-import type { NormalizedXml } from './normalize-task.ts';
-import { checkFormats, sweepTemporaryFiles } from './outputs.ts';
-import { inShard, type PlannedDocument, planDocuments, type Shard } from './plan.ts';
-import { inlineRunner, jobCount, type TaskRunner, threadPool } from './pool.ts';
+import { checkFormats, loadEdition, normalizeDocument, sweepTemporaryFiles } from './index.ts';
+import { inShard, type Shard } from './plan.ts';
+import { inlineRunner, jobCount, threadPool } from './pool.ts';
 import { type Progress, silentProgress } from './progress.ts';
 import { SHARD_FILE, type ShardRecord } from './shard-record.ts';
 
@@ -61,67 +55,13 @@ export interface BuildResult {
   threads: number; // 1: everything ran on this thread
 }
 
-/** The publication date: the manifest's, else SOURCE_DATE_EPOCH's day, else none (so builds stay reproducible). */
-export function publicationDate(meta: EditionMeta): string | undefined {
-  return meta.date ?? sourceDateEpoch()?.toISOString().slice(0, 10);
-}
-
-/** What the normalizer is told of one planned document (`recto build`, and `recto reader` for an item). */
-export function normalizeOptions(
-  doc: PlannedDocument,
-  meta: EditionMeta,
-  sourcesDir: string,
-): NormalizeOptions {
-  return {
-    file: doc.path,
-    // The TEI names the source relative to the sources folder: no machine path in any output.
-    name: relative(sourcesDir, doc.path).split('\\').join('/'),
-    buildDate: sourceDateEpoch()?.toISOString().slice(0, 10),
-    id: doc.id,
-    edition: meta,
-    overrides: doc.source.overrides,
-    corrections: doc.source.corrections,
-    sourceRecord: doc.source.sourceRecord,
-    register: meta.register,
-    conventions: doc.source.conventions,
-  };
-}
-
-/** The edition's metadata as the build uses it: the publication date filled in. */
-export async function loadEditionMeta(sources: string) {
-  const edition = await loadEdition(sources);
-  return { edition, meta: { ...edition.meta, date: publicationDate(edition.meta) } as EditionMeta };
-}
-
-/** One document to TEI: from the cache when its source, options and the normalizer are unchanged. */
-async function normalizeDocument(
-  doc: PlannedDocument,
-  meta: EditionMeta,
-  runner: TaskRunner,
-  cache: BuildCache | undefined,
-  onMiss: () => void,
-  sourcesDir: string,
-): Promise<NormalizedXml & { fresh: boolean }> {
-  const bytes = readFileSync(doc.path); // (synchronously: faster for hundreds of small sources)
-  const options = normalizeOptions(doc, meta, sourcesDir);
-  if (!cache) return { ...(await runner.normalize({ kind: 'normalize', bytes, options })), fresh: true };
-  const key = sha256(stageFingerprint('normalize'), JSON.stringify(options), bytes);
-  const cached = await cache.get<NormalizedXml>('normalize', key);
-  if (cached) return { ...cached, fresh: false };
-  onMiss();
-  const result = await runner.normalize({ kind: 'normalize', bytes, options });
-  await cache.put('normalize', key, result);
-  return { ...result, fresh: true };
-}
-
 export async function build(options: BuildOptions): Promise<BuildResult> {
   const started = performance.now();
   checkFormats(options.formats);
   const progress = options.progress ?? silentProgress;
-  const edition = await loadEdition(options.sources);
-  const meta: EditionMeta = { ...edition.meta, date: publicationDate(edition.meta) };
+  const loaded = await loadEdition(options.sources);
+  const { source: edition, meta, documents: plan } = loaded;
   const limit = options.maxSourceBytes ?? DEFAULT_MAX_SOURCE_BYTES;
-  const plan = planDocuments(edition);
   const { shard } = options;
   const selected = shard ? plan.filter((d) => inShard(d, shard)) : plan;
   const cache = options.cache === false ? undefined : new BuildCache(options.out);
@@ -160,7 +100,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     const normalizing = progress.stage('normalize', selected.length);
     // Enough documents in flight to keep every thread busy, not so many that files run out.
     const results = await mapLimit(selected, 64, async (d) => {
-      const r = await normalizeDocument(d, meta, normalizer, cache, warm, edition.dir);
+      const r = await normalizeDocument(loaded, d, { runner: normalizer, cache, onMiss: warm });
       normalizing.tick();
       return r;
     });
@@ -214,7 +154,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
         documents: plan.length,
         introduction,
         members: results.map((r) => r.xml),
-        outDir: options.out,
+        out: options.out,
         formats: options.formats,
         reporter: options.reporter,
         runner,

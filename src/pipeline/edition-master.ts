@@ -8,7 +8,7 @@ import { registerStandOff } from '../register/standoff.ts';
 import { editionHeader } from '../tei/header.ts';
 import { block, type TeiElement } from '../tei/node.ts';
 import { composeCorpus } from './corpus.ts';
-import { type RenderStageOptions, renderFormats } from './render-stage.ts';
+import { type PublishOptions, publish } from './index.ts';
 
 /** The teiCorpus around the members: the edition's header; its xml:id names the renderers' files. */
 function editionShell(meta: EditionMeta, documents: number): TeiElement {
@@ -20,11 +20,12 @@ function editionShell(meta: EditionMeta, documents: number): TeiElement {
   ]);
 }
 
-export interface PublishOptions extends Omit<RenderStageOptions, 'master' | 'masterSha256' | 'members'> {
+export interface EditionPublishOptions extends Omit<PublishOptions, 'masterSha256' | 'members' | 'layout'> {
   meta: EditionMeta;
   documents: number; // in the whole edition
   introduction?: string; // serialized TEI
   members: string[]; // each document's serialized TEI, in edition order
+  formats: string[];
 }
 
 /**
@@ -33,9 +34,9 @@ export interface PublishOptions extends Omit<RenderStageOptions, 'master' | 'mas
  * not from reading the file back.
  */
 export async function publishEdition(
-  options: PublishOptions,
+  options: EditionPublishOptions,
 ): Promise<{ editionXml: string; files: string[]; rendered: string[] }> {
-  const editionXml = join(options.outDir, 'tei', 'edition.xml');
+  const editionXml = join(options.out, 'tei', 'edition.xml');
   const { introduction, members } = options;
   const xml = composeCorpus(
     editionShell(options.meta, options.documents),
@@ -43,9 +44,9 @@ export async function publishEdition(
   );
   await writeIfChanged(editionXml, xml);
   // The writers read the master from the text just written: the same bytes as the file.
-  const output = await renderFormats({
-    ...options,
-    master: new TeiMaster(editionXml, xml),
+  const { meta: _meta, documents: _documents, introduction: _introduction, formats, ...rest } = options;
+  const output = await publish(new TeiMaster(editionXml, xml), formats, {
+    ...rest,
     masterSha256: sha256(xml),
     members,
   });

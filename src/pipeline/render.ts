@@ -3,10 +3,8 @@ import { InputError } from '../errors.ts';
 import { TeiMaster } from '../model/master.ts';
 import { renderFormats as writerFormats } from '../render/writers.ts';
 import type { Reporter } from '../report.ts';
-import { checkFormats } from './outputs.ts';
-import { jobCount, runnerFor } from './pool.ts';
+import { checkFormats, publish } from './index.ts';
 import { type Progress, silentProgress } from './progress.ts';
-import { renderFormats } from './render-stage.ts';
 
 export interface RenderOptions {
   file: string;
@@ -32,21 +30,17 @@ export async function render(
   // is handed this reading's model.
   const master = new TeiMaster(options.file);
   const documents = (await master.edition()).documents.length;
-  const runner = runnerFor(options.formats.length > 1 ? jobCount(options.jobs) : 1);
   const progress = options.progress ?? silentProgress;
   try {
     // No cache: a foreign TEI file is rendered as it is each time.
-    const { files } = await renderFormats({
-      master,
-      outDir: options.out,
-      formats: options.formats,
+    const { files } = await publish(master, options.formats, {
+      out: options.out,
       reporter: options.reporter,
-      runner,
+      jobs: options.jobs,
       progress,
     });
     return { documents, files, seconds: (performance.now() - started) / 1000 };
   } finally {
     progress.stop();
-    await runner.close();
   }
 }

@@ -84,7 +84,7 @@ export async function merge(
       documents: first.documents.length,
       introduction: records.find((r) => r.introduction)?.introduction,
       members,
-      outDir: options.out,
+      out: options.out,
       formats: options.formats,
       reporter: options.reporter,
       runner,

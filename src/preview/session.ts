@@ -1,14 +1,10 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import type { Diagnostic } from '../diagnostics.ts';
-import { loadEdition } from '../edition/load.ts';
 import { RectoError } from '../errors.ts';
 import { TeiMaster } from '../model/master.ts';
 import { build } from '../pipeline/build.ts';
-import { sweepTemporaryFiles } from '../pipeline/outputs.ts';
-import { planDocuments } from '../pipeline/plan.ts';
-import { siteDownloads } from '../pipeline/render-stage.ts';
-import { updateDocumentPages } from '../render/html/update.ts';
+import { loadEdition, publishChanges, sweepTemporaryFiles } from '../pipeline/index.ts';
 import { TEMPLATES } from '../render/template.ts';
 import { renderFormats } from '../render/writers.ts';
 import type { Reporter } from '../report.ts';
@@ -96,7 +92,7 @@ export async function startPreview(options: PreviewOptions): Promise<{ url: stri
   };
 
   const readPlan = async (): Promise<void> => {
-    const plan = planDocuments(await loadEdition(sources));
+    const plan = (await loadEdition(sources)).documents;
     documents = new Map(plan.map((d) => [resolve(d.path), { index: d.index, id: d.id }]));
     byName = new Map(plan.map((d) => [d.name, { index: d.index, id: d.id }]));
     master = new TeiMaster(join(out, 'tei', 'edition.xml'));
@@ -130,16 +126,12 @@ export async function startPreview(options: PreviewOptions): Promise<{ url: stri
       changed.push(doc.index);
     }
     if (!changed.length) return [];
-    const edition = await kept.edition();
-    return updateDocumentPages({
-      edition,
-      outDir: out,
-      downloads: siteDownloads(edition.meta, formats),
-      // every document of ours has its TEI file
-      ownTei: new Set(edition.documents.map((d) => d.id)),
-      changedTei,
-      changed,
-    });
+    return publishChanges(
+      kept,
+      formats,
+      { positions: changed, tei: changedTei },
+      { out, reporter: options.reporter },
+    );
   };
 
   const stopBackground = async (): Promise<void> => {

@@ -8,17 +8,19 @@ import { writeIfChanged } from '../fs/write-if-changed.ts';
 import type { EditionMeta } from '../meta.ts';
 import { TeiMaster } from '../model/master.ts';
 import { parsePages } from '../normalize/source-record.ts';
-import { publicationDate } from '../pipeline/build.ts';
-import { checkFormats, sweepTemporaryFiles } from '../pipeline/outputs.ts';
-import { jobCount, runnerFor } from '../pipeline/pool.ts';
-import { type Progress, silentProgress } from '../pipeline/progress.ts';
-import { renderFormats } from '../pipeline/render-stage.ts';
+import {
+  checkFormats,
+  type Progress,
+  publicationDate,
+  publish,
+  sweepTemporaryFiles,
+} from '../pipeline/index.ts';
 import { knownFormats, writerFor } from '../render/writers.ts';
 import type { Reporter } from '../report.ts';
 import { block, el, type TeiElement } from '../tei/node.ts';
 import { serializeTei } from '../tei/write.ts';
 import { handoutTei, itemTei, type ReaderItemTei, type ReaderUnitTei, readerTei } from './assemble.ts';
-import { documentPages, ExcerptError, type ExcerptRange, excerpt, excerptGap } from './excerpt.ts';
+import { ExcerptError, type ExcerptRange, excerpt, excerptGap } from './excerpt.ts';
 import { parseReaderManifest, type ReaderItem, type ReaderManifest } from './manifest.ts';
 import { markdownTei } from './markdown.ts';
 import { settlePointers } from './pointers.ts';
@@ -76,9 +78,9 @@ async function resolveUnits(
             ? { paragraphs: item.paragraphs }
             : undefined;
         const resp = `#${id}-reader-editor`;
-        const all = documentPages(source.document.div, source.startPage);
+        const all = source.pages.list;
         const cut = range
-          ? excerpt(source.document.div, source.startPage, range, excerptGap(resp))
+          ? excerpt(source.document.div, source.pages, range, excerptGap(resp))
           : {
               div: source.document.div,
               cut: false,
@@ -89,7 +91,7 @@ async function resolveUnits(
           ...source.register.map((e) => e.id),
           ...source.respStmts.flatMap((r) => (r.attrs['xml:id'] ? [r.attrs['xml:id']] : [])),
         ]);
-        const settled = settlePointers(cut.div, known, source.outside, {
+        const settled = settlePointers(cut.div, known, source.addressOf, {
           file: at.file,
           position: at.positionOf(['units', u, 'items', k]),
           item: itemLabel(u, k, item),
@@ -202,39 +204,31 @@ export async function buildReader(
     files.push(path);
   }
 
-  const progress = options.progress ?? silentProgress;
-  const renders = options.formats.filter((f) => f !== 'tei');
-  const runner = runnerFor(renders.length > 1 ? jobCount(options.jobs) : 1);
   try {
-    const rendered = await renderFormats({
-      master: new TeiMaster(editionXml, masterText),
-      outDir: out,
-      formats: options.formats,
+    const rendered = await publish(new TeiMaster(editionXml, masterText), options.formats, {
+      out,
       reporter: options.reporter,
-      runner,
-      progress,
+      jobs: options.jobs,
+      progress: options.progress,
     });
     files.push(...rendered.files);
   } finally {
-    progress.stop();
-    await runner.close();
+    options.progress?.stop();
   }
 
-  const pdfWriter = writerFor('pdf');
-  if (options.handouts !== false && pdfWriter) {
-    // Each handout is a small edition of its own (its TEI written, then read into its model like
-    // every output's): the item, its headnote and questions, its pages numbered from 1.
+  if (options.handouts !== false && writerFor('pdf')) {
+    // Each handout is a small edition of its own (its TEI written, then published like every
+    // output): the item, its headnote and questions, its pages numbered from 1.
     for (const item of items) {
       const id = item.provenance.id;
       const tei = join(out, 'handouts', 'tei', `${id}.xml`);
       const text = serializeTei(handoutTei(reader, item));
       await writeIfChanged(tei, text);
-      const [pdf] = await pdfWriter.write(await new TeiMaster(tei, text).edition(), join(out, 'handouts'), {
+      const {
+        files: [pdf],
+      } = await publish(new TeiMaster(tei, text), ['pdf'], {
+        out: join(out, 'handouts'),
         reporter: options.reporter,
-        formats: ['pdf'],
-        downloads: [],
-        masterFile: tei,
-        documentTei: new Map(),
         layout: 'handout',
       });
       const path = join(out, 'handouts', `${id}.pdf`);

@@ -1,3 +1,4 @@
+import { type DocumentPages, pageBreakOf, pageBreaksIn } from '../model/pages.ts';
 import { el, isElement, localName, type TeiElement, type TeiNode } from '../tei/node.ts';
 
 /** What an item keeps of its document: printed pages (`696–698`, one page, `xii–xiv`) or paragraphs by xml:id. */
@@ -12,18 +13,6 @@ export interface Excerpt {
 /** Elements kept or left out whole: a note goes with the text it is anchored in. */
 const ATOMIC = new Set(['note', 'gap', 'lb', 'milestone', 'anchor', 'figure', 'graphic', 'cb', 'fw']);
 
-/** The pages of a document in order: the page it begins on, then each page break's number. */
-export function documentPages(div: TeiElement, startPage: string | undefined): string[] {
-  const pages: string[] = startPage ? [startPage] : [];
-  const visit = (n: TeiNode): void => {
-    if (!isElement(n)) return;
-    if (localName(n.name) === 'pb' && n.attrs.n && pages.at(-1) !== n.attrs.n) pages.push(n.attrs.n);
-    for (const c of n.children) visit(c);
-  };
-  for (const c of div.children) visit(c);
-  return pages;
-}
-
 export class ExcerptError extends Error {}
 
 /**
@@ -31,15 +20,16 @@ export class ExcerptError extends Error {}
  * the document's head (its title), the page breaks and notes of the kept text, and a
  * `gap reason="excerpt"` wherever text was left out — made by `makeGap` (the reader says who
  * left it out and which pages), distinct from the source editors' own omissions, which are kept
- * as they stand.
+ * as they stand. Where the pages begin is the model's to say (`pages`: the document's pages and
+ * where its first words are printed; `pageBreakOf`).
  */
 export function excerpt(
   div: TeiElement,
-  startPage: string | undefined,
+  documentPages: DocumentPages,
   range: ExcerptRange,
   makeGap: (pages: string[]) => TeiElement,
 ): Excerpt {
-  const pages = documentPages(div, startPage);
+  const { start: startPage, list: pages } = documentPages;
   let keepPage: (index: number) => boolean = () => false;
   // a paragraph's id as the TEI has it, or without its document's prefix (`p-5444ce`)
   let wanted: Map<string, string> | undefined; // element id → id as asked
@@ -106,11 +96,12 @@ export function excerpt(
       const name = localName(c.name);
       if (top && name === 'head') {
         out.push(c); // the document's title stays (its page breaks still count)
-        for (const pb of pageBreaks(c)) page = pageIndexOf(pb.attrs.n);
+        for (const n of pageBreaksIn(c)) page = pageIndexOf(n);
         continue;
       }
-      if (name === 'pb') {
-        page = pageIndexOf(c.attrs.n);
+      const pb = pageBreakOf(c);
+      if (pb) {
+        page = pageIndexOf(pb.n);
         if (keeping()) {
           resume(out);
           out.push(c);
@@ -150,10 +141,6 @@ export function excerpt(
     pages: from && from !== '?' && to && to !== '?' ? { from, to } : undefined,
     cut,
   };
-}
-
-function pageBreaks(e: TeiElement): TeiElement[] {
-  return e.children.flatMap((c) => (isElement(c) ? (localName(c.name) === 'pb' ? [c] : pageBreaks(c)) : []));
 }
 
 /** "Not in this excerpt: p. 224" / "pp. 224–225" of the source. */

@@ -1,7 +1,6 @@
-import type { EditionMeta } from '../meta.ts';
-import type { SourceRecord } from '../model/documents.ts';
+import type { EditionMeta, SourceRecord } from '../meta.ts';
 import { publicationStmt } from '../tei/header.ts';
-import { block, el, type TeiElement, type TeiNode } from '../tei/node.ts';
+import { block, childElements, el, localName, type TeiElement, type TeiNode } from '../tei/node.ts';
 
 export interface ItemProvenance {
   id: string; // the item's xml:id
@@ -74,7 +73,7 @@ function withPages(bibl: TeiElement, item: ItemProvenance): TeiElement {
     ...e,
     children: e.children.flatMap((c): TeiNode[] => {
       if (typeof c === 'string') return [c];
-      if (c.name === 'biblScope' && c.attrs.unit === 'page') {
+      if (localName(c.name) === 'biblScope' && c.attrs.unit === 'page') {
         placed = true;
         return scope ? [scope] : [];
       }
@@ -82,7 +81,7 @@ function withPages(bibl: TeiElement, item: ItemProvenance): TeiElement {
     }),
   });
   const copy = visit(bibl);
-  const monogr = copy.children.find((c): c is TeiElement => typeof c !== 'string' && c.name === 'monogr');
+  const monogr = childElements(copy, 'monogr')[0];
   if (scope && !placed && monogr) monogr.children.push(scope, '\n');
   return {
     ...copy,
@@ -95,7 +94,7 @@ function withPages(bibl: TeiElement, item: ItemProvenance): TeiElement {
 function builtBibl(item: ItemProvenance): TeiElement {
   const r = item.record;
   const imprint = [
-    ...(r.place ? [el('pubPlace', {}, [r.place])] : []),
+    ...(r.pubPlace ? [el('pubPlace', {}, [r.pubPlace])] : []),
     ...(r.publisher ? [el('publisher', {}, [r.publisher])] : []),
     r.year ? el('date', { when: r.year }, [r.year]) : el('date', {}, ['n.d.']),
   ];
@@ -109,9 +108,9 @@ function builtBibl(item: ItemProvenance): TeiElement {
   return block('biblStruct', { 'xml:id': `${item.id}-source` }, [
     el('analytic', {}, [el('title', { level: 'a' }, [item.sourceTitle])]),
     block('monogr', {}, [
-      el('title', { level: 'm' }, [r.edition ?? item.sourceTitle]),
+      el('title', { level: 'm' }, [r.title ?? item.sourceTitle]),
       ...r.editors.map((e) => el('editor', {}, [e])),
-      ...(r.fileNumber ? [el('idno', { type: 'file' }, [r.fileNumber])] : []),
+      ...(r.idno ? [el('idno', { type: 'file' }, [r.idno])] : []),
       el('imprint', {}, imprint),
       ...scopes,
     ]),

@@ -1,35 +1,24 @@
 import type { Diagnostic, Position } from '../diagnostics.ts';
-import { isElement, localName, type TeiElement, type TeiNode } from '../tei/node.ts';
+import type { AddressOf } from '../model/addresses.ts';
+import { isElement, type TeiElement, type TeiNode } from '../tei/node.ts';
 import { POINTERS } from './ids.ts';
-
-/**
- * What an excerpt points at outside itself, as its source knows it: a term of the source's list
- * of abbreviations and terms (the list item that explains it), or a part of the source the reader
- * does not hold, with its address on the web where the source has one (a FRUS volume's documents
- * and pages on history.state.gov).
- */
-export interface Outside {
-  term?: TeiElement;
-  url?: string;
-}
-
-export type OutsideLookup = (id: string) => Outside | undefined;
 
 /** Pointers whose value may become a web address: the others (`corresp`, `resp`, `who` …) name, not link. */
 const LINKS = new Set(['target']);
 
 /**
  * An excerpt whose every `#id` pointer lands in the reader: pointers to its own parts and to
- * `known` ids (the reader's persons, the respStmts it carries) stay; a term of the source's list
- * goes with the excerpt (returned, for its glossary); a link to a part the reader does not hold
- * points at that part on the web, or — where the source has no address — is dropped, its words
- * kept, and said (`reader-pointer`). A TEI validator checks none of this: a librarian's link
- * checker, and a reader's click, do.
+ * `known` ids (the reader's persons, the respStmts it carries) stay; for the others the source's
+ * model says where they live (`addressOf`): a term of the source's list goes with the excerpt
+ * (returned, for its glossary); a link to a part the reader does not hold points at that part on
+ * the web, or — where the source has no address — is dropped, its words kept, and said
+ * (`reader-pointer`). A TEI validator checks none of this: a librarian's link checker, and a
+ * reader's click, do.
  */
 export function settlePointers(
   div: TeiElement,
   known: Set<string>,
-  lookup: OutsideLookup,
+  addressOf: AddressOf,
   where: { file: string; position: Position; item: string },
 ): { div: TeiElement; terms: TeiElement[]; diagnostics: Diagnostic[] } {
   const own = new Set<string>();
@@ -54,11 +43,11 @@ export function settlePointers(
           kept.push(v);
           continue;
         }
-        const outside = lookup(id);
-        if (outside?.term) {
-          terms.set(id, outside.term);
+        const address = addressOf(id);
+        if (address?.term) {
+          terms.set(id, address.term);
           kept.push(v);
-        } else if (outside?.url && LINKS.has(name)) kept.push(outside.url);
+        } else if (address?.url && LINKS.has(name)) kept.push(address.url);
         else if (LINKS.has(name)) dropped.set(v, (dropped.get(v) ?? 0) + 1);
         else kept.push(v); // (a name's pointer to no one the reader knows: left for the validator's eye)
       }
@@ -76,25 +65,4 @@ export function settlePointers(
     message: `${where.item}: ${count === 1 ? 'a link points' : `${count} links point`} at ${target}, which the reader does not hold and its source gives no address for: the words are kept, the link is not`,
   }));
   return { div: settled, terms: [...terms.values()], diagnostics };
-}
-
-/** The list items of a TEI's lists of terms (`list type="terms"`, FRUS), by the id of each term. */
-export function termsOf(root: TeiElement): Map<string, TeiElement> {
-  const out = new Map<string, TeiElement>();
-  const visit = (n: TeiNode, inTerms: boolean): void => {
-    if (!isElement(n)) return;
-    const name = localName(n.name);
-    if (inTerms && name === 'item') {
-      const find = (m: TeiNode): void => {
-        if (!isElement(m)) return;
-        if (localName(m.name) === 'term' && m.attrs['xml:id']) out.set(m.attrs['xml:id'], n);
-        for (const c of m.children) find(c);
-      };
-      find(n);
-      return;
-    }
-    for (const c of n.children) visit(c, inTerms || (name === 'list' && n.attrs.type === 'terms'));
-  };
-  visit(root, false);
-  return out;
 }

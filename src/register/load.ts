@@ -2,10 +2,9 @@ import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { located } from '../edition/json-input.ts';
 import { InputError } from '../errors.ts';
-import { parseTei } from '../tei/read.ts';
+import { parseTeiRegister } from '../model/register.ts';
 import { registerFromCsv } from './import-csv.ts';
 import { registerFromJson } from './import-json.ts';
-import { registerFromTei } from './import-tei.ts';
 import type { Register } from './types.ts';
 
 /** A register file by its extension: `.json`, `.csv`, or TEI (`.xml`). Ids must be unique. */
@@ -16,7 +15,7 @@ export function parseRegister(text: string, file: string): Register {
       ? registerFromJson(text, file)
       : ext === '.csv'
         ? registerFromCsv(text, file)
-        : registerFromTei(parseTei(text, file));
+        : parseTeiRegister(text, file);
   const ids = new Set<string>();
   for (const e of register.entries) {
     if (ids.has(e.id))

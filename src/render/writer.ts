@@ -47,4 +47,12 @@ export interface Writer {
   /** Loads its libraries now (a thread does it while the documents are normalized). */
   warm(): Promise<void>;
   write(edition: ModelEdition, out: string, options: WriterOptions): Promise<string[]>;
+  /**
+   * Writes again only what an edit of some documents changes (`recto preview`'s quick path, on an
+   * edition built from sources: every document has its own TEI file), from the model with those
+   * documents read again. `changed`: their positions in the edition; `options.documentTei` holds
+   * their TEI. Returns the files whose bytes changed, relative to the writer's folder. A writer
+   * without it is written whole by the build that follows.
+   */
+  update?(edition: ModelEdition, out: string, options: WriterOptions, changed: number[]): Promise<string[]>;
 }

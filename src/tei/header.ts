@@ -1,4 +1,4 @@
-import type { DocumentMeta, EditionMeta, SourceRecord } from '../meta.ts';
+import type { DocumentMeta, EditionMeta, StatedSource } from '../meta.ts';
 import type { DocumentSource } from '../normalize/source-record.ts';
 import { VERSION } from '../version.ts';
 import { block, el, type TeiElement } from './node.ts';
@@ -197,7 +197,7 @@ function sourceBibl(id: string, doc: DocumentMeta, source: DocumentSource): TeiE
 }
 
 /** The volume the documents come from (manifest `sourceEdition`), in the edition's own header. */
-function volumeBibl(id: string, volume: SourceRecord): TeiElement {
+function volumeBibl(id: string, volume: StatedSource): TeiElement {
   const imprint: TeiElement[] = [];
   if (volume.publisher) imprint.push(el('publisher', {}, [volume.publisher]));
   if (volume.pubPlace) imprint.push(el('pubPlace', {}, [volume.pubPlace]));

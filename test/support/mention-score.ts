@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { teiRegister } from '../../src/model/register.ts';
 import { normalize } from '../../src/normalize/index.ts';
-import { registerFromTei } from '../../src/register/import-tei.ts';
 import type { Register } from '../../src/register/types.ts';
 import { isElement, localName, type TeiElement, textContent } from '../../src/tei/node.ts';
 import { parseTei } from '../../src/tei/read.ts';
@@ -131,7 +131,7 @@ function counts(
 
 export function scoreCorpus(dir: string): MentionScore & { register: Register; documents: number } {
   const volume = parseTei(readFileSync(join(dir, 'volume.xml'), 'utf8'), 'volume.xml');
-  const register = registerFromTei(volume);
+  const register = teiRegister(volume);
   const ids = new Set(register.entries.map((e) => e.id));
   const divs = new Map<string, TeiElement>();
   for (const e of walk(volume)) {

@@ -43,8 +43,11 @@ const cite = (title: string): string => `<cite>${escapeHtml(title)}</cite>`;
 
 export function documentCitation(doc: ModelDocument, edition: EditionMeta): Citation {
   const r = doc.record;
-  const source = r.edition;
-  const imprint = [r.place && r.publisher ? `${r.place}: ${r.publisher}` : (r.publisher ?? r.place), r.year]
+  const source = r.title;
+  const imprint = [
+    r.pubPlace && r.publisher ? `${r.pubPlace}: ${r.publisher}` : (r.publisher ?? r.pubPlace),
+    r.year,
+  ]
     .filter(Boolean)
     .join(', ');
   const parts: string[] = [];
@@ -57,7 +60,7 @@ export function documentCitation(doc: ModelDocument, edition: EditionMeta): Cita
     if (r.editors.length) parts.push(`, ed. ${escapeHtml(names(r.editors))}`);
     if (imprint) parts.push(` (${escapeHtml(imprint)})`);
     if (r.document) parts.push(`, doc. ${escapeHtml(r.document)}`);
-  } else if (r.fileNumber) parts.push(`file ${escapeHtml(r.fileNumber)}`);
+  } else if (r.idno) parts.push(`file ${escapeHtml(r.idno)}`);
   // This edition, when it is not the source edition itself (a rendering of a printed volume).
   const ours = edition.title !== source;
   const ourImprint = [edition.publisher, edition.date?.slice(0, 4)].filter(Boolean).join(', ');
@@ -80,7 +83,7 @@ export function documentCitation(doc: ModelDocument, edition: EditionMeta): Cita
     ...(source ? { 'container-title': source } : {}),
     ...(r.editors.length ? { editor: r.editors.map((literal) => ({ literal })) } : {}),
     ...(r.publisher ? { publisher: r.publisher } : {}),
-    ...(r.place ? { 'publisher-place': r.place } : {}),
+    ...(r.pubPlace ? { 'publisher-place': r.pubPlace } : {}),
     ...(Number.isInteger(year) && year > 0 ? { issued: { 'date-parts': [[year]] } } : {}),
     ...(pages ? { page: pages } : {}),
     ...(r.volume ? { volume: r.volume } : {}),

@@ -1,10 +1,12 @@
+import type { EntityType, Register, RegisterEntry } from '../register/types.ts';
 import { isElement, localName, type TeiElement, type TeiNode, textContent } from '../tei/node.ts';
-import type { EntityType, Register, RegisterEntry } from './types.ts';
+import { parseTei } from '../tei/read.ts';
 
 /**
- * A register from TEI: `listPerson/person`, `listPlace/place`, `listOrg/org` (an `idno type`
- * gives an authority id, `birth`/`death` or `floruit` the dates), and a FRUS volume's list of
- * persons (`list type="names"`: an item of `persName xml:id` and its description).
+ * The register a TEI file holds, as the model reads it (a master's `standOff`, a volume's list of
+ * persons, a register file in TEI): `listPerson/person`, `listPlace/place`, `listOrg/org` (an
+ * `idno type` gives an authority id, `birth`/`death` or `floruit` the dates), and a FRUS volume's
+ * list of persons (`list type="names"`: an item of `persName xml:id` and its description).
  */
 const squash = (s: string): string => s.replace(/\s+/g, ' ').trim();
 const XML_ID = 'xml:id';
@@ -88,7 +90,8 @@ function frusEntry(item: TeiElement): RegisterEntry | undefined {
   return { id, type: 'person', name, variants: [], description: description || undefined, authorities: {} };
 }
 
-export function registerFromTei(root: TeiElement): Register {
+/** The register of a TEI tree: every entry it lists, each id once (the first). */
+export function teiRegister(root: TeiElement): Register {
   const entries: RegisterEntry[] = [];
   const seen = new Set<string>();
   const add = (e: RegisterEntry | undefined): void => {
@@ -108,3 +111,6 @@ export function registerFromTei(root: TeiElement): Register {
   }
   return { entries };
 }
+
+/** A register file in TEI (`register.xml`), read: its text refused as any TEI file's would be. */
+export const parseTeiRegister = (text: string, file: string): Register => teiRegister(parseTei(text, file));

@@ -1,39 +1,35 @@
 import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { basename, relative, resolve } from 'node:path';
+import { relative, resolve } from 'node:path';
 import { stageFingerprint } from '../cache/fingerprint.ts';
 import { type BuildCache, sha256 } from '../cache/store.ts';
-import type { EditionMeta } from '../meta.ts';
 import { documentTei } from '../model/documents.ts';
 import type { TeiMaster } from '../model/master.ts';
-import type { Download } from '../render/writer.ts';
-import { WRITERS, writerFor } from '../render/writers.ts';
+import type { WriterOptions } from '../render/writer.ts';
+import { writerFor } from '../render/writers.ts';
 import type { Reporter } from '../report.ts';
 import { documentTeiText } from './document-tei.ts';
-import { publishDownloads } from './downloads.ts';
-import type { TaskRunner } from './pool.ts';
-import type { Progress } from './progress.ts';
+import { publishDownloads, siteDownloads } from './downloads.ts';
+import { jobCount, runnerFor, type TaskRunner } from './pool.ts';
+import { type Progress, silentProgress } from './progress.ts';
 import { type Message, type RenderedFiles, replay } from './render-messages.ts';
 
-/**
- * The writers over one TEI master. The master is read and its model built once, here, and the
- * model handed to every writer that has work to do (across threads it is copied, which costs a
- * fraction of reading it again). Each format is one task: on a thread pool the longest starts
- * first and the others share the remaining threads. A format whose master, code, templates and
- * settings are unchanged, and whose files are still as it wrote them, is not written again, and
- * when no format has work the master is not even read.
- */
-export interface RenderStageOptions {
-  master: TeiMaster;
+export interface PublishOptions {
+  /** The output folder. */
+  out: string;
+  reporter: Reporter;
+  /** Where the writers run: a runner the caller holds (`recto build`'s, warmed while it normalized) … */
+  runner?: TaskRunner;
+  /** … else one made here and closed at the end: `jobs` threads when several formats are made. */
+  jobs?: number;
+  /** The build cache: a format whose inputs are unchanged and whose files are intact is not written again. */
+  cache?: BuildCache;
+  progress?: Progress;
   masterSha256?: string; // of the master's text, when the caller has it (else the file is read)
   /** Each document's serialized TEI in corpus order, when the caller wrote them (`recto build`). */
   members?: string[];
-  outDir: string;
-  formats: string[];
-  reporter: Reporter;
-  runner: TaskRunner;
-  cache?: BuildCache;
-  progress: Progress;
+  /** The PDF's shape (a reader's handout: the item alone, its pages numbered from 1). */
+  layout?: WriterOptions['layout'];
 }
 
 interface RenderRecord {
@@ -56,20 +52,6 @@ function upToDate(record: RenderRecord | undefined, key: string, outDir: string)
   return true;
 }
 
-/**
- * What the reading site offers for download: the TEI master, then the book of each writer that
- * has one and is made in this build (copied into `html/downloads/` once made).
- */
-export function siteDownloads(meta: EditionMeta, formats: string[]): Download[] {
-  const downloads: Download[] = [{ href: 'downloads/edition.xml', label: 'TEI P5 master (XML)' }];
-  for (const w of WRITERS) {
-    const file = w.outputs(meta)[0];
-    if (w.download && file && formats.includes(w.format))
-      downloads.push({ href: `downloads/${basename(file)}`, label: w.download });
-  }
-  return downloads;
-}
-
 /** Each document's own TEI by id: the members as the caller wrote them, else serialized from the master. */
 async function ownTei(master: TeiMaster, members: string[] | undefined): Promise<Map<string, string>> {
   if (!members) return documentTeiText(master);
@@ -77,20 +59,47 @@ async function ownTei(master: TeiMaster, members: string[] | undefined): Promise
   return new Map(ids.map((id, k) => [id, members[k] ?? '']));
 }
 
-export async function renderFormats(
-  options: RenderStageOptions,
+/**
+ * A TEI master → every writer of `formats` (the others, `tei`, are the caller's): what `recto
+ * build`, `render` and `reader` (its book and its handouts) all end with. The master is read and
+ * its model built once, here, and the model handed to every writer that has work to do (across
+ * threads it is copied, which costs a fraction of reading it again). Each format is one task: on a
+ * thread pool the longest starts first and the others share the remaining threads. A format whose
+ * master, code, templates and settings are unchanged, and whose files are still as it wrote them,
+ * is not written again, and when no format has work the master is not even read. Returns every
+ * file of the formats (the books copied into the site's downloads among them) and the formats
+ * written in this run.
+ */
+export async function publish(
+  master: TeiMaster,
+  formats: string[],
+  options: PublishOptions,
 ): Promise<{ files: string[]; rendered: string[] }> {
-  const { outDir, cache, runner, master } = options;
-  const formats = options.formats.filter((f) => writerFor(f) !== undefined);
-  if (formats.length === 0) return { files: [], rendered: [] };
-  const masterSha256 = options.masterSha256 ?? sha256(await readFile(master.file));
-  const stage = options.progress.stage('render', formats.length);
-  const keyOf = (format: string): string =>
-    sha256(stageFingerprint(format), masterSha256, options.formats.join(','));
+  const renders = formats.filter((f) => writerFor(f) !== undefined);
+  if (renders.length === 0) return { files: [], rendered: [] };
+  const runner = options.runner ?? runnerFor(renders.length > 1 ? jobCount(options.jobs) : 1);
+  try {
+    return await writeFormats(master, formats, renders, { ...options, runner });
+  } finally {
+    if (!options.runner) await runner.close();
+  }
+}
+
+async function writeFormats(
+  master: TeiMaster,
+  formats: string[],
+  renders: string[],
+  options: PublishOptions & { runner: TaskRunner },
+): Promise<{ files: string[]; rendered: string[] }> {
+  const { out: outDir, cache, runner } = options;
+  // (the master's hash keys the cache: not read for nothing when there is none)
+  const masterSha256 = cache ? (options.masterSha256 ?? sha256(await readFile(master.file))) : '';
+  const stage = (options.progress ?? silentProgress).stage('render', renders.length);
+  const keyOf = (format: string): string => sha256(stageFingerprint(format), masterSha256, formats.join(','));
 
   const results = new Map<string, RenderedFiles>();
   const todo: string[] = [];
-  for (const format of formats) {
+  for (const format of renders) {
     const record = await cache?.get<RenderRecord>('render', format);
     if (record && upToDate(record, keyOf(format), outDir)) {
       stage.tick();
@@ -105,10 +114,11 @@ export async function renderFormats(
   if (todo.length) {
     const edition = await master.edition();
     const writerOptions = {
-      formats: options.formats,
-      downloads: siteDownloads(edition.meta, options.formats),
+      formats,
+      downloads: siteDownloads(edition.meta, formats),
       masterFile: master.file,
       documentTei: todo.includes('html') ? await ownTei(master, options.members) : new Map<string, string>(),
+      ...(options.layout ? { layout: options.layout } : {}),
     };
     const one = async (format: string): Promise<void> => {
       const result = await runner.render({ kind: 'render', format, edition, outDir, options: writerOptions });
@@ -141,20 +151,20 @@ export async function renderFormats(
 
   // Messages and files in the order the formats were asked for, whichever finished first.
   const files: string[] = [];
-  for (const f of formats) {
+  for (const f of renders) {
     const r = results.get(f) as RenderedFiles;
     replay(r.messages, options.reporter);
     files.push(...r.files);
   }
-  const books = formats.flatMap((f) =>
+  const books = renders.flatMap((f) =>
     writerFor(f)?.download ? (results.get(f)?.files.slice(0, 1) ?? []) : [],
   );
-  files.push(...(await publishDownloads(outDir, formats, books)));
-  const fresh = formats.filter((f) => todo.includes(f));
+  files.push(...(await publishDownloads(outDir, renders, books)));
+  const fresh = renders.filter((f) => todo.includes(f));
   stage.done(
-    fresh.length === formats.length
-      ? formats.join(', ')
-      : `${fresh.join(', ') || 'nothing'} rendered; ${formats.filter((f) => !fresh.includes(f)).join(', ')} up to date`,
+    fresh.length === renders.length
+      ? renders.join(', ')
+      : `${fresh.join(', ') || 'nothing'} rendered; ${renders.filter((f) => !fresh.includes(f)).join(', ')} up to date`,
   );
   return { files, rendered: fresh };
 }

@@ -1,0 +1,67 @@
+import type { SourceRecord } from '../meta.ts';
+import { isElement, localName, type TeiElement, type TeiNode } from '../tei/node.ts';
+
+/**
+ * A document's pages in its source edition as its TEI marks them, for a reader that cuts the text
+ * by page (`recto reader`): the page its first words are printed on, then each page break's page.
+ * (The writers' `startPage` and source-record pages come from the model's blocks: see
+ * `findPages` in edition.ts. This is the TEI's own order of breaks, which the excerpt follows.)
+ */
+export interface DocumentPages {
+  /**
+   * The page its first words are printed on: the last page break before it in its file (a
+   * volume's), else the first page its source record gives, else unknown.
+   */
+  start?: string;
+  /** Its pages in order: the start, then each numbered page break's page (a repeat counted once). */
+  list: string[];
+}
+
+/** A page break, and the page it begins (none when it has no number); undefined for any other node. */
+export function pageBreakOf(node: TeiNode): { n?: string } | undefined {
+  return isElement(node) && localName(node.name) === 'pb' ? { n: node.attrs.n } : undefined;
+}
+
+/** The page breaks inside an element (a head's), in order: the page each begins. */
+export function pageBreaksIn(e: TeiElement): (string | undefined)[] {
+  return e.children.flatMap((c) => {
+    if (!isElement(c)) return [];
+    const pb = pageBreakOf(c);
+    return pb ? [pb.n] : pageBreaksIn(c);
+  });
+}
+
+/** The last numbered page break before `div` in the tree, in document order. */
+function breakBefore(root: TeiElement, div: TeiElement): string | undefined {
+  let last: string | undefined;
+  let found = false;
+  const visit = (n: TeiNode): void => {
+    if (found || !isElement(n)) return;
+    if (n === div) {
+      found = true;
+      return;
+    }
+    if (localName(n.name) === 'pb' && n.attrs.n) last = n.attrs.n;
+    for (const c of n.children) visit(c);
+  };
+  visit(root);
+  return last;
+}
+
+/** The pages of a document (`div`, a part of `root`) whose source record is `record`. */
+export function documentPages(
+  root: TeiElement,
+  div: TeiElement,
+  record: Pick<SourceRecord, 'pages'>,
+): DocumentPages {
+  const start = breakBefore(root, div) ?? record.pages?.from;
+  const list: string[] = start ? [start] : [];
+  const visit = (n: TeiNode): void => {
+    if (!isElement(n)) return;
+    const pb = pageBreakOf(n);
+    if (pb?.n && list.at(-1) !== pb.n) list.push(pb.n);
+    for (const c of n.children) visit(c);
+  };
+  for (const c of div.children) visit(c);
+  return { start, list };
+}
