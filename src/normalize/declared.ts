@@ -26,9 +26,9 @@ export type DeclaredForm = 'pageMarker' | 'noteReference' | 'noteList';
 
 /** The template's text before and after its `{n}`. */
 export function templateParts(template: string): [string, string] {
-  const unescape = (s: string): string => s.replace(/\{\{/g, '{').replace(/\}\}/g, '}');
+  const literal = (s: string): string => s.replace(/\{\{/g, '{').replace(/\}\}/g, '}');
   const at = template.replace(/\{\{|\}\}/g, '\0\0').indexOf('{n}');
-  return [unescape(template.slice(0, at)), unescape(template.slice(at + 3))];
+  return [literal(template.slice(0, at)), literal(template.slice(at + 3))];
 }
 
 /** What a template must be: `{n}` once, with something printed around it. */

@@ -30,6 +30,13 @@ export function settlePointers(
   collect(div);
   const terms = new Map<string, TeiElement>();
   const dropped = new Map<string, number>();
+  // An anchor where the source printed a note (its list's entry: for `recto text`) marks a place
+  // of the source's layout: with its note left out of the excerpt it marks nothing, and goes.
+  const strayAnchor = (n: TeiNode): boolean =>
+    isElement(n) &&
+    n.name === 'anchor' &&
+    (n.attrs.type ?? '').startsWith('note') &&
+    !own.has((n.attrs.corresp ?? '').replace(/^#/, ''));
   const copy = (n: TeiNode): TeiNode => {
     if (!isElement(n)) return n;
     const attrs = { ...n.attrs };
@@ -54,7 +61,7 @@ export function settlePointers(
       if (kept.length) attrs[name] = kept.join(' ');
       else delete attrs[name];
     }
-    return { name: n.name, attrs, children: n.children.map(copy) };
+    return { name: n.name, attrs, children: n.children.filter((c) => !strayAnchor(c)).map(copy) };
   };
   const settled = copy(div) as TeiElement;
   const diagnostics: Diagnostic[] = [...dropped].map(([target, count]) => ({

@@ -28,8 +28,8 @@ function reasonOf(words: string): string {
 }
 
 function signRule(open: string, close: string, rend: string | undefined): InlineRule {
-  const escape = (c: string): string => `\\${c}`;
-  const re = new RegExp(`${escape(open)}(${WORDS.source})${escape(close)}`, 'iy');
+  const quoted = (c: string): string => `\\${c}`;
+  const re = new RegExp(`${quoted(open)}(${WORDS.source})${quoted(close)}`, 'iy');
   const table = open === '{' ? /\{(table)\}/y : undefined;
   return {
     id: 'omission-signs',
