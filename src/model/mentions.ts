@@ -1,7 +1,6 @@
 import type { RegisterEntry } from '../register/types.ts';
-import type { ModelDocument } from './edition.ts';
 import { displayText } from './reading-text.ts';
-import type { Inline, InlineOf } from './types.ts';
+import type { Block, Inline, InlineOf } from './types.ts';
 import { forEachNode } from './walk.ts';
 
 /**
@@ -18,15 +17,25 @@ export interface Mention {
   words: string; // as the text prints them
 }
 
+/** What of a document the index reads: its id, its blocks, the page its words begin on. */
+interface IndexedDocument {
+  id: string;
+  blocks: Block[];
+  startPage?: string;
+}
+
 /** Gives each mention of a document an anchor unique in the edition: `<document id>-m<k>`. */
-export function anchorMentions(doc: ModelDocument): void {
+export function anchorMentions(doc: IndexedDocument): void {
   let k = 0;
   forEachNode(doc.blocks, (n) => {
     if (n.kind === 'mention') n.anchor = `${doc.id}-m${++k}`;
   });
 }
 
-export function mentionIndex(documents: ModelDocument[], register: RegisterEntry[]): Map<string, Mention[]> {
+export function mentionIndex(
+  documents: IndexedDocument[],
+  register: RegisterEntry[],
+): Map<string, Mention[]> {
   const known = new Set(register.map((e) => e.id));
   const out = new Map<string, Mention[]>();
   documents.forEach((doc, index) => {

@@ -1,11 +1,19 @@
 import type { Line } from './lines.ts';
+import type { NoteList } from './note-types.ts';
 import type { Rule } from './rule.ts';
 import type { Span } from './rules/footnote-refs.ts';
-import type { ListRend } from './rules/list.ts';
-import type { NoteList } from './rules/note-list.ts';
-import type { TableRow } from './rules/table.ts';
 
 export type { Span };
+
+/** How a list's items are marked: `- ` before each (dash), or as printed (plain). */
+export type ListRend = 'dash' | 'plain';
+
+/** A row of a table set in plain text: its line, its cells. */
+export interface TableRow {
+  line: Span; // the whole line
+  cells: Span[];
+  header: boolean;
+}
 
 /** The block structure of one source document, in source order (the normalizer's own model). */
 export type Block =

@@ -1,8 +1,8 @@
 import { el, type TeiElement } from '../tei/node.ts';
 import type { InlineRule } from './inline.ts';
 import type { Line } from './lines.ts';
+import type { NoteItem, NoteList } from './note-types.ts';
 import { type FamilyId, printer, type Rule } from './rule.ts';
-import type { NoteItem, NoteList } from './rules/note-list.ts';
 
 /**
  * A house style Recto does not know, declared in the manifest (`conventions` in `edition.json`,

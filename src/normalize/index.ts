@@ -17,7 +17,7 @@ import { documentMeta } from './metadata.ts';
 import { setNotes } from './notes.ts';
 import type { FamilyId } from './rule.ts';
 import { findSuspects } from './rules/damage.ts';
-import { anchorCorrections } from './rules/manifest-correction.ts';
+import { anchorCorrections, type Correction } from './rules/manifest-correction.ts';
 import type { NoteStyle } from './rules/note-list.ts';
 import { isPageFormLine } from './rules/page-forms.ts';
 import { activeRules } from './rules/registry.ts';
@@ -25,10 +25,7 @@ import { segment } from './segment.ts';
 import { documentSource } from './source-record.ts';
 import { assignStableIds } from './stable-ids.ts';
 
-export interface Correction {
-  sic: string;
-  corr: string;
-}
+export type { Correction } from './rules/manifest-correction.ts';
 
 export interface NormalizeOptions {
   file: string; // as shown in diagnostics

@@ -1,5 +1,5 @@
 import { isElement, localName } from '../../tei/node.ts';
-import type { BlockRule } from '../blocks.ts';
+import type { BlockRule, ListRend } from '../blocks.ts';
 import type { Line } from '../lines.ts';
 import { printer } from '../rule.ts';
 import { spanOf } from '../spans.ts';
@@ -9,7 +9,6 @@ import { spanOf } from '../spans.ts';
  * all enumerated (`(1)`, `(a)`, `1.`), or all short (participants, distribution lists).
  * A label line such as `PARTICIPANTS` before them becomes the list's head.
  */
-export type ListRend = 'dash' | 'plain';
 
 const ENUMERATOR = /^(?:\(\w{1,4}\)|\d{1,3}\.|[a-zA-Z]\.)\s/;
 const PAGE_ONLY = /^\[Page [^\]]*\]$/;
@@ -72,3 +71,5 @@ export const listLabel: BlockRule = {
     };
   },
 };
+
+export type { ListRend } from '../blocks.ts';

@@ -1,7 +1,12 @@
 import { childElements, el } from '../../tei/node.ts';
-import type { Correction } from '../index.ts';
 import type { InlineContext } from '../inline.ts';
 import { printer, type Rule } from '../rule.ts';
+
+/** A slip the manifest corrects: the text as printed, and as it should read. */
+export interface Correction {
+  sic: string;
+  corr: string;
+}
 
 /** Manifest corrections (`{ "sic": "IPRACTICAL", "corr": "PRACTICAL" }`) → choice/sic/corr at every occurrence. */
 export function anchorCorrections(

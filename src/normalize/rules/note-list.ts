@@ -1,68 +1,12 @@
 import type { TeiElement } from '../../tei/node.ts';
 import { declaredPrint, templateParts } from '../declared.ts';
 import type { Line } from '../lines.ts';
+import type { NoteItem, NoteList, NoteSpan, NoteStyle } from '../note-types.ts';
 import { printer, type Rule, rendTokens, rendValue, type UnparseContext } from '../rule.ts';
 import { isBoilerplate } from './boilerplate.ts';
 
-/**
- * How the list prints its notes: `  1. …`, `- …↩`, or (web and typed copies) `/1/ …`, `[1] …`,
- * `* …` (marked: the reference prints the same mark), and a number alone on a line under a rule of
- * underscores, the note on the lines after it (alone); an OCR page's foot, the number glued to
- * the note (`1The papers included …`: glued).
- */
-export type NoteStyle =
-  | 'numbered'
-  | 'arrow'
-  | 'slash'
-  | 'bracket'
-  | 'symbol'
-  | 'alone'
-  | 'glued'
-  | 'footnote-block' // `[Footnote 1: …]` (Project Gutenberg), where the text prints it
-  | 'note-block' // `[Note 2: 2 …]` (the Library of Congress), after its paragraph
-  | 'footnote-line' // `Footnote 1: …` (a web page's notes)
-  | 'spaced' // `1 See John Adams …` (a documentary edition's web text: the number, a space)
-  | 'paren' // `(1) …` with `(1)` glued to the words it notes
-  | 'declared'; // a house style the manifest declares (declared.ts)
-
 /** The styles whose references print the list's mark (`/1/`, `[1]`, `*`), not a glued number. */
 export const MARKED_STYLES: ReadonlySet<NoteStyle> = new Set(['slash', 'bracket', 'symbol', 'paren']);
-
-/** A stretch of the source: one line of a note, without its markers. */
-export interface NoteSpan {
-  text: string;
-  offset: number; // in the decoded source
-}
-
-export interface NoteItem {
-  listNumber: number; // the number printed in the list (numbered style) or its ordinal (arrow style)
-  text: string; // the note text without its list marker (its first paragraph)
-  offset: number; // of `text` in the decoded source
-  line: Line;
-  /** Where the entry starts in the source: its label (`1.`, `/1/`, `- `). */
-  start: number;
-  /** Where its text ends (its last paragraph's end). */
-  end: number;
-  /** An arrow note's closing `↩`: where it is printed. */
-  close?: number;
-  /** An arrow note of several paragraphs: every paragraph (the first is `text`). */
-  paragraphs?: NoteSpan[];
-  /** An arrow note printed without its closing `↩` (the list's last). */
-  open?: boolean;
-  /** A marked note's label as printed, without the mark's slashes or brackets (`1`, `*`). */
-  label?: string;
-}
-
-export interface NoteList {
-  style: NoteStyle;
-  items: NoteItem[];
-  firstLine: number; // index of the list's first line
-  endLine: number; // index after the list's last line
-  /** Notes printed where the text prints them (a block after its paragraph), not listed at the end. */
-  inText?: boolean;
-  /** How the text refers to them, when not as the style does: their numbers in brackets. */
-  refs?: 'bracket' | 'paren';
-}
 
 const NUMBERED = /^( {1,4})(\d{1,4})\. (.*)$/;
 const ARROW = '↩';
@@ -667,3 +611,5 @@ export function findBracketBlocks(lines: Line[], source: string): NoteList[] {
   }
   return out;
 }
+
+export type { NoteItem, NoteList, NoteSpan, NoteStyle } from '../note-types.ts';

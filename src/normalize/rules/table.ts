@@ -1,5 +1,5 @@
 import { isElement, localName, type TeiNode } from '../../tei/node.ts';
-import type { BlockRule, Span } from '../blocks.ts';
+import type { BlockRule, Span, TableRow } from '../blocks.ts';
 import type { Line } from '../lines.ts';
 import { printer } from '../rule.ts';
 
@@ -15,12 +15,6 @@ import { printer } from '../rule.ts';
  * Cells keep their text as printed, the spaces between them stand between them, so `recto text`
  * prints each line back.
  */
-export interface TableRow {
-  line: Span; // the whole line
-  cells: Span[];
-  header: boolean;
-}
-
 const PIPE_LINE = /^\s*\|.*\|\s*$/;
 const PIPE_RULE = /^\s*\|(?:\s*:?-{3,}:?\s*\|)+\s*$/;
 

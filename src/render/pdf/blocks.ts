@@ -7,6 +7,7 @@ import {
   inlineWith,
 } from '../../model/types.ts';
 import type { FontStyle } from './fonts.ts';
+import { DEFAULT_SPACING, type Spacing } from './spacing.ts';
 
 /**
  * The model → the print edition's blocks and inline items, as two tables (the PDF's drawing of the
@@ -157,27 +158,6 @@ const PDF_INLINE: InlineRules<Ctx, Item[]> = {
   lineBreak: () => [{ kind: 'break' }],
   span: (n, ctx) => items(n.children, ctx),
   unknown: (n, ctx) => items(n.children, ctx),
-};
-
-/** Space around a document's parts, in lines (templates/pdf/style.json `spacing`). */
-export interface Spacing {
-  title: number; // before a document's title
-  heading: number; // before a section's head
-  afterHeading: number; // after a title or a head
-  dateline: number;
-  opener: number;
-  closer: number;
-  table: number; // before and after a table
-}
-
-export const DEFAULT_SPACING: Spacing = {
-  title: 0.5,
-  heading: 1,
-  afterHeading: 0.25,
-  dateline: 0.25,
-  opener: 0.25,
-  closer: 0.5,
-  table: 0.5,
 };
 
 /** The blocks being laid out: page breaks between blocks wait for the next block's first line. */

@@ -2,7 +2,7 @@ import { join, relative } from 'node:path';
 import { z } from 'zod';
 import { InputError, UsageError } from '../../errors.ts';
 import { readTemplate, TEMPLATES } from '../template.ts';
-import { DEFAULT_SPACING } from './blocks.ts';
+import { DEFAULT_SPACING } from './spacing.ts';
 
 /** templates/pdf/style.json: what a publisher sets for the print edition (trim size, margins, type). */
 const Type = z.object({ size: z.number().positive(), leading: z.number().positive() });
