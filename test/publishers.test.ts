@@ -153,7 +153,12 @@ describe('real copies from other publishers (issue #25)', () => {
   it('reads the copies kept aside (scored once the rules were done)', () => {
     const f = report('held-out', heldOut);
     expect(f.documents).toBeGreaterThanOrEqual(20);
-    // (the floors are the figures of the first scoring of the held-out set)
-    expect(f.pagePrecision).toBeGreaterThanOrEqual(0.9);
+    // Floors: the figures of the held-out set's first scoring, once the rules were built on the
+    // dev set (17/25; pages 75.7% recall, 93.3% precision; notes 86.7%; omissions 100%).
+    expect(f.right).toBeGreaterThanOrEqual(17);
+    expect(f.pageRecall).toBeGreaterThanOrEqual(0.75);
+    expect(f.pagePrecision).toBeGreaterThanOrEqual(0.93);
+    expect(f.notes).toBeGreaterThanOrEqual(0.86);
+    expect(f.omissions).toBeGreaterThanOrEqual(0.95);
   });
 });
