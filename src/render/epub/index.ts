@@ -113,7 +113,10 @@ function documentChapter(
       position: documentLabel(doc, index, edition.documents.length),
       meta,
       text,
-      source: doc.source ?? '',
+      // a document that names no source has no empty "Source:" line
+      sourceLine: doc.source
+        ? fill(readTemplate('epub', 'source-line.html'), { source: doc.source }, 'source-line.html')
+        : '',
     },
     'chapter.html',
   );

@@ -117,7 +117,7 @@ export function documentPage(
       breadcrumbs: `<ol>${crumbs.join('')}</ol>`,
       sections,
       sourceLine: doc.source
-        ? `<p class="source-line"><span class="label">Source:</span> ${escapeHtml(doc.source)}</p>`
+        ? fill(readTemplate('html', 'source-line.html').trimEnd(), { source: doc.source }, 'source-line.html')
         : '',
       position: documentLabel(doc, index, edition.documents.length),
       meta: metaLine(doc),

@@ -110,13 +110,16 @@ export function placeRegisterIndex(
   style: PdfStyle,
   pageOf: (anchor: string) => number | undefined,
 ): void {
+  if (!edition.register.some((e) => (edition.mentions.get(e.id)?.length ?? 0) > 0)) return;
+  // The page being filled is handed on first: a mention on the book's last page has its page
+  // number only once that page is complete.
+  p.openRecto();
   const entries = indexGroups(edition, pageOf);
   if (entries.length === 0) return;
 
   const { size, leading } = style.small;
   const column = (p.measure - GUTTER) / 2;
   const hang = size; // continuation lines are indented one em under the entry's first line
-  p.openRecto();
   const title = breakLines(
     [{ kind: 'text', text: OPENING.title, style: 'regular' }],
     p.measure,
