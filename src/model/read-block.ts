@@ -83,6 +83,8 @@ export class BlockReader {
 
   /** At block level, an element that is running text (a bare `hi` or name between blocks). */
   private isInlineAtBlockLevel(e: TeiElement): boolean {
+    // (a note printed at the feet of two pages is one text: the milestone between its parts is in it)
+    if (localName(e.name) === 'milestone' && e.attrs.type === 'note-continued') return true;
     return meaningOf(localName(e.name))?.block === undefined;
   }
 

@@ -197,14 +197,18 @@ export function readInlines(nodes: TeiNode[], reader: InlineReader): Inline[] {
   const out: Inline[] = [];
   // A paragraph joined across an extraction break (a blank line page extraction left inside a
   // sentence) reads the white space after the break as one word space, or as none where the words
-  // join (`rend="joined"`: `well-` / `known`).
+  // join (`rend="joined"`: `well-` / `known`); so does a note between its parts printed at the
+  // feet of two pages (`type="note-continued"`).
   let afterBreak: string | undefined;
   for (const n of nodes) {
     if (typeof n === 'string') {
       const t = afterBreak === undefined ? n : afterBreak + n.replace(/^\s+/, '');
       afterBreak = undefined;
       if (t) out.push(text(t));
-    } else if (localName(n.name) === 'milestone' && n.attrs.type === 'extraction-break')
+    } else if (
+      localName(n.name) === 'milestone' &&
+      (n.attrs.type === 'extraction-break' || n.attrs.type === 'note-continued')
+    )
       afterBreak = n.attrs.rend === 'joined' ? '' : ' ';
     else out.push(...readInline(n, reader));
   }

@@ -19,6 +19,7 @@ export type NoteStyle =
   | 'footnote-line' // `Footnote 1: …` (a web page's notes)
   | 'spaced' // `1 See John Adams …` (a documentary edition's web text: the number, a space)
   | 'paren' // `(1) …` with `(1)` glued to the words it notes
+  | 'page-foot' // an OCR'd page's foot: `1 See Desruelles …`, numbered from 1 on each page
   | 'declared'; // a house style the manifest declares (declared.ts)
 
 /** A stretch of the source: one line of a note, without its markers. */
@@ -44,6 +45,12 @@ export interface NoteItem {
   open?: boolean;
   /** A marked note's label as printed, without the mark's slashes or brackets (`1`, `*`). */
   label?: string;
+  /** Its reference, where the rule that found the note found it too (a page-foot note's, on its page). */
+  ref?: { offset: number; label: string; length: number };
+  /** The parts of the note printed at the feet of the pages after (a note continued over the page). */
+  continued?: NoteItem[];
+  /** This entry is not a note: it is the rest of `continues`, printed at the next page's foot. */
+  continues?: NoteItem;
 }
 
 export interface NoteList {

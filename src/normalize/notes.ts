@@ -5,6 +5,7 @@ import type { InlineContext } from './inline.ts';
 import type { Span } from './rules/footnote-refs.ts';
 import { findRefCandidates, pairMarked, pairRefs, type RefCandidate } from './rules/footnote-refs.ts';
 import { entryClose, entryLabel, MARKED_STYLES, type NoteItem, type NoteList } from './rules/note-list.ts';
+import { breakIsWordSpace } from './rules/paragraph-merge.ts';
 
 /**
  * The notes of a document (rules `note-list`, `note-block` and `footnote-ref`): each is set at its
@@ -46,6 +47,7 @@ const STYLE_TOKEN: Record<string, string | undefined> = {
   'footnote-line': 'footnote-line',
   spaced: 'spaced',
   paren: 'mark-paren',
+  'page-foot': 'page-foot',
 };
 
 const labelOf = (item: NoteItem): string => item.label ?? String(item.listNumber);
@@ -136,15 +138,19 @@ export function setNotes(
 ): NoteSetter {
   const reference = declared?.conventions.noteReference;
   const listTemplate = declared?.conventions.noteList;
-  const inText = lists.filter((l) => l.inText);
+  // (a page's foot notes come with their references, found on their page by the rule that found them)
+  const ownRefs = (l: NoteList): boolean => l.style === 'page-foot';
+  const inText = lists.filter((l) => l.inText && !ownRefs(l));
   const inTextRefs = pairInText(inText, spans, ctx);
   // (one reading of the references: the pairing and the warnings speak of the same candidates)
   const candidates = lists.some((l) => !l.inText) ? findRefCandidates(spans) : [];
   const layouts = new Map<NoteList, Layout[]>();
   for (const list of lists) {
-    const anchors = list.inText
-      ? inTextRefs.splice(0, list.items.length)
-      : pairList(list, spans, candidates, sourceNote, reference);
+    const anchors = ownRefs(list)
+      ? list.items.map((item) => (item.ref ? { ...item.ref, strength: 3 } : null))
+      : list.inText
+        ? inTextRefs.splice(0, list.items.length)
+        : pairList(list, spans, candidates, sourceNote, reference);
     layouts.set(
       list,
       list.items.map((item, k) => {
@@ -167,7 +173,7 @@ export function setNotes(
   }
 
   /** The note's text: one paragraph, or several (an arrow note's) with the white space between. */
-  const content = (item: NoteItem): TeiNode[] => {
+  const ownContent = (item: NoteItem): TeiNode[] => {
     if (!item.paragraphs) return ctx.inline(item.offset, item.offset + item.text.length);
     const out: TeiNode[] = [];
     item.paragraphs.forEach((p, k) => {
@@ -175,6 +181,22 @@ export function setNotes(
       if (prev) out.push(ctx.source.slice(prev.offset + prev.text.length, p.offset));
       out.push(el('p', {}, ctx.inline(p.offset, p.offset + p.text.length)));
     });
+    return out;
+  };
+  // A note continued at the foot of the next page is one note: its parts, a milestone between
+  // each (`rend="joined"` where the word ran on over the page: `syphi-` / `lis`).
+  const content = (item: NoteItem): TeiNode[] => {
+    const out = ownContent(item);
+    let before = item.paragraphs?.at(-1)?.text ?? item.text;
+    for (const part of item.continued ?? []) {
+      const joined = !breakIsWordSpace(before, part.text);
+      out.push(
+        el('milestone', { unit: 'page', type: 'note-continued', rend: joined ? 'joined' : undefined }),
+      );
+      const nodes = ctx.inline(part.offset, part.offset + part.text.length);
+      out.push(...(item.paragraphs ? [el('p', {}, nodes)] : nodes));
+      before = part.text;
+    }
     return out;
   };
 
@@ -196,7 +218,7 @@ export function setNotes(
       'note',
       {
         place: 'foot',
-        n,
+        n: n || undefined,
         rendition: renditions.length ? renditions.join(' ') : undefined,
         // From the number as printed (`fn47` for note 47), not from the note's place in the list.
         'xml:id': ctx.ids.take(`fn${n}`),
@@ -209,7 +231,9 @@ export function setNotes(
     return note;
   };
 
-  const all = [...layouts.values()].flat();
+  // (the rest of a note printed at the next page's foot is no note of its own)
+  const all = [...layouts.values()].flat().filter((l) => !l.item.continues);
+  const noteOf = new Map(all.map((l) => [l.item, l]));
   for (const layout of all) {
     const { ref, item } = layout;
     if (ref) {
@@ -220,7 +244,7 @@ export function setNotes(
     } else {
       ctx.diag.warn(
         'footnote-unanchored',
-        `note ${labelOf(item)} has no reference in the text; kept where it is printed`,
+        `note ${labelOf(item) || 'without a label'} has no reference in the text; kept where it is printed`,
         ctx.positions.at(item.line.offset),
       );
     }
@@ -239,6 +263,18 @@ export function setNotes(
       for (const entry of layouts.get(list) ?? []) {
         const { item, ref } = entry;
         gapTo(item.start);
+        const whole = item.continues && noteOf.get(item.continues)?.element;
+        if (item.continues) {
+          // The rest of a note printed at the page before: the note holds it, an anchor stands here
+          // (`n`: which part), as the first part's does where it is printed.
+          const part = (item.continues.continued ?? []).indexOf(item) + 2;
+          if (!whole) throw new Error(`normalize: the note continued at ${item.start} was never written`);
+          out.push(
+            el('anchor', { type: 'note-continued', n: String(part), corresp: `#${whole.attrs['xml:id']}` }),
+          );
+          cursor = item.end;
+          continue;
+        }
         let labelAnchor: TeiElement | undefined;
         if (entry.labelApart) {
           // (its `corresp` is the note's id, known once the note is made, below)

@@ -1,4 +1,4 @@
-import type { TeiElement } from '../../tei/node.ts';
+import { localName, type TeiElement, type TeiNode } from '../../tei/node.ts';
 import { declaredPrint, templateParts } from '../declared.ts';
 import type { Line } from '../lines.ts';
 import type { NoteItem, NoteList, NoteSpan, NoteStyle } from '../note-types.ts';
@@ -161,6 +161,9 @@ export function entryLabel(style: NoteStyle, label: string, template?: string): 
       return `${label} `;
     case 'paren':
       return `(${label}) `;
+    case 'page-foot':
+      // (a note whose label the OCR lost prints none)
+      return label ? `${label} ` : '';
   }
 }
 
@@ -490,6 +493,7 @@ const STYLE_TOKENS: [string, NoteStyle][] = [
   ['footnote-line', 'footnote-line'],
   ['spaced', 'spaced'],
   ['mark-paren', 'paren'],
+  ['page-foot', 'page-foot'],
   ['arrow', 'arrow'],
   ['mark-slash', 'slash'],
   ['mark-bracket', 'bracket'],
@@ -505,6 +509,23 @@ function entryOf(note: TeiElement): { style: NoteStyle; label: string } {
   return { style, label: rendValue(note, 'list-number') ?? note.attrs.n ?? '' };
 }
 
+/** The milestone between the parts of a note printed at the feet of two pages (rule `page-foot-note`). */
+export const isNoteContinued = (n: TeiNode): boolean =>
+  typeof n !== 'string' && localName(n.name) === 'milestone' && n.attrs.type === 'note-continued';
+
+/**
+ * A note's content in the parts printed apart: one, or (a note continued over the page) the part
+ * at its own page's foot and each part at the foot of a page after, split at their milestones.
+ */
+export function noteParts(note: TeiElement): TeiNode[][] {
+  const parts: TeiNode[][] = [[]];
+  for (const c of note.children) {
+    if (isNoteContinued(c)) parts.push([]);
+    else parts.at(-1)?.push(c);
+  }
+  return parts;
+}
+
 /** A note's entry as the source printed it: its label (unless set apart), its text, its closing `↩` or `]`. */
 function printEntry(note: TeiElement, ctx: UnparseContext): string {
   const tokens = rendTokens(note);
@@ -514,7 +535,8 @@ function printEntry(note: TeiElement, ctx: UnparseContext): string {
     : (declaredPrint(note, 'noteList', ctx.rendition, label) ?? entryLabel(style, label));
   const close = entryClose(style);
   const glued = close && !tokens.includes('arrow-open') && !tokens.includes('close-apart');
-  return `${head}${ctx.print(note.children)}${glued ? close : ''}`;
+  // (where the entry stands, only its first part: the others are printed at the pages after)
+  return `${head}${ctx.print(noteParts(note)[0] ?? [])}${glued ? close : ''}`;
 }
 
 const anchored = (e: TeiElement, ctx: UnparseContext): TeiElement | undefined =>
