@@ -2,6 +2,8 @@ import type { Line } from './lines.ts';
 import type { FamilyId } from './rule.ts';
 import { findFigures } from './rules/figure.ts';
 import { findBracketBlocks, findNoteBlocks } from './rules/note-list.ts';
+import { findPageFootNotes } from './rules/page-foot-notes.ts';
+import { isPageFormLine } from './rules/page-forms.ts';
 import { findPageFurniture, footFolio } from './rules/page-furniture.ts';
 import type { Cutout } from './segment.ts';
 
@@ -30,6 +32,13 @@ export function cutouts(lines: Line[], source: string, families: ReadonlySet<Fam
   // (an OCR'd book shows itself by its furniture: its running heads and folios recur)
   const furniture = findPageFurniture(lines);
   out.push(...furniture);
+  // (a printed page's notes at its foot: where its pages show, by their furniture or form feeds)
+  if (furniture.length || families.has('ocr-book') || source.includes('\f')) {
+    const ends = new Set(furniture.map((c) => c.firstLine));
+    for (const line of lines) if (isPageFormLine(line.text, families)) ends.add(line.index);
+    for (const list of findPageFootNotes(lines, source, ends))
+      out.push({ block: { kind: 'notes', list }, firstLine: list.firstLine, endLine: list.endLine });
+  }
   if (families.has('wikisource') && furniture.length === 0) out.push(...footFolio(lines));
   // (a figure inside a note block, or the reverse, is the outer one's)
   out.sort((a, b) => a.firstLine - b.firstLine);

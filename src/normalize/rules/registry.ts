@@ -24,6 +24,7 @@ import { noteBlock, noteList } from './note-list.ts';
 import { omission } from './omission.ts';
 import { omissionRow } from './omission-row.ts';
 import { OMISSION_SIGNS } from './omission-signs.ts';
+import { pageFootNote } from './page-foot-notes.ts';
 import { PAGE_FORMS } from './page-forms.ts';
 import { pageFurniture } from './page-furniture.ts';
 import { pageLine, pageMarker } from './page-marker.ts';
@@ -88,6 +89,7 @@ export const DOCUMENT_RULES: Rule[] = [
   noteBlock,
   figure,
   pageFurniture,
+  pageFootNote,
   footnoteRef,
   personNamesRule,
   manifestCorrection,

@@ -1,0 +1,397 @@
+import type { Line } from '../lines.ts';
+import type { NoteItem, NoteList, NoteSpan } from '../note-types.ts';
+import { printer, type Rule } from '../rule.ts';
+import { noteParts } from './note-list.ts';
+import { endsMidSentence, startsMidSentence } from './paragraph-merge.ts';
+
+/**
+ * Rule `page-foot-note` (OCR'd books): the notes a printed page sets at its foot, numbered from 1
+ * on each page (`1 See Desruelles on this subject …`), referred to by their numbers in that page's
+ * text, set off by a space as OCR reads a superior figure (`mercurial course. 1 Desruelles`,
+ * `the warm bath. 2`) or glued to the word (`course.1`). Each is set at its reference as TEI wants
+ * a footnote (`note place="foot"`), an anchor left at the foot where it is printed (rule
+ * `note-list`'s machinery).
+ *
+ * A page is the text between two pieces of its furniture (a running head, a folio: rule
+ * `page-furniture`), a page marker alone on its line or a form feed. Its foot is the run of
+ * paragraphs that ends it, the first labelled `1`, each of the others the next number (a second
+ * paragraph of a note, unlabelled, may stand between two); a label the OCR misread (`s` for `2`,
+ * `>`, `♦`) reads as the number its place gives it. A paragraph at the foot is a note only when
+ * the page's text prints its reference, and the references run in the notes' order: numbered
+ * paragraphs (`12. In all venereal affections`) and lists stay text, and so does a page's foot
+ * when one of its notes has no reference (on the copy's first page, where the copy begins inside
+ * the page, the first notes may refer to text before it: those are notes with no reference).
+ *
+ * A note that goes on at the next page's foot (its part ends mid-sentence; the next page prints,
+ * above its own notes, a paragraph going on in lower case) is one note: both parts, a
+ * `milestone type="note-continued"` between them, and an `anchor type="note-continued"` where
+ * the second part is printed. On the copy's first page, a paragraph at the foot that stands
+ * between the halves of a sentence of the text (the text above it ends mid-sentence, the next page
+ * goes on with it) is not the text's: it is a note whose label and reference the copy lost (most
+ * often the end of a note begun before the copy), kept where it is printed, with no reference.
+ * Whatever else stands at a page's foot stays text.
+ */
+
+/** A note's label as OCR reads it: its number, one or two figures, and a space. */
+const LABEL = /^([ \t]{0,4})(\d{1,2})([ \t]{1,3})(?=\S)/;
+/**
+ * A label the OCR misread, one character and a space: a sign no word or sentence begins with
+ * (`>`, `♦`, `^`, `*`), or a letter it takes a figure for (`s` and `z` for 2).
+ */
+const MISREAD = /^([ \t]{0,4})([^\s\p{L}\p{N}§¶"'“”‘’«»„()[\]{}\-–—_.,;:!?|/\\]|[sSzZ])([ \t]{1,3})(?=\S)/u;
+
+/** Abbreviations after which a number is a number, not a reference (`p. 249`, `vol. 2`, `No.3`). */
+const NUMBER_ABBREVIATIONS = new Set(
+  'p pp vol vols v no nos n ch chap art sect sec fig figs lib cap ver l ll col tab sc ps'.split(' '),
+);
+/** Words a number follows as a number (`page 12`, `in 3 days`), unless a stop ends them. */
+const NUMBER_WORDS = new Set(
+  (
+    'page pages chapter article plate part book verse line note notes table scene psalm number numbers ' +
+    'the a an of in on at to by for from with and or nor than some every each per all under over ' +
+    'after before between into only nearly almost about least most year years day days hour hours'
+  ).split(' '),
+);
+
+/** Whether a number after this word (as printed, its stop included) is a number in its own right. */
+function numbered(word: string): boolean {
+  const bare = word.toLowerCase().replace(/[^\p{L}§]/gu, '');
+  if (NUMBER_ABBREVIATIONS.has(bare) || bare === '§') return true;
+  return NUMBER_WORDS.has(bare) && /[\p{L}]$/u.test(word);
+}
+
+interface Para {
+  lines: Line[];
+  /** Its text, from its first character to its last, and where it starts. */
+  span: NoteSpan;
+}
+
+interface Page {
+  paras: Para[];
+  /** The copy begins inside this page (no page break before it). */
+  cut: boolean;
+}
+
+interface Label {
+  /** Where the entry starts (its label), where its text starts. */
+  start: number;
+  offset: number;
+  printed: string;
+  /** The number it prints, or none where the OCR misread it. */
+  number?: number;
+}
+
+interface Ref {
+  offset: number;
+  label: string;
+  length: number;
+  strength: number;
+}
+
+/** A run of lines' text, from its first character to its last. */
+function spanOfLines(lines: Line[], source: string): NoteSpan {
+  const first = lines[0] as Line;
+  const last = lines.at(-1) as Line;
+  const start = first.offset + first.text.length - first.text.trimStart().length;
+  const end = last.offset + last.text.trimEnd().length;
+  return { text: source.slice(start, end), offset: start };
+}
+
+function labelOf(para: Para): Label | undefined {
+  const line = para.lines[0] as Line;
+  const m = LABEL.exec(line.text) ?? MISREAD.exec(line.text);
+  // (words follow a note's label: `1 §` at a page's foot is the sheet's signature)
+  if (!m || !/\p{L}/u.test(line.text.slice(m[0].length))) return undefined;
+  const lead = (m[1] ?? '').length;
+  const printed = m[2] ?? '';
+  return {
+    start: line.offset + lead,
+    offset: line.offset + m[0].length,
+    printed,
+    number: /^\d+$/.test(printed) ? Number(printed) : undefined,
+  };
+}
+
+/** A form feed alone on a line, or a line that is furniture or a page marker: the page ends there. */
+function pagesOf(lines: Line[], source: string, separators: ReadonlySet<number>): Page[] {
+  const pages: Page[] = [];
+  let paras: Para[] = [];
+  let run: Line[] = [];
+  let broken = false; // a page break seen
+  let cut = true;
+  const endPara = (): void => {
+    if (run.length) paras.push({ lines: run, span: spanOfLines(run, source) });
+    run = [];
+  };
+  const endPage = (): void => {
+    endPara();
+    if (paras.length) pages.push({ paras, cut });
+    paras = [];
+    broken = true;
+    cut = false;
+  };
+  for (const line of lines) {
+    const feed = line.text.includes('\f');
+    if (separators.has(line.index) || (feed && line.text.replace(/\f/g, '').trim() === '')) {
+      endPage();
+      continue;
+    }
+    if (line.text.startsWith('\f')) endPage();
+    if (line.text.trim() === '') {
+      endPara();
+      continue;
+    }
+    if (!paras.length && !run.length) cut = !broken;
+    run.push(line);
+    if (feed && /\f[ \t]*$/.test(line.text)) endPage();
+  }
+  endPage();
+  return pages;
+}
+
+/** The page's foot: the notes it ends with, from the paragraph labelled 1 (its index), or none. */
+function footOf(page: Page): { from: number; labels: (Label | undefined)[] } | undefined {
+  const { paras } = page;
+  for (let from = paras.length - 1; from >= 1; from--) {
+    const first = labelOf(paras[from] as Para);
+    if (first?.number !== 1 || first.printed !== '1') continue;
+    const labels: (Label | undefined)[] = [first];
+    let expected = 2;
+    let ok = true;
+    for (let k = from + 1; k < paras.length && ok; k++) {
+      const label = labelOf(paras[k] as Para);
+      if (label && (label.number === expected || (label.number === undefined && expected >= 2))) {
+        labels.push(label);
+        expected++;
+      } else if (label?.number !== undefined) ok = false;
+      // (an unlabelled paragraph between two notes is the second paragraph of the one above)
+      else labels.push(undefined);
+    }
+    // The foot ends the page: its last paragraph is a note's first.
+    if (ok && labels.at(-1) !== undefined) return { from, labels };
+    return undefined;
+  }
+  return undefined;
+}
+
+/** The numbers the page's text may refer to its notes by: set off by a space, or glued to a word. */
+function refsIn(paras: Para[]): Ref[] {
+  const out: Ref[] = [];
+  for (const para of paras) {
+    const t = para.span.text;
+    for (const m of t.matchAll(/(?<!\d)\d{1,2}(?!\d)/g)) {
+      const at = m.index ?? 0;
+      const digits = m[0];
+      const after = t[at + digits.length] ?? '';
+      const before = t[at - 1] ?? '';
+      if (digits.startsWith('0')) continue;
+      if (before === ' ' || before === '\t') {
+        // set off by a space, on the same line as the word before it
+        if (after && !/\s/.test(after)) continue;
+        const word = /(\S+)[ \t]$/.exec(t.slice(Math.max(0, at - 30), at))?.[1] ?? '';
+        if (!word || /\d/.test(word)) continue;
+        if (numbered(word)) continue;
+        const punctuated = /[.,;:!?’”'")\]]$/.test(word);
+        out.push({
+          offset: para.span.offset + at,
+          label: digits,
+          length: digits.length,
+          strength: punctuated ? 3 : 2,
+        });
+      } else if (/[\p{Ll}.,;:!?’”)]/u.test(before) && !/\d/.test(t[at - 2] ?? '')) {
+        // glued to the word or its stop (`course.1`), and not a decimal's figures
+        if (after && !/[\s.,;:]/.test(after)) continue;
+        const word = /(\S+)$/.exec(t.slice(Math.max(0, at - 30), at))?.[1] ?? '';
+        const letters = word.replace(/[^\p{L}]/gu, '');
+        if (/\d/.test(word) || /^\p{Lu}+$/u.test(letters) || numbered(word)) continue;
+        out.push({
+          offset: para.span.offset + at,
+          label: digits,
+          length: digits.length,
+          strength: /\p{Ll}$/u.test(before) ? 2 : 3,
+        });
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * The references of notes 1…n, in order: the strongest sequence (the later reading where two are
+ * as strong: the nearer to the foot). `skip` notes first may have none (they refer to text before
+ * the copy); every other must.
+ */
+function pairOnPage(refs: Ref[], count: number, skip: number): (Ref | undefined)[] | undefined {
+  // best[k][j]: the best score for notes k…count-1 with note k at refs[j]
+  const score = new Map<string, number>();
+  const best = (k: number, j: number): number => {
+    const key = `${k}:${j}`;
+    const known = score.get(key);
+    if (known !== undefined) return known;
+    const ref = refs[j] as Ref;
+    let rest = k === count - 1 ? 0 : -Infinity;
+    if (k < count - 1)
+      for (let i = j + 1; i < refs.length; i++)
+        if (Number((refs[i] as Ref).label) === k + 2) rest = Math.max(rest, best(k + 1, i));
+    const value = ref.strength + rest;
+    score.set(key, value);
+    return value;
+  };
+  for (let from = 0; from <= skip && from < count; from++) {
+    let chosen: { j: number; value: number } | undefined;
+    refs.forEach((r, j) => {
+      if (Number(r.label) !== from + 1) return;
+      const value = best(from, j);
+      if (value > -Infinity && (!chosen || value >= chosen.value)) chosen = { j, value };
+    });
+    if (!chosen) continue;
+    const out: (Ref | undefined)[] = new Array(from).fill(undefined);
+    let j = chosen.j;
+    for (let k = from; k < count; k++) {
+      out.push(refs[j]);
+      if (k === count - 1) break;
+      let next: { i: number; value: number } | undefined;
+      for (let i = j + 1; i < refs.length; i++) {
+        if (Number((refs[i] as Ref).label) !== k + 2) continue;
+        const value = best(k + 1, i);
+        if (value > -Infinity && (!next || value >= next.value)) next = { i, value };
+      }
+      if (!next) return undefined;
+      j = next.i;
+    }
+    return out;
+  }
+  return undefined;
+}
+
+/** A note's entry: its label, its text (each paragraph), its reference. */
+function entry(paras: Para[], label?: Label, listNumber = 0, ref?: Ref): NoteItem {
+  const first = paras[0] as Para;
+  const offset = label?.offset ?? first.span.offset;
+  const head: NoteSpan = {
+    text: first.span.text.slice(offset - first.span.offset),
+    offset,
+  };
+  const spans = [head, ...paras.slice(1).map((p) => p.span)];
+  const last = spans.at(-1) as NoteSpan;
+  return {
+    listNumber,
+    label: label?.printed ?? '',
+    text: head.text,
+    offset,
+    line: first.lines[0] as Line,
+    start: label?.start ?? offset,
+    end: last.offset + last.text.length,
+    paragraphs: spans.length > 1 ? spans : undefined,
+    ref: ref ? { offset: ref.offset, label: ref.label, length: ref.length } : undefined,
+  };
+}
+
+/** The last paragraph's text of a note, with its continuations: whether it ends mid-sentence. */
+function pending(item: NoteItem): boolean {
+  const last = item.continued?.at(-1) ?? item;
+  const text = last.paragraphs?.at(-1)?.text ?? last.text;
+  return endsMidSentence(text);
+}
+
+/**
+ * The notes at the feet of a text's pages, one list a page, in order; `separators` are the lines
+ * that end a page (its furniture, a page marker alone on its line).
+ */
+export function findPageFootNotes(
+  lines: Line[],
+  source: string,
+  separators: ReadonlySet<number>,
+): NoteList[] {
+  const pages = pagesOf(lines, source, separators);
+  const out: NoteList[] = [];
+  let open: NoteItem | undefined; // the last note of the page before, when it goes on
+  pages.forEach((page, p) => {
+    const { paras } = page;
+    const before = open;
+    open = undefined;
+    const first = p === 0 && page.cut; // the copy begins inside this page
+    const foot = footOf(page);
+    const from = foot?.from ?? paras.length;
+    // The paragraph just above the page's notes (or its last): the rest of the note the page
+    // before left mid-sentence, or on the copy's first page, a paragraph between the halves of a
+    // sentence of the text (the text above it ends mid-sentence, the next page goes on with it).
+    const above = from >= 2 ? paras[from - 1] : undefined;
+    const next = pages[p + 1]?.paras[0];
+    let lead: NoteItem | undefined;
+    if (above && !labelOf(above)) {
+      if (before && startsMidSentence(above.span.text)) lead = { ...entry([above]), continues: before };
+      else if (
+        first &&
+        !startsMidSentence(above.span.text) &&
+        endsMidSentence((paras[from - 2] as Para).span.text) &&
+        next &&
+        startsMidSentence(next.span.text)
+      )
+        lead = entry([above]);
+    }
+    const body = paras.slice(0, lead ? from - 1 : from);
+    const notes: NoteItem[] = [];
+    if (foot) {
+      const count = foot.labels.filter(Boolean).length;
+      const refs = pairOnPage(refsIn(body), count, first ? count - 1 : 0);
+      if (refs) {
+        let n = 0;
+        foot.labels.forEach((label, k) => {
+          if (!label) return;
+          // (its paragraphs: this one, and the unlabelled ones after it)
+          let end = k + 1;
+          while (end < foot.labels.length && !foot.labels[end]) end++;
+          notes.push(entry(paras.slice(from + k, from + end), label, n + 1, refs[n]));
+          n++;
+        });
+      }
+      // (notes that are no notes: what stood above them is no foot either)
+      else lead = undefined;
+    }
+    if (lead?.continues) {
+      const whole = lead.continues;
+      whole.continued = [...(whole.continued ?? []), lead];
+      if (!notes.length && pending(whole)) open = whole;
+    } else if (lead && !notes.length && pending(lead)) open = lead;
+    const last = notes.at(-1);
+    if (last && pending(last)) open = last;
+    const items = [...(lead ? [lead] : []), ...notes];
+    const start = items[0];
+    if (start)
+      out.push({
+        style: 'page-foot',
+        items,
+        firstLine: start.line.index,
+        endLine: ((paras.at(-1) as Para).lines.at(-1) as Line).index + 1,
+        inText: true,
+      });
+  });
+  return out;
+}
+
+/**
+ * The rule's inverse: the rest of a continued note prints, where its anchor stands, the part of
+ * the note it holds (rule `note-list` prints the first part where the note's own anchor stands);
+ * the milestone between the parts, printed with the note's text alone, is a word space.
+ */
+export const pageFootNote: Rule = {
+  id: 'page-foot-note',
+  family: 'ocr-book',
+  unparse: [
+    printer(
+      'anchor',
+      (e) => e.attrs.type === 'note-continued',
+      (e, ctx) => {
+        const note = ctx.note((e.attrs.corresp ?? '').replace(/^#/, ''));
+        const part = note ? noteParts(note)[Number(e.attrs.n ?? '2') - 1] : undefined;
+        return part ? ctx.print(part) : '';
+      },
+    ),
+    printer(
+      'milestone',
+      (e) => e.attrs.type === 'note-continued',
+      () => ' ',
+    ),
+  ],
+};
