@@ -32,13 +32,13 @@ export function cutouts(lines: Line[], source: string, families: ReadonlySet<Fam
   // (an OCR'd book shows itself by its furniture: its running heads and folios recur)
   const furniture = findPageFurniture(lines);
   out.push(...furniture);
-  // (a printed page's notes at its foot: where its pages show, by their furniture or form feeds)
-  if (furniture.length || families.has('ocr-book') || source.includes('\f')) {
-    const ends = new Set(furniture.map((c) => c.firstLine));
-    for (const line of lines) if (isPageFormLine(line.text, families)) ends.add(line.index);
-    for (const list of findPageFootNotes(lines, source, ends))
-      out.push({ block: { kind: 'notes', list }, firstLine: list.firstLine, endLine: list.endLine });
-  }
+  // (a printed page's notes at its foot: where its pages show, by their furniture or form feeds,
+  // or by the sentence its notes interrupt)
+  const pagesShown = furniture.length > 0 || families.has('ocr-book') || source.includes('\f');
+  const ends = new Set(furniture.map((c) => c.firstLine));
+  for (const line of lines) if (isPageFormLine(line.text, families)) ends.add(line.index);
+  for (const list of findPageFootNotes(lines, source, ends, pagesShown))
+    out.push({ block: { kind: 'notes', list }, firstLine: list.firstLine, endLine: list.endLine });
   if (families.has('wikisource') && furniture.length === 0) out.push(...footFolio(lines));
   // (a figure inside a note block, or the reverse, is the outer one's)
   out.sort((a, b) => a.firstLine - b.firstLine);

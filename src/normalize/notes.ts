@@ -200,10 +200,18 @@ export function setNotes(
     return out;
   };
 
+  // A note's number: as its reference prints it, or where there is none, its label; a page's foot
+  // numbers its notes by their places, whatever the OCR made of a label or a reference (`s`, `^`).
+  const numberOf = (layout: Layout): string =>
+    ownRefs(layout.list) && layout.item.listNumber > 0
+      ? String(layout.item.listNumber)
+      : (layout.ref?.label ?? labelOf(layout.item));
+
   const element = (layout: Layout, n: string, anchored: boolean): TeiElement => {
-    const { item, list } = layout;
+    const { item, list, ref } = layout;
     const rend = [
       STYLE_TOKEN[list.style] ?? '',
+      anchored && ref && ref.label !== n ? `ref-mark:${ref.label}` : '',
       list.refs && anchored ? `ref-${list.refs}` : '',
       item.open ? 'arrow-open' : '',
       list.style !== 'arrow' && labelOf(item) !== n ? `list-number:${labelOf(item)}` : '',
@@ -239,12 +247,12 @@ export function setNotes(
     if (ref) {
       ctx.anchors.set(ref.offset, {
         length: ref.length ?? ref.label.length,
-        nodes: () => [element(layout, ref.label, true)],
+        nodes: () => [element(layout, numberOf(layout), true)],
       });
     } else {
       ctx.diag.warn(
         'footnote-unanchored',
-        `note ${labelOf(item) || 'without a label'} has no reference in the text; kept where it is printed`,
+        `note ${(ownRefs(layout.list) ? numberOf({ ...layout, ref: null }) : labelOf(item)) || 'without a label'} has no reference in the text; kept where it is printed`,
         ctx.positions.at(item.line.offset),
       );
     }
@@ -295,7 +303,7 @@ export function setNotes(
         }
         if (note && ref) out.push(el('anchor', { type: 'note', corresp: `#${note.attrs['xml:id']}` }));
         else {
-          note = element(entry, labelOf(item), false);
+          note = element(entry, ownRefs(list) ? numberOf({ ...entry, ref: null }) : labelOf(item), false);
           out.push(note);
         }
         if (labelAnchor) labelAnchor.attrs.corresp = `#${note.attrs['xml:id']}`;

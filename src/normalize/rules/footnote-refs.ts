@@ -1,5 +1,5 @@
 import { declaredPrint } from '../declared.ts';
-import { printer, type Rule, rendTokens } from '../rule.ts';
+import { printer, type Rule, rendTokens, rendValue } from '../rule.ts';
 import { markOf, type NoteItem, type NoteStyle } from './note-list.ts';
 
 /**
@@ -317,6 +317,9 @@ export const footnoteRef: Rule = {
         const n = e.attrs.n ?? '';
         const declared = declaredPrint(e, 'noteReference', ctx.rendition, n);
         if (declared !== undefined) return declared;
+        // (a reference printed otherwise than its number: the sign the OCR made of it, `^`)
+        const mark = rendValue(e, 'ref-mark');
+        if (mark !== undefined) return mark;
         const tokens = rendTokens(e);
         if (tokens.includes('mark-slash')) return `/${n}/`;
         if (tokens.includes('mark-paren') || tokens.includes('ref-paren')) return `(${n})`;

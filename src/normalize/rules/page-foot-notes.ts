@@ -13,14 +13,17 @@ import { endsMidSentence, startsMidSentence } from './paragraph-merge.ts';
  * `note-list`'s machinery).
  *
  * A page is the text between two pieces of its furniture (a running head, a folio: rule
- * `page-furniture`), a page marker alone on its line or a form feed. Its foot is the run of
- * paragraphs that ends it, the first labelled `1`, each of the others the next number (a second
- * paragraph of a note, unlabelled, may stand between two); a label the OCR misread (`s` for `2`,
- * `>`, `♦`) reads as the number its place gives it. A paragraph at the foot is a note only when
- * the page's text prints its reference, and the references run in the notes' order: numbered
- * paragraphs (`12. In all venereal affections`) and lists stay text, and so does a page's foot
- * when one of its notes has no reference (on the copy's first page, where the copy begins inside
- * the page, the first notes may refer to text before it: those are notes with no reference).
+ * `page-furniture`), a page marker alone on its line or a form feed; where the text kept none of
+ * these, a page shows where its notes interrupt a sentence of the text (it ends mid-sentence above
+ * them and goes on in lower case below them). Its foot is the run of paragraphs that ends it, the
+ * first labelled `1`, each of the others the next number (a second paragraph of a note, unlabelled,
+ * may stand between two); a label the OCR misread (`s` for `2`, `>`, `♦`) reads as the number its
+ * place gives it, and so does a reference the OCR made a sign of (`acquired ^,`, `succour *,`). A
+ * paragraph at the foot is a note only when the page's text prints its reference, and the
+ * references run in the notes' order: numbered paragraphs (`12. In all venereal affections`) and
+ * lists stay text, and so does a page's foot when one of its notes has no reference (on the copy's
+ * first page, where the copy begins inside the page, the first notes may refer to text before it:
+ * those are notes with no reference, `type="unanchored"`).
  *
  * A note that goes on at the next page's foot (its part ends mid-sentence; the next page prints,
  * above its own notes, a paragraph going on in lower case) is one note: both parts, a
@@ -70,6 +73,8 @@ interface Page {
   paras: Para[];
   /** The copy begins inside this page (no page break before it). */
   cut: boolean;
+  /** The page ends where its notes interrupt a sentence of the text (`splitAtFeet`). */
+  footed?: boolean;
 }
 
 interface Label {
@@ -83,9 +88,12 @@ interface Label {
 
 interface Ref {
   offset: number;
+  /** As printed: its figures, or the sign the OCR made of them. */
   label: string;
   length: number;
   strength: number;
+  /** A sign the OCR made of the figures (`acquired ^,`): it may stand for any note. */
+  misread?: boolean;
 }
 
 /** A run of lines' text, from its first character to its last. */
@@ -146,32 +154,63 @@ function pagesOf(lines: Line[], source: string, separators: ReadonlySet<number>)
     if (feed && /\f[ \t]*$/.test(line.text)) endPage();
   }
   endPage();
-  return pages;
+  return pages.flatMap(splitAtFeet);
 }
+
+/**
+ * From a paragraph labelled 1, the notes that follow one another: each paragraph's label (none for
+ * a note's second paragraph), up to a label out of sequence or the text going on in lower case.
+ */
+function noteRun(paras: Para[], from: number): { labels: (Label | undefined)[]; end: number } {
+  const labels: (Label | undefined)[] = [labelOf(paras[from] as Para)];
+  let expected = 2;
+  let end = from + 1;
+  for (; end < paras.length; end++) {
+    const para = paras[end] as Para;
+    const label = labelOf(para);
+    if (label && (label.number === expected || label.number === undefined)) {
+      labels.push(label);
+      expected++;
+    } else if (label || startsMidSentence(para.span.text)) break;
+    else labels.push(undefined);
+  }
+  return { labels, end };
+}
+
+const labelledOne = (para: Para): boolean => labelOf(para)?.printed === '1';
 
 /** The page's foot: the notes it ends with, from the paragraph labelled 1 (its index), or none. */
 function footOf(page: Page): { from: number; labels: (Label | undefined)[] } | undefined {
   const { paras } = page;
   for (let from = paras.length - 1; from >= 1; from--) {
-    const first = labelOf(paras[from] as Para);
-    if (first?.number !== 1 || first.printed !== '1') continue;
-    const labels: (Label | undefined)[] = [first];
-    let expected = 2;
-    let ok = true;
-    for (let k = from + 1; k < paras.length && ok; k++) {
-      const label = labelOf(paras[k] as Para);
-      if (label && (label.number === expected || (label.number === undefined && expected >= 2))) {
-        labels.push(label);
-        expected++;
-      } else if (label?.number !== undefined) ok = false;
-      // (an unlabelled paragraph between two notes is the second paragraph of the one above)
-      else labels.push(undefined);
-    }
+    if (!labelledOne(paras[from] as Para)) continue;
+    const { labels, end } = noteRun(paras, from);
     // The foot ends the page: its last paragraph is a note's first.
-    if (ok && labels.at(-1) !== undefined) return { from, labels };
-    return undefined;
+    return end === paras.length && labels.at(-1) !== undefined ? { from, labels } : undefined;
   }
   return undefined;
+}
+
+/**
+ * A page's foot the text shows by the sentence it stands in (OCR text that kept no furniture: a
+ * page break shown only by a blank line): notes from 1 between a paragraph that ends mid-sentence
+ * and the paragraph that goes on with it, in lower case. The page ends after them.
+ */
+function splitAtFeet(page: Page): Page[] {
+  const out: Page[] = [];
+  let { paras, cut } = page;
+  for (let i = 1; i < paras.length; i++) {
+    if (!labelledOne(paras[i] as Para) || !endsMidSentence((paras[i - 1] as Para).span.text)) continue;
+    const { labels, end } = noteRun(paras, i);
+    const resumed = paras[end];
+    if (!resumed || labelOf(resumed) || !startsMidSentence(resumed.span.text) || !labels.at(-1)) continue;
+    out.push({ paras: paras.slice(0, end), cut, footed: true });
+    paras = paras.slice(end);
+    cut = false;
+    i = 0;
+  }
+  out.push({ ...page, paras, cut });
+  return out;
 }
 
 /** The numbers the page's text may refer to its notes by: set off by a space, or glued to a word. */
@@ -179,6 +218,16 @@ function refsIn(paras: Para[]): Ref[] {
   const out: Ref[] = [];
   for (const para of paras) {
     const t = para.span.text;
+    // A superior figure the OCR made a sign of (`acquired ^,`, `succour *,`): alone, after a word
+    // on its line, before a space or a stop.
+    for (const m of t.matchAll(/(?<=[\p{L}.,;:!?’”'")][ \t])[*^♦•†‡](?=[ \t]*(?:[\s.,;:]|$))/gu))
+      out.push({
+        offset: para.span.offset + (m.index ?? 0),
+        label: m[0],
+        length: 1,
+        strength: 1,
+        misread: true,
+      });
     for (const m of t.matchAll(/(?<!\d)\d{1,2}(?!\d)/g)) {
       const at = m.index ?? 0;
       const digits = m[0];
@@ -213,51 +262,47 @@ function refsIn(paras: Para[]): Ref[] {
       }
     }
   }
-  return out;
+  return out.sort((a, b) => a.offset - b.offset);
 }
 
 /**
  * The references of notes 1…n, in order: the strongest sequence (the later reading where two are
  * as strong: the nearer to the foot). `skip` notes first may have none (they refer to text before
- * the copy); every other must.
+ * the copy); every other must. A misread mark stands for whichever note its place gives it.
  */
 function pairOnPage(refs: Ref[], count: number, skip: number): (Ref | undefined)[] | undefined {
-  // best[k][j]: the best score for notes k…count-1 with note k at refs[j]
-  const score = new Map<string, number>();
-  const best = (k: number, j: number): number => {
-    const key = `${k}:${j}`;
-    const known = score.get(key);
-    if (known !== undefined) return known;
-    const ref = refs[j] as Ref;
-    let rest = k === count - 1 ? 0 : -Infinity;
-    if (k < count - 1)
-      for (let i = j + 1; i < refs.length; i++)
-        if (Number((refs[i] as Ref).label) === k + 2) rest = Math.max(rest, best(k + 1, i));
-    const value = ref.strength + rest;
-    score.set(key, value);
-    return value;
-  };
-  for (let from = 0; from <= skip && from < count; from++) {
-    let chosen: { j: number; value: number } | undefined;
-    refs.forEach((r, j) => {
-      if (Number(r.label) !== from + 1) return;
-      const value = best(from, j);
-      if (value > -Infinity && (!chosen || value >= chosen.value)) chosen = { j, value };
-    });
-    if (!chosen) continue;
-    const out: (Ref | undefined)[] = new Array(from).fill(undefined);
-    let j = chosen.j;
-    for (let k = from; k < count; k++) {
-      out.push(refs[j]);
-      if (k === count - 1) break;
-      let next: { i: number; value: number } | undefined;
-      for (let i = j + 1; i < refs.length; i++) {
-        if (Number((refs[i] as Ref).label) !== k + 2) continue;
-        const value = best(k + 1, i);
-        if (value > -Infinity && (!next || value >= next.value)) next = { i, value };
+  const m = refs.length;
+  const fits = (ref: Ref, k: number): boolean => ref.misread === true || Number(ref.label) === k + 1;
+  // best[k][j]: the best score for notes k…count-1 with note k at refs[j] or after it, and
+  // where (the later of two as strong): computed from the last note back, one pass a note
+  const best: Float64Array[] = new Array(count);
+  const at: Int32Array[] = new Array(count);
+  for (let k = count - 1; k >= 0; k--) {
+    const score = new Float64Array(m + 1).fill(-Infinity);
+    const where = new Int32Array(m + 1).fill(-1);
+    for (let j = m - 1; j >= 0; j--) {
+      const ref = refs[j] as Ref;
+      const rest = k === count - 1 ? 0 : ((best[k + 1] as Float64Array)[j + 1] ?? -Infinity);
+      const own = fits(ref, k) ? ref.strength + rest : -Infinity;
+      const later = score[j + 1] ?? -Infinity;
+      if (own > later) {
+        score[j] = own;
+        where[j] = j;
+      } else {
+        score[j] = later;
+        where[j] = where[j + 1] ?? -1;
       }
-      if (!next) return undefined;
-      j = next.i;
+    }
+    best[k] = score;
+    at[k] = where;
+  }
+  for (let from = 0; from <= skip && from < count; from++) {
+    if (!((best[from]?.[0] ?? -Infinity) > -Infinity)) continue;
+    const out: (Ref | undefined)[] = new Array(from).fill(undefined);
+    let j = -1;
+    for (let k = from; k < count; k++) {
+      j = at[k]?.[j + 1] ?? -1;
+      out.push(refs[j]);
     }
     return out;
   }
@@ -302,6 +347,7 @@ export function findPageFootNotes(
   lines: Line[],
   source: string,
   separators: ReadonlySet<number>,
+  pagesShown: boolean,
 ): NoteList[] {
   const pages = pagesOf(lines, source, separators);
   const out: NoteList[] = [];
@@ -311,7 +357,9 @@ export function findPageFootNotes(
     const before = open;
     open = undefined;
     const first = p === 0 && page.cut; // the copy begins inside this page
-    const foot = footOf(page);
+    // (where the text shows no pages, only a foot that interrupts a sentence shows one: the
+    // notes that end a text are its list, rule `note-list`'s)
+    const foot = pagesShown || page.footed ? footOf(page) : undefined;
     const from = foot?.from ?? paras.length;
     // The paragraph just above the page's notes (or its last): the rest of the note the page
     // before left mid-sentence, or on the copy's first page, a paragraph between the halves of a
@@ -319,7 +367,7 @@ export function findPageFootNotes(
     const above = from >= 2 ? paras[from - 1] : undefined;
     const next = pages[p + 1]?.paras[0];
     let lead: NoteItem | undefined;
-    if (above && !labelOf(above)) {
+    if (pagesShown && above && !labelOf(above)) {
       if (before && startsMidSentence(above.span.text)) lead = { ...entry([above]), continues: before };
       else if (
         first &&
