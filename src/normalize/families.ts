@@ -1,6 +1,6 @@
 import type { Line } from './lines.ts';
 import type { FamilyId } from './rule.ts';
-import { stanzaCount } from './rules/verse.ts';
+import { verseShown } from './rules/verse.ts';
 
 /**
  * The convention families: a publisher's house conventions (Project Gutenberg's `[Footnote 1: …]`
@@ -139,11 +139,11 @@ export function detectFamilies(text: string, stated: FamilyId[] = [], lines?: Li
       evidence.set(family.id, shown);
     }
   }
-  // verse shows in its shape, not in any sign: three stanzas or more
-  const stanzas = lines ? stanzaCount(lines) : 0;
-  if (stanzas >= 3 && !families.has('verse')) {
+  // verse shows in its shape, not in any sign: stanzas at the margin (rules/verse.ts)
+  const stanzas = lines ? verseShown(lines) : null;
+  if (stanzas && !families.has('verse')) {
     families.add('verse');
-    evidence.set('verse', [`${stanzas} stanzas`]);
+    evidence.set('verse', [stanzas]);
   }
   return { families, evidence };
 }
