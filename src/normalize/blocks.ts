@@ -13,6 +13,8 @@ export interface TableRow {
   line: Span; // the whole line
   cells: Span[];
   header: boolean;
+  /** Where the line begins in the source (its indentation before `line`): the columns a cell stands in. */
+  lineStart?: number;
 }
 
 /** The block structure of one source document, in source order (the normalizer's own model). */

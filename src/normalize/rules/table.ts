@@ -1,5 +1,5 @@
 import { isElement, localName, type TeiNode } from '../../tei/node.ts';
-import type { BlockRule, Span, TableRow } from '../blocks.ts';
+import type { Block, BlockRule, Span, TableRow } from '../blocks.ts';
 import type { Line } from '../lines.ts';
 import { printer } from '../rule.ts';
 
@@ -10,8 +10,12 @@ import { printer } from '../rule.ts';
  *   rule is kept where it stands (`anchor type="table-rule"`, as printed in `n`);
  * - a table of columns set apart by runs of spaces (three columns or more, in most of its lines,
  *   with figures in it: a list of pay, of works and years), a line a row; a first line with no
- *   figures over rows that have them is its header. A contents list (a title and its page) is no
- *   table.
+ *   figures (or none but years, a column's heading each) over rows that have them is its
+ *   header. A contents list (a title and its page) is no table;
+ * - a table of columns broken by a blank line, or by a group's label on a line of its own
+ *   (`For One Troop`), goes on where its next part has no header of its own and sets its figures
+ *   in the same columns: one table, the label a row of it (`role="label"`). A part with a header
+ *   of its own, or in other columns, is a table of its own.
  * Cells keep their text as printed, the spaces between them stand between them, so `recto text`
  * prints each line back.
  */
@@ -40,6 +44,9 @@ function columnCells(line: Line): Span[] {
 
 const hasFigures = (cells: Span[]): boolean => cells.some((c) => /\d/.test(c.text));
 
+/** A year alone in a cell: a column's heading in a table of returns by year. */
+const YEAR = /^1[5-9]\d\d\.?$/;
+
 function lineSpan(line: Line): Span {
   const lead = line.text.length - line.text.trimStart().length;
   return { text: line.text.trim(), offset: line.offset + lead };
@@ -64,9 +71,15 @@ export const table: BlockRule = {
       run.some((l) => /\S \S+ \S+ \S+ \S+ \S+ \S+ \S+ \S+/.test(l.text.trim()) && columnCells(l).length < 2)
     )
       return null;
-    const header =
-      !hasFigures(cells[0] ?? []) && cells.slice(1).filter(hasFigures).length * 2 >= run.length - 1;
-    const rows = run.map((l, k) => ({ line: lineSpan(l), cells: cells[k] ?? [], header: header && k === 0 }));
+    // (a header's figures are years at most: `Article   1788   1789`)
+    const headed = (c: Span[]): boolean => !c.some((x) => /\d/.test(x.text.replace(YEAR, '')));
+    const header = headed(cells[0] ?? []) && cells.slice(1).filter(hasFigures).length * 2 >= run.length - 1;
+    const rows = run.map((l, k) => ({
+      line: lineSpan(l),
+      cells: cells[k] ?? [],
+      header: header && k === 0,
+      lineStart: l.offset,
+    }));
     return { blocks: [{ kind: 'table', form: 'columns', rows }], lines: run.length };
   },
   unparse: [
@@ -86,4 +99,90 @@ export const table: BlockRule = {
           .join('|')}|`,
     ),
   ],
+};
+
+type Table = Extract<Block, { kind: 'table' }>;
+
+/** The columns where a table's figures end: the right edges most of its rows with figures share. */
+function figureColumns(t: Table): Set<number> {
+  const rows = t.rows.filter((r) => r.lineStart !== undefined && !r.header && hasFigures(r.cells));
+  const counts = new Map<number, number>();
+  for (const r of rows)
+    for (const c of r.cells.slice(1))
+      if (/\d/.test(c.text)) {
+        const end = c.offset - (r.lineStart ?? 0) + c.text.length;
+        counts.set(end, (counts.get(end) ?? 0) + 1);
+      }
+  return new Set([...counts].filter(([, n]) => n * 2 >= rows.length).map(([end]) => end));
+}
+
+/** Whether a table's next part goes on in its columns: no header of its own, its figures where the table's are. */
+function continues(t: Table, part: Table): boolean {
+  if (t.form !== 'columns' || part.form !== 'columns' || part.rows.some((r) => r.header)) return false;
+  // (a part that prints the table's first row again is a table of its own, its header repeated)
+  if (part.rows[0]?.line.text === t.rows[0]?.line.text) return false;
+  const a = figureColumns(t);
+  const b = figureColumns(part);
+  const shared = [...b].filter((c) => a.has(c)).length;
+  return shared >= 2 && shared * 2 >= b.size;
+}
+
+/**
+ * A group's label between a table's parts: one short line, set where the table's rows begin, no
+ * figures, no caption (`TABLE II.`, a line in capitals, a line that ends on a colon or a full stop
+ * and introduces what follows).
+ */
+function groupLabel(b: Block | undefined, t: Table, column: (offset: number) => number): Span | undefined {
+  if (b?.kind !== 'p' || b.spans.length !== 1) return undefined;
+  const span = b.spans[0] as Span;
+  const margin = Math.min(...t.rows.map((r) => column(r.line.offset)));
+  const ok =
+    span.text.length <= 40 &&
+    column(span.offset) === margin &&
+    !/\d|\n|[:.]$/.test(span.text) &&
+    !/^table\b/i.test(span.text) &&
+    span.text !== span.text.toUpperCase();
+  return ok ? span : undefined;
+}
+
+/**
+ * Rule `table`'s parts joined: a table of columns broken by blank lines, or by a group's label,
+ * goes on in its next part (see above). `apart(from, to)`: whether something printed on lines of
+ * its own (a note) stands between two offsets, which keeps the parts apart; `column(offset)`: the
+ * column an offset stands in.
+ */
+export function joinTables(
+  blocks: Block[],
+  apart: (from: number, to: number) => boolean,
+  column: (offset: number) => number,
+): Block[] {
+  const out: Block[] = [];
+  for (let k = 0; k < blocks.length; k++) {
+    const cur = blocks[k] as Block;
+    const prev = out.at(-1);
+    if (prev?.kind !== 'table') {
+      out.push(cur);
+      continue;
+    }
+    if (cur.kind === 'table' && continues(prev, cur) && !apart(end(prev), start(cur))) {
+      out[out.length - 1] = { ...prev, rows: [...prev.rows, ...cur.rows] };
+      continue;
+    }
+    const label = groupLabel(cur, prev, column);
+    const after = blocks[k + 1];
+    if (label && after?.kind === 'table' && continues(prev, after) && !apart(end(prev), start(after))) {
+      const row: TableRow = { line: label, cells: [label], header: true };
+      out[out.length - 1] = { ...prev, rows: [...prev.rows, row, ...after.rows] };
+      k++;
+      continue;
+    }
+    out.push(cur);
+  }
+  return out;
+}
+
+const start = (t: Table): number => t.rows[0]?.line.offset ?? 0;
+const end = (t: Table): number => {
+  const last = t.rows.at(-1);
+  return last ? last.line.offset + last.line.text.length : 0;
 };
