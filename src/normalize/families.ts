@@ -101,6 +101,7 @@ const FAMILIES: FamilySigns[] = [
     signs: [
       { name: '↑ note lists', pattern: /^\s*↑ /gm, min: 1 },
       { name: 'page break templates', pattern: /\{\{page break\|/gi, min: 1 },
+      { name: 'raw page headers', pattern: /<pagequality level="\d"/g, min: 1 },
       { name: 'Page: titles', pattern: /^Page:.+\.(?:djvu|pdf)\/\d+$/gm, min: 1 },
       {
         name: 'proofreading notices',

@@ -12,6 +12,10 @@ import { printer } from '../rule.ts';
  *   with figures in it: a list of pay, of works and years), a line a row; a first line with no
  *   figures (or none but years, a column's heading each) over rows that have them is its
  *   header. A contents list (a title and its page) is no table;
+ * - a wiki table (`{|` … `|}`, MediaWiki's raw text: a wiki's page source): a row between `|-`
+ *   lines, a cell after each `|`, `||` (`!`, `!!`: a header cell), its attributes before a single
+ *   `|`; the markup is kept where it stands (`anchor type="wiki-markup"`, as printed in `n`: the
+ *   table's `{| …`, `|-` and `|}` between its rows, each cell's separator at its start);
  * - a table of columns broken by a blank line, or by a group's label on a line of its own
  *   (`For One Troop`), goes on where its next part has no header of its own and sets its figures
  *   in the same columns: one table, the label a row of it (`role="label"`). A part with a header
@@ -52,10 +56,133 @@ function lineSpan(line: Line): Span {
   return { text: line.text.trim(), offset: line.offset + lead };
 }
 
+/** A wiki table's first line: `{|` and its attributes, after nothing but markup tags (`</noinclude>{|`). */
+const WIKI_OPEN = /^((?:<\/?[A-Za-z][^<>\n]*>)*)\{\|/;
+
+/** Where `sep` stands in `text` from `from`, outside templates and links (`{{popup note|…|…}}`, `[[a|b]]`), or -1. */
+function topLevel(
+  text: string,
+  from: number,
+  to: number,
+  seps: string[],
+): { at: number; sep: string } | null {
+  let depth = 0;
+  for (let k = from; k < to; k++) {
+    const two = text.slice(k, k + 2);
+    if (two === '{{' || two === '[[') {
+      depth++;
+      k++;
+      continue;
+    }
+    if ((two === '}}' || two === ']]') && depth > 0) {
+      depth--;
+      k++;
+      continue;
+    }
+    if (depth > 0) continue;
+    const sep = seps.find((x) => text.startsWith(x, k));
+    if (sep) return { at: k, sep };
+  }
+  return null;
+}
+
+/** A wiki table line's cells: what each is printed after (its separator, its attributes), and its content. */
+function wikiCells(line: Line): { marks: Span[]; cells: Span[] } {
+  const t = line.text;
+  const seps = t.startsWith('!') ? ['!!', '||'] : ['||'];
+  const marks: Span[] = [];
+  const cells: Span[] = [];
+  let sepStart = 0;
+  let from = t.startsWith('|+') ? 2 : 1;
+  while (sepStart < t.length) {
+    const next = topLevel(t, from, t.length, seps);
+    const to = next ? next.at : t.length;
+    // `style="…" | content`: the attributes go with the separator
+    let contentStart = from;
+    const pipe = topLevel(t, from, to, ['|']);
+    if (pipe && /^\s*[A-Za-z-]+\s*=/.test(t.slice(from, pipe.at))) contentStart = pipe.at + 1;
+    marks.push({ text: t.slice(sepStart, contentStart), offset: line.offset + sepStart });
+    cells.push({ text: t.slice(contentStart, to), offset: line.offset + contentStart });
+    if (!next) break;
+    sepStart = next.at;
+    from = next.at + next.sep.length;
+  }
+  return { marks, cells };
+}
+
+/**
+ * A wiki table (MediaWiki's `{|` … `|}`, in a wiki's raw text): a row between `|-` lines, a cell
+ * after each `|`, `||`, `!` or `!!` (a header cell), its attributes before a single `|`
+ * (`| style="…" | text`), a line that begins with none of these going on with the cell before.
+ * What comes before `{|` on its line (markup tags) and after `|}` on its line is read as text.
+ */
+function wikiTable(run: Line[]): { blocks: Block[]; lines: number } | null {
+  const first = run[0];
+  const open = first ? WIKI_OPEN.exec(first.text) : null;
+  if (!first || !open || first.text.includes('|}')) return null;
+  const joined = run.map((l) => l.text).join('\n');
+  const slice = (from: number, to: number): Span => ({
+    text: joined.slice(from - first.offset, to - first.offset),
+    offset: from,
+  });
+  const prefix = open[1] ?? '';
+  const markup: Span[] = [{ text: first.text.slice(prefix.length), offset: first.offset + prefix.length }];
+  const rows: TableRow[] = [];
+  let row: { marks: Span[]; cells: Span[]; header: boolean } | null = null;
+  const closeRow = (): void => {
+    if (!row || !row.cells.length) return;
+    const start = row.marks[0] as Span;
+    const last = row.cells.at(-1) as Span;
+    rows.push({ ...row, line: slice(start.offset, last.offset + last.text.length) });
+    row = null;
+  };
+  for (let k = 1; k < run.length; k++) {
+    const line = run[k] as Line;
+    const t = line.text;
+    if (t.startsWith('|}')) {
+      closeRow();
+      markup.push({ text: '|}', offset: line.offset });
+      // (markup kept in an attribute: no character there that XML would change)
+      if (!rows.length || markup.some((m) => /[\t\r]/.test(m.text))) return null;
+      const blocks: Block[] = [];
+      if (prefix) blocks.push({ kind: 'p', spans: [{ text: prefix, offset: first.offset }] });
+      blocks.push({ kind: 'table', form: 'wiki', rows, markup });
+      const rest = t.slice(2);
+      if (rest.trim()) {
+        const lead = rest.length - rest.trimStart().length;
+        blocks.push({ kind: 'p', spans: [{ text: rest.trim(), offset: line.offset + 2 + lead }] });
+      }
+      return { blocks, lines: k + 1 };
+    }
+    if (t.startsWith('|-')) {
+      closeRow();
+      markup.push({ text: t, offset: line.offset });
+    } else if (t.startsWith('|') || t.startsWith('!')) {
+      const { marks, cells } = wikiCells(line);
+      const header = t.startsWith('!') || t.startsWith('|+');
+      if (t.startsWith('|+')) closeRow();
+      row ??= { marks: [], cells: [], header };
+      row.marks.push(...marks);
+      row.cells.push(...cells);
+      row.header &&= header;
+      if (t.startsWith('|+')) closeRow();
+    } else {
+      // a cell's text going on over the line end
+      const current = row as { cells: Span[] } | null;
+      const last = current?.cells.at(-1);
+      if (!current || !last) return null;
+      current.cells[current.cells.length - 1] = slice(last.offset, line.offset + t.length);
+    }
+  }
+  return null;
+}
+
 export const table: BlockRule = {
   id: 'table',
   family: 'generic',
   parse(run) {
+    const wiki = wikiTable(run);
+    if (wiki) return wiki;
     // a pipe table: every line between pipes, a rule under its first
     if (run.length >= 2 && run.every((l) => PIPE_LINE.test(l.text)) && PIPE_RULE.test(run[1]?.text ?? '')) {
       const rows = run.map((l, k) => ({ line: lineSpan(l), cells: pipeCells(l), header: k === 0 }));
@@ -83,6 +210,12 @@ export const table: BlockRule = {
     return { blocks: [{ kind: 'table', form: 'columns', rows }], lines: run.length };
   },
   unparse: [
+    // a wiki table's markup prints as it was
+    printer(
+      'anchor',
+      (e) => e.attrs.type === 'wiki-markup',
+      (e) => e.attrs.n ?? '',
+    ),
     // a pipe table's rows print their pipes; its rule prints as it was
     printer(
       'anchor',
