@@ -130,7 +130,7 @@ function wikiTable(run: Line[]): { blocks: Block[]; lines: number } | null {
   const rows: TableRow[] = [];
   let row: { marks: Span[]; cells: Span[]; header: boolean } | null = null;
   const closeRow = (): void => {
-    if (!row || !row.cells.length) return;
+    if (!row?.cells.length) return;
     const start = row.marks[0] as Span;
     const last = row.cells.at(-1) as Span;
     rows.push({ ...row, line: slice(start.offset, last.offset + last.text.length) });
