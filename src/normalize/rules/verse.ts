@@ -7,7 +7,8 @@ import { hardWrapJoins } from './hard-wrap.ts';
  * Rule `verse`: a stanza — a run of short lines, each beginning with a capital as verse lines do,
  * of several words, that is no wrapped prose, no list and no roll of names — is a line group
  * (`lg`, a line `l` each). Where it stands decides whether it is verse:
- * - indented, it is verse quoted in prose (a stanza in a letter): `quote/lg`, in any document;
+ * - indented, it is verse quoted in prose (a stanza in a letter): `quote/lg`, in any document
+ *   (a speech of a play, its heading first, is no quotation: `lg`);
  * - after a play's speech heading (`_M. Ant._     Trēs philosophī dē Tusculō`), its lines set
  *   under the first line's words, it is the speech in verse (a song, a recitation): `lg`, in any
  *   document (a speech in prose goes back to the margin);
@@ -17,10 +18,15 @@ import { hardWrapJoins } from './hard-wrap.ts';
  * A verse line too long for the page goes on in a turnover, a line indented deeper that goes on
  * with the sentence (`… and of all the` / `    growths of the earth....`): one `l` over both.
  */
-const LIST_LINE = /^(?:[-•*] |\(?\w{1,3}[.)] )/;
+/** A list's item: a bullet, or an enumerator (`3.`, `b)`, `(iv)`), not a speaker's abbreviated name (`Ham.`). */
+const LIST_LINE = /^(?:[-•*] |\(?(?:\d{1,3}|\p{L}|[ivxlcdm]{2,6}|[IVXLCDM]{2,6})[.)] )/u;
 
-/** A play's speech heading: the speaker's name in italics, then the speech (`_M. Ant._ `, `_Filch._ `). */
-const SPEECH_HEADING = /^_[^_\s][^_\n]{0,30}\._ +(?=\S)/u;
+/**
+ * A play's speech heading: the speaker's name in italics (`_M. Ant._ `, `_Filch._ `) or in capitals
+ * (`MRS. PEACHUM. `; not a roman numeral), then the speech.
+ */
+const SPEECH_HEADING =
+  /^(?:_[^_\s][^_\n]{0,30}\._|(?![IVXLCDM]+\.)\p{Lu}[\p{Lu}.'’ -]{1,28}\p{Lu}\.) +(?=\S)/u;
 
 /** Words a verse line seldom ends on, and a title page's or a contents list's lines often do. */
 const FUNCTION_WORD = /(?:^|[^\p{L}])(?:the|a|an|of|and|to|in|that|with|for|by|from|or|at|as|on)[,'"’”]*$/iu;
@@ -190,7 +196,8 @@ function verseRule(settings: Setting[], family: 'generic' | 'verse'): BlockRule 
       const setting = settingOf(run);
       if (!settings.includes(setting)) return null;
       if (!isStanza(run.map((l) => l.text)) && !openingLine(run, next, setting)) return null;
-      const quoted = setting === 'indented';
+      // (an indented speech of a play is the play's, not a quotation)
+      const quoted = setting === 'indented' && !SPEECH_HEADING.test((run[0]?.text ?? '').trim());
       return { blocks: [{ kind: 'verse', lines: lineSpans(run), quoted }], lines: run.length };
     },
   };
