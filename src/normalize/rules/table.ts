@@ -39,10 +39,17 @@ function pipeCells(line: Line): Span[] {
   return cells;
 }
 
+/**
+ * A line's cells: what runs of spaces (or tabs) set apart. Other white space (a no-break space, a
+ * form feed) is part of a cell: between cells, in a row, only XML's own white space may stand.
+ */
 function columnCells(line: Line): Span[] {
   const cells: Span[] = [];
-  for (const m of line.text.matchAll(/\S+(?: \S+)*/g))
-    cells.push({ text: m[0], offset: line.offset + m.index });
+  // (within the line as its row holds it: white space at either end is the row's, not a cell's)
+  const lead = line.text.length - line.text.trimStart().length;
+  const text = line.text.trim();
+  for (const m of text.matchAll(/[^ \t]+(?: [^ \t]+)*/g))
+    cells.push({ text: m[0], offset: line.offset + lead + m.index });
   return cells;
 }
 
