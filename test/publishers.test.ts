@@ -138,11 +138,11 @@ describe('real copies from other publishers (issue #25)', () => {
 
   it('reads the copies it was built on: page breaks, notes, omissions at least as well as when this test was written', () => {
     const f = report('dev', dev);
-    // Floors: the figures when the families landed (dev 55/75), raised with the page-foot notes of
-    // OCR'd books (56/75, notes 55/80). The issue's targets are higher; this test holds what is
-    // reached, and prints the gap.
-    expect(f.right).toBeGreaterThanOrEqual(56);
-    expect(f.pageRecall).toBeGreaterThanOrEqual(0.93);
+    // Floors: the figures reached (dev 55/75 when the families landed; 63/75 with verse set as
+    // publishers set it, tables in parts, wiki tables and the page-foot notes of OCR'd books). The
+    // issue's targets are higher; this test holds what is reached, and prints the gap.
+    expect(f.right).toBeGreaterThanOrEqual(63);
+    expect(f.pageRecall).toBeGreaterThanOrEqual(0.97);
     expect(f.pagePrecision).toBeGreaterThanOrEqual(0.99);
     expect(f.notes).toBeGreaterThanOrEqual(0.68);
     expect(f.omissions).toBeGreaterThanOrEqual(0.95);

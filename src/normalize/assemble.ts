@@ -39,7 +39,7 @@ function extent(b: Block): [number, number] {
       case 'verse':
         return b.lines;
       case 'table':
-        return b.rows.map((r) => r.line);
+        return [...b.rows.map((r) => r.line), ...(b.markup ?? [])].sort((x, y) => x.offset - y.offset);
       case 'notes':
       case 'figure':
         return [];
@@ -153,6 +153,7 @@ function omissionRow(span: Span, ctx: InlineContext): TeiElement {
 
 /** A table: a row a line, a cell a column, the spaces between as printed (a pipe table's pipes are its rows' to print). */
 function tableElement(b: Extract<Block, { kind: 'table' }>, ctx: InlineContext): TeiElement {
+  if (b.form === 'wiki') return wikiTableElement(b, ctx);
   const rows: TeiNode[] = [];
   b.rows.forEach((row, k) => {
     const prev = b.rows[k - 1];
@@ -177,6 +178,40 @@ function tableElement(b: Extract<Block, { kind: 'table' }>, ctx: InlineContext):
     );
   });
   return el('table', { rend: b.form }, rows);
+}
+
+/** A wiki table: its markup kept where it stands (`anchor type="wiki-markup"`), each cell's separator at its start. */
+function wikiTableElement(b: Extract<Block, { kind: 'table' }>, ctx: InlineContext): TeiElement {
+  const mark = (s: Span): TeiElement => el('anchor', { type: 'wiki-markup', n: s.text });
+  const end = (s: Span): number => s.offset + s.text.length;
+  const parts = [
+    ...(b.markup ?? []).map((s) => ({ span: s, node: (): TeiNode => mark(s) })),
+    ...b.rows.map((row) => ({
+      span: row.line,
+      node: (): TeiNode => {
+        const cells: TeiNode[] = [];
+        row.cells.forEach((cell, j) => {
+          const m = row.marks?.[j] ?? { text: '', offset: cell.offset };
+          const before = row.cells[j - 1];
+          if (before) cells.push(...layout(between(ctx, end(before), m.offset)));
+          const content = ctx.inline(cell.offset, end(cell));
+          // (a cell over columns or rows says so in its attributes: `colspan="2"`)
+          const span = (name: string): string | undefined =>
+            new RegExp(`${name}\\s*=\\s*"?(\\d+)`).exec(m.text)?.[1];
+          const attrs = { cols: span('colspan'), rows: span('rowspan') };
+          cells.push(el('cell', attrs, m.text ? [mark(m), ...content] : content));
+        });
+        return el('row', { role: row.header ? 'label' : undefined }, cells);
+      },
+    })),
+  ].sort((x, y) => x.span.offset - y.span.offset);
+  const children: TeiNode[] = [];
+  parts.forEach((part, k) => {
+    const prev = parts[k - 1];
+    if (prev) children.push(...layout(between(ctx, end(prev.span), part.span.offset)));
+    children.push(part.node());
+  });
+  return el('table', { rend: 'wiki' }, children);
 }
 
 /** A stanza's lines, an `l` each, with the line breaks and indentation between them as printed. */

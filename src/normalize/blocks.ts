@@ -13,6 +13,10 @@ export interface TableRow {
   line: Span; // the whole line
   cells: Span[];
   header: boolean;
+  /** Where the line begins in the source (its indentation before `line`): the columns a cell stands in. */
+  lineStart?: number;
+  /** A wiki table's: what each cell is printed after (`||`, `| style="…" |`), as printed. */
+  marks?: Span[];
 }
 
 /** The block structure of one source document, in source order (the normalizer's own model). */
@@ -33,8 +37,11 @@ export type Block =
   | { kind: 'notes'; list: NoteList }
   /** A line of a printed page's furniture (OCR): its running head, folio or signature, and the page it begins. */
   | { kind: 'furniture'; span: Span; role: 'header' | 'pageNum' | 'sig'; page?: { n: string; rend: string } }
-  /** A table set in plain text: its rows, a line each (`rule`: the row that is a pipe table's rule). */
-  | { kind: 'table'; form: 'pipe' | 'columns'; rows: TableRow[]; rule?: number }
+  /**
+   * A table set in plain text: its rows, a line each (`rule`: the row that is a pipe table's rule);
+   * a wiki table's rows may run over lines, and its `markup` (`{| …`, `|-`, `|}`) stands between them.
+   */
+  | { kind: 'table'; form: 'pipe' | 'columns' | 'wiki'; rows: TableRow[]; rule?: number; markup?: Span[] }
   /** A stanza: its lines (`quoted`: indented in prose, a `quote` around it). */
   | { kind: 'verse'; lines: Span[]; quoted: boolean }
   /** A picture the text says is there (`[Illustration: caption]`): from its `[` to its `]`. */

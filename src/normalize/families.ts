@@ -1,6 +1,6 @@
 import type { Line } from './lines.ts';
 import type { FamilyId } from './rule.ts';
-import { stanzaCount } from './rules/verse.ts';
+import { verseShown } from './rules/verse.ts';
 
 /**
  * The convention families: a publisher's house conventions (Project Gutenberg's `[Footnote 1: …]`
@@ -101,6 +101,7 @@ const FAMILIES: FamilySigns[] = [
     signs: [
       { name: '↑ note lists', pattern: /^\s*↑ /gm, min: 1 },
       { name: 'page break templates', pattern: /\{\{page break\|/gi, min: 1 },
+      { name: 'raw page headers', pattern: /<pagequality level="\d"/g, min: 1 },
       { name: 'Page: titles', pattern: /^Page:.+\.(?:djvu|pdf)\/\d+$/gm, min: 1 },
       {
         name: 'proofreading notices',
@@ -139,11 +140,11 @@ export function detectFamilies(text: string, stated: FamilyId[] = [], lines?: Li
       evidence.set(family.id, shown);
     }
   }
-  // verse shows in its shape, not in any sign: three stanzas or more
-  const stanzas = lines ? stanzaCount(lines) : 0;
-  if (stanzas >= 3 && !families.has('verse')) {
+  // verse shows in its shape, not in any sign: stanzas at the margin (rules/verse.ts)
+  const stanzas = lines ? verseShown(lines) : null;
+  if (stanzas && !families.has('verse')) {
     families.add('verse');
-    evidence.set('verse', [`${stanzas} stanzas`]);
+    evidence.set('verse', [stanzas]);
   }
   return { families, evidence };
 }

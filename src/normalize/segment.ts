@@ -1,5 +1,5 @@
 import type { Block, BlockRule, Span } from './blocks.ts';
-import { isBlank, type Line } from './lines.ts';
+import { isBlank, type Line, PositionMap } from './lines.ts';
 import { type ClosingKind, classifyClosing } from './rules/closing.ts';
 import { findDate } from './rules/dates.ts';
 import { classifyHeaderLine, type HeaderState } from './rules/header.ts';
@@ -7,6 +7,7 @@ import { findNoteList, type NoteList, type NoteStyle } from './rules/note-list.t
 import { leadingPageMarker } from './rules/page-marker.ts';
 import { endsMidSentence, startsMidSentence } from './rules/paragraph-merge.ts';
 import { runningHeadPage } from './rules/running-head.ts';
+import { joinTables } from './rules/table.ts';
 import { spanOf } from './spans.ts';
 
 export { spanOf };
@@ -118,8 +119,11 @@ export function segment(lines: Line[], rules: SegmentRules): Segmented {
   const closing = closingBlocks(closingLines, closingKinds.slice(0, closingCount).reverse());
 
   const starts = cutouts.map((c) => startOf(c.block));
-  const body = joinEnumerators(
-    mergeExtractionBreaks(bodyBlocks(bodyLines, rules.body), rules.pageOnly, starts),
+  const positions = new PositionMap(lines);
+  const body = joinTables(
+    joinEnumerators(mergeExtractionBreaks(bodyBlocks(bodyLines, rules.body), rules.pageOnly, starts)),
+    (from, to) => starts.some((s) => s > from && s < to),
+    (offset) => positions.at(offset).column - 1,
   );
   const blocks = inSourceOrder(
     [...header, ...body, ...closing],

@@ -9,8 +9,10 @@ import { type FamilyId, printer, rendTokens } from '../rule.ts';
  * `{12}` and `[p. 12]` (older Gutenberg texts), `[p337]` (Sefaria's U.S. Reports),
  * `Page 507 | Page image` (the Library of Congress's American Memory), `p. 85` (sacred-texts.com),
  * `v1:387` (the American Archives), `-119-` and `---- page 239 ----` (documentary editions' web
- * texts). Each is `<pb n="…" rend="…"/>` with its page number as printed; `rend` names the form,
- * so `recto text` prints it back. A form marked `line` is one only alone on its line.
+ * texts), `<noinclude><pagequality level="4" … />` (a Wikisource page's raw source, where each
+ * transcluded page begins: no number). Each is `<pb n="…" rend="…"/>` with its page number as
+ * printed; `rend` names the form, so `recto text` prints it back. A form marked `line` is one only
+ * alone on its line.
  */
 interface PageForm {
   rend: string;
@@ -99,6 +101,15 @@ const FORMS: PageForm[] = [
     line: true,
     print: (n) => `-${n}-`,
   },
+  {
+    // a wiki page's raw source, as a transcluding page gives it: each page begins with the
+    // header its proofreaders keep out of the text (`<noinclude><pagequality level="4" … />`);
+    // the page has no number there
+    rend: 'wiki-page',
+    family: 'wikisource',
+    pattern: /<noinclude>()(?=<pagequality level="\d")/y,
+    print: () => '<noinclude>',
+  },
 ];
 
 const atLineStart = (source: string, at: number): boolean => at === 0 || source[at - 1] === '\n';
@@ -119,7 +130,8 @@ function formRule(form: PageForm): InlineRule {
       const n = m.groups?.n ?? m[1] ?? '';
       const tokens = Object.entries(form.tokens?.(m) ?? {}).map(([k, v]) => `${k}:${v}`);
       const rend = [form.rend, ...tokens].join(' ');
-      return { nodes: [el('pb', { n, rend, 'xml:id': ctx.ids.take(`pg${n}`) })], next: at + m[0].length };
+      const pb = el('pb', { n: n || undefined, rend, 'xml:id': ctx.ids.take(`pg${n}`) });
+      return { nodes: [pb], next: at + m[0].length };
     },
     unparse: [
       printer(

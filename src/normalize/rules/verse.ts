@@ -1,45 +1,154 @@
-import type { BlockRule } from '../blocks.ts';
+import type { BlockRule, Span } from '../blocks.ts';
 import type { Line } from '../lines.ts';
 import { spanOf } from '../spans.ts';
 import { hardWrapJoins } from './hard-wrap.ts';
 
 /**
  * Rule `verse`: a stanza — a run of short lines, each beginning with a capital as verse lines do,
- * of several words, that is no wrapped prose and no list — is a line group (`lg`, a line `l`
- * each). Indented, it is verse quoted in prose (a stanza in a letter): `quote/lg`, in any
- * document. Not indented, it is verse only in a document that is verse (family `verse`: three
- * stanzas or more), so a list of names or short lines in a memorandum stays a list.
+ * of several words, that is no wrapped prose, no list and no roll of names — is a line group
+ * (`lg`, a line `l` each). Where it stands decides whether it is verse:
+ * - indented, it is verse quoted in prose (a stanza in a letter): `quote/lg`, in any document
+ *   (a speech of a play, its heading first, is no quotation: `lg`);
+ * - after a play's speech heading (`_M. Ant._     Trēs philosophī dē Tusculō`), its lines set
+ *   under the first line's words, it is the speech in verse (a song, a recitation): `lg`, in any
+ *   document (a speech in prose goes back to the margin);
+ * - at the margin, it is verse only in a document that sets its verse there (family `verse`:
+ *   three such stanzas or more), so a list of names or short lines in a memorandum stays a list,
+ *   and a short speech of a play whose songs are indented stays prose.
+ * A verse line too long for the page goes on in a turnover, a line indented deeper that goes on
+ * with the sentence (`… and of all the` / `    growths of the earth....`): one `l` over both.
  */
-const LIST_LINE = /^(?:[-•*] |\(?\w{1,3}[.)] )/;
+/** A list's item: a bullet, or an enumerator (`3.`, `b)`, `(iv)`), not a speaker's abbreviated name (`Ham.`). */
+const LIST_LINE = /^(?:[-•*] |\(?(?:\d{1,3}|\p{L}|[ivxlcdm]{2,6}|[IVXLCDM]{2,6})[.)] )/u;
+
+/**
+ * A play's speech heading: the speaker's name in italics (`_M. Ant._ `, `_Filch._ `) or in capitals
+ * (`MRS. PEACHUM. `; not a roman numeral), then the speech.
+ */
+const SPEECH_HEADING =
+  /^(?:_[^_\s][^_\n]{0,30}\._|(?![IVXLCDM]+\.)\p{Lu}[\p{Lu}.'’ -]{1,28}\p{Lu}\.) +(?=\S)/u;
 
 /** Words a verse line seldom ends on, and a title page's or a contents list's lines often do. */
-const FUNCTION_WORD = /\b(?:the|a|an|of|and|to|in|that|with|for|by|from|or|at|as|on)$/i;
+const FUNCTION_WORD = /(?:^|[^\p{L}])(?:the|a|an|of|and|to|in|that|with|for|by|from|or|at|as|on)[,'"’”]*$/iu;
+
+/** A reference to a note glued to the word or sign before it (`slew:(68)`, `īnsontem.[3]`). */
+const NOTE_REFERENCE = /(?<=[\p{L}\p{P}])(?:\(\d{1,3}\)|\[\d{1,3}\])/gu;
+
+/** Words that stand in lower case inside a name or a title (`Assistant to the Secretary of the Treasury`, `Ludwig van Beethoven`). */
+const NAME_PARTICLE =
+  /^(?:of|the|and|to|for|in|at|on|a|an|de|del|della|di|da|du|des|la|le|van|von|der|den|y|e|et)$/;
+
+/** A line that names someone or something: every word a capital (`Mārcus Tullius Cicerō.`, `The Attorney General`). */
+function nameLine(line: string): boolean {
+  const words = line
+    .split(/\s+/)
+    .map((w) => w.replace(/^[\p{P}\p{S}]+|[\p{P}\p{S}]+$/gu, ''))
+    .filter((w) => /\p{L}/u.test(w));
+  return words.length > 0 && words.every((w) => /^\p{Lu}/u.test(w) || NAME_PARTICLE.test(w));
+}
+
+const indentOf = (text: string): number => text.length - text.trimStart().length;
+
+/**
+ * For each line of a run, whether it is a turnover: the end of the verse line before it, set on
+ * a line of its own because that line filled the measure (it is as long as the stanza's longest),
+ * indented deeper than the stanza's lines, going on with the sentence (lower case, after a line
+ * that does not end one). A verse line turns over once, and few of them do: deeper lines after
+ * every other line are a paragraph's hanging indentation, not verse.
+ */
+function turnovers(texts: string[]): boolean[] {
+  const base = Math.min(...texts.map(indentOf));
+  const widest = Math.max(...texts.map((t) => t.trim().length));
+  const turned = texts.map((t, k) => {
+    const before = (texts[k - 1] ?? '').trim();
+    return (
+      k > 0 &&
+      indentOf(t) > base + 1 &&
+      /^\p{Ll}/u.test(t.trim()) &&
+      before.length >= 0.9 * widest &&
+      !/[.!?;:]["'’”)]*$/u.test(before)
+    );
+  });
+  const count = turned.filter(Boolean).length;
+  if (count * 4 > texts.length || turned.some((t, k) => t && turned[k - 1])) return texts.map(() => false);
+  return turned;
+}
 
 export function isStanza(texts: string[]): boolean {
-  const lines = texts.map((t) => t.trim());
-  if (lines.length < 2 || lines.some((l) => l.length < 2 || l.length > 75 || LIST_LINE.test(l))) return false;
-  // not a contents list, an index, a dateline or a title page: no page numbers or years, no word
-  // broken at the line end, no lines in capitals
-  if (lines.some((l) => /\d\d/.test(l) || /\p{L}-$/u.test(l))) return false;
+  const printed = texts.map((t, k) => (k === 0 ? t.trim().replace(SPEECH_HEADING, '') : t.trim()));
+  if (printed.some((l) => l.length < 2 || l.length > 75)) return false;
+  // the verse lines: each printed line with its turnover
+  const turned = turnovers(texts);
+  const lines: string[] = [];
+  printed.forEach((l, k) => {
+    if (turned[k] && lines.length) lines[lines.length - 1] += ` ${l}`;
+    else lines.push(l);
+  });
+  if (lines.length < 2 || lines.some((l) => LIST_LINE.test(l))) return false;
+  // not a contents list, an index, a dateline or a title page: no page numbers or years (a note's
+  // reference glued to a word is none), no word broken at the line end, no lines in capitals
+  if (lines.some((l) => /\d\d/.test(l.replace(NOTE_REFERENCE, '')) || /\p{L}-$/u.test(l))) return false;
   if (lines.filter((l) => /\p{Lu}{3}/u.test(l) && l === l.toUpperCase()).length * 2 >= lines.length)
     return false;
+  // not a roll of names (a cast, those present, a distribution list)
+  if (lines.filter(nameLine).length * 2 > lines.length) return false;
   const capitalized = lines.filter((l) => /^[\p{P}\s]*\p{Lu}/u.test(l)).length;
-  const words = lines.map((l) => l.split(/\s+/).length);
-  const average = words.reduce((a, b) => a + b, 0) / lines.length;
-  if (capitalized / lines.length < 0.75 || average < 2.5 || Math.max(...words) > 14) return false;
-  if (lines.filter((l) => FUNCTION_WORD.test(l.replace(/[\p{P}]+$/u, ''))).length > lines.length * 0.2)
-    return false;
+  const words = printed.map((l) => l.split(/\s+/).length);
+  const average = words.reduce((a, b) => a + b, 0) / printed.length;
+  // (a line long enough to turn over may have more words than a line of verse has)
+  const most = Math.max(...words.filter((_, k) => !turned[k + 1]));
+  if (capitalized / lines.length < 0.75 || average < 2.5 || most > 14) return false;
+  // a line broken before the words it leads to (`A HISTORY OF THE`), not a phrase ended (`cast them by!`)
+  if (lines.filter((l) => FUNCTION_WORD.test(l)).length > lines.length * 0.2) return false;
   return hardWrapJoins(lines) === null;
 }
 
-const indented = (run: Line[]): boolean => run.every((l) => /^\s/.test(l.text));
+/**
+ * Whether a run is indented: every line (a copy that begins inside a line, in lower case, has
+ * lost that line's indentation with its beginning: its first line does not count).
+ */
+const indented = (run: Line[]): boolean =>
+  run.every(
+    (l, k) => /^\s/.test(l.text) || (k === 0 && l.offset === 0 && run.length > 2 && /^\p{Ll}/u.test(l.text)),
+  );
 
-/** Stanzas in a text, not indented ones too: how a verse document shows itself. */
-export function stanzaCount(lines: Line[]): number {
+/**
+ * Where a speech set as verse begins its lines: a speech heading at the margin, the other lines
+ * indented to where its words begin (or deeper); -1 if the run is not so set.
+ */
+function speechColumn(run: Line[]): number {
+  const first = run[0]?.text ?? '';
+  const heading = SPEECH_HEADING.exec(first);
+  if (!heading || run.length < 2) return -1;
+  const column = heading[0].length;
+  const rest = run.slice(1).map((l) => indentOf(l.text));
+  return rest.every((c) => c >= column) && rest.includes(column) ? column : -1;
+}
+
+/** How a run stands: indented, a speech in verse, or at the margin. */
+type Setting = 'indented' | 'speech' | 'margin';
+
+function settingOf(run: Line[]): Setting {
+  if (indented(run)) return 'indented';
+  return speechColumn(run) >= 0 ? 'speech' : 'margin';
+}
+
+/** A stanza this long is a poem, whatever else the document holds. */
+const LONG_STANZA = 10;
+
+/**
+ * How a document shows that it sets its verse at the margin: three stanzas there or more, or one
+ * long one (a poem of one stanza on a page of prose, `Address to an Atom.`); null if it does not.
+ */
+export function verseShown(lines: Line[]): string | null {
   let count = 0;
+  let longest = 0;
   let run: Line[] = [];
   const end = (): void => {
-    if (isStanza(run.map((l) => l.text))) count++;
+    if (run.length && settingOf(run) === 'margin' && isStanza(run.map((l) => l.text))) {
+      count++;
+      longest = Math.max(longest, run.length);
+    }
     run = [];
   };
   for (const line of lines) {
@@ -47,21 +156,54 @@ export function stanzaCount(lines: Line[]): number {
     else run.push(line);
   }
   end();
-  return count;
+  if (count >= 3) return `${count} stanzas`;
+  return longest >= LONG_STANZA ? `a stanza of ${longest} lines` : null;
 }
 
-function verseRule(quoted: boolean): BlockRule {
+/** The stanza's lines as spans: a line each, a turnover joined to the line it ends. */
+function lineSpans(run: Line[]): Span[] {
+  const turned = turnovers(run.map((l) => l.text));
+  const out: Span[] = [];
+  run.forEach((line, k) => {
+    const span = spanOf(line);
+    const prev = out.at(-1);
+    if (turned[k] && prev) {
+      // (the span's text stands for the source's characters: the line break as white space)
+      const gap = span.offset - prev.offset - prev.text.length;
+      out[out.length - 1] = { text: `${prev.text}${' '.repeat(gap)}${span.text}`, offset: prev.offset };
+    } else out.push(span);
+  });
+  return out;
+}
+
+/**
+ * A stanza's first line set apart from it by a blank line (a web copy's rendering): one line that
+ * begins like a verse line and ends on a comma — its sentence goes on in the stanza after it, as
+ * a heading's or a paragraph's does not.
+ */
+function openingLine(run: Line[], next: Line[] | undefined, setting: Setting): boolean {
+  const line = run[0]?.text.trim() ?? '';
+  if (run.length !== 1 || !next || settingOf(next) !== setting) return false;
+  if (!/^\p{Lu}[\p{L}'’ ,-]*\p{L},$/u.test(line) || line.length > 75 || nameLine(line)) return false;
+  return isStanza(next.map((l) => l.text));
+}
+
+function verseRule(settings: Setting[], family: 'generic' | 'verse'): BlockRule {
   return {
     id: 'verse',
-    family: quoted ? 'generic' : 'verse',
-    parse(run) {
-      if (quoted !== indented(run) || !isStanza(run.map((l) => l.text))) return null;
-      return { blocks: [{ kind: 'verse', lines: run.map((l) => spanOf(l)), quoted }], lines: run.length };
+    family,
+    parse(run, next) {
+      const setting = settingOf(run);
+      if (!settings.includes(setting)) return null;
+      if (!isStanza(run.map((l) => l.text)) && !openingLine(run, next, setting)) return null;
+      // (an indented speech of a play is the play's, not a quotation)
+      const quoted = setting === 'indented' && !SPEECH_HEADING.test((run[0]?.text ?? '').trim());
+      return { blocks: [{ kind: 'verse', lines: lineSpans(run), quoted }], lines: run.length };
     },
   };
 }
 
-/** An indented stanza, in any document: verse quoted in prose. */
-export const quotedVerse = verseRule(true);
-/** A stanza of a verse document. */
-export const verse = verseRule(false);
+/** An indented stanza, in any document (verse quoted in prose), or a speech set as verse. */
+export const quotedVerse = verseRule(['indented', 'speech'], 'generic');
+/** A stanza of a verse document, at the margin. */
+export const verse = verseRule(['margin'], 'verse');
