@@ -169,7 +169,11 @@ export function scoreCopy(tei: TeiElement, truth: PublisherTruth): CopyScore {
   };
   truthNotes.forEach((t, k) => {
     const f = pick(t, k);
-    if (!f) return;
+    // (a truth note no found note is left for is a miss, even when the counts agree)
+    if (!f) {
+      problems.push(`note ${k + 1} not found ("${squash(t.text).slice(0, 50)}")`);
+      return;
+    }
     const textRight = f.printed === squash(t.text);
     const placeRight = t.ref === null ? !f.anchored : f.anchored && bare(f.before).endsWith(bare(t.ref));
     if (textRight && placeRight) right++;
