@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { editionModel, type ModelDocument, type ModelEdition } from '../src/model/edition.ts';
@@ -10,11 +10,13 @@ import { documentOfIds } from '../src/render/links.ts';
 import type { TeiElement, TeiNode } from '../src/tei/node.ts';
 import { localName } from '../src/tei/node.ts';
 import { readTei } from '../src/tei/read.ts';
+import { CORPORA_ROOT as CORPORA } from './support/corpus-truth.ts';
 import { epubcheck, readEpub } from './support/epub.ts';
 import { type Expected, PAGE_REFERENCE, readPdfAgainst } from './support/pdf-reading.ts';
 import { outlinePages, pdfPages } from './support/pdf-words.ts';
 import { recto, SEEDS, tempDir } from './support/run.ts';
 import { firstWordDifference, words } from './support/same-words.ts';
+import { sharedCorpora } from './support/shared.ts';
 import { classes, type Role, visibleText } from './support/visible-text.ts';
 
 /**
@@ -23,12 +25,8 @@ import { classes, type Role, visibleText } from './support/visible-text.ts';
  * (rendered), the words of the HTML page, the EPUB chapter and the PDF equal the model's reading
  * text word for word and in order, notes included, and every page number appears.
  */
-const CORPORA = join(import.meta.dirname, '../../shared/corpus');
-const corpora = existsSync(CORPORA)
-  ? readdirSync(CORPORA)
-      .filter((d) => existsSync(join(CORPORA, d, 'volume.xml')))
-      .sort()
-  : [];
+// a declared corpus that is missing, or has no volume.xml, is an error naming the path
+const corpora = sharedCorpora(['volume.xml']).map((c) => c.name);
 
 interface Target {
   name: string;

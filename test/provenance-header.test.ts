@@ -5,7 +5,9 @@ import type { TeiElement } from '../src/tei/node.ts';
 import { childElements, localName } from '../src/tei/node.ts';
 import { parseTei } from '../src/tei/read.ts';
 import { validateTei } from '../src/tei/validate.ts';
+import { CORPORA_ROOT as CORPORA } from './support/corpus-truth.ts';
 import { recto, tempDir } from './support/run.ts';
+import { sharedCorpora } from './support/shared.ts';
 import { all } from './support/tei.ts';
 
 /**
@@ -14,10 +16,10 @@ import { all } from './support/tei.ts';
  * the document has a dated dateline — for the seeds and for every shared corpus built from its
  * plain texts, all valid TEI P5 (jing).
  */
-const CORPORA = '/work/shared/corpus';
-const corpora = readdirSync(CORPORA).filter((d) =>
-  readdirSync(join(CORPORA, d)).some((f) => f.endsWith('.txt')),
-);
+// (a declared corpus that is missing is an error naming the path)
+const corpora = sharedCorpora([])
+  .map((c) => c.name)
+  .filter((d) => readdirSync(join(CORPORA, d)).some((f) => f.endsWith('.txt')));
 const EPOCH = '1767225600'; // 2026-01-01
 
 interface Built {

@@ -2,17 +2,17 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { Parser } from 'htmlparser2';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { CORPORA_ROOT as CORPORA } from './support/corpus-truth.ts';
 import { recto, tempDir } from './support/run.ts';
+import { sharedCorpora } from './support/shared.ts';
 
 /**
  * The site is self-contained: every link, script, stylesheet and download of every page (and every
  * search result the index can give) resolves to a file inside `html/`, and every #anchor to an
  * element of that page. Run on the seeds (all formats) and on every volume.xml in ../shared/corpus/.
  */
-const CORPORA = join(import.meta.dirname, '../../shared/corpus');
-const volumes = readdirSync(CORPORA)
-  .filter((d) => existsSync(join(CORPORA, d, 'volume.xml')))
-  .sort();
+// a declared corpus that is missing, or has no volume.xml, is an error naming the path
+const volumes = sharedCorpora(['volume.xml']).map((c) => c.name);
 
 function files(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {

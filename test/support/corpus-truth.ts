@@ -1,24 +1,21 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { inlineText } from '../../src/normalize/unparse.ts';
 import { isElement, localName, type TeiElement, type TeiNode } from '../../src/tei/node.ts';
 import { parseTei } from '../../src/tei/read.ts';
+import { type Corpus, SHARED, sharedCorpora } from './shared.ts';
 
 /** The shared FRUS corpora: each a folder of plain texts, a truth file per document and the official TEI. */
-export const CORPORA_ROOT = join(import.meta.dirname, '../../../shared/corpus');
+export const CORPORA_ROOT = join(SHARED, 'corpus');
 
 /** The 1958–60 Berlin volume: the official TEI the render tests use. */
 export const CORPUS = join(CORPORA_ROOT, 'frus1958-60v08');
 
-/** Every corpus in the shared folder (a folder with `truth/` and `volume.xml`), by name. */
-export function corpora(root = CORPORA_ROOT): { name: string; dir: string }[] {
-  if (!existsSync(root)) return [];
-  return readdirSync(root, { withFileTypes: true })
-    .filter((d) => d.isDirectory())
-    .map((d) => ({ name: d.name, dir: join(root, d.name) }))
-    .filter((c) => existsSync(join(c.dir, 'truth')) && existsSync(join(c.dir, 'volume.xml')))
-    .sort((a, b) => a.name.localeCompare(b.name));
-}
+/**
+ * Every corpus in the shared folder (a folder with `truth/` and `volume.xml`), by name. A declared
+ * corpus that is missing or not whole is an error naming the path (support/shared.ts).
+ */
+export const corpora = (): Corpus[] => sharedCorpora(['truth', 'volume.xml']);
 
 export interface Truth {
   file: string;

@@ -1,0 +1,24 @@
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { CORPUS_LANE, UNIT_LANE } from './lanes.ts';
+import { ROOT, recto } from './support/run.ts';
+
+/** The test lanes (test/lanes.ts): every file in one, and the unit lane starts no process. */
+describe('the test lanes', () => {
+  it('name test files that exist, each in one lane only', () => {
+    const files = new Set(
+      readdirSync(join(ROOT, 'test'))
+        .filter((f) => f.endsWith('.test.ts'))
+        .map((f) => `test/${f}`),
+    );
+    for (const f of [...UNIT_LANE, ...CORPUS_LANE]) expect(files.has(f), f).toBe(true);
+    expect(UNIT_LANE.filter((f) => CORPUS_LANE.includes(f))).toEqual([]);
+    expect(new Set(UNIT_LANE).size + new Set(CORPUS_LANE).size).toBe(UNIT_LANE.length + CORPUS_LANE.length);
+    expect(existsSync(join(ROOT, 'test/support/unit-lane.ts'))).toBe(true);
+  });
+
+  it('refuse a process in the unit lane (the CLI here says where the file belongs)', () => {
+    expect(() => recto(['--version'])).toThrow(/the unit lane starts no process .*integration lane/);
+  });
+});
