@@ -6,16 +6,18 @@
  *   browser; seconds in all. The lane to run while working. Its setup (support/unit-lane.ts) makes
  *   starting a process an error, so a file that needs one cannot stay here.
  * - `corpus`: what runs over the shared corpora (`../shared/corpus`: their plain texts, truth files
- *   and official `volume.xml`) and the real-copy set (test/fixtures/real).
+ *   and official `volume.xml`) and the two real-copy sets (test/fixtures/real, test/fixtures/publishers).
  * - `integration`: every other file — the CLI, jing, EPUBCheck, poppler, qpdf and Chromium on the
  *   seeds and small inputs. A new test file lands here until it is listed in another lane.
  *
  * A file that mixes quick in-process checks with slow tool runs is in the slower lane.
  */
 export const UNIT_LANE = [
+  'test/architecture.test.ts',
   'test/html-update.test.ts',
   'test/knuth-plass.test.ts',
   'test/lanes.test.ts',
+  'test/model-elements.test.ts',
   'test/model.test.ts',
   'test/pdf-layout.test.ts',
   'test/provenance-agents.test.ts',
@@ -29,10 +31,12 @@ export const CORPUS_LANE = [
   'test/equivalence.test.ts',
   'test/frus-volume.test.ts',
   'test/lighthouse.test.ts',
+  'test/model-json.test.ts',
   'test/pdf-layout-report.test.ts',
   'test/pdf-links.test.ts',
   'test/pdf-table.test.ts',
   'test/provenance-header.test.ts',
+  'test/publishers.test.ts',
   'test/reader-pointers.test.ts',
   'test/real-copies.test.ts',
   'test/register-corpus.test.ts',
