@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { displayOf } from '../src/model/display.ts';
 import { editionModel } from '../src/model/edition.ts';
 import { knownElements, meaningOf } from '../src/model/elements.ts';
 import { parseTei } from '../src/tei/read.ts';
@@ -36,5 +37,20 @@ describe('the element table', () => {
     const m = editionModel(parseTei(tei('<p>Before <lg><l>one</l><l>two</l></lg> after.</p>'), 'test.xml'));
     const kinds = m.documents[0]?.blocks.map((b) => b.kind);
     expect(kinds).toEqual(['heading', 'paragraph', 'line', 'line', 'paragraph']);
+  });
+
+  it('reads a word broken over a line (`lb break="no"`) whole, with its own hyphen only; any other line break stays one', () => {
+    const m = editionModel(
+      parseTei(
+        tei('<p>he ad<lb break="no" rend="hyphen"/>vises the well-<lb break="no"/>known rule;<lb/>then</p>'),
+        'test.xml',
+      ),
+    );
+    const para = m.documents[0]?.blocks.find((b) => b.kind === 'paragraph');
+    const kids = para?.kind === 'paragraph' ? para.children : [];
+    expect(kids.filter((c) => c.kind === 'lineBreak')).toHaveLength(1);
+    expect(kids.map((c) => (c.kind === 'text' ? c.text : '|')).join('')).toBe(
+      'he advises the well-known rule;|then',
+    );
   });
 });

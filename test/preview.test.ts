@@ -116,7 +116,9 @@ describe('recto preview', () => {
       if (f === page.mainFrame()) navigations.push(f.url());
     });
     writeFileSync(file, `${readFileSync(file, 'utf8').trimEnd()}\n\n${sentence}\n`);
-    await page.waitForFunction((s) => document.body.innerText.includes(s), sentence, { timeout: 30_000 });
+    await page.waitForFunction((s) => document.body?.innerText.includes(s) ?? false, sentence, {
+      timeout: 30_000,
+    });
     // The page reloaded itself (the live script), at the same address: the test never navigated.
     expect(new Set(navigations)).toEqual(new Set([`${preview.url}docs/${id}.html`]));
     await page.waitForFunction(
@@ -133,9 +135,13 @@ describe('recto preview', () => {
     const text = readFileSync(file, 'utf8');
     const at = text.indexOf('\n\nIf this basic postulate');
     writeFileSync(file, `${text.slice(0, at)}\n\nThe IPOLITICAL question remains open.${text.slice(at)}`);
-    await page.waitForFunction(() => document.body.innerText.includes('IPOLITICAL question'), undefined, {
-      timeout: 30_000,
-    });
+    await page.waitForFunction(
+      () => document.body?.innerText.includes('IPOLITICAL question') ?? false,
+      undefined,
+      {
+        timeout: 30_000,
+      },
+    );
     const warning = page.locator('#recto-preview li', { hasText: 'IPOLITICAL' });
     await warning.first().waitFor({ state: 'attached', timeout: 30_000 });
     const line =
@@ -170,7 +176,7 @@ describe('recto preview', () => {
     writeFileSync(manifest, good);
     await overlay.waitFor({ state: 'hidden', timeout: 60_000 });
     await page.waitForFunction(
-      () => document.body.innerText.includes('The preview test appended this sentence'),
+      () => document.body?.innerText.includes('The preview test appended this sentence') ?? false,
       undefined,
       { timeout: 30_000 },
     );

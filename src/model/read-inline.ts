@@ -144,7 +144,8 @@ function readInline(e: TeiElement, reader: InlineReader): Inline[] {
     case 'pb':
       return a.n ? [{ kind: 'pageBreak', n: a.n, id: a['xml:id'] }] : [];
     case 'lb':
-      return [{ kind: 'lineBreak' }];
+      // a break inside a word (`break="no"`: a hyphenated line end) is no break to a reader
+      return a.break === 'no' ? [] : [{ kind: 'lineBreak' }];
     case 'gap':
       return [{ kind: 'gap', ...omissionWords(e) }];
     case 'supplied':

@@ -55,10 +55,11 @@ const CORE: Unparser[] = [
     (e) => e.attrs.rend === ILLEGAL_CHARACTER,
     (e, ctx) => illegalCharacter(e.attrs.n) ?? ctx.print(e.children),
   ),
-  // a line break the normalizer set between a heading's lines
+  // a line break the normalizer set between a heading's lines, or one inside a word whose hyphen
+  // is the word's own (rule line-end-hyphen prints the printer's hyphen with its break)
   printer(
     'lb',
-    () => true,
+    (e) => e.attrs.rend !== 'hyphen',
     () => '\n',
   ),
   // the containers around a document: their white space is the writer's layout, not the source's

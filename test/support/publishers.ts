@@ -49,7 +49,7 @@ interface Found {
   verse: number;
 }
 
-const MARK = (k: number): string => `\uE000${k}\uE001`;
+const MARK = '\uE000';
 
 /**
  * Reads a copy's TEI: its page and column breaks, each note with the source text before its
@@ -59,10 +59,8 @@ const MARK = (k: number): string => `\uE000${k}\uE001`;
 function read(tei: TeiElement): Found {
   const found: Found = { pages: [], columns: [], notes: [], omissions: [], tables: 0, verse: 0 };
   const notes: TeiElement[] = [];
-  // Each note set at its reference becomes a marker: the text printed before the marker is what
-  // precedes the reference in the source.
-  const marked = (n: TeiNode): TeiNode => {
-    if (typeof n === 'string') return n;
+  const visit = (n: TeiNode): void => {
+    if (typeof n === 'string') return;
     const name = localName(n.name);
     if (name === 'pb') found.pages.push({ n: n.attrs.n ?? '', ed: n.attrs.ed });
     if (name === 'cb') found.columns.push(n.attrs.n ?? '');
@@ -78,23 +76,43 @@ function read(tei: TeiElement): Found {
         printed: squash(documentTextOf(n)),
         kind: name === 'supplied' ? 'unclear' : name,
       });
-    if (name === 'note' && (n.attrs.place === 'foot' || n.attrs.place === 'end')) {
-      notes.push(n);
-      if (n.attrs.type !== 'unanchored') return MARK(notes.length - 1);
-    }
-    return { ...n, children: n.children.map(marked) };
+    if (name === 'note' && (n.attrs.place === 'foot' || n.attrs.place === 'end')) notes.push(n);
+    n.children.forEach(visit);
   };
-  const copy = marked(tei) as TeiElement;
-  const text = documentText(copy);
-  notes.forEach((note, k) => {
-    const at = text.indexOf(MARK(k));
+  visit(tei);
+  // A note set at its reference becomes a marker: the copy printed up to the marker is what precedes
+  // the reference in the source (the other notes' marks printed as the source prints them).
+  const marked = (n: TeiNode, note: TeiElement): TeiNode => {
+    if (typeof n === 'string') return n;
+    if (n === note) return n.attrs.type === 'unanchored' ? n : MARK;
+    return { ...n, children: n.children.map((c) => marked(c, note)) };
+  };
+  for (const note of notes) {
+    const text = documentText(marked(tei, note) as TeiElement);
+    const at = text.indexOf(MARK);
     found.notes.push({
-      printed: squash(documentTextOf(note, true).replace(/↩\s*$/, '')),
+      printed: squash(documentTextOf(wordsWhole(note), true).replace(/↩\s*$/, '')),
       anchored: at !== -1,
-      before: at === -1 ? '' : text.slice(0, at).replace(/\uE000\d+\uE001/g, ''),
+      before: at === -1 ? '' : text.slice(0, at),
     });
-  });
+  }
   return found;
+}
+
+/**
+ * A note as the edition reads it: a word the TEI marks as broken over a line's end (`lb
+ * break="no"`) whole, as the truth files write it (`admi-` / `nistration` → `administration`; a
+ * word's own hyphen stays: `well-known`). A break the TEI does not mark so prints as the source has it.
+ */
+function wordsWhole(e: TeiElement): TeiElement {
+  const children = e.children.flatMap((n): TeiNode[] =>
+    typeof n === 'string'
+      ? [n]
+      : localName(n.name) === 'lb' && n.attrs.break === 'no'
+        ? []
+        : [wordsWhole(n)],
+  );
+  return { ...e, children };
 }
 
 /** An element as the source printed it (a note: its text only, without its label or mark). */

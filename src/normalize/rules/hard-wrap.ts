@@ -27,6 +27,8 @@ export function hardWrapJoins(lines: string[]): boolean[] | null {
     // A paragraph's first line may be short (indented, or after `Sir:`): it still goes on when it
     // breaks a sentence and the next line begins in lower case.
     if (line.length >= HALF * width && !TERMINAL.test(line) && /^\p{Ll}/u.test(next)) return true;
+    // a word broken at the line's end (`ad-` / `vises`) goes on, however short the line
+    if (/\p{L}-$/u.test(line) && /^\p{Ll}/u.test(next)) return true;
     if (line.length < FULL * width) return false;
     return !(TERMINAL.test(line) && ENUMERATED.test(next));
   });

@@ -23,6 +23,8 @@ interface PageForm {
   print: (n: string, tokens: Record<string, string>) => string;
   /** What else of the printed form the number does not tell (`rend` tokens: `dashes:20`). */
   tokens?: (m: RegExpExecArray) => Record<string, string>;
+  /** What, just before the form, makes it something else (tried on the few characters before it). */
+  notAfter?: RegExp;
 }
 
 const ROMAN = '[ivxlcdm]{1,8}';
@@ -93,6 +95,9 @@ const FORMS: PageForm[] = [
     family: 'ocr-book',
     pattern: /\( (\d{1,4}) \)/y,
     print: (n) => `( ${n} )`,
+    // after a number it is a citation's year, as a law report's title spaces it
+    // (`135 F. Supp. 260 ( 1955 )`), not a page
+    notAfter: /\d $/,
   },
   {
     rend: 'dashes',
@@ -124,6 +129,7 @@ function formRule(form: PageForm): InlineRule {
     trigger,
     parse(ctx, at, end) {
       if (form.line && !atLineStart(ctx.source, at)) return null;
+      if (form.notAfter?.test(ctx.source.slice(Math.max(0, at - 8), at))) return null;
       form.pattern.lastIndex = at;
       const m = form.pattern.exec(ctx.source);
       if (!m || m.index !== at || at + m[0].length > end) return null;

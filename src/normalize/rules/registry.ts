@@ -18,6 +18,7 @@ import { sidenote, thoughtBreak, underscoreItalic } from './gutenberg.ts';
 import { hardWrap } from './hard-wrap.ts';
 import { header } from './header.ts';
 import { boldHeading, sectionHeading } from './heading.ts';
+import { lineEndHyphen } from './line-end-hyphen.ts';
 import { list, listLabel } from './list.ts';
 import { manifestCorrection } from './manifest-correction.ts';
 import { noteBlock, noteList } from './note-list.ts';
@@ -77,6 +78,7 @@ export const INLINE_RULES: InlineRule[] = [
   autolink,
   pageLine,
   formFeed,
+  lineEndHyphen,
 ];
 
 export const DOCUMENT_RULES: Rule[] = [
