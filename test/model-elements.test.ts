@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { displayOf } from '../src/model/display.ts';
 import { editionModel } from '../src/model/edition.ts';
 import { knownElements, meaningOf } from '../src/model/elements.ts';
 import { parseTei } from '../src/tei/read.ts';

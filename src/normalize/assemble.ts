@@ -3,6 +3,7 @@ import { between, layout } from './between.ts';
 import type { Block, Span } from './blocks.ts';
 import type { InlineContext } from './inline.ts';
 import type { NoteSetter } from './notes.ts';
+import { SOURCE_NOTE_LABEL } from './rules/closing.ts';
 import { datelineNodes } from './rules/dateline.ts';
 import { listTypeForLabel } from './rules/list.ts';
 import { isAsteriskRow } from './rules/omission-row.ts';
@@ -33,6 +34,7 @@ function extent(b: Block): [number, number] {
       case 'p':
       case 'quote':
       case 'source-block':
+      case 'source-note':
         return b.spans;
       case 'list':
         return [...(b.label ? [b.label] : []), ...b.items];
@@ -254,6 +256,28 @@ function sourceBlock(spans: Span[], inline: Inline, ctx: InlineContext): TeiElem
 }
 
 /**
+ * A documentary edition's source note after the text (rule `closing`): `<note type="source"
+ * place="end"><label>Note:</label> RC (DLC). …</note>`, where it is printed (no reference marks it).
+ */
+function sourceNote(spans: Span[], inline: Inline, ctx: InlineContext): TeiElement {
+  const [first, ...rest] = spans;
+  if (!first) return el('note', { type: 'source', place: 'end' });
+  const label = SOURCE_NOTE_LABEL.exec(first.text)?.[0] ?? '';
+  const parts: TeiNode[] = [el('label', {}, [label])];
+  parts.push(...inline({ text: first.text.slice(label.length), offset: first.offset + label.length }));
+  let end = first.offset + first.text.length;
+  for (const span of rest) {
+    parts.push(between(ctx, end, span.offset), ...inline(span));
+    end = span.offset + span.text.length;
+  }
+  return el(
+    'note',
+    { type: 'source', place: 'end' },
+    parts.filter((n) => n !== ''),
+  );
+}
+
+/**
  * Builds the document's `<div type="document">` from its blocks, in source order: header blocks at
  * the top, body paragraphs (a section heading opens a nested div), closing blocks and the note list
  * at the bottom. Every character of the source is in it: each block's in its element, the white
@@ -287,7 +311,7 @@ export function assembleDiv(
     pending += between(ctx, cursor, start);
     cursor = Math.max(cursor, end);
     const isClosing =
-      ['salute', 'signed', 'postscript', 'collection', 'source-block'].includes(b.kind) ||
+      ['salute', 'signed', 'postscript', 'collection', 'source-block', 'source-note'].includes(b.kind) ||
       (b.kind === 'notes' && !b.list.inText);
     if (isClosing && !closing) {
       closing = true;
@@ -361,6 +385,9 @@ export function assembleDiv(
         break;
       case 'source-block':
         place(div, sourceBlock(b.spans, inline, ctx));
+        break;
+      case 'source-note':
+        place(div, sourceNote(b.spans, inline, ctx));
         break;
       case 'notes':
         // (notes printed in the text stand where they are; the list at the end, after the closing)

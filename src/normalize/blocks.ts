@@ -33,6 +33,8 @@ export type Block =
   | { kind: 'running-head'; span: Span; n: string } // `FOREIGN RELATIONS, 1950, VOLUME III 130`
   | { kind: 'salute' | 'signed' | 'postscript' | 'collection'; span: Span }
   | { kind: 'source-block'; spans: Span[] }
+  /** A documentary edition's source note: its label (`Note:`) and the note, on one line or two. */
+  | { kind: 'source-note'; spans: Span[] }
   /** The notes listed at the end: each is set at its reference, an anchor left where it is printed. */
   | { kind: 'notes'; list: NoteList }
   /** A line of a printed page's furniture (OCR): its running head, folio or signature, and the page it begins. */
@@ -96,6 +98,7 @@ export function refSpans(block: Block): Span[] {
     case 'page':
     case 'collection':
     case 'source-block':
+    case 'source-note':
     case 'notes':
     case 'figure':
     case 'furniture':

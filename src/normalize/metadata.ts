@@ -60,9 +60,11 @@ export function documentMeta(
     const bibls = note.children.filter(isElement).filter((c) => c.name === 'bibl');
     return squash((bibls.length ? bibls : [note]).map((b) => b.children.map(plainText).join('')).join(' '));
   };
+  // (a documentary edition's source note after the text, `Note: RC (DLC)`, names the archival
+  // copy, not the book: it stays a note, and the header keeps the edition's own title)
   const sources = div.children
     .filter(isElement)
-    .filter((c) => c.name === 'note' && c.attrs.type === 'source')
+    .filter((c) => c.name === 'note' && c.attrs.type === 'source' && c.attrs.place !== 'end')
     .map(sourceText);
   if (sources.length) meta.source = sources.join('; ');
   for (const [key, value] of Object.entries(overrides) as [keyof DocumentOverrides, string | undefined][]) {

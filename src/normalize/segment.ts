@@ -157,6 +157,7 @@ function startOf(b: Block): number {
     case 'p':
     case 'quote':
     case 'source-block':
+    case 'source-note':
       return b.spans[0]?.offset ?? 0;
     case 'verse':
       return b.lines[0]?.offset ?? 0;
@@ -185,6 +186,12 @@ function closingBlocks(lines: Line[], kinds: ClosingKind[]): Block[] {
   let sourceSpans: Span[] = [];
   lines.forEach((line, k) => {
     const kind = kinds[k] ?? 'fw';
+    if (kind === 'source-note') {
+      const last = out.at(-1);
+      if (last?.kind === 'source-note') last.spans.push(spanOf(line));
+      else out.push({ kind, spans: [spanOf(line)] });
+      return;
+    }
     if (kind === 'source-block') {
       sourceSpans.push(spanOf(line));
       return;

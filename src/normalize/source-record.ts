@@ -38,8 +38,11 @@ const squash = (s: string): string => s.replace(/\s+/g, ' ').trim();
 const FILE_NUMBER = /\b\d{3}\.[0-9A-Z]+\/\d+(?:[–-]\d+)*\b/;
 
 /** The notes of type source at the document's top level (the file number line, `Source: …`, a citation block). */
+/** The notes that cite the document's source (not a documentary edition's archival note after the text). */
 function sourceNotes(div: TeiElement): TeiElement[] {
-  return div.children.filter(isElement).filter((c) => c.name === 'note' && c.attrs.type === 'source');
+  return div.children
+    .filter(isElement)
+    .filter((c) => c.name === 'note' && c.attrs.type === 'source' && c.attrs.place !== 'end');
 }
 
 function noteText(note: TeiElement): string {

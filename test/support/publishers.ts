@@ -84,20 +84,27 @@ function read(tei: TeiElement): Found {
   // the reference in the source (the other notes' marks printed as the source prints them).
   const marked = (n: TeiNode, note: TeiElement): TeiNode => {
     if (typeof n === 'string') return n;
-    if (n === note) return n.attrs.type === 'unanchored' ? n : MARK;
+    // (an unanchored note, or a source note, stands where the list or the text prints it: no reference)
+    if (n === note) return n.attrs.type === 'unanchored' || n.attrs.type === 'source' ? n : MARK;
     return { ...n, children: n.children.map((c) => marked(c, note)) };
   };
   for (const note of notes) {
     const text = documentText(marked(tei, note) as TeiElement);
     const at = text.indexOf(MARK);
     found.notes.push({
-      printed: squash(documentTextOf(wordsWhole(note), true).replace(/↩\s*$/, '')),
+      printed: squash(documentTextOf(wordsWhole(unlabelled(note)), true).replace(/↩\s*$/, '')),
       anchored: at !== -1,
       before: at === -1 ? '' : text.slice(0, at),
     });
   }
   return found;
 }
+
+/** A note without its `label` (a source note's `Note:`): the truth gives a note's text without its label. */
+const unlabelled = (e: TeiElement): TeiElement => ({
+  ...e,
+  children: e.children.filter((c) => typeof c === 'string' || localName(c.name) !== 'label'),
+});
 
 /**
  * A note as the edition reads it: a word the TEI marks as broken over a line's end (`lb
@@ -106,11 +113,7 @@ function read(tei: TeiElement): Found {
  */
 function wordsWhole(e: TeiElement): TeiElement {
   const children = e.children.flatMap((n): TeiNode[] =>
-    typeof n === 'string'
-      ? [n]
-      : localName(n.name) === 'lb' && n.attrs.break === 'no'
-        ? []
-        : [wordsWhole(n)],
+    typeof n === 'string' ? [n] : localName(n.name) === 'lb' && n.attrs.break === 'no' ? [] : [wordsWhole(n)],
   );
   return { ...e, children };
 }

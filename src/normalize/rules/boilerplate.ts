@@ -12,6 +12,8 @@ const BOILERPLATE: RegExp[] = [
   // Site navigation around a copied page (issue #15): skip links, the beta banner, breadcrumbs,
   // footer links, a collection's banner and viewer labels, a document viewer's page counter.
   /^(Skip to (main )?content|Learn about the beta|Page View|Text View|Contact Us)$/i,
+  // a content management system's list of links after the document
+  /^Related (Content|Resources|Links|Documents)$/i,
   /^Home\s*[›>»|/]\s*\S.*$/,
   /^[\p{L} ]{2,30}(\s\|\s[\p{L} ]{2,30}){1,8}$/u,
   /^(Link to )?University of Wisconsin Digital Collections$/,

@@ -4,10 +4,25 @@ import { isBoilerplate } from './boilerplate.ts';
 /**
  * Rule `closing`: what follows the text — salutation and signature (`Respectfully yours,` /
  * `William C. Bullitt`, `KENNAN`), transmission notes (`Sent Department 878; repeated London as
- * 150.`), a collection title, and a bibliographic source block (`Source` + citation + URL).
+ * 150.`), a collection title, a bibliographic source block (`Source` + citation + URL), and a
+ * documentary edition's source note under its label (`Note: RC (DLC). In the hand of Jacob Rush …`,
+ * `Source Note: Cy, DNA, RG 45`; the label may stand on a line of its own): the document's
+ * provenance, printed after the text and before the numbered notes.
  * Classified from the last line backwards.
  */
-export type ClosingKind = 'fw' | 'signed' | 'salute' | 'postscript' | 'collection' | 'source-block';
+export type ClosingKind =
+  | 'fw'
+  | 'signed'
+  | 'salute'
+  | 'postscript'
+  | 'collection'
+  | 'source-block'
+  | 'source-note';
+
+/** A source note's label (`Note:`, `Source Note:`), and what follows it on its line. */
+export const SOURCE_NOTE_LABEL = /^(?:Source [Nn]ote|Note):/;
+const SOURCE_NOTE_LINE = /^(?:Source [Nn]ote|Note):\s+\S/;
+const SOURCE_NOTE_ALONE = /^(?:Source [Nn]ote|Note):$/;
 
 export const isTransmissionNote = (t: string): boolean =>
   /^(?:Sent|Repeated|Also sent|Pouched|Passed)\b/.test(t) && /\.$/.test(t) && t.length < 240;
@@ -39,6 +54,11 @@ export function classifyClosing(linesFromEnd: string[]): ClosingKind[] {
     k++;
   };
   while (k < linesFromEnd.length && isBoilerplate(linesFromEnd[k] ?? '')) take('fw');
+  if (SOURCE_NOTE_LINE.test(linesFromEnd[k] ?? '')) take('source-note');
+  else if (k + 1 < linesFromEnd.length && SOURCE_NOTE_ALONE.test(linesFromEnd[k + 1] ?? '')) {
+    take('source-note');
+    take('source-note');
+  }
   if (sourceAt >= k) {
     while (k <= sourceAt) take('source-block');
     if (/^\d+\.$/.test(linesFromEnd[k]?.trim() ?? '')) take('source-block');
