@@ -69,7 +69,9 @@ for input in "${inputs[@]}"; do
   else
     status=1
     echo "DIFFERENT  $input ($files files):"
-    sed 's/^/    /' "$work/diff-$key" | head -20
+    # (head first: under pipefail, sed writing into a closed pipe would end the script)
+    head -20 "$work/diff-$key" | sed 's/^/    /'
+    if [ "$(wc -l <"$work/diff-$key")" -gt 20 ]; then echo "    … $(wc -l <"$work/diff-$key") files in all"; fi
   fi
   rm -rf "$work/out-base-$key" "$work/out-head-$key"
 done
