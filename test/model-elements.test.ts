@@ -52,4 +52,26 @@ describe('the element table', () => {
       'he advises the well-known rule;|then',
     );
   });
+
+  it('reads a verse line\'s printed number (`label type="line-number"`) apart from its words; a line without one has none', () => {
+    const m = editionModel(
+      parseTei(
+        tei(
+          '<lg><l>Of woes unnumber\'d, sing!</l><l n="5">Whose limbs unburied on the shore,     <label type="line-number">5</label></l></lg>',
+        ),
+        'test.xml',
+      ),
+    );
+    const lines = m.documents[0]?.blocks.filter((b) => b.kind === 'line') ?? [];
+    expect(
+      lines.map((b) =>
+        b.kind === 'line'
+          ? [b.number, b.children.map((c) => (c.kind === 'text' ? c.text : '')).join('')]
+          : [],
+      ),
+    ).toEqual([
+      [undefined, "Of woes unnumber'd, sing!"],
+      ['5', 'Whose limbs unburied on the shore,'],
+    ]);
+  });
 });

@@ -157,6 +157,7 @@ const BLOCK = {
       verse: 'verse',
       caption: 'caption',
     }),
+    number: opt,
     children: inlines,
   }),
   figure: z.strictObject({ kind: z.literal('figure'), caption: inlines }),

@@ -8,7 +8,7 @@ import {
   positionOf,
   readInlines,
 } from './read-inline.ts';
-import { ASIDE_TYPES, type Block, type Inline, type ListItem, type TableCell } from './types.ts';
+import { ASIDE_TYPES, type Block, type Inline, type LineRole, type ListItem, type TableCell } from './types.ts';
 
 /**
  * TEI blocks → model blocks. Mixed content is read as a flow: runs of inline content become
@@ -111,6 +111,19 @@ export class BlockReader {
         children: this.inlines(head.children),
       },
     ]);
+  }
+
+  /** A line of its own; a verse line's printed number (`label type="line-number"`) set apart from its words. */
+  private line(e: TeiElement, role: LineRole): Block {
+    const isNumber = (c: TeiNode): c is TeiElement =>
+      isElement(c) && localName(c.name) === 'label' && c.attrs.type === 'line-number';
+    const label = e.children.find(isNumber);
+    if (!label) return { kind: 'line', role, children: this.inlines(e.children) };
+    // (the spaces that set the number apart are layout, not words)
+    const words = e.children.filter((c) => !isNumber(c));
+    const last = words.at(-1);
+    if (typeof last === 'string') words[words.length - 1] = last.trimEnd();
+    return { kind: 'line', role, number: label.children.filter((c) => typeof c === 'string').join(''), children: this.inlines(words) };
   }
 
   private sourceNote(e: TeiElement): Block {
@@ -250,8 +263,7 @@ export class BlockReader {
         return [];
       default: {
         const meaning = meaningOf(name)?.block;
-        if (typeof meaning === 'object')
-          return this.withLifted([{ kind: 'line', role: meaning.line, children: this.inlines(e.children) }]);
+        if (typeof meaning === 'object') return this.withLifted([this.line(e, meaning.line)]);
         if (meaning === 'container') return inner();
         return [
           { kind: 'unknown', name: e.name, at: positionOf(e), children: this.flow(e.children, depth, {}) },

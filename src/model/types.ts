@@ -123,7 +123,8 @@ export type Block =
    * set apart from the source's text in every format.
    */
   | { kind: 'aside'; role: AsideRole; id?: string; children: Block[] }
-  | { kind: 'line'; role: LineRole; children: Inline[] }
+  /** A line of its own; `number`: the line number the source prints at a verse line's end. */
+  | { kind: 'line'; role: LineRole; number?: string; children: Inline[] }
   | { kind: 'figure'; caption: Inline[] }
   /** Web-page boilerplate and running heads (`fw`): kept in the model, out of the reading text. */
   | { kind: 'boilerplate'; children: Inline[] }

@@ -8,6 +8,7 @@ import { datelineNodes } from './rules/dateline.ts';
 import { listTypeForLabel } from './rules/list.ts';
 import { isAsteriskRow } from './rules/omission-row.ts';
 import { breakIsWordSpace } from './rules/paragraph-merge.ts';
+import { lineNumbers } from './rules/verse.ts';
 
 type Inline = (span: Span) => TeiNode[];
 
@@ -216,13 +217,27 @@ function wikiTableElement(b: Extract<Block, { kind: 'table' }>, ctx: InlineConte
   return el('table', { rend: 'wiki' }, children);
 }
 
-/** A stanza's lines, an `l` each, with the line breaks and indentation between them as printed. */
+/**
+ * A stanza's lines, an `l` each, with the line breaks and indentation between them as printed. A
+ * line number the printer set at a line's end (rule `verse`: `Sing, goddess, the wrath …   5`) is
+ * the line's `n` and a `label type="line-number"`, the spaces before it kept.
+ */
 function linesOf(spans: Span[], inline: Inline, ctx: InlineContext): TeiNode[] {
   const out: TeiNode[] = [];
+  const numbers = lineNumbers(spans.map((s) => s.text));
   spans.forEach((span, k) => {
     const prev = spans[k - 1];
     if (prev) out.push(...layout(between(ctx, prev.offset + prev.text.length, span.offset)));
-    out.push(el('l', {}, inline(span)));
+    const number = numbers[k];
+    if (!number) {
+      out.push(el('l', {}, inline(span)));
+      return;
+    }
+    const words = { text: span.text.slice(0, number.at), offset: span.offset };
+    const gap = span.text.slice(number.at, span.text.length - number.n.length);
+    out.push(
+      el('l', { n: number.n }, [...inline(words), gap, el('label', { type: 'line-number' }, [number.n])]),
+    );
   });
   return out;
 }

@@ -74,8 +74,41 @@ function turnovers(texts: string[]): boolean[] {
   return turned;
 }
 
+/** A line number set at a line's end, two spaces or more after its words (`… the wrath   5`). */
+const LINE_NUMBER = /(?<=\S)[ \t]{2,}(\d{1,4})$/;
+
+/** Where a line's number begins (its words end) and the number as printed. */
+export interface LineNumber {
+  at: number;
+  n: string;
+}
+
+/**
+ * The line numbers a stanza's lines print at their ends (trimmed lines in), as an edition of a
+ * poem numbers its lines: every fifth or tenth line, or each. They are line numbers only if they
+ * count the stanza's lines — each number less its line's place the same for all — and, where one
+ * line alone has one, it is a multiple of five past its place; otherwise none is (a figure at a
+ * line's end is the line's own).
+ */
+export function lineNumbers(texts: string[]): (LineNumber | undefined)[] {
+  const found = texts.map((t): LineNumber | undefined => {
+    const m = LINE_NUMBER.exec(t);
+    return m ? { at: m.index, n: m[1] ?? '' } : undefined;
+  });
+  const offsets = new Set(found.flatMap((f, k) => (f ? [Number(f.n) - k] : [])));
+  const count = found.filter(Boolean).length;
+  const one = found.find(Boolean);
+  const offset = [...offsets][0] ?? 0;
+  const counts = offsets.size === 1 && (count >= 2 || (Number(one?.n) % 5 === 0 && offset > 0));
+  return counts ? found : texts.map(() => undefined);
+}
+
 export function isStanza(texts: string[]): boolean {
-  const printed = texts.map((t, k) => (k === 0 ? t.trim().replace(SPEECH_HEADING, '') : t.trim()));
+  const numbers = lineNumbers(texts.map((t) => t.trim()));
+  const printed = texts.map((t, k) => {
+    const line = t.trim().slice(0, numbers[k]?.at);
+    return k === 0 ? line.replace(SPEECH_HEADING, '') : line;
+  });
   if (printed.some((l) => l.length < 2 || l.length > 75)) return false;
   // the verse lines: each printed line with its turnover
   const turned = turnovers(texts);

@@ -281,7 +281,9 @@ export const HTML_BLOCK: BlockRules<HtmlContext, string> = {
     `<section class="attachment"${b.id ? ` id="${escapeAttr(uniqueId(ctx, b.id))}"` : ''}>${blocks(b.children, ctx)}</section>`,
   division: (b, ctx) =>
     `<section class="section"${b.id ? ` id="${escapeAttr(uniqueId(ctx, b.id))}"` : ''}>${blocks(b.children, ctx)}</section>`,
-  line: (b, ctx) => `<p class="${b.role}">${inlines(b.children, ctx)}</p>`,
+  // (a verse line's printed number after its words, set in the margin by the style sheet)
+  line: (b, ctx) =>
+    `<p class="${b.role}">${inlines(b.children, ctx)}${b.number ? ` <span class="line-number">${escapeHtml(b.number)}</span>` : ''}</p>`,
   figure: (b, ctx) => `<figure><figcaption>${inlines(b.caption, ctx)}</figcaption></figure>`,
   boilerplate: () => '', // web-page boilerplate and running heads: kept in the TEI, out of the reading text
   unanchoredNote: (b, ctx) => {

@@ -339,8 +339,11 @@ export const PDF_BLOCK: BlockRules<Flow, void> = {
       case 'caption':
         push(flow, small(items(b.children, REGULAR), { align: 'center' }));
         return;
-      default:
-        push(flow, block(items(b.children, REGULAR), { align: 'left' }));
+      default: {
+        // (a verse line's printed number after its words, an em space apart)
+        const number: Inline[] = b.number ? [{ kind: 'text', text: `\u2003${b.number}` }] : [];
+        push(flow, block(items([...b.children, ...number], REGULAR), { align: 'left' }));
+      }
     }
   },
   figure: (b, flow) => push(flow, small(items(b.caption, REGULAR), { align: 'center' })),
