@@ -87,7 +87,8 @@ const FAMILIES: FamilySigns[] = [
   {
     id: 'ocr-book',
     signs: [
-      { name: '( N ) folios', pattern: /\( \d{1,4} \)/g, min: 1 },
+      // (not after a number: `135 F. Supp. 260 ( 1955 )` is a citation's year)
+      { name: '( N ) folios', pattern: /(?<!\d )\( \d{1,4} \)/g, min: 1 },
       { name: 'Google scan marks', pattern: /Digitized by Google/g, min: 1 },
       { name: 'HathiTrust page lines', pattern: /^## p\. /gm, min: 1 },
     ],

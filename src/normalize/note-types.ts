@@ -19,6 +19,7 @@ export type NoteStyle =
   | 'footnote-line' // `Footnote 1: …` (a web page's notes)
   | 'spaced' // `1 See John Adams …` (a documentary edition's web text: the number, a space)
   | 'paren' // `(1) …` with `(1)` glued to the words it notes
+  | 'superscript' // `¹ …` with `¹` glued to the words it notes
   | 'page-foot' // an OCR'd page's foot: `1 See Desruelles …`, numbered from 1 on each page
   | 'declared'; // a house style the manifest declares (declared.ts)
 
@@ -61,5 +62,5 @@ export interface NoteList {
   /** Notes printed where the text prints them (a block after its paragraph), not listed at the end. */
   inText?: boolean;
   /** How the text refers to them, when not as the style does: their numbers in brackets. */
-  refs?: 'bracket' | 'paren';
+  refs?: 'bracket' | 'paren' | 'superscript';
 }

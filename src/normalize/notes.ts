@@ -47,6 +47,7 @@ const STYLE_TOKEN: Record<string, string | undefined> = {
   'footnote-line': 'footnote-line',
   spaced: 'spaced',
   paren: 'mark-paren',
+  superscript: 'mark-superscript',
   'page-foot': 'page-foot',
 };
 
@@ -63,11 +64,11 @@ function pairList(
   if (MARKED_STYLES.has(list.style)) return pairMarked(spans, list.style, list.items).anchors;
   if (reference) return pairDeclared(spans, list.items, reference);
   const glued = pairRefs(candidates, list.items, { sourceNote, exact: list.style === 'glued' }).anchors;
-  // A numbered list whose references are its numbers in brackets or in parentheses
-  // (`quick-glancing[1]`, a Wikisource page's; `last.(2)`, a documentary edition's): where every
-  // note has one, those are its references.
+  // A numbered list whose references are its numbers in brackets, in parentheses or in superscript
+  // digits (`quick-glancing[1]`, a Wikisource page's; `last.(2)`, a documentary edition's;
+  // `Ghent¹`): where every note has one, those are its references.
   if (glued.every((a) => a !== null)) return glued;
-  for (const style of ['bracket', 'paren'] as const) {
+  for (const style of ['bracket', 'paren', 'superscript'] as const) {
     const marked = pairMarked(spans, style, list.items).anchors;
     if (marked.every((a) => a !== null)) {
       list.refs = style;

@@ -1,6 +1,6 @@
 import { declaredPrint } from '../declared.ts';
 import { printer, type Rule, rendTokens, rendValue } from '../rule.ts';
-import { markOf, type NoteItem, type NoteStyle } from './note-list.ts';
+import { fromSuperscript, markOf, type NoteItem, type NoteStyle, superscript } from './note-list.ts';
 
 /**
  * Rule `footnote-ref`: reference numbers glued to the text (`France.47`, `Lippman’s59`,
@@ -31,7 +31,10 @@ export function pairMarked(spans: Span[], style: NoteStyle, notes: NoteItem[]): 
         // Glued to what it refers to; not part of a longer run of the mark (`**bold**`, `* * *`).
         if (!before || /\s/.test(before) || before === mark[0] || (after && !/[\s.,;:)\]’”"—–-]/.test(after)))
           continue;
-        const label = style === 'symbol' ? mark : mark.slice(1, -1);
+        // (a superscript after a figure is a power or a unit: `10²`, `m²`'s figure)
+        if (style === 'superscript' && /\d/.test(before)) continue;
+        const label =
+          style === 'symbol' ? mark : style === 'superscript' ? fromSuperscript(mark) : mark.slice(1, -1);
         found.push({ offset: span.offset + at, label, strength: 3, length: mark.length });
       }
     }
@@ -323,6 +326,7 @@ export const footnoteRef: Rule = {
         const tokens = rendTokens(e);
         if (tokens.includes('mark-slash')) return `/${n}/`;
         if (tokens.includes('mark-paren') || tokens.includes('ref-paren')) return `(${n})`;
+        if (tokens.includes('mark-superscript') || tokens.includes('ref-superscript')) return superscript(n);
         // (a footnote block's reference is its label in brackets: `Emperor[A]`)
         const bracketed = ['mark-bracket', 'footnote-block', 'ref-bracket'].some((t) => tokens.includes(t));
         return bracketed ? `[${n}]` : n;

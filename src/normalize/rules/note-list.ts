@@ -6,7 +6,21 @@ import { printer, type Rule, rendTokens, rendValue, type UnparseContext } from '
 import { isBoilerplate } from './boilerplate.ts';
 
 /** The styles whose references print the list's mark (`/1/`, `[1]`, `*`), not a glued number. */
-export const MARKED_STYLES: ReadonlySet<NoteStyle> = new Set(['slash', 'bracket', 'symbol', 'paren']);
+export const MARKED_STYLES: ReadonlySet<NoteStyle> = new Set([
+  'slash',
+  'bracket',
+  'symbol',
+  'paren',
+  'superscript',
+]);
+
+const SUPERSCRIPT_DIGITS = '⁰¹²³⁴⁵⁶⁷⁸⁹';
+/** A number in superscript digits (`12` → `¹²`), as a reference or a list's label prints it. */
+export const superscript = (digits: string): string =>
+  [...digits].map((d) => SUPERSCRIPT_DIGITS[Number(d)] ?? d).join('');
+/** A number printed in superscript digits read as digits (`¹²` → `12`). */
+export const fromSuperscript = (sup: string): string =>
+  [...sup].map((c) => (SUPERSCRIPT_DIGITS.includes(c) ? String(SUPERSCRIPT_DIGITS.indexOf(c)) : c)).join('');
 
 const NUMBERED = /^( {1,4})(\d{1,4})\. (.*)$/;
 const ARROW = '↩';
@@ -124,6 +138,7 @@ const MARKED: [NoteStyle, RegExp][] = [
   ['bracket', /^(\s{0,4})\[(\d{1,3})\][ \t]*(\S.*)$/],
   // Not a row of asterisks (`* * * * *` is an omission).
   ['symbol', /^(\s{0,4})(\*{1,3}|†|‡)[ \t]+(?![*\s]*$)(\S.*)$/],
+  ['superscript', /^(\s{0,4})([⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3}) (\S.*)$/],
 ];
 
 /**
@@ -147,6 +162,8 @@ export function entryLabel(style: NoteStyle, label: string, template?: string): 
       return `[${label}] `;
     case 'symbol':
       return `${label} `;
+    case 'superscript':
+      return `${superscript(label)} `;
     case 'glued':
       return label;
     case 'alone':
@@ -239,6 +256,7 @@ export function markOf(style: NoteStyle, label: string): string {
   if (style === 'slash') return `/${label}/`;
   if (style === 'bracket') return `[${label}]`;
   if (style === 'paren') return `(${label})`;
+  if (style === 'superscript') return superscript(label);
   return label;
 }
 
@@ -263,7 +281,8 @@ function markedList(lines: Line[], lastIndex: number): NoteList | null {
   const items = found.map((line, k): NoteItem => {
     const m = re.exec(line.text) as RegExpExecArray;
     const rest = m[3] ?? '';
-    const label = m[2] ?? '';
+    // (a superscript label is its number, printed so: `¹` is note 1)
+    const label = style === 'superscript' ? fromSuperscript(m[2] ?? '') : (m[2] ?? '');
     const offset = line.offset + line.text.length - rest.length;
     return {
       listNumber: style === 'symbol' ? k + 1 : Number(label),
@@ -493,6 +512,7 @@ const STYLE_TOKENS: [string, NoteStyle][] = [
   ['footnote-line', 'footnote-line'],
   ['spaced', 'spaced'],
   ['mark-paren', 'paren'],
+  ['mark-superscript', 'superscript'],
   ['page-foot', 'page-foot'],
   ['arrow', 'arrow'],
   ['mark-slash', 'slash'],

@@ -31,6 +31,7 @@ import { pageFurniture } from './page-furniture.ts';
 import { pageLine, pageMarker } from './page-marker.ts';
 import { paragraph } from './paragraph.ts';
 import { paragraphMerge } from './paragraph-merge.ts';
+import { parallelCitation } from './parallel-citation.ts';
 import { personNamesRule } from './person-names.ts';
 import { quotation } from './quotation.ts';
 import { runningHead } from './running-head.ts';
@@ -67,6 +68,7 @@ export const INLINE_RULES: InlineRule[] = [
   pageMarker,
   ...PAGE_FORMS,
   starPage,
+  parallelCitation,
   omission,
   ...OMISSION_SIGNS,
   conjecture,
