@@ -32,7 +32,7 @@ const FAMILIES: FamilySigns[] = [
       { name: 'footnote blocks', pattern: /\[Footnote(?: [\w*†‡§]{1,4})?:/g, min: 1 },
       {
         name: 'illustrations',
-        pattern: /\[(?:Illustration|Music(?: illustration)?|Frontispiece)\b/g,
+        pattern: /\[(?:Illustration|Picture|Music(?: illustration)?|Frontispiece)\b/g,
         min: 1,
       },
       { name: '{N} page markers', pattern: /\{\d{1,4}\}/g, min: 2 },
@@ -80,7 +80,7 @@ const FAMILIES: FamilySigns[] = [
     signs: [
       { name: 'volume:page lines', pattern: /^v\d{1,2}:\d{1,4}$/gm, min: 1 },
       { name: '-N- page lines', pattern: /^-\d{1,4}-$/gm, min: 1 },
-      { name: 'page rules', pattern: /^-{2,} ?page \d{1,4} ?-{2,}$/gim, min: 1 },
+      { name: 'page rules', pattern: /^-{2,} ?page (?:\d{1,4}|[ivxlcdm]{1,8}) ?-{2,}$/gim, min: 1 },
       { name: 'glued (N) references', pattern: /[\p{L}.,;:]\(\d{1,2}\)(?=\s|$)/gmu, min: 2 },
     ],
   },

@@ -107,7 +107,8 @@ export function normalize(bytes: Uint8Array, options: NormalizeOptions): Normali
   // last lines only, and a reference may be on any line)
   // an OCR'd book shows itself by its page furniture, not by a sign: said as the other families are
   const furniture = blocks.filter((b) => b.kind === 'furniture');
-  if (furniture.length && !evidence.has('ocr-book')) {
+  // (a Wikisource page's folio is the page's own, said by the wikisource family's signs)
+  if (furniture.length && !evidence.has('ocr-book') && !families.has('wikisource')) {
     const heads = furniture.filter((b) => b.kind === 'furniture' && b.role === 'header').length;
     diag.add(
       'info',

@@ -27,7 +27,10 @@ export interface PublisherTruth {
   remarks?: string;
 }
 
-export const copiesIn = (set: 'dev' | 'held-out'): string[] =>
+/** The sets: built on (`dev`), kept aside and scored at the end (`held-out`), gathered after the rules and scored once (`held-out-2`). */
+export type PublisherSet = 'dev' | 'held-out' | 'held-out-2';
+
+export const copiesIn = (set: PublisherSet): string[] =>
   readdirSync(join(PUBLISHERS, set))
     .filter((f) => f.endsWith('.txt'))
     .sort();

@@ -4,12 +4,12 @@ import { printer, type Rule } from '../rule.ts';
 
 /**
  * Rule `figure` (Project Gutenberg's transcribers): `[Illustration]`, `[Illustration: caption]`,
- * `[Music]`, `[Music illustration: …]`, `[Frontispiece Text: …]`, alone on their lines (the caption
- * may run over several lines and paragraphs): the book's pictures, kept where they stand as
+ * `[Picture: …]`, `[Music]`, `[Music illustration: …]`, `[Frontispiece Text: …]`, alone on their
+ * lines (the caption may run over several lines and paragraphs): the book's pictures, kept where they stand as
  * `<figure n="Illustration">` with the caption as its `head`. The picture itself is not in the text:
  * the figure says it is there. `recto text` prints the bracket back.
  */
-const START = /^(\s*)\[(Illustration|Music illustration|Music|Frontispiece(?: Text)?|Plate|Map)(:?)/;
+const START = /^(\s*)\[(Illustration|Picture|Music illustration|Music|Frontispiece(?: Text)?|Plate|Map)(:?)/;
 
 export interface FigureBlock {
   block: Extract<Block, { kind: 'figure' }>;

@@ -85,7 +85,7 @@ const FORMS: PageForm[] = [
   {
     rend: 'page-rule',
     family: 'documentary-edition',
-    pattern: /(-{2,}) page (?<n>\d{1,4}) (-{2,})(?=\n|$)/y,
+    pattern: new RegExp(`(-{2,}) page (?<n>\\d{1,4}|${ROMAN}) (-{2,})(?=\\n|$)`, 'y'),
     line: true,
     print: (n, t) => `${'-'.repeat(Number(t.before))} page ${n} ${'-'.repeat(Number(t.after))}`,
     tokens: (m) => ({ before: String((m[1] ?? '').length), after: String((m[3] ?? '').length) }),
