@@ -155,10 +155,11 @@ describe('real copies from other publishers (issue #25)', () => {
     const f = report('dev', dev);
     // Floors: the figures reached (dev 55/75 when the families landed; 63/75 with verse set as
     // publishers set it, tables in parts, wiki tables and the page-foot notes of OCR'd books; 67/75
-    // with words broken at line ends read whole and documentary editions' source notes). The
+    // with words broken at line ends read whole and documentary editions' source notes; 68/75 and
+    // pages 98.7% with the folio and running head OCR ran into the text). The
     // issue's targets are higher; this test holds what is reached, and prints the gap.
-    expect(f.right).toBeGreaterThanOrEqual(67);
-    expect(f.pageRecall).toBeGreaterThanOrEqual(0.97);
+    expect(f.right).toBeGreaterThanOrEqual(68);
+    expect(f.pageRecall).toBeGreaterThanOrEqual(0.98);
     expect(f.pagePrecision).toBeGreaterThanOrEqual(0.99);
     expect(f.notes).toBeGreaterThanOrEqual(0.85);
     expect(f.omissions).toBeGreaterThanOrEqual(0.95);
@@ -169,10 +170,10 @@ describe('real copies from other publishers (issue #25)', () => {
     expect(f.documents).toBeGreaterThanOrEqual(20);
     // Floors: its first scoring, once the rules were built on the dev set, was 17/25; pages 75.7%
     // recall, 93.3% precision; notes 86.7%; omissions 100%. Read after it: a law report's
-    // `( 1955 )` year is no page, a Wikisource page's folio above its signature is: 20/25; pages
-    // 78.4% / 100%.
-    expect(f.right).toBeGreaterThanOrEqual(20);
-    expect(f.pageRecall).toBeGreaterThanOrEqual(0.78);
+    // `( 1955 )` year is no page, a Wikisource page's folio above its signature is, and so is a
+    // folio OCR ran into the text with its running head: 21/25; pages 81.1% / 100%.
+    expect(f.right).toBeGreaterThanOrEqual(21);
+    expect(f.pageRecall).toBeGreaterThanOrEqual(0.81);
     expect(f.pagePrecision).toBeGreaterThanOrEqual(0.99);
     expect(f.notes).toBeGreaterThanOrEqual(0.86);
     expect(f.omissions).toBeGreaterThanOrEqual(0.95);
@@ -183,10 +184,11 @@ describe('real copies from other publishers (issue #25)', () => {
     expect(f.documents).toBeGreaterThanOrEqual(20);
     // Floors: its first scoring was 12/20; pages 27.3% recall (3/11), 75.0% precision; notes 92.3%;
     // omissions 0/5. After the Wikisource page folios (at a page's head, above a signature at its
-    // foot) and the page rules' roman numbers: 13/20; pages 81.8% / 90.0%. The omissions it misses
+    // foot), the page rules' roman numbers and the folios OCR ran into the text: 14/20; pages 90.9%
+    // recall, 90.9% precision. The omissions it misses
     // are a copy's own (`(?)` doubts, a git view's `+ [Illustration]`): printed, not yet read.
-    expect(f.right).toBeGreaterThanOrEqual(13);
-    expect(f.pageRecall).toBeGreaterThanOrEqual(0.8);
+    expect(f.right).toBeGreaterThanOrEqual(14);
+    expect(f.pageRecall).toBeGreaterThanOrEqual(0.9);
     expect(f.pagePrecision).toBeGreaterThanOrEqual(0.9);
     expect(f.notes).toBeGreaterThanOrEqual(0.92);
   });

@@ -12,6 +12,7 @@ import { dateline } from './dateline.ts';
 import { editorialInsertion, unclosedBracket } from './editorial-insertion.ts';
 import { emphasis } from './emphasis.ts';
 import { figure } from './figure.ts';
+import { FLATTENED_HEADS } from './flattened-head.ts';
 import { footnoteRef } from './footnote-refs.ts';
 import { formFeed } from './form-feed.ts';
 import { sidenote, thoughtBreak, underscoreItalic } from './gutenberg.ts';
@@ -81,6 +82,7 @@ export const INLINE_RULES: InlineRule[] = [
   pageLine,
   formFeed,
   lineEndHyphen,
+  ...FLATTENED_HEADS,
 ];
 
 export const DOCUMENT_RULES: Rule[] = [
