@@ -43,4 +43,5 @@ export const CORPUS_LANE = [
   'test/register-formats.test.ts',
   'test/search-quality.test.ts',
   'test/site-links.test.ts',
+  'test/volumes-epubcheck.test.ts',
 ];

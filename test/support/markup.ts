@@ -11,7 +11,7 @@ const TAGS = new Set(
   ).split(' '),
 );
 const ATTRIBUTES =
-  /^(?:class|id|href|title|role|rel|lang|dir|type|name|content|charset|src|hidden|popover|datetime|colspan|rowspan|start|value|tabindex|download|aria-[a-z]+|data-[a-z-]+)$/;
+  /^(?:class|id|href|title|role|rel|lang|dir|type|name|content|charset|src|hidden|popover|datetime|colspan|rowspan|scope|start|value|tabindex|download|aria-[a-z]+|data-[a-z-]+)$/;
 const TAG = /<(\/?)([A-Za-z][A-Za-z0-9-]*)((?:\s+[^\s="'<>/]+(?:="[^"<]*")?)*)\s*(\/?)>/y;
 const ATTRIBUTE = /\s+([^\s="'<>/]+)(?:="([^"]*)")?/g;
 
@@ -42,4 +42,18 @@ export function foreignMarkup(html: string): string[] {
     at = TAG.lastIndex;
   }
   return found;
+}
+
+/** How many `a` elements open inside another `a` (links cannot nest: issue #27). */
+export function nestedLinks(html: string): number {
+  let depth = 0;
+  let nested = 0;
+  for (const m of html.matchAll(/<(\/?)a\b[^>]*>/g)) {
+    if (m[1]) depth = Math.max(0, depth - 1);
+    else {
+      if (depth > 0) nested++;
+      depth++;
+    }
+  }
+  return nested;
 }

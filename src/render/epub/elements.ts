@@ -9,6 +9,7 @@ import {
   hidden,
   inlines,
   nestedBlocks,
+  setAsBlocks,
   uniqueId,
 } from '../html/elements.ts';
 import { escapeAttr, escapeHtml } from '../html/escape.ts';
@@ -27,7 +28,7 @@ export interface EpubPage {
 export interface EpubContext extends HtmlContext {
   pending: string[]; // footnote asides waiting for the end of the block that refers to them
   pages: EpubPage[];
-  endnotes: { id: string; n: string; html: string }[]; // full texts of notes too long to pop up
+  endnotes: { id: string; n: string; html: string; block?: boolean }[]; // full texts of notes too long to pop up
 }
 
 /** Longer notes pop up truncated with a link to their full text at the end of the book. */
@@ -40,13 +41,14 @@ function aside(
   n: string,
   html: string,
   plain: string,
+  block?: boolean,
 ) {
   const back = refId ? `<a href="#${refId}">${escapeHtml(n)}</a> ` : `${escapeHtml(n)} `;
   if (plain.length <= POPUP_LIMIT) {
     return `<aside epub:type="footnote" role="doc-footnote" id="${id}"><div class="note">${back}${html}</div></aside>`;
   }
   const endId = `end-${id}`;
-  ctx.endnotes.push({ id: endId, n, html });
+  ctx.endnotes.push({ id: endId, n, html, ...(block ? { block } : {}) });
   const cut = escapeHtml(plain.slice(0, POPUP_LIMIT).replace(/\s+\S*$/, ''));
   return `<aside epub:type="footnote" role="doc-footnote" id="${id}"><div class="note">${back}${cut} … <a href="notes.xhtml#${endId}">(the whole note)</a></div></aside>`;
 }
@@ -55,8 +57,9 @@ const footnote = (n: InlineOf<'footnote'>, c: HtmlContext): string => {
   const ctx = c as EpubContext;
   const { id, refId } = footnoteRef(n, ctx);
   const html = nestedBlocks(n.body, ctx);
-  ctx.notes.push({ id, refId, n: n.n, html });
-  ctx.pending.push(aside(ctx, id, refId, n.n, html, readingText(n.body).text));
+  const block = setAsBlocks(n.body) || undefined;
+  ctx.notes.push({ id, refId, n: n.n, html, block });
+  ctx.pending.push(aside(ctx, id, refId, n.n, html, readingText(n.body).text, block));
   return `<a epub:type="noteref" role="doc-noteref" class="noteref" id="${refId}" href="#${id}">${escapeHtml(n.n)}</a>`;
 };
 
@@ -91,7 +94,8 @@ export const EPUB_RULES: HtmlRules = {
     unanchoredNote: (b, c) => {
       const ctx = c as EpubContext;
       const id = uniqueId(ctx, `fn-${b.id ?? `note-${ctx.pending.length + 1}`}`);
-      ctx.pending.push(aside(ctx, id, undefined, b.n, nestedBlocks(b.body, ctx), readingText(b.body).text));
+      const html = nestedBlocks(b.body, ctx);
+      ctx.pending.push(aside(ctx, id, undefined, b.n, html, readingText(b.body).text, setAsBlocks(b.body)));
       return '';
     },
   },

@@ -1,9 +1,10 @@
 import { join } from 'node:path';
 import * as epubModule from 'epub-gen-memory';
+import * as epubConstants from 'epub-gen-memory/dist/lib/util/constants.js';
 import { writeFileAtomic } from '../../fs/atomic-write.ts';
 import { contentsTitle, type ModelDocument, type ModelEdition } from '../../model/edition.ts';
 import { modifiedDate, w3cDateTime } from '../../reproducible.ts';
-import { blocks } from '../html/elements.ts';
+import { blocks, noteBody } from '../html/elements.ts';
 import { escapeHtml } from '../html/escape.ts';
 import { documentLabel } from '../html/pages.ts';
 import { linkTable } from '../links.ts';
@@ -27,6 +28,16 @@ type EPubClass = typeof import('epub-gen-memory').EPub;
 // A CommonJS package: Node's ESM loader puts its exports on `default`, some bundlers (vitest) on the namespace.
 const loaded = epubModule as unknown as { EPub?: EPubClass; default?: { EPub?: EPubClass } };
 const EPub = (loaded.EPub ?? loaded.default?.EPub) as EPubClass;
+
+// The library drops from a chapter every attribute not on its list, which lacks `scope`: a table's
+// header cells say whether they head a column or a row (WCAG H63). Its list is one shared array.
+const constants = epubConstants as unknown as {
+  allowedAttributes?: string[];
+  default?: { allowedAttributes?: string[] };
+};
+const allowedAttributes = constants.allowedAttributes ?? constants.default?.allowedAttributes;
+if (!allowedAttributes) throw new Error('epub-gen-memory: its list of allowed attributes was not found');
+if (!allowedAttributes.includes('scope')) allowedAttributes.push('scope');
 
 interface Chapter {
   title: string;
@@ -202,7 +213,7 @@ export async function renderEpub(
     const items = endnotes
       .map(
         (n) =>
-          `<li id="${n.id}"><div><span class="label">${escapeHtml(n.n)}</span> <span class="note-body">${n.html}</span></div></li>`,
+          `<li id="${n.id}"><div><span class="label">${escapeHtml(n.n)}</span> ${noteBody(n.html, n.block)}</div></li>`,
       )
       .join('\n');
     toc.push({ title: 'Notes in full', href: 'notes.xhtml' });

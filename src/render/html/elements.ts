@@ -24,6 +24,8 @@ export interface Footnote {
   refId?: string; // of the reference (none for an unanchored note)
   n: string;
   html: string;
+  /** The note's body is blocks (paragraphs, a list, a quotation …), not one paragraph's words. */
+  block?: boolean;
   text?: string; // the note's reading text (the HTML edition's search index)
   page?: string; // the page its reference stands on
 }
@@ -83,11 +85,20 @@ export function blocks(nodes: Block[], ctx: HtmlContext): string {
   return out;
 }
 
+/** Whether `nestedBlocks` sets these blocks as blocks (anything but one paragraph, or nothing). */
+export const setAsBlocks = (body: Block[]): boolean =>
+  body.length > 1 || (body.length === 1 && body[0]?.kind !== 'paragraph');
+
+/** The element holding a note's body: a span for words, a div for blocks (a span holds no `p`). */
+export const noteBody = (html: string, block: boolean | undefined, className = 'note-body'): string =>
+  block ? `<div class="${className}">${html}</div>` : `<span class="${className}">${html}</span>`;
+
 /** Blocks inside a note, a list item or a cell: one paragraph is set inline, more keep their paragraphs. */
 export function nestedBlocks(body: Block[], ctx: HtmlContext): string {
-  const only = body.length === 1 ? body[0] : undefined;
   ctx.nested++;
-  const html = only?.kind === 'paragraph' ? inlines(only.children, ctx) : blocks(body, ctx);
+  const html = setAsBlocks(body)
+    ? blocks(body, ctx)
+    : inlines(body[0]?.kind === 'paragraph' ? body[0].children : [], ctx);
   ctx.nested--;
   return html;
 }
@@ -101,6 +112,74 @@ function indexBlockText(ctx: HtmlContext, block: Block): void {
   const text = blockWith(BLOCK_TEXT, block, { notes: [], labels: false }).replace(/\s+/g, ' ').trim();
   const before = ctx.paragraphs[ctx.paragraphs.length - 1]?.anchor ?? '';
   if (text) ctx.paragraphs.push({ anchor: before, page: ctx.page, text });
+}
+
+/** What is drawn as a link of its own, and so cannot stand inside another: a page's marker, a note's reference. */
+const isMarker = (n: Inline): boolean => n.kind === 'pageBreak' || n.kind === 'footnote';
+
+/** Inlines that only wrap their words (no brackets of their own): a marker inside one may be lifted out. */
+const WRAPPERS = new Set<Inline['kind']>([
+  'emphasis',
+  'citedTitle',
+  'name',
+  'span',
+  'unknown',
+  'link',
+  'mention',
+]);
+
+/**
+ * A link's words cut at the markers inside them (a page break inside a linked name, `De [p. 312]
+ * Gaulle`): runs of words and the markers between them, in order, each wrapper around a marker
+ * (an italic, a name) repeated on both sides of it. No marker: one run, the children themselves.
+ */
+export function splitAtMarkers(children: Inline[]): { run?: Inline[]; marker?: Inline }[] {
+  const parts: { run?: Inline[]; marker?: Inline }[] = [];
+  let run: Inline[] = [];
+  const flush = (): void => {
+    if (run.length) parts.push({ run });
+    run = [];
+  };
+  for (const child of children) {
+    if (isMarker(child)) {
+      flush();
+      parts.push({ marker: child });
+    } else if (WRAPPERS.has(child.kind) && 'children' in child) {
+      const inner = splitAtMarkers(child.children);
+      if (inner.length === 1 && inner[0]?.run) {
+        run.push(child);
+        continue;
+      }
+      for (const part of inner) {
+        if (part.marker) {
+          flush();
+          parts.push(part);
+        } else run.push({ ...child, children: part.run ?? [] } as Inline);
+      }
+    } else run.push(child);
+  }
+  flush();
+  return parts;
+}
+
+/**
+ * A link drawn around its words, closed before a marker inside them and opened again after it
+ * (links cannot nest: a page marker and a note reference are links of their own).
+ */
+function aroundMarkers(children: Inline[], ctx: HtmlContext, open: (first: boolean) => string): string {
+  let first = true;
+  const parts = splitAtMarkers(children);
+  return (parts.length ? parts : [{ run: [] }])
+    .map((part) => {
+      if (part.marker) return inlines([part.marker], ctx);
+      ctx.inLink = true;
+      const content = inlines(part.run ?? [], ctx);
+      ctx.inLink = false;
+      const html = `${open(first)}${content}</a>`;
+      first = false;
+      return html;
+    })
+    .join('');
 }
 
 export const hidden = (words: string): string => `<span class="visually-hidden">${escapeHtml(words)}</span>`;
@@ -136,12 +215,23 @@ export const HTML_INLINE: InlineRules<HtmlContext, string> = {
   pageBreak: (n, ctx) => {
     ctx.page = n.n;
     const id = uniqueId(ctx, pageId(n.n));
+    // (inside a link, where a marker could not be lifted out: still the page's anchor, not a link)
+    if (ctx.inLink)
+      return `<span class="pb" id="${id}" data-page="${escapeAttr(n.n)}">p. ${escapeHtml(n.n)}</span>`;
     return `<span class="pb" id="${id}" data-page="${escapeAttr(n.n)}"><a class="pb-link" href="#${id}" aria-label="p. ${escapeAttr(n.n)}: page of the print edition">p. ${escapeHtml(n.n)}</a></span>`;
   },
   footnote: (n, ctx) => {
     const { id, refId } = footnoteRef(n, ctx);
     const k = ctx.notes.length;
-    ctx.notes.push({ id, refId, n: n.n, html: '', text: readingText(n.body).text, page: ctx.page });
+    ctx.notes.push({
+      id,
+      refId,
+      n: n.n,
+      html: '',
+      block: setAsBlocks(n.body) || undefined,
+      text: readingText(n.body).text,
+      page: ctx.page,
+    });
     (ctx.notes[k] as Footnote).html = nestedBlocks(n.body, ctx);
     return `<a class="noteref" id="${refId}" href="#${id}" role="doc-noteref" aria-label="Note ${escapeAttr(n.n)}">${escapeHtml(n.n)}</a>`;
   },
@@ -164,15 +254,16 @@ export const HTML_INLINE: InlineRules<HtmlContext, string> = {
   link: (n, ctx) => {
     // A reference inside a reference keeps its text but not its link (links cannot nest).
     if (ctx.inLink) return `<span class="ref">${inlines(n.children, ctx)}</span>`;
+    if ('external' in n.target) {
+      const href = escapeAttr(n.target.external);
+      return aroundMarkers(n.children, ctx, () => `<a class="external" href="${href}">`);
+    }
+    const href = ctx.resolve?.(n.target.internal);
+    if (href) return aroundMarkers(n.children, ctx, () => `<a class="internal" href="${escapeAttr(href)}">`);
     ctx.inLink = true;
     const content = inlines(n.children, ctx);
     ctx.inLink = false;
-    if ('external' in n.target)
-      return `<a class="external" href="${escapeAttr(n.target.external)}">${content}</a>`;
-    const href = ctx.resolve?.(n.target.internal);
-    return href
-      ? `<a class="internal" href="${escapeAttr(href)}">${content}</a>`
-      : `<span class="ref">${content}</span>`;
+    return `<span class="ref">${content}</span>`;
   },
   name: (n, ctx) => `<span class="name ${n.type}">${inlines(n.children, ctx)}</span>`,
   mention: (n, ctx) => {
@@ -182,11 +273,13 @@ export const HTML_INLINE: InlineRules<HtmlContext, string> = {
     // Inside a link (a contents entry) a mention is no link of its own, but still the place to land.
     if (!target || ctx.inLink)
       return `<span class="name ${n.entity}"${id}>${inlines(n.children, ctx)}</span>`;
-    ctx.inLink = true;
-    const content = inlines(n.children, ctx);
-    ctx.inLink = false;
     // The card (name and description) is drawn by the stylesheet from data-card on hover and focus.
-    return `<a class="mention ${n.entity}"${id} href="${escapeAttr(target.href)}" data-card="${escapeAttr(target.card)}">${content}</a>`;
+    const attrs = `href="${escapeAttr(target.href)}" data-card="${escapeAttr(target.card)}"`;
+    return aroundMarkers(
+      n.children,
+      ctx,
+      (first) => `<a class="mention ${n.entity}"${first ? id : ''} ${attrs}>`,
+    );
   },
   lineBreak: () => '<br>',
   span: (n, ctx) => `<span class="${escapeAttr(n.role)}">${inlines(n.children, ctx)}</span>`,
@@ -258,10 +351,13 @@ export const HTML_BLOCK: BlockRules<HtmlContext, string> = {
     const caption = b.head ? `<caption>${inlines(b.head, ctx)}</caption>` : '';
     const rows = b.rows
       .map((r) => {
-        const cells = r.map((c) => {
+        // A row of header cells heads the columns; a header cell that starts a row of data heads its row.
+        const headerRow = r.every((c) => c.header);
+        const cells = r.map((c, k) => {
           const tag = c.header ? 'th' : 'td';
           const span = c.span > 1 ? ` colspan="${c.span}"` : '';
-          return `<${tag}${span}>${nestedBlocks(c.blocks, ctx)}</${tag}>`;
+          const scope = !c.header ? '' : headerRow ? ' scope="col"' : k === 0 ? ' scope="row"' : '';
+          return `<${tag}${scope}${span}>${nestedBlocks(c.blocks, ctx)}</${tag}>`;
         });
         return `<tr>${cells.join('')}</tr>`;
       })
@@ -289,7 +385,14 @@ export const HTML_BLOCK: BlockRules<HtmlContext, string> = {
   unanchoredNote: (b, ctx) => {
     const id = uniqueId(ctx, `fn-${b.id ?? `note-${ctx.notes.length + 1}`}`);
     const k = ctx.notes.length;
-    ctx.notes.push({ id, n: b.n, html: '', text: readingText(b.body).text, page: ctx.page });
+    ctx.notes.push({
+      id,
+      n: b.n,
+      html: '',
+      block: setAsBlocks(b.body) || undefined,
+      text: readingText(b.body).text,
+      page: ctx.page,
+    });
     (ctx.notes[k] as Footnote).html = nestedBlocks(b.body, ctx);
     return '';
   },

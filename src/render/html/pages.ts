@@ -3,7 +3,7 @@ import { contentsTitle, type ModelDocument, type ModelEdition, numberedTitle } f
 import { fill, readTemplate } from '../template.ts';
 import type { Download } from '../writer.ts';
 import { type CslItem, documentCitation } from './cite.ts';
-import { blocks, type Footnote, type HtmlContext, newContext } from './elements.ts';
+import { blocks, type Footnote, type HtmlContext, newContext, noteBody } from './elements.ts';
 import { escapeAttr, escapeHtml } from './escape.ts';
 import { registerLinks } from './register-links.ts';
 
@@ -40,7 +40,7 @@ function notesSection(notes: Footnote[]): string {
         ? ` <a class="backref" href="#${n.refId}" aria-label="Back to the text of note ${escapeAttr(n.n)}">↩</a>`
         : '';
       const value = /^\d+$/.test(n.n) ? ` value="${n.n}"` : '';
-      return `<li id="${n.id}"${value} data-label="${escapeAttr(n.n)}"><span class="note-label">${escapeHtml(n.n)}</span> <span class="note-body">${n.html}</span>${back}</li>`;
+      return `<li id="${n.id}"${value} data-label="${escapeAttr(n.n)}"><span class="note-label">${escapeHtml(n.n)}</span> ${noteBody(n.html, n.block)}${back}</li>`;
     })
     .join('\n');
   return `<section class="footnotes" aria-labelledby="notes-heading"><h2 id="notes-heading">Notes</h2><ol class="footnotes-list">\n${items}\n</ol></section>`;
