@@ -8,7 +8,14 @@ import {
   positionOf,
   readInlines,
 } from './read-inline.ts';
-import { ASIDE_TYPES, type Block, type Inline, type LineRole, type ListItem, type TableCell } from './types.ts';
+import {
+  ASIDE_TYPES,
+  type Block,
+  type Inline,
+  type LineRole,
+  type ListItem,
+  type TableCell,
+} from './types.ts';
 
 /**
  * TEI blocks → model blocks. Mixed content is read as a flow: runs of inline content become
@@ -123,7 +130,12 @@ export class BlockReader {
     const words = e.children.filter((c) => !isNumber(c));
     const last = words.at(-1);
     if (typeof last === 'string') words[words.length - 1] = last.trimEnd();
-    return { kind: 'line', role, number: label.children.filter((c) => typeof c === 'string').join(''), children: this.inlines(words) };
+    return {
+      kind: 'line',
+      role,
+      number: label.children.filter((c) => typeof c === 'string').join(''),
+      children: this.inlines(words),
+    };
   }
 
   private sourceNote(e: TeiElement): Block {
