@@ -156,7 +156,15 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
         members: results.map((r) => r.xml),
         out: options.out,
         formats: options.formats,
-        reporter: options.reporter,
+        // what a writer says (a character no PDF font has) is counted in the build's summary too
+        reporter: {
+          info: (m) => options.reporter.info(m),
+          diagnostic: (d) => {
+            diagnostics.push(d);
+            options.reporter.diagnostic(d);
+          },
+        },
+        sources: edition.dir,
         runner,
         cache,
         progress,

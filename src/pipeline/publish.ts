@@ -28,6 +28,8 @@ export interface PublishOptions {
   masterSha256?: string; // of the master's text, when the caller has it (else the file is read)
   /** Each document's serialized TEI in corpus order, when the caller wrote them (`recto build`). */
   members?: string[];
+  /** The sources folder the master was built from, for the writers' diagnostics. */
+  sources?: string;
   /** The PDF's shape (a reader's handout: the item alone, its pages numbered from 1). */
   layout?: WriterOptions['layout'];
 }
@@ -119,6 +121,7 @@ async function writeFormats(
       masterFile: master.file,
       documentTei: todo.includes('html') ? await ownTei(master, options.members) : new Map<string, string>(),
       ...(options.layout ? { layout: options.layout } : {}),
+      ...(options.sources ? { sources: options.sources } : {}),
     };
     const one = async (format: string): Promise<void> => {
       const result = await runner.render({ kind: 'render', format, edition, outDir, options: writerOptions });

@@ -25,6 +25,8 @@ export interface WriterOptions {
   masterFile: string;
   /** Each document's own TEI (serialized), by document id, where the master is a corpus of them. */
   documentTei: Map<string, string>;
+  /** The sources folder the master was built from (`recto build`): where a warning finds a character's source line. */
+  sources?: string;
   /** The PDF's shape: a book (title pages, contents; the default) or a handout (the text from page 1). */
   layout?: 'book' | 'handout';
 }

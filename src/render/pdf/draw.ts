@@ -1,5 +1,6 @@
 import type PDFDocument from 'pdfkit';
-import type { FontFace, FontSet } from './fonts.ts';
+import { visualPositions } from './bidi.ts';
+import type { FontSet, FontStyle } from './fonts.ts';
 import type { Line } from './lines.ts';
 import { type LinkBox, Links } from './links.ts';
 import type { Page, Placed } from './page.ts';
@@ -80,8 +81,15 @@ export class Drawer {
     this.doc.addContent(ops.join('\n'));
   }
 
-  private text(s: string, face: FontFace, size: number, x: number, y: number): void {
-    this.runs([{ text: s, face, size, x, y }]);
+  /** Text in a style, each character in the face that has it. */
+  private text(s: string, style: FontStyle, size: number, x: number, y: number): void {
+    const runs: Run[] = [];
+    let pos = x;
+    for (const r of this.fonts.faces(s, style)) {
+      runs.push({ text: r.text, face: r.face, size, x: pos, y });
+      pos += this.fonts.width(r.text, r.face, size);
+    }
+    this.runs(runs);
   }
 
   /**
@@ -100,6 +108,8 @@ export class Drawer {
     const slack = measure - line.indent - line.width;
     const extra = line.justify && gaps > 0 && slack > 0 ? slack / gaps : 0;
     let pos = x + line.indent + (align === 'right' ? slack : align === 'center' ? slack / 2 : 0);
+    // where a line holds right-to-left words, each fragment's place in visual order
+    const visual = visualPositions(line.words, pos, line.space + extra);
     const pieces: Piece[] = [];
     const links: LinkBox[] = [];
     const piece = (link: number | undefined): Piece => {
@@ -121,6 +131,7 @@ export class Drawer {
       const word = line.words[k] as Line['words'][number];
       if (k > 0) pos += line.space + extra;
       for (const f of word.fragments) {
+        if (visual) pos = visual.get(f) ?? pos;
         if (f.pageref) {
           const { target, style } = f.pageref;
           const number: LaterNumber = { target, style, size: f.size, box: f.width, align: 'left' };
@@ -231,14 +242,14 @@ export class Drawer {
     if (chrome.runningHead) {
       const size = style.runningHead.size;
       const head = chrome.runningHead; // shortened to fit by the layout (at a word)
-      const w = this.fonts.width(head, 'italic', size);
+      const w = this.fonts.styledWidth(head, 'italic', size);
       const hx = page.number % 2 === 1 ? x + measure - w : x;
       this.artifact(() => this.text(head, 'italic', size, hx, top - style.runningHead.offset + size));
     }
     if (chrome.folio) {
       const label = String(page.number);
       const size = style.folio.size;
-      const w = this.fonts.width(label, 'regular', size);
+      const w = this.fonts.styledWidth(label, 'regular', size);
       this.artifact(() =>
         this.text(
           label,
@@ -291,7 +302,7 @@ export class Drawer {
       p.line.pages.forEach((n, k) => {
         const label = `[${n}]`;
         const size = style.pageNumberMargin.size;
-        const w = this.fonts.width(label, 'regular', size);
+        const w = this.fonts.styledWidth(label, 'regular', size);
         const mx =
           page.number % 2 === 1
             ? x + measure + style.pageNumberMargin.gap

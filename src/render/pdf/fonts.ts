@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import type * as HarfBuzz from 'harfbuzzjs';
 import type { PdfStyle } from './style.ts';
 import { unwrapWoff } from './woff.ts';
@@ -7,14 +8,38 @@ import { unwrapWoff } from './woff.ts';
 /**
  * The fonts of the print edition (EB Garamond, OFL, from the @fontsource npm package: `npm install`
  * is enough to build a PDF). Fontsource splits the font by script; a character missing from the
- * Latin file is set in the Latin Extended file of the same style. Text is shaped once per
+ * Latin file is set in the Latin Extended file of the same style, then in the first file of the
+ * style's fallback chain (templates/pdf/style.json `fallback`: EB Garamond's own Greek, Cyrillic
+ * and Vietnamese files, then Noto for Hebrew, Arabic, mathematics, symbols, emoji and Chinese)
+ * whose unicode-range (read from the package's CSS, so no file is opened for nothing) holds it
+ * and whose cmap has it. A character no font has is set as U+FFFD (a visible placeholder) and
+ * recorded in `missing` for the writer to report. Text is shaped once per
  * distinct word with HarfBuzz (harfbuzzjs, WebAssembly): the layout measures the shaped glyphs and
  * the PDF draws those same glyphs through pdfkit's font subset. HarfBuzz gives the glyphs and
  * positions fontkit's shaper gave (the FRUS volume's PDF came out byte-identical) at a third of the
  * time, and fontkit's per-run objects were much of the PDF's garbage.
  */
 export type FontStyle = 'regular' | 'italic' | 'bold';
-export type FontFace = FontStyle | `${FontStyle}Ext`;
+/** A style's main and Latin Extended faces by name (`regular`, `regularExt`), a fallback file by its file name. */
+export type FontFace = string;
+
+/** What a character no font has is set as: the replacement character (EB Garamond's Latin file has it). */
+export const PLACEHOLDER = '\uFFFD';
+
+/** A fallback font file: its face name, path and the unicode-range its package's CSS gives it. */
+interface FallbackFile {
+  face: FontFace;
+  path: string;
+  ranges: [number, number][];
+}
+
+const STYLES: FontStyle[] = ['regular', 'italic', 'bold'];
+const MAIN_FACES = new Set<FontFace>([...STYLES, ...STYLES.map((s) => `${s}Ext`)]);
+/** Whether a face is one of EB Garamond's Latin or Latin Extended faces (no fallback file). */
+export const isMainFace = (face: FontFace): boolean => MAIN_FACES.has(face);
+// Combining marks and default-ignorable characters (ZWJ, variation selectors, bidi marks) stay in
+// the run of the character they follow when its face has them: HarfBuzz positions or hides them.
+const CLINGS = /[\p{M}\p{Default_Ignorable_Code_Point}]/u;
 
 const require = createRequire(import.meta.url);
 
@@ -57,6 +82,11 @@ export class FontSet {
   private readonly buffer: HarfBuzz.Buffer; // one, cleared for each run: no allocation per word
   private readonly shapes = new Map<FontFace, Map<string, Shaped>>();
   private readonly coverage = new Map<FontStyle, Map<number, boolean>>();
+  /** Each style's fallback files in order, and the face found for each character outside the main face. */
+  private readonly chains: Record<FontStyle, FallbackFile[]>;
+  private readonly found = new Map<FontStyle, Map<number, FontFace | null>>();
+  /** Characters no font has (set as PLACEHOLDER), in the order met. */
+  readonly missing = new Set<number>();
 
   /**
    * harfbuzzjs starts its WebAssembly with a top-level await, which a module loaded through
@@ -82,18 +112,62 @@ export class FontSet {
       italicExt: resolve(f.italicExt),
       boldExt: resolve(f.boldExt),
     };
-    for (const [face, path] of Object.entries(this.paths) as [FontFace, string][]) {
-      const sfnt = unwrapWoff(readFileSync(path));
-      this.data.set(face, sfnt);
-      const hbFace = new hb.Face(new hb.Blob(sfnt));
-      this.fonts.set(face, {
-        font: new hb.Font(hbFace),
-        unitsPerEm: hbFace.upem,
-        advances: new Map(),
-        glyphs: new Map(),
-        placements: new Map(),
-      });
+    for (const [face, path] of Object.entries(this.paths)) this.open(face, path);
+    // The fallback files are read only when a character needs one (a Latin book opens none).
+    const mains = new Set(Object.values(this.paths));
+    const chain = (s: FontStyle): FallbackFile[] =>
+      style.fallback
+        .flatMap((css) => fontFaces(resolve(typeof css === 'string' ? css : css[s])))
+        .filter((file) => !mains.has(file.path));
+    this.chains = { regular: chain('regular'), italic: chain('italic'), bold: chain('bold') };
+    for (const s of STYLES) for (const file of this.chains[s]) this.paths[file.face] = file.path;
+  }
+
+  private open(face: FontFace, path: string): Face {
+    const sfnt = unwrapWoff(readFileSync(path));
+    this.data.set(face, sfnt);
+    const hbFace = new this.hb.Face(new this.hb.Blob(sfnt));
+    const opened: Face = {
+      font: new this.hb.Font(hbFace),
+      unitsPerEm: hbFace.upem,
+      advances: new Map(),
+      glyphs: new Map(),
+      placements: new Map(),
+    };
+    this.fonts.set(face, opened);
+    return opened;
+  }
+
+  /** A face, its file read the first time it is needed. */
+  private face(face: FontFace): Face {
+    return this.fonts.get(face) ?? this.open(face, this.paths[face] as string);
+  }
+
+  private has(face: FontFace, cp: number): boolean {
+    return this.face(face).font.nominalGlyph(cp) !== undefined;
+  }
+
+  /** The face that sets a character the style's main face lacks, or null when no font has it. */
+  private fallbackFace(style: FontStyle, cp: number): FontFace | null {
+    let known = this.found.get(style);
+    if (!known) {
+      known = new Map();
+      this.found.set(style, known);
     }
+    let face = known.get(cp);
+    if (face === undefined) {
+      face = null;
+      if (this.has(`${style}Ext`, cp)) face = `${style}Ext`;
+      else
+        for (const file of this.chains[style]) {
+          if (file.ranges.some(([lo, hi]) => cp >= lo && cp <= hi) && this.has(file.face, cp)) {
+            face = file.face;
+            break;
+          }
+        }
+      known.set(cp, face);
+    }
+    return face;
   }
 
   /** Whether a style's main (Latin) face has a character, remembered per character. */
@@ -111,25 +185,54 @@ export class FontSet {
     return has;
   }
 
-  /** Splits text into runs by the face that has its glyphs (Latin, else Latin Extended). */
+  /**
+   * Splits text into runs by the face that has its glyphs (Latin, else Latin Extended, else the
+   * fallback chain); a combining mark stays with its base where that face has it. A character no
+   * font has becomes PLACEHOLDER and is noted in `missing`.
+   */
   faces(text: string, style: FontStyle): { text: string; face: FontFace }[] {
     const out: { text: string; face: FontFace }[] = [];
     let start = 0;
     let current: FontFace | undefined;
+    let replaced: string | undefined; // the run's text when a placeholder stands in it
     for (let k = 0; k < text.length; ) {
       const cp = text.codePointAt(k) ?? 32;
       const width = cp > 0xffff ? 2 : 1;
-      const face: FontFace = this.inMain(style, cp, text.slice(k, k + width)) ? style : `${style}Ext`;
-      if (current !== undefined && face !== current) {
-        out.push({ text: text.slice(start, k), face: current });
-        start = k;
+      let face: FontFace | null = style;
+      let placeholder = false;
+      if (!this.inMain(style, cp, text.slice(k, k + width))) {
+        const ch = text.slice(k, k + width);
+        if (current !== undefined && CLINGS.test(ch) && (this.has(current, cp) || !/\p{M}/u.test(ch)))
+          face = current;
+        else face = this.fallbackFace(style, cp);
+        if (face === null && /\p{Default_Ignorable_Code_Point}/u.test(ch)) face = current ?? style; // hidden by HarfBuzz
+        if (face === null) {
+          this.missing.add(cp);
+          face = style; // the placeholder is in the main face
+          placeholder = true;
+        }
       }
+      if (current !== undefined && face !== current) {
+        out.push({ text: replaced ?? text.slice(start, k), face: current });
+        start = k;
+        replaced = undefined;
+      }
+      if (placeholder || replaced !== undefined)
+        replaced =
+          (replaced ?? text.slice(start, k)) + (placeholder ? PLACEHOLDER : text.slice(k, k + width));
       current = face;
       k += width;
     }
     // Slices, not characters added one by one: flat strings the shape cache can hash quickly.
-    if (current !== undefined) out.push({ text: text.slice(start), face: current });
+    if (current !== undefined) out.push({ text: replaced ?? text.slice(start), face: current });
     return out;
+  }
+
+  /** The width of text in a style, set in the faces that have its characters. */
+  styledWidth(text: string, style: FontStyle, size: number): number {
+    let width = 0;
+    for (const r of this.faces(text, style)) width += this.width(r.text, r.face, size);
+    return width;
   }
 
   /** Shapes text in a face, once per distinct text: the same glyphs are measured and drawn. */
@@ -142,7 +245,7 @@ export class FontSet {
     }
     let shaped = shapes.get(text);
     if (!shaped) {
-      shaped = this.shapeRun(text, this.fonts.get(face) as Face);
+      shaped = this.shapeRun(text, this.face(face));
       shapes.set(text, shaped);
     }
     return shaped;
@@ -159,6 +262,12 @@ export class FontSet {
     const glyphs: Glyph[] = [];
     const positions: GlyphPlacement[] = [];
     let advance = 0;
+    // Right-to-left text (Hebrew, Arabic) comes back in visual order, its clusters falling.
+    const rtl =
+      infos.length > 1 &&
+      (infos[0] as HarfBuzz.GlyphInfo).cluster > (infos.at(-1) as HarfBuzz.GlyphInfo).cluster;
+    const ends = rtl ? clusterEnds(infos, text.length) : undefined;
+    const given = new Set<number>();
     for (let k = 0; k < infos.length; k++) {
       const { codepoint: id, cluster } = infos[k] as HarfBuzz.GlyphInfo;
       const p = placed[k] as HarfBuzz.GlyphPosition;
@@ -169,16 +278,22 @@ export class FontSet {
       }
       // The characters a glyph shows (for copying text out of the PDF): its cluster's, given to
       // the cluster's first glyph (clusters are UTF-16 offsets, rising in left-to-right text).
-      const previous = k > 0 ? (infos[k - 1] as HarfBuzz.GlyphInfo).cluster : -1;
-      let end = text.length;
-      for (let j = k + 1; j < infos.length; j++) {
-        const c = (infos[j] as HarfBuzz.GlyphInfo).cluster;
-        if (c !== cluster) {
-          end = c;
-          break;
+      let codePoints: number[];
+      if (ends) {
+        codePoints = given.has(cluster) ? [] : codePointsOf(text.slice(cluster, ends.get(cluster)));
+        given.add(cluster);
+      } else {
+        const previous = k > 0 ? (infos[k - 1] as HarfBuzz.GlyphInfo).cluster : -1;
+        let end = text.length;
+        for (let j = k + 1; j < infos.length; j++) {
+          const c = (infos[j] as HarfBuzz.GlyphInfo).cluster;
+          if (c !== cluster) {
+            end = c;
+            break;
+          }
         }
+        codePoints = cluster === previous ? [] : codePointsOf(text.slice(cluster, end));
       }
-      const codePoints = cluster === previous ? [] : codePointsOf(text.slice(cluster, end));
       glyphs.push(glyphOf(face, id, codePoints, nominal));
       positions.push(placementOf(face, p));
       advance += p.xAdvance;
@@ -211,6 +326,35 @@ function placementOf(face: Face, p: HarfBuzz.GlyphPosition): GlyphPlacement {
     face.placements.set(p.xAdvance, placement);
   }
   return placement;
+}
+
+/** Where each cluster's characters end: at the next cluster up, or the text's end. */
+function clusterEnds(infos: HarfBuzz.GlyphInfo[], length: number): Map<number, number> {
+  const starts = [...new Set(infos.map((i) => i.cluster))].sort((a, b) => a - b);
+  return new Map(starts.map((c, k) => [c, starts[k + 1] ?? length]));
+}
+
+/**
+ * The font files of a @fontsource stylesheet (its `.woff` sources: zlib, which we unwrap; WOFF2's
+ * transformed tables we do not) with the unicode-range of each, in the stylesheet's order.
+ */
+export function fontFaces(cssPath: string): FallbackFile[] {
+  const css = readFileSync(cssPath, 'utf8');
+  const out: FallbackFile[] = [];
+  for (const block of css.split('@font-face').slice(1)) {
+    const url = /url\(\.\/files\/([^)]+?\.woff)\)/.exec(block)?.[1];
+    if (!url) continue;
+    const range = /unicode-range:\s*([^;]+);/.exec(block)?.[1] ?? 'U+0-10FFFF';
+    const ranges = range.split(',').map((r): [number, number] => {
+      const [lo, hi] = r.trim().replace(/^U\+/i, '').split('-');
+      return [Number.parseInt(lo as string, 16), Number.parseInt(hi ?? (lo as string), 16)];
+    });
+    out.push({ face: url.replace(/\.woff$/, ''), path: join(dirname(cssPath), 'files', url), ranges });
+  }
+  // A font in one file is asked for every character: its stylesheet's range can be narrower than
+  // its cmap (Noto Sans Math's names only Latin, not its operators ∑ ∫ ∂).
+  if (out.length === 1) (out[0] as FallbackFile).ranges = [[0, 0x10ffff]];
+  return out;
 }
 
 function codePointsOf(text: string): number[] {

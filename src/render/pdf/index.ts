@@ -10,6 +10,7 @@ import { block, documentBlocks, type Opening, type PdfBlock } from './blocks.ts'
 import { Drawer } from './draw.ts';
 import { FontSet } from './fonts.ts';
 import type { LayoutReport } from './layout-report.ts';
+import { reportMissingCharacters } from './missing.ts';
 import type { Page } from './page.ts';
 import { Paginator } from './paginate.ts';
 import { placeRegisterIndex } from './register-index.ts';
@@ -58,7 +59,7 @@ function layoutBook(
   const print = (blocks: PdfBlock[]): PdfBlock[] =>
     style.typography.quotes ? typographicBlocks(blocks) : blocks;
   const runningHead = (title: string): string =>
-    fitWords(title, (t) => fonts.width(t, 'italic', style.runningHead.size) <= p.measure * 0.8);
+    fitWords(title, (t) => fonts.styledWidth(t, 'italic', style.runningHead.size) <= p.measure * 0.8);
   if (edition.introduction) {
     p.openRecto();
     const opening = {
@@ -177,7 +178,7 @@ export async function renderPdf(
 export async function renderPdfBook(
   edition: ModelEdition,
   out: string,
-  options: Pick<WriterOptions, 'reporter' | 'masterFile' | 'layout'>,
+  options: Pick<WriterOptions, 'reporter' | 'masterFile' | 'layout' | 'sources'>,
 ): Promise<{ path: string; report: LayoutReport }> {
   const started = performance.now();
   const cpu = process.cpuUsage();
@@ -232,7 +233,7 @@ export async function renderPdfBook(
   const written = writeStreamAtomic(path, doc);
   const evenHead = fitWords(
     meta.title,
-    (t) => fonts.width(t, 'italic', style.runningHead.size) <= style.width * 0.6,
+    (t) => fonts.styledWidth(t, 'italic', style.runningHead.size) <= style.width * 0.6,
   );
   // The running head of a right-hand page is the document its first line belongs to; a page
   // where a division opens has none.
@@ -262,6 +263,7 @@ export async function renderPdfBook(
   await written;
 
   reportUnknownElements(options, 'pdf', edition.unknown);
+  reportMissingCharacters(options, fonts.missing);
   const report = paginator.counter.report;
   report.seconds = Math.round(performance.now() - started) / 1000;
   const used = process.cpuUsage(cpu);

@@ -18,6 +18,11 @@ export const PdfStyleSchema = z.object({
     italicExt: z.string(),
     boldExt: z.string(),
   }),
+  // Where a character the fonts above lack is looked for, in order: @fontsource stylesheets (one
+  // for every style, or one per style), each file tried where its unicode-range holds the character
+  fallback: z
+    .array(z.union([z.string(), z.object({ regular: z.string(), italic: z.string(), bold: z.string() })]))
+    .default([]),
   body: Type.extend({ indent: z.number() }),
   note: Type.extend({ gap: z.number() }),
   title: Type,

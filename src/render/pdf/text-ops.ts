@@ -50,6 +50,13 @@ export class TextOps {
   private embedded(face: FontFace): EmbeddedFont {
     let font = this.embeddedFonts.get(face);
     if (!font) {
+      // a fallback face is registered when first drawn (its file read when first shaped)
+      const registered = (this.doc as unknown as { _registeredFonts: Record<string, unknown> })
+        ._registeredFonts;
+      if (!registered[face]) {
+        this.fonts.shape('', face);
+        this.doc.registerFont(face, this.fonts.data.get(face) as Buffer);
+      }
       this.doc.font(face);
       font = (this.doc as unknown as { _font: EmbeddedFont })._font;
       this.embeddedFonts.set(face, font);
