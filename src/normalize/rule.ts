@@ -31,6 +31,8 @@ export interface UnparseContext {
   note(id: string): TeiElement | undefined;
   /** The text of a `rendition` of the document's header by its xml:id (a declared house style's template). */
   rendition(id: string): string | undefined;
+  /** What follows an element among its siblings (a gap prints back the elements moved out of it). */
+  following(e: TeiElement): TeiNode[];
 }
 
 /** The inverse of a rule for the elements it writes. */

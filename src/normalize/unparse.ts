@@ -8,6 +8,7 @@ import {
 } from '../tei/node.ts';
 import { ILLEGAL_CHARACTER } from '../tei/write.ts';
 import { printer, type UnparseContext, type Unparser } from './rule.ts';
+import { movedOutOfGap } from './rules/omission.ts';
 import { RULES } from './rules/registry.ts';
 
 /**
@@ -72,7 +73,8 @@ const CORE: Unparser[] = [
   ),
 ];
 
-const UNPARSERS: Unparser[] = [...CORE, ...RULES.flatMap((r) => r.unparse ?? [])];
+// (an element moved out of a gap's words is printed by the gap, before any rule may print it)
+const UNPARSERS: Unparser[] = [movedOutOfGap, ...CORE, ...RULES.flatMap((r) => r.unparse ?? [])];
 
 /** Every element of one name of a document by its id: the notes an anchor prints, the header's renditions. */
 function byId(root: TeiElement, name: string): Map<string, TeiElement> {
@@ -89,17 +91,25 @@ function contextFor(
   notes: Map<string, TeiElement>,
   renditions = new Map<string, TeiElement>(),
 ): UnparseContext {
+  const where = new Map<TeiElement, { nodes: TeiNode[]; at: number }>();
   const ctx: UnparseContext = {
     note: (id) => notes.get(id),
+    following: (e) => {
+      const w = where.get(e);
+      return w ? w.nodes.slice(w.at + 1) : [];
+    },
     rendition: (id) => {
       const r = renditions.get(id);
       return r ? r.children.filter((c) => typeof c === 'string').join('') : undefined;
     },
     print: (nodes) => {
       let out = '';
-      for (const n of nodes) {
+      for (const [at, n] of nodes.entries()) {
         if (typeof n === 'string') out += n;
-        else out += (UNPARSERS.find((u) => u.owns(n))?.print ?? ((e, c) => c.print(e.children)))(n, ctx);
+        else {
+          where.set(n, { nodes, at });
+          out += (UNPARSERS.find((u) => u.owns(n))?.print ?? ((e, c) => c.print(e.children)))(n, ctx);
+        }
       }
       return out;
     },

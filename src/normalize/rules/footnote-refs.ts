@@ -114,8 +114,11 @@ export function findRefCandidates(spans: Span[]): RefCandidate[] {
         out.push({ offset: span.offset + at + 1, label: digits.slice(1), strength: 0.4 });
         continue;
       }
-      // After a dash only a designation's number (`A–2662`, `NSDM–483`, `NIE 34–663`) may carry one.
-      const dashed = /[–-]/.test(before) && /[\p{Lu}\d]/u.test(t[at - 2] ?? '');
+      // After a dash only a designation's number (`A–2662`, `NSDM–483`, `NIE 34–663`) may carry one;
+      // so may a paper's number after its slash (`NSC 152/33` → NSC 152/3 + note 3).
+      const dashed =
+        (/[–-]/.test(before) && /[\p{Lu}\d]/u.test(t[at - 2] ?? '')) ||
+        (before === '/' && /\d/.test(t[at - 2] ?? ''));
       if (before !== '' && !/\s/.test(before) && !dashed) continue;
       if (/^[.,:]\d/.test(t.slice(at + digits.length))) continue;
       // The number of a telegram or memorandum (`NSDM 1612`, `Deptel 1614`) is not a year.

@@ -2,15 +2,16 @@ import { el } from '../../tei/node.ts';
 import { type InlineRule, matchAt } from '../inline.ts';
 import { printer } from '../rule.ts';
 
-const PAGE = /\[(Facsimile )?Page ?([^\]\n]*)\]/y;
-const VALID = /^(?:\d{1,5}|[ivxlcdm]{1,8})$/i;
+// (a number in brackets, `[Page [506]]`, is a page the volume's editors supplied: `pb n="[506]"`)
+const PAGE = /\[(Facsimile )?Page ?(\[\d{1,5}\]|[^\]\n]*)\]/y;
+const VALID = /^(?:\d{1,5}|[ivxlcdm]{1,8}|\[\d{1,5}\])$/i;
 
 /**
  * A valid page marker at the start of a line (`[Page 15]`, `[Page 15]Chicago, …`): how long it is
  * with the spaces after it, or 0. The header takes it off a line before classifying the rest.
  */
 export function leadingPageMarker(text: string): number {
-  const m = /^\[(?:Facsimile )?Page ([^\]\n]*)\]\s*/.exec(text);
+  const m = /^\[(?:Facsimile )?Page (\[\d{1,5}\]|[^\]\n]*)\]\s*/.exec(text);
   if (!m) return /^Page \d{1,5}\s*$/.test(text) ? text.length : 0; // a page view's `Page 1` line
   return VALID.test(m[1] ?? '') ? m[0].length : 0;
 }
@@ -18,7 +19,8 @@ export function leadingPageMarker(text: string): number {
 /**
  * Rule `page-marker`: `[Page 225]` (or `[Facsimile Page 1]`), alone or inside a paragraph →
  * `<pb n="225"/>` at that point. The number is taken as printed, spaces and all: only a marker
- * whose number is a page number (`[Page 225]`, `[Page xii]`) is one; `[Page abc]` or
+ * whose number is a page number (`[Page 225]`, `[Page xii]`, a supplied one `[Page [506]]`, as the
+ * volume's own `pb n="[506]"`) is one; `[Page abc]` or
  * `[Page  12]` stays text with a warning, so what is read is what `recto text` writes back.
  */
 export const pageMarker: InlineRule = {
