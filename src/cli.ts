@@ -61,8 +61,10 @@ program
   .option('--jobs <n>', 'worker threads (default: one per core, or RECTO_JOBS)', jobsOption)
   .option('--no-cache', 'ignore and do not update output/.cache (rebuild everything)')
   .option('--shard <i/n>', 'build only the TEI of every n-th document from the i-th, for recto merge')
+  .option('--assets <dir>', "a folder of the figures' images (else beside the sources)")
   .action(
     async (opts: {
+      assets?: string;
       sources: string;
       out: string;
       formats: string;
@@ -82,6 +84,7 @@ program
         jobs: opts.jobs,
         cache: opts.cache,
         shard: opts.shard === undefined ? undefined : parseShard(opts.shard),
+        ...(opts.assets ? { assets: opts.assets } : {}),
         progress: progressFor(globalOptions()),
       });
       const warnings = result.diagnostics.filter((d) => d.severity === 'warning').length;
@@ -126,7 +129,8 @@ program
   .option('--out <dir>', 'output folder', 'output')
   .option('--formats <list>', `comma-separated: ${renderFormats().join(',')}`, renderFormats().join(','))
   .option('--jobs <n>', 'worker threads (default: one per core, or RECTO_JOBS)', jobsOption)
-  .action(async (file: string, opts: { out: string; formats: string; jobs?: number }) => {
+  .option('--assets <dir>', "a folder of the figures' images (else beside the TEI file)")
+  .action(async (file: string, opts: { out: string; formats: string; jobs?: number; assets?: string }) => {
     const r = reporter();
     const { render } = await import('./pipeline/render.ts');
     const result = await render({
@@ -135,6 +139,7 @@ program
       formats: formatList(opts.formats),
       reporter: r,
       jobs: opts.jobs,
+      ...(opts.assets ? { assets: opts.assets } : {}),
       progress: progressFor(globalOptions()),
     });
     r.info(summary(result.documents, result.files.length, result.seconds));

@@ -44,4 +44,5 @@ export const CORPUS_LANE = [
   'test/search-quality.test.ts',
   'test/site-links.test.ts',
   'test/volumes-epubcheck.test.ts',
+  'test/volumes-figures.test.ts',
 ];

@@ -33,6 +33,8 @@ const RENDER = [
   join(SRC, 'render/links.ts'),
   join(SRC, 'render/unknown.ts'),
   join(SRC, 'render/template.ts'),
+  join(SRC, 'render/figures.ts'),
+  join(TEMPLATES, 'figures.json'),
 ];
 
 /** A stage's inputs: the normalizer's, or a writer's as it declares them (render/writers.ts). */

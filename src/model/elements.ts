@@ -60,7 +60,10 @@ const ELEMENTS: Record<string, ElementMeaning> = {
   cb: { block, inline: 'silent' },
   anchor: { block, inline: 'silent' },
   teiHeader: { block, inline: 'silent' },
-  graphic: { block, inline: 'silent' },
+  // what a figure shows; standing alone, a figure of its own (read-figure.ts)
+  graphic: { block, inline: 'span', splits: 'always' },
+  binaryObject: { block, inline: 'span', splits: 'always' },
+  media: { block, inline: 'span', splits: 'always' },
 
   // lines of their own at block level, spans in running text
   salute: { block: line('salute'), inline: 'span' },

@@ -3,7 +3,16 @@ import type { EditionMeta, SourceRecord, StatedSource } from '../meta.ts';
 import type { RegisterEntry } from '../register/types.ts';
 import type { ModelDocument, UnknownElement } from './edition.ts';
 import type { Mention } from './mentions.ts';
-import type { AsideRole, Block, BlockOf, Inline, InlineOf, ListItem, TableCell } from './types.ts';
+import type {
+  AsideRole,
+  Block,
+  BlockOf,
+  FigureMedia,
+  Inline,
+  InlineOf,
+  ListItem,
+  TableCell,
+} from './types.ts';
 
 /**
  * The edition model as JSON (src/model/json.ts), checked as it is read: a hand-written fixture
@@ -160,7 +169,23 @@ const BLOCK = {
     number: opt,
     children: inlines,
   }),
-  figure: z.strictObject({ kind: z.literal('figure'), caption: inlines }),
+  figure: z.strictObject({
+    kind: z.literal('figure'),
+    id: opt,
+    caption: inlines,
+    description: str,
+    media: z.array(
+      z.strictObject({
+        type: every<FigureMedia['type']>({ image: 'image', video: 'video', embedded: 'embedded' }),
+        url: opt,
+        mimeType: opt,
+        width: opt,
+        height: opt,
+        data: opt,
+        at,
+      }),
+    ),
+  }),
   boilerplate: z.strictObject({ kind: z.literal('boilerplate'), children: inlines }),
   unanchoredNote: z.strictObject({ kind: z.literal('unanchoredNote'), n: str, id: opt, body: blocks }),
   unknown: z.strictObject({ kind: z.literal('unknown'), name: str, at, children: blocks }),

@@ -90,7 +90,14 @@ const BLOCK_OUTLINE: BlockRules<void, Entry> = {
   division: (b) => ({ head: 'division', id: b.id, blocks: b.children }),
   aside: (b) => ({ head: `aside ${b.role}`, id: b.id, blocks: b.children }),
   line: (b) => ({ head: `line ${b.role}`, text: b.children }),
-  figure: (b) => ({ head: 'figure', text: b.caption }),
+  figure: (b) => ({
+    head: [
+      'figure',
+      ...b.media.map((m) => `${m.type} ${m.url ? `"${m.url}"` : m.data ? '(bytes)' : '(no address)'}`),
+    ].join(' '),
+    id: b.id,
+    text: b.caption,
+  }),
   boilerplate: (b) => ({ head: 'boilerplate', text: b.children }),
   unanchoredNote: (b) => ({ head: `unanchoredNote ${b.n}`, id: b.id, blocks: b.body }),
   unknown: (b) => ({ head: `unknown <${b.name}>${where(b.at)}`, blocks: b.children }),

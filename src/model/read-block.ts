@@ -1,5 +1,6 @@
 import { isElement, localName, type TeiElement, type TeiNode } from '../tei/node.ts';
 import { meaningOf } from './elements.ts';
+import { figureRest, readFigure } from './read-figure.ts';
 import {
   type InlineReader,
   isBlockElement,
@@ -258,12 +259,12 @@ export class BlockReader {
           return [{ kind: 'aside', role: aside, id: a['xml:id'], children: inner(depth + 1) }];
         return [{ kind: 'division', id: a['xml:id'], children: inner(depth + 1) }];
       }
-      case 'figure': {
-        const caption = e.children
-          .filter(isElement)
-          .filter((c) => ['figDesc', 'head', 'p'].includes(localName(c.name)))
-          .flatMap((c) => this.inlines(c.children));
-        return this.withLifted([{ kind: 'figure', caption }]);
+      case 'figure':
+      case 'graphic':
+      case 'binaryObject':
+      case 'media': {
+        const figure = readFigure(e, (nodes) => this.inlines(nodes));
+        return [...this.withLifted([figure]), ...figureRest(e).flatMap((c) => this.block(c, depth))];
       }
       case 'fw':
         return [{ kind: 'boilerplate', children: this.inlines(e.children) }];
@@ -271,7 +272,6 @@ export class BlockReader {
       case 'cb':
       case 'anchor':
       case 'teiHeader':
-      case 'graphic':
         return [];
       default: {
         const meaning = meaningOf(name)?.block;

@@ -1,5 +1,6 @@
 import {
   type Block,
+  type BlockOf,
   type BlockRules,
   blockWith,
   type Inline,
@@ -19,6 +20,8 @@ export interface TextSink {
   labels: boolean; // a note's reference shown as its label (reading text), or left out (a title)
   /** A word set after a cross-reference that a writer follows with its target's page (the PDF). */
   pageRef?: (target: string) => string | undefined;
+  /** The words a writer sets before a figure's caption in place of what it cannot show (a placeholder). */
+  figure?: (figure: BlockOf<'figure'>) => string | undefined;
 }
 
 const inlines = (nodes: Inline[], sink: TextSink): string =>
@@ -84,7 +87,10 @@ export const BLOCK_TEXT: BlockRules<TextSink, string> = {
   aside: (b, s) => blocks(b.children, s).join('\n'),
   division: (b, s) => blocks(b.children, s).join('\n'),
   line: (b, s) => inlines(b.children, s) + (b.number ? ` ${b.number}` : ''),
-  figure: (b, s) => inlines(b.caption, s),
+  figure: (b, s) => {
+    const shown = s.figure?.(b);
+    return shown ? `${shown}\n${inlines(b.caption, s)}` : inlines(b.caption, s);
+  },
   boilerplate: () => '', // out of the reading text
   unanchoredNote: (b, s) => {
     s.notes.push(`${b.n} ${blocksText(b.body, s)}`);
@@ -107,7 +113,7 @@ export function displayText(nodes: Inline[]): string {
 /** The reading text of blocks: the running text and, apart, each note (label and text) in order. */
 export function readingText(
   nodes: Block[],
-  options: Pick<TextSink, 'pageRef'> = {},
+  options: Pick<TextSink, 'pageRef' | 'figure'> = {},
 ): { text: string; notes: string[] } {
   const sink: TextSink = { notes: [], labels: true, ...options };
   const text = squash(blocks(nodes, sink).join('\n'));

@@ -92,6 +92,23 @@ export const ASIDE_TYPES: Record<string, AsideRole> = {
   glossary: 'glossary',
 };
 
+/**
+ * What a figure shows: an image (`graphic`, whose address is `url`, or `binaryObject`, whose bytes
+ * are in the TEI: `data`, base64), or an embedded object the edition cannot hold (a `media`
+ * element, an XHTML video player inside a figure). Sizes and the media type as the TEI gives them.
+ */
+export interface FigureMedia {
+  type: 'image' | 'video' | 'embedded';
+  /** The address as given (`graphic/@url`: a file name, a URL or a label such as `Document A.1`). */
+  url?: string;
+  mimeType?: string;
+  width?: string;
+  height?: string;
+  /** An embedded image's bytes (`binaryObject`), base64, white space removed. */
+  data?: string;
+  at?: SourcePosition;
+}
+
 export interface TableCell {
   header: boolean;
   span: number;
@@ -125,7 +142,12 @@ export type Block =
   | { kind: 'aside'; role: AsideRole; id?: string; children: Block[] }
   /** A line of its own; `number`: the line number the source prints at a verse line's end. */
   | { kind: 'line'; role: LineRole; number?: string; children: Inline[] }
-  | { kind: 'figure'; caption: Inline[] }
+  /**
+   * A figure: its caption (`head`, `p`), its description — the alternative text: `figDesc`, else
+   * the head, else the caption — and what it shows (`media`: none for an illustration the source
+   * only names, `[Illustration: …]`).
+   */
+  | { kind: 'figure'; id?: string; caption: Inline[]; description: string; media: FigureMedia[] }
   /** Web-page boilerplate and running heads (`fw`): kept in the model, out of the reading text. */
   | { kind: 'boilerplate'; children: Inline[] }
   /** A note with no reference in the text: set with the notes, at the end of its block. */

@@ -11,7 +11,7 @@ import { introductionTei } from '../normalize/introduction.ts';
 import type { Reporter } from '../report.ts';
 import { serializeTei } from '../tei/write.ts';
 import { publishEdition } from './edition-master.ts';
-import { checkFormats, loadEdition, normalizeDocument, sweepTemporaryFiles } from './index.ts';
+import { checkAssets, checkFormats, loadEdition, normalizeDocument, sweepTemporaryFiles } from './index.ts';
 import { inShard, type Shard } from './plan.ts';
 import { inlineRunner, jobCount, threadPool } from './pool.ts';
 import { type Progress, silentProgress } from './progress.ts';
@@ -38,6 +38,8 @@ export interface BuildOptions {
   cache?: boolean; // default true: reuse output/.cache
   shard?: Shard; // build only these documents' TEI, for `recto merge`
   progress?: Progress;
+  /** A folder of the figures' images (`--assets`), looked in before the sources folder. */
+  assets?: string;
   /** Source sizes from which threads are used (defaults below; tests lower them). */
   threadsFrom?: { normalize: number; render: number };
 }
@@ -58,6 +60,7 @@ export interface BuildResult {
 export async function build(options: BuildOptions): Promise<BuildResult> {
   const started = performance.now();
   checkFormats(options.formats);
+  await checkAssets(options.assets);
   const progress = options.progress ?? silentProgress;
   const loaded = await loadEdition(options.sources);
   const { source: edition, meta, documents: plan } = loaded;
@@ -165,6 +168,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
           },
         },
         sources: edition.dir,
+        ...(options.assets ? { assets: options.assets } : {}),
         runner,
         cache,
         progress,

@@ -6,7 +6,7 @@
  */
 export { type LoadedEdition, loadEdition, publicationDate } from './load-edition.ts';
 export { type NormalizeDocumentOptions, normalizeDocument } from './normalize-document.ts';
-export { checkFormats, sweepTemporaryFiles } from './outputs.ts';
+export { checkAssets, checkFormats, sweepTemporaryFiles } from './outputs.ts';
 export type { Progress } from './progress.ts';
 export { type PublishOptions, publish } from './publish.ts';
 export { type ChangedDocuments, publishChanges } from './publish-changes.ts';

@@ -1,7 +1,7 @@
 import type { Dirent } from 'node:fs';
-import { readdir, rm } from 'node:fs/promises';
+import { readdir, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { UsageError } from '../errors.ts';
+import { InputError, UsageError } from '../errors.ts';
 import { knownFormats } from '../render/writers.ts';
 
 /** Refuses a format the command does not make before anything runs (a usage error: exit 2). */
@@ -10,6 +10,18 @@ export function checkFormats(formats: string[], available: readonly string[] = k
   if (unknown.length) {
     throw new UsageError(`unknown format ${unknown.join(', ')}; available: ${available.join(', ')}`);
   }
+}
+
+/** `--assets DIR`: a folder that exists (a mistyped folder would make every image a placeholder). */
+export async function checkAssets(folder: string | undefined): Promise<void> {
+  if (folder === undefined) return;
+  let isFolder = false;
+  try {
+    isFolder = (await stat(folder)).isDirectory();
+  } catch {
+    // (not there)
+  }
+  if (!isFolder) throw new InputError(`--assets ${folder}: no such folder`);
 }
 
 /** Temporary files a killed build left behind (`.name.xxxx.tmp`): never outputs, so they go. */

@@ -1,10 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { relative, resolve } from 'node:path';
+import { dirname, relative, resolve } from 'node:path';
 import { stageFingerprint } from '../cache/fingerprint.ts';
 import { type BuildCache, sha256 } from '../cache/store.ts';
 import { documentTei } from '../model/documents.ts';
 import type { TeiMaster } from '../model/master.ts';
+import { findFigureImages, folderFingerprint } from '../render/figures.ts';
 import type { WriterOptions } from '../render/writer.ts';
 import { writerFor } from '../render/writers.ts';
 import type { Reporter } from '../report.ts';
@@ -32,12 +33,20 @@ export interface PublishOptions {
   sources?: string;
   /** The PDF's shape (a reader's handout: the item alone, its pages numbered from 1). */
   layout?: WriterOptions['layout'];
+  /** A folder of the figures' images (`--assets`), looked in before the TEI's own folder. */
+  assets?: string;
 }
 
 interface RenderRecord {
   key: string;
   files: { path: string; sha256: string }[]; // paths relative to the output folder
   messages: Message[]; // what the writer said, said again when it is not rerun
+}
+
+/** What finding the figures' images said, said again when no writer is rerun. */
+interface FiguresRecord {
+  key: string;
+  messages: Message[];
 }
 
 function upToDate(record: RenderRecord | undefined, key: string, outDir: string): boolean {
@@ -97,7 +106,11 @@ async function writeFormats(
   // (the master's hash keys the cache: not read for nothing when there is none)
   const masterSha256 = cache ? (options.masterSha256 ?? sha256(await readFile(master.file))) : '';
   const stage = (options.progress ?? silentProgress).stage('render', renders.length);
-  const keyOf = (format: string): string => sha256(stageFingerprint(format), masterSha256, formats.join(','));
+  // (the images a figure shows are inputs too: the folder they are looked for in, as it stands)
+  const assetsKey = cache ? await folderFingerprint(options.assets) : '';
+  const keyOf = (format: string): string =>
+    sha256(stageFingerprint(format), masterSha256, formats.join(','), assetsKey);
+  const figuresKey = cache ? sha256('figures', ...renders.map(keyOf)) : '';
 
   const results = new Map<string, RenderedFiles>();
   const todo: string[] = [];
@@ -113,8 +126,16 @@ async function writeFormats(
     } else todo.push(format);
   }
 
+  let figureMessages: Message[] = [];
   if (todo.length) {
     const edition = await master.edition();
+    // The figures' images, found once for every writer; what is missing is said once, here.
+    const figures = await findFigureImages(edition, {
+      masterFile: master.file,
+      folders: [options.assets, dirname(master.file), options.sources],
+    });
+    figureMessages = figures.diagnostics.map((d) => ({ diagnostic: d }));
+    await cache?.put<FiguresRecord>('render', 'figures', { key: figuresKey, messages: figureMessages });
     const writerOptions = {
       formats,
       downloads: siteDownloads(edition.meta, formats),
@@ -122,6 +143,7 @@ async function writeFormats(
       documentTei: todo.includes('html') ? await ownTei(master, options.members) : new Map<string, string>(),
       ...(options.layout ? { layout: options.layout } : {}),
       ...(options.sources ? { sources: options.sources } : {}),
+      ...(Object.keys(figures.images).length ? { images: figures.images } : {}),
     };
     const one = async (format: string): Promise<void> => {
       const result = await runner.render({ kind: 'render', format, edition, outDir, options: writerOptions });
@@ -150,9 +172,13 @@ async function writeFormats(
     } else {
       for (const f of byCost) await one(f); // one at a time: one book in memory
     }
+  } else {
+    const record = await cache?.get<FiguresRecord>('render', 'figures');
+    if (record?.key === figuresKey) figureMessages = record.messages;
   }
 
   // Messages and files in the order the formats were asked for, whichever finished first.
+  replay(figureMessages, options.reporter);
   const files: string[] = [];
   for (const f of renders) {
     const r = results.get(f) as RenderedFiles;

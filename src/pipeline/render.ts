@@ -3,7 +3,7 @@ import { InputError } from '../errors.ts';
 import { TeiMaster } from '../model/master.ts';
 import { renderFormats as writerFormats } from '../render/writers.ts';
 import type { Reporter } from '../report.ts';
-import { checkFormats, publish } from './index.ts';
+import { checkAssets, checkFormats, publish } from './index.ts';
 import { type Progress, silentProgress } from './progress.ts';
 
 export interface RenderOptions {
@@ -13,6 +13,8 @@ export interface RenderOptions {
   reporter: Reporter;
   jobs?: number;
   progress?: Progress;
+  /** A folder of the figures' images (`--assets`), looked in before the TEI file's own folder. */
+  assets?: string;
 }
 
 /** `recto render`: the writers `recto build` uses, on a TEI file someone else wrote. */
@@ -26,6 +28,7 @@ export async function render(
   } catch {
     throw new InputError(`${options.file}: no such file`);
   }
+  await checkAssets(options.assets);
   // Read once, here, to refuse hostile or non-TEI input before any writer starts; every writer
   // is handed this reading's model.
   const master = new TeiMaster(options.file);
@@ -38,6 +41,7 @@ export async function render(
       reporter: options.reporter,
       jobs: options.jobs,
       progress,
+      ...(options.assets ? { assets: options.assets } : {}),
     });
     return { documents, files, seconds: (performance.now() - started) / 1000 };
   } finally {

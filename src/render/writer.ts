@@ -8,6 +8,7 @@
 import type { EditionMeta } from '../meta.ts';
 import type { ModelEdition } from '../model/edition.ts';
 import type { Reporter } from '../report.ts';
+import type { FigureImages } from './figures.ts';
 
 /** A file the reading site offers for download, relative to its folder. */
 export interface Download {
@@ -29,6 +30,8 @@ export interface WriterOptions {
   sources?: string;
   /** The PDF's shape: a book (title pages, contents; the default) or a handout (the text from page 1). */
   layout?: 'book' | 'handout';
+  /** The figures' images found (src/render/figures.ts), by `mediaKey`; what is not here is a placeholder. */
+  images?: FigureImages;
 }
 
 export interface Writer {

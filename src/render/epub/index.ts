@@ -4,8 +4,10 @@ import * as epubConstants from 'epub-gen-memory/dist/lib/util/constants.js';
 import { writeFileAtomic } from '../../fs/atomic-write.ts';
 import { contentsTitle, type ModelDocument, type ModelEdition } from '../../model/edition.ts';
 import { modifiedDate, w3cDateTime } from '../../reproducible.ts';
+import { editionFigures, imageBytes, unheldImages } from '../figures.ts';
 import { blocks, noteBody } from '../html/elements.ts';
 import { escapeHtml } from '../html/escape.ts';
+import { type HtmlFigures, newFigures } from '../html/figure.ts';
 import { documentLabel } from '../html/pages.ts';
 import { linkTable } from '../links.ts';
 import { fill, readTemplate } from '../template.ts';
@@ -52,14 +54,49 @@ interface ZipEntry {
 }
 interface Zip {
   files: Record<string, ZipEntry>;
-  file(name: string, data: string): void;
+  file(name: string, data: string | Uint8Array): void;
   generateAsync(options: object): Promise<Buffer>;
 }
 
+/** A figure's image as the book holds it: `images/<name>`. */
+interface BookImage {
+  name: string;
+  mediaType: string;
+  bytes: Uint8Array;
+}
+
 class RectoEPub extends EPub {
-  constructor(options: ConstructorParameters<EPubClass>[0], chapters: Chapter[], identifier: string) {
+  private readonly figureImages: Map<string, BookImage>;
+  constructor(
+    options: ConstructorParameters<EPubClass>[0],
+    chapters: Chapter[],
+    identifier: string,
+    figureImages: Map<string, BookImage> = new Map(),
+  ) {
     super(options, chapters);
     this.uuid = identifier;
+    this.figureImages = figureImages;
+    // The library names every image of a chapter with a random id (a new book each build): the
+    // figures' images get their own stable names, in the chapters and in the package.
+    for (const image of this.images) {
+      const mine = figureImages.get(image.url);
+      if (!mine) continue;
+      const from = `images/${image.id}.${image.extension}`;
+      const dot = mine.name.lastIndexOf('.');
+      image.id = mine.name.slice(0, dot);
+      image.extension = mine.name.slice(dot + 1);
+      image.mediaType = mine.mediaType;
+      for (const chapter of this.content)
+        chapter.content = chapter.content.split(from).join(`images/${mine.name}`);
+    }
+  }
+  /** The figures' bytes are ours (nothing is fetched): put them in the book under their names. */
+  protected override async downloadAllImages(): Promise<void> {
+    const zip = this.zip as unknown as Zip;
+    for (const image of this.images) {
+      const mine = this.figureImages.get(image.url);
+      if (mine) zip.file(`OEBPS/images/${mine.name}`, mine.bytes);
+    }
   }
   async build(extraFiles: Record<string, string>, date: Date): Promise<Buffer> {
     await this.render();
@@ -107,9 +144,11 @@ function documentChapter(
   edition: ModelEdition,
   filename: string,
   links: Map<string, string>,
+  figures: HtmlFigures,
 ): { chapter: Chapter; ctx: EpubContext } {
   const ctx = newEpubContext();
   ctx.resolve = (id) => links.get(id);
+  ctx.figures = figures;
   const text = blocks(doc.blocks, ctx);
   const meta = [
     doc.date,
@@ -183,8 +222,12 @@ export async function renderEpub(
       'titlepage.html',
     ),
   });
+  // the figures' images the book holds (drawn as `images/<name>`; the library's own image handling
+  // only sees their names)
+  const figures = newFigures('epub', options.images, (name) => name);
   if (edition.introduction) {
     const introCtx = newEpubContext();
+    introCtx.figures = figures;
     const content = `<section epub:type="introduction" role="doc-introduction">${blocks(edition.introduction, introCtx)}</section>`;
     chapters.push({ title: 'Introduction', filename: 'introduction.xhtml', content });
   }
@@ -198,7 +241,7 @@ export async function renderEpub(
   // The navigation: the documents of a division (a volume's chapter, a reader's unit) under its title.
   const toc: TocEntry[] = edition.introduction ? [{ title: 'Introduction', href: 'introduction.xhtml' }] : [];
   edition.documents.forEach((doc, k) => {
-    const { chapter, ctx: docCtx } = documentChapter(doc, k, edition, fileOf(doc), links);
+    const { chapter, ctx: docCtx } = documentChapter(doc, k, edition, fileOf(doc), links, figures);
     chapters.push(chapter);
     const entry = { title: chapter.title, href: chapter.filename as string };
     const last = toc.at(-1);
@@ -247,7 +290,10 @@ export async function renderEpub(
     prependChapterTitles: false,
     version: 3,
     verbose: false,
-    css: readTemplate('epub', 'style.css'),
+    // (the figures' styles only in a book that has a figure: the others stay as they were)
+    css:
+      readTemplate('epub', 'style.css') +
+      (editionFigures(edition).length ? readTemplate('epub', 'figures.css') : ''),
     contentOPF: readTemplate('epub', 'content.opf.ejs'),
     tocXHTML: readTemplate('epub', 'toc.xhtml.ejs'),
     tocNCX: readTemplate('epub', 'toc.ncx.ejs'),
@@ -273,7 +319,10 @@ export async function renderEpub(
       certifiedBy: 'Recto (self-declared)',
     },
   };
-  const epub = new RectoEPub(book as ConstructorParameters<EPubClass>[0], chapters, identifier);
+  const bookImages = new Map<string, BookImage>();
+  for (const [name, { found, media }] of figures.used)
+    bookImages.set(name, { name, mediaType: found.mediaType, bytes: imageBytes(found, media) });
+  const epub = new RectoEPub(book as ConstructorParameters<EPubClass>[0], chapters, identifier, bookImages);
   const cover = fill(
     readTemplate('epub', 'cover.xhtml'),
     { lang: meta.language, title: meta.title },
@@ -282,6 +331,8 @@ export async function renderEpub(
   const buffer = await epub.build({ 'cover.svg': coverSvg(meta), 'cover.xhtml': cover }, modified);
 
   reportUnknownElements(options, 'epub', edition.unknown);
+  for (const d of unheldImages('epub', edition, options.images, options.masterFile))
+    options.reporter.diagnostic(d);
   const path = join(out, `${meta.id}.epub`);
   await writeFileAtomic(path, buffer);
   return [path];

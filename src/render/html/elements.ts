@@ -11,6 +11,7 @@ import {
 } from '../../model/types.ts';
 import { slug } from '../../text/slug.ts';
 import { escapeAttr, escapeHtml } from './escape.ts';
+import { figureHtml, type HtmlFigures } from './figure.ts';
 
 /**
  * The model → HTML, as two tables (inline kinds, block kinds). The reading text is what the page
@@ -60,6 +61,8 @@ export interface HtmlContext {
   titleTag?: 'h1' | 'h2';
   /** A register entry's page and the words of its card; none: the mention is set as a plain name. */
   register?: (id: string) => { href: string; card: string } | undefined;
+  /** The figures' images this page may show, and those it drew (figure.ts); none: placeholders. */
+  figures?: HtmlFigures;
 }
 
 export function newContext(rules: HtmlRules = HTML_RULES): HtmlContext {
@@ -380,7 +383,8 @@ export const HTML_BLOCK: BlockRules<HtmlContext, string> = {
   // (a verse line's printed number after its words, set in the margin by the style sheet)
   line: (b, ctx) =>
     `<p class="${b.role}">${inlines(b.children, ctx)}${b.number ? ` <span class="line-number">${escapeHtml(b.number)}</span>` : ''}</p>`,
-  figure: (b, ctx) => `<figure><figcaption>${inlines(b.caption, ctx)}</figcaption></figure>`,
+  figure: (b, ctx) =>
+    figureHtml(b, ctx.figures, inlines(b.caption, ctx), b.id ? uniqueId(ctx, b.id) : undefined),
   boilerplate: () => '', // web-page boilerplate and running heads: kept in the TEI, out of the reading text
   unanchoredNote: (b, ctx) => {
     const id = uniqueId(ctx, `fn-${b.id ?? `note-${ctx.notes.length + 1}`}`);

@@ -4,12 +4,21 @@ import { dirname, join } from 'node:path';
 import { mapLimit } from '../../fs/map-limit.ts';
 import { writeIfChanged } from '../../fs/write-if-changed.ts';
 import { type ModelEdition, numberedTitle } from '../../model/edition.ts';
+import { editionFigures, imageBytes, unheldImages } from '../figures.ts';
 import { linkTable } from '../links.ts';
 import { TEMPLATES } from '../template.ts';
 import { reportUnknownElements } from '../unknown.ts';
 import type { WriterOptions } from '../writer.ts';
 import { citationExports } from './cite-export.ts';
-import { contentsScript, documentFile, documentPage, indexPage } from './pages.ts';
+import {
+  contentsScript,
+  documentFile,
+  documentPage,
+  FIGURE_ASSETS,
+  FIGURE_STYLE,
+  type FigureImagesUse,
+  indexPage,
+} from './pages.ts';
 import { registerFile } from './register-links.ts';
 import { registerIndexPage, registerPage } from './register-pages.ts';
 import { type SearchDocument, searchIndexScript } from './search-index.ts';
@@ -31,6 +40,7 @@ export function documentFiles(
   k: number,
   links: Map<string, string>,
   ownTei: { has(id: string): boolean },
+  figures?: FigureImagesUse,
 ): { files: [string, string][]; entry: SearchDocument } | undefined {
   const doc = edition.documents[k];
   if (!doc) return undefined;
@@ -39,6 +49,7 @@ export function documentFiles(
     k,
     links,
     ownTei.has(doc.id) ? `../downloads/tei/${doc.id}.xml` : undefined,
+    figures,
   );
   const exports = citationExports(page.csl);
   return {
@@ -84,13 +95,21 @@ export async function renderHtml(
   };
   const entries: SearchDocument[] = [];
   const links = siteLinks(edition);
+  const figures: FigureImagesUse = { images: options.images ?? {}, used: new Map() };
   for (let k = 0; k < edition.documents.length; k++) {
-    const made = documentFiles(edition, k, links, options.documentTei);
+    const made = documentFiles(edition, k, links, options.documentTei, figures);
     if (!made) continue;
     for (const [name, data] of made.files) write(name, data);
     entries.push(made.entry);
   }
-  write('index.html', indexPage(edition, options.downloads, links));
+  write('index.html', indexPage(edition, options.downloads, links, figures));
+  if (editionFigures(edition).length)
+    write(FIGURE_STYLE, await readFile(join(TEMPLATES, 'html', 'figures.css')));
+  // the images the pages show, copied under the site's assets; what the format cannot hold is said once
+  for (const [name, { found, media }] of figures.used)
+    write(`${FIGURE_ASSETS}${name}`, imageBytes(found, media));
+  for (const d of unheldImages('html', edition, options.images, options.masterFile))
+    options.reporter.diagnostic(d);
   if (edition.register.length) {
     write('register/index.html', registerIndexPage(edition));
     for (const entry of edition.register) write(registerFile(entry.id), registerPage(edition, entry));

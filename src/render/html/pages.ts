@@ -4,6 +4,16 @@ import { fill, readTemplate } from '../template.ts';
 import type { Download } from '../writer.ts';
 import { type CslItem, documentCitation } from './cite.ts';
 import { blocks, type Footnote, type HtmlContext, newContext, noteBody } from './elements.ts';
+import { type HtmlFigures, newFigures } from './figure.ts';
+
+/** Where the site keeps the figures' images. */
+export const FIGURE_ASSETS = 'assets/figures/';
+/** The figures' styles (`templates/html/figures.css`), in the site when it has a figure. */
+export const FIGURE_STYLE = 'assets/figures.css';
+
+/** The figures' images found, and the map the pages fill with those they show. */
+export type FigureImagesUse = Pick<HtmlFigures, 'images' | 'used'>;
+
 import { escapeAttr, escapeHtml } from './escape.ts';
 import { registerLinks } from './register-links.ts';
 
@@ -21,6 +31,10 @@ export function layout(
         .map(([name, content]) => `<meta name="${escapeAttr(name)}" content="${escapeAttr(content)}">`)
         .join('\n'),
       root: page.root,
+      // (the figures' styles, only on a page that has a figure: pages without one stay as they were)
+      figureStyle: /<figure[\s>]/.test(page.main)
+        ? `\n<link rel="stylesheet" href="${page.root}${FIGURE_STYLE}">`
+        : '',
       editionTitle: edition.title,
       licence: edition.licence ?? '',
       licenceLink: edition.licenceUrl
@@ -86,9 +100,12 @@ export function documentPage(
   index: number,
   links: Map<string, string>,
   teiHref?: string, // the document's own TEI, when the site has it
+  figures?: FigureImagesUse, // the figures' images found, and the ones the site must hold
 ): { html: string; ctx: HtmlContext; csl: CslItem } {
   const doc = edition.documents[index] as ModelDocument;
   const ctx = newContext();
+  if (figures)
+    ctx.figures = newFigures('html', figures.images, (n) => `../${FIGURE_ASSETS}${n}`, figures.used);
   ctx.resolve = (id) => links.get(id); // hrefs relative to docs/, where document pages live
   ctx.register = registerLinks(edition, '../');
   const text = blocks(doc.blocks, ctx);
@@ -149,8 +166,15 @@ export function documentPage(
   };
 }
 
-export function indexPage(edition: ModelEdition, downloads: Download[], links: Map<string, string>): string {
+export function indexPage(
+  edition: ModelEdition,
+  downloads: Download[],
+  links: Map<string, string>,
+  figures?: FigureImagesUse,
+): string {
   const introCtx = newContext();
+  if (figures)
+    introCtx.figures = newFigures('html', figures.images, (n) => `${FIGURE_ASSETS}${n}`, figures.used);
   introCtx.titleTag = 'h2'; // the contents page has its own h1
   introCtx.resolve = (id) => {
     const href = links.get(id);

@@ -1,12 +1,15 @@
 import {
   type Block,
+  type BlockOf,
   type BlockRules,
   blockWith,
   type Inline,
   type InlineRules,
   inlineWith,
 } from '../../model/types.ts';
+import { type FigureImages, imageBytes, mediaKey, showsIn, standIns } from '../figures.ts';
 import type { FontStyle } from './fonts.ts';
+import { imageSize, type PdfImage } from './image.ts';
 import { DEFAULT_SPACING, type Spacing } from './spacing.ts';
 
 /**
@@ -48,6 +51,7 @@ export interface PdfBlock {
   spaceScale?: number; // word spaces this many times the font's (a row of omission dots is spaced wide)
   opening?: Opening; // the first block of a document
   table?: TableRow[]; // a table: set in columns by the paginator (table.ts), its items empty
+  image?: PdfImage; // a figure's image: placed by the paginator within the measure (figure.ts), its items empty
 }
 
 /** A table's row for the print: each cell's items (its blocks run together), header or not, columns spanned. */
@@ -168,6 +172,7 @@ interface Flow {
   afterHeading: boolean;
   leftIndent: number;
   aside?: boolean; // inside a reader's headnote or questions: smaller type, indented both sides
+  images?: FigureImages; // the figures' images found (src/render/figures.ts)
 }
 
 const REGULAR: Ctx = { style: 'regular' };
@@ -269,7 +274,7 @@ export const PDF_BLOCK: BlockRules<Flow, void> = {
     b.items.forEach((item) => {
       const mark = item.marker ? `${item.marker} ` : '';
       const label = item.label ? [...items(item.label, REGULAR), ...text(' ', REGULAR)] : [];
-      const [first, ...rest] = documentBlocks(item.blocks);
+      const [first, ...rest] = documentBlocks(item.blocks, undefined, flow.images);
       push(
         flow,
         block([...text(mark, REGULAR), ...label, ...(first?.items ?? [])], {
@@ -346,7 +351,13 @@ export const PDF_BLOCK: BlockRules<Flow, void> = {
       }
     }
   },
-  figure: (b, flow) => push(flow, small(items(b.caption, REGULAR), { align: 'center' })),
+  figure: (b, flow) => {
+    const flushPages = (): void => {
+      if (flow.pendingPages.length) flow.out.push(block(flow.pendingPages));
+      flow.pendingPages = [];
+    };
+    for (const f of figureBlocks(b, flow.images, small, items(b.caption, REGULAR), flushPages)) push(flow, f);
+  },
   boilerplate: () => {}, // web-page boilerplate and running heads: kept in the TEI, out of the print
   unanchoredNote: (b, flow) => {
     // a note with no reference: set as a note of the last block
@@ -373,9 +384,66 @@ function spaced(flow: Flow, lines: number, add: () => void): void {
 }
 
 /** The print blocks of a document (or the introduction, or a note's body). */
-export function documentBlocks(nodes: Block[], spacing: Spacing = DEFAULT_SPACING): PdfBlock[] {
+export function documentBlocks(
+  nodes: Block[],
+  spacing: Spacing = DEFAULT_SPACING,
+  images?: FigureImages,
+): PdfBlock[] {
   const flow: Flow = { spacing, out: [], pendingPages: [], afterHeading: true, leftIndent: 0 };
+  if (images) flow.images = images;
   for (const b of nodes) blockWith(PDF_BLOCK, b, flow);
   if (flow.pendingPages.length) flow.out.push(block(flow.pendingPages));
   return flow.out;
+}
+
+/**
+ * The print blocks of a figure; `small` makes a small block as the other rules do, `flushPages`
+ * sets the page breaks waiting before it on a line of their own (an image carries no words to hang
+ * them on).
+ */
+function figureBlocks(
+  b: BlockOf<'figure'>,
+  images: FigureImages | undefined,
+  small: (items: Item[], over?: Partial<PdfBlock>) => PdfBlock,
+  caption: Item[],
+  flushPages: () => void,
+): PdfBlock[] {
+  const shown = showsIn('pdf', images);
+  const stand = standIns(b, shown);
+  const out: PdfBlock[] = [];
+  const placeholder = (k: number): void => {
+    const s = stand[k];
+    if (!s) return;
+    const list: Item[] = [{ kind: 'text', text: s.notice, style: 'italic' }];
+    if (s.address) {
+      list.push({ kind: 'text', text: ': ', style: 'regular' });
+      list.push({ kind: 'text', text: s.address, style: 'regular', ...(s.href ? { uri: s.href } : {}) });
+    }
+    if (s.description) list.push({ kind: 'text', text: ` ${s.description}`, style: 'regular' });
+    out.push(small(list, { align: 'center', keepWithNext: true }));
+  };
+  let k = 0;
+  for (const m of b.media) {
+    const key = mediaKey(m);
+    const found = key ? images?.[key] : undefined;
+    const data = found && shown(m) ? imageBytes(found, m) : undefined;
+    const size = data ? imageSize(data) : undefined;
+    if (data && size) {
+      if (out.length === 0) flushPages();
+      out.push(
+        small([], { align: 'center', keepWithNext: true, image: { data, ...size, alt: b.description } }),
+      );
+    } else placeholder(k++);
+  }
+  while (k < stand.length) placeholder(k++);
+  if (caption.length) out.push(small(caption, { align: 'center' }));
+  const last = out.at(-1);
+  if (last) last.keepWithNext = false;
+  // (a figure that shows something stands apart from the text around it)
+  const first = out[0];
+  if (b.media.length && first && last) {
+    first.spaceBefore = Math.max(first.spaceBefore, 0.5);
+    last.spaceAfter = Math.max(last.spaceAfter ?? 0, 0.5);
+  }
+  return out;
 }

@@ -225,6 +225,20 @@ export class Drawer {
     return el;
   }
 
+  /** A figure's image, centred in its box, tagged as a Figure with its alternative text. */
+  private image(image: NonNullable<Placed['image']>, x: number, y: number, measure: number): void {
+    const { doc } = this;
+    const left = x + (measure - image.drawnWidth) / 2;
+    const figure = doc.struct('Figure', { alt: image.alt || 'Figure' }, () => {
+      doc.image(Buffer.from(image.data), left, y + image.gap, {
+        width: image.drawnWidth,
+        height: image.drawnHeight,
+      });
+    });
+    (this.section ?? this.root).add(figure);
+    figure.end();
+  }
+
   /** The structure element a line's content goes in: its block's, or a table's cell (Table › TR › TH/TD). */
   private elementFor(p: Placed): StructElement {
     if (!p.cell) return this.structFor(String(p.block), p.tag);
@@ -277,6 +291,10 @@ export class Drawer {
         this.links.target(p.opening.id, top + p.y);
       }
       for (const id of p.line.anchors) this.links.target(id, top + p.y);
+      if (p.image) {
+        this.image(p.image, x + p.leftIndent, top + p.y, measure - p.leftIndent);
+        continue;
+      }
       const el = this.elementFor(p);
       const drawn = this.layoutLine(p.line, x + p.leftIndent, baseline, measure - p.leftIndent, p.align);
       if (p.tocFor) {

@@ -3,6 +3,7 @@ import PDFDocument from 'pdfkit';
 import { writeFileAtomic, writeStreamAtomic } from '../../fs/atomic-write.ts';
 import { contentsTitle, type ModelEdition, numberedTitle } from '../../model/edition.ts';
 import { modifiedDate } from '../../reproducible.ts';
+import { type FigureImages, unheldImages } from '../figures.ts';
 import { documentOfIds } from '../links.ts';
 import { reportUnknownElements } from '../unknown.ts';
 import type { WriterOptions } from '../writer.ts';
@@ -53,6 +54,7 @@ function layoutBook(
   style: ReturnType<typeof loadPdfStyle>,
   handout = false,
   mentionPage?: (anchor: string) => number | undefined, // the page each mention was drawn on (the index)
+  images?: FigureImages, // the figures' images found
 ): void {
   // A handout (one item of a course reader) is its text from page 1: no title pages, no contents.
   if (!handout) frontMatter(p, edition, style);
@@ -68,7 +70,7 @@ function layoutBook(
       runningHead: 'Introduction',
       division: true,
     };
-    placeAll(p, opened(print(documentBlocks(edition.introduction, style.spacing)), opening));
+    placeAll(p, opened(print(documentBlocks(edition.introduction, style.spacing, images)), opening));
   }
   // Documents run on as FRUS prints them (or start a page, or a right-hand page: the style says);
   // the first document and each of a volume's divisions open a right-hand page.
@@ -87,7 +89,7 @@ function layoutBook(
       runningHead: runningHead(title),
       division: division || start === 'recto',
     };
-    placeAll(p, opened(print(documentBlocks(doc.blocks, style.spacing)), opening));
+    placeAll(p, opened(print(documentBlocks(doc.blocks, style.spacing, images)), opening));
   });
   if (mentionPage) placeRegisterIndex(p, edition, fonts, style, mentionPage);
   p.flush();
@@ -178,7 +180,7 @@ export async function renderPdf(
 export async function renderPdfBook(
   edition: ModelEdition,
   out: string,
-  options: Pick<WriterOptions, 'reporter' | 'masterFile' | 'layout' | 'sources'>,
+  options: Pick<WriterOptions, 'reporter' | 'masterFile' | 'layout' | 'sources' | 'images'>,
 ): Promise<{ path: string; report: LayoutReport }> {
   const started = performance.now();
   const cpu = process.cpuUsage();
@@ -257,12 +259,22 @@ export async function renderPdfBook(
   const paginator = new Paginator(style, fonts, draw, refs);
   // (a handout is one reading: no index of names)
   const handout = options.layout === 'handout';
-  layoutBook(paginator, edition, fonts, style, handout, handout ? undefined : (id) => anchored.get(id));
+  layoutBook(
+    paginator,
+    edition,
+    fonts,
+    style,
+    handout,
+    handout ? undefined : (id) => anchored.get(id),
+    options.images,
+  );
   drawer.finish();
   doc.end();
   await written;
 
   reportUnknownElements(options, 'pdf', edition.unknown);
+  for (const d of unheldImages('pdf', edition, options.images, options.masterFile))
+    options.reporter.diagnostic(d);
   reportMissingCharacters(options, fonts.missing);
   const report = paginator.counter.report;
   report.seconds = Math.round(performance.now() - started) / 1000;

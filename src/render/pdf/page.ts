@@ -1,4 +1,5 @@
 import type { Opening, PdfBlock } from './blocks.ts';
+import type { PdfImage } from './image.ts';
 import type { Line } from './lines.ts';
 
 /**
@@ -21,6 +22,8 @@ export interface Placed {
   cell?: { table: number; row: number; header: boolean }; // a line of a table's cell
   /** A table's header row set again at the top of a page the table runs on to: drawn as a pagination artifact. */
   repeat?: true;
+  /** A figure's image, drawn in this line's box (figure.ts). */
+  image?: PdfImage & { drawnWidth: number; drawnHeight: number; gap: number };
 }
 
 export interface Page {

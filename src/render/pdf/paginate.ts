@@ -1,5 +1,6 @@
 import type { PdfBlock } from './blocks.ts';
 import { CallReplay } from './call-replay.ts';
+import { imageLine } from './figure.ts';
 import type { FontSet } from './fonts.ts';
 import { LayoutCounter } from './layout-report.ts';
 import type { LayoutState, PlacedLine, Setting, Style } from './layout-state.ts';
@@ -237,6 +238,10 @@ export class Paginator {
       placeTable(block, block.table, s, this.setting, () => this.continuePage());
       return;
     }
+    if (block.image) {
+      this.placeImage(block);
+      return;
+    }
     const { size, leading } = this.style[block.type];
     const index = s.blockCounter++;
     const lines = breakLines(
@@ -299,6 +304,19 @@ export class Paginator {
     s.keep = block.keepWithNext ? [...s.keep, ...placed] : [];
     if (block.spaceAfter && s.y > 0)
       s.y = Math.min(s.limit, s.y + block.spaceAfter * this.style.body.leading);
+  }
+
+  /** A figure's image: on this page where it fits, else overleaf (with the headings kept with it). */
+  private placeImage(block: PdfBlock): void {
+    const s = this.state;
+    const line = imageLine(block, s, this.setting, this.height);
+    if (s.y > 0) s.y = Math.min(s.limit, s.y + block.spaceBefore * this.style.body.leading);
+    let placed = this.tryPlace(line);
+    if (!placed) {
+      if (!this.breakPage(true)) return;
+      placed = this.tryPlace(line);
+    }
+    s.keep = placed && block.keepWithNext ? [...s.keep, placed] : [];
   }
 
   /**
