@@ -5,6 +5,7 @@ import { stageFingerprint } from '../cache/fingerprint.ts';
 import { type BuildCache, sha256 } from '../cache/store.ts';
 import { documentTei } from '../model/documents.ts';
 import type { TeiMaster } from '../model/master.ts';
+import { reportModelNotices } from '../render/unknown.ts';
 import type { WriterOptions } from '../render/writer.ts';
 import { writerFor } from '../render/writers.ts';
 import type { Reporter } from '../report.ts';
@@ -115,6 +116,7 @@ async function writeFormats(
 
   if (todo.length) {
     const edition = await master.edition();
+    reportModelNotices(options.reporter, master.file, edition.notices);
     const writerOptions = {
       formats,
       downloads: siteDownloads(edition.meta, formats),
