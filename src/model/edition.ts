@@ -1,12 +1,13 @@
 import type { EditionMeta } from '../meta.ts';
 import type { RegisterEntry } from '../register/types.ts';
-import type { TeiElement } from '../tei/node.ts';
+import { isElement, type TeiElement, type TeiNode } from '../tei/node.ts';
 import type { EditionDocument } from './documents.ts';
 import { readEdition } from './documents.ts';
 import { anchorMentions, type Mention, mentionIndex } from './mentions.ts';
+import { type ModelNotice, Notices } from './notices.ts';
 import { BlockReader } from './read-block.ts';
 import { teiRegister } from './register.ts';
-import type { Block, SourcePosition } from './types.ts';
+import type { Block, Inline, SourcePosition } from './types.ts';
 import { forEachNode } from './walk.ts';
 
 /** A document of the edition as writers see it: its metadata and its blocks. */
@@ -28,13 +29,18 @@ export interface ModelEdition {
   introduction?: Block[];
   documents: ModelDocument[];
   unknown: UnknownElement[];
+  /**
+   * What the reading met that the build reports once (an unknown rendition, a duplicate id, an
+   * internal remark or comment kept out of the text); absent when there is nothing to say.
+   */
+  notices?: ModelNotice[];
   /** The register the master holds (our `standOff`, a FRUS volume's list of persons), and its mentions. */
   register: RegisterEntry[];
   mentions: Map<string, Mention[]>;
 }
 
-function documentModel(doc: EditionDocument): ModelDocument {
-  const reader = new BlockReader();
+function documentModel(doc: EditionDocument, notices: Notices): ModelDocument {
+  const reader = new BlockReader(notices);
   const blocks: Block[] = [];
   for (const item of doc.before ?? []) {
     if ('division' in item) blocks.push(...reader.division(item.division, item.level));
@@ -117,11 +123,96 @@ function findPages(documents: ModelDocument[]): void {
   }
 }
 
+/** Each element of a tree, in document order. */
+function forEachElement(nodes: TeiNode[], visit: (e: TeiElement) => void): void {
+  for (const n of nodes)
+    if (isElement(n)) {
+      visit(n);
+      forEachElement(n.children, visit);
+    }
+}
+
+/**
+ * An `xml:id` given twice or more is reported where it is given again, and made unique in the
+ * model (`d173fn4`, then `d173fn4-2` …, in reading order; a pointer to it reaches the first), so
+ * that no output holds two anchors, files or named destinations of one name.
+ */
+function uniqueIds(
+  root: TeiElement,
+  introduction: Block[] | undefined,
+  documents: ModelDocument[],
+  notices: Notices,
+): void {
+  const where = new Map<string, SourcePosition[]>();
+  forEachElement([root], (e) => {
+    const id = e.attrs['xml:id'];
+    if (!id) return;
+    const list = where.get(id) ?? [];
+    list.push({ line: e.line ?? 1, column: e.column ?? 1 });
+    where.set(id, list);
+  });
+  const twice = [...where].filter(([, at]) => at.length > 1);
+  if (!twice.length) return;
+  for (const [id, at] of twice) {
+    const [first, again] = at;
+    for (let k = 1; k < at.length; k++)
+      notices.add(
+        'tei-duplicate-id',
+        id,
+        `xml:id "${id}" is given ${at.length} times (first at ${first?.line}:${first?.column}); made unique in the outputs (${id}-2 …), a pointer to it reaches the first`,
+        again,
+      );
+  }
+  const seen = new Set<string>();
+  const unique = (id: string): string => {
+    let out = id;
+    for (let k = 2; seen.has(out) || (out !== id && where.has(out)); k++) out = `${id}-${k}`;
+    seen.add(out);
+    return out;
+  };
+  const visit = (n: Block | Inline): void => {
+    if ('id' in n && n.id) n.id = unique(n.id);
+  };
+  if (introduction) forEachNode(introduction, visit);
+  for (const doc of documents) {
+    doc.id = unique(doc.id);
+    forEachNode(doc.blocks, visit);
+  }
+}
+
+/** The XML comments in the text (not its header): never reading text, said once with their count. */
+function comments(roots: TeiElement[], notices: Notices): void {
+  forEachElement(roots, (e) => {
+    for (const at of e.comments ?? [])
+      notices.add(
+        'tei-comment',
+        'comment',
+        'an XML comment in the text: kept out of every format',
+        at,
+        'info',
+      );
+  });
+}
+
 /** The TEI master (ours or anyone's) read once into the model every writer draws. */
 export function editionModel(root: TeiElement): ModelEdition {
   const edition = readEdition(root);
-  const introduction = edition.introduction && new BlockReader().flow(edition.introduction.children, 0);
-  const documents = edition.documents.map(documentModel);
+  const notices = new Notices();
+  const introduction =
+    edition.introduction && new BlockReader(notices).flow(edition.introduction.children, 0);
+  const documents = edition.documents.map((doc) => documentModel(doc, notices));
+  uniqueIds(root, introduction, documents, notices);
+  comments(
+    [
+      ...(edition.introduction ? [edition.introduction] : []),
+      ...edition.documents.flatMap((d) => [
+        d.div,
+        ...(d.before ?? []).map((b) => ('node' in b ? b.node : b.division)),
+        ...(d.after ?? []),
+      ]),
+    ],
+    notices,
+  );
   findPages(documents);
   for (const doc of documents) anchorMentions(doc);
   const register = teiRegister(root).entries;
@@ -130,6 +221,7 @@ export function editionModel(root: TeiElement): ModelEdition {
     introduction,
     documents,
     unknown: unknownElements([introduction ?? [], ...documents.map((d) => d.blocks)]),
+    ...(notices.list().length ? { notices: notices.list() } : {}),
     register,
     mentions: mentionIndex(documents, register),
   };

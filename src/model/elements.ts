@@ -25,6 +25,11 @@ export interface ElementMeaning {
   splits?: 'always' | 'holdingText';
   /** Standing in running text it ends a line (an item, a verse line, a row). */
   endsLine?: true;
+  /**
+   * An internal remark of the edition's makers, not the edition's text (a FRUS microfiche
+   * supplement's `<uh-oh>`): kept out of the reading text in every format, and reported.
+   */
+  remark?: true;
 }
 
 /** What a quote must hold to be a block (`splits: 'holdingText'`). */
@@ -110,6 +115,9 @@ const ELEMENTS: Record<string, ElementMeaning> = {
   desc: { inline: 'silent' },
   index: { inline: 'silent' },
   span: { inline: 'silent' },
+
+  // internal remarks: never reading text (reported)
+  'uh-oh': { remark: true },
 
   // names (a pointer to a register entry makes a person, place or org a mention)
   persName: { inline: name('person') },

@@ -3,6 +3,7 @@ import type { EditionMeta, SourceRecord, StatedSource } from '../meta.ts';
 import type { RegisterEntry } from '../register/types.ts';
 import type { ModelDocument, UnknownElement } from './edition.ts';
 import type { Mention } from './mentions.ts';
+import type { ModelNotice } from './notices.ts';
 import type {
   AsideRole,
   Block,
@@ -11,6 +12,8 @@ import type {
   Inline,
   InlineOf,
   ListItem,
+  RendFeature,
+  Rendition,
   TableCell,
 } from './types.ts';
 
@@ -30,6 +33,25 @@ const opt = str.optional();
 const at = z.strictObject({ line: z.number().int(), column: z.number().int() }).optional();
 
 const inlines: z.ZodType<Inline[]> = z.lazy(() => z.array(inline));
+
+const rendition: z.ZodType<Rendition> = z.strictObject({
+  features: z.array(
+    every<RendFeature>({
+      italic: 'italic',
+      bold: 'bold',
+      strong: 'strong',
+      smallcaps: 'smallcaps',
+      underline: 'underline',
+      superscript: 'superscript',
+      subscript: 'subscript',
+      center: 'center',
+      right: 'right',
+      indent: 'indent',
+      sectionTitle: 'sectionTitle',
+    }),
+  ),
+  classes: z.array(str).optional(),
+});
 const blocks: z.ZodType<Block[]> = z.lazy(() => z.array(block));
 
 const INLINE = {
@@ -39,6 +61,7 @@ const INLINE = {
     style: every<InlineOf<'emphasis'>['style']>({
       italic: 'italic',
       bold: 'bold',
+      strong: 'strong',
       smallcaps: 'smallcaps',
       underline: 'underline',
       superscript: 'superscript',
@@ -66,6 +89,7 @@ const INLINE = {
   link: z.strictObject({
     kind: z.literal('link'),
     target: z.union([z.strictObject({ external: str }), z.strictObject({ internal: str })]),
+    term: z.boolean().optional(),
     children: inlines,
   }),
   name: z.strictObject({
@@ -89,7 +113,13 @@ const INLINE = {
     children: inlines,
   }),
   lineBreak: z.strictObject({ kind: z.literal('lineBreak') }),
-  span: z.strictObject({ kind: z.literal('span'), role: str, children: inlines }),
+  span: z.strictObject({
+    kind: z.literal('span'),
+    role: str,
+    id: opt,
+    rend: rendition.optional(),
+    children: inlines,
+  }),
   unknown: z.strictObject({ kind: z.literal('unknown'), name: str, at, children: inlines }),
 } satisfies { [K in Inline['kind']]: z.ZodType<InlineOf<K>> };
 
@@ -102,6 +132,7 @@ const BLOCK = {
     kind: z.literal('paragraph'),
     id: opt,
     continued: z.boolean(),
+    rend: rendition.optional(),
     children: inlines,
   }),
   heading: z.strictObject({
@@ -167,6 +198,7 @@ const BLOCK = {
       caption: 'caption',
     }),
     number: opt,
+    rend: rendition.optional(),
     children: inlines,
   }),
   figure: z.strictObject({
@@ -280,6 +312,14 @@ const document: z.ZodType<ModelDocument> = z.strictObject({
 
 const unknownElement: z.ZodType<UnknownElement> = z.strictObject({ name: str, at, count: z.number().int() });
 
+const notice: z.ZodType<ModelNotice> = z.strictObject({
+  ruleId: str,
+  severity: every<ModelNotice['severity']>({ warning: 'warning', info: 'info' }),
+  message: str,
+  at,
+  count: z.number().int(),
+});
+
 const mention: z.ZodType<Mention> = z.strictObject({
   anchor: str,
   document: z.number().int(),
@@ -295,6 +335,7 @@ export const MODEL_JSON = z.strictObject({
   introduction: blocks.optional(),
   documents: z.array(document),
   unknown: z.array(unknownElement),
+  notices: z.array(notice).optional(),
   register: z.array(registerEntry),
   mentions: z.array(z.tuple([str, z.array(mention)])),
 });

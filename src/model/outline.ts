@@ -5,6 +5,7 @@ import {
   type BlockRules,
   blockWith,
   type Inline,
+  type Rendition,
   type SourcePosition,
   type TableCell,
 } from './types.ts';
@@ -47,9 +48,13 @@ const SLASH: Inline = { kind: 'text', text: ' / ' };
 const cellText = (c: TableCell): string =>
   `${c.header ? 'header ' : ''}${c.span > 1 ? `span ${c.span} ` : ''}${abridged(readingText(c.blocks).text, CELL)}`;
 
+/** A block's rendition after its kind: ` [center italic +rend-marginal]`. */
+const rendered = (rend: Rendition | undefined): string =>
+  rend ? ` [${[...rend.features, ...(rend.classes ?? []).map((c) => `+${c}`)].join(' ')}]` : '';
+
 const BLOCK_OUTLINE: BlockRules<void, Entry> = {
   paragraph: (b) => ({
-    head: b.continued ? 'paragraph (continued)' : 'paragraph',
+    head: `${b.continued ? 'paragraph (continued)' : 'paragraph'}${rendered(b.rend)}`,
     id: b.id,
     text: b.children,
   }),
@@ -89,7 +94,7 @@ const BLOCK_OUTLINE: BlockRules<void, Entry> = {
   attachment: (b) => ({ head: 'attachment', id: b.id, blocks: b.children }),
   division: (b) => ({ head: 'division', id: b.id, blocks: b.children }),
   aside: (b) => ({ head: `aside ${b.role}`, id: b.id, blocks: b.children }),
-  line: (b) => ({ head: `line ${b.role}`, text: b.children }),
+  line: (b) => ({ head: `line ${b.role}${rendered(b.rend)}`, text: b.children }),
   figure: (b) => ({
     head: [
       'figure',

@@ -1,20 +1,27 @@
 import { isElement, localName, type TeiElement, type TeiNode } from '../tei/node.ts';
 import { meaningOf } from './elements.ts';
+import { Notices } from './notices.ts';
 import { figureRest, readFigure } from './read-figure.ts';
 import {
+  foreignName,
+  foreignText,
   type InlineReader,
   isBlockElement,
+  isForeign,
   noteMeaning,
   omissionWords,
   positionOf,
   readInlines,
+  remark,
 } from './read-inline.ts';
+import { readRendition } from './rendition.ts';
 import {
   ASIDE_TYPES,
   type Block,
   type Inline,
   type LineRole,
   type ListItem,
+  type Rendition,
   type TableCell,
 } from './types.ts';
 
@@ -32,13 +39,19 @@ export class BlockReader {
   private lifted: Block[] = [];
   /** The heads met at the top of the document so far: the first is its title. */
   private heads = 0;
-  readonly inline: InlineReader = {
-    flow: (nodes) => this.flow(nodes, 1),
-    lift: (block) => {
-      this.lifted.push(block);
-    },
-    notes: 0,
-  };
+  readonly inline: InlineReader;
+
+  /** `notices`: where what the reading met is reported (one for the whole edition). */
+  constructor(notices: Notices = new Notices()) {
+    this.inline = {
+      flow: (nodes) => this.flow(nodes, 1),
+      lift: (block) => {
+        this.lifted.push(block);
+      },
+      notes: 0,
+      notices,
+    };
+  }
 
   /** Inline content, and whatever had to be lifted out of it. */
   private inlines(nodes: TeiNode[]): Inline[] {
@@ -57,7 +70,7 @@ export class BlockReader {
    * only block elements stand alone and the text around them is the paragraph, split in parts;
    * in a container (a div, a closer) every element is a block but running text between them.
    */
-  flow(nodes: TeiNode[], depth: number, paragraph?: { id?: string }): Block[] {
+  flow(nodes: TeiNode[], depth: number, paragraph?: { id?: string; rend?: Rendition }): Block[] {
     const mixed = paragraph !== undefined;
     const out: Block[] = [];
     let run: TeiNode[] = [];
@@ -70,6 +83,7 @@ export class BlockReader {
           kind: 'paragraph',
           id: parts === 0 ? paragraph?.id : undefined,
           continued: mixed && parts > 0,
+          ...(paragraph?.rend ? { rend: paragraph.rend } : {}),
           children,
         });
         parts++;
@@ -126,7 +140,8 @@ export class BlockReader {
     const isNumber = (c: TeiNode): c is TeiElement =>
       isElement(c) && localName(c.name) === 'label' && c.attrs.type === 'line-number';
     const label = e.children.find(isNumber);
-    if (!label) return { kind: 'line', role, children: this.inlines(e.children) };
+    const rend = readRendition(e, this.inline.notices);
+    if (!label) return { kind: 'line', role, ...(rend ? { rend } : {}), children: this.inlines(e.children) };
     // (the spaces that set the number apart are layout, not words)
     const words = e.children.filter((c) => !isNumber(c));
     const last = words.at(-1);
@@ -135,6 +150,7 @@ export class BlockReader {
       kind: 'line',
       role,
       number: label.children.filter((c) => typeof c === 'string').join(''),
+      ...(rend ? { rend } : {}),
       children: this.inlines(words),
     };
   }
@@ -207,13 +223,22 @@ export class BlockReader {
 
   /** One block element (or a container) → blocks. */
   block(e: TeiElement, depth: number): Block[] {
+    if (isForeign(e))
+      return [
+        {
+          kind: 'unknown',
+          name: foreignName(e),
+          at: positionOf(e),
+          children: this.flow([foreignText(e)], depth, {}),
+        },
+      ];
     const name = localName(e.name);
     const a = e.attrs;
     const inner = (d = depth): Block[] => this.flow(e.children, d);
     switch (name) {
       case 'p':
       case 'ab':
-        return this.flow(e.children, depth, { id: a['xml:id'] });
+        return this.flow(e.children, depth, { id: a['xml:id'], rend: readRendition(e, this.inline.notices) });
       case 'head':
         return this.heading(e, depth);
       case 'note':
@@ -274,6 +299,10 @@ export class BlockReader {
       case 'teiHeader':
         return [];
       default: {
+        if (meaningOf(name)?.remark) {
+          remark(e, this.inline.notices);
+          return [];
+        }
         const meaning = meaningOf(name)?.block;
         if (typeof meaning === 'object') return this.withLifted([this.line(e, meaning.line)]);
         if (meaning === 'container') return inner();

@@ -1,6 +1,8 @@
 import { childElements, isElement, localName, type TeiElement, type TeiNode } from '../tei/node.ts';
 import { meaningOf, TEXT_BLOCKS } from './elements.ts';
-import type { Block, CorrectionKind, EmphasisStyle, Inline, SourcePosition } from './types.ts';
+import type { Notices } from './notices.ts';
+import { isInlineFeature, readRendition, withRendition } from './rendition.ts';
+import type { Block, CorrectionKind, Inline, InlineOf, Rendition, SourcePosition } from './types.ts';
 
 /**
  * TEI inline content → model inlines: the one place where the editorial meaning of each element
@@ -14,6 +16,36 @@ export interface InlineReader {
   lift: (block: Block) => void;
   /** Counts footnotes without a printed label, for the label they are given. */
   notes: number;
+  /** What the reading met that is reported (unknown renditions, internal remarks). */
+  notices: Notices;
+}
+
+const TEI_NS = 'http://www.tei-c.org/ns/1.0';
+
+/**
+ * An element of another namespace declared as the default one (`<div xmlns="http://www.w3.org/1999/xhtml">`
+ * in a FRUS volume): not the TEI element of its local name. (A prefixed element of another
+ * namespace is read by its local name when the table knows it, `frus:attachment`, and is unknown
+ * otherwise.)
+ */
+export const isForeign = (e: TeiElement): boolean =>
+  e.attrs.xmlns !== undefined && e.attrs.xmlns !== TEI_NS && !e.name.includes(':');
+
+/** The name an element of another namespace is reported by: `{namespace}name`. */
+export const foreignName = (e: TeiElement): string => `{${e.attrs.xmlns}}${e.name}`;
+
+/** All the character data of an element of another namespace: its words, whatever its structure. */
+export const foreignText = (e: TeiElement): string =>
+  e.children.map((c) => (typeof c === 'string' ? c : foreignText(c))).join('');
+
+/** An internal remark (`uh-oh`): out of the reading text, reported once per element name. */
+export function remark(e: TeiElement, notices: Notices): void {
+  notices.add(
+    'tei-internal-remark',
+    e.name,
+    `<${e.name}> is an internal remark, not the edition's text: kept out of every format`,
+    positionOf(e),
+  );
 }
 
 export const positionOf = (e: TeiElement): SourcePosition | undefined =>
@@ -27,15 +59,6 @@ export const isBlockElement = (e: TeiElement): boolean => {
     splits === 'holdingText' && e.children.some((c) => isElement(c) && TEXT_BLOCKS.has(localName(c.name)))
   );
 };
-
-const EMPHASIS: [RegExp, EmphasisStyle][] = [
-  [/italic/, 'italic'],
-  [/bold/, 'bold'],
-  [/small-?caps/, 'smallcaps'],
-  [/underline/, 'underline'],
-  [/sup/, 'superscript'],
-  [/sub/, 'subscript'],
-];
 
 /** The editors' words of an omission: its `desc`, else its reason, else a plain "text omitted". */
 export function omissionWords(e: TeiElement): { words: string; stated: boolean } {
@@ -93,6 +116,15 @@ function correction(e: TeiElement, reader: InlineReader): Inline[] {
   return readInlines(e.children, reader);
 }
 
+/** A pointer to the list of terms (`gloss target="#t_NIE1"`, `term ref="#…"`): a link to the term's item. */
+function termPointer(e: TeiElement, reader: InlineReader): Inline[] | undefined {
+  const target = /^#(\S+)$/.exec((e.attrs.target ?? e.attrs.ref ?? '').trim())?.[1];
+  if (!target) return undefined;
+  return [
+    { kind: 'link', target: { internal: target }, term: true, children: readInlines(e.children, reader) },
+  ];
+}
+
 function link(e: TeiElement, reader: InlineReader): Inline[] {
   const target = (e.attrs.target ?? '').trim().split(/\s+/)[0] ?? '';
   const children = readInlines(e.children, reader);
@@ -111,7 +143,18 @@ function link(e: TeiElement, reader: InlineReader): Inline[] {
 
 const text = (t: string): Inline => ({ kind: 'text', text: t });
 
+/** A span in a rendition: the look of type around it, the rest (a block's feature, an unknown value) on the span. */
+function inRendition(span: InlineOf<'span'>, rend: Rendition | undefined): Inline[] {
+  if (!rend) return [span];
+  const rest = rend.features.filter((f) => !isInlineFeature(f));
+  if (rest.length || rend.classes)
+    span.rend = { features: rest, ...(rend.classes ? { classes: rend.classes } : {}) };
+  return withRendition([span], { features: rend.features.filter(isInlineFeature) });
+}
+
 function readInline(e: TeiElement, reader: InlineReader): Inline[] {
+  if (isForeign(e))
+    return [{ kind: 'unknown', name: foreignName(e), at: positionOf(e), children: [text(foreignText(e))] }];
   const name = localName(e.name);
   const a = e.attrs;
   const children = (): Inline[] => readInlines(e.children, reader);
@@ -155,11 +198,12 @@ function readInline(e: TeiElement, reader: InlineReader): Inline[] {
     case 'choice':
       return correction(e, reader);
     case 'hi': {
-      const style = EMPHASIS.find(([pattern]) => pattern.test(a.rend ?? ''))?.[1];
       if (a.rend === 'xml-illegal-character') return children();
-      return style
-        ? [{ kind: 'emphasis', style, children: children() }]
-        : [{ kind: 'span', role: 'hi', children: children() }];
+      const rend = readRendition(e, reader.notices);
+      // looks of type only: emphasis; anything else (no look, a block's feature, an unknown value) a span
+      if (rend && !rend.classes && rend.features.every(isInlineFeature))
+        return withRendition(children(), rend);
+      return inRendition({ kind: 'span', role: 'hi', children: children() }, rend);
     }
     case 'emph':
     case 'foreign':
@@ -174,24 +218,64 @@ function readInline(e: TeiElement, reader: InlineReader): Inline[] {
     case 'fw':
       reader.lift({ kind: 'boilerplate', children: children() });
       return [];
+    case 'gloss':
+    case 'term': {
+      const pointer = termPointer(e, reader);
+      if (pointer) return withRendition(pointer, readRendition(e, reader.notices));
+      // a term of the list of terms: the anchor its pointers link to
+      const rend = readRendition(e, reader.notices);
+      const span: Inline = { kind: 'span', role: name, children: children() };
+      if (a['xml:id']) span.id = a['xml:id'];
+      return inRendition(span, rend);
+    }
     default: {
       const meaning = meaningOf(name);
+      if (meaning?.remark) {
+        remark(e, reader.notices);
+        return [];
+      }
       if (meaning?.inline === 'silent') return [];
       const kind = typeof meaning?.inline === 'object' ? meaning.inline.name : undefined;
       if (kind) {
         // A pointer to an entry of a register in the same file (`ref="#p_KGF1"`): a mention.
         const pointer = /^#([^\s#]+)$/.exec(a.ref ?? a.corresp ?? '')?.[1];
+        const rend = readRendition(e, reader.notices);
         if (pointer && (kind === 'person' || kind === 'place' || kind === 'org') && name !== 'rs')
-          return [{ kind: 'mention', entity: kind, id: pointer, anchor: '', children: children() }];
+          return withRendition(
+            [{ kind: 'mention', entity: kind, id: pointer, anchor: '', children: children() }],
+            rend,
+          );
         const key = (a.ref ?? a.corresp ?? a.key)?.replace(/^#/, '');
-        return [{ kind: 'name', type: kind, key, children: children() }];
+        return withRendition([{ kind: 'name', type: kind, key, children: children() }], rend);
       }
       const tail: Inline[] = meaning?.endsLine ? [{ kind: 'lineBreak' }] : [];
-      if (meaning?.inline === 'span') return [{ kind: 'span', role: name, children: children() }, ...tail];
+      if (meaning?.inline === 'span') {
+        // (a paragraph or a block read as a span keeps its rendition where it is a block)
+        const rend = meaning.block ? undefined : readRendition(e, reader.notices);
+        return [...inRendition({ kind: 'span', role: name, children: children() }, rend), ...tail];
+      }
       return [{ kind: 'unknown', name: e.name, at: positionOf(e), children: children() }];
     }
   }
   return [];
+}
+
+/** Indentation before punctuation that takes no space before it, and after one that takes none after it. */
+const INDENT_BEFORE_CLOSING = /^[ \t]*\n\s*(?=[)\]}.,;:!?\u2019\u201d\u00bb])/;
+const INDENT_AFTER_OPENING = /([([{\u2018\u201c\u00ab])[ \t]*\n\s*$/;
+
+/**
+ * White space as an XML reader of TEI reads it: the indentation a pretty-printer put between an
+ * element and punctuation — a line break and the spaces after it — is layout, not a word space
+ * (`(\n  <persName>Lie</persName>\n  )` reads `(Lie)`, `</placeName>\n  , November 19` reads
+ * `Paris, November 19`). Spaces on one line are the text's own and stay: Recto's TEI keeps its
+ * source's white space exactly, and its indentation never stands there.
+ */
+function layoutSpace(t: string, before: TeiNode | undefined, after: TeiNode | undefined): string {
+  let out = t;
+  if (before !== undefined && isElement(before)) out = out.replace(INDENT_BEFORE_CLOSING, '');
+  if (after !== undefined && isElement(after)) out = out.replace(INDENT_AFTER_OPENING, '$1');
+  return out;
 }
 
 export function readInlines(nodes: TeiNode[], reader: InlineReader): Inline[] {
@@ -201,9 +285,10 @@ export function readInlines(nodes: TeiNode[], reader: InlineReader): Inline[] {
   // join (`rend="joined"`: `well-` / `known`); so does a note between its parts printed at the
   // feet of two pages (`type="note-continued"`).
   let afterBreak: string | undefined;
-  for (const n of nodes) {
+  for (const [k, n] of nodes.entries()) {
     if (typeof n === 'string') {
-      const t = afterBreak === undefined ? n : afterBreak + n.replace(/^\s+/, '');
+      const spaced = layoutSpace(n, nodes[k - 1], nodes[k + 1]);
+      const t = afterBreak === undefined ? spaced : afterBreak + spaced.replace(/^\s+/, '');
       afterBreak = undefined;
       if (t) out.push(text(t));
     } else if (

@@ -47,7 +47,8 @@ export const INLINE_TEXT: InlineRules<TextSink, string> = {
       ? `${inlines(n.original, s)} ${bracket(inlines(n.corrected, s))}`
       : inlines(n.corrected, s),
   link: (n, s) => {
-    const mark = 'internal' in n.target ? s.pageRef?.(n.target.internal) : undefined;
+    // (a pointer to the list of terms is no cross-reference: its words alone)
+    const mark = 'internal' in n.target && !n.term ? s.pageRef?.(n.target.internal) : undefined;
     return mark ? `${inlines(n.children, s)} ${mark} ` : inlines(n.children, s);
   },
   name: (n, s) => inlines(n.children, s),

@@ -13,7 +13,30 @@ export interface SourcePosition {
   column: number;
 }
 
-export type EmphasisStyle = 'italic' | 'bold' | 'smallcaps' | 'underline' | 'superscript' | 'subscript';
+export type EmphasisStyle =
+  | 'italic'
+  | 'bold'
+  | 'strong'
+  | 'smallcaps'
+  | 'underline'
+  | 'superscript'
+  | 'subscript';
+
+/**
+ * The closed set of presentational features the model reads from `@rend`, `@rendition` and
+ * `@style` (src/model/rendition.ts): the look of a type (italic … subscript, as `EmphasisStyle`)
+ * and the look of a block (centred, right-aligned, indented, a section title).
+ */
+export type RendFeature = EmphasisStyle | 'center' | 'right' | 'indent' | 'sectionTitle';
+
+/**
+ * A block's or a span's rendition: its features, and the values of `@rend` the model does not
+ * know (`classes`), kept for the writers to carry as classes (each reported once by the model).
+ */
+export interface Rendition {
+  features: RendFeature[];
+  classes?: string[];
+}
 
 /** Who made a correction, and so how the reading text shows it. */
 export type CorrectionKind =
@@ -40,7 +63,8 @@ export type Inline =
   | { kind: 'gap'; words: string; stated: boolean }
   | { kind: 'supplied'; conjecture: boolean; children: Inline[] }
   | { kind: 'correction'; by: CorrectionKind; original: Inline[]; corrected: Inline[] }
-  | { kind: 'link'; target: LinkTarget; children: Inline[] }
+  /** `term`: a pointer to the list of terms (`gloss`, `term`): a link on screen, no page reference in print. */
+  | { kind: 'link'; target: LinkTarget; term?: boolean; children: Inline[] }
   | { kind: 'name'; type: NameKind; key?: string; children: Inline[] }
   /**
    * A name that points at an entry of the edition's register (`persName ref="#id"`): linked to
@@ -48,8 +72,12 @@ export type Inline =
    */
   | { kind: 'mention'; entity: MentionKind; id: string; anchor: string; children: Inline[] }
   | { kind: 'lineBreak' }
-  /** A known element with no look of its own (seg, term, num, idno …): its text, its TEI name kept as a class. */
-  | { kind: 'span'; role: string; children: Inline[] }
+  /**
+   * A known element with no look of its own (seg, term, num, idno …): its text, its TEI name kept
+   * as a class; `id` its anchor (a term of the list of terms), `rend` what of its rendition is no
+   * inline look (a block feature, a value the model does not know).
+   */
+  | { kind: 'span'; role: string; id?: string; rend?: Rendition; children: Inline[] }
   | { kind: 'unknown'; name: string; at?: SourcePosition; children: Inline[] };
 
 export type LinkTarget = { external: string } | { internal: string };
@@ -116,7 +144,7 @@ export interface TableCell {
 }
 
 export type Block =
-  | { kind: 'paragraph'; id?: string; continued: boolean; children: Inline[] }
+  | { kind: 'paragraph'; id?: string; continued: boolean; rend?: Rendition; children: Inline[] }
   | { kind: 'heading'; role: HeadingRole; level: number; id?: string; children: Inline[] }
   /** A document's source note (FRUS: the note on its title; ours: `note type="source"`), line by line. */
   | { kind: 'sourceNote'; id?: string; lines: Inline[][] }
@@ -141,7 +169,7 @@ export type Block =
    */
   | { kind: 'aside'; role: AsideRole; id?: string; children: Block[] }
   /** A line of its own; `number`: the line number the source prints at a verse line's end. */
-  | { kind: 'line'; role: LineRole; number?: string; children: Inline[] }
+  | { kind: 'line'; role: LineRole; number?: string; rend?: Rendition; children: Inline[] }
   /**
    * A figure: its caption (`head`, `p`), its description — the alternative text: `figDesc`, else
    * the head, else the caption — and what it shows (`media`: none for an illustration the source

@@ -6,6 +6,7 @@ import { type BuildCache, sha256 } from '../cache/store.ts';
 import { documentTei } from '../model/documents.ts';
 import type { TeiMaster } from '../model/master.ts';
 import { findFigureImages, folderFingerprint } from '../render/figures.ts';
+import { reportModelNotices } from '../render/unknown.ts';
 import type { WriterOptions } from '../render/writer.ts';
 import { writerFor } from '../render/writers.ts';
 import type { Reporter } from '../report.ts';
@@ -136,6 +137,7 @@ async function writeFormats(
     });
     figureMessages = figures.diagnostics.map((d) => ({ diagnostic: d }));
     await cache?.put<FiguresRecord>('render', 'figures', { key: figuresKey, messages: figureMessages });
+    reportModelNotices(options.reporter, master.file, edition.notices);
     const writerOptions = {
       formats,
       downloads: siteDownloads(edition.meta, formats),

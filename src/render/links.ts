@@ -3,7 +3,8 @@ import { forEachNode } from '../model/walk.ts';
 
 /**
  * Where every xml:id of the edition ends up in a renderer's files, so `ref target="#pg_12"` and
- * `#d45` become links: a page break → its page anchor, a note → its note, anything else → the
+ * `#d45` become links: a page break → its page anchor, a note → its note, a term of the list of
+ * terms → its anchor (`gloss target="#t_NIE1"`), anything else → the
  * file of the document it is in. `file` names a document's file, `page` and `note` the anchors
  * the renderer gives them.
  */
@@ -25,6 +26,8 @@ export function linkTable(
       if (n.kind === 'pageBreak') links.set(id, `${file}#${naming.page(n.n)}`);
       else if (n.kind === 'footnote' || n.kind === 'unanchoredNote')
         links.set(id, `${file}#${naming.note(id)}`);
+      // a term of the list of terms: its anchor (what a gloss links to)
+      else if (n.kind === 'span') links.set(id, `${file}#${id}`);
       else links.set(id, file);
     });
   }

@@ -1,4 +1,6 @@
 import type { UnknownElement } from '../model/edition.ts';
+import type { ModelNotice } from '../model/notices.ts';
+import type { Reporter } from '../report.ts';
 import type { WriterOptions } from './writer.ts';
 
 /** One warning per TEI element the model has no kind for, at its first occurrence, with how often it occurs. */
@@ -16,4 +18,23 @@ export function reportUnknownElements(
       message: `<${u.name}> has no ${format.toUpperCase()} mapping; rendered as its text (${u.count}×)`,
     });
   }
+}
+
+/**
+ * What the model met in the TEI (an unknown rendition, a duplicate id, an internal remark kept
+ * out of the text), once per build whatever the formats: at its first occurrence, with a count.
+ */
+export function reportModelNotices(
+  reporter: Reporter,
+  file: string,
+  notices: ModelNotice[] | undefined,
+): void {
+  for (const n of notices ?? [])
+    reporter.diagnostic({
+      file,
+      position: n.at ?? { line: 1, column: 1 },
+      severity: n.severity,
+      ruleId: n.ruleId,
+      message: n.count > 1 ? `${n.message} (${n.count}×)` : n.message,
+    });
 }

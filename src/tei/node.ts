@@ -8,6 +8,8 @@ export interface TeiElement {
   /** Where the element starts in the file it was read from (set by the reader, not the normalizer). */
   line?: number;
   column?: number;
+  /** Where the XML comments among its children start (set by the reader: they are not text). */
+  comments?: { line: number; column: number }[];
 }
 
 export function el(

@@ -24,8 +24,9 @@ const parser = new XMLParser({
  * document order too, so the k-th element it gives starts at the k-th start tag (comments, CDATA,
  * processing instructions and the DOCTYPE are skipped here as the parser skips them).
  */
-function startTagPositions(xml: string): Uint32Array {
+function startTagPositions(xml: string): { at: Uint32Array; comments: Uint32Array } {
   const found: number[] = [];
+  const comments: number[] = [];
   let line = 1;
   let lineStart = 0;
   let scanned = 0;
@@ -42,8 +43,11 @@ function startTagPositions(xml: string): Uint32Array {
       const k = xml.indexOf(end, i + 2);
       return k === -1 ? xml.length : k + end.length - 1;
     };
-    if (xml.startsWith('<!--', i)) i = skipTo('-->');
-    else if (xml.startsWith('<![CDATA[', i)) i = skipTo(']]>');
+    if (xml.startsWith('<!--', i)) {
+      advance(i);
+      comments.push(line, i - lineStart + 1);
+      i = skipTo('-->');
+    } else if (xml.startsWith('<![CDATA[', i)) i = skipTo(']]>');
     else if (next === 63 /* ? */) i = skipTo('?>');
     else if (next === 33 /* ! */) i = skipTo('>');
     else if (next !== 47 /* / */) {
@@ -51,22 +55,45 @@ function startTagPositions(xml: string): Uint32Array {
       found.push(line, i - lineStart + 1);
     }
   }
-  return Uint32Array.from(found);
+  return { at: Uint32Array.from(found), comments: Uint32Array.from(comments) };
 }
 
-function convert(items: Ordered[], positions?: { at: Uint32Array; k: number }): TeiNode[] {
+interface Positions {
+  at: Uint32Array;
+  k: number;
+  comments: Uint32Array;
+  c: number;
+}
+
+function convert(
+  items: Ordered[],
+  positions?: Positions,
+  comments?: { line: number; column: number }[],
+): TeiNode[] {
   const out: TeiNode[] = [];
   for (const item of items) {
     if ('#text' in item) {
       out.push(String(item['#text']));
       continue;
     }
-    if ('#comment' in item) continue;
+    if ('#comment' in item) {
+      // (not text: where it stands is kept, for the model to say it left it out)
+      if (positions && positions.c < positions.comments.length / 2) {
+        comments?.push({
+          line: positions.comments[2 * positions.c] ?? 1,
+          column: positions.comments[2 * positions.c + 1] ?? 1,
+        });
+        positions.c++;
+      }
+      continue;
+    }
     const name = Object.keys(item).find((k) => k !== ':@');
     if (!name) continue;
     const attrs = (item[':@'] ?? {}) as Record<string, string>;
     const k = positions ? positions.k++ : -1;
-    const element = el(name, attrs, convert((item[name] ?? []) as Ordered[], positions));
+    const inner: { line: number; column: number }[] = [];
+    const element = el(name, attrs, convert((item[name] ?? []) as Ordered[], positions, inner));
+    if (inner.length) element.comments = inner;
     if (positions && k >= 0) {
       element.line = positions.at[2 * k];
       element.column = positions.at[2 * k + 1];
@@ -110,7 +137,9 @@ export function parseTei(xml: string, file: string): TeiElement {
     const { line, col, msg } = valid.err;
     throw new InputError(`${file}:${line}:${col}: error [xml-not-well-formed] ${msg}`);
   }
-  const root = convert(parser.parse(xml) as Ordered[], { at: startTagPositions(xml), k: 0 }).find(isElement);
+  const root = convert(parser.parse(xml) as Ordered[], { ...startTagPositions(xml), k: 0, c: 0 }).find(
+    isElement,
+  );
   if (!root || !['TEI', 'teiCorpus'].includes(localName(root.name))) {
     throw new InputError(
       `${file}:1:1: error [tei-root] the root element is <${root?.name ?? 'none'}>, not <TEI> or <teiCorpus>`,

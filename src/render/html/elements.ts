@@ -8,6 +8,7 @@ import {
   type InlineOf,
   type InlineRules,
   inlineWith,
+  type Rendition,
 } from '../../model/types.ts';
 import { slug } from '../../text/slug.ts';
 import { escapeAttr, escapeHtml } from './escape.ts';
@@ -69,9 +70,23 @@ export function newContext(rules: HtmlRules = HTML_RULES): HtmlContext {
   return { rules, notes: [], paragraphs: [], headings: [], usedIds: new Set(), nested: 0, sections: [] };
 }
 
+/** For each page's ids, the next suffix to try for a base (ids are never taken back). */
+const nextSuffix = new WeakMap<Set<string>, Map<string, number>>();
+
+/**
+ * An id not yet used on the page: the base, else `base-2`, `base-3` …. The search goes on from
+ * the suffix the base last had, so ten thousand markers of one page number (`p7`) cost ten
+ * thousand tries, not fifty million.
+ */
 export const uniqueId = (ctx: HtmlContext, base: string): string => {
   let id = base;
-  for (let k = 2; ctx.usedIds.has(id); k++) id = `${base}-${k}`;
+  if (ctx.usedIds.has(id)) {
+    const next = nextSuffix.get(ctx.usedIds) ?? new Map<string, number>();
+    nextSuffix.set(ctx.usedIds, next);
+    let k = next.get(base) ?? 2;
+    for (id = `${base}-${k}`; ctx.usedIds.has(id); k++) id = `${base}-${k + 1}`;
+    next.set(base, k + 1);
+  }
   ctx.usedIds.add(id);
   return id;
 };
@@ -196,11 +211,25 @@ export function footnoteRef(n: InlineOf<'footnote'>, ctx: HtmlContext): { id: st
 const EMPHASIS_TAGS = {
   italic: ['<i>', '</i>'],
   bold: ['<b>', '</b>'],
+  strong: ['<strong>', '</strong>'],
   smallcaps: ['<span class="smallcaps">', '</span>'],
   underline: ['<u>', '</u>'],
   superscript: ['<sup>', '</sup>'],
   subscript: ['<sub>', '</sub>'],
 } as const;
+
+/** The classes of a rendition: `rend-` and each feature (`rend-center`, `rend-section-title`), then the values kept. */
+export function rendClasses(rend: Rendition | undefined): string[] {
+  if (!rend) return [];
+  return [
+    ...rend.features.map((f) => `rend-${f.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`),
+    ...(rend.classes ?? []),
+  ];
+}
+
+/** ` class="…"` for these classes, or nothing. */
+const classAttr = (classes: string[]): string =>
+  classes.length ? ` class="${escapeAttr(classes.join(' '))}"` : '';
 
 const CORRECTION_WORDS = {
   edition: 'Corrected by the editor from',
@@ -262,7 +291,9 @@ export const HTML_INLINE: InlineRules<HtmlContext, string> = {
       return aroundMarkers(n.children, ctx, () => `<a class="external" href="${href}">`);
     }
     const href = ctx.resolve?.(n.target.internal);
-    if (href) return aroundMarkers(n.children, ctx, () => `<a class="internal" href="${escapeAttr(href)}">`);
+    // (a pointer to the list of terms is a link to the term's item there)
+    const kind = n.term ? 'internal term' : 'internal';
+    if (href) return aroundMarkers(n.children, ctx, () => `<a class="${kind}" href="${escapeAttr(href)}">`);
     ctx.inLink = true;
     const content = inlines(n.children, ctx);
     ctx.inLink = false;
@@ -285,7 +316,10 @@ export const HTML_INLINE: InlineRules<HtmlContext, string> = {
     );
   },
   lineBreak: () => '<br>',
-  span: (n, ctx) => `<span class="${escapeAttr(n.role)}">${inlines(n.children, ctx)}</span>`,
+  span: (n, ctx) => {
+    const id = n.id ? ` id="${escapeAttr(uniqueId(ctx, n.id))}"` : '';
+    return `<span${classAttr([n.role, ...rendClasses(n.rend)])}${id}>${inlines(n.children, ctx)}</span>`;
+  },
   unknown: (n, ctx) => `<span class="tei-unknown">${inlines(n.children, ctx)}</span>`,
 };
 
@@ -309,11 +343,12 @@ const ASIDE_LABELS: Record<AsideRole, string> = {
 export const HTML_BLOCK: BlockRules<HtmlContext, string> = {
   paragraph: (b, ctx) => {
     const html = inlines(b.children, ctx);
-    if (ctx.nested > 0) return `<p${b.continued ? ' class="cont"' : ''}>${html}</p>`;
+    const classes = classAttr([...(b.continued ? ['cont'] : []), ...rendClasses(b.rend)]);
+    if (ctx.nested > 0) return `<p${classes}>${html}</p>`;
     const anchor = uniqueId(ctx, b.id ?? `para-${ctx.paragraphs.length + 1}`);
     ctx.paragraphs.push({ anchor, page: ctx.page, text: displayText(b.children) });
     for (const h of ctx.headings ?? []) if (!h.anchor) h.anchor = anchor;
-    return `<p id="${escapeAttr(anchor)}"${b.continued ? ' class="cont"' : ''}>${html}</p>`;
+    return `<p id="${escapeAttr(anchor)}"${classes}>${html}</p>`;
   },
   heading: (b, ctx) => {
     const content = inlines(b.children, ctx);
@@ -382,7 +417,7 @@ export const HTML_BLOCK: BlockRules<HtmlContext, string> = {
     `<section class="section"${b.id ? ` id="${escapeAttr(uniqueId(ctx, b.id))}"` : ''}>${blocks(b.children, ctx)}</section>`,
   // (a verse line's printed number after its words, set in the margin by the style sheet)
   line: (b, ctx) =>
-    `<p class="${b.role}">${inlines(b.children, ctx)}${b.number ? ` <span class="line-number">${escapeHtml(b.number)}</span>` : ''}</p>`,
+    `<p${classAttr([b.role, ...rendClasses(b.rend)])}>${inlines(b.children, ctx)}${b.number ? ` <span class="line-number">${escapeHtml(b.number)}</span>` : ''}</p>`,
   figure: (b, ctx) =>
     figureHtml(b, ctx.figures, inlines(b.caption, ctx), b.id ? uniqueId(ctx, b.id) : undefined),
   boilerplate: () => '', // web-page boilerplate and running heads: kept in the TEI, out of the reading text

@@ -6,6 +6,7 @@ import {
   type Inline,
   type InlineRules,
   inlineWith,
+  type RendFeature,
 } from '../../model/types.ts';
 import { type FigureImages, imageBytes, mediaKey, showsIn, standIns } from '../figures.ts';
 import type { FontStyle } from './fonts.ts';
@@ -126,6 +127,7 @@ const PDF_INLINE: InlineRules<Ctx, Item[]> = {
       case 'italic':
         return styled(n.children, italicOf(ctx));
       case 'bold':
+      case 'strong':
         return styled(n.children, 'bold');
       case 'smallcaps':
         return smallCaps(items(n.children, ctx));
@@ -149,6 +151,9 @@ const PDF_INLINE: InlineRules<Ctx, Item[]> = {
   link: (n, ctx) => {
     // an internal cross-reference is followed by the page of the PDF where its target is (a link
     // to it); a URL's words are a link to it
+    // (a pointer to the list of terms is its words in print: the term is explained there, not
+    // referred to, and a page after each abbreviation would interrupt every sentence)
+    if ('internal' in n.target && n.term) return items(n.children, ctx);
     if ('internal' in n.target)
       return [...items(n.children, ctx), { kind: 'pageref', target: n.target.internal, style: ctx.style }];
     const uri = n.target.external;
@@ -200,8 +205,46 @@ const children = (nodes: Block[], flow: Flow, indent = 0): void => {
 const small = (list: Item[], over: Partial<PdfBlock> = {}): PdfBlock =>
   block(list, { type: 'small', align: 'left', ...over });
 
+/** How far a paragraph rendered `indent` stands in (points). */
+const INDENT = 18;
+
+/** A block's features that are a look of type, applied to its words (italic, bold, small capitals). */
+function rendered(nodes: Inline[], features: RendFeature[]): Item[] {
+  const style: FontStyle = features.includes('italic')
+    ? 'italic'
+    : features.includes('bold') || features.includes('strong')
+      ? 'bold'
+      : 'regular';
+  const list = styled(nodes, style);
+  return features.includes('smallcaps') ? smallCaps(list) : list;
+}
+
+/** A block's alignment from its features: centred, right-aligned, else justified (its first line indented unless `flush`). */
+function aligned(features: RendFeature[], flush: boolean): Pick<PdfBlock, 'align' | 'indent'> {
+  if (features.includes('center')) return { align: 'center', indent: 0 };
+  if (features.includes('right')) return { align: 'right', indent: 0 };
+  if (features.includes('sectionTitle')) return { align: 'left', indent: 0 };
+  return { align: 'justify', indent: flush || features.includes('indent') ? 0 : 1 };
+}
+
 export const PDF_BLOCK: BlockRules<Flow, void> = {
   paragraph: (b, flow) => {
+    const rend = b.rend?.features ?? [];
+    if (rend.length) {
+      // a rendition: a section's title set as a heading of the text, a centred or right-aligned
+      // line (a title block: NIE 34–64 / IRAN / Conclusions), a paragraph indented as a whole
+      const title = rend.includes('sectionTitle');
+      push(
+        flow,
+        block(rendered(b.children, rend), {
+          ...aligned(rend, b.continued || flow.afterHeading || title),
+          ...(title ? { keepWithNext: true, spaceBefore: flow.spacing.heading / 2 } : {}),
+          ...(rend.includes('indent') ? { leftIndent: INDENT } : {}),
+        }),
+      );
+      flow.afterHeading = title;
+      return;
+    }
     push(flow, block(items(b.children, REGULAR), { indent: flow.afterHeading || b.continued ? 0 : 1 }));
     flow.afterHeading = false;
   },
@@ -334,20 +377,27 @@ export const PDF_BLOCK: BlockRules<Flow, void> = {
     flow.afterHeading = true;
   },
   line: (b, flow) => {
+    // (a line's rendition: its alignment and indent over its role's)
+    const rend = b.rend?.features ?? [];
+    const over: Partial<PdfBlock> = {
+      ...(rend.includes('center') ? { align: 'center' } : rend.includes('right') ? { align: 'right' } : {}),
+      ...(rend.includes('indent') ? { leftIndent: INDENT } : {}),
+    };
+    const words = (nodes: Inline[]): Item[] => (rend.length ? rendered(nodes, rend) : items(nodes, REGULAR));
     switch (b.role) {
       case 'salute':
-        push(flow, block(items(b.children, REGULAR), { align: 'right', spaceBefore: 0.5 }));
+        push(flow, block(words(b.children), { align: 'right', spaceBefore: 0.5, ...over }));
         return;
       case 'signed':
-        push(flow, block(smallCaps(items(b.children, REGULAR)), { align: 'right' }));
+        push(flow, block(smallCaps(words(b.children)), { align: 'right', ...over }));
         return;
       case 'caption':
-        push(flow, small(items(b.children, REGULAR), { align: 'center' }));
+        push(flow, small(words(b.children), { align: 'center', ...over }));
         return;
       default: {
         // (a verse line's printed number after its words, an em space apart)
         const number: Inline[] = b.number ? [{ kind: 'text', text: `\u2003${b.number}` }] : [];
-        push(flow, block(items([...b.children, ...number], REGULAR), { align: 'left' }));
+        push(flow, block(words([...b.children, ...number]), { align: 'left', ...over }));
       }
     }
   },
