@@ -130,11 +130,18 @@ export class Drawer {
     for (let k = 0; k < line.words.length; k++) {
       const word = line.words[k] as Line['words'][number];
       if (k > 0) pos += line.space + extra;
-      for (const f of word.fragments) {
+      for (const [n, f] of word.fragments.entries()) {
         if (visual) pos = visual.get(f) ?? pos;
         if (f.pageref) {
           const { target, style } = f.pageref;
-          const number: LaterNumber = { target, style, size: f.size, box: f.width, align: 'left' };
+          const number: LaterNumber = {
+            target,
+            style,
+            size: f.size,
+            box: f.width,
+            align: 'left',
+            next: word.fragments[n + 1]?.text,
+          };
           links.push(box(pos, f.width, f.size, { internal: target }));
           piece(links.length - 1).ops.push(this.later.place(number, pos, baseline));
         }
@@ -332,13 +339,17 @@ export class Drawer {
     }
   }
 
-  /** Writes the page numbers placed for later, now that every page is known; ends the structure. */
-  finish(): void {
-    this.later.write(this.pageOf);
+  /**
+   * Writes the page numbers placed for later, now that every page is known; ends the structure.
+   * Gives how many of them stand apart from the punctuation after them (page-numbers.ts).
+   */
+  finish(): number {
+    const gaps = this.later.write(this.pageOf);
     this.links.finish();
     for (const el of this.structs.values()) el.end();
     this.structs.clear();
     this.section?.end();
     this.root.end();
+    return gaps;
   }
 }

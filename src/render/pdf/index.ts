@@ -258,13 +258,14 @@ export async function renderPdfBook(
   // (a handout is one reading: no index of names)
   const handout = options.layout === 'handout';
   layoutBook(paginator, edition, fonts, style, handout, handout ? undefined : (id) => anchored.get(id));
-  drawer.finish();
+  const generatedSpaces = drawer.finish();
   doc.end();
   await written;
 
   reportUnknownElements(options, 'pdf', edition.unknown);
   reportMissingCharacters(options, fonts.missing);
   const report = paginator.counter.report;
+  report.generatedSpaces = generatedSpaces;
   report.seconds = Math.round(performance.now() - started) / 1000;
   const used = process.cpuUsage(cpu);
   report.cpuSeconds = Math.round((used.user + used.system) / 1000) / 1000;

@@ -21,6 +21,8 @@ export interface Placed {
   cell?: { table: number; row: number; header: boolean }; // a line of a table's cell
   /** A table's header row set again at the top of a page the table runs on to: drawn as a pagination artifact. */
   repeat?: true;
+  /** A line of a heading (a title, a source note, a dateline…): kept with two lines of what follows it. */
+  head?: true;
 }
 
 export interface Page {

@@ -264,6 +264,7 @@ export class Paginator {
       of: n,
       tocFor: k === n - 1 ? block.tocFor : undefined, // the page number goes on its last line
       opening: k === 0 ? block.opening : undefined,
+      ...(block.keepWithNext ? { head: true as const } : {}),
     });
     const before = (): number => (s.y > 0 ? block.spaceBefore * this.style.body.leading : 0);
     // A block starts on this page only where its first lines fit: all of it up to three lines,
