@@ -29,7 +29,7 @@ export interface LayoutReport {
 }
 
 /** A line ends with a hyphen: one the layout added, or a word's own (`well-` / `known`). */
-const endsWithHyphen = (p: Placed): boolean => {
+export const endsWithHyphen = (p: Placed): boolean => {
   const last = p.line.words.at(-1);
   if (!last?.broken) return false;
   return last.fragments.at(-1)?.text.endsWith('-') ?? false;
