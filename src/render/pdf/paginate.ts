@@ -169,7 +169,7 @@ export class Paginator {
    * The next page of the running text. Facing pages are balanced: a left-hand page that ends a
    * line or more short (its last lines went overleaf to keep two together, or a heading with what
    * follows) and holds no notes sets the depth of the right-hand page facing it; a right-hand page
-   * that ends one to three lines short of its verso has the spread laid out again (`settle`): false,
+   * that ends short of its verso has the spread laid out again (`settle`, spread-balance.ts): false,
    * and the caller's call stops there.
    */
   private continuePage(): boolean {
@@ -183,10 +183,11 @@ export class Paginator {
       verso.notes.length === 0 &&
       last !== undefined;
     const extra = this.inherit();
-    // (short by a few lines; a page left well short, before a document that could not start on it,
-    // is an end, and the page facing it runs full)
+    // (short by up to eight lines — a document's title, source note, dateline and first lines
+    // went overleaf together; a page left further short is an end, and the page facing it runs full)
     const gap = this.height - depth;
-    if (short && gap > this.style.body.leading && gap <= SHORT_VERSO * this.style.body.leading) extra.depth = depth;
+    if (short && gap > this.style.body.leading && gap <= SHORT_VERSO * this.style.body.leading)
+      extra.depth = depth;
     // the running text flows on: the recto of an open spread is complete, a new spread opens
     if (this.open !== undefined && verso.number === this.open + 1 && !this.settle(verso)) return false;
     const next = verso.number + 1;
