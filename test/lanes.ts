@@ -20,6 +20,7 @@ export const UNIT_LANE = [
   'test/model-elements.test.ts',
   'test/model.test.ts',
   'test/pdf-layout.test.ts',
+  'test/pdf-page-details.test.ts',
   'test/provenance-agents.test.ts',
   'test/shared-corpora.test.ts',
   'test/watch.test.ts',

@@ -353,8 +353,16 @@ export const PDF_BLOCK: BlockRules<Flow, void> = {
     flow.afterHeading = false;
   },
   quote: (b, flow) => children(b.children, flow, 16),
+  // (a document's dateline, after its title and source note, is kept with them and what follows)
   dateline: (b, flow) =>
-    push(flow, block(styled(b.children, 'italic'), { align: 'right', spaceBefore: flow.spacing.dateline })),
+    push(
+      flow,
+      block(styled(b.children, 'italic'), {
+        align: 'right',
+        spaceBefore: flow.spacing.dateline,
+        keepWithNext: flow.afterHeading,
+      }),
+    ),
   opener: (b, flow) => spaced(flow, flow.spacing.opener, () => children(b.children, flow)),
   closer: (b, flow) => spaced(flow, flow.spacing.closer, () => children(b.children, flow)),
   postscript: (b, flow) => children(b.children, flow),

@@ -7,6 +7,7 @@ import type { Page, Placed } from './page.ts';
 import { type LaterNumber, PageNumbers } from './page-numbers.ts';
 import type { PdfStyle } from './style.ts';
 import { num, type Run, TextOps } from './text-ops.ts';
+import type { Fragment } from './words.ts';
 
 /**
  * Draws planned pages with pdfkit: every line at measured positions (justified through word
@@ -19,6 +20,9 @@ type StructElement = ReturnType<Doc['struct']>;
 type Content = ReturnType<Doc['markStructureContent']>;
 
 const ASCENT = 0.78; // of the type size, from the top of the line box to the baseline
+
+/** A fragment of plain text: no page-number slot, no link of its own (it may be set in a slot's tail). */
+const plain = (f: Fragment): boolean => !f.pageref && !f.uri && !f.ref && f.text !== '';
 
 /** A run of a line's content in reading order: its text, its page-number slots, and its link if any. */
 interface Piece {
@@ -130,11 +134,30 @@ export class Drawer {
     for (let k = 0; k < line.words.length; k++) {
       const word = line.words[k] as Line['words'][number];
       if (k > 0) pos += line.space + extra;
-      for (const f of word.fragments) {
+      let inSlot = 0; // fragments after a page-number slot set in it, right after its number
+      for (const [n, f] of word.fragments.entries()) {
         if (visual) pos = visual.get(f) ?? pos;
+        if (n < inSlot) {
+          pos += f.width;
+          continue;
+        }
         if (f.pageref) {
           const { target, style } = f.pageref;
-          const number: LaterNumber = { target, style, size: f.size, box: f.width, align: 'left' };
+          // the rest of its word (`).`, `,`, a note's mark) goes in the slot after the number
+          let end = n + 1;
+          while (end < word.fragments.length && plain(word.fragments[end] as Fragment)) end++;
+          const tail = word.fragments.slice(n + 1, end);
+          const width = tail.reduce((w, t) => w + t.width, f.width);
+          const number: LaterNumber = {
+            target,
+            style,
+            size: f.size,
+            box: width,
+            align: 'left',
+            tail: tail.map((t) => ({ text: t.text, face: t.face, size: t.size, rise: t.rise })),
+            next: word.fragments[end]?.text,
+          };
+          inSlot = end;
           links.push(box(pos, f.width, f.size, { internal: target }));
           piece(links.length - 1).ops.push(this.later.place(number, pos, baseline));
         }
@@ -247,6 +270,22 @@ export class Drawer {
     return this.structFor(String(p.block), p.cell.header ? 'TH' : 'TD', row);
   }
 
+  /**
+   * Where a source page number stands in the outer margin: `gap` from the text, and never nearer
+   * the trim than `edge` (a binder's cut wanders; 18 pt by default): a wide label (`[XXVIII]`)
+   * comes closer to the text, down to a third of the gap, and only one wider still is set smaller.
+   */
+  private marginNumber(label: string, page: Page, x: number, measure: number): { size: number; x: number } {
+    const { size, gap, edge } = this.style.pageNumberMargin;
+    const outer = this.style.margins.outer;
+    let w = this.fonts.styledWidth(label, 'regular', size);
+    const room = outer - edge - gap / 3; // the widest label set at its size
+    const fitted = w > room ? (size * room) / w : size;
+    if (fitted < size) w = room;
+    const away = Math.max(gap / 3, Math.min(gap, outer - edge - w));
+    return { size: fitted, x: page.number % 2 === 1 ? x + measure + away : x - away - w };
+  }
+
   drawPage(page: Page, chrome: { runningHead?: string; folio: boolean }): void {
     const { doc, style } = this;
     doc.addPage({ size: [style.width, style.height], margin: 0 });
@@ -319,13 +358,10 @@ export class Drawer {
       // (blank pages of the print) stand one under another, never beyond the paper's edge.
       p.line.pages.forEach((n, k) => {
         const label = `[${n}]`;
-        const size = style.pageNumberMargin.size;
-        const w = this.fonts.styledWidth(label, 'regular', size);
-        const mx =
-          page.number % 2 === 1
-            ? x + measure + style.pageNumberMargin.gap
-            : x - style.pageNumberMargin.gap - w;
-        this.artifact(() => this.text(label, 'regular', size, mx, baseline + k * size * 1.15));
+        const { size, x: mx } = this.marginNumber(label, page, x, measure);
+        this.artifact(() =>
+          this.text(label, 'regular', size, mx, baseline + k * style.pageNumberMargin.size * 1.15),
+        );
       });
     }
     if (page.notes.length) {
@@ -350,13 +386,17 @@ export class Drawer {
     }
   }
 
-  /** Writes the page numbers placed for later, now that every page is known; ends the structure. */
-  finish(): void {
-    this.later.write(this.pageOf);
+  /**
+   * Writes the page numbers placed for later, now that every page is known; ends the structure.
+   * Gives how many of them stand apart from the punctuation after them (page-numbers.ts).
+   */
+  finish(): number {
+    const gaps = this.later.write(this.pageOf);
     this.links.finish();
     for (const el of this.structs.values()) el.end();
     this.structs.clear();
     this.section?.end();
     this.root.end();
+    return gaps;
   }
 }

@@ -268,7 +268,7 @@ export async function renderPdfBook(
     handout ? undefined : (id) => anchored.get(id),
     options.images,
   );
-  drawer.finish();
+  const generatedSpaces = drawer.finish();
   doc.end();
   await written;
 
@@ -277,6 +277,7 @@ export async function renderPdfBook(
     options.reporter.diagnostic(d);
   reportMissingCharacters(options, fonts.missing);
   const report = paginator.counter.report;
+  report.generatedSpaces = generatedSpaces;
   report.seconds = Math.round(performance.now() - started) / 1000;
   const used = process.cpuUsage(cpu);
   report.cpuSeconds = Math.round((used.user + used.system) / 1000) / 1000;

@@ -19,13 +19,17 @@ export interface LayoutReport {
   spreads: number; // facing pages of running text (neither blank nor a fixed page)
   unbalancedSpreads: number; // of them, those whose pages' text ends more than a line apart
   repeatedHeaders: number[]; // pages a table runs on to, its header rows set again at their top
+  headsAlone: number; // pages whose last heading has fewer than two lines of what follows it below it
+  loneRows: number; // a table's one row alone on a page, at its foot or head, the table going on across the break
+  generatedSpaces: number; // a page number set by the layout (`(p. 118)`) apart from the punctuation after it
+  hyphenatedPageEnds: number; // pages whose running text ends with a word hyphenated across the turn
   seconds: number; // the PDF's rendering time, layout and drawing (wall clock)
   cpuSeconds: number; // the same in CPU time of the process (what a busy machine changes least)
   perPage: { page: number; body: number; notes: number; hyphenEnds: number; depth: number | null }[];
 }
 
 /** A line ends with a hyphen: one the layout added, or a word's own (`well-` / `known`). */
-const endsWithHyphen = (p: Placed): boolean => {
+export const endsWithHyphen = (p: Placed): boolean => {
   const last = p.line.words.at(-1);
   if (!last?.broken) return false;
   return last.fragments.at(-1)?.text.endsWith('-') ?? false;
@@ -45,6 +49,10 @@ export class LayoutCounter {
     spreads: 0,
     unbalancedSpreads: 0,
     repeatedHeaders: [],
+    headsAlone: 0,
+    loneRows: 0,
+    generatedSpaces: 0,
+    hyphenatedPageEnds: 0,
     seconds: 0,
     cpuSeconds: 0,
     perPage: [],
@@ -56,6 +64,8 @@ export class LayoutCounter {
   };
 
   private verso: number | null = null; // the depth of the left-hand page before this one
+  private tableRows = new Map<number, number>(); // rows of each table on the page before this one
+  private pendingHead: number | null = null; // the lines after the heading that ended the page before, if less than two
 
   constructor(
     private readonly height: number, // of the text block
@@ -78,6 +88,7 @@ export class LayoutCounter {
     const last = page.body.at(-1);
     if (first && first.of > 1 && first.index === first.of - 1) r.widows++;
     if (last && last.of > 1 && last.index === 0) r.orphans++;
+    this.pageDetails(page);
     let hyphenEnds = 0;
     for (const [stream, lines] of [
       ['body', page.body],
@@ -103,5 +114,42 @@ export class LayoutCounter {
       hyphenEnds,
       depth,
     });
+  }
+
+  /**
+   * The page details (issue #32): its last heading with fewer than two lines (of text or of a
+   * table's rows) after it on the page, when what follows goes on overleaf; a table's one row alone
+   * at the foot or the head of a page, the table going on across the break; a word hyphenated
+   * across the page turn (the page's last line of running text ends in a hyphen).
+   */
+  private pageDetails(page: Page): void {
+    const r = this.report;
+    // lines, as depths: a table row's cells side by side are one line
+    const body = page.body.filter((p) => !p.repeat);
+    // (counted when what follows the heading goes on overleaf: the page after has text, and not
+    // a heading of its own after a line, as a document of one line before the next one's title)
+    const pending = this.pendingHead;
+    if (pending !== null && body[0] && (pending === 0 || !body[0].head)) r.headsAlone++;
+    this.pendingHead = null;
+    const lastHead = body.findLastIndex((p) => p.head);
+    if (lastHead >= 0) {
+      const after = new Set(body.slice(lastHead + 1).map((p) => p.y)).size;
+      if (after < 2) this.pendingHead = after;
+    }
+    const rows = new Map<number, Set<number>>();
+    for (const p of body) {
+      if (!p.cell) continue;
+      const set = rows.get(p.cell.table) ?? new Set<number>();
+      rows.set(p.cell.table, set.add(p.cell.row));
+    }
+    for (const [table, set] of rows) {
+      const before = this.tableRows.get(table);
+      if (before === undefined) continue;
+      if (before === 1) r.loneRows++;
+      if (set.size === 1) r.loneRows++;
+    }
+    this.tableRows = new Map([...rows].map(([table, set]) => [table, set.size]));
+    const lastY = body.at(-1)?.y;
+    if (body.some((p) => p.y === lastY && endsWithHyphen(p))) r.hyphenatedPageEnds++;
   }
 }

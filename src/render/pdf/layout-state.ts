@@ -17,7 +17,8 @@ export interface LayoutState {
   limit: number; // the depth of this page's text block (its notes end there)
   carried: Placed[]; // note lines run on to the next page
   blockCounter: number;
-  keep: PlacedLine[]; // the lines placed last on this page that must stay with what follows (headings)
+  keep: PlacedLine[]; // the lines placed last on this page that must stay with what follows (headings, and the text after them)
+  after: number; // lines of text placed after the headings in `keep` (they are kept with two)
   held: Page[]; // complete pages whose spread is not settled yet
   // (counted here and given to the report at the end: the calls made again count theirs again)
   rectoOpenings: number;
@@ -38,6 +39,7 @@ export const emptyState = (): LayoutState => ({
   carried: [],
   blockCounter: 0,
   keep: [],
+  after: 0,
   held: [],
   rectoOpenings: 0,
 });
@@ -56,6 +58,7 @@ const copies: { [K in keyof LayoutState]: (value: LayoutState[K]) => LayoutState
   carried: list,
   blockCounter: same,
   keep: list,
+  after: same,
   held: list, // (complete pages: no longer changed)
   rectoOpenings: same,
 };

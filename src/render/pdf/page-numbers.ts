@@ -1,5 +1,5 @@
 import type PDFDocument from 'pdfkit';
-import type { FontSet, FontStyle } from './fonts.ts';
+import type { FontFace, FontSet, FontStyle } from './fonts.ts';
 import { num, type Run, type TextOps } from './text-ops.ts';
 
 /**
@@ -15,9 +15,20 @@ export interface LaterNumber {
   target: string; // the xml:id (or document) whose page it gives
   style: FontStyle;
   size: number;
-  box: number; // the slot's width (points)
+  box: number; // the slot's width (points), with its tail's
   align: 'left' | 'right';
+  /**
+   * The rest of the slot's word (`… (p. 118).`, a note's mark after it), set right after the
+   * number inside the slot: drawn after the slot, it would stand apart from the number by what the
+   * slot keeps for digits it does not need, a space to a reader and to pdftotext (`(p. 118) .`).
+   */
+  tail?: { text: string; face: FontFace; size: number; rise: number }[];
+  /** The text drawn right after the slot, outside it: where it is punctuation, a gap before it is counted. */
+  next?: string;
 }
+
+/** Punctuation that follows a word with no space (`.`, `,`, `;`, `)`, `”`). */
+export const CLOSING_PUNCTUATION = /^[\p{Pe}\p{Pf}\p{Po}]/u;
 
 export class PageNumbers {
   private readonly placed: (LaterNumber & { ref: Ref; fonts: Record<string, unknown> })[] = [];
@@ -44,8 +55,13 @@ export class PageNumbers {
     return `q 1 0 0 -1 ${num(x)} ${num(baseline)} cm /${name} Do Q`;
   }
 
-  /** Writes every number placed, now that the page of each target is known. */
-  write(pageOf: (id: string) => number | undefined): void {
+  /**
+   * Writes every number placed, now that the page of each target is known. Gives how many stand
+   * apart from the punctuation that follows them (a gap of a tenth of the type size or more, which
+   * a reader and pdftotext take for a space): the layout report's `generatedSpaces`.
+   */
+  write(pageOf: (id: string) => number | undefined): number {
+    let gaps = 0;
     for (const n of this.placed) {
       const page = pageOf(n.target);
       const label = page === undefined ? '' : n.align === 'left' ? ` (p. ${page})` : String(page);
@@ -56,8 +72,19 @@ export class PageNumbers {
         pos += this.fonts.width(r.text, r.face, n.size);
       }
       if (n.align === 'right') for (const r of runs) r.x += n.box - pos;
+      // what follows the number: its tail, set here right after it, or the text after the slot
+      const end = pos;
+      let next: { text: string; x: number } | undefined;
+      for (const t of n.tail ?? []) {
+        next ??= { text: t.text, x: pos };
+        runs.push({ text: t.text, face: t.face, size: t.size, x: pos, y: -t.rise });
+        pos += this.fonts.width(t.text, t.face, t.size);
+      }
+      if (!next && n.next) next = { text: n.next, x: n.box };
+      if (label && next && CLOSING_PUNCTUATION.test(next.text) && next.x - end >= n.size / 10) gaps++;
       n.ref.end(this.text.textObject(runs, 0, n.fonts).join('\n'));
     }
     this.placed.length = 0;
+    return gaps;
   }
 }

@@ -24,6 +24,8 @@ export interface Placed {
   repeat?: true;
   /** A figure's image, drawn in this line's box (figure.ts). */
   image?: PdfImage & { drawnWidth: number; drawnHeight: number; gap: number };
+  /** A line of a heading (a title, a source note, a dateline…): kept with two lines of what follows it. */
+  head?: true;
 }
 
 export interface Page {

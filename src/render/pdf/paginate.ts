@@ -2,7 +2,7 @@ import type { PdfBlock } from './blocks.ts';
 import { CallReplay } from './call-replay.ts';
 import { imageLine } from './figure.ts';
 import type { FontSet } from './fonts.ts';
-import { LayoutCounter } from './layout-report.ts';
+import { endsWithHyphen, LayoutCounter } from './layout-report.ts';
 import type { LayoutState, PlacedLine, Setting, Style } from './layout-state.ts';
 import { copyState, emptyState, isEmpty, noteHeight, noteLines } from './layout-state.ts';
 import { breakLines, type Line } from './lines.ts';
@@ -20,6 +20,9 @@ import type { PageRefs } from './words.ts';
  * a right-hand page, as the caller asks; the counter records what the layout did (layout-report.ts).
  * Tables are placed by table.ts, on the same state.
  */
+/** The most lines a left-hand page may end short and still set the depth of the page facing it. */
+const SHORT_VERSO = 8;
+
 export class Paginator {
   /** Every page begun, when kept (tests); the renderer streams pages out through onPage instead. */
   readonly pages: Page[] = [];
@@ -167,7 +170,7 @@ export class Paginator {
    * The next page of the running text. Facing pages are balanced: a left-hand page that ends a
    * line or more short (its last lines went overleaf to keep two together, or a heading with what
    * follows) and holds no notes sets the depth of the right-hand page facing it; a right-hand page
-   * that ends one to three lines short of its verso has the spread laid out again (`settle`): false,
+   * that ends short of its verso has the spread laid out again (`settle`, spread-balance.ts): false,
    * and the caller's call stops there.
    */
   private continuePage(): boolean {
@@ -181,10 +184,11 @@ export class Paginator {
       verso.notes.length === 0 &&
       last !== undefined;
     const extra = this.inherit();
-    // (short by a few lines; a page left well short, before a document that could not start on it,
-    // is an end, and the page facing it runs full)
+    // (short by up to eight lines — a document's title, source note, dateline and first lines
+    // went overleaf together; a page left further short is an end, and the page facing it runs full)
     const gap = this.height - depth;
-    if (short && gap > this.style.body.leading && gap <= 4 * this.style.body.leading) extra.depth = depth;
+    if (short && gap > this.style.body.leading && gap <= SHORT_VERSO * this.style.body.leading)
+      extra.depth = depth;
     // the running text flows on: the recto of an open spread is complete, a new spread opens
     if (this.open !== undefined && verso.number === this.open + 1 && !this.settle(verso)) return false;
     const next = verso.number + 1;
@@ -235,7 +239,7 @@ export class Paginator {
   private placeBlock(block: PdfBlock, next?: PdfBlock): void {
     const s = this.state;
     if (block.table) {
-      placeTable(block, block.table, s, this.setting, () => this.continuePage());
+      placeTable(block, block.table, s, this.setting, (keep) => this.breakPage(keep));
       return;
     }
     if (block.image) {
@@ -269,11 +273,13 @@ export class Paginator {
       of: n,
       tocFor: k === n - 1 ? block.tocFor : undefined, // the page number goes on its last line
       opening: k === 0 ? block.opening : undefined,
+      ...(block.keepWithNext ? { head: true as const } : {}),
     });
     const before = (): number => (s.y > 0 ? block.spaceBefore * this.style.body.leading : 0);
     // A block starts on this page only where its first lines fit: all of it up to three lines,
-    // else two (no orphan); a heading also with the first lines of what follows.
-    const first = n <= 3 ? n : 2;
+    // else two (no orphan); a heading (a long source note too) all of it, with the first lines of
+    // what follows.
+    const first = n <= 3 || block.keepWithNext ? n : 2;
     const nextLines = block.keepWithNext && next ? Math.min(2, 1 + Math.floor(next.items.length / 12)) : 0;
     const room = before() + nextLines * this.style.body.leading;
     if (!this.roomFor(lines.slice(0, first), leading, room) && !this.breakPage(true)) return;
@@ -298,10 +304,26 @@ export class Paginator {
         k -= 2; // two lines and one: the three go overleaf together
         placed.length -= 2;
       }
+      // A page never ends with a word hyphenated across the turn (TeX's \brokenpenalty, made
+      // absolute): its line goes overleaf, the line before it too while that one ends with a
+      // hyphen, never leaving one line of the block alone at the foot — else the whole block goes
+      // (with the headings before it), where the page holds something else.
+      const moved = this.hyphenFree(placed.filter((p) => this.page.body.includes(p.line)));
+      k -= moved;
+      placed.length -= moved;
       if (!this.breakPage(k === 0)) return;
       k--;
     }
-    s.keep = block.keepWithNext ? [...s.keep, ...placed] : [];
+    // Headings stay with two lines of what follows: a block of one line after them is kept with
+    // them, and the next block's first lines go on their page or all go overleaf together.
+    const whole = placed.every((p) => this.page.body.includes(p.line));
+    if (block.keepWithNext) {
+      s.keep = [...s.keep, ...placed];
+      s.after = 0;
+    } else if (s.keep.length && whole && s.after + placed.length < 2) {
+      s.keep = [...s.keep, ...placed];
+      s.after += placed.length;
+    } else s.keep = [];
     if (block.spaceAfter && s.y > 0)
       s.y = Math.min(s.limit, s.y + block.spaceAfter * this.style.body.leading);
   }
@@ -317,6 +339,21 @@ export class Paginator {
       placed = this.tryPlace(line);
     }
     s.keep = placed && block.keepWithNext ? [...s.keep, placed] : [];
+  }
+
+  /**
+   * Takes lines of a block off the foot of this page until the page no longer ends with a
+   * hyphenated word: as few as will do, leaving two at least; or all of them (the block then
+   * starts overleaf) where fewer will not do. Gives how many it took off.
+   */
+  private hyphenFree(here: PlacedLine[]): number {
+    const lastLine = here.at(-1);
+    if (!lastLine || this.page.body.at(-1) !== lastLine.line || !endsWithHyphen(lastLine.line)) return 0;
+    let m = 1;
+    while (m < here.length && endsWithHyphen((here[here.length - 1 - m] as PlacedLine).line)) m++;
+    // (a block that began on an earlier page keeps at least two lines here too, as no widow is left)
+    if (here.length - m < 2) m = (here[0] as PlacedLine).line.index === 0 ? here.length : 0;
+    return m > 0 && this.undoAll(here.slice(-m)) ? m : 0;
   }
 
   /**

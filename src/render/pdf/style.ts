@@ -30,7 +30,12 @@ export const PdfStyleSchema = z.object({
   small: Type,
   runningHead: z.object({ size: z.number(), offset: z.number() }),
   folio: z.object({ size: z.number(), offset: z.number() }),
-  pageNumberMargin: z.object({ size: z.number(), gap: z.number() }),
+  // the source's page numbers in the outer margin: `gap` from the text, at least `edge` inside the trim
+  pageNumberMargin: z.object({
+    size: z.number(),
+    gap: z.number(),
+    edge: z.number().nonnegative().default(18),
+  }),
   // How a document begins: run on after the one before (as FRUS prints them), or on a new page,
   // or on a right-hand page; a volume's divisions always start a right-hand page.
   documents: z

@@ -146,17 +146,21 @@ export function rowLine(
 /**
  * A table placed on the paginator's pages, row by row: a row goes whole onto the page where it fits
  * (a page breaks between rows); only a row taller than a page is broken, at its lines. Its cells'
- * lines share a height. Its header rows (the first rows, all header cells) are set again at the
- * top of each page it runs on to, as the reader of a long table expects — drawn as artifacts, so
- * the text and the structure tree hold them once. `nextPage` turns to the next page of running
- * text; false when the spread is to be laid out again (paginate.ts): the table stops there.
+ * lines share a height. At least two rows stand on each side of a page break: the table starts on
+ * a page only where its header rows and two rows fit (a table of three rows or fewer, all of it),
+ * and its last row never goes overleaf alone (the row before it goes with it). Its header rows
+ * (the first rows, all header cells) are set again at the top of each page it runs on to, as the
+ * reader of a long table expects — drawn as artifacts, so the text and the structure tree hold
+ * them once. `nextPage` turns to the next page of running text, with the headings placed last
+ * (a table's head, a document's title) when `keep`; false when the spread is to be laid out again
+ * (paginate.ts): the table stops there.
  */
 export function placeTable(
   block: PdfBlock,
   table: TableRow[],
   state: LayoutState,
   setting: Setting,
-  nextPage: () => boolean,
+  nextPage: (keep: boolean) => boolean,
 ): void {
   const { style, fonts, refs, measure } = setting;
   const { size, leading } = style[block.type];
@@ -168,11 +172,16 @@ export function placeTable(
   const layout = layoutTable(rows, measure - block.leftIndent, size, fonts, refs);
   const tableIndex = state.blockCounter++;
   if (state.y > 0) state.y += block.spaceBefore * style.body.leading;
-  state.keep = [];
   const line = { size, leading, leftIndent: block.leftIndent, tag: block.tag };
   const heads = repeatedHeader(rows, layout, ROW_GAP * leading, leading, state.limit / 3);
+  let onPage = 0; // the table's rows on this page (not its header set again)
+  let fresh = false; // the page was turned to by the table: nothing on it but the header set again
   const turn = (r: number): boolean => {
-    if (!nextPage()) return false;
+    // (before its first row: what is kept with the table, a heading, goes overleaf with it)
+    if (!nextPage(r === 0 && onPage === 0)) return false;
+    onPage = 0;
+    fresh = true;
+    state.keep = [];
     if (r < heads.length) return true;
     for (const row of heads) {
       for (let k = 0; k < rowHeight(row); k++) {
@@ -188,13 +197,29 @@ export function placeTable(
     const notes = lines.reduce((n, l) => n + l.notes.length, 0);
     return state.y + height + noteHeight(page(), style.note, notes ? notes * 2 : 0) <= state.limit;
   };
+  // The rows from `r` that must go on the page together: where the table starts, its header rows
+  // and two rows (all of it when no more than one row would be left); its last two rows.
+  const count = layout.length;
+  let headRows = 0;
+  while (headRows < count - 1 && rows[headRows]?.every((c) => c.header)) headRows++;
+  const together = (r: number): number => {
+    if (r === 0) return count <= headRows + 3 ? count : headRows + 2;
+    return r === count - 2 && onPage >= 2 ? 2 : 1;
+  };
+  const groupFits = (r: number, count: number): boolean => {
+    const group = layout.slice(r, r + count);
+    const lines = group.flatMap((row) => row.flatMap((c) => c.lines));
+    const height = group.reduce((h, row) => h + rowHeight(row) * leading, 0);
+    return fits(lines, height + (group.length - 1) * ROW_GAP * leading);
+  };
   for (const [r, row] of layout.entries()) {
     // rows are set apart by a little space, and the table from what follows it
     if (r > 0 && state.y > 0) state.y = Math.min(state.limit, state.y + ROW_GAP * leading);
     const height = rowHeight(row);
     const indices = row.map(() => state.blockCounter++);
     const lines = row.flatMap((c) => c.lines);
-    if (!isEmpty(page()) && !fits(lines, height * leading) && !turn(r)) return;
+    const room = fresh || isEmpty(page()) || (fits(lines, height * leading) && groupFits(r, together(r)));
+    if (!room && !turn(r)) return;
     for (let k = 0; k < height; k++) {
       const slice = rowLine(
         row,
@@ -221,6 +246,9 @@ export function placeTable(
       state.carried.push(...notes.slice(n));
       state.y += leading;
     }
+    onPage++;
+    fresh = false;
+    state.keep = []; // (what was kept with the table stays with its first rows, on this page)
   }
   if (state.y > 0) state.y = Math.min(state.limit, state.y + block.spaceBefore * style.body.leading);
 }
