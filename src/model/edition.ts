@@ -198,6 +198,14 @@ function comments(roots: TeiElement[], notices: Notices): void {
 export function editionModel(root: TeiElement): ModelEdition {
   const edition = readEdition(root);
   const notices = new Notices();
+  if (root.converted === 'P4')
+    notices.add(
+      'tei-p4-converted',
+      'P4',
+      'a TEI P4 document (<TEI.2>): read as TEI P5 (names, namespace, id and lang converted)',
+      root.line ? { line: root.line, column: root.column ?? 1 } : undefined,
+      'info',
+    );
   const introduction =
     edition.introduction && new BlockReader(notices).flow(edition.introduction.children, 0);
   const documents = edition.documents.map((doc) => documentModel(doc, notices));

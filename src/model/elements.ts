@@ -58,6 +58,15 @@ const ELEMENTS: Record<string, ElementMeaning> = {
   postscript: { block, inline: 'span', splits: 'always' },
   attachment: { block, inline: 'span', splits: 'always' },
   div: { block, inline: 'span', splits: 'always' },
+  // numbered divisions (P5 still has div1…div7; P4 also div0): divisions like div
+  div0: { block, inline: 'span', splits: 'always' },
+  div1: { block, inline: 'span', splits: 'always' },
+  div2: { block, inline: 'span', splits: 'always' },
+  div3: { block, inline: 'span', splits: 'always' },
+  div4: { block, inline: 'span', splits: 'always' },
+  div5: { block, inline: 'span', splits: 'always' },
+  div6: { block, inline: 'span', splits: 'always' },
+  div7: { block, inline: 'span', splits: 'always' },
   titlePage: { block },
   figure: { block, inline: 'span', splits: 'always' },
   fw: { block, inline: 'own' },
@@ -165,6 +174,9 @@ const ELEMENTS: Record<string, ElementMeaning> = {
   c: { inline: 'span' },
   w: { inline: 'span' },
   pc: { inline: 'span' },
+  // an abbreviation's marker and an expansion's supplied letters (inside abbr and expan)
+  am: { inline: 'span' },
+  ex: { inline: 'span' },
 };
 
 // (a Map: an element named `constructor` is not the object's prototype)

@@ -8,11 +8,13 @@ import {
   type InlineReader,
   isBlockElement,
   isForeign,
+  isUnknownElement,
   noteMeaning,
   omissionWords,
   positionOf,
   readInlines,
   remark,
+  unknownContent,
 } from './read-inline.ts';
 import { readRendition } from './rendition.ts';
 import {
@@ -97,7 +99,19 @@ export class BlockReader {
       if (isElement(n) && (isBlockElement(n) || (!mixed && !this.isInlineAtBlockLevel(n)))) {
         flush();
         out.push(...this.block(n, depth));
-      } else run.push(n);
+      } else {
+        // between blocks, elements are separate: an unknown one touching another is a word apart
+        const last = run.at(-1);
+        if (
+          !mixed &&
+          isElement(n) &&
+          last !== undefined &&
+          isElement(last) &&
+          (isUnknownElement(n) || isUnknownElement(last))
+        )
+          run.push(' ');
+        run.push(n);
+      }
     }
     flush();
     return out;
@@ -278,9 +292,17 @@ export class BlockReader {
       case 'attachment':
         return [{ kind: 'attachment', id: a['xml:id'], children: inner(depth + 1) }];
       case 'div':
+      case 'div0':
+      case 'div1':
+      case 'div2':
+      case 'div3':
+      case 'div4':
+      case 'div5':
+      case 'div6':
+      case 'div7':
       case 'titlePage': {
         const aside = ASIDE_TYPES[a.type ?? ''];
-        if (localName(e.name) === 'div' && aside)
+        if (/^div[0-7]?$/.test(localName(e.name)) && aside)
           return [{ kind: 'aside', role: aside, id: a['xml:id'], children: inner(depth + 1) }];
         return [{ kind: 'division', id: a['xml:id'], children: inner(depth + 1) }];
       }
@@ -307,7 +329,12 @@ export class BlockReader {
         if (typeof meaning === 'object') return this.withLifted([this.line(e, meaning.line)]);
         if (meaning === 'container') return inner();
         return [
-          { kind: 'unknown', name: e.name, at: positionOf(e), children: this.flow(e.children, depth, {}) },
+          {
+            kind: 'unknown',
+            name: e.name,
+            at: positionOf(e),
+            children: this.flow(unknownContent(e.children), depth, {}),
+          },
         ];
       }
     }

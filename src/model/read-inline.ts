@@ -48,6 +48,26 @@ export function remark(e: TeiElement, notices: Notices): void {
   );
 }
 
+/**
+ * The children of an element the model does not know, as words: where its content is elements
+ * only (a tree's `eTree`/`eLeaf`, a `tree`'s `root`/`iNode`/`leaf`: no text of its own but white
+ * space), the elements are separate, so two that touch (`<eLeaf><label>Alpha</label></eLeaf><eLeaf>`)
+ * are read with a word space between them, not glued into one word.
+ */
+export function unknownContent(children: TeiNode[]): TeiNode[] {
+  if (children.some((c) => typeof c === 'string' && c.trim() !== '')) return children;
+  const out: TeiNode[] = [];
+  for (const c of children) {
+    if (isElement(c) && out.length && isElement(out[out.length - 1] as TeiNode)) out.push(' ');
+    out.push(c);
+  }
+  return out;
+}
+
+/** An element the model does not know (no meaning in the table, not of another namespace). */
+export const isUnknownElement = (e: TeiElement): boolean =>
+  !isForeign(e) && meaningOf(localName(e.name)) === undefined;
+
 export const positionOf = (e: TeiElement): SourcePosition | undefined =>
   e.line ? { line: e.line, column: e.column ?? 1 } : undefined;
 
@@ -254,7 +274,14 @@ function readInline(e: TeiElement, reader: InlineReader): Inline[] {
         const rend = meaning.block ? undefined : readRendition(e, reader.notices);
         return [...inRendition({ kind: 'span', role: name, children: children() }, rend), ...tail];
       }
-      return [{ kind: 'unknown', name: e.name, at: positionOf(e), children: children() }];
+      return [
+        {
+          kind: 'unknown',
+          name: e.name,
+          at: positionOf(e),
+          children: readInlines(unknownContent(e.children), reader),
+        },
+      ];
     }
   }
   return [];

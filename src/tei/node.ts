@@ -10,6 +10,8 @@ export interface TeiElement {
   column?: number;
   /** Where the XML comments among its children start (set by the reader: they are not text). */
   comments?: { line: number; column: number }[];
+  /** On a root read from TEI P4 (`TEI.2`): converted to P5 on reading (see p4.ts). */
+  converted?: 'P4';
 }
 
 export function el(

@@ -1,7 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { InputError } from '../errors.ts';
+import { expandEntities, lineColumn } from './entities.ts';
 import { el, isElement, localName, type TeiElement, type TeiNode } from './node.ts';
+import { isP4, p4ToP5 } from './p4.ts';
 
 type Ordered = Record<string, unknown>;
 
@@ -103,11 +105,6 @@ function convert(
   return out;
 }
 
-/**
- * Parses TEI from a string into the same tree the writer takes. Refuses DTDs that declare
- * entities (external entities and expansion bombs are never expanded) and reports the parser's
- * line:column for XML that is not well-formed.
- */
 /** The most elements a TEI file may have (RECTO_MAX_ELEMENTS): a bound on memory for hostile input. */
 export const maxElements = (): number => Number(process.env.RECTO_MAX_ELEMENTS ?? 5_000_000);
 
@@ -120,6 +117,31 @@ function countStartTags(xml: string, limit: number): number {
   return n;
 }
 
+/** Positions read off the expanded text, moved back to where they stand in the file. */
+function toFile(
+  pairs: Uint32Array,
+  expanded: string,
+  source: string,
+  toSource: (o: number) => number,
+): Uint32Array {
+  const starts = [0];
+  for (let k = expanded.indexOf('\n'); k !== -1; k = expanded.indexOf('\n', k + 1)) starts.push(k + 1);
+  const out = new Uint32Array(pairs.length);
+  for (let k = 0; k < pairs.length; k += 2) {
+    const offset = (starts[(pairs[k] ?? 1) - 1] ?? 0) + (pairs[k + 1] ?? 1) - 1;
+    const { line, column } = lineColumn(source, toSource(offset));
+    out[k] = line;
+    out[k + 1] = column;
+  }
+  return out;
+}
+
+/**
+ * Parses TEI from a string into the same tree the writer takes. Internal entities the DOCTYPE
+ * declares are expanded within limits, external and parameter entities refused (entities.ts);
+ * XML that is not well-formed is reported at the parser's line:column (in the file, not in the
+ * expanded text); a TEI P4 document (`TEI.2`) is read as P5 (p4.ts).
+ */
 export function parseTei(xml: string, file: string): TeiElement {
   const limit = maxElements();
   if (countStartTags(xml, limit) > limit) {
@@ -127,19 +149,31 @@ export function parseTei(xml: string, file: string): TeiElement {
       `${file}:1:1: error [tei-too-many-elements] more than ${limit} elements (RECTO_MAX_ELEMENTS)`,
     );
   }
-  if (/<!DOCTYPE[^>]*\[[\s\S]*?<!ENTITY/i.test(xml) || /<!ENTITY/i.test(xml)) {
+  const expanded = expandEntities(xml, file);
+  const text = expanded.xml;
+  if (expanded.declared && countStartTags(text, limit) > limit) {
     throw new InputError(
-      `${file}:1:1: error [xml-entity-declaration] DOCTYPE entity declarations are refused (XXE and entity-expansion safety)`,
+      `${file}:1:1: error [tei-too-many-elements] more than ${limit} elements once its entities are expanded (RECTO_MAX_ELEMENTS)`,
     );
   }
-  const valid = XMLValidator.validate(xml);
+  const valid = XMLValidator.validate(text);
   if (valid !== true) {
     const { line, col, msg } = valid.err;
-    throw new InputError(`${file}:${line}:${col}: error [xml-not-well-formed] ${msg}`);
+    const [l, c] = expanded.declared
+      ? toFile(Uint32Array.of(line, col), text, xml, expanded.toSource)
+      : [line, col];
+    throw new InputError(`${file}:${l}:${c}: error [xml-not-well-formed] ${msg}`);
   }
-  const root = convert(parser.parse(xml) as Ordered[], { ...startTagPositions(xml), k: 0, c: 0 }).find(
-    isElement,
-  );
+  const positions = startTagPositions(text);
+  if (expanded.declared) {
+    positions.at = toFile(positions.at, text, xml, expanded.toSource);
+    positions.comments = toFile(positions.comments, text, xml, expanded.toSource);
+  }
+  const root = convert(parser.parse(text) as Ordered[], { ...positions, k: 0, c: 0 }).find(isElement);
+  if (root && isP4(root)) {
+    p4ToP5(root);
+    root.converted = 'P4';
+  }
   if (!root || !['TEI', 'teiCorpus'].includes(localName(root.name))) {
     throw new InputError(
       `${file}:1:1: error [tei-root] the root element is <${root?.name ?? 'none'}>, not <TEI> or <teiCorpus>`,
