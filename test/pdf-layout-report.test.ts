@@ -90,7 +90,7 @@ describe('the layout report of the shared volume', () => {
  */
 function pageDetails(name: string, got: LayoutReport, pdf: string): void {
   console.log(
-    `${name}: ${got.pages} pages, PDF ${got.seconds} s (${got.cpuSeconds} s CPU); heads without two lines ${got.headsAlone}, lone table rows ${got.loneRows}, spaces before punctuation in generated text ${got.generatedSpaces}, pages ending with a hyphen ${got.hyphenatedPageEnds}`,
+    `${name}: ${got.pages} pages, PDF ${got.seconds} s (${got.cpuSeconds} s CPU); heads without two lines ${got.headsAlone}, lone table rows ${got.loneRows}, spaces before punctuation in generated text ${got.generatedSpaces}, pages ending with a hyphen ${got.hyphenatedPageEnds}, names across a page turn ${got.namesAcrossPages}`,
   );
   expect(
     {
@@ -98,9 +98,10 @@ function pageDetails(name: string, got: LayoutReport, pdf: string): void {
       loneRows: got.loneRows,
       generatedSpaces: got.generatedSpaces,
       hyphenatedPageEnds: got.hyphenatedPageEnds,
+      namesAcrossPages: got.namesAcrossPages,
     },
     name,
-  ).toEqual({ headsAlone: 0, loneRows: 0, generatedSpaces: 0, hyphenatedPageEnds: 0 });
+  ).toEqual({ headsAlone: 0, loneRows: 0, generatedSpaces: 0, hyphenatedPageEnds: 0, namesAcrossPages: 0 });
   const pages = pdfPages(pdf);
   const text = pages.map((p) => p.text.map((w) => w.text).join(' ')).join('\n');
   expect(text.match(/\(p\. \d+\) [.,;:)]/g) ?? [], `${name}: "(p. N) ." in pdftotext`).toEqual([]);

@@ -33,7 +33,9 @@ describe('a build killed with SIGKILL', () => {
     const [old, fresh] = [tree(ref1), tree(ref2)];
     expect([...old].filter(([k, v]) => fresh.get(k) !== v).length).toBeGreaterThan(5); // the versions do differ
     let killedMidway = 0;
-    for (const delay of [150, 400, 700, 1000, 1400, 1900]) {
+    // (the later delays let a killed build reach its cache on a loaded machine too, where the CLI
+    // takes seconds to start: the last build below must find the cache they left)
+    for (const delay of [150, 400, 700, 1000, 1400, 1900, 3000, 4500]) {
       const child = spawn(
         process.execPath,
         [join(ROOT, 'bin/recto.js'), 'build', '--sources', v2, '--out', out, '--quiet'],

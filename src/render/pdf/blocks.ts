@@ -24,6 +24,7 @@ export type Item =
   | { kind: 'pb'; n: string; id?: string }
   | { kind: 'note'; label: string; items: Item[]; id?: string; unmarked?: boolean }
   | { kind: 'pageref'; target: string; style: FontStyle } // `(p. 37)`: the PDF page of a cross-reference's target
+  | { kind: 'open'; id: string } // where a mention begins: no page turns inside a name
   | { kind: 'anchor'; id: string } // where a mention ends: the index's page numbers
   | { kind: 'break' };
 
@@ -163,7 +164,11 @@ const PDF_INLINE: InlineRules<Ctx, Item[]> = {
   // The page of the mention's last word is recorded for the back-of-book index
   // (src/render/pdf/register-index.ts): a name broken across two pages (`Winthrop G. | Brown`) is
   // indexed on the page its surname is printed on, where a reader looking for it finds it.
-  mention: (n, ctx) => [...items(n.children, ctx), { kind: 'anchor', id: n.anchor }],
+  mention: (n, ctx) => [
+    { kind: 'open', id: n.anchor },
+    ...items(n.children, ctx),
+    { kind: 'anchor', id: n.anchor },
+  ],
   lineBreak: () => [{ kind: 'break' }],
   span: (n, ctx) => items(n.children, ctx),
   unknown: (n, ctx) => items(n.children, ctx),

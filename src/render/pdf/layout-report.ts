@@ -23,10 +23,15 @@ export interface LayoutReport {
   loneRows: number; // a table's one row alone on a page, at its foot or head, the table going on across the break
   generatedSpaces: number; // a page number set by the layout (`(p. 118)`) apart from the punctuation after it
   hyphenatedPageEnds: number; // pages whose running text ends with a word hyphenated across the turn
+  namesAcrossPages: number; // pages whose running text ends inside a name of the register
   seconds: number; // the PDF's rendering time, layout and drawing (wall clock)
   cpuSeconds: number; // the same in CPU time of the process (what a busy machine changes least)
   perPage: { page: number; body: number; notes: number; hyphenEnds: number; depth: number | null }[];
 }
+
+/** A line leaves a name of the register unfinished: a mention begins on it and ends on a line after. */
+export const leavesNameOpen = (p: Placed): boolean =>
+  p.line.opens?.some((id) => !p.line.anchors.includes(id)) ?? false;
 
 /** A line ends with a hyphen: one the layout added, or a word's own (`well-` / `known`). */
 export const endsWithHyphen = (p: Placed): boolean => {
@@ -53,6 +58,7 @@ export class LayoutCounter {
     loneRows: 0,
     generatedSpaces: 0,
     hyphenatedPageEnds: 0,
+    namesAcrossPages: 0,
     seconds: 0,
     cpuSeconds: 0,
     perPage: [],
@@ -151,5 +157,6 @@ export class LayoutCounter {
     this.tableRows = new Map([...rows].map(([table, set]) => [table, set.size]));
     const lastY = body.at(-1)?.y;
     if (body.some((p) => p.y === lastY && endsWithHyphen(p))) r.hyphenatedPageEnds++;
+    if (body.some((p) => p.y === lastY && leavesNameOpen(p))) r.namesAcrossPages++;
   }
 }

@@ -23,6 +23,7 @@ export interface Line {
   notes: { label: string; items: Item[] }[];
   pages: string[];
   anchors: string[];
+  opens?: string[]; // the mentions that begin on this line
 }
 
 /** Greedy lines for ragged text: a word that fits goes on; one wider than the line is broken where it may. */
@@ -126,6 +127,7 @@ export function breakLines(
         notes: list.flatMap((w) => w.notes),
         pages: list.flatMap((w) => w.pages),
         anchors: list.flatMap((w) => w.anchors),
+        ...(list.some((w) => w.opens) ? { opens: list.flatMap((w) => w.opens ?? []) } : {}),
       });
     });
   }

@@ -2,7 +2,7 @@ import type { PdfBlock } from './blocks.ts';
 import { CallReplay } from './call-replay.ts';
 import { imageLine } from './figure.ts';
 import type { FontSet } from './fonts.ts';
-import { endsWithHyphen, LayoutCounter } from './layout-report.ts';
+import { endsWithHyphen, LayoutCounter, leavesNameOpen } from './layout-report.ts';
 import type { LayoutState, PlacedLine, Setting, Style } from './layout-state.ts';
 import { copyState, emptyState, isEmpty, noteHeight, noteLines } from './layout-state.ts';
 import { breakLines, type Line } from './lines.ts';
@@ -348,9 +348,12 @@ export class Paginator {
    */
   private hyphenFree(here: PlacedLine[]): number {
     const lastLine = here.at(-1);
-    if (!lastLine || this.page.body.at(-1) !== lastLine.line || !endsWithHyphen(lastLine.line)) return 0;
+    // (nor inside a name of the register: `… Party, Kim` / `Tae-chung …`, which the index could
+    // give neither page for)
+    const turnsInside = (p: Placed): boolean => endsWithHyphen(p) || leavesNameOpen(p);
+    if (!lastLine || this.page.body.at(-1) !== lastLine.line || !turnsInside(lastLine.line)) return 0;
     let m = 1;
-    while (m < here.length && endsWithHyphen((here[here.length - 1 - m] as PlacedLine).line)) m++;
+    while (m < here.length && turnsInside((here[here.length - 1 - m] as PlacedLine).line)) m++;
     // (a block that began on an earlier page keeps at least two lines here too, as no widow is left)
     if (here.length - m < 2) m = (here[0] as PlacedLine).line.index === 0 ? here.length : 0;
     return m > 0 && this.undoAll(here.slice(-m)) ? m : 0;

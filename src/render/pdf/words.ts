@@ -30,6 +30,7 @@ export interface Word {
   notes: { label: string; items: Item[] }[];
   pages: string[]; // source page breaks that fall before this word
   anchors: string[]; // xml:ids of the page breaks and notes in this word (where cross-references point)
+  opens?: string[]; // the mentions (names of the register) that begin with this word
   hyphenated?: boolean; // ends with a hyphen the layout added
   broken?: boolean; // its line ends inside the word (a hyphen added, or a URL at a slash)
 }
@@ -55,11 +56,14 @@ export function words(items: Item[], size: number, fonts: FontSet, refs?: PageRe
   let cur: Word | null = null;
   let pendingPages: string[] = [];
   let pendingAnchors: string[] = [];
+  let pendingOpens: string[] = [];
   const current = (): Word => {
     if (!cur) {
       cur = { fragments: [], width: 0, notes: [], pages: pendingPages, anchors: pendingAnchors };
+      if (pendingOpens.length) cur.opens = pendingOpens;
       pendingPages = [];
       pendingAnchors = [];
+      pendingOpens = [];
       out.push(cur);
     }
     return cur;
@@ -86,6 +90,13 @@ export function words(items: Item[], size: number, fonts: FontSet, refs?: PageRe
         pendingPages.push(item.n);
         if (item.id) pendingAnchors.push(item.id);
       }
+      continue;
+    }
+    if (item.kind === 'open') {
+      // A mention's start: on the word it begins (the next one, after a space).
+      const open = cur as Word | null;
+      if (open) open.opens = [...(open.opens ?? []), item.id];
+      else pendingOpens.push(item.id);
       continue;
     }
     if (item.kind === 'anchor') {
@@ -172,6 +183,7 @@ export function piece(word: Word, from: number, to: number, hyphen: boolean, fon
     notes: [],
     pages: first ? word.pages : [],
     anchors: first ? word.anchors : [],
+    ...(first && word.opens ? { opens: word.opens } : {}),
     ...(hyphen ? { hyphenated: true } : {}),
     ...(last ? {} : { broken: true }),
   };
