@@ -23,6 +23,30 @@
     });
   }
 
+  // --- Anchors below the sticky header: --header-height follows the header (it wraps on phones) -
+  // style.css scrolls every in-page target (scroll-padding-top) below it. The browser has scrolled
+  // to the URL's target before this runs, with the no-script guess: once measured, a target left
+  // under the header is brought back into view.
+  const header = document.querySelector('.site-header');
+  const headerBottom = () => (header ? header.getBoundingClientRect().bottom : 0);
+  const setHeaderHeight = () => {
+    if (header) root.style.setProperty('--header-height', `${Math.ceil(header.offsetHeight)}px`);
+  };
+  const hashTarget = () => {
+    const id = decodeURIComponent(location.hash.slice(1));
+    return id ? document.getElementById(id) : null;
+  };
+  const revealTarget = () => {
+    const target = hashTarget();
+    if (target && target.getBoundingClientRect().top < headerBottom()) target.scrollIntoView();
+  };
+  if (header) {
+    setHeaderHeight();
+    revealTarget();
+    if (typeof ResizeObserver === 'function') new ResizeObserver(setHeaderHeight).observe(header);
+    window.addEventListener('load', revealTarget, { once: true });
+  }
+
   // --- Footnotes open in place; Escape or a click outside closes them (popover light dismiss) --
   const popover = document.getElementById('note-popover');
   let opener = null;
@@ -149,12 +173,27 @@
       };
       document.head.append(script);
     });
+    // Closed by its own button, by Escape, or by a tap anywhere outside it (that tap only closes
+    // the drawer: it does not follow the link under the finger); focus goes back to the toggle.
+    const summary = drawer.querySelector('summary');
+    const closeDrawer = () => {
+      drawer.open = false;
+      summary?.focus({ preventScroll: true });
+    };
+    drawer.querySelector('.drawer-close')?.addEventListener('click', closeDrawer);
     document.addEventListener('keydown', (event) => {
-      if (event.key === 'Escape' && drawer.open) {
-        drawer.open = false;
-        drawer.querySelector('summary')?.focus();
-      }
+      if (event.key === 'Escape' && drawer.open) closeDrawer();
     });
+    document.addEventListener(
+      'click',
+      (event) => {
+        if (!drawer.open || drawer.contains(event.target)) return;
+        event.preventDefault();
+        event.stopPropagation();
+        closeDrawer();
+      },
+      true,
+    );
   }
 
   // --- Offline full-text search (MiniSearch index shipped as a script) ------------------------
