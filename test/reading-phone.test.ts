@@ -249,3 +249,206 @@ describe('anchors land below the sticky header (#31)', () => {
     await ctx.close();
   }, 60_000);
 });
+
+interface Hit {
+  url: string;
+  kind: string;
+  text: string;
+}
+interface Group {
+  doc: { i: string; u: string };
+  hits: Hit[];
+}
+interface Entry {
+  d: number;
+  a?: string;
+  k: string;
+  x?: string;
+}
+type Api = {
+  load: () => Promise<{ mini: { getStoredFields: (id: number) => Entry | undefined }; docs: unknown[] }>;
+  search: (index: unknown, query: string) => Group[];
+};
+
+const normText = (s: string): string =>
+  s
+    .toLowerCase()
+    .replace(/[‘’]/g, "'")
+    .replace(/["“”]/g, '')
+    .replace(/[–—]/g, '-')
+    .replace(/\s+/g, ' ')
+    .trim();
+
+/** Every entry of a site's search index (its stored text), read through the page's own search. */
+const entries = (page: Page): Promise<Entry[]> =>
+  page.evaluate(async () => {
+    const api = (window as unknown as { rectoSearch: Api }).rectoSearch;
+    const { mini, docs } = await api.load();
+    const out: Entry[] = [];
+    for (let id = 0; ; id++) {
+      const e = mini.getStoredFields(id);
+      if (!e) break;
+      out.push(e);
+    }
+    // each document's record (title, number, date, sender → recipient, place, source note)
+    (docs as { t: string; n?: string; w?: string; m?: string; s?: string }[]).forEach((doc, d) => {
+      out.push({
+        d,
+        k: 'm',
+        x: [doc.t, doc.n && `Document ${doc.n}`, doc.w, doc.m, doc.s].filter(Boolean).join(' · '),
+      });
+    });
+    return out;
+  });
+const search = (page: Page, queries: string[]): Promise<Group[][]> =>
+  page.evaluate(async (qs) => {
+    const api = (window as unknown as { rectoSearch: Api }).rectoSearch;
+    const index = await api.load();
+    return qs.map((q) => api.search(index, q));
+  }, queries);
+
+describe('search that means what it says (#31)', () => {
+  /** Each document's text as the index holds it (paragraphs, items, rows, notes, headings, in order). */
+  const textsByDoc = (list: Entry[]): Map<number, string> => {
+    const by = new Map<number, string>();
+    for (const e of list) if (e.x) by.set(e.d, `${by.get(e.d) ?? ''} ${normText(e.x)}`);
+    return by;
+  };
+
+  it('10 quoted phrases each give only the documents that hold the phrase, and all that hold it in one passage', async () => {
+    const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
+    await page.goto(`${server.url}/index.html`);
+    const list = await entries(page);
+    const next = random(7);
+    const paragraphs = list.filter((e) => e.k === 'p' && (e.x ?? '').split(/\s+/).length > 30);
+    const phrases: string[] = [];
+    while (phrases.length < 10) {
+      const words = (paragraphs[Math.floor(next() * paragraphs.length)]?.x ?? '').split(/\s+/);
+      const from = 5 + Math.floor(next() * (words.length - 15));
+      const phrase = words.slice(from, from + 3 + Math.floor(next() * 4)).join(' ');
+      if (/^[\p{L}\p{N}][^"“”]*[\p{L}\p{N}]$/u.test(phrase)) phrases.push(phrase);
+    }
+    const texts = textsByDoc(list);
+    const results = await search(
+      page,
+      phrases.map((p) => `"${p}"`),
+    );
+    const docIndex = new Map(
+      (
+        await page.evaluate(async () => {
+          const api = (window as unknown as { rectoSearch: Api }).rectoSearch;
+          return ((await api.load()).docs as { i: string }[]).map((d) => d.i);
+        })
+      ).map((id, k) => [id, k]),
+    );
+    phrases.forEach((phrase, k) => {
+      const wanted = normText(phrase);
+      const got = (results[k] ?? []).map((g) => docIndex.get(g.doc.i) as number);
+      const holding = [...new Set(list.filter((e) => normText(e.x ?? '').includes(wanted)).map((e) => e.d))];
+      console.log(`"${phrase}": ${got.length} documents (${holding.length} hold it in one passage)`);
+      expect(got.length, phrase).toBeGreaterThan(0);
+      for (const d of got) expect(texts.get(d) ?? '', `${phrase} in document ${d}`).toContain(wanted);
+      for (const d of holding) expect(got, `${phrase}: document ${d} holds it`).toContain(d);
+      // each hit shown holds the phrase
+      for (const g of results[k] ?? [])
+        for (const h of g.hits) expect(normText(h.text)).toContain(wanted.split(' ')[0]);
+    });
+    await page.close();
+  }, 60_000);
+
+  it('the issue\'s phrase on the Iran volume: "dual capacity of Peace Corps Director" gives only the documents that hold it', async () => {
+    const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+    await page.goto(`${iran.server.url}/index.html`);
+    const list = await entries(page);
+    const texts = textsByDoc(list);
+    const [groups] = await search(page, ['"dual capacity of Peace Corps Director"']);
+    console.log(`"dual capacity of Peace Corps Director": ${groups?.length} documents`);
+    expect(groups?.length).toBeGreaterThan(0);
+    expect(groups?.length).toBeLessThanOrEqual(3);
+    const ids = await page.evaluate(async () =>
+      ((await (window as unknown as { rectoSearch: Api }).rectoSearch.load()).docs as { i: string }[]).map(
+        (d) => d.i,
+      ),
+    );
+    for (const g of groups ?? [])
+      expect(texts.get(ids.indexOf(g.doc.i))).toContain('dual capacity of peace corps director');
+    await page.close();
+  }, 60_000);
+
+  it('-word leaves out the documents that hold the word', async () => {
+    const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
+    await page.goto(`${server.url}/index.html`);
+    const list = await entries(page);
+    const texts = textsByDoc(list);
+    const ids = await page.evaluate(async () =>
+      ((await (window as unknown as { rectoSearch: Api }).rectoSearch.load()).docs as { i: string }[]).map(
+        (d) => d.i,
+      ),
+    );
+    const [all, without, phraseWithout] = await search(page, [
+      'Gromyko',
+      'Gromyko -Herter',
+      '"Foreign Ministers" -Gromyko',
+    ]);
+    console.log(`Gromyko: ${all?.length} documents; Gromyko -Herter: ${without?.length}`);
+    expect(without?.length).toBeGreaterThan(0);
+    expect(without?.length).toBeLessThan(all?.length ?? 0);
+    for (const g of without ?? []) expect(texts.get(ids.indexOf(g.doc.i))).not.toMatch(/\bherter\b/);
+    expect(phraseWithout?.length).toBeGreaterThan(0);
+    for (const g of phraseWithout ?? []) {
+      const t = texts.get(ids.indexOf(g.doc.i)) ?? '';
+      expect(t).not.toMatch(/\bgromyko\b/);
+      expect(t).toContain('foreign ministers');
+    }
+    await page.close();
+  }, 60_000);
+
+  for (const [device] of VIEWPORTS) {
+    it(`${device}: the page a result opens marks the words and shows the first below the header; a list item's hit lands on the item`, async () => {
+      const ctx = await context(device);
+      const page = await ctx.newPage();
+      await page.goto(`${server.url}/index.html#search`);
+      const list = await entries(page);
+      // a phrase of a list item, the only passage that holds it
+      const item = list.find(
+        (e) =>
+          e.k === 'p' &&
+          /^item-/.test(e.a ?? '') &&
+          (e.x ?? '').split(' ').length > 12 &&
+          list.filter((o) =>
+            normText(o.x ?? '').includes(normText((e.x ?? '').split(' ').slice(4, 9).join(' '))),
+          ).length === 1,
+      ) as Entry;
+      const phrase = (item.x ?? '').split(' ').slice(4, 9).join(' ');
+      await page.fill('#search-input', `"${phrase}"`);
+      await page.press('#search-input', 'Enter');
+      const hit = page.locator('#search-results a.search-hit').first();
+      await expect.poll(() => hit.count()).toBe(1);
+      expect(await hit.getAttribute('href')).toMatch(new RegExp(`#${item.a}$`));
+      await (device === 'phone' ? hit.tap() : hit.click());
+      await page.waitForURL(new RegExp(`#${item.a}$`));
+      await page.waitForLoadState('load');
+      const seen = await page.evaluate(() => {
+        const target = document.querySelector(':target');
+        const marks = Array.from(document.querySelectorAll('mark.search-mark'));
+        const first = target?.querySelector('mark.search-mark') ?? marks[0];
+        const header = (document.querySelector('.site-header') as HTMLElement).getBoundingClientRect().bottom;
+        const r = first?.getBoundingClientRect();
+        return {
+          tag: target?.tagName,
+          marks: marks.map((m) => (m.textContent ?? '').toLowerCase()),
+          inTarget: target?.querySelectorAll('mark.search-mark').length ?? 0,
+          visible: r !== undefined && r.top >= header && r.bottom <= window.innerHeight,
+        };
+      });
+      expect(seen.tag).toBe('LI');
+      expect(seen.inTarget).toBeGreaterThan(0);
+      expect(seen.visible).toBe(true);
+      const words = new Set(normText(phrase).match(/[\p{L}\p{N}]+/gu));
+      for (const m of seen.marks) expect(words, m).toContain(m);
+      await page.screenshot({ path: `test-artifacts/phone-search-mark-${device}.png` });
+      expect(await axeViolations(page)).toEqual([]);
+      await ctx.close();
+    }, 60_000);
+  }
+});
