@@ -452,3 +452,61 @@ describe('search that means what it says (#31)', () => {
     }, 60_000);
   }
 });
+
+describe('register entries are results of their own kind (#31)', () => {
+  it("10 persons of the Iran volume's register, by name, have their register page among the first 3 results", async () => {
+    const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
+    await page.goto(`${iran.server.url}/index.html`);
+    const persons = await page.evaluate(async () => {
+      const api = (window as unknown as { rectoSearch: Api }).rectoSearch;
+      return ((await api.load()).docs as { i: string; t: string; r?: string }[]).filter(
+        (d) => d.r === 'Person',
+      );
+    });
+    expect(persons.length).toBeGreaterThanOrEqual(10);
+    const next = random(10);
+    const picked = new Set<(typeof persons)[number]>();
+    while (picked.size < 10)
+      picked.add(persons[Math.floor(next() * persons.length)] as (typeof persons)[number]);
+    const list = [...picked];
+    // "Mansur, Hasan Ali" is asked for as a reader would type it: "Hasan Ali Mansur"
+    const queries = list.map((p) => {
+      const [family, given] = p.t.split(/,\s*/);
+      return given ? `${given} ${family}` : p.t;
+    });
+    const results = await search(page, queries);
+    const ranks = list.map((p, k) => (results[k] ?? []).findIndex((g) => g.doc.i === p.i) + 1);
+    console.log(queries.map((q, k) => `${q}: rank ${ranks[k]}`).join('; '));
+    for (const [k, rank] of ranks.entries()) {
+      expect(rank, queries[k]).toBeGreaterThanOrEqual(1);
+      expect(rank, queries[k]).toBeLessThanOrEqual(3);
+    }
+    await page.close();
+  }, 60_000);
+
+  it('the seeds: "Lippmann", "Litvinoff", "Lippman" (variant spellings) find the register page first; it opens with the name marked', async () => {
+    const out = tempDir();
+    const r = recto(['build', '--out', out, '--formats', 'tei,html', '--quiet']);
+    expect(r.status, r.stderr).toBe(0);
+    const seeds = await serve(join(out, 'html'));
+    const ctx = await context('phone');
+    const page = await ctx.newPage();
+    await page.goto(`${seeds.url}/index.html#search`);
+    const results = await search(page, ['Lippmann', 'Litvinoff', 'Lippman', 'Stalin']);
+    const firsts = results.map((groups) => groups[0]?.doc.i);
+    expect(firsts).toEqual(['lippmann', 'litvinov', 'lippmann', 'stalin']);
+    await page.fill('#search-input', 'Litvinoff');
+    await page.press('#search-input', 'Enter');
+    const entry = page.locator('#search-results .search-group').first();
+    await expect.poll(() => entry.getAttribute('data-doc')).toBe('litvinov');
+    expect(await entry.locator('.search-where').first().textContent()).toBe('In the index');
+    expect(await entry.locator('mark').count()).toBeGreaterThan(0);
+    expect(await axeViolations(page)).toEqual([]);
+    await entry.locator('a.search-hit').first().tap();
+    await page.waitForURL(/\/register\/litvinov\.html$/);
+    await page.waitForLoadState('load');
+    expect(await page.locator('mark.search-mark').allTextContents()).toContain('Litvinoff');
+    await ctx.close();
+    await seeds.close();
+  }, 120_000);
+});

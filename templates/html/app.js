@@ -312,21 +312,32 @@
       group.hits.push({ ...hit, text, exact });
     }
     // A document whose number is asked for ("Document 12", "no. 12", "12") comes first.
-    const asked = /^(?:doc(?:ument)?\.?|no\.?|#)?\s*(\d+[A-Za-z]?)$/i.exec(words)?.[1];
+    const numberAsked = /^(?:doc(?:ument)?\.?|no\.?|#)?\s*(\d+[A-Za-z]?)$/i.exec(words)?.[1];
     // A quoted phrase is a condition: only the documents that hold every phrase asked for (its
     // words adjacent and in order, in one paragraph, note or record, or running on into the next
     // paragraph); in them, the hits that hold a phrase.
     const ranked = Array.from(groups.values()).filter((g) => g.held.size === phrases.length);
+    // A register entry (a person, place or organisation) whose name or variant spellings hold
+    // every word asked for comes before the documents: "Lippmann" finds Lippmann's page first.
+    const asked = new Set((words.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).filter((w) => !stop?.has(w)));
+    for (const g of ranked) {
+      g.named =
+        Boolean(g.doc.r) &&
+        asked.size > 0 &&
+        g.covered.size >= asked.size &&
+        g.hits.some((h) => h.k === 'r' && h.terms.every((t) => h.match?.[t]?.includes('h')));
+    }
     for (const g of ranked) {
       if (phrases.length) g.hits = g.hits.filter((h) => h.exact > 0);
       g.hits.sort((a, b) => b.exact - a.exact || b.score - a.score);
       const scores = g.hits.map((h) => h.score);
       g.score = (scores[0] ?? 0) + 0.3 * scores.slice(1, 4).reduce((a, b) => a + b, 0);
-      g.numbered = asked !== undefined && g.doc.n === asked;
+      g.numbered = numberAsked !== undefined && g.doc.n === numberAsked;
     }
     ranked.sort(
       (a, b) =>
         Number(b.numbered) - Number(a.numbered) ||
+        Number(b.named) - Number(a.named) ||
         b.exact - a.exact ||
         b.covered.size - a.covered.size ||
         b.verbatim - a.verbatim ||
@@ -388,7 +399,7 @@
     if (to < text.length) out.append(' …');
     return out;
   };
-  const KIND = { m: 'Document record', h: 'Heading', p: 'Paragraph', n: 'Note' };
+  const KIND = { m: 'Document record', h: 'Heading', p: 'Paragraph', n: 'Note', r: 'In the index' };
   const MAX_DOCUMENTS = 25;
   const show = (groups) => {
     results.replaceChildren();
@@ -404,7 +415,7 @@
     list.className = 'search-groups';
     for (const group of groups.slice(0, MAX_DOCUMENTS)) {
       const item = document.createElement('li');
-      item.className = 'search-group';
+      item.className = group.doc.r ? 'search-group search-entry' : 'search-group';
       item.dataset.doc = group.doc.i;
       const head = document.createElement('h3');
       const link = document.createElement('a');
@@ -475,7 +486,7 @@
     const words = marking.words.map(escapeRe).sort((a, b) => b.length - a.length);
     const find = new RegExp(`(?<![\\p{L}\\p{N}])(?:${words.join('|')})(?![\\p{L}\\p{N}])`, 'giu');
     const found = [];
-    for (const scope of document.querySelectorAll('main h1, .doc-text, .footnotes')) {
+    for (const scope of document.querySelectorAll('main h1, .doc-text, .footnotes, .register-entry > p')) {
       const walker = document.createTreeWalker(scope, NodeFilter.SHOW_TEXT, {
         acceptNode: (n) =>
           n.parentElement?.closest('.visually-hidden, script, mark')
