@@ -510,3 +510,25 @@ describe('register entries are results of their own kind (#31)', () => {
     await seeds.close();
   }, 120_000);
 });
+
+describe('division heads are headings (#31)', () => {
+  it('the division above a document title is a heading of the page outline, before the title; axe-core 0', async () => {
+    const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+    const file = readdirSync(join(iran.site, 'docs')).find((f) =>
+      readFileSync(join(iran.site, 'docs', f), 'utf8').includes('class="division-head"'),
+    ) as string;
+    expect(file).toBeDefined();
+    await page.goto(`${iran.server.url}/docs/${file}`);
+    const outline = await page.$$eval('main :is(h1, h2, h3, h4, h5, h6)', (hs) =>
+      hs.map((h) => `${h.tagName} ${h.className} ${(h.textContent ?? '').trim()}`),
+    );
+    const division = outline.findIndex((h) => h.includes('division-head'));
+    const title = outline.findIndex((h) => h.startsWith('H1 doc-title'));
+    expect(division, outline.join('\n')).toBeGreaterThanOrEqual(0);
+    expect(division).toBeLessThan(title);
+    expect(outline[division]).toMatch(/^H[2-6] division-head \S/);
+    expect(await page.locator('p.division-head').count()).toBe(0);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.close();
+  }, 60_000);
+});

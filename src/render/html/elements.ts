@@ -334,7 +334,12 @@ const HEADINGS = {
   title: (content: string, tag: 'h1' | 'h2' = 'h1') => `<${tag} class="doc-title">${content}</${tag}>`,
   subtitle: (content: string) => `<p class="subtitle">${content}</p>`,
   section: (content: string) => `<h2 class="section-head">${content}</h2>`,
-  division: (content: string) => `<p class="division-head">${content}</p>`,
+  // A division of the volume (a chapter, a part of it) heads the documents that follow it: a real
+  // heading, h2 for a top division, one level more for each level below (at most h6).
+  division: (content: string, _tag?: 'h1' | 'h2', level = 1) => {
+    const tag = `h${Math.min(6, Math.max(2, level + 1))}`;
+    return `<${tag} class="division-head">${content}</${tag}>`;
+  },
 } as const;
 
 const LIST_CLASS = { dash: 'list dash', ordered: 'list ordered', plain: 'list' } as const;
@@ -363,7 +368,7 @@ export const HTML_BLOCK: BlockRules<HtmlContext, string> = {
     if (b.role !== 'section' || ctx.nested > 0) {
       // (a heading with no anchor of its own is found at the paragraph after it)
       if (ctx.nested === 0 && b.role !== 'title') ctx.headings?.push({ anchor: '', page: ctx.page, text });
-      return HEADINGS[b.role](content, ctx.titleTag);
+      return HEADINGS[b.role](content, ctx.titleTag, b.level);
     }
     // a section of the document: anchored, listed in the document's own contents, found by search
     const id = uniqueId(ctx, b.id ?? `section-${slug(text)}`);
