@@ -412,7 +412,7 @@ describe('search that means what it says (#31)', () => {
       // a phrase of a list item, the only passage that holds it
       const item = list.find(
         (e) =>
-          e.k === 'p' &&
+          e.k === 'l' &&
           /^item-/.test(e.a ?? '') &&
           (e.x ?? '').split(' ').length > 12 &&
           list.filter((o) =>
@@ -481,6 +481,40 @@ describe('register entries are results of their own kind (#31)', () => {
       expect(rank, queries[k]).toBeGreaterThanOrEqual(1);
       expect(rank, queries[k]).toBeLessThanOrEqual(3);
     }
+    await page.close();
+  }, 60_000);
+
+  it('a term of the list of terms is a result of its own kind, first for its abbreviation, landing on its item', async () => {
+    const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+    await page.goto(`${iran.server.url}/index.html#search`);
+    const list = await entries(page);
+    const terms = list.filter((e) => e.k === 't');
+    expect(terms.length).toBeGreaterThan(50);
+    const next = random(5);
+    const asked: string[] = [];
+    const html = readFileSync(join(iran.site, 'docs', 'terms.html'), 'utf8');
+    while (asked.length < 5) {
+      const e = terms[Math.floor(next() * terms.length)] as Entry;
+      const term = /<li id="([^"]+)">\s*<strong>\s*<span class="term"[^>]*>([^<]+)<\/span>/.exec(
+        html.slice(html.indexOf(`id="${e.a}"`) - 8),
+      );
+      if (term && term[1] === e.a && /^[A-Za-z]{3,}$/.test(term[2] ?? '')) asked.push(`${term[2]} ${e.a}`);
+    }
+    const results = await search(
+      page,
+      asked.map((a) => a.split(' ')[0] as string),
+    );
+    asked.forEach((a, k) => {
+      const [term, anchor] = a.split(' ');
+      const first = results[k]?.[0];
+      expect(first?.hits[0]?.kind, term).toBe('t');
+      expect(first?.hits[0]?.url, term).toBe(`docs/terms.html#${anchor}`);
+    });
+    await page.fill('#search-input', asked[0]?.split(' ')[0] ?? '');
+    await page.press('#search-input', 'Enter');
+    await expect
+      .poll(() => page.locator('#search-results .search-where').first().textContent())
+      .toMatch(/^Term/);
     await page.close();
   }, 60_000);
 

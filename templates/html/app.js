@@ -269,9 +269,10 @@
       [doc.t, doc.n && `Document ${doc.n}`, doc.w, doc.m, doc.s].filter(Boolean).join(' · ');
     // A phrase may run on into the next paragraph (a sentence the print edition breaks at a page).
     const runOn = (hit) => {
-      if (hit.k !== 'p') return '';
+      const running = (k) => k === 'p' || k === 'l';
+      if (!running(hit.k)) return '';
       const next = mini.getStoredFields(hit.id + 1);
-      return next && next.d === hit.d && next.k === 'p' ? norm(next.x ?? '') : '';
+      return next && next.d === hit.d && running(next.k) ? norm(next.x ?? '') : '';
     };
     // The words typed, taken whole: a title given in full, or a sentence remembered verbatim.
     const whole = phrases.length ? '' : norm(words);
@@ -321,11 +322,15 @@
     // every word asked for comes before the documents: "Lippmann" finds Lippmann's page first.
     const asked = new Set((words.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).filter((w) => !stop?.has(w)));
     for (const g of ranked) {
+      // (so does a term of a list of terms whose words are the ones asked for: "BAR")
       g.named =
-        Boolean(g.doc.r) &&
         asked.size > 0 &&
-        g.covered.size >= asked.size &&
-        g.hits.some((h) => h.k === 'r' && h.terms.every((t) => h.match?.[t]?.includes('h')));
+        g.hits.some(
+          (h) =>
+            (h.k === 'r' || h.k === 't') &&
+            h.queryTerms.length >= asked.size &&
+            h.terms.every((t) => h.match?.[t]?.includes('h')),
+        );
     }
     for (const g of ranked) {
       if (phrases.length) g.hits = g.hits.filter((h) => h.exact > 0);
@@ -399,7 +404,16 @@
     if (to < text.length) out.append(' …');
     return out;
   };
-  const KIND = { m: 'Document record', h: 'Heading', p: 'Paragraph', n: 'Note', r: 'In the index' };
+  const KIND = {
+    m: 'Document record',
+    h: 'Heading',
+    p: 'Paragraph',
+    l: 'List item',
+    w: 'Table row',
+    t: 'Term',
+    n: 'Note',
+    r: 'In the index',
+  };
   const MAX_DOCUMENTS = 25;
   const show = (groups) => {
     results.replaceChildren();

@@ -10,6 +10,7 @@ import {
   inlineWith,
   type Rendition,
 } from '../../model/types.ts';
+import { forEachNode } from '../../model/walk.ts';
 import { slug } from '../../text/slug.ts';
 import { escapeAttr, escapeHtml } from './escape.ts';
 import { figureHtml, type HtmlFigures } from './figure.ts';
@@ -36,6 +37,10 @@ export interface SearchParagraph {
   anchor: string;
   page?: string;
   text: string;
+  /** What it is when not a paragraph: `l` a list item, `w` a table row, `t` a term of a list of terms. */
+  kind?: 'l' | 'w' | 't';
+  /** A term's own words (the index searches them as a heading). */
+  head?: string;
 }
 
 export interface HtmlRules {
@@ -135,8 +140,26 @@ const entryNumber = (ctx: HtmlContext): number => ctx.paragraphs.length - (ctx.e
  */
 function indexBlockText(ctx: HtmlContext, block: Block, anchor: string): boolean {
   const text = blockWith(BLOCK_TEXT, block, { notes: [], labels: false }).replace(/\s+/g, ' ').trim();
-  if (text) ctx.paragraphs.push({ anchor, page: ctx.page, text });
-  return text !== '';
+  if (!text) return false;
+  if (block.kind === 'table') {
+    ctx.paragraphs.push({ anchor, page: ctx.page, text, kind: 'w' });
+    return true;
+  }
+  // an item of a list of terms (`<term>` in it): a result of its own kind, found by the term
+  let term = '';
+  if (block.kind === 'list')
+    forEachNode(
+      block.items.flatMap((i) => i.blocks),
+      (n) => {
+        if (!term && n.kind === 'span' && n.role === 'term') term = displayText(n.children).trim();
+      },
+    );
+  ctx.paragraphs.push(
+    term
+      ? { anchor, page: ctx.page, text, kind: 't', head: term }
+      : { anchor, page: ctx.page, text, kind: 'l' },
+  );
+  return true;
 }
 
 /** What is drawn as a link of its own, and so cannot stand inside another: a page's marker, a note's reference. */

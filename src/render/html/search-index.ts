@@ -122,7 +122,7 @@ export interface SearchRegisterEntry {
   documents: number; // how many documents mention it
 }
 
-type Kind = 'm' | 'h' | 'p' | 'n' | 'r';
+type Kind = 'm' | 'h' | 'p' | 'l' | 'w' | 't' | 'n' | 'r';
 interface IndexEntry {
   id: number;
   d: number;
@@ -160,7 +160,8 @@ function entriesOf(docs: SearchDocument[], register: SearchRegisterEntry[]): Ind
       .join(' · ');
     push({ d, a: '', k: 'm', h: doc.title, m: meta });
     for (const h of doc.headings) push({ d, a: h.anchor, k: 'h', h: h.text, x: h.text, p: h.page });
-    for (const p of doc.paragraphs) push({ d, a: p.anchor, k: 'p', t: p.text, x: p.text, p: p.page });
+    for (const p of doc.paragraphs)
+      push({ d, a: p.anchor, k: p.kind ?? 'p', h: p.head, t: p.text, x: p.text, p: p.page });
     for (const n of doc.notes) push({ d, a: n.anchor, k: 'n', t: n.text, x: n.text, p: n.page });
   });
   register.forEach((e, k) => {
