@@ -100,16 +100,25 @@ describe('the EPUB', () => {
         .replace(/<span class="visually-hidden">[^<]*<\/span>/g, '')
         .replace(/<[^>]+>/g, '')
         .replace(/\s+/g, ' ');
-    const conjecture = /<span class="supplied conjecture">.*?\[by\?\]<\/span>/.exec(d002)?.[0] ?? '';
+    const conjecture =
+      /<span class="supplied conjecture" title="Editors’ conjecture">.*?\[by\?\]<\/span>/.exec(d002)?.[0] ??
+      '';
     expect(visible(conjecture)).toBe('[by?]');
-    const correction = /<span class="correction source">of .*?\[on\]<\/span>/.exec(d002)?.[0] ?? '';
+    const correction = /<span class="correction source">of .*?\[on\]<\/span><\/span>/.exec(d002)?.[0] ?? '';
     expect(visible(correction)).toBe('of [on]');
-    expect(correction).toContain('<span class="visually-hidden">corrected by the editors to </span>');
-    const gaps = [...d002.matchAll(/<span class="gap">(.*?)\]<\/span>/g)].map((m) => visible(`${m[1]}]`));
+    // the words for screen readers are the corrected words' title (#31: a reading system that
+    // ignores the book's CSS must not show them), never a visually hidden span
+    expect(correction).toContain('<span title="corrected by the editors to">[on]</span>');
+    for (const [name, xhtml] of chapters()) expect(xhtml, name).not.toContain('visually-hidden');
+    const gaps = [...d002.matchAll(/<span class="gap" title="Omission">(.*?)\]<\/span>/g)].map((m) =>
+      visible(`${m[1]}]`),
+    );
     expect(gaps).toEqual(Array(6).fill('[apparent omission]'));
     expect(d002).toContain('[<span class="gap-words">apparent omission</span>]');
     const d001 = chapters().find(([name]) => name.includes('d001'))?.[1] ?? '';
-    expect((d001.match(/class="gap-row">\. \. \. \. \. \. \./g) ?? []).length).toBe(3);
+    expect((d001.match(/class="gap-row" title="Omission: [^"]+">\. \. \. \. \. \. \./g) ?? []).length).toBe(
+      3,
+    );
   });
 
   it('declares its metadata: identifier, dates, rights, source of pagination, accessibility', () => {

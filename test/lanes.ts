@@ -39,6 +39,7 @@ export const CORPUS_LANE = [
   'test/provenance-header.test.ts',
   'test/publishers.test.ts',
   'test/reader-pointers.test.ts',
+  'test/reading-phone.test.ts',
   'test/real-copies.test.ts',
   'test/register-corpus.test.ts',
   'test/register-formats.test.ts',

@@ -23,6 +23,32 @@
     });
   }
 
+  // --- Anchors below the sticky header: --header-height follows the header (it wraps on phones) -
+  // style.css scrolls every in-page target (scroll-padding-top) below it. The browser has scrolled
+  // to the URL's target before this runs, with the no-script guess: once measured, a target left
+  // under the header is brought back into view.
+  const header = document.querySelector('.site-header');
+  const headerBottom = () => (header ? header.getBoundingClientRect().bottom : 0);
+  const setHeaderHeight = () => {
+    if (header) root.style.setProperty('--header-height', `${Math.ceil(header.offsetHeight)}px`);
+  };
+  const hashTarget = () => {
+    const id = decodeURIComponent(location.hash.slice(1));
+    return id ? document.getElementById(id) : null;
+  };
+  let markScrolled = false; // the page scrolled to the first word a search result marked
+  const revealTarget = () => {
+    if (markScrolled) return;
+    const target = hashTarget();
+    if (target && target.getBoundingClientRect().top < headerBottom()) target.scrollIntoView();
+  };
+  if (header) {
+    setHeaderHeight();
+    revealTarget();
+    if (typeof ResizeObserver === 'function') new ResizeObserver(setHeaderHeight).observe(header);
+    window.addEventListener('load', revealTarget, { once: true });
+  }
+
   // --- Footnotes open in place; Escape or a click outside closes them (popover light dismiss) --
   const popover = document.getElementById('note-popover');
   let opener = null;
@@ -149,12 +175,27 @@
       };
       document.head.append(script);
     });
+    // Closed by its own button, by Escape, or by a tap anywhere outside it (that tap only closes
+    // the drawer: it does not follow the link under the finger); focus goes back to the toggle.
+    const summary = drawer.querySelector('summary');
+    const closeDrawer = () => {
+      drawer.open = false;
+      summary?.focus({ preventScroll: true });
+    };
+    drawer.querySelector('.drawer-close')?.addEventListener('click', closeDrawer);
     document.addEventListener('keydown', (event) => {
-      if (event.key === 'Escape' && drawer.open) {
-        drawer.open = false;
-        drawer.querySelector('summary')?.focus();
-      }
+      if (event.key === 'Escape' && drawer.open) closeDrawer();
     });
+    document.addEventListener(
+      'click',
+      (event) => {
+        if (!drawer.open || drawer.contains(event.target)) return;
+        event.preventDefault();
+        event.stopPropagation();
+        closeDrawer();
+      },
+      true,
+    );
   }
 
   // --- Offline full-text search (MiniSearch index shipped as a script) ------------------------
@@ -183,7 +224,7 @@
         return stop.has(t) ? null : t;
       };
       const mini = window.MiniSearch.loadJS(data.index, { ...data.options, processTerm });
-      return { mini, docs: data.docs };
+      return { mini, docs: data.docs, stop };
     })();
     return searcher;
   };
@@ -204,10 +245,19 @@
    * query's words they hold (in any of their paragraphs, notes or record), then by holding the
    * query whole (its title, or a passage), then by score; in each document its best hits. Returns [{ doc, hits: [{ url, anchor, kind, text, page, score, terms }] }].
    */
-  const searchEdition = ({ mini, docs }, query) => {
+  const searchEdition = ({ mini, docs, stop }, query) => {
     const phrases = Array.from(query.matchAll(/["“”]([^"“”]+)["“”]?/g), (m) => norm(m[1])).filter(Boolean);
-    const words = query.replace(/["“”]/g, ' ').trim();
+    // `-word` (outside quotation marks) leaves out every document that holds the word.
+    const unquoted = query.replace(/["“”][^"“”]*["“”]?/g, ' ');
+    const excluded = Array.from(unquoted.matchAll(/(?:^|\s)-([\p{L}\p{N}][\p{L}\p{N}'’-]*)/gu), (m) => m[1]);
+    const words = query
+      .replace(/(?:^|\s)-[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu, ' ')
+      .replace(/["“”]/g, ' ')
+      .trim();
     if (!words) return [];
+    const without = new Set();
+    for (const word of excluded)
+      for (const hit of mini.search(word, { prefix: false, fuzzy: false })) without.add(hit.d);
     const hits = mini.search(words, {
       boost: BOOST,
       combineWith: 'OR',
@@ -219,21 +269,24 @@
       [doc.t, doc.n && `Document ${doc.n}`, doc.w, doc.m, doc.s].filter(Boolean).join(' · ');
     // A phrase may run on into the next paragraph (a sentence the print edition breaks at a page).
     const runOn = (hit) => {
-      if (hit.k !== 'p') return '';
+      const running = (k) => k === 'p' || k === 'l';
+      if (!running(hit.k)) return '';
       const next = mini.getStoredFields(hit.id + 1);
-      return next && next.d === hit.d && next.k === 'p' ? norm(next.x ?? '') : '';
+      return next && next.d === hit.d && running(next.k) ? norm(next.x ?? '') : '';
     };
     // The words typed, taken whole: a title given in full, or a sentence remembered verbatim.
     const whole = phrases.length ? '' : norm(words);
     const groups = new Map();
     for (const hit of hits) {
+      if (without.has(hit.d)) continue;
       const doc = docs[hit.d];
       const text = hit.k === 'm' ? recordText(doc) : (hit.x ?? '');
       const flat = norm(text);
       const next = phrases.length ? runOn(hit) : '';
-      const exact = phrases.filter(
+      const held = phrases.filter(
         (p) => flat.includes(p) || (next && !next.includes(p) && `${flat} ${next}`.includes(p)),
-      ).length;
+      );
+      const exact = held.length;
       let verbatim = 0;
       if (whole.includes(' ')) {
         if (norm(doc.t) === whole) verbatim = 2;
@@ -241,33 +294,65 @@
       }
       let group = groups.get(hit.d);
       if (!group) {
-        group = { doc, index: hit.d, hits: [], covered: new Set(), exact: 0, verbatim: 0, score: 0 };
+        group = {
+          doc,
+          index: hit.d,
+          hits: [],
+          covered: new Set(),
+          held: new Set(),
+          exact: 0,
+          verbatim: 0,
+          score: 0,
+        };
         groups.set(hit.d, group);
       }
+      for (const p of held) group.held.add(p);
       for (const t of hit.queryTerms) group.covered.add(t);
       group.exact = Math.max(group.exact, exact);
       group.verbatim = Math.max(group.verbatim, verbatim);
       group.hits.push({ ...hit, text, exact });
     }
     // A document whose number is asked for ("Document 12", "no. 12", "12") comes first.
-    const asked = /^(?:doc(?:ument)?\.?|no\.?|#)?\s*(\d+[A-Za-z]?)$/i.exec(words)?.[1];
-    const ranked = Array.from(groups.values());
+    const numberAsked = /^(?:doc(?:ument)?\.?|no\.?|#)?\s*(\d+[A-Za-z]?)$/i.exec(words)?.[1];
+    // A quoted phrase is a condition: only the documents that hold every phrase asked for (its
+    // words adjacent and in order, in one paragraph, note or record, or running on into the next
+    // paragraph); in them, the hits that hold a phrase.
+    const ranked = Array.from(groups.values()).filter((g) => g.held.size === phrases.length);
+    // A register entry (a person, place or organisation) whose name or variant spellings hold
+    // every word asked for comes before the documents: "Lippmann" finds Lippmann's page first.
+    const asked = new Set((words.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).filter((w) => !stop?.has(w)));
     for (const g of ranked) {
+      // (so does a term of a list of terms whose words are the ones asked for: "BAR")
+      g.named =
+        asked.size > 0 &&
+        g.hits.some(
+          (h) =>
+            (h.k === 'r' || h.k === 't') &&
+            h.queryTerms.length >= asked.size &&
+            h.terms.every((t) => h.match?.[t]?.includes('h')),
+        );
+    }
+    for (const g of ranked) {
+      if (phrases.length) g.hits = g.hits.filter((h) => h.exact > 0);
       g.hits.sort((a, b) => b.exact - a.exact || b.score - a.score);
       const scores = g.hits.map((h) => h.score);
       g.score = (scores[0] ?? 0) + 0.3 * scores.slice(1, 4).reduce((a, b) => a + b, 0);
-      g.numbered = asked !== undefined && g.doc.n === asked;
+      g.numbered = numberAsked !== undefined && g.doc.n === numberAsked;
     }
     ranked.sort(
       (a, b) =>
         Number(b.numbered) - Number(a.numbered) ||
+        Number(b.named) - Number(a.named) ||
         b.exact - a.exact ||
         b.covered.size - a.covered.size ||
         b.verbatim - a.verbatim ||
         b.score - a.score,
     );
+    // The words the opened page marks: those each hit matched, and the phrases' words.
+    const phraseWords = phrases.flatMap((p) => p.match(/[\p{L}\p{N}]+/gu) ?? []).filter((w) => !stop?.has(w));
     return ranked.map((g) => ({
       doc: g.doc,
+      marks: Array.from(new Set([...phraseWords, ...g.hits.flatMap((h) => h.terms)])),
       hits: g.hits
         .filter((h) => h.k !== 'm' || g.hits.length === 1)
         .slice(0, PER_DOCUMENT)
@@ -319,7 +404,16 @@
     if (to < text.length) out.append(' …');
     return out;
   };
-  const KIND = { m: 'Document record', h: 'Heading', p: 'Paragraph', n: 'Note' };
+  const KIND = {
+    m: 'Document record',
+    h: 'Heading',
+    p: 'Paragraph',
+    l: 'List item',
+    w: 'Table row',
+    t: 'Term',
+    n: 'Note',
+    r: 'In the index',
+  };
   const MAX_DOCUMENTS = 25;
   const show = (groups) => {
     results.replaceChildren();
@@ -335,11 +429,12 @@
     list.className = 'search-groups';
     for (const group of groups.slice(0, MAX_DOCUMENTS)) {
       const item = document.createElement('li');
-      item.className = 'search-group';
+      item.className = group.doc.r ? 'search-group search-entry' : 'search-group';
       item.dataset.doc = group.doc.i;
       const head = document.createElement('h3');
       const link = document.createElement('a');
       link.href = group.doc.u;
+      link.dataset.mark = group.marks.join(' ');
       link.textContent = group.doc.t;
       head.append(link);
       item.append(head);
@@ -361,6 +456,7 @@
         // words' element the target, and the paragraph would not be the one marked.
         to.href = hit.url;
         to.className = 'search-hit';
+        to.dataset.mark = group.marks.join(' ');
         const where = document.createElement('span');
         where.className = 'search-where';
         where.textContent = `${KIND[hit.kind]}${hit.page ? `, p. ${hit.page}` : ''}`;
@@ -375,6 +471,74 @@
   };
   // For tests and for pages that embed the edition: the same search the box runs.
   window.rectoSearch = { load: loadSearch, search: searchEdition };
+  // A result opened marks the words searched for on its page (handed over in sessionStorage: the
+  // URL keeps only the paragraph's or note's anchor, so `:target` is the hit).
+  const MARK_KEY = 'recto-mark';
+  results?.addEventListener('click', (event) => {
+    const link = event.target.closest?.('a[data-mark]');
+    if (!link) return;
+    try {
+      sessionStorage.setItem(
+        MARK_KEY,
+        JSON.stringify({
+          path: new URL(link.href).pathname,
+          words: link.dataset.mark.split(' ').filter(Boolean),
+        }),
+      );
+    } catch (_) {
+      /* not marked, still opened */
+    }
+  });
+  let marking = null;
+  try {
+    marking = JSON.parse(sessionStorage.getItem(MARK_KEY) ?? 'null');
+    sessionStorage.removeItem(MARK_KEY);
+  } catch (_) {
+    /* nothing to mark */
+  }
+  if (marking?.path === location.pathname && marking.words?.length) {
+    const words = marking.words.map(escapeRe).sort((a, b) => b.length - a.length);
+    const find = new RegExp(`(?<![\\p{L}\\p{N}])(?:${words.join('|')})(?![\\p{L}\\p{N}])`, 'giu');
+    const found = [];
+    for (const scope of document.querySelectorAll('main h1, .doc-text, .footnotes, .register-entry > p')) {
+      const walker = document.createTreeWalker(scope, NodeFilter.SHOW_TEXT, {
+        acceptNode: (n) =>
+          n.parentElement?.closest('.visually-hidden, script, mark')
+            ? NodeFilter.FILTER_REJECT
+            : NodeFilter.FILTER_ACCEPT,
+      });
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        find.lastIndex = 0;
+        if (find.test(n.data)) found.push(n);
+      }
+    }
+    for (const node of found) {
+      const text = node.data;
+      const parts = [];
+      let at = 0;
+      find.lastIndex = 0;
+      for (const m of text.matchAll(find)) {
+        parts.push(text.slice(at, m.index));
+        const mark = document.createElement('mark');
+        mark.className = 'search-mark';
+        mark.textContent = m[0];
+        parts.push(mark);
+        at = m.index + m[0].length;
+      }
+      parts.push(text.slice(at));
+      node.replaceWith(...parts);
+    }
+    // the first marked word of the hit (else of the page) in view, below the header
+    const target = hashTarget();
+    const first = target?.querySelector('mark.search-mark') ?? document.querySelector('mark.search-mark');
+    if (first) {
+      const r = first.getBoundingClientRect();
+      if (r.top < headerBottom() || r.bottom > window.innerHeight) {
+        first.scrollIntoView({ block: 'center' });
+        markScrolled = true;
+      }
+    }
+  }
   if (form && results) {
     form.addEventListener('focusin', () => {
       loadSearch().catch(() => {});

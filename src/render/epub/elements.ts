@@ -6,7 +6,6 @@ import {
   HTML_INLINE,
   type HtmlContext,
   type HtmlRules,
-  hidden,
   inlines,
   nestedBlocks,
   setAsBlocks,
@@ -75,8 +74,15 @@ export const EPUB_RULES: HtmlRules = {
     ...HTML_INLINE,
     footnote,
     pageBreak,
+    // What the HTML says to screen readers in a visually hidden span is here the element's title
+    // (its accessible description): a reading system that ignores the book's CSS would show the
+    // span's words in the text; a title it shows, if at all, as a tooltip.
     supplied: (n, ctx) =>
-      `<span class="supplied${n.conjecture ? ' conjecture' : ''}">${hidden(n.conjecture ? "Editors' conjecture: " : 'Supplied by the editors: ')}[${inlines(n.children, ctx)}${n.conjecture ? '?' : ''}]</span>`,
+      `<span class="supplied${n.conjecture ? ' conjecture' : ''}" title="${n.conjecture ? 'Editors’ conjecture' : 'Supplied by the editors'}">[${inlines(n.children, ctx)}${n.conjecture ? '?' : ''}]</span>`,
+    editorialNote: (n, ctx) =>
+      `<span class="editorial-note" title="Editors’ note">[${inlines(n.children, ctx)}]</span>`,
+    gap: (n) =>
+      `<span class="gap" title="Omission">[<span class="gap-words">${escapeHtml(n.words)}</span>]</span>`,
     // A mention is an anchor for the index (EPUB Indexes 1.0); in a note, the index links to the
     // note's aside (a long note's body is in another file, "Notes in full").
     mention: (n, ctx) =>
@@ -84,13 +90,19 @@ export const EPUB_RULES: HtmlRules = {
     correction: (n, ctx) => {
       const corrected = inlines(n.corrected, ctx);
       if (n.by === 'source')
-        return `<span class="correction source">${inlines(n.original, ctx)} ${hidden('corrected by the editors to ')}[${corrected}]</span>`;
+        return `<span class="correction source">${inlines(n.original, ctx)} <span title="corrected by the editors to">[${corrected}]</span></span>`;
       return `<span class="correction ${n.by}" title="${escapeAttr(`corrected from “${displayText(n.original)}”`)}">${corrected}</span>`;
     },
   },
   block: {
     ...HTML_BLOCK,
     pageBreak: (b, ctx) => `<div class="pb-block">${pageBreak(b, ctx)}</div>`,
+    editorialNote: (b, ctx) =>
+      `<p class="editorial-note" title="Editors’ note">[${inlines(b.children, ctx)}]</p>`,
+    omission: (b) =>
+      b.dots
+        ? `<p class="gap-row" title="${escapeAttr(`Omission: ${b.words}`)}">. . . . . . .</p>`
+        : `<p class="gap-block" title="Omission">[<span class="gap-words">${escapeHtml(b.words)}</span>]</p>`,
     unanchoredNote: (b, c) => {
       const ctx = c as EpubContext;
       const id = uniqueId(ctx, `fn-${b.id ?? `note-${ctx.pending.length + 1}`}`);

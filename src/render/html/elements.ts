@@ -10,6 +10,7 @@ import {
   inlineWith,
   type Rendition,
 } from '../../model/types.ts';
+import { forEachNode } from '../../model/walk.ts';
 import { slug } from '../../text/slug.ts';
 import { escapeAttr, escapeHtml } from './escape.ts';
 import { figureHtml, type HtmlFigures } from './figure.ts';
@@ -36,6 +37,10 @@ export interface SearchParagraph {
   anchor: string;
   page?: string;
   text: string;
+  /** What it is when not a paragraph: `l` a list item, `w` a table row, `t` a term of a list of terms. */
+  kind?: 'l' | 'w' | 't';
+  /** A term's own words (the index searches them as a heading). */
+  head?: string;
 }
 
 export interface HtmlRules {
@@ -49,6 +54,11 @@ export interface HtmlContext {
   rules: HtmlRules;
   notes: Footnote[];
   paragraphs: SearchParagraph[];
+  /**
+   * Search entries beyond a table's first (one per row): a paragraph's number (`para-N`) counts a
+   * table once, as it did when a table was one entry, so the paragraphs' anchors stay the same.
+   */
+  extraRows?: number;
   /** Section and division heads, for the search index; a head lands on the paragraph after it. */
   headings?: SearchParagraph[];
   usedIds: Set<string>;
@@ -121,15 +131,35 @@ export function nestedBlocks(body: Block[], ctx: HtmlContext): string {
   return html;
 }
 
+/** The number the next search entry of the text takes (`para-N`, `item-N`, `table-N-row-R`). */
+const entryNumber = (ctx: HtmlContext): number => ctx.paragraphs.length - (ctx.extraRows ?? 0) + 1;
+
 /**
- * A list item's or a table's words for the search index (they have no anchor of their own: a hit
- * lands on the paragraph before them, or at the top of the page).
+ * A list item's or a table row's words for the search index, at its own anchor (a hit lands on
+ * the item or the row). Nothing inside a note, an item or a cell (they have no anchors).
  */
-function indexBlockText(ctx: HtmlContext, block: Block): void {
-  if (ctx.nested > 0) return;
+function indexBlockText(ctx: HtmlContext, block: Block, anchor: string): boolean {
   const text = blockWith(BLOCK_TEXT, block, { notes: [], labels: false }).replace(/\s+/g, ' ').trim();
-  const before = ctx.paragraphs[ctx.paragraphs.length - 1]?.anchor ?? '';
-  if (text) ctx.paragraphs.push({ anchor: before, page: ctx.page, text });
+  if (!text) return false;
+  if (block.kind === 'table') {
+    ctx.paragraphs.push({ anchor, page: ctx.page, text, kind: 'w' });
+    return true;
+  }
+  // an item of a list of terms (`<term>` in it): a result of its own kind, found by the term
+  let term = '';
+  if (block.kind === 'list')
+    forEachNode(
+      block.items.flatMap((i) => i.blocks),
+      (n) => {
+        if (!term && n.kind === 'span' && n.role === 'term') term = displayText(n.children).trim();
+      },
+    );
+  ctx.paragraphs.push(
+    term
+      ? { anchor, page: ctx.page, text, kind: 't', head: term }
+      : { anchor, page: ctx.page, text, kind: 'l' },
+  );
+  return true;
 }
 
 /** What is drawn as a link of its own, and so cannot stand inside another: a page's marker, a note's reference. */
@@ -327,7 +357,12 @@ const HEADINGS = {
   title: (content: string, tag: 'h1' | 'h2' = 'h1') => `<${tag} class="doc-title">${content}</${tag}>`,
   subtitle: (content: string) => `<p class="subtitle">${content}</p>`,
   section: (content: string) => `<h2 class="section-head">${content}</h2>`,
-  division: (content: string) => `<p class="division-head">${content}</p>`,
+  // A division of the volume (a chapter, a part of it) heads the documents that follow it: a real
+  // heading, h2 for a top division, one level more for each level below (at most h6).
+  division: (content: string, _tag?: 'h1' | 'h2', level = 1) => {
+    const tag = `h${Math.min(6, Math.max(2, level + 1))}`;
+    return `<${tag} class="division-head">${content}</${tag}>`;
+  },
 } as const;
 
 const LIST_CLASS = { dash: 'list dash', ordered: 'list ordered', plain: 'list' } as const;
@@ -345,7 +380,7 @@ export const HTML_BLOCK: BlockRules<HtmlContext, string> = {
     const html = inlines(b.children, ctx);
     const classes = classAttr([...(b.continued ? ['cont'] : []), ...rendClasses(b.rend)]);
     if (ctx.nested > 0) return `<p${classes}>${html}</p>`;
-    const anchor = uniqueId(ctx, b.id ?? `para-${ctx.paragraphs.length + 1}`);
+    const anchor = uniqueId(ctx, b.id ?? `para-${entryNumber(ctx)}`);
     ctx.paragraphs.push({ anchor, page: ctx.page, text: displayText(b.children) });
     for (const h of ctx.headings ?? []) if (!h.anchor) h.anchor = anchor;
     return `<p id="${escapeAttr(anchor)}"${classes}>${html}</p>`;
@@ -356,7 +391,7 @@ export const HTML_BLOCK: BlockRules<HtmlContext, string> = {
     if (b.role !== 'section' || ctx.nested > 0) {
       // (a heading with no anchor of its own is found at the paragraph after it)
       if (ctx.nested === 0 && b.role !== 'title') ctx.headings?.push({ anchor: '', page: ctx.page, text });
-      return HEADINGS[b.role](content, ctx.titleTag);
+      return HEADINGS[b.role](content, ctx.titleTag, b.level);
     }
     // a section of the document: anchored, listed in the document's own contents, found by search
     const id = uniqueId(ctx, b.id ?? `section-${slug(text)}`);
@@ -373,22 +408,39 @@ export const HTML_BLOCK: BlockRules<HtmlContext, string> = {
       : `<p class="gap-block">${hidden('Omission: ')}[<span class="gap-words">${escapeHtml(b.words)}</span>]</p>`,
   pageBreak: (b, ctx) => `<div class="pb-block">${HTML_INLINE.pageBreak(b, ctx)}</div>`,
   list: (b, ctx) => {
-    for (const item of b.items) indexBlockText(ctx, { kind: 'list', style: b.style, items: [item] });
+    // A top-level item is anchored (`item-N`) and found by search on its own.
+    const ids = b.items.map((item) => {
+      if (ctx.nested > 0) return '';
+      const id = uniqueId(ctx, `item-${entryNumber(ctx)}`);
+      indexBlockText(ctx, { kind: 'list', style: b.style, items: [item] }, id);
+      return ` id="${escapeAttr(id)}"`;
+    });
     const head = b.head ? `<p class="list-head">${inlines(b.head, ctx)}</p>` : '';
     const items = b.items
-      .map((i) => {
+      .map((i, k) => {
         const marker = i.marker ? `<span class="marker">${escapeHtml(i.marker)}</span> ` : '';
         const label = i.label ? `<span class="label">${inlines(i.label, ctx)}</span> ` : '';
-        return `<li>${marker}${label}${nestedBlocks(i.blocks, ctx)}</li>`;
+        return `<li${ids[k]}>${marker}${label}${nestedBlocks(i.blocks, ctx)}</li>`;
       })
       .join('');
     return `${head}<ul class="${LIST_CLASS[b.style]}">${items}</ul>`;
   },
   table: (b, ctx) => {
-    indexBlockText(ctx, b);
+    // Each row of a top-level table is anchored (`table-N-row-R`) and found by search on its own
+    // (the caption with the first row); the table counts once in the paragraphs' numbers.
+    const table = entryNumber(ctx);
+    let indexed = 0;
+    const rowIds = b.rows.map((r, k) => {
+      if (ctx.nested > 0) return '';
+      const id = uniqueId(ctx, `table-${table}-row-${k + 1}`);
+      if (indexBlockText(ctx, { kind: 'table', head: k === 0 ? b.head : undefined, rows: [r] }, id))
+        indexed++;
+      return ` id="${escapeAttr(id)}"`;
+    });
+    ctx.extraRows = (ctx.extraRows ?? 0) + Math.max(0, indexed - 1);
     const caption = b.head ? `<caption>${inlines(b.head, ctx)}</caption>` : '';
     const rows = b.rows
-      .map((r) => {
+      .map((r, row) => {
         // A row of header cells heads the columns; a header cell that starts a row of data heads its row.
         const headerRow = r.every((c) => c.header);
         const cells = r.map((c, k) => {
@@ -397,7 +449,7 @@ export const HTML_BLOCK: BlockRules<HtmlContext, string> = {
           const scope = !c.header ? '' : headerRow ? ' scope="col"' : k === 0 ? ' scope="row"' : '';
           return `<${tag}${scope}${span}>${nestedBlocks(c.blocks, ctx)}</${tag}>`;
         });
-        return `<tr>${cells.join('')}</tr>`;
+        return `<tr${rowIds[row]}>${cells.join('')}</tr>`;
       })
       .join('');
     return `<div class="table-wrap"><table>${caption}<tbody>${rows}</tbody></table></div>`;

@@ -21,7 +21,7 @@ import {
 } from './pages.ts';
 import { registerFile } from './register-links.ts';
 import { registerIndexPage, registerPage } from './register-pages.ts';
-import { type SearchDocument, searchIndexScript } from './search-index.ts';
+import { type SearchDocument, type SearchRegisterEntry, searchIndexScript } from './search-index.ts';
 
 const require = createRequire(import.meta.url);
 const ASSETS = ['style.css', 'app.js', 'mode.js', 'icon.svg'];
@@ -114,7 +114,16 @@ export async function renderHtml(
     write('register/index.html', registerIndexPage(edition));
     for (const entry of edition.register) write(registerFile(entry.id), registerPage(edition, entry));
   }
-  write('assets/search-index.js', searchIndexScript(entries));
+  const registerEntries: SearchRegisterEntry[] = edition.register.map((e) => ({
+    id: e.id,
+    url: registerFile(e.id),
+    type: e.type,
+    name: e.name,
+    variants: e.variants,
+    description: e.description,
+    documents: new Set((edition.mentions.get(e.id) ?? []).map((m) => m.document)).size,
+  }));
+  write('assets/search-index.js', searchIndexScript(entries, registerEntries));
   write('assets/contents.js', contentsScript(edition));
   for (const asset of ASSETS) write(`assets/${asset}`, await readFile(join(TEMPLATES, 'html', asset)));
   // The package's UMD build (defines window.MiniSearch); its exports map hides it, so resolve from the entry.

@@ -108,7 +108,21 @@ export interface SearchDocument {
   notes: SearchParagraph[];
 }
 
-type Kind = 'm' | 'h' | 'p' | 'n';
+/**
+ * A register entry (a person, place or organisation of the index), a result of its own kind: its
+ * name and the variant spellings the texts use are its heading (`h`), its description its record.
+ */
+export interface SearchRegisterEntry {
+  id: string;
+  url: string; // register/<id>.html
+  type: 'person' | 'place' | 'org';
+  name: string;
+  variants: string[];
+  description?: string;
+  documents: number; // how many documents mention it
+}
+
+type Kind = 'm' | 'h' | 'p' | 'l' | 'w' | 't' | 'n' | 'r';
 interface IndexEntry {
   id: number;
   d: number;
@@ -128,7 +142,7 @@ const processTerm =
     return stop.has(t) ? null : t;
   };
 
-function entriesOf(docs: SearchDocument[]): IndexEntry[] {
+function entriesOf(docs: SearchDocument[], register: SearchRegisterEntry[]): IndexEntry[] {
   const out: IndexEntry[] = [];
   const push = (e: Omit<IndexEntry, 'id'>): void => {
     out.push({ id: out.length, ...e });
@@ -146,34 +160,61 @@ function entriesOf(docs: SearchDocument[]): IndexEntry[] {
       .join(' · ');
     push({ d, a: '', k: 'm', h: doc.title, m: meta });
     for (const h of doc.headings) push({ d, a: h.anchor, k: 'h', h: h.text, x: h.text, p: h.page });
-    for (const p of doc.paragraphs) push({ d, a: p.anchor, k: 'p', t: p.text, x: p.text, p: p.page });
+    for (const p of doc.paragraphs)
+      push({ d, a: p.anchor, k: p.kind ?? 'p', h: p.head, t: p.text, x: p.text, p: p.page });
     for (const n of doc.notes) push({ d, a: n.anchor, k: 'n', t: n.text, x: n.text, p: n.page });
+  });
+  register.forEach((e, k) => {
+    const also = e.variants.length ? `Also: ${e.variants.join('; ')}` : '';
+    push({
+      d: docs.length + k,
+      a: '',
+      k: 'r',
+      h: [e.name, ...e.variants].join(' · '),
+      m: e.description,
+      x: [e.name, also, e.description].filter(Boolean).join(' — '),
+    });
   });
   return out;
 }
 
-export function searchIndexScript(docs: SearchDocument[]): string {
+const REGISTER_KIND = { person: 'Person', place: 'Place', org: 'Organisation' } as const;
+
+/** The index of documents and, after them in `docs`, the register's entries (`r`: their kind). */
+export function searchIndexScript(docs: SearchDocument[], register: SearchRegisterEntry[] = []): string {
   const mini = new MiniSearch<IndexEntry>({
     ...SEARCH_OPTIONS,
     processTerm: processTerm(new Set(STOP_WORDS)),
   });
-  mini.addAll(entriesOf(docs));
+  mini.addAll(entriesOf(docs, register));
   // Stored fields that are empty are left out of the file.
   const payload = JSON.stringify(
     {
       options: SEARCH_OPTIONS,
       stop: STOP_WORDS,
-      docs: docs.map((d) => ({
-        i: d.id,
-        u: d.url,
-        t: d.title,
-        n: d.number,
-        w: d.date,
-        m: [d.author && d.recipient ? `${d.author} → ${d.recipient}` : d.author, d.place]
-          .filter(Boolean)
-          .join(' · '),
-        s: d.source,
-      })),
+      docs: docs
+        .map(
+          (d): Record<string, string | undefined> => ({
+            i: d.id,
+            u: d.url,
+            t: d.title,
+            n: d.number,
+            w: d.date,
+            m: [d.author && d.recipient ? `${d.author} → ${d.recipient}` : d.author, d.place]
+              .filter(Boolean)
+              .join(' · '),
+            s: d.source,
+          }),
+        )
+        .concat(
+          register.map((e) => ({
+            i: e.id,
+            u: e.url,
+            t: e.name,
+            r: REGISTER_KIND[e.type],
+            m: `${REGISTER_KIND[e.type]} in the index · ${e.documents === 1 ? '1 document' : `${e.documents} documents`}`,
+          })),
+        ),
       index: mini.toJSON(),
     },
     (_key, value: unknown) => (value === '' ? undefined : value),
