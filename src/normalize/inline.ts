@@ -66,10 +66,23 @@ export function matchAt(re: RegExp, source: string, at: number, end: number): Re
 }
 
 /** Runs the inline rules over [start, end) of the source (markdown-it style: first rule that matches wins). */
+/** The rules by the character they start with, in their order (made once per list of rules). */
+const byTrigger = new WeakMap<InlineRule[], Map<string, InlineRule[]>>();
+
+function rulesByTrigger(rules: InlineRule[]): Map<string, InlineRule[]> {
+  let map = byTrigger.get(rules);
+  if (!map) {
+    map = new Map();
+    for (const rule of rules) map.set(rule.trigger, [...(map.get(rule.trigger) ?? []), rule]);
+    byTrigger.set(rules, map);
+  }
+  return map;
+}
+
 export function parseInline(ctx: InlineContext, rules: InlineRule[], start: number, end: number): TeiNode[] {
   const out: TeiNode[] = [];
   const state: InlineState = { buffer: '' };
-  const triggers = new Set(rules.map((r) => r.trigger));
+  const triggers = rulesByTrigger(rules);
   const flush = (): void => {
     if (state.buffer) out.push(state.buffer);
     state.buffer = '';
@@ -86,12 +99,9 @@ export function parseInline(ctx: InlineContext, rules: InlineRule[], start: numb
     }
     const ch = ctx.source[i] ?? '';
     let matched: InlineMatch | null = null;
-    if (triggers.has(ch)) {
-      for (const rule of rules) {
-        if (rule.trigger !== ch) continue;
-        matched = rule.parse(ctx, i, end, state);
-        if (matched) break;
-      }
+    for (const rule of triggers.get(ch) ?? []) {
+      matched = rule.parse(ctx, i, end, state);
+      if (matched) break;
     }
     if (matched) {
       flush();

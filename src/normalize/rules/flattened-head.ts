@@ -58,6 +58,10 @@ function flattenedHead(trigger: string, folioFirst: boolean, inverse: boolean): 
     family: 'generic',
     trigger,
     parse(ctx, at, end) {
+      // (both forms begin a word: a quick test before the expression, which every capital and
+      // every figure of a text would otherwise run)
+      const before = ctx.source[at - 1];
+      if (at > 0 && before !== ' ' && before !== '\n') return null;
       const m = parseAt(folioFirst ? FOLIO_FIRST : HEAD_FIRST, ctx.source, at, end);
       if (!m) return null;
       const [folio, head] = folioFirst ? [m[1] ?? '', m[2] ?? ''] : [m[2] ?? '', m[1] ?? ''];

@@ -92,7 +92,8 @@ export interface LineNumber {
  */
 export function lineNumbers(texts: string[]): (LineNumber | undefined)[] {
   const found = texts.map((t): LineNumber | undefined => {
-    const m = LINE_NUMBER.exec(t);
+    // (only a line ending with a figure can: the quick test first)
+    const m = /\d$/.test(t) ? LINE_NUMBER.exec(t) : null;
     return m ? { at: m.index, n: m[1] ?? '' } : undefined;
   });
   const offsets = new Set(found.flatMap((f, k) => (f ? [Number(f.n) - k] : [])));
