@@ -1,7 +1,7 @@
 import type { Line } from './lines.ts';
 import type { FamilyId } from './rule.ts';
 import { findFigures } from './rules/figure.ts';
-import { findBracketBlocks, findNoteBlocks } from './rules/note-list.ts';
+import { findBracketBlocks, findNoteBlocks } from './rules/note-blocks.ts';
 import { findPageFootNotes } from './rules/page-foot-notes.ts';
 import { isPageFormLine } from './rules/page-forms.ts';
 import { findPageFurniture, footFolio } from './rules/page-furniture.ts';

@@ -1,8 +1,9 @@
 import { localName, type TeiElement, type TeiNode } from '../../tei/node.ts';
 import { declaredPrint, templateParts } from '../declared.ts';
 import type { Line } from '../lines.ts';
-import type { NoteItem, NoteList, NoteSpan, NoteStyle } from '../note-types.ts';
+import type { NoteItem, NoteList, NoteStyle } from '../note-types.ts';
 import { printer, type Rule, rendTokens, rendValue, type UnparseContext } from '../rule.ts';
+import { ARROW, arrowList, spanAt } from './arrow-notes.ts';
 import { isBoilerplate } from './boilerplate.ts';
 
 /** The styles whose references print the list's mark (`/1/`, `[1]`, `*`), not a glued number. */
@@ -23,7 +24,6 @@ export const fromSuperscript = (sup: string): string =>
   [...sup].map((c) => (SUPERSCRIPT_DIGITS.includes(c) ? String(SUPERSCRIPT_DIGITS.indexOf(c)) : c)).join('');
 
 const NUMBERED = /^( {1,4})(\d{1,4})\. (.*)$/;
-const ARROW = '↩';
 
 /**
  * Rule `note-list`: the footnotes listed at the end of a document, either `  1. text` (indented,
@@ -188,69 +188,6 @@ export function entryLabel(style: NoteStyle, label: string, template?: string): 
 export const entryClose = (style: NoteStyle): string | undefined =>
   style === 'arrow' ? ARROW : style === 'footnote-block' || style === 'note-block' ? ']' : undefined;
 
-const BLOCK_START: [NoteStyle, RegExp][] = [
-  ['footnote-block', /^(\s*)\[Footnote ([\w*†‡§]{1,4}): /],
-  ['note-block', /^(\s*)\[Note (\d{1,3}): \2 /],
-];
-
-/**
- * Rule `note-block`: notes printed in the text as bracketed blocks of one or more lines, where the
- * page or the paragraph put them: `[Footnote 1: …]` (Project Gutenberg), `[Note 2: 2 …]` (the
- * Library of Congress, its number printed twice). Each is a list of its own, set at its reference
- * (the nearest mark before it: `[1]`, or a number glued to the words, `read:2`).
- */
-export function findNoteBlocks(lines: Line[], source: string): NoteList[] {
-  const out: NoteList[] = [];
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i] as Line;
-    const found = BLOCK_START.map(([style, re]) => ({ style, m: re.exec(line.text) })).find((f) => f.m);
-    const m = found?.m;
-    if (!found || !m) continue;
-    // The block ends where its brackets close (a note may quote `[sic]`), on this line or a later one.
-    let depth = 0;
-    let close = -1;
-    let j = i;
-    for (; j < lines.length && close === -1; j++) {
-      const text = (lines[j] as Line).text;
-      for (let k = j === i ? (m[1] ?? '').length : 0; k < text.length; k++) {
-        if (text[k] === '[') depth++;
-        else if (text[k] === ']' && --depth === 0) {
-          close = (lines[j] as Line).offset + k;
-          break;
-        }
-      }
-    }
-    // an unclosed block, or text after its bracket on that line: not a note block
-    const last = lines[j - 1] as Line;
-    if (close === -1 || last.text.slice(close - last.offset + 1).trim() !== '') continue;
-    const label = m[2] ?? '';
-    const start = line.offset + (m[1] ?? '').length;
-    const offset = line.offset + m[0].length;
-    const body = source.slice(offset, close);
-    const text = body.trimEnd();
-    out.push({
-      style: found.style,
-      items: [
-        {
-          listNumber: Number(label) || 0,
-          label,
-          text,
-          offset,
-          line,
-          start,
-          end: offset + text.length,
-          close,
-        },
-      ],
-      firstLine: i,
-      endLine: j,
-      inText: true,
-    });
-    i = j - 1;
-  }
-  return out;
-}
-
 /** The reference a marked note's label is printed as in the text. */
 export function markOf(style: NoteStyle, label: string): string {
   if (style === 'slash') return `/${label}/`;
@@ -392,119 +329,6 @@ function numberedList(lines: Line[], lastIndex: number): NoteList {
   return { style: 'numbered', items, firstLine: found[0]?.index ?? 0, endLine: lastIndex + 1 };
 }
 
-/** A line's text from `from` on, trimmed, with its offset. */
-function spanAt(line: Line, from: number): NoteSpan {
-  const raw = line.text.slice(from);
-  const lead = raw.length - raw.trimStart().length;
-  return { text: raw.trim(), offset: line.offset + from + lead };
-}
-
-interface ArrowNote {
-  line: Line;
-  start: number; // of its `- `
-  paragraphs: NoteSpan[];
-  closed: boolean;
-  close?: number; // where its `↩` is printed
-}
-
-/**
- * `- text↩` notes, as web copies give them: a note may run over several lines or paragraphs
- * until its `↩` (which may also stand at the start of the next line, or alone), and the list's
- * last note may lack it. Every note but the last must be closed, and the list must have one `↩`,
- * so a dash list ending the body is not taken for notes. The longest such run ending the
- * document is the list.
- */
-function arrowList(lines: Line[], lastIndex: number): NoteList | null {
-  const first = arrowListStart(lines, lastIndex);
-  const notes = first === null ? null : parseArrows(lines, first, lastIndex);
-  if (first === null || !notes?.some((n) => n.closed)) return null;
-  const items = notes.map((note, k): NoteItem => {
-    const head = note.paragraphs[0] ?? { text: '', offset: note.start + 2 };
-    const last = note.paragraphs.at(-1) ?? head;
-    return {
-      listNumber: k + 1,
-      text: head.text,
-      offset: head.offset,
-      line: note.line,
-      paragraphs: note.paragraphs.length > 1 ? note.paragraphs : undefined,
-      open: note.closed ? undefined : true,
-      start: note.start,
-      end: last.offset + last.text.length,
-      close: note.close,
-    };
-  });
-  return { style: 'arrow', items, firstLine: first, endLine: lastIndex + 1 };
-}
-
-const isNoteStart = (t: string): boolean => /^(?:↩\s*)?- /.test(t.trimStart());
-const isBlankLine = (line: Line | undefined): boolean => (line?.text.trim() ?? '') === '';
-
-/** Walks up from the end, note by note, while each note (but the last) is closed: the list's first line. */
-function arrowListStart(lines: Line[], lastIndex: number): number | null {
-  let start: number | null = null;
-  let i = lastIndex;
-  let last = true;
-  while (i >= 0) {
-    let closed = false;
-    // A `↩` alone on a line, or at the start of the line after, closes the note above it.
-    if (lines[i]?.text.trim() === ARROW) {
-      closed = true;
-      i--;
-      while (i >= 0 && isBlankLine(lines[i])) i--;
-    }
-    let after = i + 1;
-    while (after <= lastIndex && isBlankLine(lines[after])) after++;
-    closed ||= (lines[i]?.text.trimEnd() ?? '').endsWith(ARROW);
-    closed ||= after <= lastIndex && (lines[after]?.text.trimStart() ?? '').startsWith(ARROW);
-    if (!last && !closed) break;
-    let j = i;
-    while (j >= 0 && !isNoteStart(lines[j]?.text ?? '')) {
-      if (j !== i && (lines[j]?.text.trimEnd() ?? '').endsWith(ARROW)) return start;
-      j--;
-    }
-    if (j < 0) break;
-    start = j;
-    last = false;
-    i = j - 1;
-    while (i >= 0 && isBlankLine(lines[i])) i--;
-  }
-  return start;
-}
-
-function parseArrows(lines: Line[], from: number, to: number): ArrowNote[] | null {
-  const notes: ArrowNote[] = [];
-  let current: ArrowNote | null = null;
-  for (let i = from; i <= to; i++) {
-    const line = lines[i] as Line;
-    let at = line.text.length - line.text.trimStart().length;
-    if (line.text.startsWith(ARROW, at)) {
-      // `↩` at the start of a line closes the note before it.
-      if (!current || current.closed) return null;
-      current.closed = true;
-      current.close = line.offset + at;
-      at += ARROW.length;
-      while (line.text[at] === ' ') at++;
-    }
-    const rest = line.text.slice(at);
-    if (rest.trim() === '') continue;
-    if (rest.startsWith('- ')) {
-      if (current && !current.closed) return null; // a note not closed before the next begins
-      current = { line, start: line.offset + at, paragraphs: [], closed: false };
-      notes.push(current);
-      at += 2;
-    } else if (!current || current.closed) return null; // text outside any note
-    let span = spanAt(line, at);
-    if (span.text.endsWith(ARROW)) {
-      current.closed = true;
-      current.close = span.offset + span.text.length - ARROW.length;
-      span = { text: span.text.slice(0, -ARROW.length).trimEnd(), offset: span.offset };
-    }
-    if (span.text !== '') current.paragraphs.push(span);
-  }
-  // Only the last note may be open.
-  return notes.slice(0, -1).every((n) => n.closed) ? notes : null;
-}
-
 const STYLE_TOKENS: [string, NoteStyle][] = [
   ['declared', 'declared'],
   ['footnote-block', 'footnote-block'],
@@ -601,57 +425,5 @@ export const noteList: Rule = {
     printer('note', (e) => e.attrs.type === 'unanchored', printEntry),
   ],
 };
-
-/** Rule `note-block`: notes printed in the text as bracketed blocks (its elements are note-list's). */
-export const noteBlock: Rule = { id: 'note-block', family: 'gutenberg' };
-
-const BRACKET_ENTRY = /^(\s{0,4})\[(\d{1,3}|[A-Z]|\*)\] (?=\S)/;
-
-/**
- * Project Gutenberg's tidied notes, `[1] text`, in runs where a chapter or an essay ends (its
- * "landing zone"), an entry running on over the lines after it until a blank line or the next
- * entry. Each run is a list of its own where it stands; its notes are set at the nearest marks
- * before it (`true[4]`).
- */
-export function findBracketBlocks(lines: Line[], source: string): NoteList[] {
-  const out: NoteList[] = [];
-  let list: NoteList | undefined;
-  let blanks = 0;
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i] as Line;
-    const m = BRACKET_ENTRY.exec(line.text);
-    if (line.text.trim() === '') {
-      blanks++;
-      continue;
-    }
-    const item = list?.items.at(-1);
-    if (m) {
-      if (!list || blanks > 2) {
-        list = { style: 'bracket', items: [], firstLine: i, endLine: i + 1, inText: true };
-        out.push(list);
-      }
-      const label = m[2] ?? '';
-      const offset = line.offset + m[0].length;
-      const text = line.text.slice(m[0].length).trimEnd();
-      list.items.push({
-        listNumber: Number(label) || 0,
-        label,
-        text,
-        offset,
-        line,
-        start: line.offset + (m[1] ?? '').length,
-        end: offset + text.length,
-      });
-      list.endLine = i + 1;
-    } else if (list && item && blanks === 0 && list.endLine === i) {
-      // the entry runs on
-      item.end = line.offset + line.text.trimEnd().length;
-      item.text = source.slice(item.offset, item.end);
-      list.endLine = i + 1;
-    } else list = undefined;
-    blanks = 0;
-  }
-  return out;
-}
 
 export type { NoteItem, NoteList, NoteSpan, NoteStyle } from '../note-types.ts';

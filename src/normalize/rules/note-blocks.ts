@@ -1,0 +1,118 @@
+import type { Line } from '../lines.ts';
+import type { NoteList, NoteStyle } from '../note-types.ts';
+import type { Rule } from '../rule.ts';
+
+const BLOCK_START: [NoteStyle, RegExp][] = [
+  ['footnote-block', /^(\s*)\[Footnote ([\w*†‡§]{1,4}): /],
+  ['note-block', /^(\s*)\[Note (\d{1,3}): \2 /],
+];
+
+/**
+ * Rule `note-block`: notes printed in the text as bracketed blocks of one or more lines, where the
+ * page or the paragraph put them: `[Footnote 1: …]` (Project Gutenberg), `[Note 2: 2 …]` (the
+ * Library of Congress, its number printed twice). Each is a list of its own, set at its reference
+ * (the nearest mark before it: `[1]`, or a number glued to the words, `read:2`).
+ */
+export function findNoteBlocks(lines: Line[], source: string): NoteList[] {
+  const out: NoteList[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] as Line;
+    const found = BLOCK_START.map(([style, re]) => ({ style, m: re.exec(line.text) })).find((f) => f.m);
+    const m = found?.m;
+    if (!found || !m) continue;
+    // The block ends where its brackets close (a note may quote `[sic]`), on this line or a later one.
+    let depth = 0;
+    let close = -1;
+    let j = i;
+    for (; j < lines.length && close === -1; j++) {
+      const text = (lines[j] as Line).text;
+      for (let k = j === i ? (m[1] ?? '').length : 0; k < text.length; k++) {
+        if (text[k] === '[') depth++;
+        else if (text[k] === ']' && --depth === 0) {
+          close = (lines[j] as Line).offset + k;
+          break;
+        }
+      }
+    }
+    // an unclosed block, or text after its bracket on that line: not a note block
+    const last = lines[j - 1] as Line;
+    if (close === -1 || last.text.slice(close - last.offset + 1).trim() !== '') continue;
+    const label = m[2] ?? '';
+    const start = line.offset + (m[1] ?? '').length;
+    const offset = line.offset + m[0].length;
+    const body = source.slice(offset, close);
+    const text = body.trimEnd();
+    out.push({
+      style: found.style,
+      items: [
+        {
+          listNumber: Number(label) || 0,
+          label,
+          text,
+          offset,
+          line,
+          start,
+          end: offset + text.length,
+          close,
+        },
+      ],
+      firstLine: i,
+      endLine: j,
+      inText: true,
+    });
+    i = j - 1;
+  }
+  return out;
+}
+
+/** Rule `note-block`: notes printed in the text as bracketed blocks (its elements are note-list's). */
+export const noteBlock: Rule = { id: 'note-block', family: 'gutenberg' };
+
+const BRACKET_ENTRY = /^(\s{0,4})\[(\d{1,3}|[A-Z]|\*)\] (?=\S)/;
+
+/**
+ * Project Gutenberg's tidied notes, `[1] text`, in runs where a chapter or an essay ends (its
+ * "landing zone"), an entry running on over the lines after it until a blank line or the next
+ * entry. Each run is a list of its own where it stands; its notes are set at the nearest marks
+ * before it (`true[4]`).
+ */
+export function findBracketBlocks(lines: Line[], source: string): NoteList[] {
+  const out: NoteList[] = [];
+  let list: NoteList | undefined;
+  let blanks = 0;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] as Line;
+    const m = BRACKET_ENTRY.exec(line.text);
+    if (line.text.trim() === '') {
+      blanks++;
+      continue;
+    }
+    const item = list?.items.at(-1);
+    if (m) {
+      if (!list || blanks > 2) {
+        list = { style: 'bracket', items: [], firstLine: i, endLine: i + 1, inText: true };
+        out.push(list);
+      }
+      const label = m[2] ?? '';
+      const offset = line.offset + m[0].length;
+      const text = line.text.slice(m[0].length).trimEnd();
+      list.items.push({
+        listNumber: Number(label) || 0,
+        label,
+        text,
+        offset,
+        line,
+        start: line.offset + (m[1] ?? '').length,
+        end: offset + text.length,
+      });
+      list.endLine = i + 1;
+    } else if (list && item && blanks === 0 && list.endLine === i) {
+      // the entry runs on
+      item.end = line.offset + line.text.trimEnd().length;
+      item.text = source.slice(item.offset, item.end);
+      list.endLine = i + 1;
+    } else list = undefined;
+    blanks = 0;
+  }
+  return out;
+}
