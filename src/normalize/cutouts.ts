@@ -1,6 +1,7 @@
 import type { Line } from './lines.ts';
 import type { FamilyId } from './rule.ts';
 import { findFigures } from './rules/figure.ts';
+import { findKeyedNotes } from './rules/keyed-notes.ts';
 import { findBracketBlocks, findNoteBlocks } from './rules/note-blocks.ts';
 import { findPageFootNotes } from './rules/page-foot-notes.ts';
 import { isPageFormLine } from './rules/page-forms.ts';
@@ -38,6 +39,10 @@ export function cutouts(lines: Line[], source: string, families: ReadonlySet<Fam
   const ends = new Set(furniture.map((c) => c.firstLine));
   for (const line of lines) if (isPageFormLine(line.text, families)) ends.add(line.index);
   for (const list of findPageFootNotes(lines, source, ends, pagesShown))
+    out.push({ block: { kind: 'notes', list }, firstLine: list.firstLine, endLine: list.endLine });
+  // (a book's notes section keyed by verse: its page lines are the text's page breaks)
+  const pageLine = (text: string): boolean => isPageFormLine(text, families);
+  for (const list of findKeyedNotes(lines, source, pageLine))
     out.push({ block: { kind: 'notes', list }, firstLine: list.firstLine, endLine: list.endLine });
   if (families.has('wikisource') && furniture.length === 0) out.push(...footFolio(lines));
   // (a figure inside a note block, or the reverse, is the outer one's)

@@ -20,6 +20,7 @@ export type NoteStyle =
   | 'spaced' // `1 See John Adams …` (a documentary edition's web text: the number, a space)
   | 'paren' // `(1) …` with `(1)` glued to the words it notes
   | 'superscript' // `¹ …` with `¹` glued to the words it notes
+  | 'keyed' // `1, 2. …` under a NOTES heading: keyed by the verses they explain, not by marks
   | 'page-foot' // an OCR'd page's foot: `1 See Desruelles …`, numbered from 1 on each page
   | 'declared'; // a house style the manifest declares (declared.ts)
 

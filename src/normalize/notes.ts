@@ -49,6 +49,7 @@ const STYLE_TOKEN: Record<string, string | undefined> = {
   paren: 'mark-paren',
   superscript: 'mark-superscript',
   'page-foot': 'page-foot',
+  keyed: 'keyed',
 };
 
 const labelOf = (item: NoteItem): string => item.label ?? String(item.listNumber);
@@ -140,7 +141,8 @@ export function setNotes(
   const reference = declared?.conventions.noteReference;
   const listTemplate = declared?.conventions.noteList;
   // (a page's foot notes come with their references, found on their page by the rule that found them)
-  const ownRefs = (l: NoteList): boolean => l.style === 'page-foot';
+  // (keyed notes have none: the verse numbers they are keyed by are no marks)
+  const ownRefs = (l: NoteList): boolean => l.style === 'page-foot' || l.style === 'keyed';
   const inText = lists.filter((l) => l.inText && !ownRefs(l));
   const inTextRefs = pairInText(inText, spans, ctx);
   // (one reading of the references: the pairing and the warnings speak of the same candidates)
@@ -194,8 +196,11 @@ export function setNotes(
       out.push(
         el('milestone', { unit: 'page', type: 'note-continued', rend: joined ? 'joined' : undefined }),
       );
-      const nodes = ctx.inline(part.offset, part.offset + part.text.length);
-      out.push(...(item.paragraphs ? [el('p', {}, nodes)] : nodes));
+      if (part.paragraphs) out.push(...ownContent(part));
+      else {
+        const nodes = ctx.inline(part.offset, part.offset + part.text.length);
+        out.push(...(item.paragraphs ? [el('p', {}, nodes)] : nodes));
+      }
       before = part.text;
     }
     return out;
@@ -226,7 +231,8 @@ export function setNotes(
     const note = el(
       'note',
       {
-        place: 'foot',
+        // (a book's notes section, keyed by verse: endnotes)
+        place: list.style === 'keyed' ? 'end' : 'foot',
         n: n || undefined,
         rendition: renditions.length ? renditions.join(' ') : undefined,
         // From the number as printed (`fn47` for note 47), not from the note's place in the list.
@@ -243,6 +249,7 @@ export function setNotes(
   // (the rest of a note printed at the next page's foot is no note of its own)
   const all = [...layouts.values()].flat().filter((l) => !l.item.continues);
   const noteOf = new Map(all.map((l) => [l.item, l]));
+  const keyed = all.filter((l) => l.list.style === 'keyed').map((l) => l.item);
   for (const layout of all) {
     const { ref, item } = layout;
     if (ref) {
@@ -250,6 +257,17 @@ export function setNotes(
         length: ref.length ?? ref.label.length,
         nodes: () => [element(layout, numberOf(layout), true)],
       });
+    } else if (layout.list.style === 'keyed') {
+      // keyed by verse numbers, which are no marks: kept where printed, as the reader expects (said once)
+      if (keyed[0] === item) {
+        const labels = keyed.map(labelOf);
+        ctx.diag.add(
+          'info',
+          'keyed-notes',
+          `${keyed.length} ${keyed.length === 1 ? 'note' : 'notes'} keyed by verse or line number (${labels.slice(0, 3).join('; ')}${labels.length > 3 ? '; …' : ''}), kept where printed`,
+          ctx.positions.at(item.line.offset),
+        );
+      }
     } else {
       ctx.diag.warn(
         'footnote-unanchored',

@@ -154,6 +154,9 @@ export function entryLabel(style: NoteStyle, label: string, template?: string): 
     }
     case 'numbered':
       return `${label}. `;
+    case 'keyed':
+      // (the part of a note after a page line prints no key)
+      return label ? `${label}. ` : '';
     case 'arrow':
       return '- ';
     case 'slash':
@@ -338,6 +341,7 @@ const STYLE_TOKENS: [string, NoteStyle][] = [
   ['mark-paren', 'paren'],
   ['mark-superscript', 'superscript'],
   ['page-foot', 'page-foot'],
+  ['keyed', 'keyed'],
   ['arrow', 'arrow'],
   ['mark-slash', 'slash'],
   ['mark-bracket', 'bracket'],

@@ -19,6 +19,7 @@ import { sidenote, thoughtBreak, underscoreItalic } from './gutenberg.ts';
 import { hardWrap } from './hard-wrap.ts';
 import { header } from './header.ts';
 import { boldHeading, sectionHeading } from './heading.ts';
+import { keyedNotes } from './keyed-notes.ts';
 import { lineEndHyphen } from './line-end-hyphen.ts';
 import { list, listLabel } from './list.ts';
 import { manifestCorrection } from './manifest-correction.ts';
@@ -94,6 +95,7 @@ export const DOCUMENT_RULES: Rule[] = [
   paragraphMerge,
   noteList,
   noteBlock,
+  keyedNotes,
   figure,
   pageFurniture,
   pageFootNote,
