@@ -10,7 +10,7 @@ function plainText(n: TeiNode): string {
     return (
       n.children
         .filter(isElement)
-        .find((c) => c.name === 'corr')
+        .find((c) => c.name === 'corr' || c.name === 'reg')
         ?.children.map(plainText)
         .join('') ?? ''
     );

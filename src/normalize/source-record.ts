@@ -26,7 +26,7 @@ function plainText(n: TeiNode): string {
   if (typeof n === 'string') return n;
   if (n.name === 'note') return '';
   if (n.name === 'choice') {
-    const corr = n.children.filter(isElement).find((c) => c.name === 'corr');
+    const corr = n.children.filter(isElement).find((c) => c.name === 'corr' || c.name === 'reg');
     return corr ? corr.children.map(plainText).join('') : '';
   }
   return n.children.map(plainText).join('');

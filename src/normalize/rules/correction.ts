@@ -60,7 +60,7 @@ export const correction: InlineRule = {
   unparse: [
     printer(
       'choice',
-      (e) => childElements(e, 'corr')[0]?.attrs.type !== 'editorial',
+      (e) => childElements(e, 'sic').length > 0 && childElements(e, 'corr')[0]?.attrs.type !== 'editorial',
       (e, ctx) => {
         const sic = ctx.print(childElements(e, 'sic')[0]?.children ?? []);
         const corr = ctx.print(childElements(e, 'corr')[0]?.children ?? []);
