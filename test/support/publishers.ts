@@ -27,8 +27,11 @@ export interface PublisherTruth {
   remarks?: string;
 }
 
-/** The sets: built on (`dev`), kept aside and scored at the end (`held-out`), gathered after the rules and scored once (`held-out-2`). */
-export type PublisherSet = 'dev' | 'held-out' | 'held-out-2';
+/**
+ * The sets: built on (`dev`), kept aside and scored at the end (`held-out`), gathered after the
+ * rules and scored once (`held-out-2`), gathered again with truths written blind (`held-out-3`).
+ */
+export type PublisherSet = 'dev' | 'held-out' | 'held-out-2' | 'held-out-3';
 
 export const copiesIn = (set: PublisherSet): string[] =>
   readdirSync(join(PUBLISHERS, set))
