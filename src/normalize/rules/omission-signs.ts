@@ -6,12 +6,12 @@ import { printer } from '../rule.ts';
  * Rule `omission-signs`: the signs other publishers set where the text is absent — a documentary
  * edition's `[illegible]`, `[2 words illegible]`, `[torn]`, `[mutilated]`, `[remainder missing]`,
  * `[blank]`, `[. . .]`, `[---]`, the Library of Congress's `[???]` (a `?` a word), Google Books'
- * `[blocks in formation]`, a converter's `{table}`, an `<illegible>` in angle brackets → `<gap>`
+ * `[blocks in formation]`, `[ocr errors]`, `[subsumed]`, `[merged small]`, a converter's `{table}`, an `<illegible>` in angle brackets → `<gap>`
  * with the reason and the sign's words kept in `desc` (the form of its brackets in `rend`), so a
  * reader sees the sign where it stands and `recto text` prints it back.
  */
 const WORDS =
-  /(?:\d+ (?:words?|lines?|letters?|characters?|pages?) )?(?:illegible|undecipherable|unreadable|torn|mutilated|damaged|faded|erased|blank|missing|lacuna|gap)(?: (?:words?|lines?|letters?|text|in (?:the )?(?:MS|manuscript|original)))?|(?:remainder|rest|text|word|words|page|line|lines) (?:missing|illegible|torn|lost|torn away)|blocks in formation|\?{2,}|(?:\. ?){2,}\.|-{2,}|—+|…/;
+  /(?:\d+ (?:words?|lines?|letters?|characters?|pages?) )?(?:illegible|undecipherable|unreadable|torn|mutilated|damaged|faded|erased|blank|missing|lacuna|gap)(?: (?:words?|lines?|letters?|text|in (?:the )?(?:MS|manuscript|original)))?|(?:remainder|rest|text|word|words|page|line|lines) (?:missing|illegible|torn|lost|torn away)|blocks in formation|ocr errors?|subsumed|merged small|\?{2,}|(?:\. ?){2,}\.|-{2,}|—+|…/;
 
 const BRACKETS: [string, string, string | undefined][] = [
   ['[', ']', undefined],
@@ -23,7 +23,8 @@ function reasonOf(words: string): string {
   if (/illegible|undecipherable|unreadable|faded|\?/.test(words)) return 'illegible';
   if (/torn|mutilated|damaged|lost|erased/.test(words)) return 'damage';
   if (/blank/.test(words)) return 'blank';
-  if (/blocks in formation/.test(words)) return 'not-transcribed';
+  // Google Books' marks for a region of the page its OCR did not give as text
+  if (/blocks in formation|ocr error|subsumed|merged small/.test(words)) return 'not-transcribed';
   return 'omitted';
 }
 
