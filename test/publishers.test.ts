@@ -161,12 +161,13 @@ describe('real copies from other publishers (issue #25)', () => {
     // Floors: the figures reached (dev 55/75 when the families landed; 63/75 with verse set as
     // publishers set it, tables in parts, wiki tables and the page-foot notes of OCR'd books; 67/75
     // with words broken at line ends read whole and documentary editions' source notes; 68/75 and
-    // pages 98.7% with the folio and running head OCR ran into the text). The
+    // pages 98.7% with the folio and running head OCR ran into the text; 69/75, notes 91.3%, with
+    // a book's NOTES section keyed by verse). The
     // issue's targets are higher; this test holds what is reached, and prints the gap.
-    expect(f.right).toBeGreaterThanOrEqual(68);
+    expect(f.right).toBeGreaterThanOrEqual(69);
     expect(f.pageRecall).toBeGreaterThanOrEqual(0.98);
     expect(f.pagePrecision).toBeGreaterThanOrEqual(0.99);
-    expect(f.notes).toBeGreaterThanOrEqual(0.85);
+    expect(f.notes).toBeGreaterThanOrEqual(0.91);
     expect(f.omissions).toBeGreaterThanOrEqual(0.95);
   });
 
@@ -200,7 +201,17 @@ describe('real copies from other publishers (issue #25)', () => {
 
   it('reads the third set gathered after the rules (held-out-3, truths written blind)', () => {
     const f = report('held-out-3', heldOut3);
-    // No floors yet: its figures are printed, and its first scoring is to be recorded here.
     expect(f.documents).toBeGreaterThanOrEqual(25);
+    // Floors: its first scoring (blind: the truths written by reading the copies, the set scored
+    // once the keyed-notes and dp-diacritic rules were in) was 14/29; pages 33.3% recall (4/12),
+    // 80.0% precision; notes 89.2%; omissions 2.6% (1/39: Google Books' `[subsumed]` and
+    // `[ocr errors]` marks). With those marks read as gaps: 16/29, omissions 79.5%. The pages it
+    // misses are folios OCR misread (`83 1`, `27 l`), reporters' bracketed pages and a journal's
+    // unmarked page ends: printed, not yet read.
+    expect(f.right).toBeGreaterThanOrEqual(16);
+    expect(f.pageRecall).toBeGreaterThanOrEqual(0.33);
+    expect(f.pagePrecision).toBeGreaterThanOrEqual(0.8);
+    expect(f.notes).toBeGreaterThanOrEqual(0.89);
+    expect(f.omissions).toBeGreaterThanOrEqual(0.79);
   });
 });
