@@ -8,7 +8,9 @@ import { type FamilyId, printer, rendTokens } from '../rule.ts';
  * `[[Page H4144]]` (the Congressional Record, GPO), `[Pg 12]` (Project Gutenberg's HTML copies),
  * `{12}` and `[p. 12]` (older Gutenberg texts), `[p337]` (Sefaria's U.S. Reports),
  * `Page 507 | Page image` (the Library of Congress's American Memory), `p. 85` (sacred-texts.com),
- * `v1:387` (the American Archives), `-119-` and `---- page 239 ----` (documentary editions' web
+ * `v1:387` (the American Archives), law reports' `Page 308 U. S. 166` (Justia), `[97 U.S.App.D.C. 70]`
+ * (a parallel reporter's page, CourtListener) and `[ 347 U.S. 483 , 487]` (FindLaw), each with its
+ * reporter in `ed`, `-119-` and `---- page 239 ----` (documentary editions' web
  * texts), `<noinclude><pagequality level="4" … />` (a Wikisource page's raw source, where each
  * transcluded page begins: no number). Each is `<pb n="…" rend="…"/>` with its page number as
  * printed; `rend` names the form, so `recto text` prints it back. A form marked `line` is one only
@@ -20,11 +22,13 @@ interface PageForm {
   /** Sticky; group 1 is the page number as printed (named group `n` where the form has more groups). */
   pattern: RegExp;
   line?: boolean;
-  print: (n: string, tokens: Record<string, string>) => string;
+  print: (n: string, tokens: Record<string, string>, ed: string) => string;
   /** What else of the printed form the number does not tell (`rend` tokens: `dashes:20`). */
   tokens?: (m: RegExpExecArray) => Record<string, string>;
   /** What, just before the form, makes it something else (tried on the few characters before it). */
   notAfter?: RegExp;
+  /** The edition the page is of, where the form names it (a law report's reporter: `ed="U.S."`). */
+  ed?: (m: RegExpExecArray) => string;
 }
 
 const ROMAN = '[ivxlcdm]{1,8}';
@@ -59,6 +63,37 @@ const FORMS: PageForm[] = [
     family: 'law-report',
     pattern: /\[p(\d{1,4})\]/y,
     print: (n) => `[p${n}]`,
+  },
+  {
+    // Justia's U.S. Reports page lines: `Page 308 U. S. 166`
+    rend: 'us-page',
+    family: 'law-report',
+    pattern: /Page (\d{1,4}) U\. S\. (?<n>\d{1,5})(?=\n|$)/y,
+    line: true,
+    print: (n, t) => `Page ${t.volume} U. S. ${n}`,
+    tokens: (m) => ({ volume: m[1] ?? '' }),
+    ed: () => 'U.S.',
+  },
+  {
+    // a parallel reporter's page in brackets, as CourtListener's texts give it: `[97 U.S.App.D.C. 70]`
+    rend: 'reporter-page',
+    family: 'law-report',
+    pattern: /\[(\d{1,4}) ((?:[A-Z][A-Za-z]{0,5}\.)+(?:\d[a-z]{1,2})?) (?<n>\d{1,5})\]/y,
+    print: (n, t, ed) => `[${t.volume} ${ed} ${n}]`,
+    tokens: (m) => ({ volume: m[1] ?? '' }),
+    ed: (m) => m[2] ?? '',
+    // after a citation's page it is the same case in another reporter (`1 Cranch 137 [5 U.S. 137]`:
+    // rule `parallel-citation`), not a page of this text
+    notAfter: /\d,? $/,
+  },
+  {
+    // FindLaw's pin pages: `[ 347 U.S. 483 , 487]` (the case's first page, then this page)
+    rend: 'findlaw-page',
+    family: 'law-report',
+    pattern: /\[ (\d{1,4}) ((?:[A-Z][A-Za-z]{0,5}\.)+(?:\d[a-z]{1,2})?) (\d{1,5}) , (?<n>\d{1,5})\]/y,
+    print: (n, t, ed) => `[ ${t.volume} ${ed} ${t.first} , ${n}]`,
+    tokens: (m) => ({ volume: m[1] ?? '', first: m[3] ?? '' }),
+    ed: (m) => m[2] ?? '',
   },
   {
     rend: 'page-image',
@@ -122,7 +157,9 @@ const atLineStart = (source: string, at: number): boolean => at === 0 || source[
 function formRule(form: PageForm): InlineRule {
   // (the character every printing of the form starts with)
   const trigger =
-    form.rend === 'page-rule' || form.rend === 'dashes' ? '-' : (form.print('1', { volume: '1' })[0] ?? '');
+    form.rend === 'page-rule' || form.rend === 'dashes'
+      ? '-'
+      : (form.print('1', { volume: '1' }, 'U.S.')[0] ?? '');
   return {
     id: 'page-forms',
     family: form.family,
@@ -136,7 +173,8 @@ function formRule(form: PageForm): InlineRule {
       const n = m.groups?.n ?? m[1] ?? '';
       const tokens = Object.entries(form.tokens?.(m) ?? {}).map(([k, v]) => `${k}:${v}`);
       const rend = [form.rend, ...tokens].join(' ');
-      const pb = el('pb', { n: n || undefined, rend, 'xml:id': ctx.ids.take(`pg${n}`) });
+      const ed = form.ed?.(m);
+      const pb = el('pb', { n: n || undefined, ed, rend, 'xml:id': ctx.ids.take(`pg${n}`) });
       return { nodes: [pb], next: at + m[0].length };
     },
     unparse: [
@@ -149,7 +187,7 @@ function formRule(form: PageForm): InlineRule {
               .filter((t) => t.includes(':'))
               .map((t) => [t.slice(0, t.indexOf(':')), t.slice(t.indexOf(':') + 1)]),
           );
-          return form.print(e.attrs.n ?? '', tokens);
+          return form.print(e.attrs.n ?? '', tokens, e.attrs.ed ?? '');
         },
       ),
     ],
