@@ -219,7 +219,8 @@ export function setNotes(
       STYLE_TOKEN[list.style] ?? '',
       anchored && ref && ref.label !== n ? `ref-mark:${ref.label}` : '',
       list.refs && anchored ? `ref-${list.refs}` : '',
-      item.open ? 'arrow-open' : '',
+      // (printed without its closing mark: the list's last arrow note, a block the copy's end cut)
+      item.open ? (list.style === 'arrow' ? 'arrow-open' : 'open') : '',
       list.style !== 'arrow' && labelOf(item) !== n ? `list-number:${labelOf(item)}` : '',
       layout.labelApart ? 'label-apart' : '',
       layout.closeApart ? 'close-apart' : '',

@@ -34,13 +34,16 @@ export function findNoteBlocks(lines: Line[], source: string): NoteList[] {
         }
       }
     }
-    // an unclosed block, or text after its bracket on that line: not a note block
+    // an unclosed block, or text after its bracket on that line: not a note block; but a block
+    // left open by the end of the copy (a page cut inside its last note) is that note, as printed
     const last = lines[j - 1] as Line;
-    if (close === -1 || last.text.slice(close - last.offset + 1).trim() !== '') continue;
+    const open = close === -1 && j === lines.length && source.slice(line.offset).trim().length > m[0].length;
+    if ((close === -1 && !open) || (!open && last.text.slice(close - last.offset + 1).trim() !== ''))
+      continue;
     const label = m[2] ?? '';
     const start = line.offset + (m[1] ?? '').length;
     const offset = line.offset + m[0].length;
-    const body = source.slice(offset, close);
+    const body = source.slice(offset, open ? source.length : close);
     const text = body.trimEnd();
     out.push({
       style: found.style,
@@ -53,7 +56,8 @@ export function findNoteBlocks(lines: Line[], source: string): NoteList[] {
           line,
           start,
           end: offset + text.length,
-          close,
+          close: open ? undefined : close,
+          open: open || undefined,
         },
       ],
       firstLine: i,

@@ -382,7 +382,8 @@ function printEntry(note: TeiElement, ctx: UnparseContext): string {
     ? ''
     : (declaredPrint(note, 'noteList', ctx.rendition, label) ?? entryLabel(style, label));
   const close = entryClose(style);
-  const glued = close && !tokens.includes('arrow-open') && !tokens.includes('close-apart');
+  const open = tokens.includes('arrow-open') || tokens.includes('open');
+  const glued = close && !open && !tokens.includes('close-apart');
   // (where the entry stands, only its first part: the others are printed at the pages after)
   return `${head}${ctx.print(noteParts(note)[0] ?? [])}${glued ? close : ''}`;
 }

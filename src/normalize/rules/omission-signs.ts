@@ -5,13 +5,13 @@ import { printer } from '../rule.ts';
 /**
  * Rule `omission-signs`: the signs other publishers set where the text is absent — a documentary
  * edition's `[illegible]`, `[2 words illegible]`, `[torn]`, `[mutilated]`, `[remainder missing]`,
- * `[blank]`, `[. . .]`, `[---]`, the Library of Congress's `[???]` (a `?` a word), Google Books'
+ * `[blank]`, `[. . .]`, `[---]`, `[&c.]` (the complimentary close not printed), the Library of Congress's `[???]` (a `?` a word), Google Books'
  * `[blocks in formation]`, `[ocr errors]`, `[subsumed]`, `[merged small]`, a converter's `{table}`, an `<illegible>` in angle brackets → `<gap>`
  * with the reason and the sign's words kept in `desc` (the form of its brackets in `rend`), so a
  * reader sees the sign where it stands and `recto text` prints it back.
  */
 const WORDS =
-  /(?:\d+ (?:words?|lines?|letters?|characters?|pages?) )?(?:illegible|undecipherable|unreadable|torn|mutilated|damaged|faded|erased|blank|missing|lacuna|gap)(?: (?:words?|lines?|letters?|text|in (?:the )?(?:MS|manuscript|original)))?|(?:remainder|rest|text|word|words|page|line|lines) (?:missing|illegible|torn|lost|torn away)|blocks in formation|ocr errors?|subsumed|merged small|\?{2,}|(?:\. ?){2,}\.|-{2,}|—+|…/;
+  /(?:\d+ (?:words?|lines?|letters?|characters?|pages?) )?(?:illegible|undecipherable|unreadable|torn|mutilated|damaged|faded|erased|blank|missing|lacuna|gap)(?: (?:words?|lines?|letters?|text|in (?:the )?(?:MS|manuscript|original)))?|(?:remainder|rest|text|word|words|page|line|lines) (?:missing|illegible|torn|lost|torn away)|blocks in formation|ocr errors?|subsumed|merged small|&c\.|\?{2,}|(?:\. ?){2,}\.|-{2,}|—+|…/;
 
 const BRACKETS: [string, string, string | undefined][] = [
   ['[', ']', undefined],
