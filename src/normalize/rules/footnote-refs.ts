@@ -58,7 +58,8 @@ export interface Span {
 
 const MONTH_BEFORE =
   /(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.) $/;
-const GLUE = /[\p{L}\p{M}.,;:’”"')\]!?…]/u;
+// (`∥`, `‖`: the parallels the Journals of the Continental Congress close a passage with)
+const GLUE = /[\p{L}\p{M}.,;:’”"')\]!?…∥‖]/u;
 const TAIL_OK = /^(?:$|[\s.,;:)\]’”"—–\-!?…*])/u;
 
 /** A designation before a number: `NSDM `, `Deptel `, `Embtel `, `telegram `, `No. ` (not `FY `). */
