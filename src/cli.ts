@@ -3,8 +3,8 @@ import { basename } from 'node:path';
 import { Command, CommanderError } from 'commander';
 import type { Diagnostic } from './diagnostics.ts';
 import { RectoError, UsageError } from './errors.ts';
-import { parseShard } from './pipeline/plan.ts';
 import { progressFor } from './pipeline/progress.ts';
+import { shardOption } from './pipeline/shard-auto.ts';
 import { knownFormats, renderFormats } from './render/writers.ts';
 import { consoleReporter } from './report.ts';
 import { VERSION } from './version.ts';
@@ -60,7 +60,10 @@ program
   .option('--max-source-bytes <n>', 'refuse larger sources', String(50 * 1024 * 1024))
   .option('--jobs <n>', 'worker threads (default: one per core, or RECTO_JOBS)', jobsOption)
   .option('--no-cache', 'ignore and do not update output/.cache (rebuild everything)')
-  .option('--shard <i/n>', 'build only the TEI of every n-th document from the i-th, for recto merge')
+  .option(
+    '--shard <i/n|auto>',
+    "build only the TEI of every n-th document from the i-th, for recto merge (auto: the scheduler's array task)",
+  )
   .option('--assets <dir>', "a folder of the figures' images (else beside the sources)")
   .action(
     async (opts: {
@@ -83,7 +86,7 @@ program
         maxSourceBytes: Number(opts.maxSourceBytes),
         jobs: opts.jobs,
         cache: opts.cache,
-        shard: opts.shard === undefined ? undefined : parseShard(opts.shard),
+        shard: opts.shard === undefined ? undefined : shardOption(opts.shard, process.env, (m) => r.info(m)),
         ...(opts.assets ? { assets: opts.assets } : {}),
         progress: progressFor(globalOptions()),
       });

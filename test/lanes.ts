@@ -22,6 +22,7 @@ export const UNIT_LANE = [
   'test/pdf-layout.test.ts',
   'test/pdf-page-details.test.ts',
   'test/provenance-agents.test.ts',
+  'test/shard-auto.test.ts',
   'test/shared-corpora.test.ts',
   'test/watch.test.ts',
   'test/writers.test.ts',

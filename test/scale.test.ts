@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -5,7 +6,7 @@ import { fingerprint, stageFingerprint, stageInputs } from '../src/cache/fingerp
 import { build } from '../src/pipeline/build.ts';
 import { terminalProgress } from '../src/pipeline/progress.ts';
 import { silentReporter } from '../src/report.ts';
-import { recto, SEEDS, tempDir } from './support/run.ts';
+import { ROOT, recto, SEEDS, tempDir } from './support/run.ts';
 import { tree } from './support/tree.ts';
 
 /** Issue #7: threads, the content-hash cache, progress, shards — each proven on real builds. */
@@ -194,10 +195,27 @@ describe('shards', () => {
     const sources = seedCopy();
     const whole = tempDir();
     expect(recto(['build', '--sources', sources, '--out', whole, '--no-cache'], { env }).status).toBe(0);
-    const shards = [1, 2, 3].map((i) => {
+    // shard 1 named, 2 read from a Slurm array (ids 0-2), 3 from a Kubernetes Indexed Job (count given)
+    const scheduled: [string, Record<string, string>, RegExp | null][] = [
+      ['1/3', {}, null],
+      [
+        'auto',
+        { SLURM_ARRAY_TASK_ID: '1', SLURM_ARRAY_TASK_MIN: '0', SLURM_ARRAY_TASK_COUNT: '3' },
+        /shard 2\/3 from Slurm: SLURM_ARRAY_TASK_ID=1/,
+      ],
+      [
+        'auto/3',
+        { JOB_COMPLETION_INDEX: '2' },
+        /shard 3\/3 from Kubernetes Indexed Job: JOB_COMPLETION_INDEX=2/,
+      ],
+    ];
+    const shards = scheduled.map(([shard, scheduler, said]) => {
       const dir = tempDir();
-      const r = recto(['build', '--sources', sources, '--out', dir, '--shard', `${i}/3`], { env });
+      const r = recto(['build', '--sources', sources, '--out', dir, '--shard', shard], {
+        env: { ...env, ...scheduler },
+      });
       expect(r.status, r.stderr).toBe(0);
+      if (said) expect(r.stderr).toMatch(said);
       return dir;
     });
     // shard 1 of 3 has documents 1 and 4 of 5
@@ -207,6 +225,42 @@ describe('shards', () => {
     expect(r.status, r.stderr).toBe(0);
     expect(r.stderr).toMatch(/5 documents, \d+ files, [\d.]+ s/);
     expect(tree(merged, CACHE)).toEqual(tree(whole, CACHE));
+  });
+
+  it("examples/cluster's Slurm scripts, run as the array's tasks and the merge job would run them, give an unsharded build's bytes", () => {
+    const sources = seedCopy();
+    const whole = tempDir();
+    expect(recto(['build', '--sources', sources, '--out', whole, '--no-cache'], { env }).status).toBe(0);
+    const work = tempDir();
+    const slurm = join(ROOT, 'examples/cluster/slurm');
+    const base = {
+      ...process.env,
+      ...env,
+      SLURM_SUBMIT_DIR: ROOT,
+      RECTO_SOURCES: sources,
+      RECTO_SHARDS: join(work, 'shards'),
+    };
+    // (the array in the script is 1-4: tasks 1…4, its minimum 1)
+    for (const task of [1, 2, 3, 4]) {
+      const r = spawnSync('bash', [join(slurm, 'build-array.sbatch')], {
+        env: {
+          ...base,
+          SLURM_ARRAY_TASK_ID: String(task),
+          SLURM_ARRAY_TASK_MIN: '1',
+          SLURM_ARRAY_TASK_COUNT: '4',
+        },
+        encoding: 'utf8',
+      });
+      expect(r.status, r.stderr).toBe(0);
+      expect(r.stderr).toContain(`shard ${task}/4 from Slurm: SLURM_ARRAY_TASK_ID=${task}`);
+    }
+    const out = join(work, 'output');
+    const merged = spawnSync('bash', [join(slurm, 'merge.sbatch')], {
+      env: { ...base, RECTO_OUT: out },
+      encoding: 'utf8',
+    });
+    expect(merged.status, merged.stderr).toBe(0);
+    expect(tree(out, CACHE)).toEqual(tree(whole, CACHE));
   });
 
   it('refuses an incomplete or mixed set of shards, and a bad --shard', () => {
