@@ -149,6 +149,32 @@ program
   });
 
 program
+  .command('collection')
+  .description(
+    'build every edition of a collection (COLLECTION.json: sources folders and TEI volumes) into its own folder, and the landing page and sitemap above them',
+  )
+  .argument('<manifest>', 'the collection manifest (COLLECTION.json)')
+  .option('--out <dir>', 'output folder', 'output')
+  .option('--formats <list>', `comma-separated: ${knownFormats().join(',')}`, knownFormats().join(','))
+  .option('--jobs <n>', 'worker threads (default: one per core, or RECTO_JOBS)', jobsOption)
+  .option('--site-url <url>', "the site's address, for the sitemap's absolute URLs")
+  .action(
+    async (manifest: string, opts: { out: string; formats: string; jobs?: number; siteUrl?: string }) => {
+      const r = reporter();
+      const { buildCollection } = await import('./collection/build.ts');
+      const result = await buildCollection({
+        manifest,
+        out: opts.out,
+        formats: formatList(opts.formats),
+        reporter: r,
+        jobs: opts.jobs,
+        ...(opts.siteUrl ? { siteUrl: opts.siteUrl } : {}),
+      });
+      r.info(`${result.volumes} volumes; ${summary(result.documents, result.files.length, result.seconds)}`);
+    },
+  );
+
+program
   .command('reader')
   .description(
     'build a course reader (reader.json: units of excerpts with headnotes and questions) into TEI, HTML, EPUB, PDF and handouts',
