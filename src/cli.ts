@@ -3,7 +3,6 @@ import { basename } from 'node:path';
 import { Command, CommanderError } from 'commander';
 import type { Diagnostic } from './diagnostics.ts';
 import { RectoError, UsageError } from './errors.ts';
-import { parseShard } from './pipeline/plan.ts';
 import { progressFor } from './pipeline/progress.ts';
 import { knownFormats, renderFormats } from './render/writers.ts';
 import { consoleReporter } from './report.ts';
@@ -75,6 +74,7 @@ program
     }) => {
       const r = reporter();
       const { build } = await import('./pipeline/build.ts');
+      const { parseShard } = await import('./pipeline/plan.ts');
       const result = await build({
         sources: opts.sources,
         out: opts.out,

@@ -21,8 +21,14 @@ export interface TaskRunner {
   close(): Promise<void>;
 }
 
-/** tsx's loader as a file URL, resolved from this module (not from the working directory). */
-const TSX = import.meta.resolve('tsx');
+/**
+ * What a worker thread needs to load this code: nothing when it runs compiled (dist/, the CLI);
+ * tsx's loader when it runs as TypeScript (the tests, the bench), named by its full address — a bare
+ * `tsx` is looked up from the working directory, and a worker started from any other folder than
+ * the project's could not load, the build waiting on it forever.
+ */
+const COMPILED = import.meta.url.endsWith('.js');
+const LOADER: string[] = COMPILED ? [] : ['--import', import.meta.resolve('tsx')];
 
 /** The thread count: --jobs, else RECTO_JOBS, else every core the machine offers. */
 export function jobCount(requested?: number): number {
@@ -48,7 +54,7 @@ export const inlineRunner: TaskRunner = {
  * Each task names its module and function (piscina loads them on first use), so a thread that only
  * normalizes never loads pdfkit.
  */
-export function threadPool(threads: number, loader: string = TSX): TaskRunner {
+export function threadPool(threads: number, execArgv: string[] = LOADER): TaskRunner {
   let pool: Piscina | undefined;
   let warming: Promise<void> | undefined;
   // A thread that dies outside a task (it could not even start) fails every task waiting on the
@@ -86,10 +92,7 @@ export function threadPool(threads: number, loader: string = TSX): TaskRunner {
   const started = (): Piscina => {
     if (!pool) {
       pool = new Piscina({
-        // Workers load the TypeScript sources the way bin/recto.js does — tsx named by its full
-        // address: a bare `tsx` is looked up from the working directory, and a worker started
-        // from any other folder than the project's could not load, the build waiting on it forever.
-        execArgv: ['--import', loader],
+        execArgv,
         // One thread starts with the pool (warm() loads the renderers in it for the PDF, the
         // longest task); more start when tasks queue and stay until the pool closes. Warming every
         // thread at once took cores from the normalization the PDF waits for.
@@ -105,7 +108,11 @@ export function threadPool(threads: number, loader: string = TSX): TaskRunner {
     }
     return pool;
   };
-  const task = (file: string, name: string) => ({ filename: new URL(file, import.meta.url).href, name });
+  const task = (file: string, name: string) => ({
+    // (compiled, './x.ts' reads './x.js': scripts/compile.js rewrites relative specifiers)
+    filename: new URL(file, import.meta.url).href,
+    name,
+  });
   return {
     threads,
     normalize: async (t) =>
