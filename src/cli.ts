@@ -60,6 +60,7 @@ program
   .option('--jobs <n>', 'worker threads (default: one per core, or RECTO_JOBS)', jobsOption)
   .option('--no-cache', 'ignore and do not update output/.cache (rebuild everything)')
   .option('--shard <i/n>', 'build only the TEI of every n-th document from the i-th, for recto merge')
+  .option('--profile', 'print where the time went: each stage, thread use, peak memory')
   .option('--assets <dir>', "a folder of the figures' images (else beside the sources)")
   .action(
     async (opts: {
@@ -71,6 +72,7 @@ program
       jobs?: number;
       cache: boolean;
       shard?: string;
+      profile?: boolean;
     }) => {
       const r = reporter();
       const { build } = await import('./pipeline/build.ts');
@@ -96,6 +98,17 @@ program
           `; ${warnings} warnings${conventionsSummary(result.diagnostics)}`,
         ),
       );
+      if (opts.profile) {
+        // (on stderr with the other reports, even with --quiet: it was asked for; one JSON line with --json)
+        if (globalOptions().json)
+          process.stderr.write(
+            `${JSON.stringify({ profile: { seconds: result.seconds, ...result.profile } })}\n`,
+          );
+        else {
+          const { formatProfile } = await import('./pipeline/profile-report.ts');
+          process.stderr.write(`${formatProfile(result.profile, result.seconds)}\n`);
+        }
+      }
     },
   );
 

@@ -1,6 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { Piscina } from 'piscina';
 import { RectoError } from '../errors.ts';
+import { mergeProfile, type Profile } from '../profile.ts';
 import { rethrowCarried } from './carried-error.ts';
 import { type NormalizedXml, type NormalizeTask, runNormalizeTask } from './normalize-task.ts';
 import type { RenderedFiles, RenderTask } from './render-task.ts';
@@ -18,7 +19,15 @@ export interface TaskRunner {
   warm(): void;
   /** Resolves once the thread warm() started is ready (at once if none was). */
   warmed(): Promise<void>;
+  /** The worker threads started and the share of their time spent on tasks (none: this thread only). */
+  usage(): { threads: number; utilisation: number } | undefined;
   close(): Promise<void>;
+}
+
+/** A thread's result: its figures join this thread's profile (`recto build --profile`). */
+function unwrap<T>(result: { value: T; profile: Profile }): T {
+  mergeProfile(result.profile);
+  return result.value;
 }
 
 /**
@@ -46,6 +55,7 @@ export const inlineRunner: TaskRunner = {
   render: async (task) => (await import('./render-task.ts')).runRenderTask(task),
   warm: () => {},
   warmed: async () => {},
+  usage: () => undefined,
   close: async () => {},
 };
 
@@ -117,11 +127,11 @@ export function threadPool(threads: number, execArgv: string[] = LOADER): TaskRu
     threads,
     normalize: async (t) =>
       rethrowCarried<NormalizedXml>(
-        await guarded(started().run(t, task('./normalize-task.ts', 'runNormalizeTaskInThread'))),
+        unwrap(await guarded(started().run(t, task('./normalize-task.ts', 'runNormalizeTaskInThread')))),
       ),
     render: async (t) =>
       rethrowCarried<RenderedFiles>(
-        await guarded(started().run(t, task('./render-task.ts', 'runRenderTaskInThread'))),
+        unwrap(await guarded(started().run(t, task('./render-task.ts', 'runRenderTaskInThread')))),
       ),
     warm: () => {
       warming ??= started()
@@ -132,6 +142,7 @@ export function threadPool(threads: number, execArgv: string[] = LOADER): TaskRu
         );
     },
     warmed: () => warming ?? Promise.resolve(),
+    usage: () => (pool ? { threads: pool.threads.length, utilisation: pool.utilization } : undefined),
     close: async () => {
       await pool?.destroy();
     },
