@@ -31,5 +31,5 @@ export function runNormalizeTask(task: NormalizeTask): NormalizedXml {
 /** The task as a worker thread runs it: an error the CLI explains comes back as data. */
 export const runNormalizeTaskInThread = (
   task: NormalizeTask,
-): Promise<{ value: NormalizedXml | CarriedError; profile: Profile }> =>
+): Promise<{ value: NormalizedXml | CarriedError; profile: Profile; seconds: number }> =>
   profiled(() => carryErrors(() => runNormalizeTask(task)));

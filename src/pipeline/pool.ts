@@ -24,12 +24,6 @@ export interface TaskRunner {
   close(): Promise<void>;
 }
 
-/** A thread's result: its figures join this thread's profile (`recto build --profile`). */
-function unwrap<T>(result: { value: T; profile: Profile }): T {
-  mergeProfile(result.profile);
-  return result.value;
-}
-
 /**
  * What a worker thread needs to load this code: nothing when it runs compiled (dist/, the CLI);
  * tsx's loader when it runs as TypeScript (the tests, the bench), named by its full address — a bare
@@ -67,6 +61,16 @@ export const inlineRunner: TaskRunner = {
 export function threadPool(threads: number, execArgv: string[] = LOADER): TaskRunner {
   let pool: Piscina | undefined;
   let warming: Promise<void> | undefined;
+  // Thread use for `recto build --profile`: the seconds the threads spent on tasks, against the
+  // seconds they were there (the threads started, since the pool started).
+  let poolStarted = 0;
+  let busy = 0;
+  /** A thread's result: its figures join this thread's profile. */
+  const unwrap = <T>(result: { value: T; profile: Profile; seconds: number }): T => {
+    mergeProfile(result.profile);
+    busy += result.seconds;
+    return result.value;
+  };
   // A thread that dies outside a task (it could not even start) fails every task waiting on the
   // pool, at once: piscina would leave them pending, and the build would end with nothing said.
   let broken: RectoError | undefined;
@@ -101,6 +105,7 @@ export function threadPool(threads: number, execArgv: string[] = LOADER): TaskRu
   };
   const started = (): Piscina => {
     if (!pool) {
+      poolStarted = performance.now();
       pool = new Piscina({
         execArgv,
         // One thread starts with the pool (warm() loads the renderers in it for the PDF, the
@@ -142,7 +147,12 @@ export function threadPool(threads: number, execArgv: string[] = LOADER): TaskRu
         );
     },
     warmed: () => warming ?? Promise.resolve(),
-    usage: () => (pool ? { threads: pool.threads.length, utilisation: pool.utilization } : undefined),
+    usage: () => {
+      if (!pool) return undefined;
+      const threads = pool.threads.length;
+      const available = (threads * (performance.now() - poolStarted)) / 1000;
+      return { threads, utilisation: available > 0 ? Math.min(1, busy / available) : 0 };
+    },
     close: async () => {
       await pool?.destroy();
     },

@@ -19,7 +19,7 @@ const NOTES: Record<string, string> = {
   cache: 'looking up .cache/ and checking the files of up-to-date formats',
   normalize: 'plain text to TEI, summed over the threads',
   model: 'the edition model read from the TEI, once for every writer',
-  'file writes': 'summed over writes in flight together, inside the writers too',
+  'file writes': 'while any write was in flight, per thread, summed over the threads',
 };
 
 /** `recto build --profile`: where the time went, a stage a line, seconds summed over the threads. */

@@ -39,7 +39,7 @@ export async function runRenderTask(task: RenderTask): Promise<RenderedFiles> {
 /** The task as a worker thread runs it: an error the CLI explains comes back as data. */
 export const runRenderTaskInThread = (
   task: RenderTask,
-): Promise<{ value: RenderedFiles | CarriedError; profile: Profile }> =>
+): Promise<{ value: RenderedFiles | CarriedError; profile: Profile; seconds: number }> =>
   profiled(() => carryErrors(() => runRenderTask(task)));
 
 /** A task that does nothing but load every writer's libraries into a thread early. */
