@@ -4,7 +4,6 @@ import { Command, CommanderError } from 'commander';
 import type { Diagnostic } from './diagnostics.ts';
 import { RectoError, UsageError } from './errors.ts';
 import { progressFor } from './pipeline/progress.ts';
-import { shardOption } from './pipeline/shard-auto.ts';
 import { knownFormats, renderFormats } from './render/writers.ts';
 import { consoleReporter } from './report.ts';
 import { VERSION } from './version.ts';
@@ -64,6 +63,7 @@ program
     '--shard <i/n|auto>',
     "build only the TEI of every n-th document from the i-th, for recto merge (auto: the scheduler's array task)",
   )
+  .option('--profile', 'print where the time went: each stage, thread use, peak memory')
   .option('--assets <dir>', "a folder of the figures' images (else beside the sources)")
   .action(
     async (opts: {
@@ -75,9 +75,11 @@ program
       jobs?: number;
       cache: boolean;
       shard?: string;
+      profile?: boolean;
     }) => {
       const r = reporter();
       const { build } = await import('./pipeline/build.ts');
+      const { shardOption } = await import('./pipeline/shard-auto.ts');
       const result = await build({
         sources: opts.sources,
         out: opts.out,
@@ -99,6 +101,17 @@ program
           `; ${warnings} warnings${conventionsSummary(result.diagnostics)}`,
         ),
       );
+      if (opts.profile) {
+        // (on stderr with the other reports, even with --quiet: it was asked for; one JSON line with --json)
+        if (globalOptions().json)
+          process.stderr.write(
+            `${JSON.stringify({ profile: { seconds: result.seconds, ...result.profile } })}\n`,
+          );
+        else {
+          const { formatProfile } = await import('./pipeline/profile-report.ts');
+          process.stderr.write(`${formatProfile(result.profile, result.seconds)}\n`);
+        }
+      }
     },
   );
 

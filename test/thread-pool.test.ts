@@ -32,7 +32,7 @@ describe('worker threads', () => {
   }, 120_000);
 
   it('fail every waiting task with a clear error when a thread cannot start', async () => {
-    const pool = threadPool(2, 'no-such-loader-for-recto');
+    const pool = threadPool(2, ['--import', 'no-such-loader-for-recto']);
     try {
       const task = pool.render({
         kind: 'render',

@@ -12,6 +12,12 @@ import { WRITERS } from '../render/writers.ts';
  */
 const SRC = join(import.meta.dirname, '..');
 const ROOT = join(SRC, '..');
+/**
+ * Compiled (dist/), the code is the `.js` files: a `.ts` input is read under that name. (Not the
+ * `.ts` sources: a packed Recto ships only dist/.)
+ */
+const COMPILED = import.meta.url.endsWith('.js');
+const code = (path: string): string => (COMPILED ? path.replace(/\.ts$/, '.js') : path);
 
 /** Code every stage runs: the TEI model, reader and writer, shared helpers, the locked libraries. */
 const COMMON = [
@@ -73,7 +79,8 @@ function files(path: string): string[] {
 export function fingerprint(inputs: string[], env: string[], label = ''): string {
   const hash = createHash('sha256').update(`recto-stage:${label}\n`);
   for (const input of inputs) {
-    for (const file of files(input)) hash.update(`${relative(ROOT, file)}\n`).update(readFileSync(file));
+    for (const file of files(code(input)))
+      hash.update(`${relative(ROOT, file)}\n`).update(readFileSync(file));
   }
   for (const name of env) hash.update(`${name}=${process.env[name] ?? ''}\n`);
   return hash.digest('hex');

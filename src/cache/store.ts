@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { writeFileAtomic } from '../fs/atomic-write.ts';
+import { timeSync } from '../profile.ts';
 
 /**
  * The build cache, `output/.cache/<bucket>/<key>.json`, keyed by content hashes. Entries are
@@ -43,6 +44,10 @@ export class BuildCache {
   }
 
   async get<T>(bucket: string, key: string): Promise<T | undefined> {
+    return timeSync('cache', () => this.read<T>(bucket, key));
+  }
+
+  private read<T>(bucket: string, key: string): T | undefined {
     this.use(bucket, key);
     let text: string;
     try {

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { timeSync } from '../profile.ts';
 import { writeFileAtomic } from './atomic-write.ts';
 
 /**
@@ -9,7 +10,7 @@ export async function writeIfChanged(path: string, data: string | Uint8Array): P
   const bytes = typeof data === 'string' ? Buffer.from(data) : data;
   try {
     // (read synchronously: for the hundreds of small files of an edition, several times faster)
-    if (Buffer.compare(readFileSync(path), bytes) === 0) return false;
+    if (timeSync('file writes', () => Buffer.compare(readFileSync(path), bytes)) === 0) return false;
   } catch {
     // not there yet
   }

@@ -8,6 +8,7 @@ import { writeFileAtomic } from '../fs/atomic-write.ts';
 import { mapLimit } from '../fs/map-limit.ts';
 import { writeIfChanged } from '../fs/write-if-changed.ts';
 import { introductionTei } from '../normalize/introduction.ts';
+import { type Profile, takeProfile, timeAsync } from '../profile.ts';
 import type { Reporter } from '../report.ts';
 import { serializeTei } from '../tei/write.ts';
 import { publishEdition } from './edition-master.ts';
@@ -16,6 +17,7 @@ import { inShard, type Shard } from './plan.ts';
 import { inlineRunner, jobCount, threadPool } from './pool.ts';
 import { type Progress, silentProgress } from './progress.ts';
 import { SHARD_FILE, type ShardRecord } from './shard-record.ts';
+import { recordWritten } from './written.ts';
 
 export { outputName } from './plan.ts';
 
@@ -55,14 +57,26 @@ export interface BuildResult {
   paragraphs: Map<string, [number, string][]>;
   rendered: string[]; // formats rendered in this run (the rest were up to date)
   threads: number; // 1: everything ran on this thread
+  /** Where the time went (`recto build --profile`). */
+  profile: BuildProfile;
+}
+
+export interface BuildProfile {
+  /** Seconds per stage, summed over the threads (see src/profile.ts). */
+  stages: Profile;
+  /** Worker threads started (0: none) and the share of their time spent on tasks. */
+  workers: number;
+  utilisation: number;
+  peakRssMB: number;
 }
 
 export async function build(options: BuildOptions): Promise<BuildResult> {
   const started = performance.now();
+  takeProfile(); // (from here: this build's)
   checkFormats(options.formats);
   await checkAssets(options.assets);
   const progress = options.progress ?? silentProgress;
-  const loaded = await loadEdition(options.sources);
+  const loaded = await timeAsync('read sources', () => loadEdition(options.sources));
   const { source: edition, meta, documents: plan } = loaded;
   const limit = options.maxSourceBytes ?? DEFAULT_MAX_SOURCE_BYTES;
   const { shard } = options;
@@ -151,6 +165,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       const path = join(options.out, SHARD_FILE);
       await writeFileAtomic(path, `${JSON.stringify(record, null, 2)}\n`);
       files.push(path);
+      // (its own entry: a shard built into a folder that holds an edition removes none of its TEI)
+      await recordWritten(options.out, { shard: files });
     } else {
       const output = await publishEdition({
         meta,
@@ -173,11 +189,23 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
         cache,
         progress,
       });
+      const tei = [...files, output.editionXml];
       files.push(output.editionXml, ...output.files);
       rendered = output.rendered;
+      // What this build made is what the output folder holds: what an earlier build of these
+      // formats wrote and this one did not (a document removed or renamed) goes.
+      await recordWritten(options.out, { tei, ...output.byFormat });
       await cache?.prune('normalize');
     }
+    const usage = runner.usage();
     return {
+      profile: {
+        stages: takeProfile(),
+        workers: usage?.threads ?? 0,
+        utilisation: usage?.utilisation ?? 0,
+        // (the process's: the worker threads' memory is in it)
+        peakRssMB: Math.round(process.resourceUsage().maxRSS / 1024),
+      },
       documents: selected.length,
       files,
       diagnostics,

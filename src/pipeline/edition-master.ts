@@ -8,7 +8,7 @@ import { registerStandOff } from '../register/standoff.ts';
 import { editionHeader } from '../tei/header.ts';
 import { block, type TeiElement } from '../tei/node.ts';
 import { composeCorpus } from './corpus.ts';
-import { type PublishOptions, publish } from './index.ts';
+import { type Published, type PublishOptions, publish } from './index.ts';
 
 /** The teiCorpus around the members: the edition's header; its xml:id names the renderers' files. */
 function editionShell(meta: EditionMeta, documents: number): TeiElement {
@@ -35,7 +35,7 @@ export interface EditionPublishOptions extends Omit<PublishOptions, 'masterSha25
  */
 export async function publishEdition(
   options: EditionPublishOptions,
-): Promise<{ editionXml: string; files: string[]; rendered: string[] }> {
+): Promise<Published & { editionXml: string }> {
   const editionXml = join(options.out, 'tei', 'edition.xml');
   const { introduction, members } = options;
   const xml = composeCorpus(

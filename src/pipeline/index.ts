@@ -8,5 +8,5 @@ export { type LoadedEdition, loadEdition, publicationDate } from './load-edition
 export { type NormalizeDocumentOptions, normalizeDocument } from './normalize-document.ts';
 export { checkAssets, checkFormats, sweepTemporaryFiles } from './outputs.ts';
 export type { Progress } from './progress.ts';
-export { type PublishOptions, publish } from './publish.ts';
+export { type Published, type PublishOptions, publish } from './publish.ts';
 export { type ChangedDocuments, publishChanges } from './publish-changes.ts';

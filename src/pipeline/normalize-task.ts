@@ -1,5 +1,6 @@
 import type { Diagnostic } from '../diagnostics.ts';
 import { type NormalizeOptions, normalize } from '../normalize/index.ts';
+import { type Profile, profiled, timeSync } from '../profile.ts';
 import { serializeTei } from '../tei/write.ts';
 import { type CarriedError, carryErrors } from './carried-error.ts';
 
@@ -21,10 +22,14 @@ export interface NormalizedXml {
 }
 
 export function runNormalizeTask(task: NormalizeTask): NormalizedXml {
-  const result = normalize(task.bytes, task.options);
-  return { xml: serializeTei(result.tei), diagnostics: result.diagnostics, paragraphs: result.paragraphs };
+  return timeSync('normalize', () => {
+    const result = normalize(task.bytes, task.options);
+    return { xml: serializeTei(result.tei), diagnostics: result.diagnostics, paragraphs: result.paragraphs };
+  });
 }
 
 /** The task as a worker thread runs it: an error the CLI explains comes back as data. */
-export const runNormalizeTaskInThread = (task: NormalizeTask): Promise<NormalizedXml | CarriedError> =>
-  carryErrors(() => runNormalizeTask(task));
+export const runNormalizeTaskInThread = (
+  task: NormalizeTask,
+): Promise<{ value: NormalizedXml | CarriedError; profile: Profile; seconds: number }> =>
+  profiled(() => carryErrors(() => runNormalizeTask(task)));

@@ -1,6 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { Piscina } from 'piscina';
 import { RectoError } from '../errors.ts';
+import { mergeProfile, type Profile } from '../profile.ts';
 import { rethrowCarried } from './carried-error.ts';
 import { type NormalizedXml, type NormalizeTask, runNormalizeTask } from './normalize-task.ts';
 import type { RenderedFiles, RenderTask } from './render-task.ts';
@@ -18,11 +19,19 @@ export interface TaskRunner {
   warm(): void;
   /** Resolves once the thread warm() started is ready (at once if none was). */
   warmed(): Promise<void>;
+  /** The worker threads started and the share of their time spent on tasks (none: this thread only). */
+  usage(): { threads: number; utilisation: number } | undefined;
   close(): Promise<void>;
 }
 
-/** tsx's loader as a file URL, resolved from this module (not from the working directory). */
-const TSX = import.meta.resolve('tsx');
+/**
+ * What a worker thread needs to load this code: nothing when it runs compiled (dist/, the CLI);
+ * tsx's loader when it runs as TypeScript (the tests, the bench), named by its full address — a bare
+ * `tsx` is looked up from the working directory, and a worker started from any other folder than
+ * the project's could not load, the build waiting on it forever.
+ */
+const COMPILED = import.meta.url.endsWith('.js');
+const LOADER: string[] = COMPILED ? [] : ['--import', import.meta.resolve('tsx')];
 
 /** The thread count: --jobs, else RECTO_JOBS, else every core the machine offers. */
 export function jobCount(requested?: number): number {
@@ -40,6 +49,7 @@ export const inlineRunner: TaskRunner = {
   render: async (task) => (await import('./render-task.ts')).runRenderTask(task),
   warm: () => {},
   warmed: async () => {},
+  usage: () => undefined,
   close: async () => {},
 };
 
@@ -48,9 +58,19 @@ export const inlineRunner: TaskRunner = {
  * Each task names its module and function (piscina loads them on first use), so a thread that only
  * normalizes never loads pdfkit.
  */
-export function threadPool(threads: number, loader: string = TSX): TaskRunner {
+export function threadPool(threads: number, execArgv: string[] = LOADER): TaskRunner {
   let pool: Piscina | undefined;
   let warming: Promise<void> | undefined;
+  // Thread use for `recto build --profile`: the seconds the threads spent on tasks, against the
+  // seconds they were there (the threads started, since the pool started).
+  let poolStarted = 0;
+  let busy = 0;
+  /** A thread's result: its figures join this thread's profile. */
+  const unwrap = <T>(result: { value: T; profile: Profile; seconds: number }): T => {
+    mergeProfile(result.profile);
+    busy += result.seconds;
+    return result.value;
+  };
   // A thread that dies outside a task (it could not even start) fails every task waiting on the
   // pool, at once: piscina would leave them pending, and the build would end with nothing said.
   let broken: RectoError | undefined;
@@ -85,11 +105,9 @@ export function threadPool(threads: number, loader: string = TSX): TaskRunner {
   };
   const started = (): Piscina => {
     if (!pool) {
+      poolStarted = performance.now();
       pool = new Piscina({
-        // Workers load the TypeScript sources the way bin/recto.js does — tsx named by its full
-        // address: a bare `tsx` is looked up from the working directory, and a worker started
-        // from any other folder than the project's could not load, the build waiting on it forever.
-        execArgv: ['--import', loader],
+        execArgv,
         // One thread starts with the pool (warm() loads the renderers in it for the PDF, the
         // longest task); more start when tasks queue and stay until the pool closes. Warming every
         // thread at once took cores from the normalization the PDF waits for.
@@ -105,16 +123,20 @@ export function threadPool(threads: number, loader: string = TSX): TaskRunner {
     }
     return pool;
   };
-  const task = (file: string, name: string) => ({ filename: new URL(file, import.meta.url).href, name });
+  const task = (file: string, name: string) => ({
+    // (compiled, './x.ts' reads './x.js': scripts/compile.js rewrites relative specifiers)
+    filename: new URL(file, import.meta.url).href,
+    name,
+  });
   return {
     threads,
     normalize: async (t) =>
       rethrowCarried<NormalizedXml>(
-        await guarded(started().run(t, task('./normalize-task.ts', 'runNormalizeTaskInThread'))),
+        unwrap(await guarded(started().run(t, task('./normalize-task.ts', 'runNormalizeTaskInThread')))),
       ),
     render: async (t) =>
       rethrowCarried<RenderedFiles>(
-        await guarded(started().run(t, task('./render-task.ts', 'runRenderTaskInThread'))),
+        unwrap(await guarded(started().run(t, task('./render-task.ts', 'runRenderTaskInThread')))),
       ),
     warm: () => {
       warming ??= started()
@@ -125,6 +147,12 @@ export function threadPool(threads: number, loader: string = TSX): TaskRunner {
         );
     },
     warmed: () => warming ?? Promise.resolve(),
+    usage: () => {
+      if (!pool) return undefined;
+      const threads = pool.threads.length;
+      const available = (threads * (performance.now() - poolStarted)) / 1000;
+      return { threads, utilisation: available > 0 ? Math.min(1, busy / available) : 0 };
+    },
     close: async () => {
       await pool?.destroy();
     },

@@ -1,4 +1,4 @@
-import cliProgress from 'cli-progress';
+import { createRequire } from 'node:module';
 
 /**
  * What a build says while it runs. On a terminal: a live bar (cli-progress) per stage, shown
@@ -41,6 +41,9 @@ export function lineProgress(write: (line: string) => void): Progress {
 /** A live bar on stderr; finished stages stay on screen as plain lines. */
 export function terminalProgress(stream: NodeJS.WriteStream = process.stderr, delayMs = DELAY_MS): Progress {
   const started = performance.now();
+  // loaded here, not at the top: only a build on a terminal draws bars, and `recto --version` or a
+  // build in CI should not pay for loading the library
+  const cliProgress = createRequire(import.meta.url)('cli-progress') as typeof import('cli-progress');
   const bar = new cliProgress.SingleBar(
     {
       stream,

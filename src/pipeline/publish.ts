@@ -5,6 +5,7 @@ import { stageFingerprint } from '../cache/fingerprint.ts';
 import { type BuildCache, sha256 } from '../cache/store.ts';
 import { documentTei } from '../model/documents.ts';
 import type { TeiMaster } from '../model/master.ts';
+import { timeAsync, timeSync } from '../profile.ts';
 import { findFigureImages, folderFingerprint } from '../render/figures.ts';
 import { reportModelNotices } from '../render/unknown.ts';
 import type { WriterOptions } from '../render/writer.ts';
@@ -36,6 +37,13 @@ export interface PublishOptions {
   layout?: WriterOptions['layout'];
   /** A folder of the figures' images (`--assets`), looked in before the TEI's own folder. */
   assets?: string;
+}
+
+/** Every file of the formats, also by format (what `.written.json` records), and the formats written now. */
+export interface Published {
+  files: string[];
+  byFormat: Record<string, string[]>;
+  rendered: string[];
 }
 
 interface RenderRecord {
@@ -86,9 +94,9 @@ export async function publish(
   master: TeiMaster,
   formats: string[],
   options: PublishOptions,
-): Promise<{ files: string[]; rendered: string[] }> {
+): Promise<Published> {
   const renders = formats.filter((f) => writerFor(f) !== undefined);
-  if (renders.length === 0) return { files: [], rendered: [] };
+  if (renders.length === 0) return { files: [], byFormat: {}, rendered: [] };
   const runner = options.runner ?? runnerFor(renders.length > 1 ? jobCount(options.jobs) : 1);
   try {
     return await writeFormats(master, formats, renders, { ...options, runner });
@@ -102,7 +110,7 @@ async function writeFormats(
   formats: string[],
   renders: string[],
   options: PublishOptions & { runner: TaskRunner },
-): Promise<{ files: string[]; rendered: string[] }> {
+): Promise<Published> {
   const { out: outDir, cache, runner } = options;
   // (the master's hash keys the cache: not read for nothing when there is none)
   const masterSha256 = cache ? (options.masterSha256 ?? sha256(await readFile(master.file))) : '';
@@ -117,7 +125,7 @@ async function writeFormats(
   const todo: string[] = [];
   for (const format of renders) {
     const record = await cache?.get<RenderRecord>('render', format);
-    if (record && upToDate(record, keyOf(format), outDir)) {
+    if (record && timeSync('cache', () => upToDate(record, keyOf(format), outDir))) {
       stage.tick();
       results.set(format, {
         files: record.files.map((f) => resolve(outDir, f.path)),
@@ -129,7 +137,7 @@ async function writeFormats(
 
   let figureMessages: Message[] = [];
   if (todo.length) {
-    const edition = await master.edition();
+    const edition = await timeAsync('model', () => master.edition());
     // The figures' images, found once for every writer; what is missing is said once, here.
     const figures = await findFigureImages(edition, {
       masterFile: master.file,
@@ -182,20 +190,25 @@ async function writeFormats(
   // Messages and files in the order the formats were asked for, whichever finished first.
   replay(figureMessages, options.reporter);
   const files: string[] = [];
+  const byFormat: Record<string, string[]> = {};
   for (const f of renders) {
     const r = results.get(f) as RenderedFiles;
     replay(r.messages, options.reporter);
     files.push(...r.files);
+    byFormat[f] = [...r.files];
   }
   const books = renders.flatMap((f) =>
     writerFor(f)?.download ? (results.get(f)?.files.slice(0, 1) ?? []) : [],
   );
-  files.push(...(await publishDownloads(outDir, renders, books)));
+  const downloads = await publishDownloads(outDir, renders, books);
+  files.push(...downloads);
+  // the books' copies are the site's: they go with it (an HTML build without the EPUB drops its copy)
+  byFormat.html?.push(...downloads);
   const fresh = renders.filter((f) => todo.includes(f));
   stage.done(
     fresh.length === renders.length
       ? renders.join(', ')
       : `${fresh.join(', ') || 'nothing'} rendered; ${renders.filter((f) => !fresh.includes(f)).join(', ')} up to date`,
   );
-  return { files, rendered: fresh };
+  return { files, byFormat, rendered: fresh };
 }

@@ -1,4 +1,5 @@
 import type { ModelEdition } from '../model/edition.ts';
+import { type Profile, profiled, timeAsync } from '../profile.ts';
 import type { WriterOptions } from '../render/writer.ts';
 import { WRITERS, writerFor } from '../render/writers.ts';
 import type { Reporter } from '../report.ts';
@@ -29,13 +30,17 @@ export async function runRenderTask(task: RenderTask): Promise<RenderedFiles> {
     diagnostic: (d) => messages.push({ diagnostic: d }),
     info: (m) => messages.push({ info: m }),
   };
-  const files = await writer.write(task.edition, task.outDir, { ...task.options, reporter });
+  const files = await timeAsync(`write ${task.format}`, () =>
+    writer.write(task.edition, task.outDir, { ...task.options, reporter }),
+  );
   return { files, messages };
 }
 
 /** The task as a worker thread runs it: an error the CLI explains comes back as data. */
-export const runRenderTaskInThread = (task: RenderTask): Promise<RenderedFiles | CarriedError> =>
-  carryErrors(() => runRenderTask(task));
+export const runRenderTaskInThread = (
+  task: RenderTask,
+): Promise<{ value: RenderedFiles | CarriedError; profile: Profile; seconds: number }> =>
+  profiled(() => carryErrors(() => runRenderTask(task)));
 
 /** A task that does nothing but load every writer's libraries into a thread early. */
 export const loaded = async (): Promise<boolean> => {

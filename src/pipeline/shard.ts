@@ -9,6 +9,7 @@ import { checkFormats, sweepTemporaryFiles } from './outputs.ts';
 import { jobCount, runnerFor } from './pool.ts';
 import { type Progress, silentProgress } from './progress.ts';
 import { SHARD_FILE, type ShardRecord } from './shard-record.ts';
+import { recordWritten } from './written.ts';
 
 async function readRecord(dir: string): Promise<ShardRecord> {
   const path = join(dir, SHARD_FILE);
@@ -91,7 +92,9 @@ export async function merge(
       cache: new BuildCache(options.out),
       progress,
     });
+    const tei = [...files, output.editionXml];
     files.push(output.editionXml, ...output.files);
+    await recordWritten(options.out, { tei, ...output.byFormat }); // as `recto build` does
   } finally {
     progress.stop();
     await runner.close();

@@ -12,9 +12,11 @@ import { isMainThread } from 'node:worker_threads';
 export function lazyModule<T>(url: string): () => Promise<T> {
   let loaded: Promise<T> | undefined;
   return () => {
-    loaded ??= isMainThread
-      ? (import(url) as Promise<T>)
-      : Promise.resolve().then(() => createRequire(import.meta.url)(fileURLToPath(url)) as T);
+    // compiled (dist/*.js) every thread imports; only a TypeScript worker needs tsx's require hook
+    loaded ??=
+      isMainThread || !url.endsWith('.ts')
+        ? (import(url) as Promise<T>)
+        : Promise.resolve().then(() => createRequire(import.meta.url)(fileURLToPath(url)) as T);
     return loaded;
   };
 }

@@ -3,6 +3,7 @@ import * as epubModule from 'epub-gen-memory';
 import * as epubConstants from 'epub-gen-memory/dist/lib/util/constants.js';
 import { writeFileAtomic } from '../../fs/atomic-write.ts';
 import { contentsTitle, type ModelDocument, type ModelEdition } from '../../model/edition.ts';
+import { timeAsync } from '../../profile.ts';
 import { modifiedDate, w3cDateTime } from '../../reproducible.ts';
 import { editionFigures, imageBytes, unheldImages } from '../figures.ts';
 import { blocks, noteBody } from '../html/elements.ts';
@@ -103,12 +104,14 @@ class RectoEPub extends EPub {
     const zip = this.zip as unknown as Zip;
     for (const [name, data] of Object.entries(extraFiles)) zip.file(`OEBPS/${name}`, data);
     for (const entry of Object.values(zip.files)) entry.date = date;
-    return zip.generateAsync({
-      type: 'nodebuffer',
-      mimeType: 'application/epub+zip',
-      compression: 'DEFLATE',
-      compressionOptions: { level: 9 },
-    });
+    return timeAsync('epub zip', () =>
+      zip.generateAsync({
+        type: 'nodebuffer',
+        mimeType: 'application/epub+zip',
+        compression: 'DEFLATE',
+        compressionOptions: { level: 9 },
+      }),
+    );
   }
 }
 

@@ -4,6 +4,7 @@ import { dirname, join } from 'node:path';
 import { mapLimit } from '../../fs/map-limit.ts';
 import { writeIfChanged } from '../../fs/write-if-changed.ts';
 import { type ModelEdition, numberedTitle } from '../../model/edition.ts';
+import { timeSync } from '../../profile.ts';
 import { editionFigures, imageBytes, unheldImages } from '../figures.ts';
 import { linkTable } from '../links.ts';
 import { TEMPLATES } from '../template.ts';
@@ -123,7 +124,10 @@ export async function renderHtml(
     description: e.description,
     documents: new Set((edition.mentions.get(e.id) ?? []).map((m) => m.document)).size,
   }));
-  write('assets/search-index.js', searchIndexScript(entries, registerEntries));
+  write(
+    'assets/search-index.js',
+    timeSync('html search index', () => searchIndexScript(entries, registerEntries)),
+  );
   write('assets/contents.js', contentsScript(edition));
   for (const asset of ASSETS) write(`assets/${asset}`, await readFile(join(TEMPLATES, 'html', asset)));
   // The package's UMD build (defines window.MiniSearch); its exports map hides it, so resolve from the entry.

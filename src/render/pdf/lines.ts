@@ -1,3 +1,4 @@
+import { timeSync } from '../../profile.ts';
 import type { Item } from './blocks.ts';
 import type { FontSet } from './fonts.ts';
 import { optimalBreaks, SHRINK } from './optimal-breaks.ts';
@@ -78,7 +79,12 @@ function greedyBreaks(
   return lines;
 }
 
-export function breakLines(
+/** A paragraph's lines (timed as 'pdf line breaking' for `recto build --profile`). */
+export function breakLines(...args: Parameters<typeof breakParagraph>): Line[] {
+  return timeSync('pdf line breaking', () => breakParagraph(...args));
+}
+
+function breakParagraph(
   items: Item[],
   measure: number,
   size: number,
