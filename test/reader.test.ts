@@ -233,6 +233,83 @@ describe('recto reader (course readers)', () => {
     }
   });
 
+  it('cuts only where text is cut: no gap before the first paragraph asked for, none glued to a word, every source note kept (issue #26)', () => {
+    const manifest = JSON.parse(readFileSync(EXAMPLE, 'utf8')) as {
+      units: { items: { id: string; pages?: string; paragraphs?: string[] }[] }[];
+    };
+    const items = manifest.units.flatMap((u) => u.items);
+    expect(items.length).toBe(7);
+    for (const item of items) {
+      const tei = readFileSync(join(out, 'tei', `${item.id}.xml`), 'utf8');
+      const body = tei.slice(tei.indexOf('<body>'), tei.indexOf('</body>'));
+      // the source note (`Roosevelt Papers`, `761.00/260`, a volume's `Source: …`) stays, in every format
+      const note = /<note\b[^>]*type="source"[^>]*>([\s\S]*?)<\/note>/.exec(body);
+      expect(note, `${item.id}: its source note`).not.toBeNull();
+      // (letters and figures: `761.00/260` is a note too)
+      const alnum = (s: string): string => s.toLowerCase().replace(/[^a-z0-9]/g, '');
+      const words = alnum(stripTags(note?.[1] ?? '')).slice(0, 40);
+      expect(words.length, item.id).toBeGreaterThan(5);
+      const html = readFileSync(join(out, 'html/docs', `${item.id}.html`), 'utf8');
+      expect(alnum(htmlText(html)), `${item.id} HTML`).toContain(words);
+      expect(alnum(pdfText(join(out, 'handouts', `${item.id}.pdf`))), `${item.id} handout`).toContain(words);
+      // a gap is a word of its own: never glued to the next word (or the word before)
+      expect(body, `${item.id} TEI`).not.toMatch(/<\/gap>(?:<pb\b[^>]*\/>)?[\p{L}\p{N}]/u);
+      expect(body, `${item.id} TEI`).not.toMatch(/[\p{L}\p{N}.,;:]<gap reason="excerpt"/u);
+      for (const text of [htmlText(html), pdfText(join(out, 'handouts', `${item.id}.pdf`))])
+        expect(text.replace(/\s+/g, ' '), item.id).not.toMatch(/excerpt\.\][\p{L}\p{N}]/u);
+      // a whole document has no gap; a range's gaps stand only where its text was left out
+      const gaps = [...body.matchAll(/<gap reason="excerpt"/g)].length;
+      if (!item.pages && !item.paragraphs) expect(gaps, item.id).toBe(0);
+    }
+    // state-1944 asks for its first, second and fourth paragraphs: one gap between, one after, none before
+    const state = readFileSync(join(out, 'tei/state-1944.xml'), 'utf8');
+    const first = state.indexOf('p-5444ce"');
+    expect(state.slice(state.indexOf('<body>'), first)).not.toContain('<gap');
+    const between = state.slice(state.indexOf('p-64937c"'), state.indexOf('p-9bb9e1"'));
+    expect(between).toMatch(
+      /<\/p>\s*<gap reason="excerpt"[^>]*><desc>Text of the source \(p\. 193\) left out of this excerpt\.<\/desc><\/gap>\s*<p /,
+    );
+    expect(state.match(/<gap reason="excerpt"/g)).toHaveLength(2);
+    expect(state).toContain('<note type="source"');
+    expect(norm(pdfText(join(out, 'containment-reader.pdf')))).toContain(
+      norm('Roosevelt Papers Department of State Briefing Paper'),
+    );
+  });
+
+  it('gives every handout a running head and its first words naming the reader, the unit and the source, cited (issue #26)', () => {
+    const manifest = JSON.parse(readFileSync(EXAMPLE, 'utf8')) as {
+      title: string;
+      units: { title: string; items: { id: string; source: string; pages?: string }[] }[];
+    };
+    for (const unit of manifest.units)
+      for (const item of unit.items) {
+        const file = join(out, 'handouts', `${item.id}.pdf`);
+        const text = norm(pdfText(file));
+        expect(text, item.id).toContain(norm(`A reading from the course reader ${manifest.title}`));
+        expect(text, item.id).toContain(norm(unit.title));
+        expect(text, item.id).toContain('source');
+        if (item.pages) expect(text, item.id).toContain(norm(`pp. ${item.pages}`));
+        const fromVolume = item.source.endsWith('volume.xml');
+        if (fromVolume) {
+          expect(text, item.id).toContain(norm('Foreign Relations of the United States, 1958–1960'));
+          expect(text, item.id).toContain(norm('Charles S. Sampson'));
+        }
+        // the running head of the first page: the source edition (else the reader's title)
+        const head = pdfText(file, 1)
+          .split('\n')
+          .map((l) => l.trim())
+          .find(Boolean);
+        expect(head, item.id).toMatch(
+          fromVolume ? /^Foreign Relations of the United States, 1958–1960/ : /\S/,
+        );
+        const pages = Number(
+          /Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }))?.[1],
+        );
+        if (pages > 1)
+          expect(pdfText(file, 2).trim().split('\n')[0]?.trim(), `${item.id}: p. 2`).toBe(manifest.title);
+      }
+  });
+
   it('sets the headnote and the questions of every item in every format, and makes tagged handouts numbered from 1', () => {
     const manifest = JSON.parse(readFileSync(EXAMPLE, 'utf8')) as {
       units: { items: { id: string; headnote: string; questions: string[] }[] }[];

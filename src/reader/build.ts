@@ -222,7 +222,8 @@ export async function buildReader(
     for (const item of items) {
       const id = item.provenance.id;
       const tei = join(out, 'handouts', 'tei', `${id}.xml`);
-      const text = serializeTei(handoutTei(reader, item));
+      const unit = units.find((u) => u.items.includes(item))?.title;
+      const text = serializeTei(handoutTei(reader, item, unit));
       await writeIfChanged(tei, text);
       const {
         files: [pdf],
