@@ -14,6 +14,7 @@
  */
 export const UNIT_LANE = [
   'test/architecture.test.ts',
+  'test/edition-diagnostics.test.ts',
   'test/html-update.test.ts',
   'test/knuth-plass.test.ts',
   'test/lanes.test.ts',
