@@ -310,6 +310,38 @@ describe('recto reader (course readers)', () => {
       }
   });
 
+  it('gives the units a level of the PDF bookmarks, and dates and authors in the contents, on item pages and in citations (issue #26)', () => {
+    type Entry = { title: string; kids?: Entry[] };
+    const { outlines } = JSON.parse(
+      execFileSync('qpdf', ['--json', '--json-key=outlines', join(out, 'containment-reader.pdf')], {
+        encoding: 'utf8',
+      }),
+    ) as { outlines: Entry[] };
+    const manifest = JSON.parse(readFileSync(EXAMPLE, 'utf8')) as {
+      units: { title: string; items: { id: string }[] }[];
+    };
+    const units = outlines.filter((o) => o.kids?.length);
+    expect(units.map((u) => u.title)).toEqual(manifest.units.map((u) => u.title));
+    for (const [k, unit] of units.entries())
+      expect(unit.kids?.length, unit.title).toBe(manifest.units[k]?.items.length);
+    expect(outlines.map((o) => o.title)).toContain('Introduction');
+    // dates and authors: the contents, each item's page, the citation
+    const index = readFileSync(join(out, 'html/index.html'), 'utf8');
+    expect(index).toContain('<span class="toc-meta">4 July 1918 · Georgy Chicherin · Moscow</span>');
+    expect(index).toContain(
+      '<span class="toc-meta">September 1944 · Department of State → President Roosevelt · Washington</span>',
+    );
+    expect(index).toContain('<span class="toc-meta">November 26, 1958, 11 a.m. · Washington</span>');
+    for (const item of manifest.units.flatMap((u) => u.items)) {
+      const page = readFileSync(join(out, 'html/docs', `${item.id}.html`), 'utf8');
+      expect(page, item.id).toMatch(/<span class="doc-meta">[^<]*\d{4}[^<]*<\/span>/);
+    }
+    const state = readFileSync(join(out, 'html/docs/state-1944.html'), 'utf8');
+    expect(
+      htmlText(/<p class="citation"[\s\S]*?<\/p>/.exec(state)?.[0] ?? '').replace(/\s+/g, ' '),
+    ).toContain('Department of State, “Department of State Briefing Paper,” September 1944,');
+  });
+
   it('sets the headnote and the questions of every item in every format, and makes tagged handouts numbered from 1', () => {
     const manifest = JSON.parse(readFileSync(EXAMPLE, 'utf8')) as {
       units: { items: { id: string; headnote: string; questions: string[] }[] }[];

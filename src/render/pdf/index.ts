@@ -88,6 +88,7 @@ function layoutBook(
       id: doc.id,
       runningHead: runningHead(title),
       division: division || start === 'recto',
+      ...(doc.group ? { group: doc.group } : {}),
     };
     placeAll(p, opened(print(documentBlocks(doc.blocks, style.spacing, images)), opening));
   });
@@ -180,12 +181,12 @@ export async function renderPdf(
 export async function renderPdfBook(
   edition: ModelEdition,
   out: string,
-  options: Pick<WriterOptions, 'reporter' | 'masterFile' | 'layout' | 'sources' | 'images'>,
+  options: Pick<WriterOptions, 'reporter' | 'masterFile' | 'layout' | 'sources' | 'images' | 'look'>,
 ): Promise<{ path: string; report: LayoutReport }> {
   const started = performance.now();
   const cpu = process.cpuUsage();
   const { meta } = edition;
-  const style = loadPdfStyle();
+  const style = loadPdfStyle(options.look);
   const fonts = await FontSet.load(style);
 
   // Every xml:id a cross-reference can point to, and the document it is in.
