@@ -325,6 +325,17 @@ describe('recto reader (course readers)', () => {
     for (const [k, unit] of units.entries())
       expect(unit.kids?.length, unit.title).toBe(manifest.units[k]?.items.length);
     expect(outlines.map((o) => o.title)).toContain('Introduction');
+    // the EPUB: the nav (checked above) and the NCX of older reading systems, a unit each with its items
+    const ncx = readEpub(join(out, 'containment-reader.epub')).get('OEBPS/toc.ncx') ?? '';
+    expect(ncx).toContain('<meta name="dtb:depth" content="2" />');
+    for (const unit of manifest.units) {
+      const at = ncx.indexOf(`<navLabel><text>${unit.title}</text></navLabel>`);
+      expect(at, unit.title).toBeGreaterThan(0);
+      const next = ncx.indexOf('<navPoint id="nav-group', at + 1);
+      const inner = ncx.slice(at, next < 0 ? undefined : next);
+      for (const item of unit.items)
+        expect(inner, `${unit.title}: ${item.id}`).toContain(`src="${item.id}.xhtml"`);
+    }
     // dates and authors: the contents, each item's page, the citation
     const index = readFileSync(join(out, 'html/index.html'), 'utf8');
     expect(index).toContain('<span class="toc-meta">4 July 1918 · Georgy Chicherin · Moscow</span>');
