@@ -29,6 +29,26 @@ export interface PageRange {
  * the model reads it from a document's header (`sourceDesc/biblStruct`) or a volume's own
  * imprint; a manifest states any part of it (`StatedSource`).
  */
+/**
+ * A publisher's own print look, stated in `edition.json` (`style`): the trim size (a name of
+ * `templates/pdf/style.json`'s `trimSizes`), the body type size in points (the other sizes and
+ * the leadings scaled with it), how a document starts, and font files (relative to the edition
+ * folder in the manifest; absolute once loaded).
+ */
+export interface EditionStyle {
+  trim?: string;
+  typeSize?: number;
+  documentStart?: 'run-on' | 'page' | 'recto';
+  fonts?: { regular?: string; italic?: string; bold?: string };
+}
+
+/** What a build is given for its look: the edition's `style`, and its own `templates/` folder. */
+export interface Look {
+  style?: EditionStyle;
+  /** The edition's `templates/` folder: a file there overrides the built-in file of that name. */
+  templates?: string;
+}
+
 export interface SourceRecord {
   title?: string; // the printed edition: "Foreign Relations of the United States, 1946, Volume VI …"
   volume?: string; // "VI"

@@ -126,7 +126,8 @@ describe('bad input', () => {
       env: { RECTO_TEMPLATES: templates },
     });
     expect(r.status).toBe(1);
-    expect(r.stderr).toMatch(/style\.json: body\.size: /);
+    // (at its line and column, with a rule id: issue #26)
+    expect(r.stderr).toMatch(/style\.json:31:13: error \[style-invalid\] body\.size: Too small/);
     expect(r.stderr).not.toContain('internal error');
     expect(existsSync(join(out, 'soviet-conduct.pdf'))).toBe(false);
   });

@@ -15,6 +15,7 @@
 export const UNIT_LANE = [
   'test/architecture.test.ts',
   'test/collection.test.ts',
+  'test/edition-diagnostics.test.ts',
   'test/html-update.test.ts',
   'test/knuth-plass.test.ts',
   'test/lanes.test.ts',

@@ -233,6 +233,126 @@ describe('recto reader (course readers)', () => {
     }
   });
 
+  it('cuts only where text is cut: no gap before the first paragraph asked for, none glued to a word, every source note kept (issue #26)', () => {
+    const manifest = JSON.parse(readFileSync(EXAMPLE, 'utf8')) as {
+      units: { items: { id: string; pages?: string; paragraphs?: string[] }[] }[];
+    };
+    const items = manifest.units.flatMap((u) => u.items);
+    expect(items.length).toBe(7);
+    for (const item of items) {
+      const tei = readFileSync(join(out, 'tei', `${item.id}.xml`), 'utf8');
+      const body = tei.slice(tei.indexOf('<body>'), tei.indexOf('</body>'));
+      // the source note (`Roosevelt Papers`, `761.00/260`, a volume's `Source: …`) stays, in every format
+      const note = /<note\b[^>]*type="source"[^>]*>([\s\S]*?)<\/note>/.exec(body);
+      expect(note, `${item.id}: its source note`).not.toBeNull();
+      // (letters and figures: `761.00/260` is a note too)
+      const alnum = (s: string): string => s.toLowerCase().replace(/[^a-z0-9]/g, '');
+      const words = alnum(stripTags(note?.[1] ?? '')).slice(0, 40);
+      expect(words.length, item.id).toBeGreaterThan(5);
+      const html = readFileSync(join(out, 'html/docs', `${item.id}.html`), 'utf8');
+      expect(alnum(htmlText(html)), `${item.id} HTML`).toContain(words);
+      expect(alnum(pdfText(join(out, 'handouts', `${item.id}.pdf`))), `${item.id} handout`).toContain(words);
+      // a gap is a word of its own: never glued to the next word (or the word before)
+      expect(body, `${item.id} TEI`).not.toMatch(/<\/gap>(?:<pb\b[^>]*\/>)?[\p{L}\p{N}]/u);
+      expect(body, `${item.id} TEI`).not.toMatch(/[\p{L}\p{N}.,;:]<gap reason="excerpt"/u);
+      for (const text of [htmlText(html), pdfText(join(out, 'handouts', `${item.id}.pdf`))])
+        expect(text.replace(/\s+/g, ' '), item.id).not.toMatch(/excerpt\.\][\p{L}\p{N}]/u);
+      // a whole document has no gap; a range's gaps stand only where its text was left out
+      const gaps = [...body.matchAll(/<gap reason="excerpt"/g)].length;
+      if (!item.pages && !item.paragraphs) expect(gaps, item.id).toBe(0);
+    }
+    // state-1944 asks for its first, second and fourth paragraphs: one gap between, one after, none before
+    const state = readFileSync(join(out, 'tei/state-1944.xml'), 'utf8');
+    const first = state.indexOf('p-5444ce"');
+    expect(state.slice(state.indexOf('<body>'), first)).not.toContain('<gap');
+    const between = state.slice(state.indexOf('p-64937c"'), state.indexOf('p-9bb9e1"'));
+    expect(between).toMatch(
+      /<\/p>\s*<gap reason="excerpt"[^>]*><desc>Text of the source \(p\. 193\) left out of this excerpt\.<\/desc><\/gap>\s*<p /,
+    );
+    expect(state.match(/<gap reason="excerpt"/g)).toHaveLength(2);
+    expect(state).toContain('<note type="source"');
+    expect(norm(pdfText(join(out, 'containment-reader.pdf')))).toContain(
+      norm('Roosevelt Papers Department of State Briefing Paper'),
+    );
+  });
+
+  it('gives every handout a running head and its first words naming the reader, the unit and the source, cited (issue #26)', () => {
+    const manifest = JSON.parse(readFileSync(EXAMPLE, 'utf8')) as {
+      title: string;
+      units: { title: string; items: { id: string; source: string; pages?: string }[] }[];
+    };
+    for (const unit of manifest.units)
+      for (const item of unit.items) {
+        const file = join(out, 'handouts', `${item.id}.pdf`);
+        const text = norm(pdfText(file));
+        expect(text, item.id).toContain(norm(`A reading from the course reader ${manifest.title}`));
+        expect(text, item.id).toContain(norm(unit.title));
+        expect(text, item.id).toContain('source');
+        if (item.pages) expect(text, item.id).toContain(norm(`pp. ${item.pages}`));
+        const fromVolume = item.source.endsWith('volume.xml');
+        if (fromVolume) {
+          expect(text, item.id).toContain(norm('Foreign Relations of the United States, 1958–1960'));
+          expect(text, item.id).toContain(norm('Charles S. Sampson'));
+        }
+        // the running head of the first page: the source edition (else the reader's title)
+        const head = pdfText(file, 1)
+          .split('\n')
+          .map((l) => l.trim())
+          .find(Boolean);
+        expect(head, item.id).toMatch(
+          fromVolume ? /^Foreign Relations of the United States, 1958–1960/ : /\S/,
+        );
+        const pages = Number(
+          /Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }))?.[1],
+        );
+        if (pages > 1)
+          expect(pdfText(file, 2).trim().split('\n')[0]?.trim(), `${item.id}: p. 2`).toBe(manifest.title);
+      }
+  });
+
+  it('gives the units a level of the PDF bookmarks, and dates and authors in the contents, on item pages and in citations (issue #26)', () => {
+    type Entry = { title: string; kids?: Entry[] };
+    const { outlines } = JSON.parse(
+      execFileSync('qpdf', ['--json', '--json-key=outlines', join(out, 'containment-reader.pdf')], {
+        encoding: 'utf8',
+      }),
+    ) as { outlines: Entry[] };
+    const manifest = JSON.parse(readFileSync(EXAMPLE, 'utf8')) as {
+      units: { title: string; items: { id: string }[] }[];
+    };
+    const units = outlines.filter((o) => o.kids?.length);
+    expect(units.map((u) => u.title)).toEqual(manifest.units.map((u) => u.title));
+    for (const [k, unit] of units.entries())
+      expect(unit.kids?.length, unit.title).toBe(manifest.units[k]?.items.length);
+    expect(outlines.map((o) => o.title)).toContain('Introduction');
+    // the EPUB: the nav (checked above) and the NCX of older reading systems, a unit each with its items
+    const ncx = readEpub(join(out, 'containment-reader.epub')).get('OEBPS/toc.ncx') ?? '';
+    expect(ncx).toContain('<meta name="dtb:depth" content="2" />');
+    for (const unit of manifest.units) {
+      const at = ncx.indexOf(`<navLabel><text>${unit.title}</text></navLabel>`);
+      expect(at, unit.title).toBeGreaterThan(0);
+      const next = ncx.indexOf('<navPoint id="nav-group', at + 1);
+      const inner = ncx.slice(at, next < 0 ? undefined : next);
+      for (const item of unit.items)
+        expect(inner, `${unit.title}: ${item.id}`).toContain(`src="${item.id}.xhtml"`);
+    }
+    // dates and authors: the contents, each item's page, the citation
+    const index = readFileSync(join(out, 'html/index.html'), 'utf8');
+    expect(index).toContain('<span class="toc-meta">4 July 1918 · Georgy Chicherin · Moscow</span>');
+    expect(index).toContain(
+      '<span class="toc-meta">September 1944 · Department of State → President Roosevelt · Washington</span>',
+    );
+    expect(index).toContain('<span class="toc-meta">November 26, 1958, 11 a.m. · Washington</span>');
+    for (const item of manifest.units.flatMap((u) => u.items)) {
+      const page = readFileSync(join(out, 'html/docs', `${item.id}.html`), 'utf8');
+      expect(page, item.id).toMatch(/<span class="doc-meta">[^<]*\d{4}[^<]*<\/span>/);
+    }
+    const state = readFileSync(join(out, 'html/docs/state-1944.html'), 'utf8');
+    expect(
+      htmlText(/<p class="citation"[\s\S]*?<\/p>/.exec(state)?.[0] ?? '').replace(/\s+/g, ' '),
+    ).toContain('Department of State, “Department of State Briefing Paper,” September 1944,');
+  });
+
   it('sets the headnote and the questions of every item in every format, and makes tagged handouts numbered from 1', () => {
     const manifest = JSON.parse(readFileSync(EXAMPLE, 'utf8')) as {
       units: { items: { id: string; headnote: string; questions: string[] }[] }[];

@@ -2,6 +2,7 @@ import { findNodeAtLocation, type Node, type ParseError, parseTree, printParseEr
 import type { z } from 'zod';
 import { type Position, positionAt } from '../diagnostics.ts';
 import { InputError } from '../errors.ts';
+import { didYouMean } from '../text/nearest.ts';
 
 /**
  * A JSON file the user writes (`edition.json`, `reader.json`, a register): parsed strictly and
@@ -80,13 +81,61 @@ export function parseJsonInput<T>(
   }
   const result = schema.safeParse(data);
   if (result.success) return { data: result.data, at };
-  const lines = result.error.issues.flatMap((issue) => {
+  throw new InputError(issueLines(result.error.issues, () => at, rule, schema).join('\n'));
+}
+
+/** A zod schema's own definition, as far as finding the fields it allows needs it. */
+interface SchemaDef {
+  type: string;
+  shape?: Record<string, z.ZodType>;
+  innerType?: z.ZodType;
+  element?: z.ZodType;
+  options?: z.ZodType[];
+  in?: z.ZodType;
+}
+const defOf = (schema: z.ZodType): SchemaDef => (schema as unknown as { _zod: { def: SchemaDef } })._zod.def;
+
+/** The fields a schema allows in the object at a JSON path (for "did you mean"). */
+export function fieldsAt(schema: z.ZodType, path: readonly (string | number)[]): string[] {
+  const out = new Set<string>();
+  const visit = (s: z.ZodType, rest: readonly (string | number)[]): void => {
+    const def = defOf(s);
+    const inner = def.innerType ?? (def.type === 'pipe' ? def.in : undefined);
+    if (inner) visit(inner, rest);
+    else if (def.type === 'union') for (const o of def.options ?? []) visit(o, rest);
+    else if (def.type === 'array' && def.element) {
+      if (rest.length && typeof rest[0] === 'number') visit(def.element, rest.slice(1));
+    } else if (def.type === 'object' && def.shape) {
+      if (!rest.length) for (const k of Object.keys(def.shape)) out.add(k);
+      else {
+        const field = def.shape[String(rest[0])];
+        if (field) visit(field, rest.slice(1));
+      }
+    }
+  };
+  visit(schema, path);
+  return [...out];
+}
+
+/**
+ * A schema's complaints about a JSON file, one line each at its `file:line:column` (`locate` says
+ * which file's text holds a path, when values come from more than one), an unknown field with the
+ * nearest field the schema allows there.
+ */
+export function issueLines(
+  issues: z.core.$ZodIssue[],
+  locate: (path: (string | number)[]) => JsonText,
+  rule: string,
+  schema: z.ZodType,
+): string[] {
+  return issues.flatMap((issue) => {
     const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
     if (issue.code === 'unrecognized_keys')
       return issue.keys.map(
         (key) =>
-          `${at.where([...path, key])}: error [${rule}-unknown-field] ${jsonPath([...path, key])}: unknown field`,
+          `${locate([...path, key]).where([...path, key])}: error [${rule}-unknown-field] ${jsonPath([...path, key])}: unknown field${didYouMean(key, fieldsAt(schema, path))}`,
       );
+    const at = locate(path);
     const missing = issue.code === 'invalid_type' && /received undefined/.test(issue.message);
     return [
       missing
@@ -94,5 +143,4 @@ export function parseJsonInput<T>(
         : `${at.where(path)}: error [${rule}-invalid] ${jsonPath(path) || '(root)'}: ${issue.message}`,
     ];
   });
-  throw new InputError(lines.join('\n'));
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { EditionMeta, StatedSource } from '../meta.ts';
+import type { EditionMeta, EditionStyle, StatedSource } from '../meta.ts';
 import { templateProblem } from '../normalize/declared.ts';
 import { FAMILY_IDS } from '../normalize/families.ts';
 import type { FamilyId } from '../normalize/rule.ts';
@@ -77,6 +77,24 @@ const DocumentEntry = z
   })
   .strict();
 
+/**
+ * A publisher's own print look (meta.ts `EditionStyle`): the trim size by its name in the style
+ * file's `trimSizes` (checked when the edition is loaded), the body type size in points, how a
+ * document starts, font files (WOFF, TrueType or OpenType) relative to the edition folder.
+ */
+const FontFile = z
+  .string()
+  .regex(/\.(woff|ttf|otf)$/i, 'a font file (.woff, .ttf or .otf)')
+  .optional();
+const StyleSchema = z
+  .object({
+    trim: z.string().min(1).optional(),
+    typeSize: z.number().min(6).max(24).optional(),
+    documentStart: z.enum(['run-on', 'page', 'recto']).optional(),
+    fonts: z.object({ regular: FontFile, italic: FontFile, bold: FontFile }).strict().optional(),
+  })
+  .strict() satisfies z.ZodType<EditionStyle>;
+
 /** What every publication's manifest states about itself (an edition's, a course reader's). */
 export const PUBLICATION = {
   id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'lower-case letters, digits and hyphens'),
@@ -117,6 +135,7 @@ export const ManifestSchema = z
     /** A register of persons, places and organisations: `.json`, `.csv` or TEI `.xml`. */
     register: z.string().min(1).optional(),
     conventions: Conventions.optional(),
+    style: StyleSchema.optional(),
     documents: z.array(DocumentEntry).min(1),
   })
   .strict();

@@ -126,7 +126,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       `${selected.length} documents${normalized < selected.length ? ` (${selected.length - normalized} unchanged, from the cache)` : ''}`,
     );
     // Diagnostics in edition order, whichever thread finished first.
-    const diagnostics = results.flatMap((r) => r.diagnostics);
+    // (what loading the edition found first: a text the manifest does not list, an unknown template)
+    const diagnostics = [...edition.diagnostics, ...results.flatMap((r) => r.diagnostics)];
     for (const d of diagnostics) options.reporter.diagnostic(d);
 
     const files: string[] = [];
@@ -185,6 +186,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
         },
         sources: edition.dir,
         ...(options.assets ? { assets: options.assets } : {}),
+        ...(edition.look ? { look: edition.look } : {}),
         runner,
         cache,
         progress,

@@ -3,12 +3,15 @@ import { readdir, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { InputError, UsageError } from '../errors.ts';
 import { knownFormats } from '../render/writers.ts';
+import { didYouMean } from '../text/nearest.ts';
 
 /** Refuses a format the command does not make before anything runs (a usage error: exit 2). */
 export function checkFormats(formats: string[], available: readonly string[] = knownFormats()): void {
   const unknown = formats.filter((f) => !available.includes(f));
   if (unknown.length) {
-    throw new UsageError(`unknown format ${unknown.join(', ')}; available: ${available.join(', ')}`);
+    // (a slip gets the nearest format: `htm` → did you mean "html"?)
+    const near = unknown.map((f) => didYouMean(f, available)).find(Boolean) ?? '';
+    throw new UsageError(`unknown format ${unknown.join(', ')}; available: ${available.join(', ')}${near}`);
   }
 }
 

@@ -1,4 +1,6 @@
+import type { Look } from '../meta.ts';
 import type { TeiMaster } from '../model/master.ts';
+import { useProjectTemplates } from '../render/template.ts';
 import { writerFor } from '../render/writers.ts';
 import type { Reporter } from '../report.ts';
 import { siteDownloads } from './downloads.ts';
@@ -20,7 +22,7 @@ export async function publishChanges(
   master: TeiMaster,
   formats: string[],
   changed: ChangedDocuments,
-  options: { out: string; reporter: Reporter },
+  options: { out: string; reporter: Reporter; look?: Look },
 ): Promise<string[]> {
   const edition = await master.edition();
   const written: string[] = [];
@@ -34,7 +36,13 @@ export async function publishChanges(
       masterFile: master.file,
       documentTei: changed.tei,
     };
-    written.push(...(await writer.update(edition, options.out, writerOptions, changed.positions)));
+    // (the edition's own templates, as the full build uses them)
+    useProjectTemplates(options.look?.templates);
+    try {
+      written.push(...(await writer.update(edition, options.out, writerOptions, changed.positions)));
+    } finally {
+      useProjectTemplates(undefined);
+    }
   }
   return written;
 }

@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { dirname, relative, resolve } from 'node:path';
 import { stageFingerprint } from '../cache/fingerprint.ts';
 import { type BuildCache, sha256 } from '../cache/store.ts';
+import type { Look } from '../meta.ts';
 import { documentTei } from '../model/documents.ts';
 import type { TeiMaster } from '../model/master.ts';
 import { timeAsync, timeSync } from '../profile.ts';
@@ -37,6 +38,8 @@ export interface PublishOptions {
   layout?: WriterOptions['layout'];
   /** A folder of the figures' images (`--assets`), looked in before the TEI's own folder. */
   assets?: string;
+  /** The edition's own look (`edition.json` `style`, its `templates/` folder). */
+  look?: Look;
 }
 
 /** Every file of the formats, also by format (what `.written.json` records), and the formats written now. */
@@ -117,8 +120,13 @@ async function writeFormats(
   const stage = (options.progress ?? silentProgress).stage('render', renders.length);
   // (the images a figure shows are inputs too: the folder they are looked for in, as it stands)
   const assetsKey = cache ? await folderFingerprint(options.assets) : '';
+  // (and the edition's own look: its style and its template files, as they stand)
+  const lookKey =
+    cache && options.look
+      ? [`${JSON.stringify(options.look.style ?? {})}\n${await folderFingerprint(options.look.templates)}`]
+      : [];
   const keyOf = (format: string): string =>
-    sha256(stageFingerprint(format), masterSha256, formats.join(','), assetsKey);
+    sha256(stageFingerprint(format), masterSha256, formats.join(','), assetsKey, ...lookKey);
   const figuresKey = cache ? sha256('figures', ...renders.map(keyOf)) : '';
 
   const results = new Map<string, RenderedFiles>();
@@ -154,6 +162,7 @@ async function writeFormats(
       ...(options.layout ? { layout: options.layout } : {}),
       ...(options.sources ? { sources: options.sources } : {}),
       ...(Object.keys(figures.images).length ? { images: figures.images } : {}),
+      ...(options.look ? { look: options.look } : {}),
     };
     const one = async (format: string): Promise<void> => {
       const result = await runner.render({ kind: 'render', format, edition, outDir, options: writerOptions });

@@ -1,5 +1,6 @@
 import type { ModelEdition } from '../model/edition.ts';
 import { type Profile, profiled, timeAsync } from '../profile.ts';
+import { useProjectTemplates } from '../render/template.ts';
 import type { WriterOptions } from '../render/writer.ts';
 import { WRITERS, writerFor } from '../render/writers.ts';
 import type { Reporter } from '../report.ts';
@@ -30,10 +31,16 @@ export async function runRenderTask(task: RenderTask): Promise<RenderedFiles> {
     diagnostic: (d) => messages.push({ diagnostic: d }),
     info: (m) => messages.push({ info: m }),
   };
-  const files = await timeAsync(`write ${task.format}`, () =>
-    writer.write(task.edition, task.outDir, { ...task.options, reporter }),
-  );
-  return { files, messages };
+  // the edition's own template files, in force for this writer only (a thread runs one task at a time)
+  useProjectTemplates(task.options.look?.templates);
+  try {
+    const files = await timeAsync(`write ${task.format}`, () =>
+      writer.write(task.edition, task.outDir, { ...task.options, reporter }),
+    );
+    return { files, messages };
+  } finally {
+    useProjectTemplates(undefined);
+  }
 }
 
 /** The task as a worker thread runs it: an error the CLI explains comes back as data. */

@@ -2,6 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import type { Diagnostic } from '../diagnostics.ts';
 import { RectoError } from '../errors.ts';
+import type { Look } from '../meta.ts';
 import { TeiMaster } from '../model/master.ts';
 import { build } from '../pipeline/build.ts';
 import { loadEdition, publishChanges, sweepTemporaryFiles } from '../pipeline/index.ts';
@@ -91,8 +92,11 @@ export async function startPreview(options: PreviewOptions): Promise<{ url: stri
     for (const [path, list] of result.paragraphs) paragraphs.set(resolve(path), list);
   };
 
+  let look: Look | undefined; // the edition's own templates, for the quick path as for the build
   const readPlan = async (): Promise<void> => {
-    const plan = (await loadEdition(sources)).documents;
+    const loaded = await loadEdition(sources);
+    look = loaded.source.look;
+    const plan = loaded.documents;
     documents = new Map(plan.map((d) => [resolve(d.path), { index: d.index, id: d.id }]));
     byName = new Map(plan.map((d) => [d.name, { index: d.index, id: d.id }]));
     master = new TeiMaster(join(out, 'tei', 'edition.xml'));
@@ -130,7 +134,7 @@ export async function startPreview(options: PreviewOptions): Promise<{ url: stri
       kept,
       formats,
       { positions: changed, tei: changedTei },
-      { out, reporter: options.reporter },
+      { out, reporter: options.reporter, ...(look ? { look } : {}) },
     );
   };
 

@@ -3,6 +3,7 @@ import { registerStandOff } from '../register/standoff.ts';
 import type { RegisterEntry } from '../register/types.ts';
 import { editionHeader } from '../tei/header.ts';
 import { block, el, type TeiElement, type TeiNode, textContent } from '../tei/node.ts';
+import { MONTHS } from '../text/months.ts';
 import { type ItemProvenance, itemHeader } from './header.ts';
 import { prefixIds } from './ids.ts';
 import { markdownInline, markdownTei } from './markdown.ts';
@@ -37,7 +38,12 @@ export interface ReaderUnitTei {
  * glossary (back). Standing alone (`tei/<item>.xml`), it carries the persons it names itself; in
  * the reader's master they are the master's, once.
  */
-export function itemTei(reader: EditionMeta, item: ReaderItemTei, standalone = false): TeiElement {
+export function itemTei(
+  reader: EditionMeta,
+  item: ReaderItemTei,
+  standalone = false,
+  handoutSource?: TeiElement, // a handout's first words: which reader it is from, and its source
+): TeiElement {
   const id = item.provenance.id;
   // the terms go with the excerpt, their ids prefixed as its pointers to them are
   const terms = [...(item.terms ?? [])].sort((a, b) =>
@@ -53,15 +59,15 @@ export function itemTei(reader: EditionMeta, item: ReaderItemTei, standalone = f
     (excerpt as TeiElement).children,
   );
   const parts: TeiElement[] = [];
+  const front: TeiElement[] = handoutSource ? [handoutSource] : [];
   if (item.headnote)
-    parts.push(
-      block('front', {}, [
-        block('div', { type: 'headnote', 'xml:id': `${id}-headnote` }, [
-          el('head', {}, ['Headnote']),
-          ...markdownTei(item.headnote),
-        ]),
+    front.push(
+      block('div', { type: 'headnote', 'xml:id': `${id}-headnote` }, [
+        el('head', {}, ['Headnote']),
+        ...markdownTei(item.headnote),
       ]),
     );
+  if (front.length) parts.push(block('front', {}, front));
   parts.push(block('body', {}, [div]));
   // the back: the questions, then the glossary of the source's terms the excerpt uses
   const back: TeiElement[] = [];
@@ -165,8 +171,56 @@ export function readerTei(
   ]);
 }
 
+/**
+ * A handout's first words, as a photocopy from a book carries them: the reader and unit it is
+ * from, and the source it is taken from, cited (its edition, volume, editors, imprint, the
+ * document's number and the excerpt's pages).
+ */
+function handoutSourceTei(reader: EditionMeta, item: ReaderItemTei, unit?: string): TeiElement {
+  const from: TeiNode[] = ['A reading from the course reader ', el('title', { level: 'm' }, [reader.title])];
+  if (reader.editor) from.push(`, edited by ${reader.editor}`);
+  const imprint = [reader.publisher, reader.date?.slice(0, 4)].filter(Boolean).join(', ');
+  if (imprint) from.push(` (${imprint})`);
+  if (unit) from.push(', ', el('title', {}, [unit]));
+  from.push('.');
+  return block('div', { type: 'handout-source', 'xml:id': `${item.provenance.id}-handout-source` }, [
+    el('p', {}, from),
+    el('p', {}, ['Source: ', sourceCitation(item.provenance), '.']),
+  ]);
+}
+
+/** The item's source cited in words: document, edition, volume, editors, imprint, number, pages. */
+export function sourceCitation(p: ItemProvenance): TeiElement {
+  const r = p.record;
+  // (the number the title may open with is the document's, said after the volume)
+  const numbered = r.document ? `${r.document}. ` : undefined;
+  const title =
+    numbered && p.sourceTitle.startsWith(numbered) ? p.sourceTitle.slice(numbered.length) : p.sourceTitle;
+  const parts: TeiNode[] = [`“${title}”`];
+  if (p.when) parts.push(`, ${writtenDate(p.when)}`);
+  if (r.title && r.title !== p.sourceTitle) parts.push(', in ', el('title', { level: 'm' }, [r.title]));
+  if (r.volume && !(r.title ?? '').includes(`Volume ${r.volume}`)) parts.push(`, vol. ${r.volume}`);
+  if (r.editors.length) parts.push(`, ed. ${r.editors.join(' and ')}`);
+  const imprint = [r.pubPlace, r.publisher].filter(Boolean).join(': ');
+  if (imprint || r.year) parts.push(` (${[imprint, r.year].filter(Boolean).join(', ')})`);
+  if (r.document) parts.push(`, document ${r.document}`);
+  const pages = p.pages ?? p.documentPages;
+  if (pages) parts.push(pages.from === pages.to ? `, p. ${pages.from}` : `, pp. ${pages.from}–${pages.to}`);
+  return el('bibl', {}, parts);
+}
+
+/** An ISO date as a reader writes it: `1958-11-26T11:00` → 26 November 1958, `1944-09` → September 1944. */
+export function writtenDate(when: string): string {
+  const [, y, m, d] = /^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?/.exec(when) ?? [];
+  if (!y) return when;
+  const month = m ? MONTHS[Number(m) - 1] : undefined;
+  if (!month) return y;
+  const name = `${month.charAt(0).toUpperCase()}${month.slice(1)}`;
+  return d ? `${Number(d)} ${name} ${y}` : `${name} ${y}`;
+}
+
 /** A handout: one item alone, in a teiCorpus whose header is the reader's with the item's title. */
-export function handoutTei(reader: EditionMeta, item: ReaderItemTei): TeiElement {
+export function handoutTei(reader: EditionMeta, item: ReaderItemTei, unit?: string): TeiElement {
   const meta: EditionMeta = {
     ...reader,
     id: item.provenance.id,
@@ -177,6 +231,6 @@ export function handoutTei(reader: EditionMeta, item: ReaderItemTei): TeiElement
   return block('teiCorpus', { 'xml:lang': reader.language, 'xml:id': `handout-${item.provenance.id}` }, [
     editionHeader(meta, 1),
     ...(standOff ? [standOff] : []),
-    itemTei(reader, item),
+    itemTei(reader, item, false, handoutSourceTei(reader, item, unit)),
   ]);
 }

@@ -108,6 +108,10 @@ async function resolveUnits(
             cut: cut.cut,
             origin: source.origin,
             when: source.document.when,
+            author: source.document.author,
+            recipient: source.document.recipient,
+            date: source.document.date,
+            place: source.document.place,
           },
           div: settled.div,
           terms: settled.terms,
@@ -222,7 +226,8 @@ export async function buildReader(
     for (const item of items) {
       const id = item.provenance.id;
       const tei = join(out, 'handouts', 'tei', `${id}.xml`);
-      const text = serializeTei(handoutTei(reader, item));
+      const unit = units.find((u) => u.items.includes(item))?.title;
+      const text = serializeTei(handoutTei(reader, item, unit));
       await writeIfChanged(tei, text);
       const {
         files: [pdf],

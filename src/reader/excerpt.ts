@@ -13,6 +13,29 @@ export interface Excerpt {
 /** Elements kept or left out whole: a note goes with the text it is anchored in. */
 const ATOMIC = new Set(['note', 'gap', 'lb', 'milestone', 'anchor', 'figure', 'graphic', 'cb', 'fw']);
 
+/**
+ * The document's own head, kept whatever the range: its title, and its source note (`Roosevelt
+ * Papers`, `761.00/260`), which says where the text comes from and so belongs to every excerpt of it.
+ */
+const isDocumentHead = (e: TeiElement): boolean => {
+  const name = localName(e.name);
+  return name === 'head' || (name === 'note' && e.attrs.type === 'source');
+};
+
+/** Whether the text that follows (a paragraph's next children) begins with a space; undefined: no text follows. */
+const startsWithSpace = (nodes: TeiNode[]): boolean | undefined => {
+  for (const n of nodes) {
+    if (!isElement(n)) {
+      if (n.length) return /^\s/.test(n);
+      continue;
+    }
+    if (localName(n.name) === 'note') continue; // a note is not where the line goes on
+    const inner = startsWithSpace(n.children);
+    if (inner !== undefined) return inner;
+  }
+  return undefined;
+};
+
 export class ExcerptError extends Error {}
 
 /**
@@ -61,6 +84,8 @@ export function excerpt(
   let cut = false;
   const kept: string[] = [];
   let inside = 0; // depth inside a wanted paragraph
+  let drops = 0; // how many times text was left out, so far: where each gap's cut began
+  const gapAfterDrops = new Map<TeiElement, number>(); // each excerpt gap → drops counted when it was made
 
   const keeping = (): boolean => (wanted ? inside > 0 : keepPage(page));
   const label = (): string => pages[page] ?? '?';
@@ -68,9 +93,14 @@ export function excerpt(
     dropped ??= [];
     if (dropped.at(-1) !== label()) dropped.push(label());
     cut = true;
+    drops++;
   };
   const resume = (out: TeiNode[]): void => {
-    if (dropped) out.push(makeGap(dropped));
+    if (dropped) {
+      const gap = makeGap(dropped);
+      gapAfterDrops.set(gap, drops);
+      out.push(gap);
+    }
     dropped = undefined;
     out.push(...pendingBreaks);
     pendingBreaks = [];
@@ -94,8 +124,8 @@ export function excerpt(
         continue;
       }
       const name = localName(c.name);
-      if (top && name === 'head') {
-        out.push(c); // the document's title stays (its page breaks still count)
+      if (top && isDocumentHead(c)) {
+        out.push(c); // the document's title and source note stay (their page breaks still count)
         for (const n of pageBreaksIn(c)) page = pageIndexOf(n);
         continue;
       }
@@ -120,11 +150,36 @@ export function excerpt(
           out.push(c);
         } else if (c.children.length) drop();
       } else {
+        const dropsBefore = drops;
         const inner = walk(c.children, false);
-        if (inner.some((n) => isElement(n) || n.trim())) out.push({ ...c, children: inner });
+        // A gap that opens the element for text left out before it (none of the element's own
+        // text was left out) stands before the element, not glued to its first word.
+        const first = inner.find((n) => isElement(n) || n.trim());
+        if (first && isElement(first) && gapAfterDrops.get(first) === dropsBefore) {
+          inner.splice(inner.indexOf(first), 1);
+          const before = out.at(-1);
+          if (before !== undefined && (isElement(before) || !/\n$/.test(before))) out.push('\n');
+          out.push(first, '\n');
+        }
+        if (inner.some((n) => isElement(n) || n.trim())) out.push({ ...c, children: spaceGaps(inner) });
       }
       if (isWanted) inside--;
     }
+    return out;
+  };
+  // A gap inside a paragraph is a word of its own: the word space on both sides is kept.
+  const spaceGaps = (nodes: TeiNode[]): TeiNode[] => {
+    const out: TeiNode[] = [];
+    nodes.forEach((n, k) => {
+      if (!isElement(n) || !gapAfterDrops.has(n)) {
+        out.push(n);
+        return;
+      }
+      const before = out.at(-1);
+      if (typeof before === 'string' && before.length && !/\s$/.test(before)) out.push(' ');
+      out.push(n);
+      if (startsWithSpace(nodes.slice(k + 1)) === false) out.push(' ');
+    });
     return out;
   };
   const children = walk(div.children, true);

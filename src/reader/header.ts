@@ -13,6 +13,11 @@ export interface ItemProvenance {
   cut: boolean;
   origin: string; // `001_….txt`, `volume.xml#d5`
   when?: string;
+  /** Who wrote it, to whom, when (as written) and where, as its source says: the item's contents line and page. */
+  author?: string;
+  recipient?: string;
+  date?: string;
+  place?: string;
 }
 
 const span = (p: { from: string; to: string }): string => (p.from === p.to ? p.from : `${p.from}–${p.to}`);
@@ -45,10 +50,36 @@ export function itemHeader(
       publicationStmt(reader, item.id),
       block('sourceDesc', {}, [bibl]),
     ]),
-    ...(item.when
-      ? [block('profileDesc', {}, [el('creation', {}, [el('date', { when: item.when }, [item.when])])])]
+    ...(item.when || item.author || item.recipient
+      ? [
+          block('profileDesc', {}, [
+            ...(item.when ? [el('creation', {}, [el('date', { when: item.when }, [item.when])])] : []),
+            ...correspDesc(item),
+          ]),
+        ]
       : []),
   ]);
+}
+
+/**
+ * The letter's sending and receiving as its source states them (the sender, the place and date of
+ * the dateline; the recipient), so the reader's contents and item pages say who wrote it and when.
+ */
+function correspDesc(item: ItemProvenance): TeiElement[] {
+  const date = item.date ?? item.when;
+  const sent = [
+    ...(item.author ? [el('name', {}, [item.author])] : []),
+    ...(item.place ? [el('placeName', {}, [item.place])] : []),
+    ...(date ? [el('date', item.when ? { when: item.when } : {}, [date])] : []),
+  ];
+  const received = item.recipient ? [el('name', {}, [item.recipient])] : [];
+  if (!sent.length && !received.length) return [];
+  return [
+    block('correspDesc', {}, [
+      ...(sent.length ? [block('correspAction', { type: 'sent' }, sent)] : []),
+      ...(received.length ? [block('correspAction', { type: 'received' }, received)] : []),
+    ]),
+  ];
 }
 
 /** What the item is of its source, said in the biblStruct. */

@@ -5,7 +5,7 @@
  * files for download is said here too, so adding a format is its writer and one line in
  * `writers.ts`. (A leaf module: types only.)
  */
-import type { EditionMeta } from '../meta.ts';
+import type { EditionMeta, Look } from '../meta.ts';
 import type { ModelEdition } from '../model/edition.ts';
 import type { Reporter } from '../report.ts';
 import type { FigureImages } from './figures.ts';
@@ -32,6 +32,8 @@ export interface WriterOptions {
   layout?: 'book' | 'handout';
   /** The figures' images found (src/render/figures.ts), by `mediaKey`; what is not here is a placeholder. */
   images?: FigureImages;
+  /** The edition's own look: its `style` (the PDF's trim, type size, document start, fonts) and `templates/` folder. */
+  look?: Look;
 }
 
 export interface Writer {

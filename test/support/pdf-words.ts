@@ -145,12 +145,22 @@ function byColumns(band: { words: PdfWord[] }[], right: number): PdfWord[] {
 }
 
 /** The first page of each outline entry (the documents' openings), from qpdf. */
+interface OutlineEntry {
+  title: string;
+  destpageposfrom1: number;
+  kids?: OutlineEntry[];
+}
+
 export function outlinePages(path: string): { title: string; page: number }[] {
   const json = JSON.parse(
     execFileSync('qpdf', ['--json', '--json-key=outlines', path], {
       encoding: 'utf8',
       maxBuffer: 256 * 1024 * 1024,
     }),
-  ) as { outlines: { title: string; destpageposfrom1: number }[] };
-  return json.outlines.map((o) => ({ title: o.title, page: o.destpageposfrom1 }));
+  ) as { outlines: OutlineEntry[] };
+  // the documents (and introduction, index) in order: a division's entry (a reader's unit, a
+  // volume's chapter) holds its documents' as kids, and is not a document itself
+  const leaves = (list: OutlineEntry[]): OutlineEntry[] =>
+    list.flatMap((o) => (o.kids?.length ? leaves(o.kids) : [o]));
+  return leaves(json.outlines).map((o) => ({ title: o.title, page: o.destpageposfrom1 }));
 }

@@ -7,7 +7,7 @@ import { type ModelEdition, numberedTitle } from '../../model/edition.ts';
 import { timeSync } from '../../profile.ts';
 import { editionFigures, imageBytes, unheldImages } from '../figures.ts';
 import { linkTable } from '../links.ts';
-import { TEMPLATES } from '../template.ts';
+import { templatePath } from '../template.ts';
 import { reportUnknownElements } from '../unknown.ts';
 import type { WriterOptions } from '../writer.ts';
 import { citationExports } from './cite-export.ts';
@@ -105,7 +105,7 @@ export async function renderHtml(
   }
   write('index.html', indexPage(edition, options.downloads, links, figures));
   if (editionFigures(edition).length)
-    write(FIGURE_STYLE, await readFile(join(TEMPLATES, 'html', 'figures.css')));
+    write(FIGURE_STYLE, await readFile(templatePath('html', 'figures.css')));
   // the images the pages show, copied under the site's assets; what the format cannot hold is said once
   for (const [name, { found, media }] of figures.used)
     write(`${FIGURE_ASSETS}${name}`, imageBytes(found, media));
@@ -129,7 +129,7 @@ export async function renderHtml(
     timeSync('html search index', () => searchIndexScript(entries, registerEntries)),
   );
   write('assets/contents.js', contentsScript(edition));
-  for (const asset of ASSETS) write(`assets/${asset}`, await readFile(join(TEMPLATES, 'html', asset)));
+  for (const asset of ASSETS) write(`assets/${asset}`, await readFile(templatePath('html', asset)));
   // The package's UMD build (defines window.MiniSearch); its exports map hides it, so resolve from the entry.
   const umd = join(dirname(require.resolve('minisearch')), '../umd/index.js');
   write('assets/minisearch.js', await readFile(umd));

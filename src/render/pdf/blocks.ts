@@ -36,6 +36,8 @@ export interface Opening {
   id: string;
   runningHead: string; // the title shortened to fit, at a word
   division: boolean; // opens a right-hand page (no running head there)
+  /** The division that holds it (a reader's unit, a volume's chapter): a level of the outline above it. */
+  group?: string;
 }
 
 export interface PdfBlock {

@@ -1,5 +1,6 @@
 import type PDFDocument from 'pdfkit';
 import { visualPositions } from './bidi.ts';
+import type { Opening } from './blocks.ts';
 import type { FontSet, FontStyle } from './fonts.ts';
 import type { Line } from './lines.ts';
 import { type LinkBox, Links } from './links.ts';
@@ -45,6 +46,8 @@ export class Drawer {
   private readonly textOps: TextOps;
   private readonly later: PageNumbers;
   private readonly links: Links;
+  /** The outline entry of the division the last document opened in (a reader's unit), its documents under it. */
+  private outlineGroup: { title: string; item: PDFKit.PDFOutline } | undefined;
 
   constructor(
     readonly doc: Doc,
@@ -60,6 +63,22 @@ export class Drawer {
     this.textOps = new TextOps(doc, fonts);
     this.later = new PageNumbers(doc, fonts, this.textOps);
     this.links = new Links(doc, documentOf);
+  }
+
+  /** A document's outline entry: under its division's (made where the division's first document opens), else at the top. */
+  private outlineItem(opening: Opening): void {
+    const { outline } = this.doc;
+    if (!opening.group) {
+      this.outlineGroup = undefined;
+      outline.addItem(opening.title);
+      return;
+    }
+    let group = this.outlineGroup;
+    if (group?.title !== opening.group) {
+      group = { title: opening.group, item: outline.addItem(opening.group, { expanded: true }) };
+      this.outlineGroup = group;
+    }
+    group.item.addItem(opening.title);
   }
 
   private left(page: Page): number {
@@ -326,7 +345,7 @@ export class Drawer {
       if (p.opening) {
         // a document begins: its section of the structure tree, its outline entry, a link target
         this.beginSection(p.opening.title);
-        doc.outline.addItem(p.opening.title);
+        this.outlineItem(p.opening);
         this.links.target(p.opening.id, top + p.y);
       }
       for (const id of p.line.anchors) this.links.target(id, top + p.y);

@@ -88,6 +88,7 @@ function layoutBook(
       id: doc.id,
       runningHead: runningHead(title),
       division: division || start === 'recto',
+      ...(doc.group ? { group: doc.group } : {}),
     };
     placeAll(p, opened(print(documentBlocks(doc.blocks, style.spacing, images)), opening));
   });
@@ -180,12 +181,12 @@ export async function renderPdf(
 export async function renderPdfBook(
   edition: ModelEdition,
   out: string,
-  options: Pick<WriterOptions, 'reporter' | 'masterFile' | 'layout' | 'sources' | 'images'>,
+  options: Pick<WriterOptions, 'reporter' | 'masterFile' | 'layout' | 'sources' | 'images' | 'look'>,
 ): Promise<{ path: string; report: LayoutReport }> {
   const started = performance.now();
   const cpu = process.cpuUsage();
   const { meta } = edition;
-  const style = loadPdfStyle();
+  const style = loadPdfStyle(options.look);
   const fonts = await FontSet.load(style);
 
   // Every xml:id a cross-reference can point to, and the document it is in.
@@ -233,20 +234,35 @@ export async function renderPdfBook(
   const drawer = new Drawer(doc, style, fonts, pageOf, documentOf);
   const path = join(out, `${meta.id}.pdf`);
   const written = writeStreamAtomic(path, doc);
-  const evenHead = fitWords(
-    meta.title,
-    (t) => fonts.styledWidth(t, 'italic', style.runningHead.size) <= style.width * 0.6,
-  );
+  const fitHead = (title: string): string =>
+    fitWords(title, (t) => fonts.styledWidth(t, 'italic', style.runningHead.size) <= style.width * 0.6);
+  const evenHead = fitHead(meta.title);
   // The running head of a right-hand page is the document its first line belongs to; a page
   // where a division opens has none.
   let current: Opening | undefined;
+  // (a handout is one reading: no index of names)
+  const handout = options.layout === 'handout';
+  // A handout, a photocopy handed out alone, says on every page where it comes from: the reader
+  // (its subtitle) on left-hand pages, the source edition on right-hand pages and the first.
+  const [item] = edition.documents;
+  const handoutHeads = handout
+    ? {
+        even: fitHead(meta.subtitle ?? meta.title),
+        odd: fitHead(item?.sourceEdition ?? item?.source ?? meta.subtitle ?? meta.title),
+      }
+    : undefined;
   // Each page is drawn as soon as it is complete, then dropped.
   const draw = (page: Page): void => {
     record(page);
     const top = page.body[0]?.opening ?? current;
     const chrome = {
-      runningHead:
-        page.blank || page.fixed || page.body[0]?.opening?.division
+      runningHead: handoutHeads
+        ? page.blank
+          ? undefined
+          : page.number % 2 === 0
+            ? handoutHeads.even
+            : handoutHeads.odd
+        : page.blank || page.fixed || page.body[0]?.opening?.division
           ? undefined
           : page.number % 2 === 0
             ? evenHead
@@ -257,8 +273,6 @@ export async function renderPdfBook(
     for (const placed of page.body) if (placed.opening) current = placed.opening;
   };
   const paginator = new Paginator(style, fonts, draw, refs);
-  // (a handout is one reading: no index of names)
-  const handout = options.layout === 'handout';
   layoutBook(
     paginator,
     edition,
