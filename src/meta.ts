@@ -13,6 +13,8 @@ export interface EditionMeta {
   date?: string; // publication date, ISO 8601
   /** The volume the documents come from (manifest `sourceEdition`): each document's default. */
   sourceEdition?: StatedSource;
+  /** Each editor by name with the role the header gives (a FRUS volume: primary, general), for a book's metadata. */
+  editors?: { name: string; role?: string }[];
   /** The edition's register (manifest `register`): tagged in the documents, written as `standOff`. */
   register?: Register;
 }
@@ -31,6 +33,7 @@ export interface PageRange {
  */
 export interface SourceRecord {
   title?: string; // the printed edition: "Foreign Relations of the United States, 1946, Volume VI …"
+  series?: string; // the series it belongs to: "Foreign Relations of the United States"
   volume?: string; // "VI"
   editors: string[];
   publisher?: string;

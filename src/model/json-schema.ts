@@ -253,6 +253,7 @@ const registerEntry: z.ZodType<RegisterEntry> = z.strictObject({
 
 const manifestRecord: z.ZodType<StatedSource> = z.strictObject({
   title: opt,
+  series: opt,
   volume: opt,
   editors: z.array(str).optional(),
   publisher: opt,
@@ -275,11 +276,13 @@ const meta: z.ZodType<EditionMeta> = z.strictObject({
   language: str,
   date: opt,
   sourceEdition: manifestRecord.optional(),
+  editors: z.array(z.strictObject({ name: str, role: opt })).optional(),
   register: z.strictObject({ entries: z.array(registerEntry) }).optional(),
 });
 
 const record: z.ZodType<SourceRecord> = z.strictObject({
   title: opt,
+  series: opt,
   volume: opt,
   editors: z.array(str),
   publisher: opt,

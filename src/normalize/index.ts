@@ -150,7 +150,12 @@ export function normalize(bytes: Uint8Array, options: NormalizeOptions): Normali
     options.overrides ?? {},
   );
   const textElement = el('text', {}, [block('body', {}, [div])]);
-  const source = documentSource(div, meta, options.edition.sourceEdition, options.sourceRecord);
+  const source = documentSource(
+    div,
+    options.edition.sourceEdition,
+    options.sourceRecord,
+    options.overrides?.source,
+  );
   const tei = block('TEI', { 'xml:lang': meta.language }, [
     documentHeader(meta, options.edition, {
       source,

@@ -179,14 +179,17 @@ function sourceBibl(id: string, doc: DocumentMeta, source: DocumentSource): TeiE
   }
   // TEI requires an imprint; with nothing known of it, the scopes (an imprint part) go inside it,
   // else "n.d.": no invented publisher or place.
+  // (no printed edition known: the monogr is the imprint alone, as TEI allows; the archival
+  // source stays the note after it)
   const monogr: TeiElement[] = [
-    el('title', { level: 'm' }, [source.title]),
+    ...(source.title ? [el('title', { level: 'm' }, [source.title])] : []),
     ...source.editors.map((e) => el('editor', {}, [e])),
   ];
   if (imprint.length) monogr.push(el('imprint', {}, imprint), ...scopes);
   else if (scopes.length) monogr.push(el('imprint', {}, scopes));
   else monogr.push(el('imprint', {}, [el('date', {}, ['n.d.'])]));
   const after: TeiElement[] = [];
+  if (source.series) after.push(el('series', {}, [el('title', { level: 's' }, [source.series])]));
   if (source.url) after.push(el('ref', { target: source.url }, [source.url]));
   if (source.note) after.push(el('note', { type: 'source' }, [source.note]));
   return block('biblStruct', { 'xml:id': `${id}-source` }, [
@@ -210,6 +213,7 @@ function volumeBibl(id: string, volume: StatedSource): TeiElement {
       el('imprint', {}, imprint),
       ...(volume.volume ? [el('biblScope', { unit: 'volume' }, [volume.volume])] : []),
     ]),
+    ...(volume.series ? [el('series', {}, [el('title', { level: 's' }, [volume.series])])] : []),
     ...(volume.url ? [el('ref', { target: volume.url }, [volume.url])] : []),
   ]);
 }

@@ -3,6 +3,7 @@ import { contentsTitle, type ModelDocument, type ModelEdition, numberedTitle } f
 import { fill, readTemplate } from '../template.ts';
 import type { Download } from '../writer.ts';
 import { type CslItem, documentCitation } from './cite.ts';
+import { citationKeys } from './cite-keys.ts';
 import { blocks, type Footnote, type HtmlContext, newContext, noteBody } from './elements.ts';
 import { type HtmlFigures, newFigures } from './figure.ts';
 
@@ -109,7 +110,7 @@ export function documentPage(
   ctx.resolve = (id) => links.get(id); // hrefs relative to docs/, where document pages live
   ctx.register = registerLinks(edition, '../');
   const text = blocks(doc.blocks, ctx);
-  const cite = documentCitation(doc, edition.meta);
+  const cite = documentCitation(doc, edition.meta, citationKeys(edition.documents).get(doc.id));
   const prev = edition.documents[index - 1];
   const next = edition.documents[index + 1];
   const link = (d: ModelDocument | undefined, rel: string, label: string): string =>
