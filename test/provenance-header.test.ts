@@ -6,6 +6,7 @@ import { childElements, localName } from '../src/tei/node.ts';
 import { parseTei } from '../src/tei/read.ts';
 import { validateTei } from '../src/tei/validate.ts';
 import { CORPORA_ROOT as CORPORA } from './support/corpus-truth.ts';
+import { danglingPointers, pointerCount } from './support/pointers.ts';
 import { recto, tempDir } from './support/run.ts';
 import { sharedCorpora } from './support/shared.ts';
 import { all } from './support/tei.ts';
@@ -74,6 +75,12 @@ describe('document headers (issue #14)', () => {
     const v = await validateTei(files);
     expect(v.messages).toEqual([]);
   }, 120_000);
+
+  it('every file resolves every pointer in itself (0 dangling: ref, target, corresp, resp …, #26)', () => {
+    const dangling = built.flatMap(({ file, tei }) => danglingPointers(tei).map((d) => `${file}: ${d}`));
+    expect(dangling).toEqual([]);
+    expect(built.reduce((n, { tei }) => n + pointerCount(tei), 0)).toBeGreaterThan(1000);
+  });
 
   it('every header has the source record, the idno, the editorial declaration, the tagsDecl and the revisionDesc', () => {
     const problems: string[] = [];
