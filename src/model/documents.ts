@@ -116,7 +116,18 @@ function editionMeta(header: TeiElement | undefined, root: TeiElement): EditionM
     licenceUrl: licence?.attrs.target,
     language: root.attrs['xml:lang'] ?? 'en',
     date: date?.attrs.when ?? textOf(date),
+    modified: lastRevision(header),
   };
+}
+
+/** The latest date of a header's revisionDesc: a change's `when`, else the ISO date it starts with (FRUS: `2008-12-29 PA/HO JW: …`). */
+function lastRevision(header: TeiElement | undefined): string | undefined {
+  const revisions = header && find(header, ['revisionDesc']);
+  const dates = (revisions ? descendants(revisions, 'change') : []).flatMap((c) => {
+    const when = c.attrs.when ?? /^\s*(\d{4}-\d\d-\d\d)\b/.exec(textOf(c) ?? '')?.[1];
+    return when && /^\d{4}(?:-\d\d(?:-\d\d)?)?$/.test(when) ? [when] : [];
+  });
+  return dates.sort().at(-1);
 }
 
 function documentOf(tei: TeiElement, index: number): EditionDocument | null {

@@ -275,6 +275,7 @@ const meta: z.ZodType<EditionMeta> = z.strictObject({
   licenceUrl: opt,
   language: str,
   date: opt,
+  modified: opt,
   sourceEdition: manifestRecord.optional(),
   editors: z.array(z.strictObject({ name: str, role: opt })).optional(),
   register: z.strictObject({ entries: z.array(registerEntry) }).optional(),

@@ -1,4 +1,4 @@
-import type { EditionMeta } from '../../meta.ts';
+import { type EditionMeta, RIGHTS_NOT_STATED } from '../../meta.ts';
 import { contentsTitle, type ModelDocument, type ModelEdition, numberedTitle } from '../../model/edition.ts';
 import { fill, readTemplate } from '../template.ts';
 import type { Download } from '../writer.ts';
@@ -37,7 +37,7 @@ export function layout(
         ? `\n<link rel="stylesheet" href="${page.root}${FIGURE_STYLE}">`
         : '',
       editionTitle: edition.title,
-      licence: edition.licence ?? '',
+      licence: edition.licence ?? RIGHTS_NOT_STATED, // (never an empty paragraph)
       licenceLink: edition.licenceUrl
         ? ` <a href="${escapeAttr(edition.licenceUrl)}">${escapeHtml(edition.licenceUrl)}</a>`
         : '',
