@@ -11,11 +11,18 @@ export interface EditionMeta {
   licenceUrl?: string; // the licence's URL, when stated
   language: string;
   date?: string; // publication date, ISO 8601
+  /** The TEI's last revision (its revisionDesc's latest dated change), ISO 8601: a book's modified date. */
+  modified?: string;
   /** The volume the documents come from (manifest `sourceEdition`): each document's default. */
   sourceEdition?: StatedSource;
+  /** Each editor by name with the role the header gives (a FRUS volume: primary, general), for a book's metadata. */
+  editors?: { name: string; role?: string }[];
   /** The edition's register (manifest `register`): tagged in the documents, written as `standOff`. */
   register?: Register;
 }
+
+/** What every format says when the edition states no licence: nothing is claimed. */
+export const RIGHTS_NOT_STATED = 'The rights of this edition are not stated.';
 
 /** Printed pages: from the first to the last (one page: the same). */
 export interface PageRange {
@@ -51,6 +58,7 @@ export interface Look {
 
 export interface SourceRecord {
   title?: string; // the printed edition: "Foreign Relations of the United States, 1946, Volume VI …"
+  series?: string; // the series it belongs to: "Foreign Relations of the United States"
   volume?: string; // "VI"
   editors: string[];
   publisher?: string;

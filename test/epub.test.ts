@@ -130,7 +130,7 @@ describe('the EPUB', () => {
     expect(opf).toContain('<meta property="dcterms:modified">2023-11-14T22:13:20Z</meta>');
     for (const needle of [
       '<dc:title id="title">The Sources of Soviet Conduct</dc:title>',
-      '<dc:creator id="editor">Recto Editorial Team</dc:creator>',
+      '<dc:creator id="creator-1">Recto Editorial Team</dc:creator>',
       '<dc:language>en</dc:language>',
       '<dc:publisher>Recto Course Readers</dc:publisher>',
       '<dc:rights>',

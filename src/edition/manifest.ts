@@ -18,6 +18,7 @@ const Licence = z.union([
 const StatedSourceSchema = z
   .object({
     title: z.string().min(1).optional(),
+    series: z.string().min(1).optional(),
     volume: z.string().min(1).optional(),
     editors: z.array(z.string().min(1)).optional(),
     publisher: z.string().min(1).optional(),

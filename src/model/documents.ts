@@ -75,6 +75,15 @@ function editorNames(editors: TeiElement[]): string | undefined {
   return `${names.slice(0, -1).join(', ')}, and ${names.at(-1)}`;
 }
 
+/** Each editor with the role the header gives, none when there is none. */
+function editorList(editors: TeiElement[]): EditionMeta['editors'] {
+  const list = editors.flatMap((e) => {
+    const name = textOf(e);
+    return name ? [{ name, ...(e.attrs.role ? { role: e.attrs.role } : {}) }] : [];
+  });
+  return list.length ? list : undefined;
+}
+
 function editionMeta(header: TeiElement | undefined, root: TeiElement): EditionMeta {
   const titleStmt = header && find(header, ['fileDesc', 'titleStmt']);
   const titles = titleStmt ? childElements(titleStmt, 'title') : [];
@@ -101,12 +110,24 @@ function editionMeta(header: TeiElement | undefined, root: TeiElement): EditionM
     title: textOf(main) ?? 'Untitled edition',
     subtitle: textOf(sub),
     editor: editorNames(titleStmt ? childElements(titleStmt, 'editor') : []),
+    editors: editorList(titleStmt ? childElements(titleStmt, 'editor') : []),
     publisher: textOf(publication && childElements(publication, 'publisher')[0]),
     licence: textOf(licence),
     licenceUrl: licence?.attrs.target,
     language: root.attrs['xml:lang'] ?? 'en',
     date: date?.attrs.when ?? textOf(date),
+    modified: lastRevision(header),
   };
+}
+
+/** The latest date of a header's revisionDesc: a change's `when`, else the ISO date it starts with (FRUS: `2008-12-29 PA/HO JW: …`). */
+function lastRevision(header: TeiElement | undefined): string | undefined {
+  const revisions = header && find(header, ['revisionDesc']);
+  const dates = (revisions ? descendants(revisions, 'change') : []).flatMap((c) => {
+    const when = c.attrs.when ?? /^\s*(\d{4}-\d\d-\d\d)\b/.exec(textOf(c) ?? '')?.[1];
+    return when && /^\d{4}(?:-\d\d(?:-\d\d)?)?$/.test(when) ? [when] : [];
+  });
+  return dates.sort().at(-1);
 }
 
 function documentOf(tei: TeiElement, index: number): EditionDocument | null {
@@ -171,6 +192,7 @@ function biblRecord(header: TeiElement): SourceRecord {
   return {
     // a file number standing in for the volume's title (the text names no volume) is no edition
     title: fileNumber && title?.startsWith(fileNumber) ? undefined : title,
+    series: textOf(childElements(bibl, 'series').flatMap((s) => childElements(s, 'title'))[0]),
     volume: textOf(scope('volume')),
     editors: childElements(monogr, 'editor').flatMap((e) => textOf(e) ?? []),
     publisher: textOf(imprint && childElements(imprint, 'publisher')[0]),
@@ -267,8 +289,13 @@ function volumeRecord(header: TeiElement | undefined, meta: EditionMeta): Source
   const titleStmt = header && find(header, ['fileDesc', 'titleStmt']);
   const publication = header && find(header, ['fileDesc', 'publicationStmt']);
   const date = publication && childElements(publication, 'date')[0];
+  const titled = (type: string): string | undefined =>
+    textOf(titleStmt && childElements(titleStmt, 'title').find((t) => t.attrs.type === type));
   return {
     title: meta.title,
+    series: titled('series'),
+    // (FRUS: `<title type="volumenumber">Volume XXII</title>`)
+    volume: titled('volumenumber')?.replace(/^vol(?:ume|\.)?\s+/i, ''),
     editors: (titleStmt ? childElements(titleStmt, 'editor') : []).flatMap((e) => textOf(e) ?? []),
     publisher: textOf(publication && childElements(publication, 'publisher')[0]),
     pubPlace: textOf(publication && childElements(publication, 'pubPlace')[0]),

@@ -253,6 +253,7 @@ const registerEntry: z.ZodType<RegisterEntry> = z.strictObject({
 
 const manifestRecord: z.ZodType<StatedSource> = z.strictObject({
   title: opt,
+  series: opt,
   volume: opt,
   editors: z.array(str).optional(),
   publisher: opt,
@@ -274,12 +275,15 @@ const meta: z.ZodType<EditionMeta> = z.strictObject({
   licenceUrl: opt,
   language: str,
   date: opt,
+  modified: opt,
   sourceEdition: manifestRecord.optional(),
+  editors: z.array(z.strictObject({ name: str, role: opt })).optional(),
   register: z.strictObject({ entries: z.array(registerEntry) }).optional(),
 });
 
 const record: z.ZodType<SourceRecord> = z.strictObject({
   title: opt,
+  series: opt,
   volume: opt,
   editors: z.array(str),
   publisher: opt,

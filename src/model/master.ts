@@ -89,7 +89,11 @@ export class TeiMaster {
     const old = members[position];
     if (!old) return undefined;
     const text = await readFile(file, 'utf8');
-    root.children[root.children.indexOf(old)] = parseTei(text, file);
+    // (a document's own file carries the register entries it points at; in the corpus the
+    // corpus's standOff holds them once, as composeCorpus writes the master)
+    const member = parseTei(text, file);
+    member.children = member.children.filter((c) => !isElement(c) || localName(c.name) !== 'standOff');
+    root.children[root.children.indexOf(old)] = member;
     this.model = undefined;
     this.docs = undefined;
     this.entries = undefined;

@@ -1,6 +1,7 @@
 import { basename } from 'node:path';
 import { type Diagnostic, DiagnosticBag } from '../diagnostics.ts';
 import type { DocumentMeta, DocumentOverrides, EditionMeta, StatedSource } from '../meta.ts';
+import { documentStandOff } from '../register/standoff.ts';
 import type { Register } from '../register/types.ts';
 import { documentHeader } from '../tei/header.ts';
 import { block, el, type TeiElement } from '../tei/node.ts';
@@ -150,7 +151,15 @@ export function normalize(bytes: Uint8Array, options: NormalizeOptions): Normali
     options.overrides ?? {},
   );
   const textElement = el('text', {}, [block('body', {}, [div])]);
-  const source = documentSource(div, meta, options.edition.sourceEdition, options.sourceRecord);
+  const source = documentSource(
+    div,
+    options.edition.sourceEdition,
+    options.sourceRecord,
+    options.overrides?.source,
+  );
+  // The register entries the text points at, in the document's own file: it stands alone (in the
+  // edition's teiCorpus the corpus's standOff holds them once: composeCorpus leaves these out).
+  const standOff = options.register ? documentStandOff(options.register.entries, textElement) : undefined;
   const tei = block('TEI', { 'xml:lang': meta.language }, [
     documentHeader(meta, options.edition, {
       source,
@@ -158,6 +167,7 @@ export function normalize(bytes: Uint8Array, options: NormalizeOptions): Normali
       buildDate: options.buildDate,
       renditions: declaredRenditions(options.id, conventions),
     }),
+    ...(standOff ? [standOff] : []),
     textElement,
   ]);
   return { meta, tei, diagnostics: diag.items, paragraphs: paragraphLines(div) };

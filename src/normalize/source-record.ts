@@ -1,4 +1,4 @@
-import type { DocumentMeta, StatedSource } from '../meta.ts';
+import type { StatedSource } from '../meta.ts';
 import { isElement, type TeiElement, type TeiNode } from '../tei/node.ts';
 
 /**
@@ -8,7 +8,13 @@ import { isElement, type TeiElement, type TeiNode } from '../tei/node.ts';
  * object, field by field, the document's last.
  */
 export interface DocumentSource {
-  title: string; // the volume (monogr title); the source string when that is all there is
+  /**
+   * The printed edition (monogr title): the volume stated, else the manifest's source string or a
+   * web copy's citation block; never an archival source note or a file number, which say where
+   * the original is kept, not where it is printed (none known: the document is cited by itself).
+   */
+  title?: string;
+  series?: string;
   volume?: string;
   editors: string[];
   publisher?: string;
@@ -102,9 +108,9 @@ export function parsePages(pages: string): { from: string; to: string } {
 /** The document's source record: from the text, then the edition's volume, then the document's own entry. */
 export function documentSource(
   div: TeiElement,
-  meta: DocumentMeta,
   edition: StatedSource | undefined,
   own: StatedSource | undefined,
+  statedSource?: string, // the manifest's `source` given as a string
 ): DocumentSource {
   const notes = sourceNotes(div);
   const texts = notes.map(noteText);
@@ -135,8 +141,16 @@ export function documentSource(
   const pages = own?.pages
     ? parsePages(own.pages)
     : (pageRange(div) ?? (cited ? parsePages(cited) : undefined));
+  // A web copy's citation block names the printed edition it was taken from.
+  const citation = notes
+    .filter((n) => n.attrs.subtype === 'citation')
+    .map(noteText)
+    .join(' ');
+  const printed = statedSource ?? (citation || undefined);
   return {
-    title: merged.title ?? squash((sourceNote ?? meta.source ?? meta.title).replace(/\bhttps?:\/\/\S+/g, '')),
+    title:
+      merged.title ?? (printed ? squash(printed.replace(/\bhttps?:\/\/\S+/g, '')) || undefined : undefined),
+    series: merged.series,
     volume: merged.volume,
     editors: merged.editors ?? [],
     publisher: merged.publisher,

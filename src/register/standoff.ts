@@ -1,4 +1,5 @@
-import { block, el, type TeiElement } from '../tei/node.ts';
+import { block, el, type TeiElement, type TeiNode } from '../tei/node.ts';
+import { pointedIds } from '../tei/standalone.ts';
 import type { EntityType, RegisterEntry } from './types.ts';
 
 /**
@@ -42,4 +43,13 @@ export function registerStandOff(entries: RegisterEntry[]): TeiElement | undefin
       : [];
   });
   return lists.length ? block('standOff', {}, lists) : undefined;
+}
+
+/**
+ * The `standOff` a TEI file of one document carries so that it stands alone: the register
+ * entries its text points at, and no others (none pointed at: no standOff).
+ */
+export function documentStandOff(entries: RegisterEntry[], text: TeiNode): TeiElement | undefined {
+  const pointed = pointedIds(text);
+  return registerStandOff(entries.filter((e) => pointed.has(e.id)));
 }

@@ -75,9 +75,31 @@ const EDITORIAL_DECL: [string, string][] = [
   ],
   [
     'interpretation',
-    'The dateline is marked as placeName and date with @when (ISO 8601); sender and recipient read from the title are in correspDesc; omissions are gap with the editors’ words in desc; bracketed conjectures are supplied with cert="low", other bracketed insertions supplied; web-page boilerplate is fw. Names in the running text are not marked.',
+    'The dateline is marked as placeName and date with @when (ISO 8601); sender and recipient read from the title are in correspDesc; omissions are gap with the editors’ words in desc; bracketed conjectures are supplied with cert="low", other bracketed insertions supplied; web-page boilerplate is fw.',
   ],
 ];
+
+/** The name elements a text marks with a pointer to the register (`persName ref="#kennan"`), by name. */
+const NAME_ELEMENTS = ['persName', 'placeName', 'orgName'];
+
+function markedNames(text: TeiElement): string[] {
+  const found = new Set<string>();
+  const visit = (e: TeiElement): void => {
+    if (NAME_ELEMENTS.includes(e.name) && e.attrs.ref) found.add(e.name);
+    for (const c of e.children) if (typeof c !== 'string') visit(c);
+  };
+  visit(text);
+  return NAME_ELEMENTS.filter((n) => found.has(n));
+}
+
+/** What the interpretation says of names: what the text marks, not a fixed sentence (#26). */
+function namesSentence(marked: string[], register = false): string {
+  if (!marked.length)
+    return register
+      ? 'No name the edition’s register lists was found in the running text; names are not marked.'
+      : 'Names in the running text are not marked.';
+  return `Names in the running text that the edition’s register lists are marked (${marked.join(', ')}) with ref pointing at the register’s entry in standOff; other names are not marked.`;
+}
 
 /** `tagUsage` for every element of the text, by name, with how often it occurs. */
 function tagsDecl(text: TeiElement, renditions: TeiElement[] = []): TeiElement {
@@ -101,12 +123,22 @@ function tagsDecl(text: TeiElement, renditions: TeiElement[] = []): TeiElement {
 
 const TEI_NAMESPACE = 'http://www.tei-c.org/ns/1.0';
 
-function encodingDesc(text?: TeiElement, renditions?: TeiElement[]): TeiElement {
+/** `marked`: the name elements the text points at the register with (the edition: those of its register). */
+function encodingDesc(
+  marked: string[],
+  register: boolean,
+  text?: TeiElement,
+  renditions?: TeiElement[],
+): TeiElement {
   return block('encodingDesc', {}, [
     block(
       'editorialDecl',
       {},
-      EDITORIAL_DECL.map(([part, words]) => el(part, {}, [el('p', {}, [words])])),
+      EDITORIAL_DECL.map(([part, words]) =>
+        el(part, {}, [
+          el('p', {}, [part === 'interpretation' ? `${words} ${namesSentence(marked, register)}` : words]),
+        ]),
+      ),
     ),
     ...(text ? [tagsDecl(text, renditions)] : []),
     el('appInfo', {}, [
@@ -179,14 +211,17 @@ function sourceBibl(id: string, doc: DocumentMeta, source: DocumentSource): TeiE
   }
   // TEI requires an imprint; with nothing known of it, the scopes (an imprint part) go inside it,
   // else "n.d.": no invented publisher or place.
+  // (no printed edition known: the monogr is the imprint alone, as TEI allows; the archival
+  // source stays the note after it)
   const monogr: TeiElement[] = [
-    el('title', { level: 'm' }, [source.title]),
+    ...(source.title ? [el('title', { level: 'm' }, [source.title])] : []),
     ...source.editors.map((e) => el('editor', {}, [e])),
   ];
   if (imprint.length) monogr.push(el('imprint', {}, imprint), ...scopes);
   else if (scopes.length) monogr.push(el('imprint', {}, scopes));
   else monogr.push(el('imprint', {}, [el('date', {}, ['n.d.'])]));
   const after: TeiElement[] = [];
+  if (source.series) after.push(el('series', {}, [el('title', { level: 's' }, [source.series])]));
   if (source.url) after.push(el('ref', { target: source.url }, [source.url]));
   if (source.note) after.push(el('note', { type: 'source' }, [source.note]));
   return block('biblStruct', { 'xml:id': `${id}-source` }, [
@@ -210,6 +245,7 @@ function volumeBibl(id: string, volume: StatedSource): TeiElement {
       el('imprint', {}, imprint),
       ...(volume.volume ? [el('biblScope', { unit: 'volume' }, [volume.volume])] : []),
     ]),
+    ...(volume.series ? [el('series', {}, [el('title', { level: 's' }, [volume.series])])] : []),
     ...(volume.url ? [el('ref', { target: volume.url }, [volume.url])] : []),
   ]);
 }
@@ -249,10 +285,21 @@ export function documentHeader(doc: DocumentMeta, edition: EditionMeta, parts: H
       publicationStmt(edition, doc.id),
       block('sourceDesc', {}, [bibl, sourceBibl(doc.id, doc, parts.source)]),
     ]),
-    encodingDesc(parts.text, parts.renditions),
+    encodingDesc(markedNames(parts.text), registerNames(edition).length > 0, parts.text, parts.renditions),
     block('profileDesc', {}, profile),
     block('revisionDesc', {}, [change]),
   ]);
+}
+
+/** The name elements the edition's register gives its documents (the kinds of entry it has). */
+function registerNames(edition: EditionMeta): string[] {
+  const entries = edition.register?.entries ?? [];
+  const kinds: [string, string][] = [
+    ['person', 'persName'],
+    ['place', 'placeName'],
+    ['org', 'orgName'],
+  ];
+  return kinds.flatMap(([type, name]) => (entries.some((e) => e.type === type) ? [name] : []));
 }
 
 /** The teiHeader of the whole edition (the teiCorpus). */
@@ -278,7 +325,7 @@ export function editionHeader(edition: EditionMeta, documentCount: number): TeiE
           : el('p', {}, ['Plain-text transcriptions; each document’s header names its source.']),
       ]),
     ]),
-    encodingDesc(),
+    encodingDesc(registerNames(edition), registerNames(edition).length > 0),
     block('profileDesc', {}, [langUsage(edition.language)]),
   ]);
 }

@@ -2,7 +2,7 @@ import type { EditionMeta } from '../../meta.ts';
 import { fill, readTemplate } from '../template.ts';
 
 /** Splits a title into lines of at most `width` characters (the cover has no text layout engine). */
-function lines(text: string, width: number): string[] {
+export function coverLines(text: string, width: number): string[] {
   const out: string[] = [];
   let line = '';
   for (const word of text.split(/\s+/).filter(Boolean)) {
@@ -16,7 +16,7 @@ function lines(text: string, width: number): string[] {
 }
 
 const tspans = (text: string, width: number, x: number, dy: number): string =>
-  lines(text, width)
+  coverLines(text, width)
     .map(
       (l, k) =>
         `<tspan x="${x}" dy="${k === 0 ? 0 : dy}">${l.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</tspan>`,

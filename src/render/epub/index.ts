@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import * as epubModule from 'epub-gen-memory';
 import * as epubConstants from 'epub-gen-memory/dist/lib/util/constants.js';
 import { writeFileAtomic } from '../../fs/atomic-write.ts';
+import { type EditionMeta, RIGHTS_NOT_STATED } from '../../meta.ts';
 import { contentsTitle, type ModelDocument, type ModelEdition } from '../../model/edition.ts';
 import { timeAsync } from '../../profile.ts';
 import { modifiedDate, w3cDateTime } from '../../reproducible.ts';
@@ -17,6 +18,7 @@ import type { WriterOptions } from '../writer.ts';
 import { coverSvg } from './cover.ts';
 import { type EpubContext, newEpubContext } from './elements.ts';
 import { editionUuid } from './identity.ts';
+import { coverPng } from './raster-cover.ts';
 import { INDEX_FILE, registerIndexChapter } from './register-index.ts';
 
 /**
@@ -99,7 +101,7 @@ class RectoEPub extends EPub {
       if (mine) zip.file(`OEBPS/images/${mine.name}`, mine.bytes);
     }
   }
-  async build(extraFiles: Record<string, string>, date: Date): Promise<Buffer> {
+  async build(extraFiles: Record<string, string | Uint8Array>, date: Date): Promise<Buffer> {
     await this.render();
     const zip = this.zip as unknown as Zip;
     for (const [name, data] of Object.entries(extraFiles)) zip.file(`OEBPS/${name}`, data);
@@ -174,6 +176,30 @@ function documentChapter(
     'chapter.html',
   );
   return { chapter: { title: contentsTitle(doc), content, filename }, ctx };
+}
+
+/** A person of the book's metadata: one `dc:creator` or `dc:contributor` each, with a MARC relator role. */
+interface BookPerson {
+  name: string;
+  element: 'creator' | 'contributor';
+  role: string;
+}
+
+/**
+ * The book's people, one each, from the TEI's editors: those the header names with a role other
+ * than the primary editor's (a FRUS volume's general editor) contribute; the others create. The
+ * manifest's editor is one name as the edition states it (`editor`), not split on "and".
+ */
+export function bookPeople(meta: EditionMeta): BookPerson[] {
+  const editors = meta.editors ?? (meta.editor ? [{ name: meta.editor }] : []);
+  const creates = (role?: string): boolean => !role || role === 'primary';
+  const hasCreator = editors.some((e) => creates(e.role));
+  return editors.map((e, k) => ({
+    name: e.name,
+    // (a book with only a general editor still has a creator: the first)
+    element: creates(e.role) || (!hasCreator && k === 0) ? 'creator' : 'contributor',
+    role: 'edt',
+  }));
 }
 
 /** An entry of the EPUB's navigation: a chapter, or a division's title over its chapters. */
@@ -271,7 +297,12 @@ export async function renderEpub(
   }
 
   const index = registerIndexChapter(edition, fileOf);
-  if (index) chapters.push({ title: 'Index', filename: INDEX_FILE, content: index });
+  if (index) {
+    // (a volume that prints its own index has an "Index" already: ours is then named for what it holds)
+    const title = chapters.some((c) => c.title === 'Index') ? 'Index of names' : 'Index';
+    chapters.push({ title, filename: INDEX_FILE, content: index });
+    toc.push({ title, href: INDEX_FILE }); // in the contents too, not only the landmarks
+  }
 
   const firstDocument = edition.documents[0];
   // The printed editions the book is made from (not each document's archival source): a volume is
@@ -285,7 +316,7 @@ export async function renderEpub(
   ];
   const book = {
     title: meta.title,
-    author: meta.editor ? [meta.editor] : [],
+    author: bookPeople(meta).map((p) => p.name),
     publisher: meta.publisher ?? '',
     description: meta.subtitle ?? meta.title,
     lang: meta.language,
@@ -303,9 +334,10 @@ export async function renderEpub(
     // Extra keys reach the templates (epub-gen-memory passes its options through).
     recto: {
       subtitle: meta.subtitle,
-      editor: meta.editor,
+      people: bookPeople(meta),
       date: meta.date,
-      rights: [meta.licence, meta.licenceUrl].filter(Boolean).join(' '),
+      // always stated: nothing is claimed when the edition states no licence
+      rights: [meta.licence, meta.licenceUrl].filter(Boolean).join(' ') || RIGHTS_NOT_STATED,
       sources: sources.length ? sources : [meta.title],
       modified: w3cDateTime(modified),
       // One edition, many printed sources: each document's page numbers are those of its own source.
@@ -331,7 +363,10 @@ export async function renderEpub(
     { lang: meta.language, title: meta.title },
     'cover.xhtml',
   );
-  const buffer = await epub.build({ 'cover.svg': coverSvg(meta), 'cover.xhtml': cover }, modified);
+  const buffer = await epub.build(
+    { 'cover.svg': coverSvg(meta), 'cover.png': await coverPng(meta), 'cover.xhtml': cover },
+    modified,
+  );
 
   reportUnknownElements(options, 'epub', edition.unknown);
   for (const d of unheldImages('epub', edition, options.images, options.masterFile))

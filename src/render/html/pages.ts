@@ -1,8 +1,9 @@
-import type { EditionMeta } from '../../meta.ts';
+import { type EditionMeta, RIGHTS_NOT_STATED } from '../../meta.ts';
 import { contentsTitle, type ModelDocument, type ModelEdition, numberedTitle } from '../../model/edition.ts';
 import { fill, readTemplate } from '../template.ts';
 import type { Download } from '../writer.ts';
 import { type CslItem, documentCitation } from './cite.ts';
+import { citationKeys } from './cite-keys.ts';
 import { blocks, type Footnote, type HtmlContext, newContext, noteBody } from './elements.ts';
 import { type HtmlFigures, newFigures } from './figure.ts';
 
@@ -36,7 +37,7 @@ export function layout(
         ? `\n<link rel="stylesheet" href="${page.root}${FIGURE_STYLE}">`
         : '',
       editionTitle: edition.title,
-      licence: edition.licence ?? '',
+      licence: edition.licence ?? RIGHTS_NOT_STATED, // (never an empty paragraph)
       licenceLink: edition.licenceUrl
         ? ` <a href="${escapeAttr(edition.licenceUrl)}">${escapeHtml(edition.licenceUrl)}</a>`
         : '',
@@ -109,7 +110,7 @@ export function documentPage(
   ctx.resolve = (id) => links.get(id); // hrefs relative to docs/, where document pages live
   ctx.register = registerLinks(edition, '../');
   const text = blocks(doc.blocks, ctx);
-  const cite = documentCitation(doc, edition.meta);
+  const cite = documentCitation(doc, edition.meta, citationKeys(edition.documents).get(doc.id));
   const prev = edition.documents[index - 1];
   const next = edition.documents[index + 1];
   const link = (d: ModelDocument | undefined, rel: string, label: string): string =>
