@@ -65,3 +65,22 @@ export function documentPages(
   for (const c of div.children) visit(c);
   return { start, list };
 }
+
+/**
+ * Where words stand in the source edition, as a locator: one page (`696`) when a page break says
+ * so, else the range the words may be on (`696–709`: a document without page markers whose header
+ * gives its pages). A locator that is a range is never shortened to its first page.
+ */
+export type Locator = string;
+
+/** The locator of the pages from `from` to `to` (one page when they are the same). */
+export const pagesLocator = (from: string, to: string): Locator => (from === to ? from : `${from}–${to}`);
+
+/** A locator as the edition prints it: `p. 696`, `pp. 696–709`. */
+export const locatorLabel = (locator: Locator): string =>
+  locator.includes('–') ? `pp. ${locator}` : `p. ${locator}`;
+
+/** The page before a numbered page (`697` → `696`), none for a page not numbered in figures. */
+export function pageBefore(page: string): string | undefined {
+  return /^\d+$/.test(page) && Number(page) > 1 ? String(Number(page) - 1) : undefined;
+}
