@@ -1,5 +1,6 @@
 import type { SourceRecord } from '../meta.ts';
 import { isElement, localName, type TeiElement, type TeiNode } from '../tei/node.ts';
+import type { Block, Inline } from './types.ts';
 
 /**
  * A document's pages in its source edition as its TEI marks them, for a reader that cuts the text
@@ -83,4 +84,23 @@ export const locatorLabel = (locator: Locator): string =>
 /** The page before a numbered page (`697` → `696`), none for a page not numbered in figures. */
 export function pageBefore(page: string): string | undefined {
   return /^\d+$/.test(page) && Number(page) > 1 ? String(Number(page) - 1) : undefined;
+}
+
+/** The page words begin on: `page`, or the page of a break before the first of them. */
+export function pageOfFirstWords(nodes: (Block | Inline)[], page: Locator | undefined): Locator | undefined {
+  for (const n of nodes) {
+    if (n.kind === 'pageBreak') page = n.n;
+    else if (n.kind === 'paragraph') return pageOfFirstWords(n.children, page);
+    else if (n.kind !== 'text' || n.text.trim()) return page;
+  }
+  return page;
+}
+
+/**
+ * The locator of words that begin at `start` and end at `end` (a search entry's): one page, or
+ * the pages they run over (`12–13`; a range a locator already is stays one).
+ */
+export function spanned(start: Locator | undefined, end: Locator | undefined): Locator | undefined {
+  if (start === undefined || end === undefined || start === end) return end ?? start;
+  return pagesLocator(start.split('–')[0] ?? start, end.split('–').at(-1) ?? end);
 }

@@ -1,4 +1,4 @@
-import { type Locator, pagesLocator } from '../../model/pages.ts';
+import { type Locator, pageOfFirstWords, spanned } from '../../model/pages.ts';
 import { BLOCK_TEXT, displayText, readingText } from '../../model/reading-text.ts';
 import {
   type AsideRole,
@@ -137,25 +137,6 @@ export function nestedBlocks(body: Block[], ctx: HtmlContext): string {
 function itemId(item: ListItem): string | undefined {
   const first = item.blocks.find((b) => b.kind !== 'pageBreak');
   return first?.kind === 'paragraph' ? first.id : undefined;
-}
-
-/** The page words begin on: `page`, or the page of a break before the first of them. */
-function pageOfFirstWords(nodes: (Block | Inline)[], page: Locator | undefined): Locator | undefined {
-  for (const n of nodes) {
-    if (n.kind === 'pageBreak') page = n.n;
-    else if (n.kind === 'paragraph') return pageOfFirstWords(n.children, page);
-    else if (n.kind !== 'text' || n.text.trim()) return page;
-  }
-  return page;
-}
-
-/**
- * The locator of words that begin at `start` and end at `end` (a search entry's): one page, or
- * the pages they run over (`12–13`; a range a locator already is stays one).
- */
-function spanned(start: Locator | undefined, end: Locator | undefined): Locator | undefined {
-  if (start === undefined || end === undefined || start === end) return end ?? start;
-  return pagesLocator(start.split('–')[0] ?? start, end.split('–').at(-1) ?? end);
 }
 
 /** The number the next search entry of the text takes (`para-N`, `item-N`, `table-N-row-R`). */
