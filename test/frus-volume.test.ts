@@ -43,7 +43,7 @@ describe('an official FRUS volume through `recto render`', () => {
       const html = readFileSync(join(out, 'html', 'docs', f), 'utf8');
       pages += (html.match(/<span class="pb" id=/g) ?? []).length;
       noteCount +=
-        (html.match(/<li id="fn-/g) ?? []).length + (html.match(/<p class="source-note">/g) ?? []).length;
+        (html.match(/<li id="fn-/g) ?? []).length + (html.match(/<p class="source-note"[ >]/g) ?? []).length;
       anchors.set(f, new Set([...html.matchAll(/ id="([^"]+)"/g)].map((m) => m[1] ?? '')));
       for (const m of html.matchAll(/<a class="internal" href="([^"]+)"/g)) links.push([f, m[1] ?? '']);
     }
@@ -78,7 +78,7 @@ describe('an official FRUS volume through `recto render`', () => {
       pages += (text.match(/role="doc-pagebreak"/g) ?? []).length;
       noteCount +=
         (text.match(/role="doc-footnote"/g) ?? []).length +
-        (text.match(/<p class="source-note">/g) ?? []).length;
+        (text.match(/<p class="source-note"[ >]/g) ?? []).length;
     }
     expect(pages).toBe(pbs.length);
     expect(noteCount).toBe(notes);

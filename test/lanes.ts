@@ -35,6 +35,7 @@ export const CORPUS_LANE = [
   'test/equivalence.test.ts',
   'test/frus-volume.test.ts',
   'test/lighthouse.test.ts',
+  'test/locator-audit.test.ts',
   'test/model-json.test.ts',
   'test/pdf-layout-report.test.ts',
   'test/pdf-links.test.ts',

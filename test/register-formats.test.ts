@@ -1,12 +1,8 @@
-import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { editionModel } from '../src/model/edition.ts';
-import { nameTokens } from '../src/register/names.ts';
-import { readTei } from '../src/tei/read.ts';
 import { epubcheck, readEpub } from './support/epub.ts';
-import { outlinePages } from './support/pdf-words.ts';
+import { checkPdfIndex } from './support/pdf-index.ts';
 import { recto, tempDir } from './support/run.ts';
 import { sharedCorpus } from './support/shared.ts';
 
@@ -24,108 +20,6 @@ beforeAll(() => {
   const r = recto(['build', '--out', out, '--formats', 'tei,html,epub,pdf', '--quiet']);
   expect(r.status, r.stderr).toBe(0);
 });
-
-const pdfPageText = (pdf: string, n: number): string =>
-  execFileSync('pdftotext', ['-f', String(n), '-l', String(n), '-layout', pdf, '-'], { encoding: 'utf8' })
-    // a word hyphenated at a line's end is one word
-    .replace(/-\n\s*/g, '');
-
-/**
- * The PDF's index (from the page its outline entry `Index of Names` points at to the end) as `name → pages`.
- * pdftotext reads the two columns one after the other; each page's first line (the title or the
- * running head) and its folio are left out. An entry is a name (words and commas, no digit) and
- * then its numbers; a new name begins after a number. A sub-entry (`as Lippman, 28`) is keyed
- * `main|as Lippman`; a cross-reference (`Lippman, see Lippmann, Walter`) is a line of its own.
- */
-function pdfIndex(pdf: string): { entries: Map<string, number[]>; see: [string, string][] } {
-  const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' }))?.[1]);
-  const first = outlinePages(pdf).findLast((o) => o.title === 'Index of Names')?.page ?? pages + 1;
-  const entries = new Map<string, number[]>();
-  const see: [string, string][] = [];
-  let name: string[] = [];
-  let main = '';
-  let numbers: number[] | undefined;
-  for (let n = first; n <= pages; n++) {
-    const lines = execFileSync('pdftotext', ['-f', String(n), '-l', String(n), pdf, '-'], {
-      encoding: 'utf8',
-    })
-      .split('\n')
-      .map((l) => l.trim())
-      .filter(Boolean);
-    for (const line of lines.slice(1).filter((l) => l !== String(n))) {
-      const xref = /^(.+?), see (.+)$/.exec(line);
-      if (xref) {
-        see.push([xref[1] ?? '', xref[2] ?? '']);
-        name = [];
-        numbers = undefined;
-        continue;
-      }
-      for (const token of line.split(/,\s*/)) {
-        for (const part of token.split(/(?<=^\d+)\s+/)) {
-          if (!part) continue;
-          if (/^\d+$/.test(part)) {
-            if (!numbers) {
-              numbers = [];
-              const key = name[0]?.startsWith('as ') ? `${main}|${name.join(', ')}` : name.join(', ');
-              if (!key.includes('|')) main = key;
-              entries.set(key, numbers);
-            }
-            numbers.push(Number(part));
-          } else {
-            if (numbers) name = [];
-            numbers = undefined;
-            name.push(part);
-          }
-        }
-      }
-    }
-  }
-  return { entries, see };
-}
-
-/** Every page number of the PDF index is a page where the entry's name, or a form its mentions print, is found. */
-async function checkPdfIndex(
-  pdf: string,
-  master: string,
-): Promise<{ entries: number; subEntries: number; see: number; numbers: number; misses: string[] }> {
-  const edition = editionModel(await readTei(master));
-  const { entries: index, see } = pdfIndex(pdf);
-  const misses: string[] = [];
-  let numbers = 0;
-  for (const [key, pages] of index) {
-    const [name = '', sub] = key.split('|');
-    const entry = edition.register.find((e) => e.name === name);
-    if (!entry) {
-      misses.push(`${name}: not in the register`);
-      continue;
-    }
-    // a sub-entry's pages print its spelling; an entry's, its name or a form its mentions print
-    const forms = (
-      sub
-        ? [sub.replace(/^as /, '')]
-        : [
-            nameTokens(entry.name.split(',')[0] ?? entry.name).join(' '),
-            ...entry.variants,
-            ...(edition.mentions.get(entry.id) ?? []).map((m) => m.words),
-          ]
-    ).map((f) => f.toLowerCase().replace(/\s+/g, ' '));
-    for (const page of pages) {
-      numbers++;
-      const text = pdfPageText(pdf, page).toLowerCase().replace(/\s+/g, ' ');
-      if (!forms.some((f) => f && text.includes(f))) misses.push(`${key}: p. ${page}`);
-    }
-  }
-  // a cross-reference goes from a variant of an entry to that entry, which the index holds
-  for (const [from, to] of see) {
-    const entry = edition.register.find((e) => e.name === to);
-    if (!entry || (!index.has(to) && ![...index.keys()].some((k) => k.startsWith(`${to}|`))))
-      misses.push(`${from}, see ${to}: no such entry`);
-    else if (!entry.variants.some((v) => v === from || v.split(/\s+/).at(-1) === from.split(',')[0]))
-      misses.push(`${from}, see ${to}: not a variant of it`);
-  }
-  const subEntries = [...index.keys()].filter((k) => k.includes('|')).length;
-  return { entries: index.size - subEntries, subEntries, see: see.length, numbers, misses };
-}
 
 describe('the register in every format (the seeds)', () => {
   it('HTML: an index of the register and a page per person', () => {

@@ -5,6 +5,7 @@ import type { EditionDocument } from './documents.ts';
 import { readEdition } from './documents.ts';
 import { anchorMentions, type Mention, mentionIndex } from './mentions.ts';
 import { type ModelNotice, Notices } from './notices.ts';
+import { type Locator, pageBefore, pagesLocator } from './pages.ts';
 import { BlockReader } from './read-block.ts';
 import { teiRegister } from './register.ts';
 import type { Block, Inline, SourcePosition } from './types.ts';
@@ -15,6 +16,11 @@ export interface ModelDocument extends Omit<EditionDocument, 'div' | 'before' | 
   blocks: Block[];
   /** The page of the source edition its first words are printed on. */
   startPage?: string;
+  /**
+   * Where its words before its first page break stand (pages.ts): the start page when that is
+   * known, else the range they may be on (`696–709`: no page break, the header's pages).
+   */
+  startLocator?: Locator;
 }
 
 /** An element the model does not know, where it first stands, and how often it occurs. */
@@ -106,9 +112,11 @@ function findPages(documents: ModelDocument[]): void {
     let startsWithBreak = false;
     // (the head of a volume's division, set before the document, is not its text)
     const own = doc.blocks.filter((b) => !(b.kind === 'heading' && b.role === 'division'));
+    let wordsBegin: string | undefined; // the page of the last break before any words (a blank page's break before it passed)
     forEachNode(own, (n) => {
       if (n.kind === 'pageBreak') {
         if (!words && breaks.length === 0) startsWithBreak = true;
+        if (!words) wordsBegin = n.n;
         breaks.push(n.n);
       } else if (n.kind === 'text' && n.text.trim()) words = true;
     });
@@ -116,11 +124,31 @@ function findPages(documents: ModelDocument[]): void {
     const previous = first && /^\d+$/.test(first) ? String(Number(first) - 1) : undefined;
     // (a header that states the pages knows the first: a reader's excerpts of one volume are not
     // consecutive, so the page the previous one ended on says nothing)
-    doc.startPage = startsWithBreak ? first : (doc.record.pages?.from ?? current ?? previous ?? first);
+    doc.startPage = startsWithBreak ? wordsBegin : (doc.record.pages?.from ?? current ?? previous ?? first);
+    doc.startLocator = startLocator(doc.startPage, startsWithBreak, first, doc.record.pages?.to);
     const from = startsWithBreak ? first : (current ?? first);
     if (!doc.record.pages && from) doc.record = { ...doc.record, pages: { from, to: breaks.at(-1) ?? from } };
     current = breaks.at(-1) ?? current;
   }
+}
+
+/**
+ * The locator of a document's words before its first page break, which begin on `start`: that page
+ * when the text opens with a break or the first break follows on the next page; else the pages up
+ * to the one before the first break, or, with no break at all, to the last page its header gives
+ * (the Long Telegram, pp. 696–709, has no page markers: where in it a word stands is not known).
+ */
+function startLocator(
+  start: string | undefined,
+  startsWithBreak: boolean,
+  first: string | undefined,
+  headerTo: string | undefined,
+): Locator | undefined {
+  if (start === undefined || startsWithBreak) return start;
+  const last = first === undefined ? headerTo : pageBefore(first);
+  // (pages not in figures, or a break before the start the header gives: the start alone)
+  if (last === undefined || !/^\d+$/.test(start) || Number(last) < Number(start)) return start;
+  return pagesLocator(start, last);
 }
 
 /** Each element of a tree, in document order. */

@@ -90,6 +90,7 @@ const INLINE = {
     kind: z.literal('link'),
     target: z.union([z.strictObject({ external: str }), z.strictObject({ internal: str })]),
     term: z.boolean().optional(),
+    see: z.boolean().optional(),
     children: inlines,
   }),
   name: z.strictObject({
@@ -312,6 +313,7 @@ const document: z.ZodType<ModelDocument> = z.strictObject({
   excerpt: z.boolean().optional(),
   blocks,
   startPage: opt,
+  startLocator: opt,
 });
 
 const unknownElement: z.ZodType<UnknownElement> = z.strictObject({ name: str, at, count: z.number().int() });

@@ -1,4 +1,5 @@
 import type { RegisterEntry } from '../register/types.ts';
+import type { Locator } from './pages.ts';
 import { displayText } from './reading-text.ts';
 import type { Block, Inline, InlineOf } from './types.ts';
 import { forEachNode } from './walk.ts';
@@ -11,7 +12,7 @@ import { forEachNode } from './walk.ts';
 export interface Mention {
   anchor: string; // unique in the edition (`d12-m3`)
   document: number; // index in the edition's documents
-  page?: string; // the source edition's page it is printed on
+  page?: Locator; // the source edition's page it is printed on (or the range, when no break says which: pages.ts)
   inNote: boolean; // in a footnote's body (set once, in the notes: the note is where to go)
   note?: string; // that note's id, when it has one
   words: string; // as the text prints them
@@ -22,6 +23,7 @@ interface IndexedDocument {
   id: string;
   blocks: Block[];
   startPage?: string;
+  startLocator?: Locator;
 }
 
 /** Gives each mention of a document an anchor unique in the edition: `<document id>-m<k>`. */
@@ -47,7 +49,8 @@ export function mentionIndex(
         if (m.kind === 'mention') inNote.set(m.anchor, n.id);
       });
     });
-    let page = doc.startPage;
+    // (a model made without the TEI reader may give only the start page)
+    let page = doc.startLocator ?? doc.startPage;
     forEachNode(doc.blocks, (n) => {
       if (n.kind === 'pageBreak') page = n.n;
       if (n.kind !== 'mention' || !known.has(n.id)) return;

@@ -1,5 +1,6 @@
 import type { SourceRecord } from '../meta.ts';
 import { isElement, localName, type TeiElement, type TeiNode } from '../tei/node.ts';
+import type { Block, Inline } from './types.ts';
 
 /**
  * A document's pages in its source edition as its TEI marks them, for a reader that cuts the text
@@ -64,4 +65,42 @@ export function documentPages(
   };
   for (const c of div.children) visit(c);
   return { start, list };
+}
+
+/**
+ * Where words stand in the source edition, as a locator: one page (`696`) when a page break says
+ * so, else the range the words may be on (`696–709`: a document without page markers whose header
+ * gives its pages). A locator that is a range is never shortened to its first page.
+ */
+export type Locator = string;
+
+/** The locator of the pages from `from` to `to` (one page when they are the same). */
+export const pagesLocator = (from: string, to: string): Locator => (from === to ? from : `${from}–${to}`);
+
+/** A locator as the edition prints it: `p. 696`, `pp. 696–709`. */
+export const locatorLabel = (locator: Locator): string =>
+  locator.includes('–') ? `pp. ${locator}` : `p. ${locator}`;
+
+/** The page before a numbered page (`697` → `696`), none for a page not numbered in figures. */
+export function pageBefore(page: string): string | undefined {
+  return /^\d+$/.test(page) && Number(page) > 1 ? String(Number(page) - 1) : undefined;
+}
+
+/** The page words begin on: `page`, or the page of a break before the first of them. */
+export function pageOfFirstWords(nodes: (Block | Inline)[], page: Locator | undefined): Locator | undefined {
+  for (const n of nodes) {
+    if (n.kind === 'pageBreak') page = n.n;
+    else if (n.kind === 'paragraph') return pageOfFirstWords(n.children, page);
+    else if (n.kind !== 'text' || n.text.trim()) return page;
+  }
+  return page;
+}
+
+/**
+ * The locator of words that begin at `start` and end at `end` (a search entry's): one page, or
+ * the pages they run over (`12–13`; a range a locator already is stays one).
+ */
+export function spanned(start: Locator | undefined, end: Locator | undefined): Locator | undefined {
+  if (start === undefined || end === undefined || start === end) return end ?? start;
+  return pagesLocator(start.split('–')[0] ?? start, end.split('–').at(-1) ?? end);
 }

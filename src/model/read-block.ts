@@ -26,6 +26,7 @@ import {
   type Rendition,
   type TableCell,
 } from './types.ts';
+import { forEachNode } from './walk.ts';
 
 /**
  * TEI blocks → model blocks. Mixed content is read as a flow: runs of inline content become
@@ -203,6 +204,7 @@ export class BlockReader {
     const last = items.at(-1);
     if (pages.length && last) last.blocks.push(...this.flow(pages, depth));
     else if (pages.length) items.push({ blocks: this.flow(pages, depth) });
+    markSeeReferences(items);
     const rend = `${e.attrs.rend ?? ''} ${e.attrs.type ?? ''}`;
     const style = /dash|bullet/.test(rend) ? 'dash' : /ordered|number/.test(rend) ? 'ordered' : 'plain';
     items.forEach((item, k) => {
@@ -340,4 +342,28 @@ export class BlockReader {
     }
     return [];
   }
+}
+
+/**
+ * The pointers from one item of a list to another (an index's `See Pahlavi`, `ref target="#in20"`)
+ * marked as see-references: the reader finds the item in the list, not on another page.
+ */
+function markSeeReferences(items: ListItem[]): void {
+  const ids = new Set<string>();
+  const itemIds = (list: ListItem[]): void => {
+    for (const item of list) {
+      const first = item.blocks.find((b) => b.kind !== 'pageBreak');
+      if (first?.kind === 'paragraph' && first.id) ids.add(first.id);
+    }
+  };
+  itemIds(items);
+  const blocks = items.flatMap((i) => i.blocks);
+  // (a sub-entry's items too: `See under Oil issues` points to one)
+  forEachNode(blocks, (n) => {
+    if (n.kind === 'list') itemIds(n.items);
+  });
+  if (ids.size === 0) return;
+  forEachNode(blocks, (n) => {
+    if (n.kind === 'link' && 'internal' in n.target && ids.has(n.target.internal)) n.see = true;
+  });
 }

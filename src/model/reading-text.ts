@@ -47,8 +47,9 @@ export const INLINE_TEXT: InlineRules<TextSink, string> = {
       ? `${inlines(n.original, s)} ${bracket(inlines(n.corrected, s))}`
       : inlines(n.corrected, s),
   link: (n, s) => {
-    // (a pointer to the list of terms is no cross-reference: its words alone)
-    const mark = 'internal' in n.target && !n.term ? s.pageRef?.(n.target.internal) : undefined;
+    // (a pointer to the list of terms is no cross-reference: its words alone; nor is a
+    // see-reference to another item of its list, found there)
+    const mark = 'internal' in n.target && !n.term && !n.see ? s.pageRef?.(n.target.internal) : undefined;
     return mark ? `${inlines(n.children, s)} ${mark} ` : inlines(n.children, s);
   },
   name: (n, s) => inlines(n.children, s),

@@ -64,7 +64,11 @@ export type Inline =
   | { kind: 'supplied'; conjecture: boolean; children: Inline[] }
   | { kind: 'correction'; by: CorrectionKind; original: Inline[]; corrected: Inline[] }
   /** `term`: a pointer to the list of terms (`gloss`, `term`): a link on screen, no page reference in print. */
-  | { kind: 'link'; target: LinkTarget; term?: boolean; children: Inline[] }
+  /**
+   * `see`: a pointer from one item of a list to another (an index's `Shah of Iran. See Pahlavi`):
+   * found in the list itself, so print sets no page number after it (a link all the same).
+   */
+  | { kind: 'link'; target: LinkTarget; term?: boolean; see?: boolean; children: Inline[] }
   | { kind: 'name'; type: NameKind; key?: string; children: Inline[] }
   /**
    * A name that points at an entry of the edition's register (`persName ref="#id"`): linked to

@@ -4,7 +4,8 @@ import { forEachNode } from '../model/walk.ts';
 /**
  * Where every xml:id of the edition ends up in a renderer's files, so `ref target="#pg_12"` and
  * `#d45` become links: a page break → its page anchor, a note → its note, a term of the list of
- * terms → its anchor (`gloss target="#t_NIE1"`), anything else → the
+ * terms → its anchor (`gloss target="#t_NIE1"`), a paragraph, a source note or a section head
+ * (an index's item `#in20`, a document's source note `#d35fn1`) → its anchor, anything else → the
  * file of the document it is in. `file` names a document's file, `page` and `note` the anchors
  * the renderer gives them.
  */
@@ -27,7 +28,14 @@ export function linkTable(
       else if (n.kind === 'footnote' || n.kind === 'unanchoredNote')
         links.set(id, `${file}#${naming.note(id)}`);
       // a term of the list of terms: its anchor (what a gloss links to)
-      else if (n.kind === 'span') links.set(id, `${file}#${id}`);
+      // a paragraph (an index's item: `See Pahlavi`, `ref target="#in20"`) and a section head: their own anchor
+      else if (
+        n.kind === 'span' ||
+        n.kind === 'paragraph' ||
+        n.kind === 'sourceNote' ||
+        (n.kind === 'heading' && n.role === 'section')
+      )
+        links.set(id, `${file}#${id}`);
       else links.set(id, file);
     });
   }

@@ -2,6 +2,8 @@
 // Everything here enhances a page that already works without scripts.
 (() => {
   const root = document.documentElement;
+  // A locator as the edition prints it (src/model/pages.ts): `p. 12`, or `pp. 696–709` for a range.
+  const pagesLabel = (page) => (page.includes('–') ? `pp. ${page}` : `p. ${page}`);
 
   // --- Reading text ⇄ diplomatic text, remembered across pages -------------------------------
   const toggle = document.querySelector('.mode-toggle');
@@ -119,7 +121,7 @@
           current = { page: p.dataset.page, id: p.id };
     }
     reading = current;
-    citePage.textContent = current.page ? `, p. ${current.page}` : '';
+    citePage.textContent = current.page ? `, ${pagesLabel(current.page)}` : '';
     if (citeUrl) citeUrl.textContent = location.href.split('#')[0] + (current.id ? `#${current.id}` : '');
   };
   if (citeAccessed) {
@@ -459,7 +461,7 @@
         to.dataset.mark = group.marks.join(' ');
         const where = document.createElement('span');
         where.className = 'search-where';
-        where.textContent = `${KIND[hit.kind]}${hit.page ? `, p. ${hit.page}` : ''}`;
+        where.textContent = `${KIND[hit.kind]}${hit.page ? `, ${pagesLabel(hit.page)}` : ''}`;
         to.append(where, snippet(hit));
         entry.append(to);
         hits.append(entry);

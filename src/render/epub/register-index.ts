@@ -1,5 +1,6 @@
 import { type ModelDocument, type ModelEdition, numberedTitle } from '../../model/edition.ts';
 import { indexOrder, type Mention } from '../../model/mentions.ts';
+import { locatorLabel } from '../../model/pages.ts';
 import { escapeAttr, escapeHtml } from '../html/escape.ts';
 
 /**
@@ -16,7 +17,7 @@ const HEADINGS = { person: 'Persons', place: 'Places', org: 'Organisations' } as
 /** Where a mention is: a link to it (to its note, in a note) labelled with its page, else its document. */
 function locator(m: Mention, doc: ModelDocument, file: string): { label: string; href: string } {
   const target = m.inNote ? (m.note ? `#fn-${m.note}` : '') : `#${m.anchor}`;
-  const label = m.page ? `p. ${m.page}` : doc.number ? `doc. ${doc.number}` : numberedTitle(doc);
+  const label = m.page ? locatorLabel(m.page) : doc.number ? `doc. ${doc.number}` : numberedTitle(doc);
   return { label, href: `${file}${target}` };
 }
 
@@ -30,13 +31,15 @@ export function registerIndexChapter(
     );
     if (entries.length === 0) return [];
     const items = entries.map((e) => {
-      // Two mentions on one page are one locator (the first of them).
+      // Two mentions on one page (or one range) are one locator (the first of them).
       const seen = new Set<string>();
       const locators = (edition.mentions.get(e.id) ?? []).flatMap((m) => {
         const doc = edition.documents[m.document];
         const l = doc && locator(m, doc, fileOf(doc));
-        if (!l || seen.has(l.label)) return [];
-        seen.add(l.label);
+        // (one page of one source: documents of two volumes may both have a page 45)
+        const key = `${doc?.sourceEdition ?? ''}|${l?.label}`;
+        if (!l || seen.has(key)) return [];
+        seen.add(key);
         return [`<a epub:type="index-locator" href="${escapeAttr(l.href)}">${escapeHtml(l.label)}</a>`];
       });
       const description = e.description ? `, ${escapeHtml(e.description)}` : '';

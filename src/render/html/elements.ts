@@ -1,3 +1,4 @@
+import { type Locator, pageOfFirstWords, spanned } from '../../model/pages.ts';
 import { BLOCK_TEXT, displayText, readingText } from '../../model/reading-text.ts';
 import {
   type AsideRole,
@@ -8,6 +9,7 @@ import {
   type InlineOf,
   type InlineRules,
   inlineWith,
+  type ListItem,
   type Rendition,
 } from '../../model/types.ts';
 import { forEachNode } from '../../model/walk.ts';
@@ -131,6 +133,12 @@ export function nestedBlocks(body: Block[], ctx: HtmlContext): string {
   return html;
 }
 
+/** A list item's own xml:id: its first paragraph's (read-block.ts gives it the item's). */
+function itemId(item: ListItem): string | undefined {
+  const first = item.blocks.find((b) => b.kind !== 'pageBreak');
+  return first?.kind === 'paragraph' ? first.id : undefined;
+}
+
 /** The number the next search entry of the text takes (`para-N`, `item-N`, `table-N-row-R`). */
 const entryNumber = (ctx: HtmlContext): number => ctx.paragraphs.length - (ctx.extraRows ?? 0) + 1;
 
@@ -138,11 +146,16 @@ const entryNumber = (ctx: HtmlContext): number => ctx.paragraphs.length - (ctx.e
  * A list item's or a table row's words for the search index, at its own anchor (a hit lands on
  * the item or the row). Nothing inside a note, an item or a cell (they have no anchors).
  */
-function indexBlockText(ctx: HtmlContext, block: Block, anchor: string): boolean {
+function indexBlockText(
+  ctx: HtmlContext,
+  block: Block,
+  anchor: string,
+  page: Locator | undefined = ctx.page,
+): boolean {
   const text = blockWith(BLOCK_TEXT, block, { notes: [], labels: false }).replace(/\s+/g, ' ').trim();
   if (!text) return false;
   if (block.kind === 'table') {
-    ctx.paragraphs.push({ anchor, page: ctx.page, text, kind: 'w' });
+    ctx.paragraphs.push({ anchor, page, text, kind: 'w' });
     return true;
   }
   // an item of a list of terms (`<term>` in it): a result of its own kind, found by the term
@@ -155,9 +168,7 @@ function indexBlockText(ctx: HtmlContext, block: Block, anchor: string): boolean
       },
     );
   ctx.paragraphs.push(
-    term
-      ? { anchor, page: ctx.page, text, kind: 't', head: term }
-      : { anchor, page: ctx.page, text, kind: 'l' },
+    term ? { anchor, page, text, kind: 't', head: term } : { anchor, page, text, kind: 'l' },
   );
   return true;
 }
@@ -377,11 +388,16 @@ const ASIDE_LABELS: Record<AsideRole, string> = {
 
 export const HTML_BLOCK: BlockRules<HtmlContext, string> = {
   paragraph: (b, ctx) => {
+    const start = pageOfFirstWords(b.children, ctx.page);
     const html = inlines(b.children, ctx);
     const classes = classAttr([...(b.continued ? ['cont'] : []), ...rendClasses(b.rend)]);
-    if (ctx.nested > 0) return `<p${classes}>${html}</p>`;
+    // (a paragraph in an item, a note, a cell: its own xml:id anchored, what a pointer to it reaches)
+    // (not when its list item carries it: an item's own id is the item's)
+    if (ctx.nested > 0)
+      return `<p${b.id && !ctx.usedIds.has(b.id) ? ` id="${escapeAttr(uniqueId(ctx, b.id))}"` : ''}${classes}>${html}</p>`;
     const anchor = uniqueId(ctx, b.id ?? `para-${entryNumber(ctx)}`);
-    ctx.paragraphs.push({ anchor, page: ctx.page, text: displayText(b.children) });
+    // found by search on the pages it is printed on (`12–13` when it runs over a page break)
+    ctx.paragraphs.push({ anchor, page: spanned(start, ctx.page), text: displayText(b.children) });
     for (const h of ctx.headings ?? []) if (!h.anchor) h.anchor = anchor;
     return `<p id="${escapeAttr(anchor)}"${classes}>${html}</p>`;
   },
@@ -399,7 +415,9 @@ export const HTML_BLOCK: BlockRules<HtmlContext, string> = {
     ctx.headings?.push({ anchor: id, page: ctx.page, text });
     return `<h2 class="section-head" id="${escapeAttr(id)}">${content}</h2>`;
   },
-  sourceNote: (b, ctx) => `<p class="source-note">${b.lines.map((l) => inlines(l, ctx)).join('<br>')}</p>`,
+  // (its xml:id anchored: a FRUS document's "footnote 1" points to it, `ref target="#d35fn1"`)
+  sourceNote: (b, ctx) =>
+    `<p class="source-note"${b.id && ctx.nested === 0 ? ` id="${escapeAttr(uniqueId(ctx, b.id))}"` : ''}>${b.lines.map((l) => inlines(l, ctx)).join('<br>')}</p>`,
   editorialNote: (b, ctx) =>
     `<p class="editorial-note">${hidden("Editors' note: ")}[${inlines(b.children, ctx)}]</p>`,
   omission: (b) =>
@@ -408,19 +426,24 @@ export const HTML_BLOCK: BlockRules<HtmlContext, string> = {
       : `<p class="gap-block">${hidden('Omission: ')}[<span class="gap-words">${escapeHtml(b.words)}</span>]</p>`,
   pageBreak: (b, ctx) => `<div class="pb-block">${HTML_INLINE.pageBreak(b, ctx)}</div>`,
   list: (b, ctx) => {
-    // A top-level item is anchored (`item-N`) and found by search on its own.
-    const ids = b.items.map((item) => {
-      if (ctx.nested > 0) return '';
-      const id = uniqueId(ctx, `item-${entryNumber(ctx)}`);
-      indexBlockText(ctx, { kind: 'list', style: b.style, items: [item] }, id);
-      return ` id="${escapeAttr(id)}"`;
-    });
     const head = b.head ? `<p class="list-head">${inlines(b.head, ctx)}</p>` : '';
+    // A top-level item is anchored (`item-N`) and found by search on its own, on the pages its
+    // words are printed on (an index's items run over many pages: each its own).
     const items = b.items
-      .map((i, k) => {
+      .map((i) => {
+        const top = ctx.nested === 0;
+        // an item's xml:id (an index's `in20`, what its see-references point to), else `item-N`
+        const own = itemId(i);
+        const id = top || own ? uniqueId(ctx, own ?? `item-${entryNumber(ctx)}`) : '';
+        const entry = top ? ctx.paragraphs.length : -1;
+        if (top) indexBlockText(ctx, { kind: 'list', style: b.style, items: [i] }, id);
+        const start = pageOfFirstWords(i.blocks, ctx.page);
         const marker = i.marker ? `<span class="marker">${escapeHtml(i.marker)}</span> ` : '';
         const label = i.label ? `<span class="label">${inlines(i.label, ctx)}</span> ` : '';
-        return `<li${ids[k]}>${marker}${label}${nestedBlocks(i.blocks, ctx)}</li>`;
+        const html = `<li${id ? ` id="${escapeAttr(id)}"` : ''}>${marker}${label}${nestedBlocks(i.blocks, ctx)}</li>`;
+        const indexed = ctx.paragraphs[entry];
+        if (indexed && entry >= 0) indexed.page = spanned(start, ctx.page);
+        return html;
       })
       .join('');
     return `${head}<ul class="${LIST_CLASS[b.style]}">${items}</ul>`;
@@ -430,17 +453,25 @@ export const HTML_BLOCK: BlockRules<HtmlContext, string> = {
     // (the caption with the first row); the table counts once in the paragraphs' numbers.
     const table = entryNumber(ctx);
     let indexed = 0;
-    const rowIds = b.rows.map((r, k) => {
-      if (ctx.nested > 0) return '';
-      const id = uniqueId(ctx, `table-${table}-row-${k + 1}`);
-      if (indexBlockText(ctx, { kind: 'table', head: k === 0 ? b.head : undefined, rows: [r] }, id))
-        indexed++;
-      return ` id="${escapeAttr(id)}"`;
-    });
-    ctx.extraRows = (ctx.extraRows ?? 0) + Math.max(0, indexed - 1);
     const caption = b.head ? `<caption>${inlines(b.head, ctx)}</caption>` : '';
+    // (each row found by search on the pages it is printed on: a long table runs over several)
     const rows = b.rows
       .map((r, row) => {
+        let rowId = '';
+        let entry: SearchParagraph | undefined;
+        const start = pageOfFirstWords(
+          r.flatMap((c) => c.blocks),
+          ctx.page,
+        );
+        if (ctx.nested === 0) {
+          const id = uniqueId(ctx, `table-${table}-row-${row + 1}`);
+          const block: Block = { kind: 'table', head: row === 0 ? b.head : undefined, rows: [r] };
+          if (indexBlockText(ctx, block, id, start)) {
+            indexed++;
+            entry = ctx.paragraphs.at(-1);
+          }
+          rowId = ` id="${escapeAttr(id)}"`;
+        }
         // A row of header cells heads the columns; a header cell that starts a row of data heads its row.
         const headerRow = r.every((c) => c.header);
         const cells = r.map((c, k) => {
@@ -449,9 +480,11 @@ export const HTML_BLOCK: BlockRules<HtmlContext, string> = {
           const scope = !c.header ? '' : headerRow ? ' scope="col"' : k === 0 ? ' scope="row"' : '';
           return `<${tag}${scope}${span}>${nestedBlocks(c.blocks, ctx)}</${tag}>`;
         });
-        return `<tr${rowIds[row]}>${cells.join('')}</tr>`;
+        if (entry) entry.page = spanned(start, ctx.page);
+        return `<tr${rowId}>${cells.join('')}</tr>`;
       })
       .join('');
+    ctx.extraRows = (ctx.extraRows ?? 0) + Math.max(0, indexed - 1);
     return `<div class="table-wrap"><table>${caption}<tbody>${rows}</tbody></table></div>`;
   },
   quote: (b, ctx) => `<blockquote>${blocks(b.children, ctx)}</blockquote>`,

@@ -1,5 +1,6 @@
 import { type EditionMeta, RIGHTS_NOT_STATED } from '../../meta.ts';
 import { contentsTitle, type ModelDocument, type ModelEdition, numberedTitle } from '../../model/edition.ts';
+import { locatorLabel } from '../../model/pages.ts';
 import { fill, readTemplate } from '../template.ts';
 import type { Download } from '../writer.ts';
 import { type CslItem, documentCitation } from './cite.ts';
@@ -109,6 +110,10 @@ export function documentPage(
     ctx.figures = newFigures('html', figures.images, (n) => `../${FIGURE_ASSETS}${n}`, figures.used);
   ctx.resolve = (id) => links.get(id); // hrefs relative to docs/, where document pages live
   ctx.register = registerLinks(edition, '../');
+  // its words before the first page break: a range when no break says which (a model made without
+  // the TEI reader may give only the start page)
+  const start = doc.startLocator ?? doc.startPage;
+  ctx.page = start;
   const text = blocks(doc.blocks, ctx);
   const cite = documentCitation(doc, edition.meta, citationKeys(edition.documents).get(doc.id));
   const prev = edition.documents[index - 1];
@@ -143,8 +148,8 @@ export function documentPage(
       notes: notesSection(ctx.notes),
       citeBefore: cite.before,
       citeAfter: cite.after,
-      startPage: escapeAttr(doc.startPage ?? ''), // (attributes: quotes escaped too)
-      startPageText: doc.startPage ? `, p. ${doc.startPage}` : '',
+      startPage: escapeAttr(start ?? ''), // (attributes: quotes escaped too)
+      startPageText: start ? `, ${locatorLabel(start)}` : '',
       permalink: `${doc.id}.html`,
       teiLink: teiHref ? ` · <a href="${escapeAttr(teiHref)}" download>TEI of this document</a>` : '',
       previous: link(prev, 'prev', 'Previous'),

@@ -1,5 +1,6 @@
 import { type ModelEdition, numberedTitle } from '../../model/edition.ts';
 import { indexOrder, type Mention } from '../../model/mentions.ts';
+import { locatorLabel } from '../../model/pages.ts';
 import { authorityUrl, type EntityType, type RegisterEntry } from '../../register/types.ts';
 import { fill, readTemplate } from '../template.ts';
 import { escapeAttr, escapeHtml } from './escape.ts';
@@ -37,9 +38,9 @@ function authorities(e: RegisterEntry): string {
     : '';
 }
 
-/** Where a mention stands: the page of the print edition, and the note when it is in one. */
+/** Where a mention stands: the page of the print edition (or its range), and the note when it is in one. */
 function mentionLabel(m: Mention, k: number): string {
-  const where = m.page ? `p. ${m.page}` : `mention ${k + 1}`;
+  const where = m.page ? locatorLabel(m.page) : `mention ${k + 1}`;
   return m.inNote ? `${where} (note)` : where;
 }
 
@@ -51,9 +52,14 @@ function mentionList(edition: ModelEdition, mentions: Mention[]): string {
     const doc = edition.documents[index];
     if (!doc) return '';
     const page = `../${documentFile(doc)}`;
+    // the same locator once, linked to its first mention (`p. 696, p. 696` said nothing more)
+    const seen = new Set<string>();
     const links = list
-      .map((m, k) => {
-        return `<a href="${escapeAttr(`${page}#${m.anchor}`)}">${escapeHtml(mentionLabel(m, k))}</a>`;
+      .flatMap((m, k) => {
+        const label = mentionLabel(m, k);
+        if (seen.has(label)) return [];
+        seen.add(label);
+        return [`<a href="${escapeAttr(`${page}#${m.anchor}`)}">${escapeHtml(label)}</a>`];
       })
       .join(', ');
     return `<li><a class="register-document" href="${escapeAttr(page)}">${escapeHtml(numberedTitle(doc))}</a>${doc.date ? ` <span class="toc-meta">${escapeHtml(doc.date)}</span>` : ''}: ${links}</li>`;

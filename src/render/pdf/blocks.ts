@@ -20,12 +20,13 @@ import { DEFAULT_SPACING, type Spacing } from './spacing.ts';
  * omissions with the editors' words in brackets, corrections as `of [on]`, conjectures `[by?]`.
  */
 export type Item =
-  | { kind: 'text'; text: string; style: FontStyle; scale?: number; uri?: string } // uri: a URL link's text
+  // uri: a URL link's text; ref: a see-reference's words, a link to the xml:id it names
+  | { kind: 'text'; text: string; style: FontStyle; scale?: number; uri?: string; ref?: string }
   | { kind: 'pb'; n: string; id?: string }
   | { kind: 'note'; label: string; items: Item[]; id?: string; unmarked?: boolean }
   | { kind: 'pageref'; target: string; style: FontStyle } // `(p. 37)`: the PDF page of a cross-reference's target
   | { kind: 'open'; id: string } // where a mention begins: no page turns inside a name
-  | { kind: 'anchor'; id: string } // where a mention ends: the index's page numbers
+  | { kind: 'anchor'; id: string } // where a mention ends (the index's page numbers), where an xml:id's words begin
   | { kind: 'break' };
 
 export type TypeRole = 'body' | 'title' | 'heading' | 'small';
@@ -76,6 +77,9 @@ export const block = (items: Item[], over: Partial<PdfBlock> = {}): PdfBlock => 
 interface Ctx {
   style: FontStyle;
 }
+
+/** Where an element with an xml:id begins (a paragraph, an index's item): what a pointer to it finds. */
+const anchored = (id: string | undefined): Item[] => (id ? [{ kind: 'anchor', id }] : []);
 
 const text = (t: string, ctx: Ctx): Item[] => (t ? [{ kind: 'text', text: t, style: ctx.style }] : []);
 const items = (nodes: Inline[], ctx: Ctx): Item[] => nodes.flatMap((n) => inlineWith(PDF_INLINE, n, ctx));
@@ -157,6 +161,12 @@ const PDF_INLINE: InlineRules<Ctx, Item[]> = {
     // (a pointer to the list of terms is its words in print: the term is explained there, not
     // referred to, and a page after each abbreviation would interrupt every sentence)
     if ('internal' in n.target && n.term) return items(n.children, ctx);
+    // (a see-reference to another item of its list, an index's `See Pahlavi`: its words, a link to
+    // the item, and no page number, which would read as one of the entry's pages)
+    if ('internal' in n.target && n.see) {
+      const target = n.target.internal;
+      return items(n.children, ctx).map((i) => (i.kind === 'text' ? { ...i, ref: target } : i));
+    }
     if ('internal' in n.target)
       return [...items(n.children, ctx), { kind: 'pageref', target: n.target.internal, style: ctx.style }];
     const uri = n.target.external;
@@ -243,7 +253,7 @@ export const PDF_BLOCK: BlockRules<Flow, void> = {
       const title = rend.includes('sectionTitle');
       push(
         flow,
-        block(rendered(b.children, rend), {
+        block([...anchored(b.id), ...rendered(b.children, rend)], {
           ...aligned(rend, b.continued || flow.afterHeading || title),
           ...(title ? { keepWithNext: true, spaceBefore: flow.spacing.heading / 2 } : {}),
           ...(rend.includes('indent') ? { leftIndent: INDENT } : {}),
@@ -252,7 +262,12 @@ export const PDF_BLOCK: BlockRules<Flow, void> = {
       flow.afterHeading = title;
       return;
     }
-    push(flow, block(items(b.children, REGULAR), { indent: flow.afterHeading || b.continued ? 0 : 1 }));
+    push(
+      flow,
+      block([...anchored(b.id), ...items(b.children, REGULAR)], {
+        indent: flow.afterHeading || b.continued ? 0 : 1,
+      }),
+    );
     flow.afterHeading = false;
   },
   heading: (b, flow) => {
@@ -300,7 +315,10 @@ export const PDF_BLOCK: BlockRules<Flow, void> = {
     b.lines.forEach((line, k) => {
       push(
         flow,
-        small(items(line, REGULAR), { keepWithNext: flow.afterHeading, spaceBefore: k === 0 ? 0.25 : 0 }),
+        small([...(k === 0 ? anchored(b.id) : []), ...items(line, REGULAR)], {
+          keepWithNext: flow.afterHeading,
+          spaceBefore: k === 0 ? 0.25 : 0,
+        }),
       );
     });
   },

@@ -150,7 +150,9 @@ export function words(items: Item[], size: number, fonts: FontSet, refs?: PageRe
         cur = null;
         continue;
       }
-      add(fragments(part, item.style, size * scale, 0, fonts, item.uri));
+      const made = fragments(part, item.style, size * scale, 0, fonts, item.uri);
+      if (item.ref) for (const f of made) f.ref = item.ref;
+      add(made);
     }
   }
   if (pendingPages.length) {
