@@ -17,7 +17,7 @@ import { type Expected, PAGE_REFERENCE, readPdfAgainst } from './support/pdf-rea
 import { outlinePages, pdfPages } from './support/pdf-words.ts';
 import { recto, SEEDS, tempDir } from './support/run.ts';
 import { firstWordDifference, words } from './support/same-words.ts';
-import { sharedCorpora } from './support/shared.ts';
+import { required, SHARED, sharedCorpora } from './support/shared.ts';
 import { classes, type Role, visibleText } from './support/visible-text.ts';
 
 /**
@@ -52,10 +52,17 @@ const rendered = (name: string, file: string): Target => ({
   },
 });
 
+// the official volumes beside the corpora (../shared/volumes, issue #27): rendered as they are
+const volumes = readdirSync(required(join(SHARED, 'volumes'), 'the shared volumes folder'))
+  .filter((f) => f.endsWith('.xml'))
+  .sort();
+
 const TARGETS: Target[] = [
   built('seeds', SEEDS),
   ...corpora.map((c) => built(`${c} (plain texts)`, join(CORPORA, c))),
   ...corpora.map((c) => rendered(`${c} (volume.xml)`, join(CORPORA, c, 'volume.xml'))),
+  // (their EPUBCheck is volumes-epubcheck.test.ts's, which renders them too)
+  ...volumes.map((f) => rendered(`${f.replace(/\.xml$/, '')} (shared volume)`, join(SHARED, 'volumes', f))),
 ];
 
 const pageNumbers = (blocks: Block[]): string[] => {
@@ -163,6 +170,18 @@ function comparePdf(
   const outline = outlinePages(pdf);
   if (edition.introduction) add(edition.introduction, 'introduction');
   for (const doc of edition.documents) add(doc.blocks, doc.id);
+  // a table's header rows (its first rows, all header cells), set again on each page it runs on to
+  expected.repeated = [];
+  for (const doc of [edition.introduction ?? [], ...edition.documents.map((d) => d.blocks)])
+    forEachNode(doc, (n) => {
+      if (n.kind !== 'table') return;
+      const heads: string[] = [];
+      for (const row of n.rows) {
+        if (!row.every((c) => c.header)) break;
+        for (const cell of row) heads.push(...words(readingText(cell.blocks, { pageRef, figure }).text));
+      }
+      if (heads.length) expected.repeated?.push(heads);
+    });
   // the back-of-book index of the register (issue #19) follows the documents: it is not their text
   const index = outline.findLast((o) => o.title === 'Index of Names')?.page;
   const pages = pdfPages(pdf).slice(0, index ? index - 1 : undefined);
@@ -182,6 +201,14 @@ function comparePdf(
     return { ...reading, problem: `PDF: page numbers not in the margin: ${missing.slice(0, 10).join(' ')}` };
   return reading;
 }
+
+/**
+ * The volumes whose PDF the ordered reading (support/pdf-reading.ts) cannot follow yet, their PDF
+ * left unchecked here (their HTML and EPUB are): frus1961-63v08's tables set a cell of several lines
+ * (`Hound` / `Dog`) beside cells of one, and poppler reads such a row line by line across its
+ * cells (`Hound 216 450 … Dog`). Reading a table's rows cell by cell is still to be written.
+ */
+const PDF_UNREAD = new Set(['frus1961-63v08 (shared volume)']);
 
 describe.each(TARGETS)('the same words in every output: $name', (target) => {
   let out: string;
@@ -241,13 +268,14 @@ describe.each(TARGETS)('the same words in every output: $name', (target) => {
     expect(totals.documents).toBeGreaterThan(0);
   });
 
-  it('PDF: the running text and the notes word for word, every page number in the margin', () => {
-    const pdf = readdirSync(out).find((f) => f.endsWith('.pdf'));
-    expect(pdf).toBeDefined();
-    const result = comparePdf(join(out, pdf ?? ''), edition);
-    console.log(`${target.name}: PDF — ${result.pages} pages, ${result.words} words read`);
-    expect(result.problem).toBeNull();
-  });
+  if (!PDF_UNREAD.has(target.name))
+    it('PDF: the running text and the notes word for word, every page number in the margin', () => {
+      const pdf = readdirSync(out).find((f) => f.endsWith('.pdf'));
+      expect(pdf).toBeDefined();
+      const result = comparePdf(join(out, pdf ?? ''), edition);
+      console.log(`${target.name}: PDF — ${result.pages} pages, ${result.words} words read`);
+      expect(result.problem).toBeNull();
+    });
 
   if (target.name.endsWith('(volume.xml)'))
     it('EPUBCheck: no error, no warning', () => {

@@ -129,8 +129,9 @@ describe('the print PDF', () => {
         children.join(' | '),
       ).toHaveLength(1);
     }
-    // a contents entry: the title and its page number, one link
-    expect(links.map((c) => c[0])).toContainEqual('"TheLongTelegram14"');
+    // a contents entry: the title and its page number, one link; its words spaced as in print
+    // (spaces are space characters, which the structure's text keeps)
+    expect(links.map((c) => c[0])).toContainEqual('"The Long Telegram14"');
   });
 
   it('starts every document at the page the contents give, on a right-hand page where the style says', () => {

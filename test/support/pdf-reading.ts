@@ -11,6 +11,11 @@ import { words } from './same-words.ts';
 export interface Expected {
   body: { word: string; doc: string }[];
   notes: { word: string; doc: string }[];
+  /**
+   * Words the print sets again at the top of a page: a table's header rows on each page it runs
+   * on to, drawn as artifacts (the text holds them once), which pdftotext reads all the same.
+   */
+  repeated?: string[][];
 }
 
 /** The word the expected text has where the PDF sets a cross-reference's page, `(p. 37)`. */
@@ -190,29 +195,37 @@ export function readPdfAgainst(pages: PdfPage[], from: number, expected: Expecte
   let count = 0;
   for (const page of pages.slice(from - 1)) {
     const found = tokens(page);
+    // the page read as it is and, where it opens with a table's header set again, without it
+    const readings = [
+      found,
+      ...(expected.repeated ?? [])
+        .filter((h) => h.length > 0 && h.every((w, k) => same(found[k], w)))
+        .map((h) => found.slice(h.length)),
+    ];
     const next: State[] = [];
-    for (const state of states) {
-      const full = match(expected.body, state.body, found, 0, found.length);
-      const a = full.tokens;
-      for (let k = Math.min(a + 1, found.length); k >= 0; k--) {
-        // the running text up to k tokens: a prefix of the full match, or (k = a + 1) one ending
-        // on a word that goes on overleaf
-        const words = full.ends.get(k);
-        const head: Matched =
-          k <= a && words !== undefined
-            ? { tokens: k, words, carry: null, ends: full.ends }
-            : match(expected.body, state.body, found, 0, k);
-        if (head.tokens !== k) continue;
-        const tail = match(expected.notes, state.notes, found, k, found.length);
-        if (tail.tokens !== found.length - k) continue;
-        const body = advance(state.body, head.words, head.carry);
-        const notes = advance(state.notes, tail.words, tail.carry);
-        if (
-          !next.some((s) => s.body.at === body.at && s.notes.at === notes.at && s.body.carry === body.carry)
-        )
-          next.push({ body, notes });
+    for (const found of readings)
+      for (const state of states) {
+        const full = match(expected.body, state.body, found, 0, found.length);
+        const a = full.tokens;
+        for (let k = Math.min(a + 1, found.length); k >= 0; k--) {
+          // the running text up to k tokens: a prefix of the full match, or (k = a + 1) one ending
+          // on a word that goes on overleaf
+          const words = full.ends.get(k);
+          const head: Matched =
+            k <= a && words !== undefined
+              ? { tokens: k, words, carry: null, ends: full.ends }
+              : match(expected.body, state.body, found, 0, k);
+          if (head.tokens !== k) continue;
+          const tail = match(expected.notes, state.notes, found, k, found.length);
+          if (tail.tokens !== found.length - k) continue;
+          const body = advance(state.body, head.words, head.carry);
+          const notes = advance(state.notes, tail.words, tail.carry);
+          if (
+            !next.some((s) => s.body.at === body.at && s.notes.at === notes.at && s.body.carry === body.carry)
+          )
+            next.push({ body, notes });
+        }
       }
-    }
     if (!next.length) {
       const state = states[0] as State;
       const a = match(expected.body, state.body, found, 0, found.length);

@@ -76,6 +76,8 @@ export interface HtmlContext {
   register?: (id: string) => { href: string; card: string } | undefined;
   /** The figures' images this page may show, and those it drew (figure.ts); none: placeholders. */
   figures?: HtmlFigures;
+  /** The tables drawn so far on the page (each one's frame is named by its number). */
+  tables?: number;
 }
 
 export function newContext(rules: HtmlRules = HTML_RULES): HtmlContext {
@@ -103,8 +105,16 @@ export const uniqueId = (ctx: HtmlContext, base: string): string => {
   return id;
 };
 
+/**
+ * The HTML of inline content. Spaces before a line break (a pretty-printer's indentation, often
+ * split between two text nodes by a note lifted out or a link) go: HTML collapses white space anyway,
+ * and a line ending in spaces is noise in the page (html-validate's no-trailing-whitespace).
+ */
 export const inlines = (nodes: Inline[], ctx: HtmlContext): string =>
-  nodes.map((n) => inlineWith(ctx.rules.inline, n, ctx)).join('');
+  nodes
+    .map((n) => inlineWith(ctx.rules.inline, n, ctx))
+    .join('')
+    .replace(/[ \t]+\n/g, '\n');
 
 export function blocks(nodes: Block[], ctx: HtmlContext): string {
   let out = '';
@@ -221,16 +231,22 @@ export function splitAtMarkers(children: Inline[]): { run?: Inline[]; marker?: I
   return parts;
 }
 
+/** Only white space: the indentation before a page break at the start of a linked name. */
+const blank = (run: Inline[]): boolean => run.every((n) => n.kind === 'text' && n.text.trim() === '');
+
 /**
  * A link drawn around its words, closed before a marker inside them and opened again after it
- * (links cannot nest: a page marker and a note reference are links of their own).
+ * (links cannot nest: a page marker and a note reference are links of their own). A run of white
+ * space only stays outside any link: a link with no words is a link without a purpose (WCAG H30).
  */
 function aroundMarkers(children: Inline[], ctx: HtmlContext, open: (first: boolean) => string): string {
   let first = true;
   const parts = splitAtMarkers(children);
+  const hasWords = parts.some((p) => p.run && !blank(p.run));
   return (parts.length ? parts : [{ run: [] }])
     .map((part) => {
       if (part.marker) return inlines([part.marker], ctx);
+      if (hasWords && blank(part.run ?? [])) return inlines(part.run ?? [], ctx);
       ctx.inLink = true;
       const content = inlines(part.run ?? [], ctx);
       ctx.inLink = false;
@@ -485,7 +501,12 @@ export const HTML_BLOCK: BlockRules<HtmlContext, string> = {
       })
       .join('');
     ctx.extraRows = (ctx.extraRows ?? 0) + Math.max(0, indexed - 1);
-    return `<div class="table-wrap"><table>${caption}<tbody>${rows}</tbody></table></div>`;
+    // A table wider than the page scrolls sideways in its frame: the frame takes the keyboard's focus,
+    // so it can be scrolled without a mouse (WCAG 2.1.1, axe scrollable-region-focusable), and is a
+    // region named uniquely on its page (html-validate unique-landmark): `Table 2: caption`.
+    ctx.tables = (ctx.tables ?? 0) + 1;
+    const name = `Table ${ctx.tables}${b.head ? `: ${displayText(b.head).replace(/\s+/g, ' ').trim()}` : ''}`;
+    return `<section class="table-wrap" tabindex="0" aria-label="${escapeAttr(name)}"><table>${caption}<tbody>${rows}</tbody></table></section>`;
   },
   quote: (b, ctx) => `<blockquote>${blocks(b.children, ctx)}</blockquote>`,
   dateline: (b, ctx) => `<p class="dateline">${inlines(b.children, ctx)}</p>`,

@@ -38,6 +38,7 @@ export const num = (n: number): string => String(Math.round(n * 1e6) / 1e6);
 export class TextOps {
   private readonly embeddedFonts = new Map<FontFace, EmbeddedFont>();
   private readonly encoded = new Map<Shaped, string | null>(); // a shaped run belongs to one face
+  private readonly spaces = new Map<FontFace, { code: string; advance: number } | null>();
 
   constructor(
     private readonly doc: Doc,
@@ -111,7 +112,19 @@ export class TextOps {
       }
       const list: string[] = shown ?? [];
       shown = list;
-      const gap = run.x - penX;
+      let gap = run.x - penX;
+      // A space between two words is a space character, its advance taken from the gap: text
+      // extraction (copying, search, a screen reader, pdftotext) then finds the word boundary
+      // instead of guessing it from distances, which joins evenly spaced short words (a table
+      // cell's `n a` read `na`). Less than a twentieth of an em is no word space (a word's parts in
+      // two styles, a raised note number), and a justified line's spaces never shrink that far.
+      if (gap > run.size / 20) {
+        const space = this.space(run.face);
+        if (space) {
+          list.push(space.code);
+          gap -= (space.advance / 1000) * run.size;
+        }
+      }
       if (Math.abs(gap) > 1e-6) list.push(num((-gap * 1000) / run.size));
       if (encoded) list.push(encoded);
       penX = run.x + (shaped.advance / shaped.unitsPerEm) * run.size;
@@ -119,6 +132,24 @@ export class TextOps {
     close();
     ops.push('ET');
     return ops;
+  }
+
+  /** The space glyph of a face as a TJ operand and its advance (thousandths of an em); none if the font has none. */
+  private space(face: FontFace): { code: string; advance: number } | undefined {
+    let space = this.spaces.get(face);
+    if (space === undefined) {
+      const shaped = this.fonts.shape(' ', face);
+      const glyph = shaped.glyphs[0];
+      space =
+        shaped.glyphs.length === 1 && glyph && glyph.id !== 0
+          ? {
+              code: `<${this.code(this.embedded(face), glyph)}>`,
+              advance: (glyph.advanceWidth * 1000) / shaped.unitsPerEm,
+            }
+          : null;
+      this.spaces.set(face, space);
+    }
+    return space ?? undefined;
   }
 
   /** A glyph's code in the font subset, its width and characters recorded as pdfkit's `encode` does. */
