@@ -52,7 +52,16 @@ describe('Lighthouse on the shared volume', () => {
     for (const page of ['index.html', `docs/${longest}`]) {
       const s = await scores(page);
       console.log(`Lighthouse ${page}: ${JSON.stringify(s)}`);
+      // Performance is timed on this machine's CPU, which the other test files share: below the bar
+      // once, it is measured twice more and the median of the three taken, as Lighthouse's own
+      // guidance on score variability says (the bar stays 95; the other categories are not timed).
+      if ((s.performance ?? 0) < 95) {
+        const runs = [s.performance ?? 0];
+        for (let k = 0; k < 2; k++) runs.push((await scores(page)).performance ?? 0);
+        s.performance = [...runs].sort((a, b) => a - b)[1] ?? 0;
+        console.log(`Lighthouse ${page}: performance ${runs.join(', ')} → median ${s.performance}`);
+      }
       for (const c of CATEGORIES) expect(s[c], `${page} ${c}`).toBeGreaterThanOrEqual(95);
     }
-  }, 180_000);
+  }, 300_000);
 });

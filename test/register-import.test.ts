@@ -122,7 +122,7 @@ describe('register import', () => {
     );
     expect(lines).toContainEqual(
       expect.stringMatching(
-        /^register\.json:5:\d+: error \[register-unknown-field\] persons\[2\]\.nmae: unknown field$/,
+        /^register\.json:5:\d+: error \[register-unknown-field\] persons\[2\]\.nmae: unknown field; did you mean "name"\?$/,
       ),
     );
     expect(lines).toContainEqual(
