@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { splitAtMarkers } from '../src/render/html/elements.ts';
+import { splitAtMarkers } from '../src/render/html/split-markers.ts';
 import { epubcheck, readEpub } from './support/epub.ts';
 import { nestedLinks } from './support/markup.ts';
 import { recto, tempDir } from './support/run.ts';
