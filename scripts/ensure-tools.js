@@ -11,6 +11,11 @@ const TOOLS = {
   epubcheck: 'epubcheck',
   pdfinfo: 'poppler-utils',
   qpdf: 'qpdf',
+  // a real Slurm cluster of one machine (test/slurm.test.ts): the scheduler, its node daemon, its client, munge
+  slurmctld: 'slurmctld',
+  slurmd: 'slurmd',
+  sbatch: 'slurm-client',
+  munged: 'munge',
 };
 
 const has = (cmd) => spawnSync('sh', ['-c', `command -v ${cmd}`], { stdio: 'ignore' }).status === 0;

@@ -117,13 +117,23 @@ program
 
 program
   .command('merge')
-  .description('join the outputs of `recto build --shard i/n` (one folder per shard) into the edition')
+  .description(
+    'join the outputs of `recto build --shard i/n` (one folder per shard) into the edition, or of `recto collection --shard i/n` into the collection',
+  )
   .argument('<shards...>', 'the output folders of the shards')
   .option('--out <dir>', 'output folder', 'output')
   .option('--formats <list>', `comma-separated: ${knownFormats().join(',')}`, knownFormats().join(','))
   .option('--jobs <n>', 'worker threads (default: one per core, or RECTO_JOBS)', jobsOption)
   .action(async (shards: string[], opts: { out: string; formats: string; jobs?: number }) => {
     const r = reporter();
+    const { isCollectionShard } = await import('./collection/shard.ts');
+    if (shards.length && (await isCollectionShard(shards[0] as string))) {
+      // (a collection's shards carry their manifest and formats: the volumes are joined as built)
+      const { mergeCollection } = await import('./collection/merge.ts');
+      const result = await mergeCollection({ shards, out: opts.out, reporter: r });
+      r.info(`${result.volumes} volumes; ${summary(result.documents, result.files.length, result.seconds)}`);
+      return;
+    }
     const { merge } = await import('./pipeline/shard.ts');
     const result = await merge({
       shards,
@@ -171,10 +181,18 @@ program
   .option('--formats <list>', `comma-separated: ${knownFormats().join(',')}`, knownFormats().join(','))
   .option('--jobs <n>', 'worker threads (default: one per core, or RECTO_JOBS)', jobsOption)
   .option('--site-url <url>', "the site's address, for the sitemap's absolute URLs")
+  .option(
+    '--shard <i/n|auto>',
+    "build only shard i of n's volumes, for recto merge (auto: the scheduler's array task)",
+  )
   .action(
-    async (manifest: string, opts: { out: string; formats: string; jobs?: number; siteUrl?: string }) => {
+    async (
+      manifest: string,
+      opts: { out: string; formats: string; jobs?: number; siteUrl?: string; shard?: string },
+    ) => {
       const r = reporter();
       const { buildCollection } = await import('./collection/build.ts');
+      const { shardOption } = await import('./pipeline/shard-auto.ts');
       const result = await buildCollection({
         manifest,
         out: opts.out,
@@ -182,6 +200,9 @@ program
         reporter: r,
         jobs: opts.jobs,
         ...(opts.siteUrl ? { siteUrl: opts.siteUrl } : {}),
+        ...(opts.shard === undefined
+          ? {}
+          : { shard: shardOption(opts.shard, process.env, (m) => r.info(m)) }),
       });
       r.info(`${result.volumes} volumes; ${summary(result.documents, result.files.length, result.seconds)}`);
     },

@@ -2,6 +2,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT, recto, SEEDS, tempDir } from './support/run.ts';
+import { tree } from './support/tree.ts';
 
 describe('recto collection COLLECTION.json', () => {
   it('builds each edition into its own folder and a landing page whose every link resolves', () => {
@@ -47,5 +48,54 @@ describe('recto collection COLLECTION.json', () => {
     expect(recto(['collection', join(dir, 'absent.json')]).stderr).toContain(
       'absent.json: no such collection manifest',
     );
+  });
+
+  it('built in shards (--shard i/n) and joined by recto merge: the bytes of one build; a missing or foreign shard refused', () => {
+    const dir = tempDir();
+    const manifest = join(dir, 'COLLECTION.json');
+    const volumes = [
+      { id: 'letter', tei: join(ROOT, 'test/fixtures/any-tei/letter.xml'), series: 'Letters' },
+      { id: 'verse', tei: join(ROOT, 'test/fixtures/any-tei/verse.xml'), series: 'Letters' },
+      { id: 'seeds', sources: SEEDS, series: 'Foreign Relations' },
+    ];
+    const write = (url: string): void =>
+      writeFileSync(
+        manifest,
+        JSON.stringify({ id: 'shelf', title: 'A shelf', language: 'en', url, volumes }),
+      );
+    write('https://example.org/shelf/');
+    const env = { SOURCE_DATE_EPOCH: '1700000000' };
+    const formats = ['--formats', 'tei,html'];
+    const one = join(dir, 'one');
+    expect(recto(['collection', manifest, '--out', one, ...formats], { env }).status).toBe(0);
+    const shards = [1, 2].map((k) => join(dir, `shard-${k}`));
+    shards.forEach((shard, k) => {
+      const r = recto(['collection', manifest, '--out', shard, ...formats, '--shard', `${k + 1}/2`], { env });
+      expect(r.status, r.stderr).toBe(0);
+    });
+    // (the seeds, the largest, alone in the first shard; the two letters in the second)
+    expect(readFileSync(join(shards[0] as string, 'collection-shard.json'), 'utf8')).toContain(
+      '"built": [\n    "seeds"\n  ]',
+    );
+    expect(existsSync(join(shards[0] as string, 'index.html'))).toBe(false); // (no pages in a shard)
+    const incomplete = recto(['merge', shards[0] as string, '--out', join(dir, 'part')], { env });
+    expect(incomplete.status).toBe(1);
+    expect(incomplete.stderr).toContain(
+      'error [merge-incomplete] expected collection shards 1..2 once each; missing: 2',
+    );
+    const merged = join(dir, 'merged');
+    const r = recto(['merge', ...shards, '--out', merged], { env });
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stderr).toContain('merge: 3 volumes of');
+    const reference = tree(one);
+    expect(reference.size).toBeGreaterThan(30);
+    expect(tree(merged)).toEqual(reference);
+    write('https://example.org/another/'); // the manifest changed after the shards were built
+    const changed = recto(['merge', ...shards, '--out', join(dir, 'again')], { env });
+    expect(changed.status).toBe(1);
+    expect(changed.stderr).toContain(
+      'error [merge-mismatch] the collection manifest is not the one the shards were built from',
+    );
+    expect(changed.stderr).not.toMatch(/\n\s+at /);
   });
 });

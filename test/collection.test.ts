@@ -1,7 +1,11 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { HtmlValidate } from 'html-validate';
 import { describe, expect, it } from 'vitest';
 import { landingPage, type ShelvedVolume, sitemap } from '../src/collection/landing.ts';
 import { type CollectionManifest, parseCollectionManifest } from '../src/collection/manifest.ts';
+import { volumesOfShard } from '../src/collection/shard.ts';
+import { tempDir } from './support/run.ts';
 
 const manifest = (volumes: CollectionManifest['volumes']): CollectionManifest => ({
   id: 'shelf',
@@ -82,6 +86,29 @@ describe('recto collection: the manifest and the landing page', () => {
     expect(errors).toEqual([]);
     expect(sitemap(['index.html', 'v8/html/index.html'], 'https://example.org/frus')).toContain(
       '<url><loc>https://example.org/frus/v8/html/index.html</loc></url>',
+    );
+  });
+});
+
+describe('recto collection --shard: whole volumes, split by size', () => {
+  it('gives every volume to exactly one of n shards, the largest first to the least loaded', async () => {
+    const dir = tempDir();
+    // 900, 500, 400, 300 bytes to the four shards; then 100 (v0) to the least loaded (300), and
+    // the last 100 (v4) to the first of the two now at 400
+    const sizes = [100, 900, 300, 500, 100, 400];
+    const volumes = sizes.map((bytes, k) => {
+      writeFileSync(join(dir, `v${k}.xml`), 'x'.repeat(bytes));
+      return { id: `v${k}`, tei: `v${k}.xml`, series: 'S' };
+    });
+    const shards = await Promise.all(
+      [1, 2, 3, 4].map(async (index) =>
+        (await volumesOfShard(volumes, dir, { index, count: 4 })).map((v) => v.id),
+      ),
+    );
+    expect(shards).toEqual([['v1'], ['v3'], ['v4', 'v5'], ['v0', 'v2']]);
+    // (one shard: all of them, in the manifest's order)
+    expect((await volumesOfShard(volumes, dir, { index: 1, count: 1 })).map((v) => v.id)).toEqual(
+      volumes.map((v) => v.id),
     );
   });
 });

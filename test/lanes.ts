@@ -49,6 +49,7 @@ export const CORPUS_LANE = [
   'test/register-formats.test.ts',
   'test/search-quality.test.ts',
   'test/site-links.test.ts',
+  'test/slurm.test.ts',
   'test/volume-renditions.test.ts',
   'test/volumes-epubcheck.test.ts',
   'test/volumes-figures.test.ts',
