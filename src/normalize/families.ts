@@ -82,6 +82,12 @@ const FAMILIES: FamilySigns[] = [
       { name: '-N- page lines', pattern: /^-\d{1,4}-$/gm, min: 1 },
       { name: 'page rules', pattern: /^-{2,} ?page (?:\d{1,4}|[ivxlcdm]{1,8}) ?-{2,}$/gim, min: 1 },
       { name: 'glued (N) references', pattern: /[\p{L}.,;:]\(\d{1,2}\)(?=\s|$)/gmu, min: 2 },
+      {
+        name: 'date running heads',
+        pattern:
+          /^(?=\d|.*\d{4} \d)(?:\d{1,4} )?(?:JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER) \d{4}(?: \d{1,4}(?: \d)?)?$/gm,
+        min: 1,
+      },
     ],
   },
   {

@@ -10,6 +10,7 @@ import { correction } from './correction.ts';
 import { damage } from './damage.ts';
 import { dateline } from './dateline.ts';
 import { dpDiacritic } from './dp-diacritic.ts';
+import { editorialEllipsis } from './editorial-ellipsis.ts';
 import { editorialInsertion, unclosedBracket } from './editorial-insertion.ts';
 import { emphasis } from './emphasis.ts';
 import { figure } from './figure.ts';
@@ -39,6 +40,7 @@ import { parallelCitation } from './parallel-citation.ts';
 import { personNamesRule } from './person-names.ts';
 import { quotation } from './quotation.ts';
 import { runningHead } from './running-head.ts';
+import { sourceNoteTail } from './source-note-tail.ts';
 import { starPage } from './star-page.ts';
 import { table } from './table.ts';
 import { quotedVerse, verse } from './verse.ts';
@@ -75,6 +77,7 @@ export const INLINE_RULES: InlineRule[] = [
   parallelCitation,
   omission,
   ...OMISSION_SIGNS,
+  editorialEllipsis,
   conjecture,
   dpDiacritic,
   correction,
@@ -101,6 +104,7 @@ export const DOCUMENT_RULES: Rule[] = [
   figure,
   pageFurniture,
   pageFootNote,
+  sourceNoteTail,
   footnoteRef,
   personNamesRule,
   manifestCorrection,
