@@ -162,10 +162,11 @@ describe('real copies from other publishers (issue #25)', () => {
     // publishers set it, tables in parts, wiki tables and the page-foot notes of OCR'd books; 67/75
     // with words broken at line ends read whole and documentary editions' source notes; 68/75 and
     // pages 98.7% with the folio and running head OCR ran into the text; 69/75, notes 91.3%, with
-    // a book's NOTES section keyed by verse). The
+    // a book's NOTES section keyed by verse; pages 100% with the Library of Congress PDF's running
+    // line, its collection's title and the item's address). The
     // issue's targets are higher; this test holds what is reached, and prints the gap.
     expect(f.right).toBeGreaterThanOrEqual(69);
-    expect(f.pageRecall).toBeGreaterThanOrEqual(0.98);
+    expect(f.pageRecall).toBeGreaterThanOrEqual(1);
     expect(f.pagePrecision).toBeGreaterThanOrEqual(0.99);
     expect(f.notes).toBeGreaterThanOrEqual(0.91);
     expect(f.omissions).toBeGreaterThanOrEqual(0.95);

@@ -65,6 +65,11 @@ const FAMILIES: FamilySigns[] = [
     signs: [
       { name: 'page image lines', pattern: /^Page \d{1,4} \| Page image$/gm, min: 1 },
       { name: 'note blocks', pattern: /\[Note \d{1,3}: /g, min: 1 },
+      {
+        name: 'running lines with the item’s address',
+        pattern: / https?:\/\/www\.loc\.gov\/resource\//g,
+        min: 1,
+      },
     ],
   },
   {

@@ -24,6 +24,7 @@ import { boldHeading, sectionHeading } from './heading.ts';
 import { keyedNotes } from './keyed-notes.ts';
 import { lineEndHyphen } from './line-end-hyphen.ts';
 import { list, listLabel } from './list.ts';
+import { locRunningLine } from './loc-running-line.ts';
 import { manifestCorrection } from './manifest-correction.ts';
 import { noteBlock } from './note-blocks.ts';
 import { noteList } from './note-list.ts';
@@ -73,6 +74,7 @@ export const INLINE_RULES: InlineRule[] = [
   unclosedBracket,
   pageMarker,
   ...PAGE_FORMS,
+  locRunningLine,
   starPage,
   parallelCitation,
   omission,
