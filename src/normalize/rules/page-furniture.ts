@@ -84,7 +84,9 @@ function titledHeadFolio(text: string): string | undefined {
   if (!m || (m[1] === undefined) === (m[3] === undefined)) return undefined;
   const words = (m[2] ?? '').match(/\p{L}{4,}/gu) ?? [];
   if (words.length < 2 || !words.every((w) => /^\p{Lu}/u.test(w))) return undefined;
-  return m[1] ?? m[3];
+  const folio = m[1] ?? m[3];
+  // (a title's year, `The Declaration of Independence. 1776`, is no folio)
+  return /^1[4-9]\d\d$|^20\d\d$/.test(folio ?? '') ? undefined : folio;
 }
 
 /** A line in capitals (the OCR may misread a letter or two: `frEALTH AND MANHOOD INSURED.`). */
