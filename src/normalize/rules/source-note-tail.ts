@@ -112,6 +112,11 @@ export function anchorSourceNoteTails(ctx: InlineContext, spans: Span[]): void {
       nodes: () =>
         notes.flatMap((note, k) => {
           const gap = k === 0 ? [] : [ctx.source.slice((notes[k - 1] as TailNote).end, note.start)];
+          if (note.ref !== undefined && !made.has(note)) {
+            // its reference ended up inside other markup and was never written: kept here
+            ctx.anchors.delete(note.ref);
+            note.ref = undefined;
+          }
           const e = noteOf(note);
           const here =
             note.ref === undefined
