@@ -14,10 +14,12 @@ import { editDistance } from './correction.ts';
  * - its folio, on the head's line or alone beside it (as printed: `27`, `so`, `S2`), or a folio
  *   alone on a line set apart from the text at a page's head or foot, with no head → a page break
  *   `<pb n="27"/>` and `<fw type="pageNum">`;
- * - a printer's signature (`c 2`, `B 3`) alone at a page's foot → `<fw type="sig">`.
+ * - a printer's signature (`c 2`, `B 3`) alone at a page's foot → `<fw type="sig">`;
+ * - where folios alone show the pages, a head that changes page to page (`captions`);
+ * - in a copy of one page, its head at the top with its folio (`titledHeadFolio`, `CAPITAL_HEAD`).
  * Page furniture stands apart: two blank lines or more on one side of it at least (how OCR text
  * sets a page's margins). Only a text whose running heads or folios recur is read so (family
- * `ocr-book`): a number alone on a line elsewhere stays text.
+ * `ocr-book`), or one page's head: a number alone on a line elsewhere stays text.
  */
 export type FurnitureRole = 'header' | 'pageNum' | 'sig';
 
