@@ -162,10 +162,11 @@ describe('real copies from other publishers (issue #25)', () => {
     // publishers set it, tables in parts, wiki tables and the page-foot notes of OCR'd books; 67/75
     // with words broken at line ends read whole and documentary editions' source notes; 68/75 and
     // pages 98.7% with the folio and running head OCR ran into the text; 69/75, notes 91.3%, with
-    // a book's NOTES section keyed by verse). The
+    // a book's NOTES section keyed by verse; pages 100% with the Library of Congress PDF's running
+    // line, its collection's title and the item's address). The
     // issue's targets are higher; this test holds what is reached, and prints the gap.
     expect(f.right).toBeGreaterThanOrEqual(69);
-    expect(f.pageRecall).toBeGreaterThanOrEqual(0.98);
+    expect(f.pageRecall).toBeGreaterThanOrEqual(1);
     expect(f.pagePrecision).toBeGreaterThanOrEqual(0.99);
     expect(f.notes).toBeGreaterThanOrEqual(0.91);
     expect(f.omissions).toBeGreaterThanOrEqual(0.95);
@@ -178,9 +179,10 @@ describe('real copies from other publishers (issue #25)', () => {
     // recall, 93.3% precision; notes 86.7%; omissions 100%. Read after it: a law report's
     // `( 1955 )` year is no page, a Wikisource page's folio above its signature is, and so is a
     // folio OCR ran into the text with its running head: 21/25; pages 81.1% / 100%; with a note
-    // block the copy's end cut: 22/25, notes 93.3%.
-    expect(f.right).toBeGreaterThanOrEqual(22);
-    expect(f.pageRecall).toBeGreaterThanOrEqual(0.81);
+    // block the copy's end cut: 22/25, notes 93.3%. With TCP's unnumbered `[Page]` and the heads
+    // of a book whose head changes page to page (its folio in their sequence): 24/25, pages 100%.
+    expect(f.right).toBeGreaterThanOrEqual(24);
+    expect(f.pageRecall).toBeGreaterThanOrEqual(1);
     expect(f.pagePrecision).toBeGreaterThanOrEqual(0.99);
     expect(f.notes).toBeGreaterThanOrEqual(0.93);
     expect(f.omissions).toBeGreaterThanOrEqual(0.95);
@@ -194,9 +196,10 @@ describe('real copies from other publishers (issue #25)', () => {
     // foot), the page rules' roman numbers and the folios OCR ran into the text: 14/20; pages 90.9%
     // recall, 90.9% precision. The omissions it misses
     // are a copy's own (`(?)` doubts, a git view's `+ [Illustration]`): printed, not yet read.
-    expect(f.right).toBeGreaterThanOrEqual(14);
-    expect(f.pageRecall).toBeGreaterThanOrEqual(0.9);
-    expect(f.pagePrecision).toBeGreaterThanOrEqual(0.9);
+    // With a verso's folio OCR misread beside its running head (`]()`): 15/20, pages 100% / 100%.
+    expect(f.right).toBeGreaterThanOrEqual(15);
+    expect(f.pageRecall).toBeGreaterThanOrEqual(1);
+    expect(f.pagePrecision).toBeGreaterThanOrEqual(1);
     expect(f.notes).toBeGreaterThanOrEqual(0.92);
   });
 
@@ -210,11 +213,14 @@ describe('real copies from other publishers (issue #25)', () => {
     // and bracketed reporter pages, a note block the copy's end cut, a reference glued after `∥`:
     // 20/29; pages 50.0% / 85.7%; notes 92.3%; omissions 82.1%. The pages it still misses are
     // folios OCR misread (`83 1`, `27 l`), running heads of one page and a journal's unmarked page
-    // ends: printed, not yet read.
-    expect(f.right).toBeGreaterThanOrEqual(20);
-    expect(f.pageRecall).toBeGreaterThanOrEqual(0.5);
-    expect(f.pagePrecision).toBeGreaterThanOrEqual(0.85);
-    expect(f.notes).toBeGreaterThanOrEqual(0.92);
-    expect(f.omissions).toBeGreaterThanOrEqual(0.82);
+    // ends: printed, not yet read. Read since: those folios, a chronological edition's date heads
+    // (`JANUARY 1776 1023`), one page's head in title case, `[end of page log343_001.gif]`, a notes
+    // page's `Page 1` label (no break), the source notes run on after each flattened document and
+    // the editors' `. . .`: 26/29; pages 100% / 100%; notes 100%; omissions 87.2%.
+    expect(f.right).toBeGreaterThanOrEqual(26);
+    expect(f.pageRecall).toBeGreaterThanOrEqual(1);
+    expect(f.pagePrecision).toBeGreaterThanOrEqual(1);
+    expect(f.notes).toBeGreaterThanOrEqual(1);
+    expect(f.omissions).toBeGreaterThanOrEqual(0.87);
   });
 });

@@ -65,6 +65,11 @@ const FAMILIES: FamilySigns[] = [
     signs: [
       { name: 'page image lines', pattern: /^Page \d{1,4} \| Page image$/gm, min: 1 },
       { name: 'note blocks', pattern: /\[Note \d{1,3}: /g, min: 1 },
+      {
+        name: 'running lines with the item’s address',
+        pattern: / https?:\/\/www\.loc\.gov\/resource\//g,
+        min: 1,
+      },
     ],
   },
   {
@@ -82,6 +87,12 @@ const FAMILIES: FamilySigns[] = [
       { name: '-N- page lines', pattern: /^-\d{1,4}-$/gm, min: 1 },
       { name: 'page rules', pattern: /^-{2,} ?page (?:\d{1,4}|[ivxlcdm]{1,8}) ?-{2,}$/gim, min: 1 },
       { name: 'glued (N) references', pattern: /[\p{L}.,;:]\(\d{1,2}\)(?=\s|$)/gmu, min: 2 },
+      {
+        name: 'date running heads',
+        pattern:
+          /^(?=\d|.*\d{4} \d)(?:\d{1,4} )?(?:JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER) \d{4}(?: \d{1,4}(?: \d)?)?$/gm,
+        min: 1,
+      },
     ],
   },
   {

@@ -22,6 +22,7 @@ import { anchorCorrections, type Correction } from './rules/manifest-correction.
 import type { NoteStyle } from './rules/note-list.ts';
 import { isPageFormLine } from './rules/page-forms.ts';
 import { activeRules } from './rules/registry.ts';
+import { anchorSourceNoteTails } from './rules/source-note-tail.ts';
 import { segment } from './segment.ts';
 import { documentSource } from './source-record.ts';
 import { assignStableIds } from './stable-ids.ts';
@@ -62,7 +63,7 @@ const LIST_STYLES: [NoteStyle, FamilyId][] = [
 ];
 
 /** A FRUS page marker alone on a line. */
-const PAGE_ONLY = /^\[(?:Facsimile )?Page [^\]]*\]$/;
+const PAGE_ONLY = /^\[(?:Facsimile )?Page(?: [^\]]*)?\]$/;
 
 /** A document id from a file name: an XML name, unique enough, stable across builds. */
 export function documentId(basename: string): string {
@@ -132,6 +133,7 @@ export function normalize(bytes: Uint8Array, options: NormalizeOptions): Normali
     sourceNote,
     conventions ? { id: options.id, conventions } : undefined,
   );
+  if (families.has('documentary-edition')) anchorSourceNoteTails(ctx, spans);
   const corrected = anchorCorrections(ctx, options.corrections ?? [], Boolean(options.edition.editor));
   if (options.register) anchorMentions(ctx, options.register, blocks);
   for (const s of findSuspects(spans)) {

@@ -62,8 +62,15 @@ export function segment(lines: Line[], rules: SegmentRules): Segmented {
 
   const header: Block[] = [];
   const state: HeaderState = { heads: 0, datelines: 0 };
+  // (the header does not run on under notes: what stands under them is not the title's)
+  const notesAt = Math.min(
+    ...found
+      .filter((c) => c.block.kind === 'notes' && c.firstLine > (content[0]?.index ?? 0))
+      .map((c) => c.firstLine),
+  );
+  const above = content.filter((l) => l.index < notesAt);
   let h = 0;
-  for (; h < content.length; h++) {
+  for (; h < above.length; h++) {
     const line = content[h] as Line;
     // A page marker at the top of a document, alone or glued to the title, the dateline or a
     // source line (`[Page 15]Chicago, March 15, 1976`), is a page break before that line: the
@@ -71,11 +78,11 @@ export function segment(lines: Line[], rules: SegmentRules): Segmented {
     const whole = spanOf(line);
     const marker = leadingPageMarker(whole.text);
     const rest: Span = { text: whole.text.slice(marker), offset: whole.offset + marker };
-    const following = content[h + 1]?.text.trim() ?? '';
+    const following = above[h + 1]?.text.trim() ?? '';
     const probe = marker && !rest.text ? following.slice(leadingPageMarker(following)) : rest.text;
     const kind = probe ? classifyHeaderLine(probe, state) : null;
     // A dateline over two lines: the place alone (`Paris,`), the date on the next line.
-    const next = content[h + 1];
+    const next = above[h + 1];
     if (!kind && !marker && state.datelines === 0 && PLACE_ALONE.test(rest.text) && next) {
       const dated = spanOf(next);
       if (dated.text.length < 80 && findDate(dated.text)?.index === 0) {

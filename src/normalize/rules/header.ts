@@ -2,6 +2,7 @@ import { printer, type Rule } from '../rule.ts';
 import { isBoilerplate } from './boilerplate.ts';
 import { findDate } from './dates.ts';
 import { isOmissionNotice } from './omission.ts';
+import { runningHeadPage } from './running-head.ts';
 
 /**
  * Rule `header`: the lines above the text — source line, file number, collection, the
@@ -28,6 +29,8 @@ const EDITORIAL_LINE = /^\[(?!Page\b)[^\]]+\]$/;
 export function classifyHeaderLine(text: string, state: HeaderState): HeaderKind | null {
   const t = text.trim();
   if (isBoilerplate(t)) return 'fw';
+  // (a page's running head with its folio begins the text's page: the body's, rule `running-head`)
+  if (runningHeadPage(t) !== null) return null;
   // `[Source: … 3 pages not declassified.]` after the dateline stands for the whole text (the
   // document is withheld): an omission in the body, not the source note.
   if (state.datelines > 0 && /^\[Source:\s/.test(t) && isOmissionNotice(t)) return null;

@@ -11,7 +11,7 @@ import { spanOf } from '../spans.ts';
  */
 
 const ENUMERATOR = /^(?:\(\w{1,4}\)|\d{1,3}\.|[a-zA-Z]\.)\s/;
-const PAGE_ONLY = /^\[Page [^\]]*\]$/;
+const PAGE_ONLY = /^\[Page(?: [^\]]*)?\]$/;
 
 export function listRendFor(lines: string[]): ListRend | null {
   const items = lines.filter((l) => !PAGE_ONLY.test(l.trim()));

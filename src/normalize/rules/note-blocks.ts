@@ -118,5 +118,21 @@ export function findBracketBlocks(lines: Line[], source: string): NoteList[] {
     } else list = undefined;
     blanks = 0;
   }
-  return out;
+  return out.map(unwrapped);
+}
+
+/**
+ * A list whose lines are not wrapped (an entry's line runs past any printed width) sets each entry
+ * on one line: the lines after its last entry are not that entry's (a site's footer, `Author : …`).
+ */
+function unwrapped(list: NoteList): NoteList {
+  const last = list.items.at(-1);
+  if (!last || !list.items.some((it) => it.line.text.length > 100)) return list;
+  if (last.line.index + 1 === list.endLine) return list;
+  const end = last.line.offset + last.line.text.trimEnd().length;
+  const items = [
+    ...list.items.slice(0, -1),
+    { ...last, end, text: last.line.text.slice(last.offset - last.line.offset).trimEnd() },
+  ];
+  return { ...list, items, endLine: last.line.index + 1 };
 }

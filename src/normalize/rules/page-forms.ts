@@ -27,6 +27,8 @@ interface PageForm {
   tokens?: (m: RegExpExecArray) => Record<string, string>;
   /** What, just before the form, makes it something else (tried on the few characters before it). */
   notAfter?: RegExp;
+  /** The page's image, where the form names it (`facs="log343_001.gif"`; printed as token `facs`). */
+  facs?: (m: RegExpExecArray) => string;
   /** The edition the page is of, where the form names it (a law report's reporter: `ed="U.S."`). */
   ed?: (m: RegExpExecArray) => string;
 }
@@ -142,6 +144,15 @@ const FORMS: PageForm[] = [
     print: (n) => `-${n}-`,
   },
   {
+    // a transcribed manuscript's page end, named by its image (`[end of page log343_001.gif]`, the
+    // transcriptions of the Mystic Seaport logbooks and journals): the next page begins; no number
+    rend: 'end-of-page',
+    family: 'generic',
+    pattern: /\[end of page ()([\w.-]{1,80}\.(?:gif|jpe?g|png|tiff?))\]/y,
+    print: (_, t) => `[end of page ${t.facs}]`,
+    facs: (m) => m[2] ?? '',
+  },
+  {
     // a wiki page's raw source, as a transcluding page gives it: each page begins with the
     // header its proofreaders keep out of the text (`<noinclude><pagequality level="4" … />`);
     // the page has no number there
@@ -174,7 +185,8 @@ function formRule(form: PageForm): InlineRule {
       const tokens = Object.entries(form.tokens?.(m) ?? {}).map(([k, v]) => `${k}:${v}`);
       const rend = [form.rend, ...tokens].join(' ');
       const ed = form.ed?.(m);
-      const pb = el('pb', { n: n || undefined, ed, rend, 'xml:id': ctx.ids.take(`pg${n}`) });
+      const facs = form.facs?.(m);
+      const pb = el('pb', { n: n || undefined, ed, facs, rend, 'xml:id': ctx.ids.take(`pg${n}`) });
       return { nodes: [pb], next: at + m[0].length };
     },
     unparse: [
@@ -187,7 +199,7 @@ function formRule(form: PageForm): InlineRule {
               .filter((t) => t.includes(':'))
               .map((t) => [t.slice(0, t.indexOf(':')), t.slice(t.indexOf(':') + 1)]),
           );
-          return form.print(e.attrs.n ?? '', tokens, e.attrs.ed ?? '');
+          return form.print(e.attrs.n ?? '', { ...tokens, facs: e.attrs.facs ?? '' }, e.attrs.ed ?? '');
         },
       ),
     ],

@@ -14,15 +14,18 @@ import { editDistance } from './correction.ts';
  * - its folio, on the head's line or alone beside it (as printed: `27`, `so`, `S2`), or a folio
  *   alone on a line set apart from the text at a page's head or foot, with no head → a page break
  *   `<pb n="27"/>` and `<fw type="pageNum">`;
- * - a printer's signature (`c 2`, `B 3`) alone at a page's foot → `<fw type="sig">`.
+ * - a printer's signature (`c 2`, `B 3`) alone at a page's foot → `<fw type="sig">`;
+ * - where folios alone show the pages, a head that changes page to page (`captions`);
+ * - in a copy of one page, its head at the top with its folio (`titledHeadFolio`, `CAPITAL_HEAD`).
  * Page furniture stands apart: two blank lines or more on one side of it at least (how OCR text
  * sets a page's margins). Only a text whose running heads or folios recur is read so (family
- * `ocr-book`): a number alone on a line elsewhere stays text.
+ * `ocr-book`), or one page's head: a number alone on a line elsewhere stays text.
  */
 export type FurnitureRole = 'header' | 'pageNum' | 'sig';
 
 const MAX_HEAD = 70;
-const FOLIO = /^(?:\d{1,4}|[\dIlSsOoGDB"]{1,3}|\d [\dA-Za-z]|[A-Z] \d)$/;
+// (as the OCR read it: `S2`, `so`, `]()` for 10: letters and signs it takes figures for)
+const FOLIO = /^(?:\d{1,4}|[\dIlSsOoGDB"[\]()|!]{1,3}|\d [\dA-Za-z]|[A-Z] \d)$/;
 const DIGIT_FOLIO = /^\d{1,4}$|^\d [\dA-Za-z]$|^[IlS] ?\d$|^\d[A-Z]$/;
 /** A page's head with its folio, the rest in capitals (`76 GREEK AND ROMAN MYTHOLOGY`): a running head even alone. */
 const CAPITAL_HEAD =
@@ -72,6 +75,74 @@ function pageText(lines: Line[], furniture: Set<number>): boolean {
   return short >= text.length * 0.8 && followed >= text.length * 0.4;
 }
 
+/**
+ * A page's head in title case with its folio, the title ending at a stop (a recto's `The Journals
+ * and Papers of the Continental Congress. 445`, `Letters to the Council. 27 l` where the OCR split
+ * 371; a verso's `372 Letters to the Council.`): its folio as printed, or undefined. Each word of
+ * four letters or more begins in a capital (a sentence's line does not), two of them at least.
+ */
+function titledHeadFolio(text: string): string | undefined {
+  const m = /^(?:(\d{1,4}) )?(\p{Lu}[\p{L} ,;:'’&-]{3,70}\.)(?: (\d{1,4}(?: [\dlI])?))?$/u.exec(text);
+  if (!m || (m[1] === undefined) === (m[3] === undefined)) return undefined;
+  const words = (m[2] ?? '').match(/\p{L}{4,}/gu) ?? [];
+  if (words.length < 2 || !words.every((w) => /^\p{Lu}/u.test(w))) return undefined;
+  const folio = m[1] ?? m[3];
+  // (a title's year, `The Declaration of Independence. 1776`, is no folio)
+  return /^1[4-9]\d\d$|^20\d\d$/.test(folio ?? '') ? undefined : folio;
+}
+
+/** A line in capitals (the OCR may misread a letter or two: `frEALTH AND MANHOOD INSURED.`). */
+function inCapitals(text: string): boolean {
+  const letters = text.replace(/[^\p{L}]/gu, '');
+  const upper = letters.replace(/[^\p{Lu}]/gu, '').length;
+  return letters.length >= 6 && upper >= letters.length * 0.8 && /\p{L}{3}/u.test(text);
+}
+
+/**
+ * The heads of a book whose head changes from page to page, a caption of what the page says (a
+ * recto's `EXHILARATION OF THE MIND.` over its folio alone, a verso's `46 LASTING ADVANTAGE
+ * THROUGH LIFE.`, the folio on its line): read only in a text whose folios alone show its pages,
+ * a head in capitals set apart from the text, its folio (where it has one) in their sequence, or
+ * standing beside a folio alone. Each with the folio it carries.
+ */
+function captions(
+  lines: Line[],
+  candidates: Candidate[],
+  folioLines: Candidate[],
+  apartBoth: (k: number) => boolean,
+): [Candidate, string | undefined][] {
+  const numbers = folioLines
+    .filter((c) => /^\d{1,4}$/.test(c.text))
+    .map((c) => ({ index: c.index, n: Number(c.text) }));
+  const inSequence = (index: number, n: number): boolean => {
+    const before = numbers.filter((f) => f.index < index).at(-1);
+    const after = numbers.find((f) => f.index > index);
+    return (
+      (before !== undefined || after !== undefined) &&
+      (before === undefined || (n > before.n && n - before.n <= 4)) &&
+      (after === undefined || (n < after.n && after.n - n <= 4))
+    );
+  };
+  // (only blank lines between the head and its folio)
+  const besideFolio = (c: Candidate): boolean =>
+    folioLines.some(
+      (f) =>
+        f.index !== c.index &&
+        lines
+          .slice(Math.min(f.index, c.index) + 1, Math.max(f.index, c.index))
+          .every((l) => l.text.trim() === ''),
+    );
+  const out: [Candidate, string | undefined][] = [];
+  for (const c of candidates) {
+    if (!inCapitals(c.text)) continue;
+    const { folio } = headKey(c.text);
+    if (folio !== undefined && /^\d{1,4}$/.test(folio)) {
+      if (inSequence(c.index, Number(folio))) out.push([c, folio]);
+    } else if (folio === undefined && apartBoth(c.index) && besideFolio(c)) out.push([c, undefined]);
+  }
+  return out;
+}
+
 /** The furniture of a text, and whether there is enough of it to be an OCR'd book's. */
 export function findPageFurniture(lines: Line[]): Cutout[] {
   const blankBefore: number[] = [];
@@ -86,6 +157,7 @@ export function findPageFurniture(lines: Line[]): Cutout[] {
     blankAfter[k] = run;
     run = (lines[k] as Line).text.trim() === '' ? run + 1 : 0;
   }
+  const apartBoth = (k: number): boolean => (blankBefore[k] ?? 0) >= 2 && (blankAfter[k] ?? 0) >= 2;
   const apart = (k: number): boolean =>
     (blankBefore[k] ?? 0) >= 2 || (blankAfter[k] ?? 0) >= 2 || k === 0 || k === lines.length - 1;
   const candidates: Candidate[] = [];
@@ -135,14 +207,22 @@ export function findPageFurniture(lines: Line[]): Cutout[] {
       !/\d\.\s|\s{2}/.test(c.text) &&
       (c.text.match(/\p{Lu}{3,}/gu)?.length ?? 0) >= 2,
   );
-  const single = capitals.length === 1 ? capitals[0] : undefined;
+  // (or a head in title case with its folio, where the copy holds one page: at the copy's top)
+  const firstText = lines.find((l) => /\p{L}/u.test(l.text));
+  const titled = [
+    ...candidates,
+    ...(firstText ? [{ line: firstText, text: firstText.text.trim(), index: firstText.index }] : []),
+  ].filter(
+    (c, k, all) => titledHeadFolio(c.text) !== undefined && all.findIndex((o) => o.index === c.index) === k,
+  );
+  const single = capitals.length === 1 ? capitals[0] : titled.length === 1 ? titled[0] : undefined;
 
   const folioLines = candidates.filter((c) => DIGIT_FOLIO.test(c.text));
   const foliosFound = folioLines.length >= 3;
-  if (!headsFound && !foliosFound) {
-    // one page's head at its top, with its folio, the rest in capitals: that page's break
+  // one page's head at its top, with its folio: that page's break
+  const singleHead = (): Cutout[] => {
     if (!single) return [];
-    const { folio } = headKey(single.text);
+    const folio = titledHeadFolio(single.text) ?? headKey(single.text).folio;
     return [
       {
         block: {
@@ -155,8 +235,10 @@ export function findPageFurniture(lines: Line[]): Cutout[] {
         endLine: single.index + 1,
       },
     ];
-  }
-  if (!pageText(lines, new Set(candidates.map((c) => c.index)))) return [];
+  };
+  if (!headsFound && !foliosFound) return singleHead();
+  // (an article's title, printed as its head is: no page text, still one page's head)
+  if (!pageText(lines, new Set(candidates.map((c) => c.index)))) return singleHead();
 
   const out: Cutout[] = [];
   const taken = new Set<number>();
@@ -187,6 +269,12 @@ export function findPageFurniture(lines: Line[]): Cutout[] {
     }
   }
   for (const c of folioLines) if (!taken.has(c.index)) furniture(c, 'pageNum', c.text);
+  if (foliosFound)
+    for (const [c, folio] of captions(lines, candidates, folioLines, apartBoth)) {
+      if (taken.has(c.index)) continue;
+      if (folio === undefined) furniture(c, 'header');
+      else furniture(c, 'header', folio, 'running-head');
+    }
   // What else stands apart at a page's foot, a letter or two with a number: a signature.
   for (const c of candidates)
     if (!taken.has(c.index) && SIGNATURE.test(c.text) && !/^\d+$/.test(c.text)) furniture(c, 'sig');

@@ -4,6 +4,8 @@ import { printer } from '../rule.ts';
 
 // (a number in brackets, `[Page [506]]`, is a page the volume's editors supplied: `pb n="[506]"`)
 const PAGE = /\[(Facsimile )?Page ?(\[\d{1,5}\]|[^\]\n]*)\]/y;
+/** The Text Creation Partnership's mark of a page that prints no number (an unpaginated leaf). */
+const UNNUMBERED = '[Page]';
 const VALID = /^(?:\d{1,5}|[ivxlcdm]{1,8}|\[\d{1,5}\])$/i;
 
 /**
@@ -11,6 +13,7 @@ const VALID = /^(?:\d{1,5}|[ivxlcdm]{1,8}|\[\d{1,5}\])$/i;
  * with the spaces after it, or 0. The header takes it off a line before classifying the rest.
  */
 export function leadingPageMarker(text: string): number {
+  if (text.startsWith(UNNUMBERED)) return /^\[Page\]\s*/.exec(text)?.[0].length ?? 0;
   const m = /^\[(?:Facsimile )?Page (\[\d{1,5}\]|[^\]\n]*)\]\s*/.exec(text);
   if (!m) return /^Page \d{1,5}\s*$/.test(text) ? text.length : 0; // a page view's `Page 1` line
   return VALID.test(m[1] ?? '') ? m[0].length : 0;
@@ -22,6 +25,8 @@ export function leadingPageMarker(text: string): number {
  * whose number is a page number (`[Page 225]`, `[Page xii]`, a supplied one `[Page [506]]`, as the
  * volume's own `pb n="[506]"`) is one; `[Page abc]` or
  * `[Page  12]` stays text with a warning, so what is read is what `recto text` writes back.
+ * `[Page]`, the Text Creation Partnership's mark of a leaf printed with no number (a title page,
+ * its verso), is a break with none: `<pb/>`.
  */
 export const pageMarker: InlineRule = {
   id: 'page-marker',
@@ -31,6 +36,8 @@ export const pageMarker: InlineRule = {
     const m = matchAt(PAGE, ctx.source, at, end);
     if (!m) return null;
     const n = m[2] ?? '';
+    if (m[0] === UNNUMBERED)
+      return { nodes: [el('pb', { 'xml:id': ctx.ids.take('pg') })], next: at + m[0].length };
     if (!VALID.test(n) || !m[0].includes('Page ')) {
       ctx.diag.warn(
         'page-marker-invalid',
@@ -49,12 +56,18 @@ export const pageMarker: InlineRule = {
       'pb',
       (e) => e.attrs.rend === undefined,
       (e) =>
-        e.attrs.type === 'facsimile' ? `[Facsimile Page ${e.attrs.n ?? ''}]` : `[Page ${e.attrs.n ?? ''}]`,
+        e.attrs.n === undefined
+          ? UNNUMBERED
+          : e.attrs.type === 'facsimile'
+            ? `[Facsimile Page ${e.attrs.n}]`
+            : `[Page ${e.attrs.n}]`,
     ),
   ],
 };
 
-const PAGE_LINE = /Page (\d{1,5})(?=[ \t]*(?:\n|$))/y;
+// (not over a note list's first entry, `Page 1` / `[1] Metamorphoseon …`: a notes page's label
+// for the page whose notes follow, no break of its own)
+const PAGE_LINE = /Page (\d{1,5})(?=[ \t]*(?:\n|$))(?![ \t]*\n\[\d{1,3}\] )/y;
 
 /**
  * Rule `page-line`, the web page views' form: a line that is only `Page 1` (the University of

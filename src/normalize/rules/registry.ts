@@ -10,6 +10,7 @@ import { correction } from './correction.ts';
 import { damage } from './damage.ts';
 import { dateline } from './dateline.ts';
 import { dpDiacritic } from './dp-diacritic.ts';
+import { editorialEllipsis } from './editorial-ellipsis.ts';
 import { editorialInsertion, unclosedBracket } from './editorial-insertion.ts';
 import { emphasis } from './emphasis.ts';
 import { figure } from './figure.ts';
@@ -23,6 +24,7 @@ import { boldHeading, sectionHeading } from './heading.ts';
 import { keyedNotes } from './keyed-notes.ts';
 import { lineEndHyphen } from './line-end-hyphen.ts';
 import { list, listLabel } from './list.ts';
+import { locRunningLine } from './loc-running-line.ts';
 import { manifestCorrection } from './manifest-correction.ts';
 import { noteBlock } from './note-blocks.ts';
 import { noteList } from './note-list.ts';
@@ -39,6 +41,7 @@ import { parallelCitation } from './parallel-citation.ts';
 import { personNamesRule } from './person-names.ts';
 import { quotation } from './quotation.ts';
 import { runningHead } from './running-head.ts';
+import { sourceNoteTail } from './source-note-tail.ts';
 import { starPage } from './star-page.ts';
 import { table } from './table.ts';
 import { quotedVerse, verse } from './verse.ts';
@@ -71,10 +74,12 @@ export const INLINE_RULES: InlineRule[] = [
   unclosedBracket,
   pageMarker,
   ...PAGE_FORMS,
+  locRunningLine,
   starPage,
   parallelCitation,
   omission,
   ...OMISSION_SIGNS,
+  editorialEllipsis,
   conjecture,
   dpDiacritic,
   correction,
@@ -101,6 +106,7 @@ export const DOCUMENT_RULES: Rule[] = [
   figure,
   pageFurniture,
   pageFootNote,
+  sourceNoteTail,
   footnoteRef,
   personNamesRule,
   manifestCorrection,

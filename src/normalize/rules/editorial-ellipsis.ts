@@ -1,0 +1,35 @@
+import { el } from '../../tei/node.ts';
+import { type InlineRule, matchAt } from '../inline.ts';
+import { printer } from '../rule.ts';
+
+/** Three spaced dots or more, a word space (or the line's edge) on each side. */
+const ELLIPSIS = /\.(?: \.){2,}(?=\s|$)/y;
+
+/**
+ * Rule `editorial-ellipsis` (documentary editions): the editors' spaced dots inside a paragraph
+ * (`15th Sepr 1776 . . . it seems to be Settled`, `H.M.S. Milford . . . Septembr 1776`), where
+ * they left part of a document out (an extract; a log's columns not given) → `<gap
+ * reason="omitted" rend="ellipsis">` with the dots, as printed, in its `desc`. A row of dots alone
+ * on its line is rule `omission-row`'s; unspaced `...` is the writer's own.
+ */
+export const editorialEllipsis: InlineRule = {
+  id: 'editorial-ellipsis',
+  family: 'documentary-edition',
+  trigger: '.',
+  parse(ctx, at, end) {
+    if (at > 0 && !/\s/.test(ctx.source[at - 1] ?? '')) return null;
+    const m = matchAt(ELLIPSIS, ctx.source, at, end);
+    if (!m) return null;
+    const gap = el('gap', { reason: 'omitted', rend: 'ellipsis', resp: ctx.ids.resp('source-editors') }, [
+      el('desc', {}, [m[0]]),
+    ]);
+    return { nodes: [gap], next: at + m[0].length };
+  },
+  unparse: [
+    printer(
+      'gap',
+      (e) => e.attrs.rend === 'ellipsis',
+      (e, ctx) => ctx.print(e.children.flatMap((d) => (typeof d === 'string' ? [] : d.children))),
+    ),
+  ],
+};
