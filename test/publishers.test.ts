@@ -192,12 +192,13 @@ describe('real copies from other publishers (issue #25)', () => {
     // Floors: its first scoring was 12/20; pages 27.3% recall (3/11), 75.0% precision; notes 92.3%;
     // omissions 0/5. After the Wikisource page folios (at a page's head, above a signature at its
     // foot), the page rules' roman numbers and the folios OCR ran into the text: 14/20; pages 90.9%
-    // recall, 90.9% precision. The omissions it misses
-    // are a copy's own (`(?)` doubts, a git view's `+ [Illustration]`): printed, not yet read.
-    expect(f.right).toBeGreaterThanOrEqual(14);
+    // recall, 90.9% precision. After a translator's `word(?)` as a doubtful reading and a git
+    // view's `+ [Illustration]` as a figure: 18/20; omissions 5/5.
+    expect(f.right).toBeGreaterThanOrEqual(18);
     expect(f.pageRecall).toBeGreaterThanOrEqual(0.9);
     expect(f.pagePrecision).toBeGreaterThanOrEqual(0.9);
     expect(f.notes).toBeGreaterThanOrEqual(0.92);
+    expect(f.omissions).toBeGreaterThanOrEqual(1);
   });
 
   it('reads the third set gathered after the rules (held-out-3, truths written blind)', () => {
@@ -210,11 +211,12 @@ describe('real copies from other publishers (issue #25)', () => {
     // and bracketed reporter pages, a note block the copy's end cut, a reference glued after `∥`:
     // 20/29; pages 50.0% / 85.7%; notes 92.3%; omissions 82.1%. The pages it still misses are
     // folios OCR misread (`83 1`, `27 l`), running heads of one page and a journal's unmarked page
-    // ends: printed, not yet read.
-    expect(f.right).toBeGreaterThanOrEqual(20);
+    // ends: printed, not yet read. After Google Books' `[graphic]` as a figure and a stanza a note
+    // quotes as verse: 23/29; omissions 94.9% (37/39).
+    expect(f.right).toBeGreaterThanOrEqual(23);
     expect(f.pageRecall).toBeGreaterThanOrEqual(0.5);
     expect(f.pagePrecision).toBeGreaterThanOrEqual(0.85);
     expect(f.notes).toBeGreaterThanOrEqual(0.92);
-    expect(f.omissions).toBeGreaterThanOrEqual(0.82);
+    expect(f.omissions).toBeGreaterThanOrEqual(0.94);
   });
 });

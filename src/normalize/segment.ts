@@ -147,7 +147,7 @@ function startOf(b: Block): number {
     case 'notes':
       return b.list.items[0]?.start ?? 0;
     case 'figure':
-      return b.start;
+      return b.diffSign ?? b.start;
     case 'furniture':
       return b.span.offset;
     case 'list':

@@ -9,7 +9,11 @@ import { printer } from '../rule.ts';
  * `[blocks in formation]`, `[ocr errors]`, `[subsumed]`, `[merged small]`, a converter's `{table}`, an `<illegible>` in angle brackets → `<gap>`
  * with the reason and the sign's words kept in `desc` (the form of its brackets in `rend`), so a
  * reader sees the sign where it stands and `recto text` prints it back.
+ * Google Books' `[graphic]` stands where its OCR found a picture: not text left out but a picture
+ * the page holds, so a `<figure n="graphic">` where it stands (printed back by rule `figure`).
  */
+const GRAPHIC = /\[(graphic)\]/y;
+
 const WORDS =
   /(?:\d+ (?:words?|lines?|letters?|characters?|pages?) )?(?:illegible|undecipherable|unreadable|torn|mutilated|damaged|faded|erased|blank|missing|lacuna|gap)(?: (?:words?|lines?|letters?|text|in (?:the )?(?:MS|manuscript|original)))?|(?:remainder|rest|text|word|words|page|line|lines) (?:missing|illegible|torn|lost|torn away)|blocks in formation|ocr errors?|subsumed|merged small|&c\.|\?{2,}|(?:\. ?){2,}\.|-{2,}|—+|…/;
 
@@ -37,6 +41,9 @@ function signRule(open: string, close: string, rend: string | undefined): Inline
     family: 'generic',
     trigger: open,
     parse(ctx, at, end) {
+      const graphic = open === '[' ? matchAt(GRAPHIC, ctx.source, at, end) : null;
+      if (graphic)
+        return { nodes: [el('figure', { n: graphic[1], rend: 'bracketed' })], next: at + graphic[0].length };
       const m = matchAt(re, ctx.source, at, end) ?? (table ? matchAt(table, ctx.source, at, end) : null);
       if (!m) return null;
       const words = m[1] ?? '';

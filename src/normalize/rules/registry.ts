@@ -9,6 +9,7 @@ import { conjecture } from './conjecture.ts';
 import { correction } from './correction.ts';
 import { damage } from './damage.ts';
 import { dateline } from './dateline.ts';
+import { doubtfulReading } from './doubtful-reading.ts';
 import { dpDiacritic } from './dp-diacritic.ts';
 import { editorialInsertion, unclosedBracket } from './editorial-insertion.ts';
 import { emphasis } from './emphasis.ts';
@@ -76,6 +77,7 @@ export const INLINE_RULES: InlineRule[] = [
   omission,
   ...OMISSION_SIGNS,
   conjecture,
+  doubtfulReading,
   dpDiacritic,
   correction,
   sidenote,

@@ -194,6 +194,28 @@ export function verseShown(lines: Line[]): string | null {
   return longest >= LONG_STANZA ? `a stanza of ${longest} lines` : null;
 }
 
+/** Words that lead to a quotation: they end on a colon or a dash (`parodied in Buchanan's "Fleshly School":`, `Unbound:”—`). */
+const LEAD_IN = /(?::|—|--)[\p{Pf}"'’”)]*(?:—|--)?$/u;
+const OPENS_QUOTE = /^[“"‘]/u;
+const CLOSES_QUOTE = /[”"’][.,;:!?—]*$/u;
+
+/**
+ * Verse quoted in a note (an entry of a note list, whose prose runs on long lines or wraps at the
+ * measure): after the words that lead to it, on a line ending with a colon or a dash, a quotation
+ * opened at a line's start and closed at a later line's end, a verse line a line, that is a
+ * stanza (no wrapped prose, no list). The lines [from, to) of the note's lines (trimmed), or null.
+ */
+export function quotedStanza(texts: string[]): { from: number; to: number } | null {
+  for (let k = 1; k < texts.length - 1; k++) {
+    if (!LEAD_IN.test(texts[k - 1] ?? '') || !OPENS_QUOTE.test(texts[k] ?? '')) continue;
+    // (a quotation closed on its first line is no stanza's)
+    if (CLOSES_QUOTE.test(texts[k] ?? '')) continue;
+    const close = texts.findIndex((t, j) => j > k && CLOSES_QUOTE.test(t));
+    if (close !== -1 && isStanza(texts.slice(k, close + 1))) return { from: k, to: close + 1 };
+  }
+  return null;
+}
+
 /** The stanza's lines as spans: a line each, a turnover joined to the line it ends. */
 function lineSpans(run: Line[]): Span[] {
   const turned = turnovers(run.map((l) => l.text));
