@@ -162,9 +162,10 @@ describe('real copies from other publishers (issue #25)', () => {
     // publishers set it, tables in parts, wiki tables and the page-foot notes of OCR'd books; 67/75
     // with words broken at line ends read whole and documentary editions' source notes; 68/75 and
     // pages 98.7% with the folio and running head OCR ran into the text; 69/75, notes 91.3%, with
-    // a book's NOTES section keyed by verse). The
+    // a book's NOTES section keyed by verse; 71/75 with a table Google's OCR read a cell a line and
+    // a song's one-line strain set as its two-line strain is). The
     // issue's targets are higher; this test holds what is reached, and prints the gap.
-    expect(f.right).toBeGreaterThanOrEqual(69);
+    expect(f.right).toBeGreaterThanOrEqual(71);
     expect(f.pageRecall).toBeGreaterThanOrEqual(0.98);
     expect(f.pagePrecision).toBeGreaterThanOrEqual(0.99);
     expect(f.notes).toBeGreaterThanOrEqual(0.91);

@@ -8,6 +8,7 @@ import { leadingPageMarker } from './rules/page-marker.ts';
 import { endsMidSentence, startsMidSentence } from './rules/paragraph-merge.ts';
 import { runningHeadPage } from './rules/running-head.ts';
 import { joinTables } from './rules/table.ts';
+import { loneVerseLines } from './rules/verse.ts';
 import { spanOf } from './spans.ts';
 
 export { spanOf };
@@ -120,10 +121,14 @@ export function segment(lines: Line[], rules: SegmentRules): Segmented {
 
   const starts = cutouts.map((c) => startOf(c.block));
   const positions = new PositionMap(lines);
-  const body = joinTables(
-    joinEnumerators(mergeExtractionBreaks(bodyBlocks(bodyLines, rules.body), rules.pageOnly, starts)),
-    (from, to) => starts.some((s) => s > from && s < to),
-    (offset) => positions.at(offset).column - 1,
+  const column = (offset: number): number => positions.at(offset).column - 1;
+  const body = loneVerseLines(
+    joinTables(
+      joinEnumerators(mergeExtractionBreaks(bodyBlocks(bodyLines, rules.body), rules.pageOnly, starts)),
+      (from, to) => starts.some((s) => s > from && s < to),
+      column,
+    ),
+    column,
   );
   const blocks = inSourceOrder(
     [...header, ...body, ...closing],

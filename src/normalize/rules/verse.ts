@@ -1,4 +1,4 @@
-import type { BlockRule, Span } from '../blocks.ts';
+import type { Block, BlockRule, Span } from '../blocks.ts';
 import type { Line } from '../lines.ts';
 import { spanOf } from '../spans.ts';
 import { hardWrapJoins } from './hard-wrap.ts';
@@ -214,6 +214,42 @@ export function quotedStanza(texts: string[]): { from: number; to: number } | nu
     if (close !== -1 && isStanza(texts.slice(k, close + 1))) return { from: k, to: close + 1 };
   }
   return null;
+}
+
+/** A lead-in's words, in lower case (`The words of the second strain are as follows:--`). */
+const leadWords = (text: string): string[] => text.toLowerCase().match(/\p{L}+/gu) ?? [];
+
+/** Two lead-ins set alike: the same words but one (`the first strain` / `the second strain`). */
+const akin = (a: string[], b: string[]): boolean =>
+  a.length >= 3 && a.length === b.length && a.filter((w, k) => w !== b[k]).length <= 1;
+
+/** One line that reads as a verse line: a capital first, a few words, no figures. */
+const verseLine = (text: string): boolean => {
+  const words = text.split(/\s+/).length;
+  return (
+    /^[\p{P}\s]*\p{Lu}/u.test(text) && text.length <= 75 && words >= 2 && words <= 14 && !/\d/.test(text)
+  );
+};
+
+/**
+ * A quotation of one indented line is verse where the document quotes its stanzas so: after a
+ * lead-in set like an indented stanza's (`The words of the first strain are as follows:--` /
+ * `    Way' ho yarhnie, way ho yarhnie.` as `The words of the second strain …` before a stanza of
+ * two) — a line group of one line (`quote/lg`). A lone line after any other lead-in stays prose.
+ */
+export function loneVerseLines(blocks: Block[], column: (offset: number) => number): Block[] {
+  const leadOf = (b: Block | undefined): string => (b?.kind === 'p' ? (b.spans.at(-1)?.text ?? '') : '');
+  const leads = blocks.flatMap((b, k) => {
+    const lead = leadOf(blocks[k - 1]);
+    return b.kind === 'verse' && b.quoted && LEAD_IN.test(lead) ? [leadWords(lead)] : [];
+  });
+  if (!leads.length) return blocks;
+  return blocks.map((b, k): Block => {
+    const lead = leadOf(blocks[k - 1]);
+    const span = b.kind === 'p' && b.spans.length === 1 ? b.spans[0] : undefined;
+    if (!span || !LEAD_IN.test(lead) || column(span.offset) === 0 || !verseLine(span.text)) return b;
+    return leads.some((l) => akin(l, leadWords(lead))) ? { kind: 'verse', lines: [span], quoted: true } : b;
+  });
 }
 
 /** The stanza's lines as spans: a line each, a turnover joined to the line it ends. */
