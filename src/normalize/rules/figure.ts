@@ -8,13 +8,16 @@ import { printer, type Rule } from '../rule.ts';
  * lines (the caption may run over several lines and paragraphs): the book's pictures, kept where they stand as
  * `<figure n="Illustration">` with the caption as its `head`. The picture itself is not in the text:
  * the figure says it is there. `recto text` prints the bracket back.
+ * The label ends at a colon or at the closing bracket (`[Maple trees]`, `[Plate 3]` are no figure
+ * of this form: read as the text they are, never cut to `[Map]`, `[Plate]`).
  * A Gutenberg text as a git web view shows it (a commit's or a file's unified diff) prints each of
  * its lines after the diff's sign (`+ [Illustration]`, a line the commit added; `-`, one it took
  * out; a space, one it kept): after the diff's first hunk (`@@ -0,0 +1,8202 @@`) the sign is the
  * view's, not the book's, and the figure is as it would be without it — the sign kept before it
  * (`anchor type="diff-line"`, the sign in `n`).
  */
-const START = /^(\s*)\[(Illustration|Picture|Music illustration|Music|Frontispiece(?: Text)?|Plate|Map)(:?)/;
+const START =
+  /^(\s*)\[(Illustration|Picture|Music illustration|Music|Frontispiece(?: Text)?|Plate|Map)(?:(:)|(?=\]))/;
 
 /** A unified diff's hunk header: the lines after it begin with the diff's sign. */
 const HUNK = /^@@ -\d+(?:,\d+)? \+\d+(?:,\d+)? @@/;

@@ -4,7 +4,7 @@ import { printer } from '../rule.ts';
 
 /**
  * Rule `omission-signs`: the signs other publishers set where the text is absent — a documentary
- * edition's `[illegible]`, `[2 words illegible]`, `[torn]`, `[mutilated]`, `[remainder missing]`,
+ * edition's `[illegible]`, `[illeg.]`, `[indecipherable]`, `[2 words illegible]`, `[torn]`, `[mutilated]`, `[remainder missing]`,
  * `[blank]`, `[. . .]`, `[---]`, `[&c.]` (the complimentary close not printed), the Library of Congress's `[???]` (a `?` a word), Google Books'
  * `[blocks in formation]`, `[ocr errors]`, `[subsumed]`, `[merged small]`, a converter's `{table}`, an `<illegible>` in angle brackets → `<gap>`
  * with the reason and the sign's words kept in `desc` (the form of its brackets in `rend`), so a
@@ -15,7 +15,7 @@ import { printer } from '../rule.ts';
 const GRAPHIC = /\[(graphic)\]/y;
 
 const WORDS =
-  /(?:\d+ (?:words?|lines?|letters?|characters?|pages?) )?(?:illegible|undecipherable|unreadable|torn|mutilated|damaged|faded|erased|blank|missing|lacuna|gap)(?: (?:words?|lines?|letters?|text|in (?:the )?(?:MS|manuscript|original)))?|(?:remainder|rest|text|word|words|page|line|lines) (?:missing|illegible|torn|lost|torn away)|blocks in formation|ocr errors?|subsumed|merged small|&c\.|\?{2,}|(?:\. ?){2,}\.|-{2,}|—+|…/;
+  /(?:\d+ (?:words?|lines?|letters?|characters?|pages?) )?(?:illegible|illeg\.|undecipherable|indecipherable|unreadable|torn|mutilated|damaged|faded|erased|blank|missing|lacuna|gap)(?: (?:words?|lines?|letters?|text|in (?:the )?(?:MS|manuscript|original)))?|(?:remainder|rest|text|word|words|page|line|lines) (?:missing|illegible|torn|lost|torn away)|blocks in formation|ocr errors?|subsumed|merged small|&c\.|\?{2,}|(?:\. ?){2,}\.|-{2,}|—+|…/;
 
 const BRACKETS: [string, string, string | undefined][] = [
   ['[', ']', undefined],
@@ -24,7 +24,7 @@ const BRACKETS: [string, string, string | undefined][] = [
 ];
 
 function reasonOf(words: string): string {
-  if (/illegible|undecipherable|unreadable|faded|\?/.test(words)) return 'illegible';
+  if (/illeg|decipherable|unreadable|faded|\?/.test(words)) return 'illegible';
   if (/torn|mutilated|damaged|lost|erased/.test(words)) return 'damage';
   if (/blank/.test(words)) return 'blank';
   // Google Books' marks for a region of the page its OCR did not give as text
