@@ -200,20 +200,38 @@ const OPENS_QUOTE = /^[“"‘]/u;
 const CLOSES_QUOTE = /[”"’][.,;:!?—]*$/u;
 
 /**
- * Verse quoted in a note (an entry of a note list, whose prose runs on long lines or wraps at the
- * measure): after the words that lead to it, on a line ending with a colon or a dash, a quotation
- * opened at a line's start and closed at a later line's end, a verse line a line, that is a
- * stanza (no wrapped prose, no list). The lines [from, to) of the note's lines (trimmed), or null.
+ * Verse quoted in a note (an entry of a note list or a note block, whose prose runs on long lines
+ * or wraps at the measure), a stanza (no wrapped prose, no list) a verse line a line:
+ * - indented, as the body sets verse quoted in prose, after a blank line or a lead-in
+ *   (`[Footnote 2: So Cowper:` / blank line / `    God made the country, and man made the town;` …);
+ * - or at the margin in quotation marks, after the words that lead to it on a line ending with
+ *   a colon or a dash: a quotation opened at a line's start and closed at a later line's end.
+ * The lines [from, to) of each among the note's lines (as printed, indentation and all).
  */
-export function quotedStanza(texts: string[]): { from: number; to: number } | null {
-  for (let k = 1; k < texts.length - 1; k++) {
-    if (!LEAD_IN.test(texts[k - 1] ?? '') || !OPENS_QUOTE.test(texts[k] ?? '')) continue;
-    // (a quotation closed on its first line is no stanza's)
-    if (CLOSES_QUOTE.test(texts[k] ?? '')) continue;
-    const close = texts.findIndex((t, j) => j > k && CLOSES_QUOTE.test(t));
-    if (close !== -1 && isStanza(texts.slice(k, close + 1))) return { from: k, to: close + 1 };
+export function quotedStanzas(texts: string[]): { from: number; to: number }[] {
+  const out: { from: number; to: number }[] = [];
+  const trimmed = texts.map((t) => t.trim());
+  const isIndented = (k: number): boolean => /^\s/.test(texts[k] ?? '') && trimmed[k] !== '';
+  for (let k = 1; k < texts.length; k++) {
+    let to = -1;
+    // (set apart by a blank line or after a lead-in: a note's lines indented under its first are its hanging indentation)
+    const apart = trimmed[k - 1] === '' || LEAD_IN.test(trimmed[k - 1] ?? '');
+    if (isIndented(k) && !isIndented(k - 1) && apart) {
+      to = k;
+      while (isIndented(to)) to++;
+      if (!isStanza(texts.slice(k, to))) to = -1;
+    } else if (LEAD_IN.test(trimmed[k - 1] ?? '') && OPENS_QUOTE.test(trimmed[k] ?? '')) {
+      // (a quotation closed on its first line is no stanza's)
+      const close = CLOSES_QUOTE.test(trimmed[k] ?? '')
+        ? -1
+        : trimmed.findIndex((t, j) => j > k && CLOSES_QUOTE.test(t));
+      if (close !== -1 && isStanza(trimmed.slice(k, close + 1))) to = close + 1;
+    }
+    if (to === -1) continue;
+    out.push({ from: k, to });
+    k = to - 1;
   }
-  return null;
+  return out;
 }
 
 /** A lead-in's words, in lower case (`The words of the second strain are as follows:--`). */
