@@ -121,15 +121,12 @@ export function segment(lines: Line[], rules: SegmentRules): Segmented {
 
   const starts = cutouts.map((c) => startOf(c.block));
   const positions = new PositionMap(lines);
-  const column = (offset: number): number => positions.at(offset).column - 1;
-  const body = loneVerseLines(
-    joinTables(
-      joinEnumerators(mergeExtractionBreaks(bodyBlocks(bodyLines, rules.body), rules.pageOnly, starts)),
-      (from, to) => starts.some((s) => s > from && s < to),
-      column,
-    ),
-    column,
+  const tables = joinTables(
+    joinEnumerators(mergeExtractionBreaks(bodyBlocks(bodyLines, rules.body), rules.pageOnly, starts)),
+    (from, to) => starts.some((s) => s > from && s < to),
+    (offset) => positions.at(offset).column - 1,
   );
+  const body = loneVerseLines(tables, (offset) => positions.at(offset).column - 1);
   const blocks = inSourceOrder(
     [...header, ...body, ...closing],
     cutouts.map((c) => c.block),
