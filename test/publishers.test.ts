@@ -163,9 +163,10 @@ describe('real copies from other publishers (issue #25)', () => {
     // with words broken at line ends read whole and documentary editions' source notes; 68/75 and
     // pages 98.7% with the folio and running head OCR ran into the text; 69/75, notes 91.3%, with
     // a book's NOTES section keyed by verse; pages 100% with the Library of Congress PDF's running
-    // line, its collection's title and the item's address). The
+    // line, its collection's title and the item's address; 71/75 with a table Google's OCR read a
+    // cell a line and a song's one-line strain set as its two-line strain is). The
     // issue's targets are higher; this test holds what is reached, and prints the gap.
-    expect(f.right).toBeGreaterThanOrEqual(69);
+    expect(f.right).toBeGreaterThanOrEqual(71);
     expect(f.pageRecall).toBeGreaterThanOrEqual(1);
     expect(f.pagePrecision).toBeGreaterThanOrEqual(0.99);
     expect(f.notes).toBeGreaterThanOrEqual(0.91);
@@ -194,13 +195,14 @@ describe('real copies from other publishers (issue #25)', () => {
     // Floors: its first scoring was 12/20; pages 27.3% recall (3/11), 75.0% precision; notes 92.3%;
     // omissions 0/5. After the Wikisource page folios (at a page's head, above a signature at its
     // foot), the page rules' roman numbers and the folios OCR ran into the text: 14/20; pages 90.9%
-    // recall, 90.9% precision. The omissions it misses
-    // are a copy's own (`(?)` doubts, a git view's `+ [Illustration]`): printed, not yet read.
-    // With a verso's folio OCR misread beside its running head (`]()`): 15/20, pages 100% / 100%.
-    expect(f.right).toBeGreaterThanOrEqual(15);
+    // recall, 90.9% precision. After a translator's `word(?)` as a doubtful reading and a git
+    // view's `+ [Illustration]` as a figure: 18/20; omissions 5/5. With a verso's folio OCR misread
+    // beside its running head (`]()`): pages 100% / 100%; 19/20.
+    expect(f.right).toBeGreaterThanOrEqual(19);
     expect(f.pageRecall).toBeGreaterThanOrEqual(1);
     expect(f.pagePrecision).toBeGreaterThanOrEqual(1);
     expect(f.notes).toBeGreaterThanOrEqual(0.92);
+    expect(f.omissions).toBeGreaterThanOrEqual(1);
   });
 
   it('reads the third set gathered after the rules (held-out-3, truths written blind)', () => {
@@ -216,11 +218,12 @@ describe('real copies from other publishers (issue #25)', () => {
     // ends: printed, not yet read. Read since: those folios, a chronological edition's date heads
     // (`JANUARY 1776 1023`), one page's head in title case, `[end of page log343_001.gif]`, a notes
     // page's `Page 1` label (no break), the source notes run on after each flattened document and
-    // the editors' `. . .`: 26/29; pages 100% / 100%; notes 100%; omissions 87.2%.
-    expect(f.right).toBeGreaterThanOrEqual(26);
+    // the editors' `. . .`: 26/29; pages 100% / 100%; notes 100%; omissions 87.2%. With Google
+    // Books' `[graphic]` as a figure and a stanza a note quotes as verse: 29/29; omissions 100%.
+    expect(f.right).toBeGreaterThanOrEqual(29);
     expect(f.pageRecall).toBeGreaterThanOrEqual(1);
     expect(f.pagePrecision).toBeGreaterThanOrEqual(1);
     expect(f.notes).toBeGreaterThanOrEqual(1);
-    expect(f.omissions).toBeGreaterThanOrEqual(0.87);
+    expect(f.omissions).toBeGreaterThanOrEqual(1);
   });
 });

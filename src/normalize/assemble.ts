@@ -1,6 +1,7 @@
 import { block, el, type TeiElement, type TeiNode } from '../tei/node.ts';
 import { between, layout } from './between.ts';
 import {
+  diffSign,
   figureElement,
   type Inline,
   linesOf,
@@ -45,7 +46,7 @@ function extent(b: Block): [number, number] {
         return [b.span];
     }
   })();
-  if (b.kind === 'figure') return [b.start, b.close + 1];
+  if (b.kind === 'figure') return [b.diffSign ?? b.start, b.close + 1];
   if (b.kind === 'notes') {
     const items = b.list.items;
     return [items[0]?.start ?? 0, Math.max(...items.map((i) => Math.max(i.end, (i.close ?? -1) + 1)))];
@@ -245,7 +246,7 @@ export function assembleDiv(
         place(body(), el('milestone', { unit: 'section', rend: 'thought-break', n: b.span.text }));
         break;
       case 'figure':
-        place(body(), figureElement(b, ctx));
+        place(body(), ...diffSign(b, ctx), figureElement(b, ctx));
         break;
       case 'furniture': {
         // the page it begins, then the line as printed (forme work: out of the running text)

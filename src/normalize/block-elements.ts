@@ -163,6 +163,13 @@ export function linesOf(spans: Span[], inline: Inline, ctx: InlineContext): TeiN
   return out;
 }
 
+/** A diff's sign before a figure's line (`+ [Illustration]`): kept before it, the space after it as printed. */
+export function diffSign(b: Extract<Block, { kind: 'figure' }>, ctx: InlineContext): TeiNode[] {
+  if (b.diffSign === undefined) return [];
+  const sign = ctx.source.slice(b.diffSign, b.diffSign + 1);
+  return [el('anchor', { type: 'diff-line', n: sign }), ...layout(between(ctx, b.diffSign + 1, b.start))];
+}
+
 /** `[Illustration: caption]` → a figure, its caption the head, the white space around it as printed. */
 export function figureElement(b: Extract<Block, { kind: 'figure' }>, ctx: InlineContext): TeiElement {
   const attrs = { n: b.label, rend: b.caption ? 'bracketed colon' : 'bracketed' };

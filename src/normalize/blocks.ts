@@ -46,8 +46,15 @@ export type Block =
   | { kind: 'table'; form: 'pipe' | 'columns' | 'wiki'; rows: TableRow[]; rule?: number; markup?: Span[] }
   /** A stanza: its lines (`quoted`: indented in prose, a `quote` around it). */
   | { kind: 'verse'; lines: Span[]; quoted: boolean }
-  /** A picture the text says is there (`[Illustration: caption]`): from its `[` to its `]`. */
-  | { kind: 'figure'; label: string; start: number; caption?: { from: number; to: number }; close: number };
+  /** A picture the text says is there (`[Illustration: caption]`): from its `[` to its `]` (after a diff's sign, at `diffSign`). */
+  | {
+      kind: 'figure';
+      label: string;
+      diffSign?: number;
+      start: number;
+      caption?: { from: number; to: number };
+      close: number;
+    };
 
 export type BlockKind = Block['kind'];
 

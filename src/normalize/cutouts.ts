@@ -6,6 +6,7 @@ import { findBracketBlocks, findNoteBlocks } from './rules/note-blocks.ts';
 import { findPageFootNotes } from './rules/page-foot-notes.ts';
 import { isPageFormLine } from './rules/page-forms.ts';
 import { findPageFurniture, footFolio } from './rules/page-furniture.ts';
+import { findOcrTables } from './rules/table.ts';
 import type { Cutout } from './segment.ts';
 
 /** Who prints notes as blocks in the text. */
@@ -45,6 +46,8 @@ export function cutouts(lines: Line[], source: string, families: ReadonlySet<Fam
   for (const list of findKeyedNotes(lines, source, pageLine))
     out.push({ block: { kind: 'notes', list }, firstLine: list.firstLine, endLine: list.endLine });
   if (families.has('wikisource') && furniture.length === 0) out.push(...footFolio(lines));
+  // (a table Google's OCR read a cell a line, with its marks where blocks were not read)
+  out.push(...findOcrTables(lines));
   // (a figure inside a note block, or the reverse, is the outer one's)
   out.sort((a, b) => a.firstLine - b.firstLine);
   return out.filter((c, k) => !out.slice(0, k).some((o) => c.firstLine < o.endLine));

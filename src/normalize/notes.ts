@@ -2,6 +2,7 @@ import { el, type TeiElement, type TeiNode } from '../tei/node.ts';
 import { between, layout } from './between.ts';
 import { type Conventions, renditionId, templateRegex } from './declared.ts';
 import type { InlineContext } from './inline.ts';
+import { noteContent } from './note-verse.ts';
 import type { Span } from './rules/footnote-refs.ts';
 import { findRefCandidates, pairMarked, pairRefs, type RefCandidate } from './rules/footnote-refs.ts';
 import { entryClose, entryLabel, MARKED_STYLES, type NoteItem, type NoteList } from './rules/note-list.ts';
@@ -177,7 +178,7 @@ export function setNotes(
 
   /** The note's text: one paragraph, or several (an arrow note's) with the white space between. */
   const ownContent = (item: NoteItem): TeiNode[] => {
-    if (!item.paragraphs) return ctx.inline(item.offset, item.offset + item.text.length);
+    if (!item.paragraphs) return noteContent(ctx, item.offset, item.offset + item.text.length);
     const out: TeiNode[] = [];
     item.paragraphs.forEach((p, k) => {
       const prev = item.paragraphs?.[k - 1];

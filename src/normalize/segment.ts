@@ -8,6 +8,7 @@ import { leadingPageMarker } from './rules/page-marker.ts';
 import { endsMidSentence, startsMidSentence } from './rules/paragraph-merge.ts';
 import { runningHeadPage } from './rules/running-head.ts';
 import { joinTables } from './rules/table.ts';
+import { loneVerseLines } from './rules/verse.ts';
 import { spanOf } from './spans.ts';
 
 export { spanOf };
@@ -127,11 +128,12 @@ export function segment(lines: Line[], rules: SegmentRules): Segmented {
 
   const starts = cutouts.map((c) => startOf(c.block));
   const positions = new PositionMap(lines);
-  const body = joinTables(
+  const tables = joinTables(
     joinEnumerators(mergeExtractionBreaks(bodyBlocks(bodyLines, rules.body), rules.pageOnly, starts)),
     (from, to) => starts.some((s) => s > from && s < to),
     (offset) => positions.at(offset).column - 1,
   );
+  const body = loneVerseLines(tables, (offset) => positions.at(offset).column - 1);
   const blocks = inSourceOrder(
     [...header, ...body, ...closing],
     cutouts.map((c) => c.block),
@@ -154,7 +156,7 @@ function startOf(b: Block): number {
     case 'notes':
       return b.list.items[0]?.start ?? 0;
     case 'figure':
-      return b.start;
+      return b.diffSign ?? b.start;
     case 'furniture':
       return b.span.offset;
     case 'list':

@@ -8,8 +8,19 @@ import { printer, type Rule } from '../rule.ts';
  * lines (the caption may run over several lines and paragraphs): the book's pictures, kept where they stand as
  * `<figure n="Illustration">` with the caption as its `head`. The picture itself is not in the text:
  * the figure says it is there. `recto text` prints the bracket back.
+ * The label ends at a colon or at the closing bracket (`[Maple trees]`, `[Plate 3]` are no figure
+ * of this form: read as the text they are, never cut to `[Map]`, `[Plate]`).
+ * A Gutenberg text as a git web view shows it (a commit's or a file's unified diff) prints each of
+ * its lines after the diff's sign (`+ [Illustration]`, a line the commit added; `-`, one it took
+ * out; a space, one it kept): after the diff's first hunk (`@@ -0,0 +1,8202 @@`) the sign is the
+ * view's, not the book's, and the figure is as it would be without it — the sign kept before it
+ * (`anchor type="diff-line"`, the sign in `n`).
  */
-const START = /^(\s*)\[(Illustration|Picture|Music illustration|Music|Frontispiece(?: Text)?|Plate|Map)(:?)/;
+const START =
+  /^(\s*)\[(Illustration|Picture|Music illustration|Music|Frontispiece(?: Text)?|Plate|Map)(?:(:)|(?=\]))/;
+
+/** A unified diff's hunk header: the lines after it begin with the diff's sign. */
+const HUNK = /^@@ -\d+(?:,\d+)? \+\d+(?:,\d+)? @@/;
 
 export interface FigureBlock {
   block: Extract<Block, { kind: 'figure' }>;
@@ -19,11 +30,14 @@ export interface FigureBlock {
 
 export function findFigures(lines: Line[]): FigureBlock[] {
   const out: FigureBlock[] = [];
+  let inDiff = false;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i] as Line;
-    const m = START.exec(line.text);
+    inDiff ||= HUNK.test(line.text);
+    const sign = inDiff && /^[+-]/.test(line.text) ? 1 : 0;
+    const m = START.exec(line.text.slice(sign));
     if (!m) continue;
-    const from = (m[1] ?? '').length;
+    const from = sign + (m[1] ?? '').length;
     // the figure ends where its bracket closes (a caption may hold brackets of its own)
     let depth = 0;
     let close = -1;
@@ -46,6 +60,7 @@ export function findFigures(lines: Line[]): FigureBlock[] {
       block: {
         kind: 'figure',
         label: m[2] ?? '',
+        diffSign: sign ? line.offset : undefined,
         start,
         // the caption: what stands between the colon and the closing bracket
         caption: m[3] ? { from: labelEnd + 1, to: close } : undefined,
@@ -69,6 +84,11 @@ export const figure: Rule = {
       (e) => e.attrs.n !== undefined && (e.attrs.rend ?? '').split(' ').includes('bracketed'),
       (e, ctx) =>
         `[${e.attrs.n ?? ''}${(e.attrs.rend ?? '').includes('colon') ? ':' : ''}${ctx.print(e.children)}]`,
+    ),
+    printer(
+      'anchor',
+      (e) => e.attrs.type === 'diff-line',
+      (e) => e.attrs.n ?? '',
     ),
   ],
 };

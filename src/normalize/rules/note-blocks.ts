@@ -124,11 +124,15 @@ export function findBracketBlocks(lines: Line[], source: string): NoteList[] {
 /**
  * A list whose lines are not wrapped (an entry's line runs past any printed width) sets each entry
  * on one line: the lines after its last entry are not that entry's (a site's footer, `Author : …`).
+ * Only where every other entry is one line: an entry that goes on over lines (a stanza or a
+ * quotation it quotes) shows that the last one may too.
  */
 function unwrapped(list: NoteList): NoteList {
   const last = list.items.at(-1);
   if (!last || !list.items.some((it) => it.line.text.length > 100)) return list;
   if (last.line.index + 1 === list.endLine) return list;
+  const oneLine = list.items.slice(0, -1).every((it) => it.end <= it.line.offset + it.line.text.length);
+  if (list.items.length < 2 || !oneLine) return list;
   const end = last.line.offset + last.line.text.trimEnd().length;
   const items = [
     ...list.items.slice(0, -1),

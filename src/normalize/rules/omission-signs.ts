@@ -4,14 +4,18 @@ import { printer } from '../rule.ts';
 
 /**
  * Rule `omission-signs`: the signs other publishers set where the text is absent — a documentary
- * edition's `[illegible]`, `[2 words illegible]`, `[torn]`, `[mutilated]`, `[remainder missing]`,
+ * edition's `[illegible]`, `[illeg.]`, `[indecipherable]`, `[2 words illegible]`, `[torn]`, `[mutilated]`, `[remainder missing]`,
  * `[blank]`, `[. . .]`, `[---]`, `[&c.]` (the complimentary close not printed), the Library of Congress's `[???]` (a `?` a word), Google Books'
  * `[blocks in formation]`, `[ocr errors]`, `[subsumed]`, `[merged small]`, a converter's `{table}`, an `<illegible>` in angle brackets → `<gap>`
  * with the reason and the sign's words kept in `desc` (the form of its brackets in `rend`), so a
  * reader sees the sign where it stands and `recto text` prints it back.
+ * Google Books' `[graphic]` stands where its OCR found a picture: not text left out but a picture
+ * the page holds, so a `<figure n="graphic">` where it stands (printed back by rule `figure`).
  */
+const GRAPHIC = /\[(graphic)\]/y;
+
 const WORDS =
-  /(?:\d+ (?:words?|lines?|letters?|characters?|pages?) )?(?:illegible|undecipherable|unreadable|torn|mutilated|damaged|faded|erased|blank|missing|lacuna|gap)(?: (?:words?|lines?|letters?|text|in (?:the )?(?:MS|manuscript|original)))?|(?:remainder|rest|text|word|words|page|line|lines) (?:missing|illegible|torn|lost|torn away)|blocks in formation|ocr errors?|subsumed|merged small|&c\.|\?{2,}|(?:\. ?){2,}\.|-{2,}|—+|…/;
+  /(?:\d+ (?:words?|lines?|letters?|characters?|pages?) )?(?:illegible|illeg\.|undecipherable|indecipherable|unreadable|torn|mutilated|damaged|faded|erased|blank|missing|lacuna|gap)(?: (?:words?|lines?|letters?|text|in (?:the )?(?:MS|manuscript|original)))?|(?:remainder|rest|text|word|words|page|line|lines) (?:missing|illegible|torn|lost|torn away)|blocks in formation|ocr errors?|subsumed|merged small|&c\.|\?{2,}|(?:\. ?){2,}\.|-{2,}|—+|…/;
 
 const BRACKETS: [string, string, string | undefined][] = [
   ['[', ']', undefined],
@@ -20,7 +24,7 @@ const BRACKETS: [string, string, string | undefined][] = [
 ];
 
 function reasonOf(words: string): string {
-  if (/illegible|undecipherable|unreadable|faded|\?/.test(words)) return 'illegible';
+  if (/illeg|decipherable|unreadable|faded|\?/.test(words)) return 'illegible';
   if (/torn|mutilated|damaged|lost|erased/.test(words)) return 'damage';
   if (/blank/.test(words)) return 'blank';
   // Google Books' marks for a region of the page its OCR did not give as text
@@ -37,6 +41,9 @@ function signRule(open: string, close: string, rend: string | undefined): Inline
     family: 'generic',
     trigger: open,
     parse(ctx, at, end) {
+      const graphic = open === '[' ? matchAt(GRAPHIC, ctx.source, at, end) : null;
+      if (graphic)
+        return { nodes: [el('figure', { n: graphic[1], rend: 'bracketed' })], next: at + graphic[0].length };
       const m = matchAt(re, ctx.source, at, end) ?? (table ? matchAt(table, ctx.source, at, end) : null);
       if (!m) return null;
       const words = m[1] ?? '';

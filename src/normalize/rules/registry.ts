@@ -9,6 +9,7 @@ import { conjecture } from './conjecture.ts';
 import { correction } from './correction.ts';
 import { damage } from './damage.ts';
 import { dateline } from './dateline.ts';
+import { doubtfulReading } from './doubtful-reading.ts';
 import { dpDiacritic } from './dp-diacritic.ts';
 import { editorialEllipsis } from './editorial-ellipsis.ts';
 import { editorialInsertion, unclosedBracket } from './editorial-insertion.ts';
@@ -81,6 +82,7 @@ export const INLINE_RULES: InlineRule[] = [
   ...OMISSION_SIGNS,
   editorialEllipsis,
   conjecture,
+  doubtfulReading,
   dpDiacritic,
   correction,
   sidenote,

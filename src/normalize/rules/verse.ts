@@ -1,4 +1,4 @@
-import type { BlockRule, Span } from '../blocks.ts';
+import type { Block, BlockRule, Span } from '../blocks.ts';
 import type { Line } from '../lines.ts';
 import { spanOf } from '../spans.ts';
 import { hardWrapJoins } from './hard-wrap.ts';
@@ -192,6 +192,82 @@ export function verseShown(lines: Line[]): string | null {
   end();
   if (count >= 3) return `${count} stanzas`;
   return longest >= LONG_STANZA ? `a stanza of ${longest} lines` : null;
+}
+
+/** Words that lead to a quotation: they end on a colon or a dash (`parodied in Buchanan's "Fleshly School":`, `Unbound:”—`). */
+const LEAD_IN = /(?::|—|--)[\p{Pf}"'’”)]*(?:—|--)?$/u;
+const OPENS_QUOTE = /^[“"‘]/u;
+const CLOSES_QUOTE = /[”"’][.,;:!?—]*$/u;
+
+/**
+ * Verse quoted in a note (an entry of a note list or a note block, whose prose runs on long lines
+ * or wraps at the measure), a stanza (no wrapped prose, no list) a verse line a line:
+ * - indented, as the body sets verse quoted in prose, after a blank line or a lead-in
+ *   (`[Footnote 2: So Cowper:` / blank line / `    God made the country, and man made the town;` …);
+ * - or at the margin in quotation marks, after the words that lead to it on a line ending with
+ *   a colon or a dash: a quotation opened at a line's start and closed at a later line's end.
+ * The lines [from, to) of each among the note's lines (as printed, indentation and all).
+ */
+export function quotedStanzas(texts: string[]): { from: number; to: number }[] {
+  const out: { from: number; to: number }[] = [];
+  const trimmed = texts.map((t) => t.trim());
+  const isIndented = (k: number): boolean => /^\s/.test(texts[k] ?? '') && trimmed[k] !== '';
+  for (let k = 1; k < texts.length; k++) {
+    let to = -1;
+    // (set apart by a blank line or after a lead-in: a note's lines indented under its first are its hanging indentation)
+    const apart = trimmed[k - 1] === '' || LEAD_IN.test(trimmed[k - 1] ?? '');
+    if (isIndented(k) && !isIndented(k - 1) && apart) {
+      to = k;
+      while (isIndented(to)) to++;
+      if (!isStanza(texts.slice(k, to))) to = -1;
+    } else if (LEAD_IN.test(trimmed[k - 1] ?? '') && OPENS_QUOTE.test(trimmed[k] ?? '')) {
+      // (a quotation closed on its first line is no stanza's)
+      const close = CLOSES_QUOTE.test(trimmed[k] ?? '')
+        ? -1
+        : trimmed.findIndex((t, j) => j > k && CLOSES_QUOTE.test(t));
+      if (close !== -1 && isStanza(trimmed.slice(k, close + 1))) to = close + 1;
+    }
+    if (to === -1) continue;
+    out.push({ from: k, to });
+    k = to - 1;
+  }
+  return out;
+}
+
+/** A lead-in's words, in lower case (`The words of the second strain are as follows:--`). */
+const leadWords = (text: string): string[] => text.toLowerCase().match(/\p{L}+/gu) ?? [];
+
+/** Two lead-ins set alike: the same words but one (`the first strain` / `the second strain`). */
+const akin = (a: string[], b: string[]): boolean =>
+  a.length >= 3 && a.length === b.length && a.filter((w, k) => w !== b[k]).length <= 1;
+
+/** One line that reads as a verse line: a capital first, a few words, no figures. */
+const verseLine = (text: string): boolean => {
+  const words = text.split(/\s+/).length;
+  return (
+    /^[\p{P}\s]*\p{Lu}/u.test(text) && text.length <= 75 && words >= 2 && words <= 14 && !/\d/.test(text)
+  );
+};
+
+/**
+ * A quotation of one indented line is verse where the document quotes its stanzas so: after a
+ * lead-in set like an indented stanza's (`The words of the first strain are as follows:--` /
+ * `    Way' ho yarhnie, way ho yarhnie.` as `The words of the second strain …` before a stanza of
+ * two) — a line group of one line (`quote/lg`). A lone line after any other lead-in stays prose.
+ */
+export function loneVerseLines(blocks: Block[], column: (offset: number) => number): Block[] {
+  const leadOf = (b: Block | undefined): string => (b?.kind === 'p' ? (b.spans.at(-1)?.text ?? '') : '');
+  const leads = blocks.flatMap((b, k) => {
+    const lead = leadOf(blocks[k - 1]);
+    return b.kind === 'verse' && b.quoted && LEAD_IN.test(lead) ? [leadWords(lead)] : [];
+  });
+  if (!leads.length) return blocks;
+  return blocks.map((b, k): Block => {
+    const lead = leadOf(blocks[k - 1]);
+    const span = b.kind === 'p' && b.spans.length === 1 ? b.spans[0] : undefined;
+    if (!span || !LEAD_IN.test(lead) || column(span.offset) === 0 || !verseLine(span.text)) return b;
+    return leads.some((l) => akin(l, leadWords(lead))) ? { kind: 'verse', lines: [span], quoted: true } : b;
+  });
 }
 
 /** The stanza's lines as spans: a line each, a turnover joined to the line it ends. */
