@@ -17,8 +17,9 @@ import { endsMidSentence, startsMidSentence } from './paragraph-merge.ts';
  * `page-furniture`), a page marker alone on its line or a form feed; where the text kept none of
  * these, a page shows where its notes interrupt a sentence of the text (it ends mid-sentence above
  * them and goes on in lower case below them). Its foot is the run of paragraphs that ends it, the
- * first labelled `1`, each of the others the next number (a second paragraph of a note, unlabelled,
- * may stand between two); a label the OCR misread (`s` for `2`, `>`, `♦`) reads as the number its
+ * first labelled `1` (or with the printer's sign `*`: such notes are referred to only by a sign),
+ * each of the others the next number (a second paragraph of a note, unlabelled, may stand between
+ * two); a label the OCR misread (`s` for `2`, `>`, `♦`) reads as the number its
  * place gives it, and so does a reference the OCR made a sign of (`acquired ^,`, `succour *,`). A
  * paragraph at the foot is a note only when the page's text prints its reference, and the
  * references run in the notes' order: numbered paragraphs (`12. In all venereal affections`) and
@@ -43,6 +44,11 @@ const LABEL = /^([ \t]{0,4})(\d{1,2})([ \t]{1,3})(?=\S)/;
  * (`>`, `♦`, `^`, `*`), or a letter it takes a figure for (`s` and `z` for 2).
  */
 const MISREAD = /^([ \t]{0,4})([^\s\p{L}\p{N}§¶"'“”‘’«»„()[\]{}\-–—_.,;:!?|/\\]|[sSzZ])([ \t]{1,3})(?=\S)/u;
+/**
+ * The printer's own sign for a page's first note (`*`, then `†`, `‡`), which OCR may read glued to
+ * the note's first word (`*Beard & Rockwell’s …`, its `B` read `i)`: `*i)card`).
+ */
+const SIGN = /^([ \t]{0,4})([*†‡])()(?=[\p{L}(])/u;
 
 interface Para {
   lines: Line[];
@@ -78,7 +84,7 @@ function spanOfLines(lines: Line[], source: string): NoteSpan {
 
 function labelOf(para: Para): Label | undefined {
   const line = para.lines[0] as Line;
-  const m = LABEL.exec(line.text) ?? MISREAD.exec(line.text);
+  const m = LABEL.exec(line.text) ?? MISREAD.exec(line.text) ?? SIGN.exec(line.text);
   // (words follow a note's label: `1 §` at a page's foot is the sheet's signature)
   if (!m || !/\p{L}/u.test(line.text.slice(m[0].length))) return undefined;
   const lead = (m[1] ?? '').length;
@@ -148,7 +154,8 @@ function noteRun(paras: Para[], from: number): { labels: (Label | undefined)[]; 
   return { labels, end };
 }
 
-const labelledOne = (para: Para): boolean => labelOf(para)?.printed === '1';
+/** A page's first note: labelled 1, or with the printer's first sign, `*`. */
+const labelledOne = (para: Para): boolean => ['1', '*'].includes(labelOf(para)?.printed ?? '');
 
 /** The page's foot: the notes it ends with, from the paragraph labelled 1 (its index), or none. */
 function footOf(page: Page): { from: number; labels: (Label | undefined)[] } | undefined {
@@ -257,7 +264,10 @@ export function findPageFootNotes(
     const notes: NoteItem[] = [];
     if (foot) {
       const count = foot.labels.filter(Boolean).length;
-      const refs = pairOnPage(refsIn(body.map((p) => p.span)), count, first ? count - 1 : 0);
+      // (notes the printer marks by signs are referred to by signs, not by a figure of the text)
+      const signed = foot.labels[0]?.printed === '*';
+      const candidates = refsIn(body.map((p) => p.span)).filter((r) => !signed || r.misread);
+      const refs = pairOnPage(candidates, count, first ? count - 1 : 0);
       if (refs) {
         let n = 0;
         foot.labels.forEach((label, k) => {

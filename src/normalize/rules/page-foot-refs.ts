@@ -42,8 +42,11 @@ export function refsIn(spans: NoteSpan[]): Ref[] {
   for (const span of spans) {
     const t = span.text;
     // A superior figure the OCR made a sign of (`acquired ^,`, `succour *,`): alone, after a word
-    // on its line, before a space or a stop.
-    for (const m of t.matchAll(/(?<=[\p{L}.,;:!?’”'")][ \t])[*^♦•†‡](?=[ \t]*(?:[\s.,;:]|$))/gu))
+    // on its line, before a space or a stop; or the printer's own sign, `*`, `†`, `‡`, which OCR
+    // may read glued to the word or its stop (`has been .said,* is now`).
+    for (const m of t.matchAll(
+      /(?<=[\p{L}.,;:!?’”'")][ \t])[*^♦•†‡](?=[ \t]*(?:[\s.,;:]|$))|(?<=[\p{L}.,;:!?’”'")])[*†‡](?=[\s.,;:]|$)/gu,
+    ))
       out.push({
         offset: span.offset + (m.index ?? 0),
         label: m[0],
