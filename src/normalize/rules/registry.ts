@@ -16,6 +16,7 @@ import { figure } from './figure.ts';
 import { FLATTENED_HEADS } from './flattened-head.ts';
 import { footnoteRef } from './footnote-refs.ts';
 import { formFeed } from './form-feed.ts';
+import { gluedNote } from './glued-note.ts';
 import { sidenote, thoughtBreak, underscoreItalic } from './gutenberg.ts';
 import { hardWrap } from './hard-wrap.ts';
 import { header } from './header.ts';
@@ -73,6 +74,7 @@ export const INLINE_RULES: InlineRule[] = [
   ...PAGE_FORMS,
   starPage,
   parallelCitation,
+  gluedNote,
   omission,
   ...OMISSION_SIGNS,
   conjecture,
