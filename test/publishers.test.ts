@@ -162,12 +162,13 @@ describe('real copies from other publishers (issue #25)', () => {
     // publishers set it, tables in parts, wiki tables and the page-foot notes of OCR'd books; 67/75
     // with words broken at line ends read whole and documentary editions' source notes; 68/75 and
     // pages 98.7% with the folio and running head OCR ran into the text; 69/75, notes 91.3%, with
-    // a book's NOTES section keyed by verse). The
+    // a book's NOTES section keyed by verse; 71/75, notes 95.0%, with a word the OCR garbled broken
+    // at a line's end and Sefaria's notes printed in the opinion). The
     // issue's targets are higher; this test holds what is reached, and prints the gap.
-    expect(f.right).toBeGreaterThanOrEqual(69);
+    expect(f.right).toBeGreaterThanOrEqual(71);
     expect(f.pageRecall).toBeGreaterThanOrEqual(0.98);
     expect(f.pagePrecision).toBeGreaterThanOrEqual(0.99);
-    expect(f.notes).toBeGreaterThanOrEqual(0.91);
+    expect(f.notes).toBeGreaterThanOrEqual(0.95);
     expect(f.omissions).toBeGreaterThanOrEqual(0.95);
   });
 
@@ -178,11 +179,12 @@ describe('real copies from other publishers (issue #25)', () => {
     // recall, 93.3% precision; notes 86.7%; omissions 100%. Read after it: a law report's
     // `( 1955 )` year is no page, a Wikisource page's folio above its signature is, and so is a
     // folio OCR ran into the text with its running head: 21/25; pages 81.1% / 100%; with a note
-    // block the copy's end cut: 22/25, notes 93.3%.
-    expect(f.right).toBeGreaterThanOrEqual(22);
+    // block the copy's end cut: 22/25, notes 93.3%; with a page's note marked by the printer's `*`:
+    // 23/25, notes 100%.
+    expect(f.right).toBeGreaterThanOrEqual(23);
     expect(f.pageRecall).toBeGreaterThanOrEqual(0.81);
     expect(f.pagePrecision).toBeGreaterThanOrEqual(0.99);
-    expect(f.notes).toBeGreaterThanOrEqual(0.93);
+    expect(f.notes).toBeGreaterThanOrEqual(1);
     expect(f.omissions).toBeGreaterThanOrEqual(0.95);
   });
 
@@ -192,12 +194,13 @@ describe('real copies from other publishers (issue #25)', () => {
     // Floors: its first scoring was 12/20; pages 27.3% recall (3/11), 75.0% precision; notes 92.3%;
     // omissions 0/5. After the Wikisource page folios (at a page's head, above a signature at its
     // foot), the page rules' roman numbers and the folios OCR ran into the text: 14/20; pages 90.9%
-    // recall, 90.9% precision. The omissions it misses
+    // recall, 90.9% precision; with a note whose label stands above its verse: 15/20, notes 100%.
+    // The omissions it misses
     // are a copy's own (`(?)` doubts, a git view's `+ [Illustration]`): printed, not yet read.
-    expect(f.right).toBeGreaterThanOrEqual(14);
+    expect(f.right).toBeGreaterThanOrEqual(15);
     expect(f.pageRecall).toBeGreaterThanOrEqual(0.9);
     expect(f.pagePrecision).toBeGreaterThanOrEqual(0.9);
-    expect(f.notes).toBeGreaterThanOrEqual(0.92);
+    expect(f.notes).toBeGreaterThanOrEqual(1);
   });
 
   it('reads the third set gathered after the rules (held-out-3, truths written blind)', () => {
