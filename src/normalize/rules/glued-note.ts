@@ -41,7 +41,8 @@ function sentenceEnd(source: string, from: number, end: number): number {
  * note where it stands (`note place="foot" rend="glued-note"`). The copy does not show where the
  * note ends (the page set it apart in type the copy lost): it is read to the end of its first
  * sentence, as most such notes are one, or to the paragraph's end where that comes first (the
- * copy cut inside it). A bracketed number with a space on either side is no such note.
+ * copy cut inside it). A bracketed number with a space on either side is no such note, nor one the
+ * copy also lists on a line of its own (`[1] …`: the mark is that note's reference).
  */
 export const gluedNote: InlineRule = {
   id: 'glued-note',
@@ -51,10 +52,12 @@ export const gluedNote: InlineRule = {
     MARK.lastIndex = at;
     const m = MARK.exec(ctx.source);
     if (!m || at + m[0].length >= end || !GLUED_BEFORE.test(ctx.source[at - 1] ?? '')) return null;
+    const n = m[1] ?? '';
+    // (where the copy lists the note too, `[1] Later, …` on a line of its own, the mark is its reference)
+    if (new RegExp(`^[ \\t]*\\[${n}\\]`, 'm').test(ctx.source)) return null;
     const from = at + m[0].length;
     const stop = sentenceEnd(ctx.source, from, end);
     const to = stop === -1 ? from + ctx.source.slice(from, end).trimEnd().length : stop;
-    const n = m[1] ?? '';
     // (where it ends is a reading, not a sign of the copy: said, so an editor can check it)
     ctx.diag.add(
       'info',
