@@ -164,12 +164,13 @@ describe('real copies from other publishers (issue #25)', () => {
     // pages 98.7% with the folio and running head OCR ran into the text; 69/75, notes 91.3%, with
     // a book's NOTES section keyed by verse; pages 100% with the Library of Congress PDF's running
     // line, its collection's title and the item's address; 71/75 with a table Google's OCR read a
-    // cell a line and a song's one-line strain set as its two-line strain is). The
-    // issue's targets are higher; this test holds what is reached, and prints the gap.
-    expect(f.right).toBeGreaterThanOrEqual(71);
+    // cell a line and a song's one-line strain set as its two-line strain is; notes 95.0% with a
+    // word the OCR garbled broken at a line's end and Sefaria's notes printed in the opinion: 73/75).
+    // The issue's targets are higher; this test holds what is reached, and prints the gap.
+    expect(f.right).toBeGreaterThanOrEqual(73);
     expect(f.pageRecall).toBeGreaterThanOrEqual(1);
     expect(f.pagePrecision).toBeGreaterThanOrEqual(0.99);
-    expect(f.notes).toBeGreaterThanOrEqual(0.91);
+    expect(f.notes).toBeGreaterThanOrEqual(0.95);
     expect(f.omissions).toBeGreaterThanOrEqual(0.95);
   });
 
@@ -181,11 +182,12 @@ describe('real copies from other publishers (issue #25)', () => {
     // `( 1955 )` year is no page, a Wikisource page's folio above its signature is, and so is a
     // folio OCR ran into the text with its running head: 21/25; pages 81.1% / 100%; with a note
     // block the copy's end cut: 22/25, notes 93.3%. With TCP's unnumbered `[Page]` and the heads
-    // of a book whose head changes page to page (its folio in their sequence): 24/25, pages 100%.
-    expect(f.right).toBeGreaterThanOrEqual(24);
+    // of a book whose head changes page to page (its folio in their sequence): 24/25, pages 100%;
+    // with a page's note marked by the printer's `*`: 25/25, notes 100%.
+    expect(f.right).toBeGreaterThanOrEqual(25);
     expect(f.pageRecall).toBeGreaterThanOrEqual(1);
     expect(f.pagePrecision).toBeGreaterThanOrEqual(0.99);
-    expect(f.notes).toBeGreaterThanOrEqual(0.93);
+    expect(f.notes).toBeGreaterThanOrEqual(1);
     expect(f.omissions).toBeGreaterThanOrEqual(0.95);
   });
 
@@ -197,11 +199,12 @@ describe('real copies from other publishers (issue #25)', () => {
     // foot), the page rules' roman numbers and the folios OCR ran into the text: 14/20; pages 90.9%
     // recall, 90.9% precision. After a translator's `word(?)` as a doubtful reading and a git
     // view's `+ [Illustration]` as a figure: 18/20; omissions 5/5. With a verso's folio OCR misread
-    // beside its running head (`]()`): pages 100% / 100%; 19/20.
-    expect(f.right).toBeGreaterThanOrEqual(19);
+    // beside its running head (`]()`): pages 100% / 100%; 19/20; with a note whose label stands
+    // above its verse: 20/20, notes 100%.
+    expect(f.right).toBeGreaterThanOrEqual(20);
     expect(f.pageRecall).toBeGreaterThanOrEqual(1);
     expect(f.pagePrecision).toBeGreaterThanOrEqual(1);
-    expect(f.notes).toBeGreaterThanOrEqual(0.92);
+    expect(f.notes).toBeGreaterThanOrEqual(1);
     expect(f.omissions).toBeGreaterThanOrEqual(1);
   });
 

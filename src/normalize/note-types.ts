@@ -53,6 +53,8 @@ export interface NoteItem {
   continued?: NoteItem[];
   /** This entry is not a note: it is the rest of `continues`, printed at the next page's foot. */
   continues?: NoteItem;
+  /** How many of its first lines are verse it quotes (a line group: note-verse.ts). */
+  verse?: number;
 }
 
 export interface NoteList {

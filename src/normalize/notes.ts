@@ -1,5 +1,6 @@
 import { el, type TeiElement, type TeiNode } from '../tei/node.ts';
 import { between, layout } from './between.ts';
+import { linesOf } from './block-elements.ts';
 import { type Conventions, renditionId, templateRegex } from './declared.ts';
 import type { InlineContext } from './inline.ts';
 import { noteContent } from './note-verse.ts';
@@ -178,6 +179,7 @@ export function setNotes(
 
   /** The note's text: one paragraph, or several (an arrow note's) with the white space between. */
   const ownContent = (item: NoteItem): TeiNode[] => {
+    if (item.verse) return withVerse(ctx, item, item.verse);
     if (!item.paragraphs) return noteContent(ctx, item.offset, item.offset + item.text.length);
     const out: TeiNode[] = [];
     item.paragraphs.forEach((p, k) => {
@@ -358,4 +360,28 @@ function warnMissing(ctx: InlineContext, candidates: RefCandidate[], anchors: (R
       lastLabel++;
     }
   }
+}
+
+/**
+ * A note that opens with the verse it quotes (note-verse.ts): its first lines a line group in a
+ * quotation, a line each, then the rest of its text as printed.
+ */
+function withVerse(ctx: InlineContext, item: NoteItem, count: number): TeiNode[] {
+  const lines: Span[] = [];
+  let at = item.offset;
+  for (const text of item.text.split('\n')) {
+    const lead = text.length - text.trimStart().length;
+    lines.push({ text: text.trim(), offset: at + lead });
+    at += text.length + 1;
+  }
+  const verse = lines.slice(0, count);
+  const inline = (s: Span): TeiNode[] => ctx.inline(s.offset, s.offset + s.text.length);
+  const out: TeiNode[] = [el('quote', {}, [el('lg', {}, linesOf(verse, inline, ctx))])];
+  const last = verse.at(-1) as Span;
+  const rest = lines[count];
+  if (rest) {
+    out.push(...layout(between(ctx, last.offset + last.text.length, rest.offset)));
+    out.push(...ctx.inline(rest.offset, item.offset + item.text.length));
+  }
+  return out;
 }

@@ -11,9 +11,12 @@ import { printer } from '../rule.ts';
  * the hyphen stays, as text before the break; otherwise it was the printer's (the common case) and
  * the break says so, `rend="hyphen"`, so `recto text` prints it back. Only a letter before the
  * hyphen and a lower-case letter after the break: `Anglo-` / `Saxon` and `1919-` / `1920` stay as
- * printed.
+ * printed. A word the OCR garbled (Greek read as Latin letters, a sign glued before its letters:
+ * `^v-` / `XoKpiviiv`) is broken whatever case the OCR gave the letter after the break: its
+ * capitals are misread letters, not a name's.
  */
 const BROKEN = /(?<=\p{L})-\n(?=\p{Ll})/uy;
+const GARBLED_BROKEN = /(?<=[\^$~|\\]\p{L}+)-\n(?=\p{L})/uy;
 const WORD_BEFORE = /\p{L}+$/u;
 const WORD_AFTER = /\p{L}+/uy;
 
@@ -35,7 +38,8 @@ export const lineEndHyphen: InlineRule = {
   trigger: '-',
   parse(ctx, at, end) {
     BROKEN.lastIndex = at;
-    if (!BROKEN.test(ctx.source) || at + 2 >= end) return null;
+    GARBLED_BROKEN.lastIndex = at;
+    if (!(BROKEN.test(ctx.source) || GARBLED_BROKEN.test(ctx.source)) || at + 2 >= end) return null;
     const before = WORD_BEFORE.exec(ctx.source.slice(Math.max(0, at - 40), at))?.[0] ?? '';
     WORD_AFTER.lastIndex = at + 2;
     const after = WORD_AFTER.exec(ctx.source)?.[0] ?? '';

@@ -1,6 +1,7 @@
 import type { Line } from '../lines.ts';
-import type { NoteList, NoteStyle } from '../note-types.ts';
+import type { NoteItem, NoteList, NoteStyle } from '../note-types.ts';
 import type { Rule } from '../rule.ts';
+import { noteVerse } from './note-verse.ts';
 
 const BLOCK_START: [NoteStyle, RegExp][] = [
   ['footnote-block', /^(\s*)\[Footnote ([\w*†‡§]{1,4}): /],
@@ -73,12 +74,15 @@ export function findNoteBlocks(lines: Line[], source: string): NoteList[] {
 export const noteBlock: Rule = { id: 'note-block', family: 'gutenberg' };
 
 const BRACKET_ENTRY = /^(\s{0,4})\[(\d{1,3}|[A-Z]|\*)\] (?=\S)/;
+/** An entry's label alone on its line (`[8]`): its note is the paragraph below it (a quotation, verse). */
+const BRACKET_ALONE = /^(\s{0,4})\[(\d{1,3})\][ \t]*$/;
 
 /**
  * Project Gutenberg's tidied notes, `[1] text`, in runs where a chapter or an essay ends (its
  * "landing zone"), an entry running on over the lines after it until a blank line or the next
  * entry. Each run is a list of its own where it stands; its notes are set at the nearest marks
- * before it (`true[4]`).
+ * before it (`true[4]`). An entry of the run may set its label alone on its line, its note the
+ * paragraph below (a note that opens with a quotation: its verse a line group, note-verse.ts).
  */
 export function findBracketBlocks(lines: Line[], source: string): NoteList[] {
   const out: NoteList[] = [];
@@ -92,7 +96,12 @@ export function findBracketBlocks(lines: Line[], source: string): NoteList[] {
       continue;
     }
     const item = list?.items.at(-1);
-    if (m) {
+    const alone = list && blanks <= 2 ? aloneEntry(lines, source, i, item?.listNumber) : undefined;
+    if (list && alone) {
+      list.items.push(alone.item);
+      list.endLine = alone.end;
+      i = alone.end - 1;
+    } else if (m) {
       if (!list || blanks > 2) {
         list = { style: 'bracket', items: [], firstLine: i, endLine: i + 1, inText: true };
         out.push(list);
@@ -132,11 +141,52 @@ function unwrapped(list: NoteList): NoteList {
   if (!last || !list.items.some((it) => it.line.text.length > 100)) return list;
   if (last.line.index + 1 === list.endLine) return list;
   const oneLine = list.items.slice(0, -1).every((it) => it.end <= it.line.offset + it.line.text.length);
-  if (list.items.length < 2 || !oneLine) return list;
+  // (nor where the last entry's label stands alone above its text: its text is on the lines after)
+  const labelAlone = last.offset >= last.line.offset + last.line.text.length;
+  if (list.items.length < 2 || !oneLine || labelAlone) return list;
   const end = last.line.offset + last.line.text.trimEnd().length;
   const items = [
     ...list.items.slice(0, -1),
     { ...last, end, text: last.line.text.slice(last.offset - last.line.offset).trimEnd() },
   ];
   return { ...list, items, endLine: last.line.index + 1 };
+}
+
+/**
+ * The run's next entry set as a block (`[8]`, a blank line, its paragraph): its label the number
+ * after the entry before, the paragraph its text; and the index after its last line.
+ */
+function aloneEntry(
+  lines: Line[],
+  source: string,
+  i: number,
+  previous: number | undefined,
+): { item: NoteItem; end: number } | undefined {
+  const line = lines[i] as Line;
+  const m = BRACKET_ALONE.exec(line.text);
+  if (!m || previous === undefined || Number(m[2]) !== previous + 1) return undefined;
+  let first = i + 1;
+  while (first < lines.length && (lines[first] as Line).text.trim() === '') first++;
+  // (one blank line between the label and its paragraph, as a block is set)
+  if (first === i + 1 || first > i + 2 || first >= lines.length) return undefined;
+  let end = first;
+  while (end < lines.length && (lines[end] as Line).text.trim() !== '') end++;
+  const head = lines[first] as Line;
+  const last = lines[end - 1] as Line;
+  const offset = head.offset + head.text.length - head.text.trimStart().length;
+  const close = last.offset + last.text.trimEnd().length;
+  const label = m[2] ?? '';
+  return {
+    item: {
+      listNumber: Number(label),
+      label,
+      text: source.slice(offset, close),
+      offset,
+      line,
+      start: line.offset + (m[1] ?? '').length,
+      end: close,
+      verse: noteVerse(lines.slice(first, end).map((l) => l.text)) || undefined,
+    },
+    end,
+  };
 }

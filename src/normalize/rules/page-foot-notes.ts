@@ -2,6 +2,7 @@ import type { Line } from '../lines.ts';
 import type { NoteItem, NoteList, NoteSpan } from '../note-types.ts';
 import { printer, type Rule } from '../rule.ts';
 import { noteParts } from './note-list.ts';
+import { pairOnPage, type Ref, refsIn } from './page-foot-refs.ts';
 import { endsMidSentence, startsMidSentence } from './paragraph-merge.ts';
 
 /**
@@ -16,8 +17,9 @@ import { endsMidSentence, startsMidSentence } from './paragraph-merge.ts';
  * `page-furniture`), a page marker alone on its line or a form feed; where the text kept none of
  * these, a page shows where its notes interrupt a sentence of the text (it ends mid-sentence above
  * them and goes on in lower case below them). Its foot is the run of paragraphs that ends it, the
- * first labelled `1`, each of the others the next number (a second paragraph of a note, unlabelled,
- * may stand between two); a label the OCR misread (`s` for `2`, `>`, `♦`) reads as the number its
+ * first labelled `1` (or with the printer's sign `*`: such notes are referred to only by a sign),
+ * each of the others the next number (a second paragraph of a note, unlabelled, may stand between
+ * two); a label the OCR misread (`s` for `2`, `>`, `♦`) reads as the number its
  * place gives it, and so does a reference the OCR made a sign of (`acquired ^,`, `succour *,`). A
  * paragraph at the foot is a note only when the page's text prints its reference, and the
  * references run in the notes' order: numbered paragraphs (`12. In all venereal affections`) and
@@ -42,26 +44,11 @@ const LABEL = /^([ \t]{0,4})(\d{1,2})([ \t]{1,3})(?=\S)/;
  * (`>`, `♦`, `^`, `*`), or a letter it takes a figure for (`s` and `z` for 2).
  */
 const MISREAD = /^([ \t]{0,4})([^\s\p{L}\p{N}§¶"'“”‘’«»„()[\]{}\-–—_.,;:!?|/\\]|[sSzZ])([ \t]{1,3})(?=\S)/u;
-
-/** Abbreviations after which a number is a number, not a reference (`p. 249`, `vol. 2`, `No.3`). */
-const NUMBER_ABBREVIATIONS = new Set(
-  'p pp vol vols v no nos n ch chap art sect sec fig figs lib cap ver l ll col tab sc ps'.split(' '),
-);
-/** Words a number follows as a number (`page 12`, `in 3 days`), unless a stop ends them. */
-const NUMBER_WORDS = new Set(
-  (
-    'page pages chapter article plate part book verse line note notes table scene psalm number numbers ' +
-    'the a an of in on at to by for from with and or nor than some every each per all under over ' +
-    'after before between into only nearly almost about least most year years day days hour hours'
-  ).split(' '),
-);
-
-/** Whether a number after this word (as printed, its stop included) is a number in its own right. */
-function numbered(word: string): boolean {
-  const bare = word.toLowerCase().replace(/[^\p{L}§]/gu, '');
-  if (NUMBER_ABBREVIATIONS.has(bare) || bare === '§') return true;
-  return NUMBER_WORDS.has(bare) && /[\p{L}]$/u.test(word);
-}
+/**
+ * The printer's own sign for a page's first note (`*`, then `†`, `‡`), which OCR may read glued to
+ * the note's first word (`*Beard & Rockwell’s …`, its `B` read `i)`: `*i)card`).
+ */
+const SIGN = /^([ \t]{0,4})([*†‡])()(?=[\p{L}(])/u;
 
 interface Para {
   lines: Line[];
@@ -86,16 +73,6 @@ interface Label {
   number?: number;
 }
 
-interface Ref {
-  offset: number;
-  /** As printed: its figures, or the sign the OCR made of them. */
-  label: string;
-  length: number;
-  strength: number;
-  /** A sign the OCR made of the figures (`acquired ^,`): it may stand for any note. */
-  misread?: boolean;
-}
-
 /** A run of lines' text, from its first character to its last. */
 function spanOfLines(lines: Line[], source: string): NoteSpan {
   const first = lines[0] as Line;
@@ -107,7 +84,7 @@ function spanOfLines(lines: Line[], source: string): NoteSpan {
 
 function labelOf(para: Para): Label | undefined {
   const line = para.lines[0] as Line;
-  const m = LABEL.exec(line.text) ?? MISREAD.exec(line.text);
+  const m = LABEL.exec(line.text) ?? MISREAD.exec(line.text) ?? SIGN.exec(line.text);
   // (words follow a note's label: `1 §` at a page's foot is the sheet's signature)
   if (!m || !/\p{L}/u.test(line.text.slice(m[0].length))) return undefined;
   const lead = (m[1] ?? '').length;
@@ -177,7 +154,8 @@ function noteRun(paras: Para[], from: number): { labels: (Label | undefined)[]; 
   return { labels, end };
 }
 
-const labelledOne = (para: Para): boolean => labelOf(para)?.printed === '1';
+/** A page's first note: labelled 1, or with the printer's first sign, `*`. */
+const labelledOne = (para: Para): boolean => ['1', '*'].includes(labelOf(para)?.printed ?? '');
 
 /** The page's foot: the notes it ends with, from the paragraph labelled 1 (its index), or none. */
 function footOf(page: Page): { from: number; labels: (Label | undefined)[] } | undefined {
@@ -211,102 +189,6 @@ function splitAtFeet(page: Page): Page[] {
   }
   out.push({ ...page, paras, cut });
   return out;
-}
-
-/** The numbers the page's text may refer to its notes by: set off by a space, or glued to a word. */
-function refsIn(paras: Para[]): Ref[] {
-  const out: Ref[] = [];
-  for (const para of paras) {
-    const t = para.span.text;
-    // A superior figure the OCR made a sign of (`acquired ^,`, `succour *,`): alone, after a word
-    // on its line, before a space or a stop.
-    for (const m of t.matchAll(/(?<=[\p{L}.,;:!?’”'")][ \t])[*^♦•†‡](?=[ \t]*(?:[\s.,;:]|$))/gu))
-      out.push({
-        offset: para.span.offset + (m.index ?? 0),
-        label: m[0],
-        length: 1,
-        strength: 1,
-        misread: true,
-      });
-    for (const m of t.matchAll(/(?<!\d)\d{1,2}(?!\d)/g)) {
-      const at = m.index ?? 0;
-      const digits = m[0];
-      const after = t[at + digits.length] ?? '';
-      const before = t[at - 1] ?? '';
-      if (digits.startsWith('0')) continue;
-      if (before === ' ' || before === '\t') {
-        // set off by a space, on the same line as the word before it
-        if (after && !/\s/.test(after)) continue;
-        const word = /(\S+)[ \t]$/.exec(t.slice(Math.max(0, at - 30), at))?.[1] ?? '';
-        if (!word || /\d/.test(word)) continue;
-        if (numbered(word)) continue;
-        const punctuated = /[.,;:!?’”'")\]]$/.test(word);
-        out.push({
-          offset: para.span.offset + at,
-          label: digits,
-          length: digits.length,
-          strength: punctuated ? 3 : 2,
-        });
-      } else if (/[\p{Ll}.,;:!?’”)]/u.test(before) && !/\d/.test(t[at - 2] ?? '')) {
-        // glued to the word or its stop (`course.1`), and not a decimal's figures
-        if (after && !/[\s.,;:]/.test(after)) continue;
-        const word = /(\S+)$/.exec(t.slice(Math.max(0, at - 30), at))?.[1] ?? '';
-        const letters = word.replace(/[^\p{L}]/gu, '');
-        if (/\d/.test(word) || /^\p{Lu}+$/u.test(letters) || numbered(word)) continue;
-        out.push({
-          offset: para.span.offset + at,
-          label: digits,
-          length: digits.length,
-          strength: /\p{Ll}$/u.test(before) ? 2 : 3,
-        });
-      }
-    }
-  }
-  return out.sort((a, b) => a.offset - b.offset);
-}
-
-/**
- * The references of notes 1…n, in order: the strongest sequence (the later reading where two are
- * as strong: the nearer to the foot). `skip` notes first may have none (they refer to text before
- * the copy); every other must. A misread mark stands for whichever note its place gives it.
- */
-function pairOnPage(refs: Ref[], count: number, skip: number): (Ref | undefined)[] | undefined {
-  const m = refs.length;
-  const fits = (ref: Ref, k: number): boolean => ref.misread === true || Number(ref.label) === k + 1;
-  // best[k][j]: the best score for notes k…count-1 with note k at refs[j] or after it, and
-  // where (the later of two as strong): computed from the last note back, one pass a note
-  const best: Float64Array[] = new Array(count);
-  const at: Int32Array[] = new Array(count);
-  for (let k = count - 1; k >= 0; k--) {
-    const score = new Float64Array(m + 1).fill(-Infinity);
-    const where = new Int32Array(m + 1).fill(-1);
-    for (let j = m - 1; j >= 0; j--) {
-      const ref = refs[j] as Ref;
-      const rest = k === count - 1 ? 0 : ((best[k + 1] as Float64Array)[j + 1] ?? -Infinity);
-      const own = fits(ref, k) ? ref.strength + rest : -Infinity;
-      const later = score[j + 1] ?? -Infinity;
-      if (own > later) {
-        score[j] = own;
-        where[j] = j;
-      } else {
-        score[j] = later;
-        where[j] = where[j + 1] ?? -1;
-      }
-    }
-    best[k] = score;
-    at[k] = where;
-  }
-  for (let from = 0; from <= skip && from < count; from++) {
-    if (!((best[from]?.[0] ?? -Infinity) > -Infinity)) continue;
-    const out: (Ref | undefined)[] = new Array(from).fill(undefined);
-    let j = -1;
-    for (let k = from; k < count; k++) {
-      j = at[k]?.[j + 1] ?? -1;
-      out.push(refs[j]);
-    }
-    return out;
-  }
-  return undefined;
 }
 
 /** A note's entry: its label, its text (each paragraph), its reference. */
@@ -382,7 +264,10 @@ export function findPageFootNotes(
     const notes: NoteItem[] = [];
     if (foot) {
       const count = foot.labels.filter(Boolean).length;
-      const refs = pairOnPage(refsIn(body), count, first ? count - 1 : 0);
+      // (notes the printer marks by signs are referred to by signs, not by a figure of the text)
+      const signed = foot.labels[0]?.printed === '*';
+      const candidates = refsIn(body.map((p) => p.span)).filter((r) => !signed || r.misread);
+      const refs = pairOnPage(candidates, count, first ? count - 1 : 0);
       if (refs) {
         let n = 0;
         foot.labels.forEach((label, k) => {

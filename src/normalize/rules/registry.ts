@@ -18,6 +18,7 @@ import { figure } from './figure.ts';
 import { FLATTENED_HEADS } from './flattened-head.ts';
 import { footnoteRef } from './footnote-refs.ts';
 import { formFeed } from './form-feed.ts';
+import { gluedNote } from './glued-note.ts';
 import { sidenote, thoughtBreak, underscoreItalic } from './gutenberg.ts';
 import { hardWrap } from './hard-wrap.ts';
 import { header } from './header.ts';
@@ -78,6 +79,7 @@ export const INLINE_RULES: InlineRule[] = [
   locRunningLine,
   starPage,
   parallelCitation,
+  gluedNote,
   omission,
   ...OMISSION_SIGNS,
   editorialEllipsis,
