@@ -203,12 +203,15 @@ function comparePdf(
 }
 
 /**
- * The volumes whose PDF the ordered reading (support/pdf-reading.ts) cannot follow yet, their PDF
- * left unchecked here (their HTML and EPUB are): frus1961-63v08's tables set a cell of several lines
- * (`Hound` / `Dog`) beside cells of one, and poppler reads such a row line by line across its
- * cells (`Hound 216 450 … Dog`). Reading a table's rows cell by cell is still to be written.
+ * The volumes whose PDF is read word for word only up to a page (the rest left unchecked): the
+ * first page where the PDF itself is at fault, a real miss to fix in the writer, not in the
+ * reading. frus1961-63v08's document 50 (p. 207) has a table of 14 columns (and later ones of 19
+ * and 46) wider than the measure: the writer shares out less than the cells' longest words, and
+ * the columns run into each other (`$9.26+.62`, `General2.86`), so no reading can find the cells.
+ * The ratchet: the reading must reach that page (a regression before it fails), and whoever fixes
+ * wide tables removes the entry.
  */
-const PDF_UNREAD = new Set(['frus1961-63v08 (shared volume)']);
+const PDF_READ_UP_TO = new Map([['frus1961-63v08 (shared volume)', 207]]);
 
 describe.each(TARGETS)('the same words in every output: $name', (target) => {
   let out: string;
@@ -268,14 +271,19 @@ describe.each(TARGETS)('the same words in every output: $name', (target) => {
     expect(totals.documents).toBeGreaterThan(0);
   });
 
-  if (!PDF_UNREAD.has(target.name))
-    it('PDF: the running text and the notes word for word, every page number in the margin', () => {
-      const pdf = readdirSync(out).find((f) => f.endsWith('.pdf'));
-      expect(pdf).toBeDefined();
-      const result = comparePdf(join(out, pdf ?? ''), edition);
-      console.log(`${target.name}: PDF — ${result.pages} pages, ${result.words} words read`);
-      expect(result.problem).toBeNull();
-    });
+  // (a table's row of cells of several lines is read cell by cell: support/pdf-words.ts)
+  it('PDF: the running text and the notes word for word, every page number in the margin', () => {
+    const pdf = readdirSync(out).find((f) => f.endsWith('.pdf'));
+    expect(pdf).toBeDefined();
+    const result = comparePdf(join(out, pdf ?? ''), edition);
+    console.log(`${target.name}: PDF — ${result.pages} pages, ${result.words} words read`);
+    const upTo = PDF_READ_UP_TO.get(target.name);
+    if (upTo !== undefined && result.problem !== null)
+      expect(result.problem, 'read word for word up to its first table wider than the measure').toMatch(
+        new RegExp(`, PDF page ${upTo}: `),
+      );
+    else expect(result.problem).toBeNull();
+  });
 
   if (target.name.endsWith('(volume.xml)'))
     it('EPUBCheck: no error, no warning', () => {

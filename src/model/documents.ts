@@ -132,7 +132,9 @@ function lastRevision(header: TeiElement | undefined): string | undefined {
 
 function documentOf(tei: TeiElement, index: number): EditionDocument | null {
   const text = childElements(tei, 'text')[0];
-  const body = text && childElements(text, 'body')[0];
+  // a transcription of the source's pages only (`sourceDoc`: surfaces, zones, lines; the
+  // Shelley-Godwin Archive's notebooks) is the document's text where there is no `text` body
+  const body = (text && childElements(text, 'body')[0]) ?? childElements(tei, 'sourceDoc')[0];
   if (!body) return null;
   const div = childElements(body, 'div').find((d) => d.attrs.type === 'document') ?? body;
   const header = childElements(tei, 'teiHeader')[0];
@@ -151,7 +153,7 @@ function documentOf(tei: TeiElement, index: number): EditionDocument | null {
     textOf(childElements(div, 'head')[0]);
   const record = header ? biblRecord(header) : { editors: [] };
   const matter = (name: string): TeiElement[] | undefined => {
-    const part = childElements(text, name)[0];
+    const part = text && childElements(text, name)[0];
     return part ? childElements(part) : undefined;
   };
   return {

@@ -64,6 +64,15 @@ export function unknownContent(children: TeiNode[]): TeiNode[] {
   return out;
 }
 
+/**
+ * The description an element the model does not know gives of itself (a spoken text's
+ * `<incident><desc>passing truck</desc></incident>`, a `vocal`, a `kinesic`) is its only words:
+ * read as a segment of text where `desc` elsewhere (a figure's, an omission's) is read by its owner.
+ */
+function describedAsText(n: TeiNode): TeiNode {
+  return isElement(n) && localName(n.name) === 'desc' ? { ...n, name: 'seg', attrs: {} } : n;
+}
+
 /** An element the model does not know (no meaning in the table, not of another namespace). */
 export const isUnknownElement = (e: TeiElement): boolean =>
   !isForeign(e) && meaningOf(localName(e.name)) === undefined;
@@ -279,7 +288,7 @@ function readInline(e: TeiElement, reader: InlineReader): Inline[] {
           kind: 'unknown',
           name: e.name,
           at: positionOf(e),
-          children: readInlines(unknownContent(e.children), reader),
+          children: readInlines(unknownContent(e.children).map(describedAsText), reader),
         },
       ];
     }
@@ -323,7 +332,38 @@ export function readInlines(nodes: TeiNode[], reader: InlineReader): Inline[] {
       (n.attrs.type === 'extraction-break' || n.attrs.type === 'note-continued')
     )
       afterBreak = n.attrs.rend === 'joined' ? '' : ' ';
-    else out.push(...readInline(n, reader));
+    else if (localName(n.name) === 'lb' && n.attrs.break === 'no') {
+      // a line broken inside a word (EpiDoc's `ὀρνί <lb break="no"/>θια`): the white space
+      // around the break is layout, the word is one
+      trimEnd(out);
+      afterBreak = '';
+    } else out.push(...readInline(n, reader));
+  }
+  return spacedEditorialNotes(out);
+}
+
+/** Drops the white space that ends a run of inlines (the text before a break inside a word). */
+function trimEnd(out: Inline[]): void {
+  const last = out.at(-1);
+  if (last?.kind !== 'text') return;
+  const kept = last.text.replace(/\s+$/, '');
+  if (kept) last.text = kept;
+  else out.pop();
+}
+
+/**
+ * An editors' note set in the line (`amet<note place="inline">…</note> ipsum`) is bracketed text
+ * of its own, not part of the word it touches: without a space every format would print
+ * `amet[Inline note…]`, one word to a reader. A space is put between it and a word or a closing
+ * mark before it, and a word after it; punctuation after it keeps touching it.
+ */
+function spacedEditorialNotes(out: Inline[]): Inline[] {
+  for (const [k, n] of out.entries()) {
+    if (n.kind !== 'editorialNote') continue;
+    const before = out[k - 1];
+    const after = out[k + 1];
+    if (before?.kind === 'text' && /[^\s([{\u2018\u201c]$/u.test(before.text)) before.text += ' ';
+    if (after?.kind === 'text' && /^[\p{L}\p{N}]/u.test(after.text)) after.text = ` ${after.text}`;
   }
   return out;
 }

@@ -4,9 +4,10 @@ import { InputError } from '../errors.ts';
  * Internal entities a TEI file declares in its DOCTYPE (`<!DOCTYPE TEI [ <!ENTITY mdash "—"> ]>`),
  * read and expanded before the XML parser sees the document, with the limits libxml2 keeps:
  *
- * - an external entity (`SYSTEM`/`PUBLIC`, an unparsed `NDATA` one) or a parameter entity
- *   (`<!ENTITY % …>`, `%name;`) is refused before anything is expanded (XXE: nothing is ever read
- *   from outside the file);
+ * - an external entity (`SYSTEM`/`PUBLIC`, an unparsed `NDATA` one), a parameter entity reference
+ *   (`%name;`) or a parameter entity that is external or refers to others is refused before
+ *   anything is expanded (XXE: nothing is ever read from outside the file); a parameter entity
+ *   declared with a plain literal and never referred to is read past;
  * - at most `MAX_DECLARATIONS` declarations, each replacement text at most `MAX_VALUE` characters;
  * - entities nest at most `MAX_DEPTH` deep (libxml2: 40) and never refer to themselves;
  * - the text all references expand to, each counted with a fixed cost (libxml2's
@@ -166,6 +167,15 @@ function declarations(
     const m = declaration.exec(text);
     if (!m) throw refuse(file, `an entity declaration at ${where(k)} is not one Recto reads`);
     const [all, parameter, name = '', , double, single, external] = m;
+    const internal = !external && (double !== undefined || single !== undefined);
+    if (parameter && internal && !/[%&]/.test(double ?? single ?? '')) {
+      // a parameter entity with a plain literal, for the external DTD's conditional sections
+      // (FreeDict's `<!ENTITY % TEI.dictionaries "INCLUDE">`): only the DTD could refer to it, and
+      // a reference in the subset is refused above, so it is read past, as libxml2 does without the DTD
+      const end = text.indexOf('>', k + all.length);
+      k = end === -1 ? text.length : end;
+      continue;
+    }
     if (parameter)
       throw refuse(
         file,
@@ -257,8 +267,11 @@ export function expandEntities(xml: string, file: string): Expanded {
   for (const name of entities.keys()) sizeOf(name, []);
 
   // The DOCTYPE blanked (its newlines kept): every offset after it is the file's.
-  if (!entities.size) return identity;
   const blanked = xml.slice(dt.start, dt.end).replace(/[^\n]/g, ' ');
+  // (a subset that declares no general entity, only ATTLISTs or parameter entities read past, is
+  // blanked all the same: the XML parser reads no declaration, and knows no parameter entity)
+  if (!entities.size)
+    return dt.subset ? { ...identity, xml: xml.slice(0, dt.start) + blanked + xml.slice(dt.end) } : identity;
 
   const expand = (value: string): string =>
     value.replace(REFERENCE, (ref, name: string) => {

@@ -113,29 +113,44 @@ function bands<L extends { top: number; bottom: number }>(lines: L[]): L[][] {
 
 /** Wider than any word space of a justified line: the gutter between a table's columns. */
 const GUTTER = 15;
+/**
+ * Wider than any word space of a cell (set ragged, its spaces natural): inside a row known to be
+ * one, a column may start after less than a full gutter where a squeezed column's longest word
+ * ran into it (`Chairman` `Army`, 15 points apart).
+ */
+const CELL_GAP = 8;
+
+const gapsOf = (l: { words: PdfWord[] }): number[] =>
+  l.words.slice(1).map((w, k) => w.x - (l.words[k] as PdfWord).x2);
+
+/**
+ * A line set in columns: a gutter wider than any word space. A justified line spaced out (a word
+ * nothing could break follows) has wide gaps too, but all alike and reaching the right edge. All
+ * alike: the narrowest word space near the widest (parts of a word poppler split where the type
+ * changes, `336` `b`, touch and are no word space); a row that fills the measure may have two
+ * gutters wider than the rest (`Hound  216 … 522  522 … 336b`): not alike.
+ */
+function inColumns(l: { words: PdfWord[] }, right: number): boolean {
+  const gaps = gapsOf(l);
+  const widest = Math.max(0, ...gaps);
+  const spaces = gaps.filter((g) => g >= 0.6);
+  const full = Math.abs((l.words.at(-1)?.x2 ?? 0) - right) < 0.6;
+  const alike = spaces.length === 0 || Math.min(...spaces) > widest - 5;
+  return widest >= GUTTER && !(full && alike);
+}
 
 /**
  * A band's words in reading order: line by line, or, where its lines are in columns (a table's
- * row: a gutter wider than any word space), each column's lines before the next column's, as a
- * reader reads a row cell by cell.
+ * row), each column's lines before the next column's, as a reader reads a row cell by cell.
  */
 function byColumns(band: { words: PdfWord[] }[], right: number): PdfWord[] {
+  if (band.length === 1 || !band.some((l) => inColumns(l, right))) return band.flatMap((l) => l.words);
   const starts: number[] = [];
-  for (const l of band) {
-    const gaps = l.words.slice(1).map((w, k) => w.x - (l.words[k] as PdfWord).x2);
-    // A justified line spaced out (a word nothing could break follows) has wide gaps too, but
-    // all alike and reaching the right edge; a row's gutter stands out from the word spaces.
-    const widest = Math.max(0, ...gaps);
-    const others = gaps.filter((g) => g < widest - 0.5);
-    const full = Math.abs((l.words.at(-1)?.x2 ?? 0) - right) < 0.6;
-    const alike = others.length === 0 || Math.max(...others) > widest - 5;
-    if (widest < GUTTER || (full && alike)) continue;
-    gaps.forEach((g, k) => {
+  for (const l of band)
+    gapsOf(l).forEach((g, k) => {
       const w = l.words[k + 1] as PdfWord;
-      if (g >= GUTTER && !starts.some((x) => Math.abs(x - w.x) < 3)) starts.push(w.x);
+      if (g >= CELL_GAP && !starts.some((x) => Math.abs(x - w.x) < 3)) starts.push(w.x);
     });
-  }
-  if (starts.length === 0 || band.length === 1) return band.flatMap((l) => l.words);
   starts.sort((a, b) => a - b);
   const column = (w: PdfWord): number => starts.filter((x) => w.x >= x - 3).length;
   const out: PdfWord[] = [];
