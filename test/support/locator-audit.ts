@@ -325,14 +325,14 @@ export async function auditPdf(
         title = [];
         // the page prints the title's first words (the lines before it may be a division's title)
         const text = flatText(texts[page - 1] ?? '').toLowerCase();
-        const starts = lines.map((_, k) =>
-          flatText(lines.slice(k).join('\n').trim())
-            .replace(/\s*\(pp?\. [^)]*\)$/, '')
-            .split(' ')
-            .slice(0, 4)
-            .join(' ')
-            .toLowerCase(),
-        );
+        // (the contents number a document the source numbers, `123. Department of State …`; its
+        // head prints the title as the source does, the number given apart: its first words then)
+        const starts = lines.flatMap((_, k) => {
+          const title = flatText(lines.slice(k).join('\n').trim()).replace(/\s*\(pp?\. [^)]*\)$/, '');
+          const words = (t: string): string => t.split(' ').slice(0, 4).join(' ').toLowerCase();
+          const unnumbered = title.replace(/^\d+\. /, '');
+          return unnumbered === title ? [words(title)] : [words(title), words(unnumbered)];
+        });
         count(
           audit,
           'PDF contents',
