@@ -430,6 +430,10 @@ describe('recto reader (course readers)', () => {
         expect(norm(htmlText(itemChapter)), item.id).not.toContain(norm(htmlText(unit.introduction)));
       }
     }
+    // the units found by search (their introductions were, on the first item's page)
+    const search = readFileSync(join(out, 'html/assets/search-index.js'), 'utf8');
+    for (const k of [1, 2, 3]) expect(search).toContain(`"u":"units/unit-${k}.html"`);
+    expect(search).toContain('eighteen months apart');
     // the readings listed with their dates and authors
     const week2 = htmlText(readFileSync(join(out, 'html/units/unit-2.html'), 'utf8'));
     expect(week2).toContain('September 1944 · Department of State → President Roosevelt');

@@ -117,14 +117,22 @@ export async function renderHtml(
   const entries: SearchDocument[] = [];
   const links = siteLinks(edition, units);
   const figures: FigureImagesUse = { images: options.images ?? {}, used: new Map() };
+  const opens = new Map(units.map((u) => [u.items[0]?.id, u]));
   for (let k = 0; k < edition.documents.length; k++) {
+    // a unit's page, before its first item: found by search in the reading order
+    const unit = opens.get(edition.documents[k]?.id);
+    if (unit) {
+      const page = unitPage(edition, unit, links);
+      write(unitFile(unit), page.html);
+      entries.push(page.entry);
+    }
     const made = documentFiles(edition, k, links, options.documentTei, figures, units);
     if (!made) continue;
     for (const [name, data] of made.files) write(name, data);
     entries.push(made.entry);
   }
   write('index.html', indexPage(edition, options.downloads, links, figures, units));
-  for (const unit of units) write(unitFile(unit), unitPage(edition, unit, links));
+
   if (editionFigures(edition).length)
     write(FIGURE_STYLE, await readFile(templatePath('html', 'figures.css')));
   // the images the pages show, copied under the site's assets; what the format cannot hold is said once

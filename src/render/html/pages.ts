@@ -107,11 +107,13 @@ export const metaLine = (doc: ModelDocument): string =>
     .filter(Boolean)
     .join(' · ');
 
-/** A division in the breadcrumbs: its unit's page when it is a reader's unit. */
-const groupCrumb = (group: string, unit: ReaderUnit | undefined): string =>
-  unit && unit.title === group
-    ? `<li><a href="../${escapeAttr(unitFile(unit))}">${escapeHtml(group)}</a></li>`
-    : `<li>${escapeHtml(group)}</li>`;
+/** The divisions a document is in, in the breadcrumbs: a reader's unit, linked to its page (its title whole). */
+function groupCrumbs(group: string | undefined, unit: ReaderUnit | undefined): string[] {
+  if (!group) return [];
+  if (unit && unit.title === group)
+    return [`<li><a href="../${escapeAttr(unitFile(unit))}">${escapeHtml(group)}</a></li>`];
+  return group.split(' — ').map((g) => `<li>${escapeHtml(g)}</li>`);
+}
 
 export function documentPage(
   edition: ModelEdition,
@@ -141,7 +143,7 @@ export function documentPage(
       : '';
   const crumbs = [
     `<li><a href="../index.html">${escapeHtml(edition.meta.title)}</a></li>`,
-    ...(doc.group ? doc.group.split(' — ').map((g) => groupCrumb(g, unitOfDocument(units, doc))) : []),
+    ...groupCrumbs(doc.group, unitOfDocument(units, doc)),
     `<li aria-current="page">${escapeHtml(doc.number ? `Document ${doc.number}` : doc.title)}</li>`,
   ];
   const sections =

@@ -3,8 +3,9 @@ import { type ReaderUnit, readerUnits } from '../../model/units.ts';
 import { fill, readTemplate } from '../template.ts';
 import { blocks, newContext } from './elements.ts';
 import { escapeHtml } from './escape.ts';
-import { contentsItem, documentFile, layout, pageTitle } from './pages.ts';
+import { contentsItem, documentFile, layout, pageTitle, unitFile } from './pages.ts';
 import { registerLinks } from './register-links.ts';
+import type { SearchDocument } from './search-index.ts';
 
 /**
  * The edition as the site shows it: a course reader's units on pages of their own, the documents
@@ -19,7 +20,11 @@ export function siteEdition(edition: ModelEdition): { edition: ModelEdition; uni
  * A unit's page: its title, its introduction and reading list, and the readings it holds with
  * their dates and authors, each linked. `links` are the site's (hrefs relative to docs/).
  */
-export function unitPage(edition: ModelEdition, unit: ReaderUnit, links: Map<string, string>): string {
+export function unitPage(
+  edition: ModelEdition,
+  unit: ReaderUnit,
+  links: Map<string, string>,
+): { html: string; entry: SearchDocument } {
   const ctx = newContext();
   ctx.resolve = (id) => {
     const href = links.get(id);
@@ -44,10 +49,20 @@ export function unitPage(edition: ModelEdition, unit: ReaderUnit, links: Map<str
     },
     'unit.html',
   );
-  return layout(edition.meta, {
+  const html = layout(edition.meta, {
     title: pageTitle(unit.title, edition.meta.title),
     root: '../',
     main,
     description: `${unit.title}: ${unit.items.length} readings in ${edition.meta.title}.`,
   });
+  // (its introduction and reading list found by search, as they were on the first item's page)
+  const entry: SearchDocument = {
+    id: unit.id,
+    url: unitFile(unit),
+    title: unit.title,
+    headings: ctx.headings ?? [],
+    paragraphs: ctx.paragraphs,
+    notes: [],
+  };
+  return { html, entry };
 }
