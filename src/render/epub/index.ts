@@ -22,6 +22,7 @@ import { type EpubContext, newEpubContext } from './elements.ts';
 import { editionUuid } from './identity.ts';
 import { coverPng } from './raster-cover.ts';
 import { INDEX_FILE, registerIndexChapter } from './register-index.ts';
+import { type Chapter, documentMeta, unitChapter } from './unit-chapter.ts';
 
 /**
  * The annotated EPUB 3, made with epub-gen-memory (chapters, package, zip) from the TEI master.
@@ -45,14 +46,6 @@ const constants = epubConstants as unknown as {
 const allowedAttributes = constants.allowedAttributes ?? constants.default?.allowedAttributes;
 if (!allowedAttributes) throw new Error('epub-gen-memory: its list of allowed attributes was not found');
 if (!allowedAttributes.includes('scope')) allowedAttributes.push('scope');
-
-interface Chapter {
-  title: string;
-  content: string;
-  filename: string;
-  beforeToc?: boolean;
-  excludeFromToc?: boolean;
-}
 
 interface ZipEntry {
   date: Date;
@@ -145,12 +138,6 @@ function chapterFiles(documents: ModelDocument[]): Map<string, string> {
   return files;
 }
 
-/** A document's date, author (→ recipient) and place, as its chapter and its unit's list give them. */
-const documentMeta = (doc: ModelDocument): string =>
-  [doc.date, doc.author && doc.recipient ? `${doc.author} → ${doc.recipient}` : doc.author, doc.place]
-    .filter(Boolean)
-    .join(' · ');
-
 function documentChapter(
   doc: ModelDocument,
   index: number,
@@ -178,30 +165,6 @@ function documentChapter(
     'chapter.html',
   );
   return { chapter: { title: contentsTitle(doc), content, filename }, ctx };
-}
-
-/**
- * A reader's unit as a chapter of its own, before its items: its title, introduction and reading
- * list, and its readings with their dates and authors, linked (see model/units.ts).
- */
-function unitChapter(
-  unit: ReaderUnit,
-  filename: string,
-  fileOf: (d: ModelDocument) => string,
-  figures: HtmlFigures,
-): Chapter {
-  const ctx = newEpubContext();
-  ctx.figures = figures;
-  const headings = unit.blocks.findIndex((b) => b.kind !== 'heading');
-  const text = blocks(unit.blocks.slice(headings < 0 ? unit.blocks.length : Math.max(1, headings)), ctx);
-  const items = unit.items
-    .map((d) => {
-      const meta = documentMeta(d);
-      return `<li><a href="${escapeHtml(fileOf(d))}">${escapeHtml(contentsTitle(d))}</a>${meta ? `<br /><span class="doc-meta">${escapeHtml(meta)}</span>` : ''}</li>`;
-    })
-    .join('\n');
-  const content = fill(readTemplate('epub', 'unit.html'), { title: unit.title, text, items }, 'unit.html');
-  return { title: unit.title, content, filename };
 }
 
 /** A person of the book's metadata: one `dc:creator` or `dc:contributor` each, with a MARC relator role. */
