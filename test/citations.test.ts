@@ -174,6 +174,19 @@ describe('the seeds’ citations (the site’s cite/ files)', () => {
       }
       expect(item?.['container-title'] ?? '').not.toMatch(ARCHIVAL);
     }
+    // seed 003 cites the printed volume it is document 123 of (history.state.gov/historicaldocuments/frus1944Quebec/d123)
+    const [d003] = JSON.parse(
+      readFileSync(join(site, 'cite', `${edition.documents[3]?.id}.json`), 'utf8'),
+    ) as CslItem[];
+    expect(d003).toMatchObject({
+      type: 'chapter',
+      'container-title': 'Foreign Relations of the United States, Conference at Quebec, 1944',
+      'collection-title': 'Foreign Relations of the United States',
+      editor: [{ literal: 'Richardson Dougall' }],
+      issued: { 'date-parts': [[1972]] },
+      'chapter-number': '123',
+      page: '192-193',
+    });
     const [d004] = JSON.parse(
       readFileSync(join(site, 'cite', `${edition.documents[4]?.id}.json`), 'utf8'),
     ) as CslItem[];

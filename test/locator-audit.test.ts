@@ -1,6 +1,13 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { type Audit, auditEpub, auditPdf, auditSite, newAudit } from './support/locator-audit.ts';
+import {
+  type Audit,
+  auditBetweenBreaks,
+  auditEpub,
+  auditPdf,
+  auditSite,
+  newAudit,
+} from './support/locator-audit.ts';
 import { ROOT, recto, tempDir } from './support/run.ts';
 import { sharedCorpora } from './support/shared.ts';
 
@@ -25,6 +32,8 @@ interface Book {
   make: (out: string) => ReturnType<typeof recto>;
   /** What it builds (none: not built). */
   files: (out: string) => { site?: string; epub?: string; pdf?: string; master: string };
+  /** Built from a volume's plain texts: the volume.xml that says where its documents without page breaks stand. */
+  volume?: string;
 }
 
 const ALL = ['--formats', 'tei,html,epub,pdf', '--quiet'];
@@ -56,6 +65,7 @@ const books: Book[] = [
       make: (out) => recto(['build', '--sources', dir, '--out', out, '--formats', 'tei,html', '--quiet']),
       // (an edition built from a folder without edition.json is named after the folder)
       files: (out) => ({ site: built(name)(out).site, master: built(name)(out).master }),
+      volume: join(dir, 'volume.xml'),
     },
     {
       label: `${name} from its volume.xml`,
@@ -90,6 +100,7 @@ describe('the locator audit', () => {
       const { site, epub, pdf, master } = book.files(out);
       const audit = newAudit();
       if (site) auditSite(site, audit, book.label);
+      if (site && book.volume) auditBetweenBreaks(site, book.volume, audit, book.label);
       if (site && epub) auditEpub(epub, site, audit, book.label);
       if (pdf) await auditPdf(pdf, master, audit, book.label, { complete: book.complete });
       print(book.label, audit);
@@ -99,6 +110,8 @@ describe('the locator audit', () => {
       // every kind of locator the book prints was found and read (none skipped unread)
       if (site) expect(audit.checked['search results'] ?? 0).toBeGreaterThan(0);
       if (pdf) expect(audit.checked['PDF contents'] ?? 0).toBeGreaterThan(0);
+      if (book.volume)
+        expect(audit.checked['citations (no page break: against volume.xml)'] ?? 0).toBeGreaterThan(0);
       expect(audit.wrong).toEqual([]);
     }, 900_000);
 

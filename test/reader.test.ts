@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { HtmlValidate } from 'html-validate';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { validateTei } from '../src/tei/validate.ts';
 import { axeViolations } from './support/axe.ts';
@@ -100,13 +101,14 @@ describe('recto reader (course readers)', () => {
     const index = readFileSync(join(out, 'html/index.html'), 'utf8');
     const nav = readEpub(join(out, 'containment-reader.epub')).get('OEBPS/toc.xhtml') ?? '';
     const contents = pdfText(join(out, 'containment-reader.pdf'), 5, 6);
-    for (const unit of [
+    for (const [k, unit] of [
       'Week 1: Revolution and recognition',
       'Week 2: The origins of containment',
       'Week 3: The Berlin Crisis',
-    ]) {
-      expect(index).toContain(`<li class="toc-group">${unit}`);
-      expect(nav).toMatch(new RegExp(`<li><span>${unit}[^<]*</span>\\s*<ol>`));
+    ].entries()) {
+      // (each unit heads its items, linked to its own page and chapter: see the unit pages test)
+      expect(index).toContain(`<li class="toc-group"><a href="units/unit-${k + 1}.html">${unit}`);
+      expect(nav).toMatch(new RegExp(`<li><a href="unit-${k + 1}.xhtml">${unit}[^<]*</a>\\s*<ol>`));
       expect(norm(contents)).toContain(norm(unit));
     }
     // the contents give each excerpt's pages in its source
@@ -382,11 +384,79 @@ describe('recto reader (course readers)', () => {
     }
   });
 
+  it('gives each unit its own page and chapter: its introduction, reading list and readings with dates and authors; the first item no longer carries it (issue #26)', async () => {
+    const manifest = JSON.parse(readFileSync(EXAMPLE, 'utf8')) as {
+      units: { title: string; introduction: string; items: { id: string; headnote: string }[] }[];
+    };
+    const epub = readEpub(join(out, 'containment-reader.epub'));
+    const spine = [...(epub.get('OEBPS/content.opf') ?? '').matchAll(/<itemref idref="([^"]+)"/g)].map(
+      (m) => m[1],
+    );
+    const manifestItems = new Map(
+      [...(epub.get('OEBPS/content.opf') ?? '').matchAll(/<item id="([^"]+)" href="([^"]+)"/g)].map((m) => [
+        m[2] as string,
+        m[1] as string,
+      ]),
+    );
+    const validator = new HtmlValidate({ extends: ['html-validate:recommended'] });
+    for (const [k, unit] of manifest.units.entries()) {
+      const id = `unit-${k + 1}`;
+      const file = join(out, 'html/units', `${id}.html`);
+      const html = readFileSync(file, 'utf8');
+      const text = norm(htmlText(html));
+      expect(html).toContain(`<h1 class="unit-title">${unit.title}</h1>`);
+      expect(text, id).toContain(norm(htmlText(unit.introduction)));
+      const report = await validator.validateString(html, file);
+      expect(
+        report.results.flatMap((r) => r.messages.filter((m) => m.severity === 2).map((m) => m.message)),
+      ).toEqual([]);
+      const chapter = epub.get(`OEBPS/${id}.xhtml`) ?? '';
+      expect(norm(htmlText(chapter)), `${id}.xhtml`).toContain(norm(htmlText(unit.introduction)));
+      // the unit's chapter comes before its first item in the reading order
+      const first = unit.items[0]?.id as string;
+      expect(spine.indexOf(manifestItems.get(`${id}.xhtml`))).toBe(
+        spine.indexOf(manifestItems.get(`${first}.xhtml`)) - 1,
+      );
+      for (const item of unit.items) {
+        const page = norm(htmlText(readFileSync(join(out, 'html/docs', `${item.id}.html`), 'utf8')));
+        expect(html, `${id}: ${item.id}`).toContain(`href="../docs/${item.id}.html"`);
+        expect(chapter, `${id}: ${item.id}`).toContain(`href="${item.id}.xhtml"`);
+        // (the item's page links its unit, and no longer carries the unit's introduction)
+        expect(page, item.id).not.toContain(norm(htmlText(unit.introduction)));
+        expect(readFileSync(join(out, 'html/docs', `${item.id}.html`), 'utf8')).toContain(
+          `href="../units/${id}.html"`,
+        );
+        const itemChapter = epub.get(`OEBPS/${item.id}.xhtml`) ?? '';
+        expect(norm(htmlText(itemChapter)), item.id).not.toContain(norm(htmlText(unit.introduction)));
+      }
+    }
+    // the units found by search (their introductions were, on the first item's page)
+    const search = readFileSync(join(out, 'html/assets/search-index.js'), 'utf8');
+    for (const k of [1, 2, 3]) expect(search).toContain(`"u":"units/unit-${k}.html"`);
+    expect(search).toContain('eighteen months apart');
+    // the readings listed with their dates and authors
+    const week2 = htmlText(readFileSync(join(out, 'html/units/unit-2.html'), 'utf8'));
+    expect(week2).toContain('September 1944 · Department of State → President Roosevelt');
+    expect(week2).toContain('March 20, 1946');
+    expect(htmlText(epub.get('OEBPS/unit-2.xhtml') ?? '')).toContain('September 1944 · Department of State');
+    // the PDF, a book, prints the introduction at the unit's start, before its first item
+    const pdf = outputs.pdf ?? '';
+    const at = (markdown = ''): number => pdf.indexOf(norm(htmlText(markdown)).slice(0, 60));
+    const intro = at(manifest.units[1]?.introduction);
+    expect(intro).toBeGreaterThan(at(manifest.units[0]?.items.at(-1)?.headnote));
+    expect(intro).toBeLessThan(at(manifest.units[1]?.items[0]?.headnote));
+  });
+
   it('sets the reader’s pages apart accessibly: no axe-core violations (WCAG 2.1 AA) on the contents and on items with headnotes, questions and cuts, light and dark', async () => {
     const browser = await launchChromium();
     try {
       for (const scheme of ['light', 'dark'] as const) {
-        for (const file of ['index.html', 'docs/chicherin-1918.html', 'docs/dulles-1958-11-26.html']) {
+        for (const file of [
+          'index.html',
+          'units/unit-1.html',
+          'docs/chicherin-1918.html',
+          'docs/dulles-1958-11-26.html',
+        ]) {
           const page = await browser.newPage();
           await page.emulateMedia({ colorScheme: scheme });
           await page.goto(`file://${join(out, 'html', file)}`);

@@ -94,42 +94,80 @@ export function contentsTitle(doc: Pick<ModelDocument, 'number' | 'title' | 'exc
   return `${numberedTitle(doc)} (${pages.from === pages.to ? `p. ${pages.from}` : `pp. ${pages.from}–${pages.to}`})`;
 }
 
+/** A document's page breaks in its own text (not a division's head set before it), and how it opens. */
+function ownBreaks(doc: ModelDocument): { breaks: string[]; startsWithBreak: boolean; wordsBegin?: string } {
+  const breaks: string[] = [];
+  let words = false;
+  let startsWithBreak = false;
+  // (the head of a volume's division, set before the document, is not its text)
+  const own = doc.blocks.filter((b) => !(b.kind === 'heading' && b.role === 'division'));
+  let wordsBegin: string | undefined; // the page of the last break before any words (a blank page's break before it passed)
+  forEachNode(own, (n) => {
+    if (n.kind === 'pageBreak') {
+      if (!words && breaks.length === 0) startsWithBreak = true;
+      if (!words) wordsBegin = n.n;
+      breaks.push(n.n);
+    } else if (n.kind === 'text' && n.text.trim()) words = true;
+  });
+  return { breaks, startsWithBreak, wordsBegin };
+}
+
 /**
  * The pages of its source edition a document's text gives, where its header does not say: from
  * its first page break to its last. A document of a volume that does not open with a break starts
  * on the page the previous one ended on. `startPage` is the page its first words are printed on
  * (for a citation of the text before the first break): the page before the first break when text
  * comes first.
+ *
+ * A document with no page break at all and no pages in its header, after one that ended on page N,
+ * is somewhere from N to the page before the next break of its volume (M): `N–(M−1)`, one page when
+ * that break is N+1; with no break after it, all that is known is that it begins on N: `N ff.`.
+ * (It used to get N alone: a short telegram on N and N+1 was cited as if it all stood on N.)
  */
 function findPages(documents: ModelDocument[]): void {
   let current: string | undefined;
   let edition: string | undefined;
-  for (const doc of documents) {
+  const opened = documents.map(ownBreaks);
+  // the first page break after each document in its own source edition (its volume)
+  const nextBreak: (string | undefined)[] = [];
+  for (let k = documents.length - 1, next: string | undefined; k >= 0; k--) {
+    if (documents[k + 1]?.sourceEdition !== documents[k]?.sourceEdition) next = undefined;
+    nextBreak[k] = next;
+    next = opened[k]?.breaks[0] ?? next;
+  }
+  for (const [k, doc] of documents.entries()) {
     if (doc.sourceEdition !== edition) current = undefined;
     edition = doc.sourceEdition;
-    const breaks: string[] = [];
-    let words = false;
-    let startsWithBreak = false;
-    // (the head of a volume's division, set before the document, is not its text)
-    const own = doc.blocks.filter((b) => !(b.kind === 'heading' && b.role === 'division'));
-    let wordsBegin: string | undefined; // the page of the last break before any words (a blank page's break before it passed)
-    forEachNode(own, (n) => {
-      if (n.kind === 'pageBreak') {
-        if (!words && breaks.length === 0) startsWithBreak = true;
-        if (!words) wordsBegin = n.n;
-        breaks.push(n.n);
-      } else if (n.kind === 'text' && n.text.trim()) words = true;
-    });
+    const { breaks, startsWithBreak, wordsBegin } = opened[k] as ReturnType<typeof ownBreaks>;
     const first = breaks[0];
     const previous = first && /^\d+$/.test(first) ? String(Number(first) - 1) : undefined;
     // (a header that states the pages knows the first: a reader's excerpts of one volume are not
     // consecutive, so the page the previous one ended on says nothing)
     doc.startPage = startsWithBreak ? wordsBegin : (doc.record.pages?.from ?? current ?? previous ?? first);
+    if (first === undefined && !doc.record.pages && current !== undefined) {
+      const between = pagesBetween(current, nextBreak[k]);
+      doc.startLocator = between.locator;
+      if (between.to) doc.record = { ...doc.record, pages: { from: current, to: between.to } };
+      continue;
+    }
     doc.startLocator = startLocator(doc.startPage, startsWithBreak, first, doc.record.pages?.to);
     const from = startsWithBreak ? first : (current ?? first);
     if (!doc.record.pages && from) doc.record = { ...doc.record, pages: { from, to: breaks.at(-1) ?? from } };
     current = breaks.at(-1) ?? current;
   }
+}
+
+/**
+ * Where a document with no page break stands that begins on `from` (the page the previous one
+ * ended on): up to the page before the next break (`next`), else open-ended (`696 ff.`).
+ */
+function pagesBetween(from: string, next: string | undefined): { locator: Locator; to?: string } {
+  if (next === undefined) return { locator: `${from} ff.` };
+  const to = pageBefore(next);
+  // (pages not in figures, or a next break that does not follow: the start alone, as before)
+  if (to === undefined || !/^\d+$/.test(from) || Number(to) < Number(from))
+    return { locator: from, to: from };
+  return { locator: pagesLocator(from, to), to };
 }
 
 /**

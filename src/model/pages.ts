@@ -70,14 +70,16 @@ export function documentPages(
 /**
  * Where words stand in the source edition, as a locator: one page (`696`) when a page break says
  * so, else the range the words may be on (`696–709`: a document without page markers whose header
- * gives its pages). A locator that is a range is never shortened to its first page.
+ * gives its pages, or that stands between two breaks of its volume), else where they begin and no
+ * more (`696 ff.`: after a document that ended on 696, with no break after it). A locator that is a
+ * range is never shortened to its first page.
  */
 export type Locator = string;
 
 /** The locator of the pages from `from` to `to` (one page when they are the same). */
 export const pagesLocator = (from: string, to: string): Locator => (from === to ? from : `${from}–${to}`);
 
-/** A locator as the edition prints it: `p. 696`, `pp. 696–709`. */
+/** A locator as the edition prints it: `p. 696`, `pp. 696–709`, `p. 696 ff.`. */
 export const locatorLabel = (locator: Locator): string =>
   locator.includes('–') ? `pp. ${locator}` : `p. ${locator}`;
 

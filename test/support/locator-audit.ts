@@ -37,16 +37,25 @@ const decode = (s: string): string =>
 const numeric = (s: string | undefined): boolean => s !== undefined && /^\d+$/.test(s);
 const range = (from: string, to: string): string => (from === to ? from : `${from}–${to}`);
 
-/** A locator as printed (`p. 12`, `pp. 696–709`, `p. 12 (note)`) → `12`, `696–709`; none for anything else. */
+/**
+ * A locator as printed (`p. 12`, `pp. 696–709`, `p. 12 (note)`, `p. 580 ff.`) → `12`, `696–709`,
+ * `580 ff.`; none for anything else.
+ */
 export function locatorOf(label: string): string | undefined {
-  const m = /^(pp?)\. (\S+?)(?: \(note\))?$/.exec(decode(label).trim());
+  const m = /^(pp?)\. (\S+?)( ff\.)?(?: \(note\))?$/.exec(decode(label).trim());
   if (!m) return undefined;
+  if (m[3]) return m[1] === 'p' && numeric(m[2]) ? `${m[2]} ff.` : undefined;
   return (m[1] === 'pp') === (m[2] ?? '').includes('–') ? m[2] : undefined;
 }
 
 /** An HTML page or an EPUB chapter: its page breaks (where, which page) and the pages its document is on. */
 export class PagedFile {
   readonly breaks: { at: number; n: string }[] = [];
+  /**
+   * For a document with no page break and no pages of its own: the page the document before it
+   * ended on (all that is known: it begins there, `N ff.`; see auditBetweenBreaks for the truth).
+   */
+  opensAfter?: string;
 
   constructor(
     readonly html: string,
@@ -100,7 +109,10 @@ export class PagedFile {
     if (before) return before.n;
     const after = this.breaks.find((b) => b.at > at);
     const from = this.first;
-    if (!after) return from && this.last ? range(from, this.last) : from;
+    if (!after)
+      return from && this.last
+        ? range(from, this.last)
+        : (from ?? (this.opensAfter === undefined ? undefined : `${this.opensAfter} ff.`));
     if (!from) return undefined;
     if (!numeric(from) || !numeric(after.n) || Number(after.n) - 1 <= Number(from)) return from;
     return range(from, String(Number(after.n) - 1));
@@ -114,6 +126,85 @@ export class PagedFile {
     const [from, to] = locator.split('–');
     return from === expected.split('–')[0] && this.breaks.some((b) => b.at > at && b.n === to);
   }
+}
+
+/**
+ * The truth for documents built from plain texts with no page break of their own (issue #26): the
+ * pages the official volume.xml prints each on (its `pb`s between and inside the documents). The
+ * "Cite this" locator of such a document must hold all of them: a range from its first to past its
+ * last (`pp. 23–24`), or where it begins and no more (`p. 580 ff.`). A single page it runs past,
+ * what the texts' builds printed before (the previous document's last page), is wrong.
+ */
+export function auditBetweenBreaks(site: string, volumeXml: string, audit: Audit, label: string): void {
+  const truth = volumePages(readFileSync(volumeXml, 'utf8'));
+  for (const [file, page] of sitePages(site)) {
+    if (page.breaks.length) continue;
+    const start = /data-start-page="([^"]*)"/.exec(page.html)?.[1];
+    if (!start) continue;
+    // (0011.txt is document 11 of the volume: d0011.html → d11)
+    const id = `d${Number(/^d(\d+)\.html$/.exec(file)?.[1] ?? Number.NaN)}`;
+    const pages = truth.get(id);
+    const locator = decode(start);
+    const [from = '', to] = locator.endsWith(' ff.') ? [locator.slice(0, -4)] : locator.split('–');
+    const open = locator.endsWith(' ff.');
+    const holds = (p: string): boolean => {
+      if (!numeric(p) || !numeric(from)) return p === from;
+      if (open) return Number(p) >= Number(from);
+      return to === undefined ? p === from : Number(p) >= Number(from) && Number(p) <= Number(to);
+    };
+    count(
+      audit,
+      'citations (no page break: against volume.xml)',
+      pages !== undefined && pages.length > 0 && pages.every(holds),
+      () => `${label} ${file}: cites ${locator}, printed on ${pages?.join(', ') ?? '(not in the volume)'}`,
+    );
+  }
+}
+
+/** The pages each document of a FRUS volume.xml is printed on (its words'), by xml:id. */
+function volumePages(xml: string): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  const marks = [
+    ...xml.matchAll(
+      /<pb\b[^>]*\bn="([^"]*)"|<div\b[^>]*\btype="document"[^>]*\bxml:id="([^"]*)"[^>]*>|<div\b[^>]*\bxml:id="([^"]*)"[^>]*\btype="document"[^>]*>/g,
+    ),
+  ];
+  let page: string | undefined;
+  for (const [k, m] of marks.entries()) {
+    if (m[1] !== undefined) {
+      page = m[1];
+      continue;
+    }
+    const id = (m[2] ?? m[3]) as string;
+    const start = (m.index ?? 0) + m[0].length;
+    // its end: the div closed at its own depth
+    let depth = 1;
+    let end = start;
+    for (const d of xml.slice(start).matchAll(/<(\/?)div\b[^>]*?(\/?)>/g)) {
+      if (d[2]) continue;
+      depth += d[1] ? -1 : 1;
+      if (depth === 0) {
+        end = start + (d.index ?? 0);
+        break;
+      }
+    }
+    const inside = marks.slice(k + 1).filter((b) => b[1] !== undefined && (b.index ?? 0) < end);
+    const first = inside[0];
+    const words = (a: number, b: number): boolean =>
+      /\S/.test(
+        xml
+          .slice(a, b)
+          .replace(/<note\b[\s\S]*?<\/note>/g, '')
+          .replace(/<[^>]*>/g, ''),
+      );
+    const pages = [
+      // (its words before its first break are on the page before, unless it opens with the break)
+      ...(page !== undefined && (!first || words(start, first.index ?? end)) ? [page] : []),
+      ...inside.map((b) => b[1] as string),
+    ];
+    out.set(id, [...new Set(pages)]);
+  }
+  return out;
 }
 
 /** A page's marker with its words (`p. 12`), in the HTML and in the EPUB. */
@@ -140,6 +231,19 @@ function sitePages(site: string): Map<string, PagedFile> {
 /** The HTML edition: its register pages, its search index and its "Cite this" lines. */
 export function auditSite(site: string, audit: Audit, label: string): void {
   const pages = sitePages(site);
+  const script = readFileSync(join(site, 'assets', 'search-index.js'), 'utf8');
+  const search = JSON.parse(script.slice(script.indexOf('{'), script.lastIndexOf('}') + 1)) as {
+    docs: { u: string }[];
+    index: { storedFields: Record<string, { d: number; a?: string; k: string; p?: string }> };
+  };
+  // in the edition's order: where a document with no page break and no pages of its own begins
+  let ended: string | undefined;
+  for (const doc of search.docs) {
+    const page = pages.get(doc.u.replace(/^docs\//, ''));
+    if (!page) continue;
+    if (!page.breaks.length && page.first === undefined) page.opensAfter = ended;
+    ended = page.breaks.at(-1)?.n ?? ended;
+  }
   // register pages: each document's locators, each a link to a mention, each listed once
   const register = join(site, 'register');
   for (const f of existsSync(register) ? readdirSync(register) : []) {
@@ -166,11 +270,6 @@ export function auditSite(site: string, audit: Audit, label: string): void {
     }
   }
   // search results: the page each entry gives
-  const script = readFileSync(join(site, 'assets', 'search-index.js'), 'utf8');
-  const search = JSON.parse(script.slice(script.indexOf('{'), script.lastIndexOf('}') + 1)) as {
-    docs: { u: string }[];
-    index: { storedFields: Record<string, { d: number; a?: string; k: string; p?: string }> };
-  };
   for (const entry of Object.values(search.index.storedFields)) {
     if (!entry.p || !entry.a) continue;
     const file = search.docs[entry.d]?.u.replace(/^docs\//, '') ?? '';
@@ -325,14 +424,14 @@ export async function auditPdf(
         title = [];
         // the page prints the title's first words (the lines before it may be a division's title)
         const text = flatText(texts[page - 1] ?? '').toLowerCase();
-        const starts = lines.map((_, k) =>
-          flatText(lines.slice(k).join('\n').trim())
-            .replace(/\s*\(pp?\. [^)]*\)$/, '')
-            .split(' ')
-            .slice(0, 4)
-            .join(' ')
-            .toLowerCase(),
-        );
+        // (the contents number a document the source numbers, `123. Department of State …`; its
+        // head prints the title as the source does, the number given apart: its first words then)
+        const starts = lines.flatMap((_, k) => {
+          const title = flatText(lines.slice(k).join('\n').trim()).replace(/\s*\(pp?\. [^)]*\)$/, '');
+          const words = (t: string): string => t.split(' ').slice(0, 4).join(' ').toLowerCase();
+          const unnumbered = title.replace(/^\d+\. /, '');
+          return unnumbered === title ? [words(title)] : [words(title), words(unnumbered)];
+        });
         count(
           audit,
           'PDF contents',

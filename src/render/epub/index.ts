@@ -4,6 +4,8 @@ import * as epubConstants from 'epub-gen-memory/dist/lib/util/constants.js';
 import { writeFileAtomic } from '../../fs/atomic-write.ts';
 import { type EditionMeta, RIGHTS_NOT_STATED } from '../../meta.ts';
 import { contentsTitle, type ModelDocument, type ModelEdition } from '../../model/edition.ts';
+import { type ReaderUnit, readerUnits } from '../../model/units.ts';
+import { forEachNode } from '../../model/walk.ts';
 import { timeAsync } from '../../profile.ts';
 import { modifiedDate, w3cDateTime } from '../../reproducible.ts';
 import { editionFigures, imageBytes, unheldImages } from '../figures.ts';
@@ -20,6 +22,7 @@ import { type EpubContext, newEpubContext } from './elements.ts';
 import { editionUuid } from './identity.ts';
 import { coverPng } from './raster-cover.ts';
 import { INDEX_FILE, registerIndexChapter } from './register-index.ts';
+import { type Chapter, documentMeta, unitChapter } from './unit-chapter.ts';
 
 /**
  * The annotated EPUB 3, made with epub-gen-memory (chapters, package, zip) from the TEI master.
@@ -43,14 +46,6 @@ const constants = epubConstants as unknown as {
 const allowedAttributes = constants.allowedAttributes ?? constants.default?.allowedAttributes;
 if (!allowedAttributes) throw new Error('epub-gen-memory: its list of allowed attributes was not found');
 if (!allowedAttributes.includes('scope')) allowedAttributes.push('scope');
-
-interface Chapter {
-  title: string;
-  content: string;
-  filename: string;
-  beforeToc?: boolean;
-  excludeFromToc?: boolean;
-}
 
 interface ZipEntry {
   date: Date;
@@ -155,13 +150,7 @@ function documentChapter(
   ctx.resolve = (id) => links.get(id);
   ctx.figures = figures;
   const text = blocks(doc.blocks, ctx);
-  const meta = [
-    doc.date,
-    doc.author && doc.recipient ? `${doc.author} → ${doc.recipient}` : doc.author,
-    doc.place,
-  ]
-    .filter(Boolean)
-    .join(' · ');
+  const meta = documentMeta(doc);
   const content = fill(
     readTemplate('epub', 'chapter.html'),
     {
@@ -202,7 +191,7 @@ export function bookPeople(meta: EditionMeta): BookPerson[] {
   }));
 }
 
-/** An entry of the EPUB's navigation: a chapter, or a division's title over its chapters. */
+/** An entry of the EPUB's navigation: a chapter, or a division's title (a unit's: its chapter) over its chapters. */
 interface TocEntry {
   title: string;
   href?: string;
@@ -210,10 +199,13 @@ interface TocEntry {
 }
 
 export async function renderEpub(
-  edition: ModelEdition,
+  model: ModelEdition,
   out: string,
   options: WriterOptions,
 ): Promise<string[]> {
+  // (a course reader's units as chapters of their own, before their items: see model/units.ts)
+  const { units, documents } = readerUnits(model.documents);
+  const edition: ModelEdition = units.length ? { ...model, documents } : model;
   const { meta } = edition;
   const identifier = editionUuid(meta);
   const modified = modifiedDate(meta);
@@ -267,9 +259,29 @@ export async function renderEpub(
     page: (n) => `page${n}`,
     note: (id) => `fn-${id}`,
   });
+  const taken = new Set([...RESERVED, ...[...files.values()].map((f) => f.replace(/\.xhtml$/, ''))]);
+  const unitFiles = new Map<ReaderUnit, string>();
+  for (const unit of units) {
+    const base = unit.id.replace(/[^A-Za-z0-9_.-]/g, '_');
+    let name = taken.has(base) ? `unit-${base}` : base;
+    for (let k = 2; taken.has(name); k++) name = `unit-${base}-${k}`;
+    taken.add(name);
+    unitFiles.set(unit, `${name}.xhtml`);
+    links.set(unit.id, `${name}.xhtml`);
+    forEachNode(unit.blocks, (n) => {
+      if ('id' in n && n.id && !links.has(n.id)) links.set(n.id, `${name}.xhtml#${n.id}`);
+    });
+  }
+  const unitOpened = new Map(units.map((u) => [u.items[0]?.id, u]));
   // The navigation: the documents of a division (a volume's chapter, a reader's unit) under its title.
   const toc: TocEntry[] = edition.introduction ? [{ title: 'Introduction', href: 'introduction.xhtml' }] : [];
   edition.documents.forEach((doc, k) => {
+    const unit = unitOpened.get(doc.id);
+    const unitFile = unit && unitFiles.get(unit);
+    if (unit && unitFile) {
+      chapters.push(unitChapter(unit, unitFile, fileOf, figures));
+      toc.push({ title: doc.group ?? unit.title, href: unitFile, children: [] });
+    }
     const { chapter, ctx: docCtx } = documentChapter(doc, k, edition, fileOf(doc), links, figures);
     chapters.push(chapter);
     const entry = { title: chapter.title, href: chapter.filename as string };
@@ -347,7 +359,10 @@ export async function renderEpub(
           : `The printed source of each document, as cited with it (${sources.length} sources)`,
       pages,
       toc,
-      bodymatter: firstDocument ? fileOf(firstDocument) : 'title.xhtml',
+      // (a reader's first unit opens the text, before its first item)
+      bodymatter: firstDocument
+        ? (unitFiles.get(unitOpened.get(firstDocument.id) as ReaderUnit) ?? fileOf(firstDocument))
+        : 'title.xhtml',
       index: index ? INDEX_FILE : '',
       accessibilitySummary:
         'Text-only publication with a table of contents, landmarks and the page numbers of the printed sources (page list and page-break markers). Footnotes are linked both ways; editorial interventions (omissions, conjectures, corrections) are marked in the text and described for screen readers.',

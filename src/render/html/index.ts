@@ -4,6 +4,8 @@ import { dirname, join } from 'node:path';
 import { mapLimit } from '../../fs/map-limit.ts';
 import { writeIfChanged } from '../../fs/write-if-changed.ts';
 import { type ModelEdition, numberedTitle } from '../../model/edition.ts';
+import type { ReaderUnit } from '../../model/units.ts';
+import { forEachNode } from '../../model/walk.ts';
 import { timeSync } from '../../profile.ts';
 import { editionFigures, imageBytes, unheldImages } from '../figures.ts';
 import { linkTable } from '../links.ts';
@@ -19,21 +21,35 @@ import {
   FIGURE_STYLE,
   type FigureImagesUse,
   indexPage,
+  unitFile,
 } from './pages.ts';
 import { registerFile } from './register-links.ts';
 import { registerIndexPage, registerPage } from './register-pages.ts';
 import { type SearchDocument, type SearchRegisterEntry, searchIndexScript } from './search-index.ts';
+import { siteEdition, unitPage } from './unit-pages.ts';
 
 const require = createRequire(import.meta.url);
 const ASSETS = ['style.css', 'app.js', 'mode.js', 'icon.svg'];
 
-/** Where each id of the edition is, from the documents' pages (hrefs relative to docs/). */
-export const siteLinks = (edition: ModelEdition): Map<string, string> =>
-  linkTable(edition.documents, {
+/**
+ * Where each id of the edition is, from the documents' pages (hrefs relative to docs/); a course
+ * reader's unit and the ids in its introduction, on the unit's page.
+ */
+export function siteLinks(edition: ModelEdition, units: ReaderUnit[] = []): Map<string, string> {
+  const links = linkTable(edition.documents, {
     file: (d) => `${d.id}.html`,
     page: (n) => `p${n}`,
     note: (id) => `fn-${id}`,
   });
+  for (const unit of units) {
+    const file = `../${unitFile(unit)}`;
+    links.set(unit.id, file);
+    forEachNode(unit.blocks, (n) => {
+      if ('id' in n && n.id && !links.has(n.id)) links.set(n.id, `${file}#${n.id}`);
+    });
+  }
+  return links;
+}
 
 /** A document's files (its page, its citation exports) and its entry in the search index. */
 export function documentFiles(
@@ -42,6 +58,7 @@ export function documentFiles(
   links: Map<string, string>,
   ownTei: { has(id: string): boolean },
   figures?: FigureImagesUse,
+  units: ReaderUnit[] = [],
 ): { files: [string, string][]; entry: SearchDocument } | undefined {
   const doc = edition.documents[k];
   if (!doc) return undefined;
@@ -51,6 +68,7 @@ export function documentFiles(
     links,
     ownTei.has(doc.id) ? `../downloads/tei/${doc.id}.xml` : undefined,
     figures,
+    units,
   );
   const exports = citationExports(page.csl);
   return {
@@ -83,10 +101,12 @@ export function documentFiles(
  * the build once they are made).
  */
 export async function renderHtml(
-  edition: ModelEdition,
+  model: ModelEdition,
   out: string,
   options: WriterOptions,
 ): Promise<string[]> {
+  // (a course reader's units on pages of their own: see model/units.ts)
+  const { edition, units } = siteEdition(model);
   const dir = join(out, 'html');
   // The site's files (thousands for a volume: pages, citation exports, each document's TEI) are
   // written at the end, several at a time: one after another they waited on the disk for seconds.
@@ -95,15 +115,24 @@ export async function renderHtml(
     files.set(name, data);
   };
   const entries: SearchDocument[] = [];
-  const links = siteLinks(edition);
+  const links = siteLinks(edition, units);
   const figures: FigureImagesUse = { images: options.images ?? {}, used: new Map() };
+  const opens = new Map(units.map((u) => [u.items[0]?.id, u]));
   for (let k = 0; k < edition.documents.length; k++) {
-    const made = documentFiles(edition, k, links, options.documentTei, figures);
+    // a unit's page, before its first item: found by search in the reading order
+    const unit = opens.get(edition.documents[k]?.id);
+    if (unit) {
+      const page = unitPage(edition, unit, links);
+      write(unitFile(unit), page.html);
+      entries.push(page.entry);
+    }
+    const made = documentFiles(edition, k, links, options.documentTei, figures, units);
     if (!made) continue;
     for (const [name, data] of made.files) write(name, data);
     entries.push(made.entry);
   }
-  write('index.html', indexPage(edition, options.downloads, links, figures));
+  write('index.html', indexPage(edition, options.downloads, links, figures, units));
+
   if (editionFigures(edition).length)
     write(FIGURE_STYLE, await readFile(templatePath('html', 'figures.css')));
   // the images the pages show, copied under the site's assets; what the format cannot hold is said once

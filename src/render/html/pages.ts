@@ -1,6 +1,7 @@
 import { type EditionMeta, RIGHTS_NOT_STATED } from '../../meta.ts';
 import { contentsTitle, type ModelDocument, type ModelEdition, numberedTitle } from '../../model/edition.ts';
 import { locatorLabel } from '../../model/pages.ts';
+import { type ReaderUnit, unitOfDocument } from '../../model/units.ts';
 import { fill, readTemplate } from '../template.ts';
 import type { Download } from '../writer.ts';
 import { type CslItem, documentCitation } from './cite.ts';
@@ -63,7 +64,7 @@ function notesSection(notes: Footnote[]): string {
 }
 
 /** A page title: the document's, then the edition's when both fit in 70 characters (what tab strips and search engines show). */
-function pageTitle(title: string, edition?: string): string {
+export function pageTitle(title: string, edition?: string): string {
   const both = `${title} — ${edition}`;
   if (edition && both.length <= 70) return both;
   if (title.length <= 70) return title;
@@ -92,10 +93,27 @@ export function documentLabel(doc: ModelDocument, index: number, count: number):
 
 export const documentFile = (doc: ModelDocument): string => `docs/${doc.id}.html`;
 
-const metaLine = (doc: ModelDocument): string =>
+/** A unit's page in the site (a course reader's): `units/<unit>.html`. */
+export const unitFile = (unit: Pick<ReaderUnit, 'id'>): string => `units/${unit.id}.html`;
+
+/** A line of a contents list: the title linked, then its date, author and place. */
+export function contentsItem(doc: ModelDocument, href: string, hidden = ''): string {
+  const meta = metaLine(doc) ? `<span class="toc-meta">${escapeHtml(metaLine(doc))}</span>` : '';
+  return `<li><a href="${escapeAttr(href)}">${escapeHtml(contentsTitle(doc))}</a>${meta}${hidden}</li>`;
+}
+
+export const metaLine = (doc: ModelDocument): string =>
   [doc.date, doc.author && doc.recipient ? `${doc.author} → ${doc.recipient}` : doc.author, doc.place]
     .filter(Boolean)
     .join(' · ');
+
+/** The divisions a document is in, in the breadcrumbs: a reader's unit, linked to its page (its title whole). */
+function groupCrumbs(group: string | undefined, unit: ReaderUnit | undefined): string[] {
+  if (!group) return [];
+  if (unit && unit.title === group)
+    return [`<li><a href="../${escapeAttr(unitFile(unit))}">${escapeHtml(group)}</a></li>`];
+  return group.split(' — ').map((g) => `<li>${escapeHtml(g)}</li>`);
+}
 
 export function documentPage(
   edition: ModelEdition,
@@ -103,6 +121,7 @@ export function documentPage(
   links: Map<string, string>,
   teiHref?: string, // the document's own TEI, when the site has it
   figures?: FigureImagesUse, // the figures' images found, and the ones the site must hold
+  units: ReaderUnit[] = [], // a course reader's units: the breadcrumbs link the document's
 ): { html: string; ctx: HtmlContext; csl: CslItem } {
   const doc = edition.documents[index] as ModelDocument;
   const ctx = newContext();
@@ -124,7 +143,7 @@ export function documentPage(
       : '';
   const crumbs = [
     `<li><a href="../index.html">${escapeHtml(edition.meta.title)}</a></li>`,
-    ...(doc.group ? doc.group.split(' — ').map((g) => `<li>${escapeHtml(g)}</li>`) : []),
+    ...groupCrumbs(doc.group, unitOfDocument(units, doc)),
     `<li aria-current="page">${escapeHtml(doc.number ? `Document ${doc.number}` : doc.title)}</li>`,
   ];
   const sections =
@@ -177,6 +196,7 @@ export function indexPage(
   downloads: Download[],
   links: Map<string, string>,
   figures?: FigureImagesUse,
+  units: ReaderUnit[] = [], // a course reader's units: each heads its readings, linked to its page
 ): string {
   const introCtx = newContext();
   if (figures)
@@ -192,12 +212,16 @@ export function indexPage(
   let group: string | undefined;
   edition.documents.forEach((d, k) => {
     // a volume's documents come in divisions: a heading line when the division changes
-    if (d.group && d.group !== group) tocItems.push(`<li class="toc-group">${escapeHtml(d.group)}</li>`);
+    if (d.group && d.group !== group) {
+      const unit = unitOfDocument(units, d);
+      const title = escapeHtml(d.group);
+      tocItems.push(
+        `<li class="toc-group">${unit && unit.title === d.group ? `<a href="${escapeAttr(unitFile(unit))}">${title}</a>` : title}</li>`,
+      );
+    }
     group = d.group;
-    const meta = metaLine(d) ? `<span class="toc-meta">${escapeHtml(metaLine(d))}</span>` : '';
-    tocItems.push(
-      `<li><a href="${escapeAttr(documentFile(d))}">${escapeHtml(contentsTitle(d))}</a>${meta}<span class="visually-hidden"> (${escapeHtml(documentLabel(d, k, edition.documents.length))})</span></li>`,
-    );
+    const hidden = `<span class="visually-hidden"> (${escapeHtml(documentLabel(d, k, edition.documents.length))})</span>`;
+    tocItems.push(contentsItem(d, documentFile(d), hidden));
   });
   const toc = tocItems.join('\n');
   const main = fill(

@@ -6,6 +6,7 @@ import { documentFiles, siteLinks } from './index.ts';
 import { contentsScript, indexPage } from './pages.ts';
 import { registerFile } from './register-links.ts';
 import { registerIndexPage, registerPage } from './register-pages.ts';
+import { siteEdition } from './unit-pages.ts';
 
 export interface PageUpdate {
   /** The edition's model as the caller holds it, the changed documents already read again. */
@@ -29,14 +30,14 @@ export interface PageUpdate {
  * paths (relative to html/) whose bytes changed.
  */
 export async function updateDocumentPages(update: PageUpdate): Promise<string[]> {
-  const { edition } = update;
-  const links = siteLinks(edition);
+  const { edition, units } = siteEdition(update.edition);
+  const links = siteLinks(edition, units);
   const wanted = new Set<number>();
   for (const k of update.changed)
     for (const n of [k - 1, k, k + 1]) if (n >= 0 && n < edition.documents.length) wanted.add(n);
   const files = new Map<string, string>();
   for (const k of [...wanted].sort((a, b) => a - b)) {
-    for (const [name, data] of documentFiles(edition, k, links, update.ownTei)?.files ?? [])
+    for (const [name, data] of documentFiles(edition, k, links, update.ownTei, undefined, units)?.files ?? [])
       files.set(name, data);
   }
   for (const k of update.changed) {
@@ -49,7 +50,7 @@ export async function updateDocumentPages(update: PageUpdate): Promise<string[]>
     files.set('register/index.html', registerIndexPage(edition));
     for (const entry of edition.register) files.set(registerFile(entry.id), registerPage(edition, entry));
   }
-  files.set('index.html', indexPage(edition, update.downloads, links));
+  files.set('index.html', indexPage(edition, update.downloads, links, undefined, units));
   files.set('assets/contents.js', contentsScript(edition));
   const written: string[] = [];
   for (const [name, data] of files)
