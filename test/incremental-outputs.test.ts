@@ -7,9 +7,11 @@ import { recto, SEEDS, tempDir } from './support/run.ts';
  * An output folder built again and again equals a clean build of the same sources, file for file
  * and byte for byte, in every format: after a one-document edit, after a document is removed from
  * `edition.json` and `sources/`, after one is renamed. A file the user put in the output folder
- * stays. The PDF's line breaks kept in the build cache (`.cache/pdf/breaks.json`) are those a clean
- * build keeps, no more: an edited paragraph's old breaks are gone, never used. Seven builds of the
- * five seeds, about 30 s.
+ * stays. The PDF's line breaks and the EPUB's zipped chapters kept in the build cache
+ * (`.cache/pdf/breaks.json`, `.cache/epub/chapters.json`) are those a clean build keeps, no more: an
+ * edited paragraph's old breaks, an edited document's old chapter are gone, never used; the books
+ * built from the kept ones are a clean build's, byte for byte. Seven builds of the five seeds,
+ * about 30 s.
  */
 const FORMATS = ['--formats', 'tei,html,epub,pdf'];
 const env = { SOURCE_DATE_EPOCH: '1700000000' };
@@ -37,10 +39,12 @@ function expectSameOutput(incremental: string, clean: string): void {
   expect(differ).toEqual([]);
 }
 
-/** The PDF's kept line breaks: the same file as a clean build's (nothing stale left in it). */
+/** What the writers keep for the next build: the same files as a clean build's (nothing stale left in them). */
 function expectSameBreaks(incremental: string, clean: string): void {
-  const breaks = (dir: string): string => readFileSync(join(dir, '.cache/pdf/breaks.json'), 'utf8');
-  expect(breaks(incremental)).toBe(breaks(clean));
+  for (const kept of ['.cache/pdf/breaks.json', '.cache/epub/chapters.json']) {
+    const read = (dir: string): string => readFileSync(join(dir, kept), 'utf8');
+    expect(read(incremental), kept).toBe(read(clean));
+  }
 }
 
 function build(sources: string, out: string): void {
