@@ -198,7 +198,8 @@ for (const times of SCALE ? [1, 2, 4] : [1]) {
   line(`${times}× the volume (${files.length * times} documents)`, r);
   if (times > 1) rmSync(sources, { recursive: true, force: true });
 }
-console.log(`time grows ${scaling['2x']?.ratio}× for 2× the documents, ${scaling['4x']?.ratio}× for 4×`);
+if (SCALE)
+  console.log(`time grows ${scaling['2x']?.ratio}× for 2× the documents, ${scaling['4x']?.ratio}× for 4×`);
 
 // 4. A one-document edit, built with the cache of the previous build; then the same build again
 // with nothing changed, and the start of the CLI alone: the floor under any rebuild.
