@@ -7,7 +7,11 @@ import { recto, SEEDS, tempDir } from './support/run.ts';
  * An output folder built again and again equals a clean build of the same sources, file for file
  * and byte for byte, in every format: after a one-document edit, after a document is removed from
  * `edition.json` and `sources/`, after one is renamed. A file the user put in the output folder
- * stays. Seven builds of the five seeds, about 30 s.
+ * stays. The PDF's line breaks and the EPUB's zipped chapters kept in the build cache
+ * (`.cache/pdf/breaks.json`, `.cache/epub/chapters.json`) are those a clean build keeps, no more: an
+ * edited paragraph's old breaks, an edited document's old chapter are gone, never used; the books
+ * built from the kept ones are a clean build's, byte for byte. Seven builds of the five seeds,
+ * about 30 s.
  */
 const FORMATS = ['--formats', 'tei,html,epub,pdf'];
 const env = { SOURCE_DATE_EPOCH: '1700000000' };
@@ -33,6 +37,14 @@ function expectSameOutput(incremental: string, clean: string): void {
   expect([...a.keys()]).toEqual([...b.keys()]);
   const differ = [...a].filter(([name, bytes]) => !bytes.equals(b.get(name) as Buffer)).map(([name]) => name);
   expect(differ).toEqual([]);
+}
+
+/** What the writers keep for the next build: the same files as a clean build's (nothing stale left in them). */
+function expectSameBreaks(incremental: string, clean: string): void {
+  for (const kept of ['.cache/pdf/breaks.json', '.cache/epub/chapters.json']) {
+    const read = (dir: string): string => readFileSync(join(dir, kept), 'utf8');
+    expect(read(incremental), kept).toBe(read(clean));
+  }
 }
 
 function build(sources: string, out: string): void {
@@ -78,9 +90,12 @@ describe('an output folder built again', () => {
     build(sources, out);
     expect(mine()).toEqual(['my notes\n', 'User-agent: *\n']);
     let copy = tempDir('recto-compare-');
+    let fresh: string;
     cpSync(out, copy, { recursive: true });
     withoutMine(copy);
-    expectSameOutput(copy, clean(sources));
+    fresh = clean(sources);
+    expectSameOutput(copy, fresh);
+    expectSameBreaks(out, fresh);
 
     // a document removed from the manifest and the folder
     manifest(sources, (documents) => documents.splice(3, 1));
@@ -90,7 +105,9 @@ describe('an output folder built again', () => {
     copy = tempDir('recto-compare-');
     cpSync(out, copy, { recursive: true });
     withoutMine(copy);
-    expectSameOutput(copy, clean(sources));
+    fresh = clean(sources);
+    expectSameOutput(copy, fresh);
+    expectSameBreaks(out, fresh);
 
     // a document renamed
     renameSync(join(sources, '001_39edde1195e6049d.txt'), join(sources, '001_renamed.txt'));
@@ -103,6 +120,8 @@ describe('an output folder built again', () => {
     copy = tempDir('recto-compare-');
     cpSync(out, copy, { recursive: true });
     withoutMine(copy);
-    expectSameOutput(copy, clean(sources));
+    fresh = clean(sources);
+    expectSameOutput(copy, fresh);
+    expectSameBreaks(out, fresh);
   }, 240_000);
 });

@@ -7,7 +7,7 @@ describe('recto build --profile', () => {
     const out = tempDir();
     const r = recto(['build', '--out', out, '--profile', '--quiet']);
     expect(r.status, r.stderr).toBe(0);
-    expect(r.stderr).toMatch(/^profile: [\d.]+ s wall; .*; peak RSS \d+ MB$/m);
+    expect(r.stderr).toMatch(/^profile: [\d.]+ s wall, [\d.]+ s CPU; .*; peak RSS \d+ MB$/m);
     for (const stage of [
       'read sources',
       'normalize',
@@ -24,10 +24,17 @@ describe('recto build --profile', () => {
     expect(json.status, json.stderr).toBe(0);
     const line = json.stderr.split('\n').find((l) => l.startsWith('{"profile"'));
     const { profile } = JSON.parse(line ?? '{}') as {
-      profile: { seconds: number; stages: Record<string, number>; workers: number; peakRssMB: number };
+      profile: {
+        seconds: number;
+        stages: Record<string, number>;
+        workers: number;
+        cpuSeconds: number;
+        peakRssMB: number;
+      };
     };
     expect(profile.seconds).toBeGreaterThan(0);
     expect(profile.peakRssMB).toBeGreaterThan(10);
+    expect(profile.cpuSeconds).toBeGreaterThan(0);
     // nothing changed since the first build: every document from the cache, nothing normalized
     expect(profile.stages.cache).toBeGreaterThanOrEqual(0);
     expect(profile.stages.normalize).toBeUndefined();

@@ -67,11 +67,20 @@ export interface BuildProfile {
   /** Worker threads started (0: none) and the share of their time spent on tasks. */
   workers: number;
   utilisation: number;
+  /** CPU seconds of the process, user and system, every thread: the figure a shared machine's load bends least. */
+  cpuSeconds: number;
   peakRssMB: number;
 }
 
+/** CPU seconds (user and system) the process spent since `from`, its worker threads included. */
+const cpuSince = (from: NodeJS.CpuUsage): number => {
+  const used = process.cpuUsage(from);
+  return (used.user + used.system) / 1e6;
+};
+
 export async function build(options: BuildOptions): Promise<BuildResult> {
   const started = performance.now();
+  const cpu = process.cpuUsage();
   takeProfile(); // (from here: this build's)
   checkFormats(options.formats);
   await checkAssets(options.assets);
@@ -205,6 +214,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
         stages: takeProfile(),
         workers: usage?.threads ?? 0,
         utilisation: usage?.utilisation ?? 0,
+        cpuSeconds: cpuSince(cpu),
         // (the process's: the worker threads' memory is in it)
         peakRssMB: Math.round(process.resourceUsage().maxRSS / 1024),
       },

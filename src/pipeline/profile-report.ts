@@ -28,7 +28,9 @@ export function formatProfile(profile: BuildProfile, wallSeconds: number): strin
     profile.workers > 0
       ? `${profile.workers} worker thread${profile.workers === 1 ? '' : 's'}, busy ${Math.round(profile.utilisation * 100)} % of their time`
       : 'no worker thread (all on the main thread)';
-  const lines = [`profile: ${wallSeconds.toFixed(2)} s wall; ${threads}; peak RSS ${profile.peakRssMB} MB`];
+  const lines = [
+    `profile: ${wallSeconds.toFixed(2)} s wall, ${profile.cpuSeconds.toFixed(2)} s CPU; ${threads}; peak RSS ${profile.peakRssMB} MB`,
+  ];
   const known = new Set(ORDER.map(([label]) => label));
   const rows = [
     ...ORDER.filter(([label]) => label in profile.stages),

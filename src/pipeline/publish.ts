@@ -165,7 +165,17 @@ async function writeFormats(
       ...(options.look ? { look: options.look } : {}),
     };
     const one = async (format: string): Promise<void> => {
-      const result = await runner.render({ kind: 'render', format, edition, outDir, options: writerOptions });
+      // (what a writer keeps across builds is keyed by its code and the look, not by the master)
+      const kept = cache
+        ? { cache: { dir: cache.dir, key: sha256(stageFingerprint(format), ...lookKey) } }
+        : {};
+      const result = await runner.render({
+        kind: 'render',
+        format,
+        edition,
+        outDir,
+        options: { ...writerOptions, ...kept },
+      });
       const files = await Promise.all(
         result.files.map(async (path) => ({
           path: relative(outDir, path),

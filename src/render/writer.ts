@@ -34,6 +34,12 @@ export interface WriterOptions {
   images?: FigureImages;
   /** The edition's own look: its `style` (the PDF's trim, type size, document start, fonts) and `templates/` folder. */
   look?: Look;
+  /**
+   * The build cache's folder (`output/.cache`) and the key of what the format's code and look are
+   * (a new Recto or style keys anew): a writer may keep there what an edit leaves unchanged (the
+   * PDF's line breaks). Absent with `--no-cache` and for `recto render`.
+   */
+  cache?: { dir: string; key: string };
 }
 
 export interface Writer {

@@ -17,6 +17,7 @@ import { linkTable } from '../links.ts';
 import { fill, readTemplate } from '../template.ts';
 import { reportUnknownElements } from '../unknown.ts';
 import type { WriterOptions } from '../writer.ts';
+import { ChapterCache, chapterKey, deflated, type KeptEntry, keepable, zipEntries } from './chapter-cache.ts';
 import { coverSvg } from './cover.ts';
 import { type EpubContext, newEpubContext } from './elements.ts';
 import { editionUuid } from './identity.ts';
@@ -52,7 +53,7 @@ interface ZipEntry {
 }
 interface Zip {
   files: Record<string, ZipEntry>;
-  file(name: string, data: string | Uint8Array): void;
+  file(name: string, data: string | Uint8Array | object): void;
   generateAsync(options: object): Promise<Buffer>;
 }
 
@@ -65,13 +66,20 @@ interface BookImage {
 
 class RectoEPub extends EPub {
   private readonly figureImages: Map<string, BookImage>;
+  private readonly kept: Map<number, KeptEntry>;
   constructor(
     options: ConstructorParameters<EPubClass>[0],
     chapters: Chapter[],
     identifier: string,
     figureImages: Map<string, BookImage> = new Map(),
+    kept: Map<number, KeptEntry> = new Map(), // chapters (by position) whose zip entry is kept
   ) {
-    super(options, chapters);
+    // (a kept chapter's HTML is not cleaned up again: its entry is the one made from it before)
+    super(
+      options,
+      chapters.map((c, k) => (kept.has(k) ? { ...c, content: '' } : c)),
+    );
+    this.kept = kept;
     this.uuid = identifier;
     this.figureImages = figureImages;
     // The library names every image of a chapter with a random id (a new book each build): the
@@ -96,9 +104,14 @@ class RectoEPub extends EPub {
       if (mine) zip.file(`OEBPS/images/${mine.name}`, mine.bytes);
     }
   }
+  /** The zip entry of a chapter (its file name as the library made it safe). */
+  entryName(index: number): string {
+    return `OEBPS/${this.content[index]?.filename}`;
+  }
   async build(extraFiles: Record<string, string | Uint8Array>, date: Date): Promise<Buffer> {
     await this.render();
     const zip = this.zip as unknown as Zip;
+    for (const [k, entry] of this.kept) zip.file(this.entryName(k), deflated(entry));
     for (const [name, data] of Object.entries(extraFiles)) zip.file(`OEBPS/${name}`, data);
     for (const entry of Object.values(zip.files)) entry.date = date;
     return timeAsync('epub zip', () =>
@@ -372,7 +385,23 @@ export async function renderEpub(
   const bookImages = new Map<string, BookImage>();
   for (const [name, { found, media }] of figures.used)
     bookImages.set(name, { name, mediaType: found.mediaType, bytes: imageBytes(found, media) });
-  const epub = new RectoEPub(book as ConstructorParameters<EPubClass>[0], chapters, identifier, bookImages);
+  // The chapters an earlier build zipped, unchanged since (chapter-cache.ts).
+  const cache = ChapterCache.open(options.cache?.dir, options.cache?.key ?? '');
+  const keys = chapters.map((c, index) =>
+    cache.enabled && keepable(c.content) ? chapterKey({ ...c, index }, meta.language) : undefined,
+  );
+  const kept = new Map<number, KeptEntry>();
+  keys.forEach((key, k) => {
+    const entry = key ? cache.get(key) : undefined;
+    if (entry) kept.set(k, entry);
+  });
+  const epub = new RectoEPub(
+    book as ConstructorParameters<EPubClass>[0],
+    chapters,
+    identifier,
+    bookImages,
+    kept,
+  );
   const cover = fill(
     readTemplate('epub', 'cover.xhtml'),
     { lang: meta.language, title: meta.title },
@@ -382,6 +411,18 @@ export async function renderEpub(
     { 'cover.svg': coverSvg(meta), 'cover.png': await coverPng(meta), 'cover.xhtml': cover },
     modified,
   );
+
+  if (cache.enabled) {
+    const entries = zipEntries(buffer);
+    keys.forEach((key, k) => {
+      const entry = key ? entries.get(epub.entryName(k)) : undefined;
+      if (key && entry?.method === 8) {
+        const { method: _method, ...deflatedEntry } = entry;
+        cache.keep(key, deflatedEntry);
+      }
+    });
+    await cache.save();
+  }
 
   reportUnknownElements(options, 'epub', edition.unknown);
   for (const d of unheldImages('epub', edition, options.images, options.masterFile))

@@ -8,6 +8,7 @@ import { documentOfIds } from '../links.ts';
 import { reportUnknownElements } from '../unknown.ts';
 import type { WriterOptions } from '../writer.ts';
 import { block, documentBlocks, type Opening, type PdfBlock } from './blocks.ts';
+import { BreakCache, useBreakCache } from './break-cache.ts';
 import { Drawer } from './draw.ts';
 import { FontSet } from './fonts.ts';
 import type { LayoutReport } from './layout-report.ts';
@@ -179,6 +180,25 @@ export async function renderPdf(
 
 /** The book, and the report of its layout (layout-report.ts). */
 export async function renderPdfBook(
+  edition: ModelEdition,
+  out: string,
+  options: Pick<
+    WriterOptions,
+    'reporter' | 'masterFile' | 'layout' | 'sources' | 'images' | 'look' | 'cache'
+  >,
+): Promise<{ path: string; report: LayoutReport }> {
+  const breaks = BreakCache.open(options.cache?.dir, options.cache?.key ?? '');
+  useBreakCache(breaks);
+  try {
+    const book = await layOutBook(edition, out, options);
+    await breaks.save();
+    return book;
+  } finally {
+    useBreakCache(undefined);
+  }
+}
+
+async function layOutBook(
   edition: ModelEdition,
   out: string,
   options: Pick<WriterOptions, 'reporter' | 'masterFile' | 'layout' | 'sources' | 'images' | 'look'>,

@@ -1,3 +1,4 @@
+import { type BreakPlan, breakCache, runKey } from './break-cache.ts';
 import type { FontFace, FontSet, Glyph, GlyphPlacement, Shaped } from './fonts.ts';
 import { INFINITE_PENALTY, type KpItem, type KpLine, knuthPlass } from './knuth-plass.ts';
 import { HYPHEN_PENALTY, type WordBreak, wordBreaks } from './word-breaks.ts';
@@ -125,30 +126,51 @@ function kpItems(
   return { items, sources, hyphens };
 }
 
-/** The words of each line of a Knuth–Plass result: whole words, or the parts a break cut. */
-function lineWords(list: Word[], line: KpLine, sources: (Source | null)[], fonts: FontSet): Word[] {
-  const out: Word[] = [];
-  let open: { word: number; from: number; to: number } | null = null;
-  const close = (hyphen: boolean): void => {
-    if (!open) return;
-    const word = list[open.word] as Word;
-    const whole = open.from === 0 && (open.to === -1 || open.to === soleFragment(word)?.text.length);
-    out.push(whole && !hyphen ? word : piece(word, open.from, open.to, hyphen, fonts));
-    open = null;
-  };
+/**
+ * Where a Knuth–Plass line begins and ends in the run (break-cache.ts's five numbers): a line's
+ * middle words are always whole, only its first and last can be parts of words.
+ */
+function linePlan(line: KpLine, sources: (Source | null)[]): BreakPlan {
+  let first: Source | undefined;
+  let last: Source | undefined;
   for (let k = line.start; k < line.end; k++) {
     const s = sources[k];
     if (!s || s.from === s.to) continue; // glue, or a break not taken
-    const current = open as { word: number; from: number; to: number } | null;
-    if (current && current.word === s.word) current.to = s.to;
-    else {
-      close(false);
-      open = { word: s.word, from: s.from, to: s.to };
-    }
+    if (!first) first = s;
+    last = s;
   }
   const end = sources[line.end];
-  close(end !== null && end !== undefined && end.from === end.to && end.hyphen);
+  const hyphen = end !== null && end !== undefined && end.from === end.to && end.hyphen;
+  if (!first || !last) return [-1, 0, -1, -1, 0]; // (a line of nothing: kept as such)
+  return [first.word, first.from, last.word, last.to, hyphen ? 1 : 0];
+}
+
+/** A line's words from its plan: whole words, or the parts a break cut. */
+function planWords(list: Word[], plan: BreakPlan, at: number, fonts: FontSet): Word[] {
+  const [first = -1, from = 0, last = -1, to = -1, hyphen = 0] = plan.slice(at, at + 5);
+  const out: Word[] = [];
+  const part = (k: number, start: number, end: number, withHyphen: boolean): void => {
+    const word = list[k] as Word;
+    const whole = start === 0 && (end === -1 || end === soleFragment(word)?.text.length);
+    out.push(whole && !withHyphen ? word : piece(word, start, end, withHyphen, fonts));
+  };
+  if (first < 0) return out;
+  if (first === last) {
+    part(first, from, to, hyphen === 1);
+    return out;
+  }
+  // (a first word cut at its start runs to its end: it had break points, so one plain fragment)
+  part(first, from, from === 0 ? -1 : (soleFragment(list[first] as Word)?.text.length ?? -1), false);
+  for (let k = first + 1; k < last; k++) out.push(list[k] as Word);
+  part(last, 0, to, hyphen === 1);
   return out;
+}
+
+/** The lines of a run from its plan. */
+function planLines(list: Word[], plan: BreakPlan, fonts: FontSet): Word[][] {
+  const lines: Word[][] = [];
+  for (let at = 0; at < plan.length; at += 5) lines.push(planWords(list, plan, at, fonts));
+  return lines;
 }
 
 /** Knuth–Plass over one run of words; the passes loosen until the paragraph can be set. */
@@ -163,6 +185,10 @@ export function optimalBreaks(
   // A paragraph that fits on its first line is that line (most notes, short paragraphs).
   const natural = list.reduce((n, w) => n + w.width, 0) + (list.length - 1) * space;
   if (natural <= width(0)) return [list];
+  const cache = breakCache();
+  const key = cache ? runKey(list, space, size, width, measure) : '';
+  const kept = cache?.get(key);
+  if (kept) return planLines(list, kept, fonts);
   const { items, sources, hyphens } = kpItems(list, space, measure, fonts);
   for (const pass of PASSES) {
     // a pass without hyphenation makes the hyphen breaks no breaks (a penalty of 10000)
@@ -173,7 +199,11 @@ export function optimalBreaks(
       emergencyStretch: pass.emergency * size,
       allowOverfull: pass.overfull,
     });
-    if (lines) return lines.map((l) => lineWords(list, l, sources, fonts));
+    if (lines) {
+      const plan = lines.flatMap((l) => linePlan(l, sources));
+      cache?.set(key, plan);
+      return planLines(list, plan, fonts);
+    }
   }
   return [list]; // (not reached: the last pass always sets the paragraph)
 }
