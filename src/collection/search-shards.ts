@@ -22,7 +22,7 @@ import type { AsPlainObject } from 'minisearch';
  * A query fetches the meta, one chunk per word (two where a prefix runs over a chunk's end) and
  * the text of the few entries it shows: its bytes do not grow with the number of volumes, except
  * through the entries of each word it asks for, which the chunk bound caps (HEAD entries a word in
- * the chunk, its best by score; the rest in `t/<n>.js`, fetched when a query needs them whole).
+ * the chunk, its best by score; for a word in more entries, a bit for each document holding it).
  */
 export const CHUNK_BYTES = 12_000;
 export const ENTRIES_PER_TEXT = 8;
@@ -242,22 +242,19 @@ export function collectionSearchFiles(volumes: SearchVolume[]): Map<string, stri
   const words = [...postings.keys()].sort();
   const chunks: string[] = [];
   let chunk: Record<string, [number, number[]] | [number, number[], string]> = {};
-  let tails: Record<string, number[]> = {};
   let bytes = 0;
   const close = (): void => {
     const n = chunks.length - 1;
     files.set(`i/${n}.js`, script(`i${n}`, chunk));
-    if (Object.keys(tails).length) files.set(`t/${n}.js`, script(`t${n}`, tails));
     chunk = {};
-    tails = {};
     bytes = 0;
   };
   for (const word of words) {
     const list = (postings.get(word) as Posting[]).sort((a, b) => a[0] - b[0]);
-    // a word's best HEAD entries stand in its chunk; the rest, if any, in the chunk's tail file
+    // a word's best HEAD entries stand in its chunk (the rest are known by their documents' bits)
     const best = list.length > HEAD ? [...list].sort((a, b) => b[2] - a[2] || a[0] - b[0]) : list;
     const head = best.slice(0, HEAD).sort((a, b) => a[0] - b[0]);
-    const tail = best.slice(HEAD).sort((a, b) => a[0] - b[0]);
+    const cut = list.length > HEAD;
     const encoded = encode(head);
     const size = word.length + encoded.join(',').length + 12;
     if (!chunks.length || bytes + size > CHUNK_BYTES) {
@@ -266,11 +263,8 @@ export function collectionSearchFiles(volumes: SearchVolume[]): Map<string, stri
     }
     // (and, for a word whose entries are cut, every document that holds it: a bit each, so a
     // document holding all the words asked for is known to, whichever entries are shipped)
-    chunk[word] = tail.length
-      ? [list.length, encoded, documentBits(list, docs.length)]
-      : [list.length, encoded];
-    if (tail.length) tails[word] = encode(tail);
-    bytes += size + (tail.length ? Math.ceil(docs.length / 6) : 0);
+    chunk[word] = cut ? [list.length, encoded, documentBits(list, docs.length)] : [list.length, encoded];
+    bytes += size + (cut ? Math.ceil(docs.length / 6) : 0);
   }
   if (chunks.length) close();
   const pairs = pairChunks(texts, new Set(volumes[0]?.search.stop ?? []), files);

@@ -243,7 +243,7 @@
         if (without.has(d)) continue;
         const g = groups.get(d);
         if (g) g.covered.add(term);
-        else if (terms.length > 1 && terms.every((t) => holders.get(t)?.has(d)))
+        else if (terms.every((t) => holders.get(t)?.has(d)))
           groups.set(d, { d, hits: [], covered: new Set(terms), held: new Set(), exact: 0, verbatim: 0 });
       }
     const asked = new Set((words.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).filter((w) => !stop.has(w)));
