@@ -29,6 +29,7 @@ export async function writeCollectionSearch(
   );
   const files = collectionSearchFiles(volumes);
   files.set('search.js', readTemplate('collection', 'search.js'));
+  files.set('search-page.js', readTemplate('collection', 'search-page.js'));
   const written = [...files.keys()].sort().map((name) => join(out, 'search', name));
   await mapLimit([...files], 16, ([name, data]) => writeIfChanged(join(out, 'search', name), data));
   const documents = shelved.reduce((n, s) => n + s.documents, 0);
