@@ -11,7 +11,9 @@
  *  6. pandoc (if installed) making EPUB and HTML from the same texts, in the same run, alternating
  *     with Recto's four formats: the ratio Recto / pandoc (target ≤ 0.5);
  *  7. `recto preview`: from saving a source to the open page showing it (Chromium), and a
- *     `--formats tei,html` build after a one-document edit.
+ *     `--formats tei,html` build after a one-document edit;
+ *  8. `recto collection` of every shared volume: build time, bytes per volume, first-query bytes
+ *     (bench/collection.ts).
  * The machine is shared and noisy: every figure is a median, and the load average is printed with
  * it. Writes output/bench.json.
  */
@@ -22,6 +24,7 @@ import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { documentId, normalize } from '../src/normalize/index.ts';
 import { serializeTei } from '../src/tei/write.ts';
+import { collectionBench } from './collection.ts';
 import { previewLatency } from './preview-latency.ts';
 
 const ROOT = join(import.meta.dirname, '..');
@@ -372,6 +375,16 @@ const targets = {
 for (const [target, met] of Object.entries(targets))
   console.log(`${met === null ? 'n/a ' : met ? 'met ' : 'MISS'} ${target}`);
 
+// 8. the collection of every shared volume (bench/collection.ts)
+const collection = await collectionBench();
+console.log(
+  `collection of ${collection.volumes} volumes (HTML): ${collection.buildSeconds} s (${load()}); search index ${(collection.searchIndexBytes / 1e6).toFixed(1)} MB; first-query bytes ${Object.entries(
+    collection.firstQueryBytes,
+  )
+    .map(([q, b]) => `${q}: ${(b / 1000).toFixed(0)} KB`)
+    .join(', ')}`,
+);
+
 await mkdir(join(ROOT, 'output'), { recursive: true });
 await writeFile(
   join(ROOT, 'output/bench.json'),
@@ -395,6 +408,7 @@ await writeFile(
       htmlEdit: { ...htmlEdit, shareOfFullBuild: htmlEditShare },
       render,
       pandoc: pandoc ?? null,
+      collection,
       targets,
     },
     null,

@@ -21,6 +21,7 @@ const shelved = (id: string, series: string, era?: string, number?: string): She
   site: `${id}/html/index.html`,
   downloads: [`${id}/${id}.epub`, `${id}/${id}.pdf`],
   files: [],
+  persons: [],
 });
 
 describe('recto collection: the manifest and the landing page', () => {

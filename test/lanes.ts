@@ -14,6 +14,7 @@
  */
 export const UNIT_LANE = [
   'test/architecture.test.ts',
+  'test/collection-register-search.test.ts',
   'test/collection.test.ts',
   'test/edition-diagnostics.test.ts',
   'test/html-update.test.ts',
@@ -31,6 +32,7 @@ export const UNIT_LANE = [
 ];
 
 export const CORPUS_LANE = [
+  'test/collection-search.test.ts',
   'test/corpus.test.ts',
   'test/equivalence.test.ts',
   'test/frus-volume.test.ts',

@@ -9,6 +9,8 @@ import { render } from '../pipeline/render.ts';
 import type { Reporter } from '../report.ts';
 import { landingPage, type ShelvedVolume, sitemap } from './landing.ts';
 import { type CollectionVolume, parseCollectionManifest } from './manifest.ts';
+import { crossRegister, registerPage } from './register.ts';
+import { writeCollectionSearch } from './search-site.ts';
 import { sha256, volumesOfShard, writeShardRecord } from './shard.ts';
 
 export interface CollectionOptions {
@@ -80,6 +82,12 @@ async function shelveBuilt(v: CollectionVolume, base: string, out: string): Prom
     site,
     downloads,
     files,
+    persons: edition.register
+      .filter((e) => e.type === 'person')
+      .map((entry) => ({
+        entry,
+        documents: new Set((edition.mentions.get(entry.id) ?? []).map((m) => m.document)).size,
+      })),
     ...(master ? { tei: master } : {}),
   };
 }
@@ -134,7 +142,24 @@ export async function buildCollection(options: CollectionOptions): Promise<Colle
     };
   }
   const own = [join(options.out, 'index.html')];
-  await writeFileAtomic(join(options.out, 'index.html'), landingPage(manifest, shelved));
+  const searchable = shelved.filter((s) => s.site);
+  if (searchable.length) own.push(...(await writeCollectionSearch(options.out, manifest, searchable)));
+  const people = crossRegister(
+    shelved.map((s) => ({
+      id: s.volume.id,
+      title: s.title,
+      ...(s.site ? { site: `${s.volume.id}/html/` } : {}),
+      persons: s.persons,
+    })),
+  );
+  if (people.length) {
+    own.push(join(options.out, 'register.html'));
+    await writeFileAtomic(join(options.out, 'register.html'), registerPage(manifest, people, shelved.length));
+  }
+  await writeFileAtomic(
+    join(options.out, 'index.html'),
+    landingPage(manifest, shelved, { search: searchable.length > 0, register: people.length > 0 }),
+  );
   // (a sitemap's addresses are absolute: written only where the site's address is known)
   const siteUrl = options.siteUrl ?? manifest.url;
   if (siteUrl) {

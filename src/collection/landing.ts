@@ -1,3 +1,4 @@
+import type { RegisterEntry } from '../register/types.ts';
 import { escapeAttr, escapeHtml } from '../render/html/escape.ts';
 import { fill, readTemplate } from '../render/template.ts';
 import type { CollectionManifest, CollectionVolume } from './manifest.ts';
@@ -14,6 +15,8 @@ export interface ShelvedVolume {
   /** Its TEI master, where the build wrote one (`<id>/tei/edition.xml`). */
   tei?: string;
   files: string[];
+  /** Its register's persons, with how many documents name each (the collection's register). */
+  persons: { entry: RegisterEntry; documents: number }[];
 }
 
 const ROMAN: Record<string, number> = { I: 1, V: 5, X: 10, L: 50, C: 100, D: 500, M: 1000 };
@@ -71,8 +74,33 @@ function volumeItem(s: ShelvedVolume): string {
   );
 }
 
+/** What the collection site has beside its volumes: its search, its register of persons. */
+export interface CollectionPages {
+  search?: boolean;
+  register?: boolean;
+}
+
+/** The search form and the register's link, above the shelves. */
+function navigation(pages: CollectionPages): string {
+  const search = pages.search
+    ? `<form class="collection-search" action="search.html" method="get" role="search" aria-label="Search every volume">
+<label for="search-input">Search every volume</label>
+<input id="search-input" name="q" type="search" autocomplete="off">
+<button type="submit">Search</button>
+</form>`
+    : '';
+  const register = pages.register
+    ? '<p class="collection-nav"><a href="register.html">Persons across the volumes</a></p>'
+    : '';
+  return [search, register].filter(Boolean).join('\n');
+}
+
 /** The landing page: series in the manifest's order, each series' volumes by era, then number. */
-export function landingPage(manifest: CollectionManifest, shelved: ShelvedVolume[]): string {
+export function landingPage(
+  manifest: CollectionManifest,
+  shelved: ShelvedVolume[],
+  pages: CollectionPages = {},
+): string {
   const series = [...new Set(manifest.volumes.map((v) => v.series))];
   const shelves = series.map((name) =>
     fill(
@@ -98,6 +126,7 @@ export function landingPage(manifest: CollectionManifest, shelved: ShelvedVolume
       description: `${shelved.length} volumes, ${documents} documents`,
       subtitle: manifest.subtitle ? `<p class="subtitle">${escapeHtml(manifest.subtitle)}</p>` : '',
       style: readTemplate('collection', 'style.css'),
+      nav: navigation(pages),
       shelves: shelves.map((x) => x.trim()).join('\n'),
       footer: [manifest.publisher, `${shelved.length} volumes, ${documents} documents`]
         .filter(Boolean)

@@ -1,0 +1,92 @@
+/**
+ * The collection part of `npm run bench` (also alone: `node --import tsx bench/collection.ts`):
+ * `recto collection` of every shared volume (the three corpora's volume.xml and the four of
+ * ../shared/volumes), HTML only: its wall time, each volume's bytes, the collection search's bytes,
+ * and the bytes Chromium fetches to open the search page and answer a first query.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { launchChromium } from '../test/support/browser.ts';
+import { serve } from '../test/support/static-server.ts';
+
+const ROOT = join(import.meta.dirname, '..');
+const SHARED = join(ROOT, '../shared');
+const VOLUMES = [
+  ...['frus1958-60v08', 'frus1964-68v22', 'frus1969-76v19p1'].map((id) => ({
+    id,
+    tei: join(SHARED, 'corpus', id, 'volume.xml'),
+  })),
+  ...['frus1917-72PubDip', 'frus1952-54Guat', 'frus1961-63v08', 'frus1969-76ve09p1'].map((name) => ({
+    id: name.toLowerCase(),
+    tei: join(SHARED, 'volumes', `${name}.xml`),
+  })),
+];
+const QUERIES = ['Berlin', 'Khrushchev Berlin ultimatum', '"Soviets should be told in the"', 'Shah of Iran'];
+
+const bytesUnder = (dir: string): number =>
+  readdirSync(dir).reduce((n, name) => {
+    const path = join(dir, name);
+    const s = statSync(path);
+    return n + (s.isDirectory() ? bytesUnder(path) : s.size);
+  }, 0);
+
+export interface CollectionBench {
+  volumes: number;
+  buildSeconds: number;
+  bytesPerVolume: Record<string, number>;
+  searchIndexBytes: number;
+  firstQueryBytes: Record<string, number>;
+}
+
+export async function collectionBench(): Promise<CollectionBench> {
+  const dir = mkdtempSync(join(tmpdir(), 'recto-bench-collection-'));
+  const manifest = join(dir, 'COLLECTION.json');
+  const volumes = VOLUMES.map((v) => ({ ...v, series: 'FRUS' }));
+  writeFileSync(manifest, JSON.stringify({ id: 'frus', title: 'FRUS', language: 'en', volumes }));
+  const out = join(dir, 'out');
+  const started = performance.now();
+  const r = spawnSync(
+    process.execPath,
+    [join(ROOT, 'bin/recto.js'), 'collection', manifest, '--out', out, '--formats', 'html', '--quiet'],
+    {
+      encoding: 'utf8',
+    },
+  );
+  if (r.status !== 0) throw new Error(`recto collection failed: ${r.stderr}`);
+  const buildSeconds = (performance.now() - started) / 1000;
+  const bytesPerVolume = Object.fromEntries(VOLUMES.map((v) => [v.id, bytesUnder(join(out, v.id))]));
+  const server = await serve(out);
+  const browser = await launchChromium();
+  const firstQueryBytes: Record<string, number> = {};
+  try {
+    for (const query of QUERIES) {
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      const sizes: Promise<number>[] = [];
+      page.on('requestfinished', (req) => {
+        sizes.push(req.sizes().then((s) => s.responseBodySize + s.responseHeadersSize));
+      });
+      await page.goto(`${server.url}/search.html?q=${encodeURIComponent(query)}`);
+      await page.locator('#search-results .search-summary').waitFor();
+      await page.waitForLoadState('networkidle');
+      firstQueryBytes[query] = (await Promise.all(sizes)).reduce((a, b) => a + b, 0);
+      await context.close();
+    }
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+  const result = {
+    volumes: VOLUMES.length,
+    buildSeconds: Number(buildSeconds.toFixed(1)),
+    bytesPerVolume,
+    searchIndexBytes: bytesUnder(join(out, 'search')),
+    firstQueryBytes,
+  };
+  rmSync(dir, { recursive: true, force: true });
+  return result;
+}
+
+if (process.argv[1] === import.meta.filename) console.log(JSON.stringify(await collectionBench(), null, 2));
