@@ -384,6 +384,11 @@ console.log(
     .map(([q, b]) => `${q}: ${(b / 1000).toFixed(0)} KB`)
     .join(', ')}`,
 );
+console.log(
+  'seconds' in collection.slurm
+    ? `collection on Slurm (array of 4 + merge, one machine of ${availableParallelism()} cores): ${collection.slurm.seconds} s against ${collection.buildSeconds} s on one machine; bytes ${collection.slurm.identical ? 'identical' : 'DIFFERENT'}`
+    : `collection on Slurm: not run (${collection.slurm.missing.join('; ')})`,
+);
 
 await mkdir(join(ROOT, 'output'), { recursive: true });
 await writeFile(

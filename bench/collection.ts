@@ -2,14 +2,19 @@
  * The collection part of `npm run bench` (also alone: `node --import tsx bench/collection.ts`):
  * `recto collection` of every shared volume (the three corpora's volume.xml and the four of
  * ../shared/volumes), HTML only: its wall time, each volume's bytes, the collection search's bytes,
- * and the bytes Chromium fetches to open the search page and answer a first query.
+ * and the bytes Chromium fetches to open the search page and answer a first query; and, where this
+ * machine can start a Slurm cluster of its own (test/support/slurm.ts: munge, slurmctld, slurmd, as
+ * root), the same collection as an array of 4 tasks and a merge job (examples/cluster/slurm/), its
+ * wall time beside the single build's and whether its bytes are the same.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { launchChromium } from '../test/support/browser.ts';
+import { slurmMissing, startSlurm } from '../test/support/slurm.ts';
 import { serve } from '../test/support/static-server.ts';
+import { tree } from '../test/support/tree.ts';
 
 const ROOT = join(import.meta.dirname, '..');
 const SHARED = join(ROOT, '../shared');
@@ -38,6 +43,52 @@ export interface CollectionBench {
   bytesPerVolume: Record<string, number>;
   searchIndexBytes: number;
   firstQueryBytes: Record<string, number>;
+  /** The Slurm array of 4 + merge: its wall time and whether it wrote the single build's bytes. */
+  slurm: { seconds: number; identical: boolean } | { missing: string[] };
+}
+
+/**
+ * The collection built again on a one-machine Slurm cluster by the shipped scripts: an array of 4
+ * (collection-array.sbatch) and the merge after it (merge.sbatch, sbatch --wait).
+ */
+async function slurmRun(dir: string, manifest: string, single: string): Promise<CollectionBench['slurm']> {
+  const missing = slurmMissing();
+  if (missing.length) return { missing };
+  const cluster = await startSlurm(join(dir, 'slurm'));
+  try {
+    const [shards, out, logs] = ['shards', 'merged', 'logs'].map((d) => join(dir, d)) as [
+      string,
+      string,
+      string,
+    ];
+    mkdirSync(logs);
+    const env = {
+      ...cluster.env,
+      RECTO_COLLECTION: manifest,
+      RECTO_SHARDS: shards,
+      RECTO_OUT: out,
+      RECTO_FORMATS: 'html',
+    };
+    const sbatch = (args: string[]) =>
+      spawnSync('sbatch', ['--parsable', '--export=ALL', ...args], { cwd: ROOT, env, encoding: 'utf8' });
+    const started = performance.now();
+    const array = sbatch([`--output=${logs}/c-%A_%a.log`, 'examples/cluster/slurm/collection-array.sbatch']);
+    if (array.status !== 0) throw new Error(`sbatch failed: ${array.stderr}`);
+    const merge = sbatch([
+      `--dependency=afterok:${array.stdout.trim().split(';')[0]}`,
+      '--kill-on-invalid-dep=yes',
+      '--wait',
+      `--output=${logs}/m-%j.log`,
+      'examples/cluster/slurm/merge.sbatch',
+    ]);
+    if (merge.status !== 0) throw new Error(`the Slurm merge job failed; logs in ${logs}`);
+    const seconds = Number(((performance.now() - started) / 1000).toFixed(1));
+    const [a, b] = [tree(single), tree(out)];
+    const identical = a.size === b.size && [...a].every(([f, h]) => b.get(f) === h);
+    return { seconds, identical };
+  } finally {
+    cluster.stop();
+  }
 }
 
 export async function collectionBench(): Promise<CollectionBench> {
@@ -84,6 +135,7 @@ export async function collectionBench(): Promise<CollectionBench> {
     bytesPerVolume,
     searchIndexBytes: bytesUnder(join(out, 'search')),
     firstQueryBytes,
+    slurm: await slurmRun(dir, manifest, out),
   };
   rmSync(dir, { recursive: true, force: true });
   return result;

@@ -127,12 +127,14 @@ describe('real copies from other publishers (issue #25)', () => {
   let heldOut: SetScore;
   let heldOut2: SetScore;
   let heldOut3: SetScore;
+  let heldOut4: SetScore;
   beforeAll(async () => {
-    [dev, heldOut, heldOut2, heldOut3] = await Promise.all([
+    [dev, heldOut, heldOut2, heldOut3, heldOut4] = await Promise.all([
       scoreSet('dev'),
       scoreSet('held-out'),
       scoreSet('held-out-2'),
       scoreSet('held-out-3'),
+      scoreSet('held-out-4'),
     ]);
   }, 300_000);
 
@@ -149,11 +151,14 @@ describe('real copies from other publishers (issue #25)', () => {
     expect(copiesIn('held-out-2').filter((f) => !second.includes(f))).toEqual([]);
     const third = readFileSync(join(PUBLISHERS, 'held-out-3', 'README.md'), 'utf8');
     expect(copiesIn('held-out-3').filter((f) => !third.includes(f))).toEqual([]);
+    const fourth = readFileSync(join(PUBLISHERS, 'held-out-4', 'README.md'), 'utf8');
+    expect(copiesIn('held-out-4').filter((f) => !fourth.includes(f))).toEqual([]);
   });
 
   it('every copy is valid TEI P5 and comes back byte for byte through `recto text`', () => {
-    expect([...dev.invalid, ...heldOut.invalid, ...heldOut2.invalid, ...heldOut3.invalid]).toEqual([]);
-    expect([...dev.lossy, ...heldOut.lossy, ...heldOut2.lossy, ...heldOut3.lossy]).toEqual([]);
+    const sets = [dev, heldOut, heldOut2, heldOut3, heldOut4];
+    expect(sets.flatMap((s) => s.invalid)).toEqual([]);
+    expect(sets.flatMap((s) => s.lossy)).toEqual([]);
   });
 
   it('reads the copies it was built on: page breaks, notes, omissions at least as well as when this test was written', () => {
@@ -228,5 +233,20 @@ describe('real copies from other publishers (issue #25)', () => {
     expect(f.pagePrecision).toBeGreaterThanOrEqual(1);
     expect(f.notes).toBeGreaterThanOrEqual(1);
     expect(f.omissions).toBeGreaterThanOrEqual(1);
+  });
+
+  it('reads the fourth set, gathered blind once the others had all been read (held-out-4)', () => {
+    const f = report('held-out-4', heldOut4);
+    expect(f.documents).toBeGreaterThanOrEqual(25);
+    // Floors: its first scoring (blind: truths written by reading the copies, never tuned on; on
+    // main 1fc57d3, and again once this session's rules for the other four sets were merged, the
+    // same) was 13/29; pages 30.0% recall (3/10), 100% precision; notes 29.3% (27/92); omissions
+    // 60.0% (12/20). The rules built on 149 copies did not carry over to these 29: the issue's
+    // figure is this set's, not the sets the rules were read on. @H4@
+    expect(f.right).toBeGreaterThanOrEqual(13);
+    expect(f.pageRecall).toBeGreaterThanOrEqual(0.3);
+    expect(f.pagePrecision).toBeGreaterThanOrEqual(0.99);
+    expect(f.notes).toBeGreaterThanOrEqual(0.29);
+    expect(f.omissions).toBeGreaterThanOrEqual(0.6);
   });
 });
