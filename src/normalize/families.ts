@@ -92,6 +92,11 @@ const FAMILIES: FamilySigns[] = [
         pattern: /^War of the Rebellion: Serial \d{3} Page \d{4}\b/gm,
         min: 1,
       },
+      {
+        name: 'Official Records page titles',
+        pattern: /^\d{1,4} Series [IVX]{1,3} Volume [IVXL]{1,6}(?:-[IVX]{1,3})?-? Serial \d{1,3} - /gm,
+        min: 1,
+      },
       { name: 'barred running heads', pattern: /^Page \d{1,4} \| (?!Page\b)[^|\n]+ \|$/gm, min: 1 },
       { name: 'glued (N) references', pattern: /[\p{L}.,;:]\(\d{1,2}\)(?=\s|$)/gmu, min: 2 },
       {

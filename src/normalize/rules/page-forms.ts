@@ -151,11 +151,12 @@ const FORMS: PageForm[] = [
     tokens: (m) => ({ serial: m[1] ?? '' }),
   },
   {
-    // a barred running head (civilwar.com's Official Records: `Page 325 | Chapter XXIII.
-    // CORRESPONDENCE, ETC. - UNION. |`): the page, then its printed head between bars, kept as text
-    rend: 'barred-head',
+    // civilwar.com's Official Records: each page's printed running head after its page, in
+    // capitals (`Page 412 CORRESPONDENCE, ETC.`) or between bars (`Page 325 | Chapter XXIII.
+    // CORRESPONDENCE, ETC. - UNION. |`); the head stays text
+    rend: 'page-head',
     family: 'documentary-edition',
-    pattern: /Page (\d{1,4})(?= \| (?!Page\b)[^|\n]+ \|(?:\n|$))/y,
+    pattern: /Page (\d{1,4})(?= (?:\| [^|\n]+ \||\p{Lu}[\p{Lu}\d ,.;:'’&()-]{3,})(?:\n|$))/uy,
     line: true,
     print: (n) => `Page ${n}`,
   },
