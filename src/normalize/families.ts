@@ -49,7 +49,7 @@ const FAMILIES: FamilySigns[] = [
       {
         name: 'reporter citations',
         pattern:
-          /\b\d{1,4} (?:U\. ?S\.|S\. ?Ct\.|F\.(?: ?Supp\.|[234]d)|L\. ?Ed\.(?: ?2d)?|So\.(?: ?2d)?|N\.[EW]\.(?: ?2d)?|P\.(?: ?2d)?) \d{1,4}\b/g,
+          /\b\d{1,4} (?:U\. ?S\.|S\. ?Ct\.|F\.(?: ?Supp\.|[234]d)|L\. ?Ed\.(?: ?2d)?|So\.(?: ?[23]d)?|[NS]\.[EW]\.(?: ?[23]d)?|P\.(?: ?[23]d)?|A\. ?[23]d) \d{1,4}\b/g,
         min: 2,
       },
       {
@@ -86,6 +86,18 @@ const FAMILIES: FamilySigns[] = [
       { name: 'volume:page lines', pattern: /^v\d{1,2}:\d{1,4}$/gm, min: 1 },
       { name: '-N- page lines', pattern: /^-\d{1,4}-$/gm, min: 1 },
       { name: 'page rules', pattern: /^-{2,} ?page (?:\d{1,4}|[ivxlcdm]{1,8}) ?-{2,}$/gim, min: 1 },
+      // the Official Records' web texts: eHistory's page head, civilwar.com's running head
+      {
+        name: 'Official Records page heads',
+        pattern: /^War of the Rebellion: Serial \d{3} Page \d{4}\b/gm,
+        min: 1,
+      },
+      {
+        name: 'Official Records page titles',
+        pattern: /^\d{1,4} Series [IVX]{1,3} Volume [IVXL]{1,6}(?:-[IVX]{1,3})?-? Serial \d{1,3} - /gm,
+        min: 1,
+      },
+      { name: 'barred running heads', pattern: /^Page \d{1,4} \| (?!Page\b)[^|\n]+ \|$/gm, min: 1 },
       { name: 'glued (N) references', pattern: /[\p{L}.,;:]\(\d{1,2}\)(?=\s|$)/gmu, min: 2 },
       {
         name: 'date running heads',
@@ -117,7 +129,8 @@ const FAMILIES: FamilySigns[] = [
       { name: 'Page: titles', pattern: /^Page:.+\.(?:djvu|pdf)\/\d+$/gm, min: 1 },
       {
         name: 'proofreading notices',
-        pattern: /^This page (?:has been (?:validated|proofread)|needs to be proofread)\.$/gm,
+        pattern:
+          /^This page (?:has been (?:validated|proofread(?:, but needs to be validated)?)|has not been proofread|needs to be proofread)\.$/gm,
         min: 1,
       },
     ],

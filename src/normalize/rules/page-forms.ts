@@ -100,9 +100,12 @@ const FORMS: PageForm[] = [
   {
     rend: 'page-image',
     family: 'library-of-congress',
-    pattern: /Page (\d{1,4}) \| Page image(?=\n|$)/y,
+    // (a copy cut off inside its last marker, `Page 610 | Page` at the text's end, still marks the
+    // page: token `cut`)
+    pattern: /Page (\d{1,4}) \| Page( image|(?=\s*$))(?=\n|$)/y,
     line: true,
-    print: (n) => `Page ${n} | Page image`,
+    print: (n, t) => `Page ${n} | Page${t.cut ? '' : ' image'}`,
+    tokens: (m): Record<string, string> => (m[2] ? {} : { cut: 'yes' }),
   },
   {
     rend: 'p-line',
@@ -135,6 +138,27 @@ const FORMS: PageForm[] = [
     // after a number it is a citation's year, as a law report's title spaces it
     // (`135 F. Supp. 260 ( 1955 )`), not a page
     notAfter: /\d $/,
+  },
+  {
+    // eHistory's Official Records: each page's head line names the volume's serial and the page,
+    // four figures as the site prints them (`War of the Rebellion: Serial 005 Page 0532 OPERATIONS
+    // IN MD., …`); the running head after it stays text
+    rend: 'serial-page',
+    family: 'documentary-edition',
+    pattern: /War of the Rebellion: Serial (\d{3}) Page (?<n>\d{4})(?=[ \n]|$)/y,
+    line: true,
+    print: (n, t) => `War of the Rebellion: Serial ${t.serial} Page ${n}`,
+    tokens: (m) => ({ serial: m[1] ?? '' }),
+  },
+  {
+    // civilwar.com's Official Records: each page's printed running head after its page, in
+    // capitals (`Page 412 CORRESPONDENCE, ETC.`) or between bars (`Page 325 | Chapter XXIII.
+    // CORRESPONDENCE, ETC. - UNION. |`); the head stays text
+    rend: 'page-head',
+    family: 'documentary-edition',
+    pattern: /Page (\d{1,4})(?= (?:\| [^|\n]+ \||\p{Lu}[\p{Lu}\d ,.;:'’&()-]{3,})(?:\n|$))/uy,
+    line: true,
+    print: (n) => `Page ${n}`,
   },
   {
     rend: 'dashes',

@@ -294,8 +294,9 @@ export const pageFurniture: Rule = {
   ],
 };
 
-/** What the proofreaders' site prints above a page: its notice (`This page has been validated.`). */
-const PROOFREAD_NOTICE = /^This page (?:has been (?:validated|proofread)|needs to be proofread)\.$/;
+/** What the proofreaders' site prints above a page: its notice at each level (`This page has been validated.`, `This page has been proofread, but needs to be validated.`). */
+const PROOFREAD_NOTICE =
+  /^This page (?:has been (?:validated|proofread(?:, but needs to be validated)?)|has not been proofread|needs to be proofread)\.$/;
 /** A printer's signature under a Wikisource page's folio (`G 2`, `B`): the sheet, not a page. */
 const PAGE_SIGNATURE = /^[A-Z]{1,2}(?: \d{1,2})?$/;
 const PAGE_FOLIO = /^\d{1,4}$/;

@@ -11,7 +11,7 @@ import { damage } from './damage.ts';
 import { dateline } from './dateline.ts';
 import { doubtfulReading } from './doubtful-reading.ts';
 import { dpDiacritic } from './dp-diacritic.ts';
-import { editorialEllipsis } from './editorial-ellipsis.ts';
+import { editorialAsterisks, editorialEllipsis } from './editorial-ellipsis.ts';
 import { editorialInsertion, unclosedBracket } from './editorial-insertion.ts';
 import { emphasis } from './emphasis.ts';
 import { figure } from './figure.ts';
@@ -46,6 +46,7 @@ import { runningHead } from './running-head.ts';
 import { sourceNoteTail } from './source-note-tail.ts';
 import { starPage } from './star-page.ts';
 import { table } from './table.ts';
+import { titleEllipsis } from './title-ellipsis.ts';
 import { quotedVerse, verse } from './verse.ts';
 
 /**
@@ -83,6 +84,8 @@ export const INLINE_RULES: InlineRule[] = [
   omission,
   ...OMISSION_SIGNS,
   editorialEllipsis,
+  editorialAsterisks,
+  titleEllipsis,
   conjecture,
   doubtfulReading,
   dpDiacritic,
