@@ -105,8 +105,14 @@ export function findBracketBlocks(lines: Line[], source: string): NoteList[] {
     }
     const item = list?.items.at(-1);
     const alone = list && blanks <= 2 ? aloneEntry(lines, source, i, list, item?.listNumber) : undefined;
+    // (`[FN#7]` alone on its line is an entry wherever it stands: no other text prints that mark)
+    const fnAlone = alone ? undefined : fnAloneEntry(lines, source, i);
     const more = list && item && !m && blanks > 0 && blanks <= 2 ? paragraphAfter(lines, i, list, item) : 0;
-    if (list && alone) {
+    if (fnAlone) {
+      list = { style: 'fn-hash', items: [fnAlone.item], firstLine: i, endLine: fnAlone.end, inText: true };
+      out.push(list);
+      i = fnAlone.end - 1;
+    } else if (list && alone) {
       list.items.push(alone.item);
       list.endLine = alone.end;
       i = alone.end - 1;
@@ -199,6 +205,14 @@ function unwrapped(list: NoteList): NoteList {
     { ...last, end, text: last.line.text.slice(last.offset - last.line.offset).trimEnd() },
   ];
   return { ...list, items, endLine: last.line.index + 1 };
+}
+
+/** An `[FN#n]` entry whose label stands alone on its line, its note below, opening a run. */
+function fnAloneEntry(lines: Line[], source: string, i: number): { item: NoteItem; end: number } | undefined {
+  const m = BRACKET_ALONE.exec((lines[i] as Line).text);
+  if (!m?.[2]) return undefined;
+  const list: NoteList = { style: 'fn-hash', items: [], firstLine: i, endLine: i, inText: true };
+  return aloneEntry(lines, source, i, list, Number(labelIn(m)) - 1);
 }
 
 /**
