@@ -269,10 +269,11 @@ const BARE_MIN = 3;
 
 /**
  * An e-book's endnotes as a reader site prints them, with no rule above: each note's number alone
- * on its line (`95`), a blank line, the note as one paragraph, a blank line, the next number, to
- * the end of the text. Taken for notes only where the numbers follow one another, at least three,
- * each note a single paragraph that no number interrupts mid-sentence (a page's folio alone on a
- * line is set between the halves of a sentence, as pages break the text, and its page is longer).
+ * on its line (`95`), a blank line, the note on one line, a blank line, the next number, to the
+ * end of the text. Taken for notes only where the numbers follow one another, at least three, each
+ * note a single line that no number interrupts mid-sentence (a page's folio alone on a line is set
+ * between the halves of a sentence, as pages break the text, and a page, a numbered stanza or
+ * section runs over lines).
  */
 function bareAloneList(lines: Line[], lastIndex: number): NoteList | null {
   const blank = (k: number): boolean => (lines[k]?.text.trim() ?? '') === '';
@@ -284,7 +285,8 @@ function bareAloneList(lines: Line[], lastIndex: number): NoteList | null {
     let top = k;
     while (top > 0 && !blank(top - 1)) top--;
     const label = top >= 2 && blank(top - 1) ? ALONE.exec(lines[top - 2]?.text ?? '') : null;
-    if (!label || !blank(top - 3) || top - 2 === 0) break;
+    // (a note a line, as a reader site sets it: numbered stanzas or sections run over lines)
+    if (!label || !blank(top - 3) || top !== k) break;
     const number = Number(label[1]);
     if (expected !== undefined && number !== expected) break;
     expected = number - 1;
