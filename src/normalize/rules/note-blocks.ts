@@ -168,6 +168,8 @@ export function findBracketBlocks(lines: Line[], source: string): NoteList[] {
 const runsOn = (list: NoteList, line: Line): boolean =>
   list.style !== 'fn-hash' || !line.text.trimStart().startsWith('[');
 
+const HEADING = /^\s*[\p{Lu}\d][\p{Lu}\d\s.,'’:;-]*$/u;
+
 /**
  * Where an entry goes on in a paragraph of its own, the index after that paragraph's last line:
  * only when the next entry of the run (the number after) follows it, so the paragraph is between
@@ -177,6 +179,8 @@ function paragraphAfter(lines: Line[], i: number, list: NoteList, item: NoteItem
   if (!item.listNumber || BRACKET_ALONE.test((lines[i] as Line).text)) return 0;
   let end = i;
   while (end < lines.length && (lines[end] as Line).text.trim() !== '') end++;
+  // (a heading in capitals between two notes is the text's: `NOTES TO CHAPTER II`)
+  if (end === i + 1 && HEADING.test((lines[i] as Line).text)) return 0;
   let next = end;
   while (next < lines.length && next - end <= 2 && (lines[next] as Line).text.trim() === '') next++;
   if (next === end || next - end > 2 || next >= lines.length) return 0;
