@@ -1,6 +1,7 @@
 import type { Line } from './lines.ts';
 import type { FamilyId } from './rule.ts';
 import { findFigures } from './rules/figure.ts';
+import { findKeyedFootNotes } from './rules/keyed-foot-notes.ts';
 import { findKeyedNotes } from './rules/keyed-notes.ts';
 import { findBracketBlocks, findNoteBlocks } from './rules/note-blocks.ts';
 import { findPageFootNotes } from './rules/page-foot-notes.ts';
@@ -43,7 +44,7 @@ export function cutouts(lines: Line[], source: string, families: ReadonlySet<Fam
     out.push({ block: { kind: 'notes', list }, firstLine: list.firstLine, endLine: list.endLine });
   // (a book's notes section keyed by verse: its page lines are the text's page breaks)
   const pageLine = (text: string): boolean => isPageFormLine(text, families);
-  for (const list of findKeyedNotes(lines, source, pageLine))
+  for (const list of [...findKeyedNotes(lines, source, pageLine), ...findKeyedFootNotes(lines, source)])
     out.push({ block: { kind: 'notes', list }, firstLine: list.firstLine, endLine: list.endLine });
   if (families.has('wikisource') && furniture.length === 0) out.push(...footFolio(lines));
   // (a table Google's OCR read a cell a line, with its marks where blocks were not read)

@@ -11,6 +11,7 @@ export type NoteStyle =
   | 'arrow'
   | 'slash'
   | 'bracket'
+  | 'fn-hash' // `[FN#3] …` (Project Gutenberg's old footnotes): references `[FN#3]` in the text
   | 'symbol'
   | 'alone'
   | 'glued'
@@ -64,6 +65,10 @@ export interface NoteList {
   endLine: number; // index after the list's last line
   /** Notes printed where the text prints them (a block after its paragraph), not listed at the end. */
   inText?: boolean;
+  /** Keyed notes printed at a page's foot (footnotes), not in a notes section at the end. */
+  atFoot?: boolean;
+  /** A reference must print its note's own number (the list is no web copy's renumbering). */
+  ownNumbers?: boolean;
   /** How the text refers to them, when not as the style does: their numbers in brackets. */
   refs?: 'bracket' | 'paren' | 'superscript';
 }

@@ -6,7 +6,14 @@ import type { InlineContext } from './inline.ts';
 import { noteContent } from './note-verse.ts';
 import type { Span } from './rules/footnote-refs.ts';
 import { findRefCandidates, pairMarked, pairRefs, type RefCandidate } from './rules/footnote-refs.ts';
-import { entryClose, entryLabel, MARKED_STYLES, type NoteItem, type NoteList } from './rules/note-list.ts';
+import {
+  entryClose,
+  entryLabel,
+  MARKED_STYLES,
+  markOf,
+  type NoteItem,
+  type NoteList,
+} from './rules/note-list.ts';
 import { breakIsWordSpace } from './rules/paragraph-merge.ts';
 
 /**
@@ -40,6 +47,7 @@ const STYLE_TOKEN: Record<string, string | undefined> = {
   arrow: 'arrow',
   slash: 'mark-slash',
   bracket: 'mark-bracket',
+  'fn-hash': 'mark-fn-hash',
   symbol: 'mark-symbol',
   alone: 'mark-alone',
   glued: 'mark-glued',
@@ -66,7 +74,10 @@ function pairList(
 ): (RefCandidate | null)[] {
   if (MARKED_STYLES.has(list.style)) return pairMarked(spans, list.style, list.items).anchors;
   if (reference) return pairDeclared(spans, list.items, reference);
-  const glued = pairRefs(candidates, list.items, { sourceNote, exact: list.style === 'glued' }).anchors;
+  const glued = pairRefs(candidates, list.items, {
+    sourceNote,
+    exact: list.style === 'glued' || list.ownNumbers === true,
+  }).anchors;
   // A numbered list whose references are its numbers in brackets, in parentheses or in superscript
   // digits (`quick-glancing[1]`, a Wikisource page's; `last.(2)`, a documentary edition's;
   // `Ghent¹`): where every note has one, those are its references.
@@ -93,8 +104,8 @@ function pairInText(blocks: NoteList[], spans: Span[], ctx: InlineContext): (Ref
     list.items.map((item) => {
       const label = labelOf(item);
       const marks: RefCandidate[] = [];
-      if (list.style === 'footnote-block' || list.style === 'bracket') {
-        const mark = `[${label}]`;
+      if (list.style === 'footnote-block' || list.style === 'bracket' || list.style === 'fn-hash') {
+        const mark = markOf(list.style === 'fn-hash' ? 'fn-hash' : 'bracket', label);
         for (const span of spans)
           for (let at = span.text.indexOf(mark); at !== -1; at = span.text.indexOf(mark, at + 1))
             marks.push({ offset: span.offset + at, label, strength: 3, length: mark.length });
@@ -236,7 +247,7 @@ export function setNotes(
       'note',
       {
         // (a book's notes section, keyed by verse: endnotes)
-        place: list.style === 'keyed' ? 'end' : 'foot',
+        place: list.style === 'keyed' && !list.atFoot ? 'end' : 'foot',
         n: n || undefined,
         rendition: renditions.length ? renditions.join(' ') : undefined,
         // From the number as printed (`fn47` for note 47), not from the note's place in the list.

@@ -329,6 +329,7 @@ export const footnoteRef: Rule = {
         if (mark !== undefined) return mark;
         const tokens = rendTokens(e);
         if (tokens.includes('mark-slash')) return `/${n}/`;
+        if (tokens.includes('mark-fn-hash')) return `[FN#${n}]`;
         if (tokens.includes('mark-paren') || tokens.includes('ref-paren')) return `(${n})`;
         if (tokens.includes('mark-superscript') || tokens.includes('ref-superscript')) return superscript(n);
         // (a footnote block's reference is its label in brackets: `Emperor[A]`)

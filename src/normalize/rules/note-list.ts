@@ -5,6 +5,7 @@ import type { NoteItem, NoteList, NoteStyle } from '../note-types.ts';
 import { printer, type Rule, rendTokens, rendValue, type UnparseContext } from '../rule.ts';
 import { ARROW, arrowList, spanAt } from './arrow-notes.ts';
 import { isBoilerplate } from './boilerplate.ts';
+import { endsMidSentence, startsMidSentence } from './paragraph-merge.ts';
 
 /** The styles whose references print the list's mark (`/1/`, `[1]`, `*`), not a glued number. */
 export const MARKED_STYLES: ReadonlySet<NoteStyle> = new Set([
@@ -41,6 +42,7 @@ export function findNoteList(lines: Line[], options: ListOptions = {}): NoteList
   return (
     markedList(lines, i) ??
     aloneList(lines, i) ??
+    bareAloneList(lines, i) ??
     gluedList(lines, i) ??
     arrowList(lines, i) ??
     lineList(lines, i, options.styles ?? [])
@@ -163,6 +165,8 @@ export function entryLabel(style: NoteStyle, label: string, template?: string): 
       return `/${label}/ `;
     case 'bracket':
       return `[${label}] `;
+    case 'fn-hash':
+      return `[FN#${label}] `;
     case 'symbol':
       return `${label} `;
     case 'superscript':
@@ -195,6 +199,7 @@ export const entryClose = (style: NoteStyle): string | undefined =>
 export function markOf(style: NoteStyle, label: string): string {
   if (style === 'slash') return `/${label}/`;
   if (style === 'bracket') return `[${label}]`;
+  if (style === 'fn-hash') return `[FN#${label}]`;
   if (style === 'paren') return `(${label})`;
   if (style === 'superscript') return superscript(label);
   return label;
@@ -256,9 +261,56 @@ function aloneList(lines: Line[], lastIndex: number): NoteList | null {
   let rule = lastIndex;
   while (rule >= 0 && !RULE.test(lines[rule]?.text ?? '')) rule--;
   if (rule < 0) return null;
+  return aloneRun(lines, rule + 1, lastIndex);
+}
+
+/** How many entries make a list of bare numbers with no rule above it. */
+const BARE_MIN = 3;
+
+/**
+ * An e-book's endnotes as a reader site prints them, with no rule above: each note's number alone
+ * on its line (`95`), a blank line, the note on one line, a blank line, the next number, to the
+ * end of the text. Taken for notes only where the numbers follow one another, at least three, each
+ * note a single line that no number interrupts mid-sentence (a page's folio alone on a line is set
+ * between the halves of a sentence, as pages break the text, and a page, a numbered stanza or
+ * section runs over lines).
+ */
+function bareAloneList(lines: Line[], lastIndex: number): NoteList | null {
+  const blank = (k: number): boolean => (lines[k]?.text.trim() ?? '') === '';
+  let first = -1;
+  let expected: number | undefined;
+  let count = 0;
+  for (let k = lastIndex; k >= 0; ) {
+    // the note's paragraph: from k up to the blank line above it
+    let top = k;
+    while (top > 0 && !blank(top - 1)) top--;
+    const label = top >= 2 && blank(top - 1) ? ALONE.exec(lines[top - 2]?.text ?? '') : null;
+    // (a note a line, as a reader site sets it: numbered stanzas or sections run over lines)
+    if (!label || !blank(top - 3) || top !== k) break;
+    const number = Number(label[1]);
+    if (expected !== undefined && number !== expected) break;
+    expected = number - 1;
+    first = top - 2;
+    count++;
+    k = top - 4;
+    while (k >= 0 && blank(k)) k--;
+  }
+  if (count < BARE_MIN || first < 0) return null;
+  const list = aloneRun(lines, first, lastIndex);
+  if (!list) return null;
+  const interrupted = list.items.some((it, k) => {
+    const next = list.items[k + 1];
+    return next && endsMidSentence(it.text) && startsMidSentence(next.text);
+  });
+  // (an e-book numbers its notes through the book: a reference prints the note's own number)
+  return interrupted ? null : { ...list, ownNumbers: true };
+}
+
+/** From the first number (alone on its line), each number and the lines of its note after it. */
+function aloneRun(lines: Line[], from: number, lastIndex: number): NoteList | null {
   const items: NoteItem[] = [];
   let joined = false; // the previous line was text of the current note, with no blank line between
-  for (let i = rule + 1; i <= lastIndex; i++) {
+  for (let i = from; i <= lastIndex; i++) {
     const line = lines[i] as Line;
     const wasJoined = joined;
     joined = false;
@@ -345,6 +397,7 @@ const STYLE_TOKENS: [string, NoteStyle][] = [
   ['arrow', 'arrow'],
   ['mark-slash', 'slash'],
   ['mark-bracket', 'bracket'],
+  ['mark-fn-hash', 'fn-hash'],
   ['mark-symbol', 'symbol'],
   ['mark-alone', 'alone'],
   ['mark-glued', 'glued'],

@@ -97,6 +97,25 @@ function labelOf(para: Para): Label | undefined {
   };
 }
 
+/** A note with the printer's sign, on one line (`† See preceding volume of Debates, p. 1280.`). */
+const SIGNED_LINE = /^[ \t]{0,4}[*†‡][ \t]{1,3}\p{Lu}/u;
+
+/**
+ * A sign's note printed on its own line with no blank line before the text that goes on under it
+ * (Hansard's web text: `† See … p. 1280.` / `district would …`): the note ends a sentence, the
+ * line after it goes on with one in lower case. The note is a paragraph of its own.
+ */
+function signedNoteLine(run: Line[]): boolean {
+  const [note, next] = run;
+  return (
+    !!note &&
+    !!next &&
+    SIGNED_LINE.test(note.text) &&
+    !endsMidSentence(note.text.trim()) &&
+    startsMidSentence(next.text.trim())
+  );
+}
+
 /** A form feed alone on a line, or a line that is furniture or a page marker: the page ends there. */
 function pagesOf(lines: Line[], source: string, separators: ReadonlySet<number>): Page[] {
   const pages: Page[] = [];
@@ -105,7 +124,9 @@ function pagesOf(lines: Line[], source: string, separators: ReadonlySet<number>)
   let broken = false; // a page break seen
   let cut = true;
   const endPara = (): void => {
-    if (run.length) paras.push({ lines: run, span: spanOfLines(run, source) });
+    const [head, ...rest] = signedNoteLine(run) ? [run.slice(0, 1), run.slice(1)] : [run];
+    for (const part of [head, ...rest])
+      if (part?.length) paras.push({ lines: part, span: spanOfLines(part, source) });
     run = [];
   };
   const endPage = (): void => {
@@ -154,8 +175,17 @@ function noteRun(paras: Para[], from: number): { labels: (Label | undefined)[]; 
   return { labels, end };
 }
 
-/** A page's first note: labelled 1, or with the printer's first sign, `*`. */
-const labelledOne = (para: Para): boolean => ['1', '*'].includes(labelOf(para)?.printed ?? '');
+/**
+ * The printer's signs a page's notes may begin with: `*`, or `†` where the page gives `*` another
+ * meaning (Hansard marks a speech its speaker revised with `*` before the name).
+ */
+const FIRST_SIGNS = new Set(['*', '†']);
+
+/** A page's first note: labelled 1, or with the printer's first sign. */
+const labelledOne = (para: Para): boolean => {
+  const printed = labelOf(para)?.printed ?? '';
+  return printed === '1' || FIRST_SIGNS.has(printed);
+};
 
 /** The page's foot: the notes it ends with, from the paragraph labelled 1 (its index), or none. */
 function footOf(page: Page): { from: number; labels: (Label | undefined)[] } | undefined {
@@ -265,7 +295,7 @@ export function findPageFootNotes(
     if (foot) {
       const count = foot.labels.filter(Boolean).length;
       // (notes the printer marks by signs are referred to by signs, not by a figure of the text)
-      const signed = foot.labels[0]?.printed === '*';
+      const signed = FIRST_SIGNS.has(foot.labels[0]?.printed ?? '');
       const candidates = refsIn(body.map((p) => p.span)).filter((r) => !signed || r.misread);
       const refs = pairOnPage(candidates, count, first ? count - 1 : 0);
       if (refs) {

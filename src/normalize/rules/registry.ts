@@ -23,6 +23,7 @@ import { sidenote, thoughtBreak, underscoreItalic } from './gutenberg.ts';
 import { hardWrap } from './hard-wrap.ts';
 import { header } from './header.ts';
 import { boldHeading, sectionHeading } from './heading.ts';
+import { keyedFootNote } from './keyed-foot-notes.ts';
 import { keyedNotes } from './keyed-notes.ts';
 import { lineEndHyphen } from './line-end-hyphen.ts';
 import { list, listLabel } from './list.ts';
@@ -110,6 +111,7 @@ export const DOCUMENT_RULES: Rule[] = [
   noteList,
   noteBlock,
   keyedNotes,
+  keyedFootNote,
   figure,
   pageFurniture,
   pageFootNote,
