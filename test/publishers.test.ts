@@ -128,13 +128,15 @@ describe('real copies from other publishers (issue #25)', () => {
   let heldOut2: SetScore;
   let heldOut3: SetScore;
   let heldOut4: SetScore;
+  let heldOut5: SetScore;
   beforeAll(async () => {
-    [dev, heldOut, heldOut2, heldOut3, heldOut4] = await Promise.all([
+    [dev, heldOut, heldOut2, heldOut3, heldOut4, heldOut5] = await Promise.all([
       scoreSet('dev'),
       scoreSet('held-out'),
       scoreSet('held-out-2'),
       scoreSet('held-out-3'),
       scoreSet('held-out-4'),
+      scoreSet('held-out-5'),
     ]);
   }, 300_000);
 
@@ -153,10 +155,12 @@ describe('real copies from other publishers (issue #25)', () => {
     expect(copiesIn('held-out-3').filter((f) => !third.includes(f))).toEqual([]);
     const fourth = readFileSync(join(PUBLISHERS, 'held-out-4', 'README.md'), 'utf8');
     expect(copiesIn('held-out-4').filter((f) => !fourth.includes(f))).toEqual([]);
+    const fifth = readFileSync(join(PUBLISHERS, 'held-out-5', 'README.md'), 'utf8');
+    expect(copiesIn('held-out-5').filter((f) => !fifth.includes(f))).toEqual([]);
   });
 
   it('every copy is valid TEI P5 and comes back byte for byte through `recto text`', () => {
-    const sets = [dev, heldOut, heldOut2, heldOut3, heldOut4];
+    const sets = [dev, heldOut, heldOut2, heldOut3, heldOut4, heldOut5];
     expect(sets.flatMap((s) => s.invalid)).toEqual([]);
     expect(sets.flatMap((s) => s.lossy)).toEqual([]);
   });
@@ -241,12 +245,29 @@ describe('real copies from other publishers (issue #25)', () => {
     // Floors: its first scoring (blind: truths written by reading the copies, never tuned on; on
     // main 1fc57d3, and again once this session's rules for the other four sets were merged, the
     // same) was 13/29; pages 30.0% recall (3/10), 100% precision; notes 29.3% (27/92); omissions
-    // 60.0% (12/20). The rules built on 149 copies did not carry over to these 29: the issue's
-    // figure is this set's, not the sets the rules were read on. @H4@
-    expect(f.right).toBeGreaterThanOrEqual(13);
-    expect(f.pageRecall).toBeGreaterThanOrEqual(0.3);
+    // 60.0% (12/20). The rules built on 149 copies did not carry over to these 29. Read after it:
+    // Gutenberg's `[FN#n]` notes, a reader site's bare-number endnotes, sutra-keyed foot-notes,
+    // Hansard's `†`, a `[n]` note over two paragraphs, the Official Records' page heads and `* * *`,
+    // regional reporters' star pages, a cut Library of Congress marker, Wikisource's proofreading
+    // notices, a bibliography's `...`, `[etc.]`: 25/29; pages 90.0% / 100%; notes 97.8%; omissions 100%.
+    expect(f.right).toBeGreaterThanOrEqual(25);
+    expect(f.pageRecall).toBeGreaterThanOrEqual(0.9);
     expect(f.pagePrecision).toBeGreaterThanOrEqual(0.99);
-    expect(f.notes).toBeGreaterThanOrEqual(0.29);
-    expect(f.omissions).toBeGreaterThanOrEqual(0.6);
+    expect(f.notes).toBeGreaterThanOrEqual(0.97);
+    expect(f.omissions).toBeGreaterThanOrEqual(1);
+  });
+
+  it('reads the fifth set, gathered blind and not yet read (held-out-5)', () => {
+    const f = report('held-out-5', heldOut5);
+    expect(f.documents).toBeGreaterThanOrEqual(25);
+    // Floors: its first scoring (blind, never read; on the rules of the first four sets, arch
+    // 13c417c) was 11/30; with held-out-4's rules 12/30; pages 38.9% recall (7/18), 70.0% precision;
+    // notes 37.5% (15/40); omissions 31.4% (11/35). Its misses are for the next session to read,
+    // after gathering a sixth set blind.
+    expect(f.right).toBeGreaterThanOrEqual(12);
+    expect(f.pageRecall).toBeGreaterThanOrEqual(0.38);
+    expect(f.pagePrecision).toBeGreaterThanOrEqual(0.7);
+    expect(f.notes).toBeGreaterThanOrEqual(0.37);
+    expect(f.omissions).toBeGreaterThanOrEqual(0.31);
   });
 });
