@@ -3,7 +3,7 @@ import * as epubModule from 'epub-gen-memory';
 import * as epubConstants from 'epub-gen-memory/dist/lib/util/constants.js';
 import { writeFileAtomic } from '../../fs/atomic-write.ts';
 import { type EditionMeta, RIGHTS_NOT_STATED } from '../../meta.ts';
-import { contentsTitle, type ModelDocument, type ModelEdition } from '../../model/edition.ts';
+import type { ModelDocument, ModelEdition } from '../../model/edition.ts';
 import { type ReaderUnit, readerUnits } from '../../model/units.ts';
 import { forEachNode } from '../../model/walk.ts';
 import { timeAsync } from '../../profile.ts';
@@ -11,19 +11,19 @@ import { modifiedDate, w3cDateTime } from '../../reproducible.ts';
 import { editionFigures, imageBytes, unheldImages } from '../figures.ts';
 import { blocks, noteBody } from '../html/elements.ts';
 import { escapeHtml } from '../html/escape.ts';
-import { type HtmlFigures, newFigures } from '../html/figure.ts';
-import { documentLabel } from '../html/pages.ts';
+import { newFigures } from '../html/figure.ts';
 import { linkTable } from '../links.ts';
 import { fill, readTemplate } from '../template.ts';
 import { reportUnknownElements } from '../unknown.ts';
 import type { WriterOptions } from '../writer.ts';
 import { ChapterCache, chapterKey, deflated, type KeptEntry, keepable, zipEntries } from './chapter-cache.ts';
 import { coverSvg } from './cover.ts';
+import { chapterFiles, documentChapter, RESERVED } from './document-chapter.ts';
 import { type EpubContext, newEpubContext } from './elements.ts';
 import { editionUuid } from './identity.ts';
 import { coverPng } from './raster-cover.ts';
 import { INDEX_FILE, registerIndexChapter } from './register-index.ts';
-import { type Chapter, documentMeta, unitChapter } from './unit-chapter.ts';
+import { type Chapter, unitChapter } from './unit-chapter.ts';
 
 /**
  * The annotated EPUB 3, made with epub-gen-memory (chapters, package, zip) from the TEI master.
@@ -123,61 +123,6 @@ class RectoEPub extends EPub {
       }),
     );
   }
-}
-
-/** Files of the book that a chapter must not be named as. */
-const RESERVED = new Set([
-  'toc',
-  'notes',
-  'title',
-  'introduction',
-  'cover',
-  'nav',
-  'content',
-  'register-index',
-]);
-
-/** Each document's file name: its id, made safe and unique (a volume may have a document "toc"). */
-function chapterFiles(documents: ModelDocument[]): Map<string, string> {
-  const used = new Set(RESERVED);
-  const files = new Map<string, string>();
-  for (const d of documents) {
-    const base = d.id.replace(/[^A-Za-z0-9_.-]/g, '_');
-    let name = used.has(base) ? `doc-${base}` : base;
-    for (let k = 2; used.has(name); k++) name = `doc-${base}-${k}`;
-    used.add(name);
-    files.set(d.id, `${name}.xhtml`);
-  }
-  return files;
-}
-
-function documentChapter(
-  doc: ModelDocument,
-  index: number,
-  edition: ModelEdition,
-  filename: string,
-  links: Map<string, string>,
-  figures: HtmlFigures,
-): { chapter: Chapter; ctx: EpubContext } {
-  const ctx = newEpubContext();
-  ctx.resolve = (id) => links.get(id);
-  ctx.figures = figures;
-  const text = blocks(doc.blocks, ctx);
-  const meta = documentMeta(doc);
-  const content = fill(
-    readTemplate('epub', 'chapter.html'),
-    {
-      position: documentLabel(doc, index, edition.documents.length),
-      meta,
-      text,
-      // a document that names no source has no empty "Source:" line
-      sourceLine: doc.source
-        ? fill(readTemplate('epub', 'source-line.html'), { source: doc.source }, 'source-line.html')
-        : '',
-    },
-    'chapter.html',
-  );
-  return { chapter: { title: contentsTitle(doc), content, filename }, ctx };
 }
 
 /** A person of the book's metadata: one `dc:creator` or `dc:contributor` each, with a MARC relator role. */
