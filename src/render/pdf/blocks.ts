@@ -1,6 +1,5 @@
 import {
   type Block,
-  type BlockOf,
   type BlockRules,
   blockWith,
   type Inline,
@@ -8,10 +7,33 @@ import {
   inlineWith,
   type RendFeature,
 } from '../../model/types.ts';
-import { type FigureImages, imageBytes, mediaKey, showsIn, standIns } from '../figures.ts';
+import type { FigureImages } from '../figures.ts';
+import {
+  anchored,
+  block,
+  bracketed,
+  type Ctx,
+  type Item,
+  italicOf,
+  type PdfBlock,
+  REGULAR,
+  smallCaps,
+  type TableRow,
+  text,
+} from './block-types.ts';
+import { figureBlocks } from './figure-blocks.ts';
+import { ASIDE_INDENT, type Flow, push, small, spaced } from './flow.ts';
 import type { FontStyle } from './fonts.ts';
-import { imageSize, type PdfImage } from './image.ts';
 import { DEFAULT_SPACING, type Spacing } from './spacing.ts';
+
+export {
+  block,
+  type Item,
+  type Opening,
+  type PdfBlock,
+  type TableRow,
+  type TypeRole,
+} from './block-types.ts';
 
 /**
  * The model → the print edition's blocks and inline items, as two tables (the PDF's drawing of the
@@ -19,93 +41,8 @@ import { DEFAULT_SPACING, type Spacing } from './spacing.ts';
  * items; page breaks are markers between items. The reading text is the source edition's:
  * omissions with the editors' words in brackets, corrections as `of [on]`, conjectures `[by?]`.
  */
-export type Item =
-  // uri: a URL link's text; ref: a see-reference's words, a link to the xml:id it names
-  | { kind: 'text'; text: string; style: FontStyle; scale?: number; uri?: string; ref?: string }
-  | { kind: 'pb'; n: string; id?: string }
-  | { kind: 'note'; label: string; items: Item[]; id?: string; unmarked?: boolean }
-  | { kind: 'pageref'; target: string; style: FontStyle } // `(p. 37)`: the PDF page of a cross-reference's target
-  | { kind: 'open'; id: string } // where a mention begins: no page turns inside a name
-  | { kind: 'anchor'; id: string } // where a mention ends (the index's page numbers), where an xml:id's words begin
-  | { kind: 'break' };
-
-export type TypeRole = 'body' | 'title' | 'heading' | 'small';
-
-/** Where a document (or the introduction) begins: its outline entry, its contents target, its running head. */
-export interface Opening {
-  title: string;
-  id: string;
-  runningHead: string; // the title shortened to fit, at a word
-  division: boolean; // opens a right-hand page (no running head there)
-  /** The division that holds it (a reader's unit, a volume's chapter): a level of the outline above it. */
-  group?: string;
-}
-
-export interface PdfBlock {
-  tag: 'P' | 'H1' | 'H2' | 'BlockQuote' | 'LI';
-  type: TypeRole;
-  items: Item[];
-  align: 'justify' | 'left' | 'right' | 'center';
-  indent: number; // first line, in ems of the type size
-  leftIndent: number; // whole block, in points
-  rightIndent?: number; // whole block, in points (a contents entry keeps room for its page number)
-  spaceBefore: number; // in lines
-  spaceAfter?: number; // in lines
-  keepWithNext: boolean;
-  tocFor?: string; // a contents entry for this document id
-  spaceScale?: number; // word spaces this many times the font's (a row of omission dots is spaced wide)
-  opening?: Opening; // the first block of a document
-  table?: TableRow[]; // a table: set in columns by the paginator (table.ts), its items empty
-  image?: PdfImage; // a figure's image: placed by the paginator within the measure (figure.ts), its items empty
-}
-
-/** A table's row for the print: each cell's items (its blocks run together), header or not, columns spanned. */
-export type TableRow = { items: Item[]; header: boolean; span: number }[];
-
-export const block = (items: Item[], over: Partial<PdfBlock> = {}): PdfBlock => ({
-  tag: 'P',
-  type: 'body',
-  items,
-  align: 'justify',
-  indent: 0,
-  leftIndent: 0,
-  spaceBefore: 0,
-  keepWithNext: false,
-  ...over,
-});
-
-interface Ctx {
-  style: FontStyle;
-}
-
-/** Where an element with an xml:id begins (a paragraph, an index's item): what a pointer to it finds. */
-const anchored = (id: string | undefined): Item[] => (id ? [{ kind: 'anchor', id }] : []);
-
-const text = (t: string, ctx: Ctx): Item[] => (t ? [{ kind: 'text', text: t, style: ctx.style }] : []);
 const items = (nodes: Inline[], ctx: Ctx): Item[] => nodes.flatMap((n) => inlineWith(PDF_INLINE, n, ctx));
 const styled = (nodes: Inline[], style: FontStyle): Item[] => items(nodes, { style });
-const bracketed = (inner: Item[], ctx: Ctx, close = ']'): Item[] => [
-  ...text('[', ctx),
-  ...inner,
-  ...text(close, ctx),
-];
-const italicOf = (ctx: Ctx): FontStyle => (ctx.style === 'italic' ? 'regular' : 'italic');
-
-/** Small capitals, drawn from capitals (the npm font has no smcp feature): lower case at 78 %. */
-function smallCaps(list: Item[]): Item[] {
-  return list.flatMap((i): Item[] => {
-    if (i.kind !== 'text') return [i];
-    return (i.text.match(/\p{Ll}+|[^\p{Ll}]+/gu) ?? []).map((part) => {
-      const lower = /\p{Ll}/u.test(part);
-      return {
-        kind: 'text',
-        text: lower ? part.toUpperCase() : part,
-        style: i.style,
-        scale: lower ? 0.78 : undefined,
-      };
-    });
-  });
-}
 
 /**
  * A note's body as one run of items, its blocks separated by line breaks; a table in it (or in a
@@ -186,41 +123,11 @@ const PDF_INLINE: InlineRules<Ctx, Item[]> = {
   unknown: (n, ctx) => items(n.children, ctx),
 };
 
-/** The blocks being laid out: page breaks between blocks wait for the next block's first line. */
-interface Flow {
-  spacing: Spacing;
-  out: PdfBlock[];
-  pendingPages: Item[];
-  afterHeading: boolean;
-  leftIndent: number;
-  aside?: boolean; // inside a reader's headnote or questions: smaller type, indented both sides
-  images?: FigureImages; // the figures' images found (src/render/figures.ts)
-}
-
-const REGULAR: Ctx = { style: 'regular' };
-
-function push(flow: Flow, b: PdfBlock): void {
-  if (flow.pendingPages.length) b.items = [...flow.pendingPages, ...b.items];
-  flow.pendingPages = [];
-  b.leftIndent += flow.leftIndent;
-  if (flow.aside) {
-    if (b.type === 'body') b.type = 'small';
-    b.rightIndent = (b.rightIndent ?? 0) + ASIDE_INDENT;
-  }
-  flow.out.push(b);
-}
-
-/** How far a reader's headnote or questions stand in from both margins (points). */
-const ASIDE_INDENT = 18;
-
 const children = (nodes: Block[], flow: Flow, indent = 0): void => {
   flow.leftIndent += indent;
   for (const b of nodes) blockWith(PDF_BLOCK, b, flow);
   flow.leftIndent -= indent;
 };
-
-const small = (list: Item[], over: Partial<PdfBlock> = {}): PdfBlock =>
-  block(list, { type: 'small', align: 'left', ...over });
 
 /** How far a paragraph rendered `indent` stands in (points). */
 const INDENT = 18;
@@ -458,14 +365,6 @@ export const PDF_BLOCK: BlockRules<Flow, void> = {
   unknown: (b, flow) => children(b.children, flow),
 };
 
-/** Blocks added by `add` get at least `lines` of space before the first of them. */
-function spaced(flow: Flow, lines: number, add: () => void): void {
-  const from = flow.out.length;
-  add();
-  const first = flow.out[from];
-  if (first) first.spaceBefore = Math.max(first.spaceBefore, lines);
-}
-
 /** The print blocks of a document (or the introduction, or a note's body). */
 export function documentBlocks(
   nodes: Block[],
@@ -477,56 +376,4 @@ export function documentBlocks(
   for (const b of nodes) blockWith(PDF_BLOCK, b, flow);
   if (flow.pendingPages.length) flow.out.push(block(flow.pendingPages));
   return flow.out;
-}
-
-/**
- * The print blocks of a figure; `small` makes a small block as the other rules do, `flushPages`
- * sets the page breaks waiting before it on a line of their own (an image carries no words to hang
- * them on).
- */
-function figureBlocks(
-  b: BlockOf<'figure'>,
-  images: FigureImages | undefined,
-  small: (items: Item[], over?: Partial<PdfBlock>) => PdfBlock,
-  caption: Item[],
-  flushPages: () => void,
-): PdfBlock[] {
-  const shown = showsIn('pdf', images);
-  const stand = standIns(b, shown);
-  const out: PdfBlock[] = [];
-  const placeholder = (k: number): void => {
-    const s = stand[k];
-    if (!s) return;
-    const list: Item[] = [{ kind: 'text', text: s.notice, style: 'italic' }];
-    if (s.address) {
-      list.push({ kind: 'text', text: ': ', style: 'regular' });
-      list.push({ kind: 'text', text: s.address, style: 'regular', ...(s.href ? { uri: s.href } : {}) });
-    }
-    if (s.description) list.push({ kind: 'text', text: ` ${s.description}`, style: 'regular' });
-    out.push(small(list, { align: 'center', keepWithNext: true }));
-  };
-  let k = 0;
-  for (const m of b.media) {
-    const key = mediaKey(m);
-    const found = key ? images?.[key] : undefined;
-    const data = found && shown(m) ? imageBytes(found, m) : undefined;
-    const size = data ? imageSize(data) : undefined;
-    if (data && size) {
-      if (out.length === 0) flushPages();
-      out.push(
-        small([], { align: 'center', keepWithNext: true, image: { data, ...size, alt: b.description } }),
-      );
-    } else placeholder(k++);
-  }
-  while (k < stand.length) placeholder(k++);
-  if (caption.length) out.push(small(caption, { align: 'center' }));
-  const last = out.at(-1);
-  if (last) last.keepWithNext = false;
-  // (a figure that shows something stands apart from the text around it)
-  const first = out[0];
-  if (b.media.length && first && last) {
-    first.spaceBefore = Math.max(first.spaceBefore, 0.5);
-    last.spaceAfter = Math.max(last.spaceAfter ?? 0, 0.5);
-  }
-  return out;
 }
