@@ -1,15 +1,13 @@
 import { displayText, readingText } from '../../model/reading-text.ts';
 import type { InlineOf } from '../../model/types.ts';
+import { type HtmlContext, type HtmlRules, uniqueId } from '../html/context.ts';
 import {
   footnoteRef,
   HTML_BLOCK,
   HTML_INLINE,
-  type HtmlContext,
-  type HtmlRules,
   inlines,
   nestedBlocks,
   setAsBlocks,
-  uniqueId,
 } from '../html/elements.ts';
 import { escapeAttr, escapeHtml } from '../html/escape.ts';
 

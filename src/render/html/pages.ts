@@ -6,7 +6,8 @@ import { fill, readTemplate } from '../template.ts';
 import type { Download } from '../writer.ts';
 import { type CslItem, documentCitation } from './cite.ts';
 import { citationKeys } from './cite-keys.ts';
-import { blocks, type Footnote, type HtmlContext, newContext, noteBody } from './elements.ts';
+import type { Footnote, HtmlContext } from './context.ts';
+import { blocks, newContext, noteBody } from './elements.ts';
 import { type HtmlFigures, newFigures } from './figure.ts';
 
 /** Where the site keeps the figures' images. */

@@ -1,5 +1,5 @@
 import MiniSearch from 'minisearch';
-import type { SearchParagraph } from './elements.ts';
+import type { SearchParagraph } from './context.ts';
 
 /**
  * The full-text index, built once at build time with MiniSearch and shipped as a script
