@@ -12,6 +12,7 @@ import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { launchChromium } from '../test/support/browser.ts';
+import { firstQuery } from '../test/support/first-query.ts';
 import { slurmMissing, startSlurm } from '../test/support/slurm.ts';
 import { serve } from '../test/support/static-server.ts';
 import { tree } from '../test/support/tree.ts';
@@ -112,19 +113,8 @@ export async function collectionBench(): Promise<CollectionBench> {
   const browser = await launchChromium();
   const firstQueryBytes: Record<string, number> = {};
   try {
-    for (const query of QUERIES) {
-      const context = await browser.newContext();
-      const page = await context.newPage();
-      const sizes: Promise<number>[] = [];
-      page.on('requestfinished', (req) => {
-        sizes.push(req.sizes().then((s) => s.responseBodySize + s.responseHeadersSize));
-      });
-      await page.goto(`${server.url}/search.html?q=${encodeURIComponent(query)}`);
-      await page.locator('#search-results .search-summary').waitFor();
-      await page.waitForLoadState('networkidle');
-      firstQueryBytes[query] = (await Promise.all(sizes)).reduce((a, b) => a + b, 0);
-      await context.close();
-    }
+    for (const query of QUERIES)
+      firstQueryBytes[query] = (await firstQuery(browser, server.url, query)).bytes;
   } finally {
     await browser.close();
     await server.close();

@@ -7,6 +7,7 @@ import { writeCollectionSearch } from '../src/collection/search-site.ts';
 import { axeViolations } from './support/axe.ts';
 import { launchChromium } from './support/browser.ts';
 import { collectionBrokenLinks } from './support/collection-links.ts';
+import { firstQuery as measureFirstQuery } from './support/first-query.ts';
 import { recto, tempDir } from './support/run.ts';
 import { type SearchQuery, volumeQueries } from './support/search-queries.ts';
 import { serve } from './support/static-server.ts';
@@ -119,22 +120,7 @@ async function firstQuery(
 ): Promise<{ bytes: number; files: number; shown: string[] }> {
   const server = await serve(out);
   servers.push(server);
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  const sizes: Promise<number>[] = [];
-  page.on('requestfinished', (req) => {
-    sizes.push(req.sizes().then((s) => s.responseBodySize + s.responseHeadersSize));
-  });
-  await page.goto(`${server.url}/search.html?q=${encodeURIComponent(query)}`);
-  await page.locator('#search-results .search-summary').waitFor();
-  await page.waitForLoadState('networkidle');
-  const shown = await page.$$eval('#search-results .search-group', (els) =>
-    els.map((e) => (e as HTMLElement).dataset.doc ?? ''),
-  );
-  const bytes = (await Promise.all(sizes)).reduce((a, b) => a + b, 0);
-  const files = sizes.length;
-  await context.close();
-  return { bytes, files, shown };
+  return measureFirstQuery(browser, server.url, query);
 }
 
 describe('one search across a collection of every shared volume', () => {

@@ -1,7 +1,7 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
-import { Parser } from 'htmlparser2';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { files, pageLinks } from './support/collection-links.ts';
 import { CORPORA_ROOT as CORPORA } from './support/corpus-truth.ts';
 import { recto, tempDir } from './support/run.ts';
 import { sharedCorpora } from './support/shared.ts';
@@ -13,29 +13,6 @@ import { sharedCorpora } from './support/shared.ts';
  */
 // a declared corpus that is missing, or has no volume.xml, is an error naming the path
 const volumes = sharedCorpora(['volume.xml']).map((c) => c.name);
-
-function files(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    return statSync(path).isDirectory() ? files(path) : [path];
-  });
-}
-
-function pageLinks(html: string): { links: string[]; ids: Set<string> } {
-  const links: string[] = [];
-  const ids = new Set<string>();
-  const parser = new Parser({
-    onopentag(name, a) {
-      if (a.id) ids.add(a.id);
-      if ((name === 'a' || name === 'link') && a.href) links.push(a.href);
-      if (name === 'script' && a.src) links.push(a.src);
-      if (a['data-scripts']) links.push(...a['data-scripts'].split(' ').filter(Boolean));
-    },
-  });
-  parser.write(html);
-  parser.end();
-  return { links, ids };
-}
 
 function brokenLinks(site: string): { broken: string[]; checked: number } {
   const pages = files(site).filter((f) => f.endsWith('.html'));

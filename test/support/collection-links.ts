@@ -2,7 +2,8 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { Parser } from 'htmlparser2';
 
-function files(dir: string): string[] {
+/** Every file under a folder. */
+export function files(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
     const path = join(dir, name);
     return statSync(path).isDirectory() ? files(path) : [path];
@@ -10,7 +11,7 @@ function files(dir: string): string[] {
 }
 
 /** A page's local references (href of a and link, src of script, img and source) and its ids. */
-function pageLinks(html: string): { links: string[]; ids: Set<string> } {
+export function pageLinks(html: string): { links: string[]; ids: Set<string> } {
   const links: string[] = [];
   const ids = new Set<string>();
   const parser = new Parser({
