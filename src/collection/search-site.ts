@@ -28,6 +28,7 @@ export async function writeCollectionSearch(
     })),
   );
   const files = collectionSearchFiles(volumes);
+  files.set('search-text.js', readTemplate('html', 'search-text.js'));
   files.set('search.js', readTemplate('collection', 'search.js'));
   files.set('search-page.js', readTemplate('collection', 'search-page.js'));
   const written = [...files.keys()].sort().map((name) => join(out, 'search', name));

@@ -1,50 +1,8 @@
 // The collection's search page: the form, and the results written under it (the search itself is
-// search.js: window.rectoCollectionSearch).
+// search.js: window.rectoCollectionSearch; the snippets are drawn as an edition's, search-text.js).
 (() => {
   const { search } = window.rectoCollectionSearch;
-  const KIND = {
-    m: 'Document record',
-    h: 'Heading',
-    p: 'Paragraph',
-    l: 'List item',
-    w: 'Table row',
-    t: 'Term',
-    n: 'Note',
-    r: 'In the index',
-  };
-  const escapeRe = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const snippet = (hit, length = 200) => {
-    const text = hit.text;
-    const pattern = (t) => escapeRe(t).replace(/ /g, '\\s+').replace(/'/g, "['‘’]").replace(/-/g, '[-–—]');
-    const regex = (list) =>
-      list.length
-        ? new RegExp(`(?<![\\p{L}\\p{N}])(?:${list.map(pattern).join('|')})[\\p{L}\\p{N}]*`, 'giu')
-        : null;
-    const find = regex([...(hit.exact ? hit.phrases : []), ...hit.terms].filter(Boolean));
-    const first = find?.exec(text)?.index ?? 0;
-    let from = Math.max(0, first - length / 3);
-    let to = Math.min(text.length, from + length);
-    if (from > 0) from = text.indexOf(' ', from) + 1 || from;
-    if (to < text.length) to = text.lastIndexOf(' ', to) > from ? text.lastIndexOf(' ', to) : to;
-    const part = text.slice(from, to);
-    const out = document.createElement('span');
-    out.className = 'search-snippet';
-    if (from > 0) out.append('… ');
-    let at = 0;
-    if (find) {
-      find.lastIndex = 0;
-      for (const m of part.matchAll(find)) {
-        out.append(part.slice(at, m.index));
-        const mark = document.createElement('mark');
-        mark.textContent = m[0];
-        out.append(mark);
-        at = m.index + m[0].length;
-      }
-    }
-    out.append(part.slice(at));
-    if (to < text.length) out.append(' …');
-    return out;
-  };
+  const { KIND, snippet } = window.rectoSearchText; // search-text.js, the edition's own
   const form = document.querySelector('.collection-search');
   const results = document.getElementById('search-results');
   const show = (groups) => {

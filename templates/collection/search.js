@@ -38,14 +38,7 @@
   const NAMED_KIND = 8;
   const PREFIX_WEIGHT = 0.4;
   const FUZZY_WEIGHT = 0.2;
-  const norm = (s) =>
-    s
-      .toLowerCase()
-      .replace(/[‘’]/g, "'")
-      .replace(/["“”]/g, '')
-      .replace(/[–—]/g, '-')
-      .replace(/\s+/g, ' ')
-      .trim();
+  const { norm } = window.rectoSearchText; // search-text.js, the edition's own
   // MiniSearch's tokenizer, and the volumes' term processing (lower case, stop words left out)
   const tokenize = (s) => s.split(/[\n\r\p{Z}\p{P}]+/u).filter(Boolean);
   const chunkOf = (chunks, term) => {

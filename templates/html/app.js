@@ -230,15 +230,6 @@
     })();
     return searcher;
   };
-  // Case, white space, quotation marks and the kind of apostrophe or dash do not matter in a phrase.
-  const norm = (s) =>
-    s
-      .toLowerCase()
-      .replace(/[‘’]/g, "'")
-      .replace(/["“”]/g, '')
-      .replace(/[–—]/g, '-')
-      .replace(/\s+/g, ' ')
-      .trim();
   const escapeRe = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   const BOOST = { h: 3, m: 2, t: 1 };
   const PER_DOCUMENT = 3;
@@ -248,6 +239,7 @@
    * query whole (its title, or a passage), then by score; in each document its best hits. Returns [{ doc, hits: [{ url, anchor, kind, text, page, score, terms }] }].
    */
   const searchEdition = ({ mini, docs, stop }, query) => {
+    const { norm } = window.rectoSearchText;
     const phrases = Array.from(query.matchAll(/["“”]([^"“”]+)["“”]?/g), (m) => norm(m[1])).filter(Boolean);
     // `-word` (outside quotation marks) leaves out every document that holds the word.
     const unquoted = query.replace(/["“”][^"“”]*["“”]?/g, ' ');
@@ -371,53 +363,9 @@
         })),
     }));
   };
-  // A stretch of the text around the first match, cut at word boundaries, the matched words in <mark>.
-  const snippet = (hit, length = 200) => {
-    const text = hit.text;
-    const pattern = (t) => escapeRe(t).replace(/ /g, '\\s+').replace(/'/g, "['‘’]").replace(/-/g, '[-–—]');
-    const regex = (list) =>
-      list.length
-        ? new RegExp(`(?<![\\p{L}\\p{N}])(?:${list.map(pattern).join('|')})[\\p{L}\\p{N}]*`, 'giu')
-        : null;
-    const phrases = hit.exact ? hit.phrases : [];
-    const find = regex([...phrases, ...hit.terms].filter(Boolean));
-    // the window opens on the phrase asked for, else on the first word found
-    const first = (regex(phrases) ?? find)?.exec(text)?.index ?? find?.exec(text)?.index ?? 0;
-    let from = Math.max(0, first - length / 3);
-    let to = Math.min(text.length, from + length);
-    if (from > 0) from = text.indexOf(' ', from) + 1 || from;
-    if (to < text.length) to = text.lastIndexOf(' ', to) > from ? text.lastIndexOf(' ', to) : to;
-    const part = text.slice(from, to);
-    const out = document.createElement('span');
-    out.className = 'search-snippet';
-    if (from > 0) out.append('… ');
-    let at = 0;
-    if (find) {
-      find.lastIndex = 0;
-      for (const m of part.matchAll(find)) {
-        out.append(part.slice(at, m.index));
-        const mark = document.createElement('mark');
-        mark.textContent = m[0];
-        out.append(mark);
-        at = m.index + m[0].length;
-      }
-    }
-    out.append(part.slice(at));
-    if (to < text.length) out.append(' …');
-    return out;
-  };
-  const KIND = {
-    m: 'Document record',
-    h: 'Heading',
-    p: 'Paragraph',
-    l: 'List item',
-    w: 'Table row',
-    t: 'Term',
-    n: 'Note',
-    r: 'In the index',
-  };
   const MAX_DOCUMENTS = 25;
   const show = (groups) => {
+    const { KIND, snippet } = window.rectoSearchText;
     results.replaceChildren();
     const summary = document.createElement('p');
     summary.className = 'search-summary';

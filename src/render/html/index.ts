@@ -29,7 +29,7 @@ import { type SearchDocument, type SearchRegisterEntry, searchIndexScript } from
 import { siteEdition, unitPage } from './unit-pages.ts';
 
 const require = createRequire(import.meta.url);
-const ASSETS = ['style.css', 'app.js', 'mode.js', 'icon.svg'];
+const ASSETS = ['style.css', 'app.js', 'search-text.js', 'mode.js', 'icon.svg'];
 
 /**
  * Where each id of the edition is, from the documents' pages (hrefs relative to docs/); a course
