@@ -37,6 +37,38 @@ describe('recto collection COLLECTION.json', () => {
     expect(sitemap).toContain('<loc>https://example.org/shelf/seeds/html/index.html</loc>');
   });
 
+  it('removes what it no longer makes (a volume taken out, its search entries) and never a file it did not write', () => {
+    const dir = tempDir();
+    const manifest = join(dir, 'COLLECTION.json');
+    const letter = { id: 'letter', tei: join(ROOT, 'test/fixtures/any-tei/letter.xml'), series: 'Letters' };
+    const verse = { id: 'verse', tei: join(ROOT, 'test/fixtures/any-tei/verse.xml'), series: 'Letters' };
+    const write = (volumes: (typeof letter)[]): void =>
+      writeFileSync(manifest, JSON.stringify({ id: 'shelf', title: 'A shelf', language: 'en', volumes }));
+    const env = { SOURCE_DATE_EPOCH: '1700000000' };
+    const build = (out: string): void => {
+      const r = recto(['collection', manifest, '--out', out, '--formats', 'tei,html'], { env });
+      expect(r.status, r.stderr).toBe(0);
+    };
+    const out = join(dir, 'out');
+    write([letter, verse]);
+    build(out);
+    expect(existsSync(join(out, 'verse', 'html', 'index.html'))).toBe(true);
+    const mine = ['mine.txt', join('verse', 'html', 'my-notes.txt')];
+    for (const f of mine) writeFileSync(join(out, f), 'a reader of the proofs wrote this');
+    write([letter]);
+    build(out);
+    const clean = join(dir, 'clean');
+    build(clean);
+    const built = tree(out);
+    for (const f of mine) {
+      expect(built.get(f), f).toBeDefined();
+      built.delete(f);
+    }
+    expect(tree(clean).size).toBeGreaterThan(20);
+    expect([...built.keys()].sort()).toEqual([...tree(clean).keys()].sort());
+    expect(built).toEqual(tree(clean));
+  });
+
   it('says what is wrong with a manifest, and exits non-zero without a stack trace', () => {
     const dir = tempDir();
     const manifest = join(dir, 'COLLECTION.json');

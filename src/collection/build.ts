@@ -12,6 +12,7 @@ import { type CollectionVolume, parseCollectionManifest } from './manifest.ts';
 import { crossRegister, registerPage } from './register.ts';
 import { writeCollectionSearch } from './search-site.ts';
 import { sha256, volumesOfShard, writeShardRecord } from './shard.ts';
+import { recordCollectionWritten } from './written.ts';
 
 export interface CollectionOptions {
   manifest: string;
@@ -173,6 +174,12 @@ export async function buildCollection(options: CollectionOptions): Promise<Colle
     options.reporter.info(
       'collection: no sitemap (give the site\'s address: "url" in the manifest or --site-url)',
     );
+  const removed = await recordCollectionWritten(
+    options.out,
+    own,
+    shelved.map((s) => s.volume.id),
+  );
+  if (removed.length) options.reporter.info(`collection: removed ${removed.length} files it no longer makes`);
   return {
     volumes: shelved.length,
     documents: shelved.reduce((n, s) => n + s.documents, 0),

@@ -5,6 +5,7 @@ import { renderFormats as writerFormats } from '../render/writers.ts';
 import type { Reporter } from '../report.ts';
 import { checkAssets, checkFormats, publish } from './index.ts';
 import { type Progress, silentProgress } from './progress.ts';
+import { recordWritten } from './written.ts';
 
 export interface RenderOptions {
   file: string;
@@ -36,13 +37,16 @@ export async function render(
   const progress = options.progress ?? silentProgress;
   try {
     // No cache: a foreign TEI file is rendered as it is each time.
-    const { files } = await publish(master, options.formats, {
+    const { files, byFormat } = await publish(master, options.formats, {
       out: options.out,
       reporter: options.reporter,
       jobs: options.jobs,
       progress,
       ...(options.assets ? { assets: options.assets } : {}),
     });
+    // What an earlier render of these formats wrote and this one did not (a figure no longer
+    // found, a document the new TEI lacks) goes, as after `recto build`.
+    await recordWritten(options.out, byFormat);
     return { documents, files, seconds: (performance.now() - started) / 1000 };
   } finally {
     progress.stop();

@@ -16,7 +16,7 @@ export const WRITTEN_FILE = '.written.json';
 /** Files by format: paths relative to the output folder, with `/`, sorted. */
 export type WrittenFiles = Record<string, string[]>;
 
-function readWritten(out: string): WrittenFiles {
+export function readWritten(out: string): WrittenFiles {
   try {
     const value = JSON.parse(readFileSync(join(out, WRITTEN_FILE), 'utf8')) as unknown;
     if (typeof value !== 'object' || value === null || Array.isArray(value)) return {};
