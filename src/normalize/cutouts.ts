@@ -4,10 +4,10 @@ import { findFigures } from './rules/figure.ts';
 import { findKeyedFootNotes } from './rules/keyed-foot-notes.ts';
 import { findKeyedNotes } from './rules/keyed-notes.ts';
 import { findBracketBlocks, findNoteBlocks } from './rules/note-blocks.ts';
+import { findOcrTables } from './rules/ocr-tables.ts';
 import { findPageFootNotes } from './rules/page-foot-notes.ts';
 import { isPageFormLine } from './rules/page-forms.ts';
 import { findPageFurniture, footFolio } from './rules/page-furniture.ts';
-import { findOcrTables } from './rules/table.ts';
 import type { Cutout } from './segment.ts';
 
 /** Who prints notes as blocks in the text. */
