@@ -49,6 +49,7 @@ import { runningHead } from './running-head.ts';
 import { sourceNoteTail } from './source-note-tail.ts';
 import { starPage } from './star-page.ts';
 import { table } from './table.ts';
+import { tableNote } from './table-notes.ts';
 import { titleEllipsis } from './title-ellipsis.ts';
 import { quotedVerse, verse } from './verse.ts';
 
@@ -119,6 +120,7 @@ export const DOCUMENT_RULES: Rule[] = [
   figure,
   pageFurniture,
   pageFootNote,
+  tableNote,
   sourceNoteTail,
   footnoteRef,
   personNamesRule,
