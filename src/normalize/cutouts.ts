@@ -4,10 +4,11 @@ import { findFigures } from './rules/figure.ts';
 import { findKeyedFootNotes } from './rules/keyed-foot-notes.ts';
 import { findKeyedNotes } from './rules/keyed-notes.ts';
 import { findBracketBlocks, findNoteBlocks } from './rules/note-blocks.ts';
+import { findOcrTables } from './rules/ocr-tables.ts';
 import { findPageFootNotes } from './rules/page-foot-notes.ts';
 import { isPageFormLine } from './rules/page-forms.ts';
 import { findPageFurniture, footFolio } from './rules/page-furniture.ts';
-import { findOcrTables } from './rules/table.ts';
+import { findTableNotes } from './rules/table-notes.ts';
 import type { Cutout } from './segment.ts';
 
 /** Who prints notes as blocks in the text. */
@@ -47,6 +48,9 @@ export function cutouts(lines: Line[], source: string, families: ReadonlySet<Fam
   for (const list of [...findKeyedNotes(lines, source, pageLine), ...findKeyedFootNotes(lines, source)])
     out.push({ block: { kind: 'notes', list }, firstLine: list.firstLine, endLine: list.endLine });
   if (families.has('wikisource') && furniture.length === 0) out.push(...footFolio(lines));
+  // (a table's lettered notes under its rows, each at its letter in a row)
+  for (const list of findTableNotes(lines))
+    out.push({ block: { kind: 'notes', list }, firstLine: list.firstLine, endLine: list.endLine });
   // (a table Google's OCR read a cell a line, with its marks where blocks were not read)
   out.push(...findOcrTables(lines));
   // (a figure inside a note block, or the reverse, is the outer one's)

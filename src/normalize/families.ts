@@ -40,7 +40,7 @@ const FAMILIES: FamilySigns[] = [
       { name: 'sidenotes', pattern: /\[Sidenote:/g, min: 1 },
       { name: 'transcriber’s notes', pattern: /Transcriber['’]s Note/gi, min: 1 },
       { name: '[FN#N] notes', pattern: /\[FN#\d{1,4}\]/g, min: 1 },
-      { name: '[N] note entries', pattern: /^\s{0,4}\[\d{1,3}\] \S/gm, min: 2 },
+      { name: '[N] note entries', pattern: /^\s{0,4}\[\d{1,3}\.?\] \S/gm, min: 2 },
       { name: '_italic_ words', pattern: /(?<![\p{L}\d_])_\p{L}[^_\n]{0,60}_(?![\p{L}\d_])/gu, min: 3 },
     ],
   },

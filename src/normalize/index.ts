@@ -18,6 +18,7 @@ import { documentMeta } from './metadata.ts';
 import { setNotes } from './notes.ts';
 import type { FamilyId } from './rule.ts';
 import { findSuspects } from './rules/damage.ts';
+import { anchorInlineFootnotes } from './rules/inline-footnote.ts';
 import { anchorCorrections, type Correction } from './rules/manifest-correction.ts';
 import type { NoteStyle } from './rules/note-list.ts';
 import { isPageFormLine } from './rules/page-forms.ts';
@@ -134,6 +135,7 @@ export function normalize(bytes: Uint8Array, options: NormalizeOptions): Normali
     conventions ? { id: options.id, conventions } : undefined,
   );
   if (families.has('documentary-edition')) anchorSourceNoteTails(ctx, spans);
+  if (families.has('gutenberg')) anchorInlineFootnotes(ctx, spans);
   const corrected = anchorCorrections(ctx, options.corrections ?? [], Boolean(options.edition.editor));
   if (options.register) anchorMentions(ctx, options.register, blocks);
   for (const s of findSuspects(spans)) {

@@ -73,8 +73,9 @@ export function findNoteBlocks(lines: Line[], source: string): NoteList[] {
 /** Rule `note-block`: notes printed in the text as bracketed blocks (its elements are note-list's). */
 export const noteBlock: Rule = { id: 'note-block', family: 'gutenberg' };
 
-// (`[FN#1234]`: a long book's notes run into thousands; a bracketed `[1776]` is a year)
-const BRACKET_ENTRY = /^(\s{0,4})\[(?:(FN#)(\d{1,4})|(\d{1,3}|[A-Z]|\*))\] (?=\S)/;
+// (`[FN#1234]`: a long book's notes run into thousands; a bracketed `[1776]` is a year; `[1.]`,
+// its number and a full stop, as some mirrors of Gutenberg's texts label a list: the label as printed)
+const BRACKET_ENTRY = /^(\s{0,4})\[(?:(FN#)(\d{1,4})|(\d{1,3}\.?|[A-Z]|\*))\] (?=\S)/;
 /** An entry's label alone on its line (`[8]`): its note is the paragraph below it (a quotation, verse). */
 const BRACKET_ALONE = /^(\s{0,4})\[(?:(FN#)(\d{1,4})|(\d{1,3}))\][ \t]*$/;
 /** An entry's label as printed inside its brackets, without `FN#`. */

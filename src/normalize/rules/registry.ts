@@ -3,6 +3,7 @@ import { declared } from '../declared.ts';
 import type { InlineRule } from '../inline.ts';
 import type { FamilyId, Rule } from '../rule.ts';
 import { autolink } from './autolink.ts';
+import { blankParentheses } from './blank-parentheses.ts';
 import { boilerplate } from './boilerplate.ts';
 import { closing } from './closing.ts';
 import { conjecture } from './conjecture.ts';
@@ -23,6 +24,7 @@ import { sidenote, thoughtBreak, underscoreItalic } from './gutenberg.ts';
 import { hardWrap } from './hard-wrap.ts';
 import { header } from './header.ts';
 import { boldHeading, sectionHeading } from './heading.ts';
+import { inlineFootnote } from './inline-footnote.ts';
 import { keyedFootNote } from './keyed-foot-notes.ts';
 import { keyedNotes } from './keyed-notes.ts';
 import { lineEndHyphen } from './line-end-hyphen.ts';
@@ -47,6 +49,7 @@ import { runningHead } from './running-head.ts';
 import { sourceNoteTail } from './source-note-tail.ts';
 import { starPage } from './star-page.ts';
 import { table } from './table.ts';
+import { tableNote } from './table-notes.ts';
 import { titleEllipsis } from './title-ellipsis.ts';
 import { quotedVerse, verse } from './verse.ts';
 
@@ -84,6 +87,7 @@ export const INLINE_RULES: InlineRule[] = [
   gluedNote,
   omission,
   ...OMISSION_SIGNS,
+  blankParentheses,
   editorialEllipsis,
   editorialAsterisks,
   titleEllipsis,
@@ -110,11 +114,13 @@ export const DOCUMENT_RULES: Rule[] = [
   paragraphMerge,
   noteList,
   noteBlock,
+  inlineFootnote,
   keyedNotes,
   keyedFootNote,
   figure,
   pageFurniture,
   pageFootNote,
+  tableNote,
   sourceNoteTail,
   footnoteRef,
   personNamesRule,

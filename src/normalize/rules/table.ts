@@ -58,7 +58,7 @@ const hasFigures = (cells: Span[]): boolean => cells.some((c) => /\d/.test(c.tex
 /** A year alone in a cell: a column's heading in a table of returns by year. */
 const YEAR = /^1[5-9]\d\d\.?$/;
 
-function lineSpan(line: Line): Span {
+export function lineSpan(line: Line): Span {
   const lead = line.text.length - line.text.trimStart().length;
   return { text: line.text.trim(), offset: line.offset + lead };
 }
@@ -326,36 +326,3 @@ const end = (t: Table): number => {
   const last = t.rows.at(-1);
   return last ? last.line.offset + last.line.text.length : 0;
 };
-
-/** Google Books' mark for a block of a page its OCR did not lay out as text. */
-const BLOCKS_MARK = /^\[blocks in formation\]$/;
-
-/** A cell of a table its OCR gave a line each: short, like a table's cells (`Feb. 3`, `905 Mr. Conger to Mr. Hay.`). */
-const CELL_WIDTH = 40;
-
-/**
- * A table Google Books' OCR read cell by cell (a government volume's list of papers, its numbers,
- * dates and names): short lines, a cell each, and among them three `[blocks in formation]` marks
- * or more where blocks of cells were not read, most lines that are no mark holding figures (dates,
- * numbers). From the first mark to the last: a table, a row a line (the marks gaps in their cells,
- * the blank lines between rows as printed). One such mark alone stands for any region (a poem's
- * opening lines) and is no table.
- */
-export function findOcrTables(lines: Line[]): { block: Block; firstLine: number; endLine: number }[] {
-  const marks = lines.filter((l) => BLOCKS_MARK.test(l.text.trim()));
-  if (marks.length < 3) return [];
-  const first = (marks[0] as Line).index;
-  const last = (marks.at(-1) as Line).index;
-  const cells = lines.slice(first, last + 1).filter((l) => l.text.trim() !== '');
-  const others = cells.filter((l) => !BLOCKS_MARK.test(l.text.trim()));
-  const short = cells.every((l) => l.text.trim().length <= CELL_WIDTH);
-  if (!short || others.length < 3 || others.filter((l) => /\d/.test(l.text)).length * 2 < others.length)
-    return [];
-  const rows: TableRow[] = cells.map((l) => ({
-    line: lineSpan(l),
-    cells: [lineSpan(l)],
-    header: false,
-    lineStart: l.offset,
-  }));
-  return [{ block: { kind: 'table', form: 'columns', rows }, firstLine: first, endLine: last + 1 }];
-}
