@@ -2,7 +2,7 @@ import type { Item, TableRow } from './block-types.ts';
 
 /**
  * A table too wide for the measure — its columns' longest words and the gutters between them wider
- * than the line — set in column panels, as a book prints a wide statistical table: the columns in
+ * than the line, even in the smaller type a wide table is set in (table.ts) — set in column panels, as a book prints a wide statistical table: the columns in
  * groups that fit, one after another, each group under the same rows; the stub (the first column,
  * the rows' labels) set again at the left of every later panel, and a "(continued)" caption over
  * it. What is set again is drawn as an artifact (`TableCell.artifact`): the text and the structure

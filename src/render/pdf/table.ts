@@ -180,29 +180,54 @@ export function placeTable(
   nextPage: (keep: boolean) => boolean,
 ): void {
   const { style, fonts, refs, measure } = setting;
-  const { size } = style[block.type];
   // page breaks waiting before the table go with its first cell
   const rows = table.map((row, r) =>
     row.map((cell, c) => (r === 0 && c === 0 ? { ...cell, items: [...block.items, ...cell.items] } : cell)),
   );
   const width = measure - block.leftIndent;
-  const groups = panelColumns(columnExtents(rows, size, fonts, refs).least, GUTTER, width, rows);
-  const panels = groups ? panelRows(rows, groups) : [{ rows, rowIndex: rows.map((_, r) => r) }];
+  const set = tableSetting(rows, width, style[block.type], style.small, fonts, refs);
   const tableIndex = state.blockCounter++;
   if (state.y > 0) state.y += block.spaceBefore * style.body.leading;
-  for (const [p, panel] of panels.entries()) {
+  for (const [p, panel] of set.panels.entries()) {
     // panels are set apart as a table is from the text
     if (p > 0 && state.y > 0)
       state.y = Math.min(state.limit, state.y + block.spaceBefore * style.body.leading);
-    const layout = layoutTable(panel.rows, width, size, fonts, refs);
-    if (!placeRows(block, panel, layout, tableIndex, state, setting, nextPage)) return;
+    const layout = layoutTable(panel.rows, width, set.type.size, fonts, refs);
+    if (!placeRows(block, set.type, panel, layout, tableIndex, state, setting, nextPage)) return;
   }
   if (state.y > 0) state.y = Math.min(state.limit, state.y + block.spaceBefore * style.body.leading);
+}
+
+type Type = { size: number; leading: number };
+
+/**
+ * How a table is set: in its block's type where its columns fit the measure at their longest
+ * words (as ever, one panel); a table wider than that in the smaller type of extracts, as a book
+ * sets a wide table, and in column panels (table-panels.ts) where even that is too wide.
+ */
+export function tableSetting(
+  rows: TableRow[],
+  width: number,
+  type: Type,
+  small: Type,
+  fonts: FontSet,
+  refs?: PageRefs,
+): { type: Type; panels: Panel[] } {
+  const whole = [{ rows, rowIndex: rows.map((_, r) => r) }];
+  if (!panelColumns(columnExtents(rows, type.size, fonts, refs).least, GUTTER, width, rows))
+    return { type, panels: whole };
+  const least = columnExtents(rows, small.size, fonts, refs).least;
+  const groups = panelColumns(least, GUTTER, width, rows);
+  return {
+    type: { size: small.size, leading: small.leading },
+    panels: groups ? panelRows(rows, groups) : whole,
+  };
 }
 
 /** One table (or one panel of a wide one) placed row by row; false where the spread is to be laid out again. */
 function placeRows(
   block: PdfBlock,
+  { size, leading }: Type,
   { rows, rowIndex }: Panel,
   layout: TableRowLayout[],
   tableIndex: number,
@@ -211,7 +236,6 @@ function placeRows(
   nextPage: (keep: boolean) => boolean,
 ): boolean {
   const { style } = setting;
-  const { size, leading } = style[block.type];
   const page = (): Page => state.page as Page;
   const line = { size, leading, leftIndent: block.leftIndent, tag: block.tag };
   const heads = repeatedHeader(rows, layout, ROW_GAP * leading, leading, state.limit / 3);
@@ -275,10 +299,13 @@ function placeRows(
           header: rows[r]?.[c]?.header ?? false,
         }),
       );
-      const notes = slice
-        .filter((p) => !p.panel)
-        .flatMap((p) => p.line.notes.flatMap((n) => noteLines(setting, n, p.block)));
-      const over = state.y + leading + noteHeight(page(), style.note, notes.length) > state.limit;
+      const read = slice.filter((p) => !p.panel);
+      const notes = read.flatMap((p) => p.line.notes.flatMap((n) => noteLines(setting, n, p.block)));
+      // a row that fitted with two lines of each of its notes is not broken for a longer note: the
+      // note runs on overleaf (a row broken at a line reads as two rows)
+      const marks = read.reduce((n, p) => n + p.line.notes.length, 0);
+      const needed = Math.min(notes.length, 2 * marks);
+      const over = state.y + leading + noteHeight(page(), style.note, needed) > state.limit;
       if (over && !isEmpty(page()) && !turn(r)) return false;
       for (const p of slice) page().body.push({ ...p, y: state.y });
       // notes that do not fit run on overleaf, as a paragraph's do
