@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { renderPdfBook } from '../src/render/pdf/index.ts';
 import type { LayoutReport } from '../src/render/pdf/layout-report.ts';
+import { loadPdfStyle } from '../src/render/pdf/style.ts';
 import { CONTINUED } from '../src/render/pdf/table-panels.ts';
 import { silentReporter } from '../src/report.ts';
 import { modelOf } from './support/model.ts';
@@ -36,9 +37,11 @@ function table(t: number, columns: number, rows: number): string {
 }
 
 const TABLES = [
+  { t: 7, columns: 7, rows: 4 }, // too wide at the body's 10.5 pt, not at the smaller 8.8 pt
   { t: 20, columns: 20, rows: 12 },
   { t: 46, columns: 46, rows: 8 },
 ];
+const { margins, body, small } = loadPdfStyle();
 
 function wideTei(): string {
   return `<?xml version="1.0" encoding="UTF-8"?>
@@ -113,8 +116,10 @@ describe('tables wider than the measure in the PDF', () => {
     const cells = boxes.words.filter((w) => /^(t\d+r\d+c\d+|Mid\d+x\d+|Stub\d+x\d+)$/.test(w.text));
     const beyond = cells.filter((w) => {
       const page = boxes.pages[w.page - 1] as { width: number };
-      const left = w.page % 2 === 1 ? 58 : 50; // templates/pdf/style.json: inner 58, outer 50
-      return w.x < left - 0.5 || w.x2 > page.width - (w.page % 2 === 1 ? 50 : 58) + 0.5;
+      // (odd pages are rectos: the inner margin on the left)
+      const [left, right] =
+        w.page % 2 === 1 ? [margins.inner, margins.outer] : [margins.outer, margins.inner];
+      return w.x < left - 0.5 || w.x2 > page.width - right + 0.5;
     });
     expect(beyond).toEqual([]);
     expect(report.overfull).toBe(0);
@@ -148,6 +153,18 @@ describe('tables wider than the measure in the PDF', () => {
     const stub = boxes.words.filter((w) => w.text === 'Stub46x7');
     const last = boxes.words.find((w) => w.text === cell(46, 7, 45)) as Box;
     expect(stub.some((s) => s.page === last.page && Math.abs(s.y - last.y) < 1 && s.x2 < last.x)).toBe(true);
+  });
+
+  it('sets a table a little too wide for the body type whole in the smaller type, wide ones in it too', () => {
+    const count = (text: string): number => boxes.words.filter((w) => w.text === text).length;
+    expect(count('Stub7x0')).toBe(1);
+    // poppler's box is as high as the type is large
+    const height = (text: string): number => {
+      const w = boxes.words.find((b) => b.text === text) as Box;
+      return w.y2 - w.y;
+    };
+    expect(height(cell(7, 3, 6)) / height('Between')).toBeCloseTo(small.size / body.size, 2);
+    expect(height(cell(46, 7, 45)) / height('Between')).toBeCloseTo(small.size / body.size, 2);
   });
 
   it('tags each cell once: the stub set again and the captions are artifacts, a row one TR', () => {
