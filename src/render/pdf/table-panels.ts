@@ -14,6 +14,8 @@ export interface Panel {
   rows: TableRow[];
   /** For each of `rows`, its row in the whole table (for the structure tree's `TR`). */
   rowIndex: number[];
+  /** Which panel of the table it is, for a table set in panels. */
+  panel?: number;
 }
 
 /** The caption over a later panel (an artifact: the source has no such words). */
@@ -91,7 +93,7 @@ export function panelRows(rows: TableRow[], groups: number[][]): Panel[] {
     const first = own[0] as number;
     const last = (own.at(-1) as number) + 1;
     const stub = p > 0 && cols[0] === 0 && first > 0;
-    const out: Panel = { rows: [], rowIndex: [] };
+    const out: Panel = { rows: [], rowIndex: [], panel: p };
     if (p > 0) {
       const span = cols.length;
       const caption = { kind: 'text', text: CONTINUED, style: 'italic' } as const satisfies Item;

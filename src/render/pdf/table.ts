@@ -228,7 +228,7 @@ export function tableSetting(
 function placeRows(
   block: PdfBlock,
   { size, leading }: Type,
-  { rows, rowIndex }: Panel,
+  { rows, rowIndex, panel }: Panel,
   layout: TableRowLayout[],
   tableIndex: number,
   state: LayoutState,
@@ -297,6 +297,7 @@ function placeRows(
           table: tableIndex,
           row: rowIndex[r] as number,
           header: rows[r]?.[c]?.header ?? false,
+          ...(panel === undefined ? {} : { panel }),
         }),
       );
       const read = slice.filter((p) => !p.panel);
