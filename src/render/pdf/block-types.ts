@@ -45,8 +45,12 @@ export interface PdfBlock {
   image?: PdfImage; // a figure's image: placed by the paginator within the measure (figure.ts), its items empty
 }
 
-/** A table's row for the print: each cell's items (its blocks run together), header or not, columns spanned. */
-export type TableRow = { items: Item[]; header: boolean; span: number }[];
+/**
+ * A table's row for the print: each cell's items (its blocks run together), header or not, columns
+ * spanned; `artifact` for what a wide table's later panel sets again (its stub, its caption:
+ * table-panels.ts), seen but not read twice.
+ */
+export type TableRow = { items: Item[]; header: boolean; span: number; artifact?: true }[];
 
 export const block = (items: Item[], over: Partial<PdfBlock> = {}): PdfBlock => ({
   tag: 'P',

@@ -224,8 +224,9 @@ export class Drawer {
     }
     for (const p of page.body) {
       const baseline = top + p.y + p.size * ASCENT;
-      if (p.repeat) {
-        // a table's header row set again on this page: seen, not read twice (no links, no anchors)
+      if (p.repeat || p.panel) {
+        // a table's header row set again on this page, a wide table's stub set again beside a later
+        // panel: seen, not read twice (no links, no anchors)
         const drawn = layoutLine(
           p.line,
           x + p.leftIndent,

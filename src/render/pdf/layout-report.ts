@@ -70,7 +70,7 @@ export class LayoutCounter {
   };
 
   private verso: number | null = null; // the depth of the left-hand page before this one
-  private tableRows = new Map<number, number>(); // rows of each table on the page before this one
+  private tableRows = new Map<string, number>(); // rows of each table (each panel of a wide one) on the page before this one
   private pendingHead: number | null = null; // the lines after the heading that ended the page before, if less than two
 
   constructor(
@@ -142,11 +142,12 @@ export class LayoutCounter {
       const after = new Set(body.slice(lastHead + 1).map((p) => p.y)).size;
       if (after < 2) this.pendingHead = after;
     }
-    const rows = new Map<number, Set<number>>();
+    const rows = new Map<string, Set<number>>();
     for (const p of body) {
-      if (!p.cell) continue;
-      const set = rows.get(p.cell.table) ?? new Set<number>();
-      rows.set(p.cell.table, set.add(p.cell.row));
+      if (!p.cell || p.panel) continue; // (a wide table's caption and stub set again are not rows)
+      const table = `${p.cell.table} ${p.cell.panel ?? ''}`;
+      const set = rows.get(table) ?? new Set<number>();
+      rows.set(table, set.add(p.cell.row));
     }
     for (const [table, set] of rows) {
       const before = this.tableRows.get(table);

@@ -19,9 +19,12 @@ export interface Placed {
   of: number; // lines of the block
   tocFor?: string; // a contents entry: the document whose first page it gives (drawn at the end)
   opening?: Opening; // a document (or the introduction) starts with this line
-  cell?: { table: number; row: number; header: boolean }; // a line of a table's cell
+  /** A line of a table's cell; `panel` the column panel of a wide table it is in (table-panels.ts). */
+  cell?: { table: number; row: number; header: boolean; panel?: number };
   /** A table's header row set again at the top of a page the table runs on to: drawn as a pagination artifact. */
   repeat?: true;
+  /** A wide table's stub or caption set again for a later column panel (table-panels.ts): drawn as an artifact. */
+  panel?: true;
   /** A figure's image, drawn in this line's box (figure.ts). */
   image?: PdfImage & { drawnWidth: number; drawnHeight: number; gap: number };
   /** A line of a heading (a title, a source note, a dateline…): kept with two lines of what follows it. */

@@ -3,6 +3,7 @@ import type { FontSet } from './fonts.ts';
 import { isEmpty, type LayoutState, noteHeight, noteLines, type Setting } from './layout-state.ts';
 import { breakLines, type Line } from './lines.ts';
 import type { Page, Placed } from './page.ts';
+import { type Panel, panelColumns, panelRows } from './table-panels.ts';
 import { type PageRefs, words } from './words.ts';
 
 /**
@@ -18,6 +19,7 @@ export interface TableCellLayout {
   x: number; // from the start of the measure
   width: number;
   lines: Line[];
+  artifact?: true; // a wide table's stub or caption set again (table-panels.ts)
 }
 
 export type TableRowLayout = TableCellLayout[];
@@ -48,13 +50,13 @@ function extent(
   return { natural: Math.max(natural, run), word };
 }
 
-export function layoutTable(
+/** Each column's natural width (its cells on one line) and its longest word (cells of one column only). */
+export function columnExtents(
   rows: TableRow[],
-  measure: number,
   size: number,
   fonts: FontSet,
   refs?: PageRefs,
-): TableRowLayout[] {
+): { natural: number[]; least: number[] } {
   const columns = Math.max(1, ...rows.map((r) => r.reduce((n, c) => n + c.span, 0)));
   const natural = new Array<number>(columns).fill(0);
   const least = new Array<number>(columns).fill(0);
@@ -69,6 +71,18 @@ export function layoutTable(
       col += cell.span;
     }
   }
+  return { natural, least };
+}
+
+export function layoutTable(
+  rows: TableRow[],
+  measure: number,
+  size: number,
+  fonts: FontSet,
+  refs?: PageRefs,
+): TableRowLayout[] {
+  const { natural, least } = columnExtents(rows, size, fonts, refs);
+  const columns = natural.length;
   const avail = measure - GUTTER * (columns - 1);
   const sum = (xs: number[]): number => xs.reduce((n, x) => n + x, 0);
   let widths: number[];
@@ -87,7 +101,8 @@ export function layoutTable(
       const x = starts[Math.min(col, columns - 1)] as number;
       const width = (starts[last] as number) + (widths[last] as number) - x;
       col += cell.span;
-      return { x, width, lines: breakLines(cell.items, width, size, 0, fonts, false, refs) };
+      const lines = breakLines(cell.items, width, size, 0, fonts, false, refs);
+      return cell.artifact ? { x, width, lines, artifact: true } : { x, width, lines };
     });
   });
 }
@@ -138,6 +153,7 @@ export function rowLine(
         index: k,
         of: c.lines.length,
         cell: cell?.(n),
+        ...(c.artifact ? { panel: true as const } : {}),
       },
     ];
   });
@@ -151,9 +167,10 @@ export function rowLine(
  * and its last row never goes overleaf alone (the row before it goes with it). Its header rows
  * (the first rows, all header cells) are set again at the top of each page it runs on to, as the
  * reader of a long table expects — drawn as artifacts, so the text and the structure tree hold
- * them once. `nextPage` turns to the next page of running text, with the headings placed last
- * (a table's head, a document's title) when `keep`; false when the spread is to be laid out again
- * (paginate.ts): the table stops there.
+ * them once. A table wider than the measure is set so panel after panel (table-panels.ts), each
+ * placed as a table. `nextPage` turns to the next page of running text, with the headings placed
+ * last (a table's head, a document's title) when `keep`; false when the spread is to be laid out
+ * again (paginate.ts): the table stops there.
  */
 export function placeTable(
   block: PdfBlock,
@@ -163,15 +180,63 @@ export function placeTable(
   nextPage: (keep: boolean) => boolean,
 ): void {
   const { style, fonts, refs, measure } = setting;
-  const { size, leading } = style[block.type];
-  const page = (): Page => state.page as Page;
   // page breaks waiting before the table go with its first cell
   const rows = table.map((row, r) =>
     row.map((cell, c) => (r === 0 && c === 0 ? { ...cell, items: [...block.items, ...cell.items] } : cell)),
   );
-  const layout = layoutTable(rows, measure - block.leftIndent, size, fonts, refs);
+  const width = measure - block.leftIndent;
+  const set = tableSetting(rows, width, style[block.type], style.small, fonts, refs);
   const tableIndex = state.blockCounter++;
   if (state.y > 0) state.y += block.spaceBefore * style.body.leading;
+  for (const [p, panel] of set.panels.entries()) {
+    // panels are set apart as a table is from the text
+    if (p > 0 && state.y > 0)
+      state.y = Math.min(state.limit, state.y + block.spaceBefore * style.body.leading);
+    const layout = layoutTable(panel.rows, width, set.type.size, fonts, refs);
+    if (!placeRows(block, set.type, panel, layout, tableIndex, state, setting, nextPage)) return;
+  }
+  if (state.y > 0) state.y = Math.min(state.limit, state.y + block.spaceBefore * style.body.leading);
+}
+
+type Type = { size: number; leading: number };
+
+/**
+ * How a table is set: in its block's type where its columns fit the measure at their longest
+ * words (as ever, one panel); a table wider than that in the smaller type of extracts, as a book
+ * sets a wide table, and in column panels (table-panels.ts) where even that is too wide.
+ */
+export function tableSetting(
+  rows: TableRow[],
+  width: number,
+  type: Type,
+  small: Type,
+  fonts: FontSet,
+  refs?: PageRefs,
+): { type: Type; panels: Panel[] } {
+  const whole = [{ rows, rowIndex: rows.map((_, r) => r) }];
+  if (!panelColumns(columnExtents(rows, type.size, fonts, refs).least, GUTTER, width, rows))
+    return { type, panels: whole };
+  const least = columnExtents(rows, small.size, fonts, refs).least;
+  const groups = panelColumns(least, GUTTER, width, rows);
+  return {
+    type: { size: small.size, leading: small.leading },
+    panels: groups ? panelRows(rows, groups) : whole,
+  };
+}
+
+/** One table (or one panel of a wide one) placed row by row; false where the spread is to be laid out again. */
+function placeRows(
+  block: PdfBlock,
+  { size, leading }: Type,
+  { rows, rowIndex, panel }: Panel,
+  layout: TableRowLayout[],
+  tableIndex: number,
+  state: LayoutState,
+  setting: Setting,
+  nextPage: (keep: boolean) => boolean,
+): boolean {
+  const { style } = setting;
+  const page = (): Page => state.page as Page;
   const line = { size, leading, leftIndent: block.leftIndent, tag: block.tag };
   const heads = repeatedHeader(rows, layout, ROW_GAP * leading, leading, state.limit / 3);
   let onPage = 0; // the table's rows on this page (not its header set again)
@@ -206,9 +271,11 @@ export function placeTable(
     if (r === 0) return count <= headRows + 3 ? count : headRows + 2;
     return r === count - 2 && onPage >= 2 ? 2 : 1;
   };
+  // what a later panel sets again has no notes of its own (its cell's are set with the cell)
+  const read = (row: TableRowLayout): Line[] => row.flatMap((c) => (c.artifact ? [] : c.lines));
   const groupFits = (r: number, count: number): boolean => {
     const group = layout.slice(r, r + count);
-    const lines = group.flatMap((row) => row.flatMap((c) => c.lines));
+    const lines = group.flatMap(read);
     const height = group.reduce((h, row) => h + rowHeight(row) * leading, 0);
     return fits(lines, height + (group.length - 1) * ROW_GAP * leading);
   };
@@ -217,9 +284,9 @@ export function placeTable(
     if (r > 0 && state.y > 0) state.y = Math.min(state.limit, state.y + ROW_GAP * leading);
     const height = rowHeight(row);
     const indices = row.map(() => state.blockCounter++);
-    const lines = row.flatMap((c) => c.lines);
+    const lines = read(row);
     const room = fresh || isEmpty(page()) || (fits(lines, height * leading) && groupFits(r, together(r)));
-    if (!room && !turn(r)) return;
+    if (!room && !turn(r)) return false;
     for (let k = 0; k < height; k++) {
       const slice = rowLine(
         row,
@@ -228,13 +295,19 @@ export function placeTable(
         (c) => indices[c] as number,
         (c) => ({
           table: tableIndex,
-          row: r,
+          row: rowIndex[r] as number,
           header: rows[r]?.[c]?.header ?? false,
+          ...(panel === undefined ? {} : { panel }),
         }),
       );
-      const notes = slice.flatMap((p) => p.line.notes.flatMap((n) => noteLines(setting, n, p.block)));
-      const over = state.y + leading + noteHeight(page(), style.note, notes.length) > state.limit;
-      if (over && !isEmpty(page()) && !turn(r)) return;
+      const read = slice.filter((p) => !p.panel);
+      const notes = read.flatMap((p) => p.line.notes.flatMap((n) => noteLines(setting, n, p.block)));
+      // a row that fitted with two lines of each of its notes is not broken for a longer note: the
+      // note runs on overleaf (a row broken at a line reads as two rows)
+      const marks = read.reduce((n, p) => n + p.line.notes.length, 0);
+      const needed = Math.min(notes.length, 2 * marks);
+      const over = state.y + leading + noteHeight(page(), style.note, needed) > state.limit;
+      if (over && !isEmpty(page()) && !turn(r)) return false;
       for (const p of slice) page().body.push({ ...p, y: state.y });
       // notes that do not fit run on overleaf, as a paragraph's do
       let n = 0;
@@ -250,5 +323,5 @@ export function placeTable(
     fresh = false;
     state.keep = []; // (what was kept with the table stays with its first rows, on this page)
   }
-  if (state.y > 0) state.y = Math.min(state.limit, state.y + block.spaceBefore * style.body.leading);
+  return true;
 }
