@@ -27,6 +27,10 @@ interface PageForm {
   tokens?: (m: RegExpExecArray) => Record<string, string>;
   /** What, just before the form, makes it something else (tried on the few characters before it). */
   notAfter?: RegExp;
+  /** What must stand just before the form (tried on the line or two before it). */
+  after?: RegExp;
+  /** The character the form starts with, where printing `1` does not start so. */
+  trigger?: string;
   /** The page's image, where the form names it (`facs="log343_001.gif"`; printed as token `facs`). */
   facs?: (m: RegExpExecArray) => string;
   /** The edition the page is of, where the form names it (a law report's reporter: `ed="U.S."`). */
@@ -153,10 +157,11 @@ const FORMS: PageForm[] = [
   {
     // civilwar.com's Official Records: each page's printed running head after its page, in
     // capitals (`Page 412 CORRESPONDENCE, ETC.`) or between bars (`Page 325 | Chapter XXIII.
-    // CORRESPONDENCE, ETC. - UNION. |`); the head stays text
+    // CORRESPONDENCE, ETC. - UNION. |`); the head stays text. A volume's front matter is paged in
+    // capital roman numerals, as the volume prints them (`Page VIII | (Untitled) |`)
     rend: 'page-head',
     family: 'documentary-edition',
-    pattern: /Page (\d{1,4})(?= (?:\| [^|\n]+ \||\p{Lu}[\p{Lu}\d ,.;:'’&()-]{3,})(?:\n|$))/uy,
+    pattern: /Page (\d{1,4}|[IVXL]{1,8})(?= (?:\| [^|\n]+ \||\p{Lu}[\p{Lu}\d ,.;:'’&()-]{3,})(?:\n|$))/uy,
     line: true,
     print: (n) => `Page ${n}`,
   },
@@ -177,6 +182,21 @@ const FORMS: PageForm[] = [
     facs: (m) => m[2] ?? '',
   },
   {
+    // the Jain eLibrary's page views (jainqq.org `pagetext`): the site's index of the scan on a
+    // line (`Page 174`, as in the page's address, not the printed page: it stays text), a rule of
+    // underscores, then the scan's OCR, which opens with the page's head. Where that is the
+    // printed folio (`________________ 169 'I ask thee`), the page has its number as printed;
+    // where the head is words (`1914.) JAINA GAZETTE. 289`), the page breaks without one
+    rend: 'scan-rule',
+    family: 'generic',
+    pattern: /(_{8,})(?: (?<n>\d{1,4})(?= \S))?/y,
+    line: true,
+    after: /(?:^|\n)Page \d{1,5}\n$/,
+    trigger: '_',
+    print: (n, t) => `${'_'.repeat(Number(t.rule))}${n ? ` ${n}` : ''}`,
+    tokens: (m) => ({ rule: String((m[1] ?? '').length) }),
+  },
+  {
     // a wiki page's raw source, as a transcluding page gives it: each page begins with the
     // header its proofreaders keep out of the text (`<noinclude><pagequality level="4" … />`);
     // the page has no number there
@@ -192,9 +212,10 @@ const atLineStart = (source: string, at: number): boolean => at === 0 || source[
 function formRule(form: PageForm): InlineRule {
   // (the character every printing of the form starts with)
   const trigger =
-    form.rend === 'page-rule' || form.rend === 'dashes'
+    form.trigger ??
+    (form.rend === 'page-rule' || form.rend === 'dashes'
       ? '-'
-      : (form.print('1', { volume: '1' }, 'U.S.')[0] ?? '');
+      : (form.print('1', { volume: '1' }, 'U.S.')[0] ?? ''));
   return {
     id: 'page-forms',
     family: form.family,
@@ -202,10 +223,11 @@ function formRule(form: PageForm): InlineRule {
     parse(ctx, at, end) {
       if (form.line && !atLineStart(ctx.source, at)) return null;
       if (form.notAfter?.test(ctx.source.slice(Math.max(0, at - 8), at))) return null;
+      if (form.after && !form.after.test(ctx.source.slice(Math.max(0, at - 24), at))) return null;
       form.pattern.lastIndex = at;
       const m = form.pattern.exec(ctx.source);
       if (!m || m.index !== at || at + m[0].length > end) return null;
-      const n = m.groups?.n ?? m[1] ?? '';
+      const n = m.groups ? (m.groups.n ?? '') : (m[1] ?? '');
       const tokens = Object.entries(form.tokens?.(m) ?? {}).map(([k, v]) => `${k}:${v}`);
       const rend = [form.rend, ...tokens].join(' ');
       const ed = form.ed?.(m);

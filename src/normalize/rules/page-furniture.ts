@@ -255,6 +255,9 @@ export function findPageFurniture(lines: Line[]): Cutout[] {
       endLine: c.index + 1,
     });
   };
+  // (only blank lines between two lines: they stand on one page)
+  const onePage = (a: number, b: number): boolean =>
+    lines.slice(Math.min(a, b) + 1, Math.max(a, b)).every((l) => l.text.trim() === '');
   if (headsFound) {
     for (const h of recurring) {
       if (h.folio) {
@@ -262,6 +265,10 @@ export function findPageFurniture(lines: Line[]): Cutout[] {
         continue;
       }
       const folio = nextFolio(h.c.index, -1) ?? nextFolio(h.c.index, 1);
+      // A head recurs once a page: the title again under a page's head and folio, with no text
+      // between (a weekly's masthead, `Central Law Journal` under `CENTRAL LAW JOURNAL 201`), is
+      // that page's, no page of its own; it stays text.
+      if (!folio && recurring.some((o) => o !== h && o.folio && onePage(o.c.index, h.c.index))) continue;
       if (folio && !taken.has(folio.index)) {
         furniture(h.c, 'header');
         furniture(folio, 'pageNum', folio.text);
