@@ -87,7 +87,10 @@ function titledHeadFolio(text: string): string | undefined {
   const words = (m[2] ?? '').match(/\p{L}{4,}/gu) ?? [];
   if (words.length < 2 || !words.every((w) => /^\p{Lu}/u.test(w))) return undefined;
   const folio = m[1] ?? m[3];
-  // (a title's year, `The Declaration of Independence. 1776`, is no folio)
+  // (a title's year, `The Declaration of Independence. 1776`, is no folio; nor the number a
+  // title's last word leads to, `Sacred Books of the East, Vol. 1`: the volume's, or a part's)
+  if (m[3] !== undefined && /\b(?:Vols?|Nos?|Pt|Part|Bk|Book|Ch|Chap|Art|Sec|Ser|Ep)\.$/i.test(m[2] ?? ''))
+    return undefined;
   return /^1[4-9]\d\d$|^20\d\d$/.test(folio ?? '') ? undefined : folio;
 }
 
