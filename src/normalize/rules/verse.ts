@@ -104,6 +104,26 @@ export function lineNumbers(texts: string[]): (LineNumber | undefined)[] {
   return counts ? found : texts.map(() => undefined);
 }
 
+/**
+ * A sentence set at a page's measure, not verse: every line but the last as wide as the widest
+ * (within a sixth; fifty characters or more, wider than a pentameter's line), the last less than
+ * half as wide, and the sentence running on over every line's end, no line but the last ending on
+ * a stop or a comma (`Evidences that the French Government desires to annex` / `Luxemburg.`, an
+ * entry of a list of papers). A stanza whose last line is short (a Sapphic's Adonic, `So have
+ * your breeches!`; Cowper's `God made the country, and man made the town;` / … / `In the
+ * country?`) has lines that end a phrase.
+ */
+function wrappedAtMeasure(lines: string[]): boolean {
+  const widest = Math.max(...lines.map((l) => l.length));
+  const body = lines.slice(0, -1);
+  const last = lines.at(-1) ?? '';
+  return (
+    widest >= 50 &&
+    body.every((l) => l.length >= widest * (5 / 6) && /[\p{L}\d]$/u.test(l)) &&
+    last.length < widest / 2
+  );
+}
+
 export function isStanza(texts: string[]): boolean {
   const numbers = lineNumbers(texts.map((t) => t.trim()));
   const printed = texts.map((t, k) => {
@@ -134,6 +154,7 @@ export function isStanza(texts: string[]): boolean {
   if (capitalized / lines.length < 0.75 || average < 2.5 || most > 14) return false;
   // a line broken before the words it leads to (`A HISTORY OF THE`), not a phrase ended (`cast them by!`)
   if (lines.filter((l) => FUNCTION_WORD.test(l)).length > lines.length * 0.2) return false;
+  if (wrappedAtMeasure(lines)) return false;
   return hardWrapJoins(lines) === null;
 }
 
