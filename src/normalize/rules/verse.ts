@@ -291,6 +291,46 @@ export function loneVerseLines(blocks: Block[], column: (offset: number) => numb
   });
 }
 
+/**
+ * A stanza quoted after its lead-in's colon, that a web copy sets a line a paragraph (a blank line
+ * between its lines, as a mirror renders the lines of a poem: `…the endings are, as a rule,
+ * masculine:` / `Sir Hárry Pérssy cam to the wálles,` / blank line / `The Skóttish óste for to sé;`
+ * …): three such paragraphs or more (two are as often a salutation and a line), each one line
+ * that reads as a verse line, none opening on a dash (a list's `—Are there hostages?`), whose
+ * sentence runs over their ends (none but the last ends on a full stop or a colon: a recipe's
+ * `Take of Calomel, prepared, one drachm.` / `Crude Opium, half a drachm.` is no stanza), that
+ * make a stanza together → `quote/lg`. Without the colon before them, short paragraphs stay
+ * paragraphs.
+ */
+export function spacedStanzas(blocks: Block[], oneLine: (span: Span) => boolean): Block[] {
+  const out: Block[] = [];
+  const lineOf = (b: Block | undefined): Span | undefined =>
+    b?.kind === 'p' && b.spans.length === 1 && b.spans[0] && oneLine(b.spans[0]) ? b.spans[0] : undefined;
+  for (let k = 0; k < blocks.length; k++) {
+    const b = blocks[k] as Block;
+    out.push(b);
+    const lead = b.kind === 'p' ? (b.spans.at(-1)?.text ?? '') : '';
+    if (!/:$/.test(lead.trim())) continue;
+    const spans: Span[] = [];
+    for (let j = k + 1; j < blocks.length; j++) {
+      const span = lineOf(blocks[j]);
+      if (!span || !verseLine(span.text.trim())) break;
+      spans.push(span);
+    }
+    // (one sentence over the lines, as a stanza's runs: a list's or a journal's short paragraphs
+    // end each on a full stop or a colon)
+    const runsOn = spans.slice(0, -1).every((s) => !/[.:]["'’”)]*$/u.test(s.text.trim()));
+    // (a list's items open on a dash: `—Are there hostages?`)
+    const dashed = spans.some((s) => /^[—–•-]/u.test(s.text.trim()));
+    if (dashed) continue;
+    if (spans.length >= 3 && runsOn && isStanza(spans.map((s) => s.text))) {
+      out.push({ kind: 'verse', lines: spans, quoted: true });
+      k += spans.length;
+    }
+  }
+  return out;
+}
+
 /** The stanza's lines as spans: a line each, a turnover joined to the line it ends. */
 function lineSpans(run: Line[]): Span[] {
   const turned = turnovers(run.map((l) => l.text));
