@@ -98,7 +98,11 @@ const FAMILIES: FamilySigns[] = [
         pattern: /^\d{1,4} Series [IVX]{1,3} Volume [IVXL]{1,6}(?:-[IVX]{1,3})?-? Serial \d{1,3} - /gm,
         min: 1,
       },
-      { name: 'barred running heads', pattern: /^Page \d{1,4} \| (?!Page\b)[^|\n]+ \|$/gm, min: 1 },
+      {
+        name: 'barred running heads',
+        pattern: /^Page (?:\d{1,4}|[IVXL]{1,8}) \| (?!Page\b)[^|\n]+ \|$/gm,
+        min: 1,
+      },
       { name: 'glued (N) references', pattern: /[\p{L}.,;:]\(\d{1,2}\)(?=\s|$)/gmu, min: 2 },
       {
         name: 'date running heads',

@@ -27,6 +27,10 @@ interface PageForm {
   tokens?: (m: RegExpExecArray) => Record<string, string>;
   /** What, just before the form, makes it something else (tried on the few characters before it). */
   notAfter?: RegExp;
+  /** What must stand just before the form (tried on the line or two before it). */
+  after?: RegExp;
+  /** The characters the form may start with, where printing `1` does not start so (a rule each). */
+  trigger?: string;
   /** The page's image, where the form names it (`facs="log343_001.gif"`; printed as token `facs`). */
   facs?: (m: RegExpExecArray) => string;
   /** The edition the page is of, where the form names it (a law report's reporter: `ed="U.S."`). */
@@ -115,6 +119,20 @@ const FORMS: PageForm[] = [
     print: (n) => `p. ${n}`,
   },
   {
+    // sacred-texts.com's page mark (`p. x`, set apart in its HTML) with the markup stripped, as a
+    // document-sharing site's preview gives the text: glued to the word before it at a line's end
+    // where the page broke a sentence (`those who write onp. x` / blank line / `ancient religions`),
+    // the sentence going on after it in lower case. Not after an abbreviation that ends in `p.`
+    // (`chap. 12`, `esp.`, `comp.`, `op.`, `pp.`, `sup.`)
+    rend: 'p-run-on',
+    family: 'generic',
+    pattern: /p\. (\d{1,4}|[ivxlc]{1,8})(?=\n[ \t]*\n\s*\p{Ll})/uy,
+    after: /\p{Ll}$/u,
+    notAfter: /(?:^|[^\p{L}])(?:cha|ca|com|es|res|o|p|su|sup)$/iu,
+    trigger: 'p',
+    print: (n) => `p. ${n}`,
+  },
+  {
     rend: 'volume-page',
     family: 'documentary-edition',
     pattern: /v(\d{1,2}):(?<n>\d{1,4})(?=\n|$)/y,
@@ -153,10 +171,11 @@ const FORMS: PageForm[] = [
   {
     // civilwar.com's Official Records: each page's printed running head after its page, in
     // capitals (`Page 412 CORRESPONDENCE, ETC.`) or between bars (`Page 325 | Chapter XXIII.
-    // CORRESPONDENCE, ETC. - UNION. |`); the head stays text
+    // CORRESPONDENCE, ETC. - UNION. |`); the head stays text. A volume's front matter is paged in
+    // capital roman numerals, as the volume prints them (`Page VIII | (Untitled) |`)
     rend: 'page-head',
     family: 'documentary-edition',
-    pattern: /Page (\d{1,4})(?= (?:\| [^|\n]+ \||\p{Lu}[\p{Lu}\d ,.;:'’&()-]{3,})(?:\n|$))/uy,
+    pattern: /Page (\d{1,4}|[IVXL]{1,8})(?= (?:\| [^|\n]+ \||\p{Lu}[\p{Lu}\d ,.;:'’&()-]{3,})(?:\n|$))/uy,
     line: true,
     print: (n) => `Page ${n}`,
   },
@@ -177,6 +196,34 @@ const FORMS: PageForm[] = [
     facs: (m) => m[2] ?? '',
   },
   {
+    // the Jain eLibrary's page views (jainqq.org `pagetext`): the site's index of the scan on a
+    // line (`Page 174`, as in the page's address, not the printed page: it stays text), a rule of
+    // underscores, then the scan's OCR, which opens with the page's head. Where that is the
+    // printed folio (`________________ 169 'I ask thee`), the page has its number as printed;
+    // where the head is words (`1914.) JAINA GAZETTE. 289`), the page breaks without one
+    rend: 'scan-rule',
+    family: 'generic',
+    pattern: /(_{8,})(?: (?<n>\d{1,4})(?= \S))?/y,
+    line: true,
+    after: /(?:^|\n)Page \d{1,5}\n$/,
+    trigger: '_',
+    print: (n, t) => `${'_'.repeat(Number(t.rule))}${n ? ` ${n}` : ''}`,
+    tokens: (m) => ({ rule: String((m[1] ?? '').length) }),
+  },
+  {
+    // a Wikisource page not yet proofread: under the proofreaders' notice, the scan's raw OCR run
+    // into one paragraph, opening with the page's head as printed, a verso's folio first and its
+    // title in capitals (`[30 TREATY WITH GREAT BRITAIN. 1794. ADDITIONAL ARTICLE. …`): the page that text was printed on. (A folio alone on the line: `footFolio`.)
+    rend: 'ocr-head',
+    family: 'wikisource',
+    // (the OCR's `[` before the folio stays text: rule `unclosed-bracket`)
+    pattern: /(\d{1,4})(?= \p{Lu}{2,}(?:[ ,'’&-]+\p{Lu}{2,})*\.)/uy,
+    after:
+      /(?:^|\n)This page (?:has been (?:validated|proofread(?:, but needs to be validated)?)|has not been proofread|needs to be proofread)\.\n(?:[ \t]*\n)*\[?$/,
+    trigger: '0123456789',
+    print: (n) => n,
+  },
+  {
     // a wiki page's raw source, as a transcluding page gives it: each page begins with the
     // header its proofreaders keep out of the text (`<noinclude><pagequality level="4" … />`);
     // the page has no number there
@@ -189,23 +236,31 @@ const FORMS: PageForm[] = [
 
 const atLineStart = (source: string, at: number): boolean => at === 0 || source[at - 1] === '\n';
 
-function formRule(form: PageForm): InlineRule {
-  // (the character every printing of the form starts with)
-  const trigger =
-    form.rend === 'page-rule' || form.rend === 'dashes'
-      ? '-'
-      : (form.print('1', { volume: '1' }, 'U.S.')[0] ?? '');
+/** The characters a form's printings start with. */
+const triggersOf = (form: PageForm): string[] =>
+  form.trigger
+    ? [...form.trigger]
+    : [
+        form.rend === 'page-rule' || form.rend === 'dashes'
+          ? '-'
+          : (form.print('1', { volume: '1' }, 'U.S.')[0] ?? ''),
+      ];
+
+/** The form's rule at one of its triggers (the first prints the form back: one printer a form). */
+function formRule(form: PageForm, trigger: string, prints: boolean): InlineRule {
   return {
     id: 'page-forms',
     family: form.family,
     trigger,
     parse(ctx, at, end) {
       if (form.line && !atLineStart(ctx.source, at)) return null;
-      if (form.notAfter?.test(ctx.source.slice(Math.max(0, at - 8), at))) return null;
       form.pattern.lastIndex = at;
       const m = form.pattern.exec(ctx.source);
       if (!m || m.index !== at || at + m[0].length > end) return null;
-      const n = m.groups?.n ?? m[1] ?? '';
+      // (what stands before it, tried only where the form is found: the pattern fails faster)
+      if (form.notAfter?.test(ctx.source.slice(Math.max(0, at - 8), at))) return null;
+      if (form.after && !form.after.test(ctx.source.slice(Math.max(0, at - 120), at))) return null;
+      const n = m.groups ? (m.groups.n ?? '') : (m[1] ?? '');
       const tokens = Object.entries(form.tokens?.(m) ?? {}).map(([k, v]) => `${k}:${v}`);
       const rend = [form.rend, ...tokens].join(' ');
       const ed = form.ed?.(m);
@@ -213,30 +268,35 @@ function formRule(form: PageForm): InlineRule {
       const pb = el('pb', { n: n || undefined, ed, facs, rend, 'xml:id': ctx.ids.take(`pg${n}`) });
       return { nodes: [pb], next: at + m[0].length };
     },
-    unparse: [
-      printer(
-        'pb',
-        (e) => (e.attrs.rend ?? '').split(' ')[0] === form.rend,
-        (e) => {
-          const tokens = Object.fromEntries(
-            rendTokens(e)
-              .filter((t) => t.includes(':'))
-              .map((t) => [t.slice(0, t.indexOf(':')), t.slice(t.indexOf(':') + 1)]),
-          );
-          return form.print(e.attrs.n ?? '', { ...tokens, facs: e.attrs.facs ?? '' }, e.attrs.ed ?? '');
-        },
-      ),
-    ],
+    unparse: prints
+      ? [
+          printer(
+            'pb',
+            (e) => (e.attrs.rend ?? '').split(' ')[0] === form.rend,
+            (e) => {
+              const tokens = Object.fromEntries(
+                rendTokens(e)
+                  .filter((t) => t.includes(':'))
+                  .map((t) => [t.slice(0, t.indexOf(':')), t.slice(t.indexOf(':') + 1)]),
+              );
+              return form.print(e.attrs.n ?? '', { ...tokens, facs: e.attrs.facs ?? '' }, e.attrs.ed ?? '');
+            },
+          ),
+        ]
+      : [],
   };
 }
 
-export const PAGE_FORMS: InlineRule[] = FORMS.map(formRule);
+export const PAGE_FORMS: InlineRule[] = FORMS.flatMap((form) =>
+  triggersOf(form).map((trigger, k) => formRule(form, trigger, k === 0)),
+);
 
 /** A line that is nothing but a page marker of these forms (a paragraph split by a page goes on after it). */
 export function isPageFormLine(text: string, families: ReadonlySet<FamilyId>): boolean {
   const t = text.trim();
   return FORMS.some((f) => {
-    if (!families.has(f.family)) return false;
+    // (a form read only after what stands before it cannot be told from its line alone)
+    if (!families.has(f.family) || f.after) return false;
     f.pattern.lastIndex = 0;
     const m = f.pattern.exec(t);
     return m !== null && m.index === 0 && m[0].length === t.length;

@@ -87,7 +87,10 @@ function titledHeadFolio(text: string): string | undefined {
   const words = (m[2] ?? '').match(/\p{L}{4,}/gu) ?? [];
   if (words.length < 2 || !words.every((w) => /^\p{Lu}/u.test(w))) return undefined;
   const folio = m[1] ?? m[3];
-  // (a title's year, `The Declaration of Independence. 1776`, is no folio)
+  // (a title's year, `The Declaration of Independence. 1776`, is no folio; nor the number a
+  // title's last word leads to, `Sacred Books of the East, Vol. 1`: the volume's, or a part's)
+  if (m[3] !== undefined && /\b(?:Vols?|Nos?|Pt|Part|Bk|Book|Ch|Chap|Art|Sec|Ser|Ep)\.$/i.test(m[2] ?? ''))
+    return undefined;
   return /^1[4-9]\d\d$|^20\d\d$/.test(folio ?? '') ? undefined : folio;
 }
 
@@ -221,7 +224,7 @@ export function findPageFurniture(lines: Line[]): Cutout[] {
   const foliosFound = folioLines.length >= 3;
   // one page's head at its top, with its folio: that page's break
   const singleHead = (): Cutout[] => {
-    if (!single) return [];
+    if (!single) return headOverFolio(lines);
     const folio = titledHeadFolio(single.text) ?? headKey(single.text).folio;
     return [
       {
@@ -255,6 +258,9 @@ export function findPageFurniture(lines: Line[]): Cutout[] {
       endLine: c.index + 1,
     });
   };
+  // (only blank lines between two lines: they stand on one page)
+  const onePage = (a: number, b: number): boolean =>
+    lines.slice(Math.min(a, b) + 1, Math.max(a, b)).every((l) => l.text.trim() === '');
   if (headsFound) {
     for (const h of recurring) {
       if (h.folio) {
@@ -262,6 +268,10 @@ export function findPageFurniture(lines: Line[]): Cutout[] {
         continue;
       }
       const folio = nextFolio(h.c.index, -1) ?? nextFolio(h.c.index, 1);
+      // A head recurs once a page: the title again under a page's head and folio, with no text
+      // between (a weekly's masthead, `Central Law Journal` under `CENTRAL LAW JOURNAL 201`), is
+      // that page's, no page of its own; it stays text.
+      if (!folio && recurring.some((o) => o !== h && o.folio && onePage(o.c.index, h.c.index))) continue;
       if (folio && !taken.has(folio.index)) {
         furniture(h.c, 'header');
         furniture(folio, 'pageNum', folio.text);
@@ -279,6 +289,47 @@ export function findPageFurniture(lines: Line[]): Cutout[] {
   for (const c of candidates)
     if (!taken.has(c.index) && SIGNATURE.test(c.text) && !/^\d+$/.test(c.text)) furniture(c, 'sig');
   return out.sort((a, b) => a.firstLine - b.firstLine);
+}
+
+/** A page's head in capitals, words that end at a stop (`FREEDMEN'S BRANCH, ADJUTANT-GENERAL'S OFFICE.`). */
+const CAPITAL_TITLE = /^\p{Lu}[\p{Lu}'’]+(?:[ ,-]+\p{Lu}[\p{Lu}'’]*){2,}\.$/u;
+
+/**
+ * In a copy of one page, its head in capitals over its folio alone on the next line (a blank line
+ * between at most), text after: the copy a book's text view gives of one page, as Google's sets a
+ * page's head and its folio one under the other (`FREEDMEN'S BRANCH, ADJUTANT-GENERAL'S OFFICE.` /
+ * `535`). Only where the copy has one such pair; a year (`1878`) is no folio.
+ */
+function headOverFolio(lines: Line[]): Cutout[] {
+  const pairs: [Line, Line][] = [];
+  for (const [k, line] of lines.entries()) {
+    if (!CAPITAL_TITLE.test(line.text.trim())) continue;
+    let j = k + 1;
+    while (j < lines.length && j <= k + 2 && (lines[j] as Line).text.trim() === '') j++;
+    const folio = lines[j];
+    const after = lines.slice(j + 1).some((l) => /\p{L}{3}/u.test(l.text));
+    if (
+      folio &&
+      j > k &&
+      /^\d{1,4}$/.test(folio.text.trim()) &&
+      !/^1[4-9]\d\d$/.test(folio.text.trim()) &&
+      after
+    )
+      pairs.push([line, folio]);
+  }
+  if (pairs.length !== 1) return [];
+  const [head, folio] = pairs[0] as [Line, Line];
+  const cut = (line: Line, role: FurnitureRole, n?: string): Cutout => ({
+    block: {
+      kind: 'furniture',
+      span: spanOf(line),
+      role,
+      page: n === undefined ? undefined : { n, rend: 'folio' },
+    },
+    firstLine: line.index,
+    endLine: line.index + 1,
+  });
+  return [cut(head, 'header'), cut(folio, 'pageNum', folio.text.trim())];
 }
 
 /** The rule's inverse: the furniture's `fw` prints its line; the page break it carries prints nothing. */

@@ -66,8 +66,9 @@ export const pageMarker: InlineRule = {
 };
 
 // (not over a note list's first entry, `Page 1` / `[1] Metamorphoseon …`: a notes page's label
-// for the page whose notes follow, no break of its own)
-const PAGE_LINE = /Page (\d{1,5})(?=[ \t]*(?:\n|$))(?![ \t]*\n\[\d{1,3}\] )/y;
+// for the page whose notes follow, no break of its own; nor over a rule of underscores, the
+// Jain eLibrary's index of its scan, whose printed page follows the rule: form `scan-rule`)
+const PAGE_LINE = /Page (\d{1,5})(?=[ \t]*(?:\n|$))(?![ \t]*\n(?:\[\d{1,3}\] |_{8,}))/y;
 
 /**
  * Rule `page-line`, the web page views' form: a line that is only `Page 1` (the University of

@@ -104,6 +104,26 @@ export function lineNumbers(texts: string[]): (LineNumber | undefined)[] {
   return counts ? found : texts.map(() => undefined);
 }
 
+/**
+ * A sentence set at a page's measure, not verse: every line but the last as wide as the widest
+ * (within a sixth; fifty characters or more, wider than a pentameter's line), the last less than
+ * half as wide, and the sentence running on over every line's end, no line but the last ending on
+ * a stop or a comma (`Evidences that the French Government desires to annex` / `Luxemburg.`, an
+ * entry of a list of papers). A stanza whose last line is short (a Sapphic's Adonic, `So have
+ * your breeches!`; Cowper's `God made the country, and man made the town;` / … / `In the
+ * country?`) has lines that end a phrase.
+ */
+function wrappedAtMeasure(lines: string[]): boolean {
+  const widest = Math.max(...lines.map((l) => l.length));
+  const body = lines.slice(0, -1);
+  const last = lines.at(-1) ?? '';
+  return (
+    widest >= 50 &&
+    body.every((l) => l.length >= widest * (5 / 6) && /[\p{L}\d]$/u.test(l)) &&
+    last.length < widest / 2
+  );
+}
+
 export function isStanza(texts: string[]): boolean {
   const numbers = lineNumbers(texts.map((t) => t.trim()));
   const printed = texts.map((t, k) => {
@@ -134,6 +154,7 @@ export function isStanza(texts: string[]): boolean {
   if (capitalized / lines.length < 0.75 || average < 2.5 || most > 14) return false;
   // a line broken before the words it leads to (`A HISTORY OF THE`), not a phrase ended (`cast them by!`)
   if (lines.filter((l) => FUNCTION_WORD.test(l)).length > lines.length * 0.2) return false;
+  if (wrappedAtMeasure(lines)) return false;
   return hardWrapJoins(lines) === null;
 }
 
@@ -268,6 +289,46 @@ export function loneVerseLines(blocks: Block[], column: (offset: number) => numb
     if (!span || !LEAD_IN.test(lead) || column(span.offset) === 0 || !verseLine(span.text)) return b;
     return leads.some((l) => akin(l, leadWords(lead))) ? { kind: 'verse', lines: [span], quoted: true } : b;
   });
+}
+
+/**
+ * A stanza quoted after its lead-in's colon, that a web copy sets a line a paragraph (a blank line
+ * between its lines, as a mirror renders the lines of a poem: `…the endings are, as a rule,
+ * masculine:` / `Sir Hárry Pérssy cam to the wálles,` / blank line / `The Skóttish óste for to sé;`
+ * …): three such paragraphs or more (two are as often a salutation and a line), each one line
+ * that reads as a verse line, none opening on a dash (a list's `—Are there hostages?`), whose
+ * sentence runs over their ends (none but the last ends on a full stop or a colon: a recipe's
+ * `Take of Calomel, prepared, one drachm.` / `Crude Opium, half a drachm.` is no stanza), that
+ * make a stanza together → `quote/lg`. Without the colon before them, short paragraphs stay
+ * paragraphs.
+ */
+export function spacedStanzas(blocks: Block[], oneLine: (span: Span) => boolean): Block[] {
+  const out: Block[] = [];
+  const lineOf = (b: Block | undefined): Span | undefined =>
+    b?.kind === 'p' && b.spans.length === 1 && b.spans[0] && oneLine(b.spans[0]) ? b.spans[0] : undefined;
+  for (let k = 0; k < blocks.length; k++) {
+    const b = blocks[k] as Block;
+    out.push(b);
+    const lead = b.kind === 'p' ? (b.spans.at(-1)?.text ?? '') : '';
+    if (!/:$/.test(lead.trim())) continue;
+    const spans: Span[] = [];
+    for (let j = k + 1; j < blocks.length; j++) {
+      const span = lineOf(blocks[j]);
+      if (!span || !verseLine(span.text.trim())) break;
+      spans.push(span);
+    }
+    // (one sentence over the lines, as a stanza's runs: a list's or a journal's short paragraphs
+    // end each on a full stop or a colon)
+    const runsOn = spans.slice(0, -1).every((s) => !/[.:]["'’”)]*$/u.test(s.text.trim()));
+    // (a list's items open on a dash: `—Are there hostages?`)
+    const dashed = spans.some((s) => /^[—–•-]/u.test(s.text.trim()));
+    if (dashed) continue;
+    if (spans.length >= 3 && runsOn && isStanza(spans.map((s) => s.text))) {
+      out.push({ kind: 'verse', lines: spans, quoted: true });
+      k += spans.length;
+    }
+  }
+  return out;
 }
 
 /** The stanza's lines as spans: a line each, a turnover joined to the line it ends. */
