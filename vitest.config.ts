@@ -7,6 +7,8 @@ import { CORPUS_LANE, UNIT_LANE } from './test/lanes.ts';
 export default defineConfig({
   test: {
     setupFiles: ['test/support/cleanup.ts'],
+    // the run's shared renders of the official volumes (test/support/render-cache.ts)
+    globalSetup: ['test/support/render-cache-setup.ts'],
     testTimeout: 120_000,
     hookTimeout: 120_000,
     pool: 'forks',

@@ -1,4 +1,4 @@
-import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { HtmlValidate } from 'html-validate';
 import type { Browser, Page } from 'playwright-core';
@@ -8,48 +8,32 @@ import { axeViolations } from './support/axe.ts';
 import { launchChromium } from './support/browser.ts';
 import { collectionBrokenLinks } from './support/collection-links.ts';
 import { firstQuery as measureFirstQuery } from './support/first-query.ts';
-import { recto, tempDir } from './support/run.ts';
+import { FRUS_VOLUMES, frusCollection } from './support/frus-collection.ts';
+import { tempDir } from './support/run.ts';
 import { type SearchQuery, volumeQueries } from './support/search-queries.ts';
 import { serve } from './support/static-server.ts';
 
 /**
  * The collection's search over every shared volume: the three FRUS corpora (their `volume.xml`)
- * and the four official volumes of ../shared/volumes, built once (HTML only) into one collection,
- * and once more doubled (each volume a second time under another id). Queries are the reading
+ * and the four official volumes of ../shared/volumes, built once (HTML only) into one collection
+ * (the one slurm.test.ts builds, once per test run: support/frus-collection.ts), and once more doubled (each volume a second time under another id). Queries are the reading
  * site's search-quality queries (test/support/search-queries.ts) of the three corpora that have
  * truth files, each expecting its document in its volume (`0010.txt` is the volume's `d10`).
  */
 const SHARED = join(import.meta.dirname, '../../shared');
 const CORPORA = ['frus1958-60v08', 'frus1964-68v22', 'frus1969-76v19p1'];
-const VOLUMES = [
-  ...CORPORA.map((id) => ({ id, tei: join(SHARED, 'corpus', id, 'volume.xml') })),
-  { id: 'frus1917-72pubdip', tei: join(SHARED, 'volumes/frus1917-72PubDip.xml') },
-  { id: 'frus1952-54guat', tei: join(SHARED, 'volumes/frus1952-54Guat.xml') },
-  { id: 'frus1961-63v08', tei: join(SHARED, 'volumes/frus1961-63v08.xml') },
-  { id: 'frus1969-76ve09p1', tei: join(SHARED, 'volumes/frus1969-76ve09p1.xml') },
-];
 const BUDGET = 300_000;
 // (removing the collection's ~7,400 files when the file is done takes minutes on a loaded machine)
 vi.setConfig({ hookTimeout: 600_000 });
 
 const MANIFEST = { id: 'frus', title: 'FRUS on one shelf', language: 'en' };
 
-function buildCollection(): string {
-  const dir = tempDir();
-  const volumes = VOLUMES.map((v) => ({ id: v.id, tei: v.tei, series: 'FRUS' }));
-  const manifest = join(dir, 'COLLECTION.json');
-  writeFileSync(
-    manifest,
-    JSON.stringify({ id: 'frus', title: 'FRUS on one shelf', language: 'en', volumes }),
-  );
-  const out = join(dir, 'out');
-  const started = performance.now();
-  const r = recto(['collection', manifest, '--out', out, '--formats', 'html', '--quiet']);
+/** The collection of the seven volumes, built once per run (slurm.test.ts reads it too). */
+async function buildCollection(): Promise<string> {
+  const r = await frusCollection();
   expect(r.status, r.stderr).toBe(0);
-  console.log(
-    `collection of ${volumes.length} volumes: ${((performance.now() - started) / 1000).toFixed(1)} s`,
-  );
-  return out;
+  console.log(`collection of ${FRUS_VOLUMES.length} volumes: ${r.seconds.toFixed(1)} s`);
+  return r.out;
 }
 
 /**
@@ -59,7 +43,7 @@ function buildCollection(): string {
  */
 async function doubledSearch(single: string): Promise<string> {
   const out = tempDir();
-  const ids = VOLUMES.flatMap((v) => [v.id, `${v.id}-copy`]);
+  const ids = FRUS_VOLUMES.flatMap((v) => [v.id, `${v.id}-copy`]);
   for (const id of ids) {
     mkdirSync(join(out, id, 'html', 'assets'), { recursive: true });
     const from = join(single, id.replace(/-copy$/, ''), 'html', 'assets', 'search-index.js');
@@ -103,7 +87,7 @@ let browser: Browser;
 const servers: { url: string; close: () => Promise<void> }[] = [];
 
 beforeAll(async () => {
-  single = buildCollection();
+  single = await buildCollection();
   doubled = await doubledSearch(single);
   browser = await launchChromium();
 }, 600_000);

@@ -12,11 +12,12 @@ import type { TeiElement, TeiNode } from '../src/tei/node.ts';
 import { localName } from '../src/tei/node.ts';
 import { readTei } from '../src/tei/read.ts';
 import { CORPORA_ROOT as CORPORA } from './support/corpus-truth.ts';
-import { epubcheck, readEpub } from './support/epub.ts';
+import { readEpub } from './support/epub.ts';
 import { inPrintPanels } from './support/pdf-panels.ts';
 import { type Expected, PAGE_REFERENCE, readPdfAgainst } from './support/pdf-reading.ts';
 import { outlinePages, pdfPages } from './support/pdf-words.ts';
-import { recto, SEEDS, tempDir } from './support/run.ts';
+import { builtSources, epubcheckOnce, renderedVolume } from './support/render-cache.ts';
+import { SEEDS } from './support/run.ts';
 import { firstWordDifference, words } from './support/same-words.ts';
 import { required, SHARED, sharedCorpora } from './support/shared.ts';
 import { classes, type Role, visibleText } from './support/visible-text.ts';
@@ -32,24 +33,26 @@ const corpora = sharedCorpora(['volume.xml']).map((c) => c.name);
 
 interface Target {
   name: string;
-  make: (out: string) => string; // builds or renders into out; gives the TEI the outputs came from
+  /** Builds or renders: the output folder, and the TEI the outputs came from. */
+  make: () => Promise<{ out: string; tei: string }>;
 }
 
+// (builds and renders in every format, which other test files read too: once per test run)
 const built = (name: string, sources: string): Target => ({
   name,
-  make: (out) => {
-    const r = recto(['build', '--sources', sources, '--out', out, '--quiet']);
+  make: async () => {
+    const r = await builtSources(sources);
     expect(r.status, r.stderr).toBe(0);
-    return join(out, 'tei', 'edition.xml');
+    return { out: r.out, tei: join(r.out, 'tei', 'edition.xml') };
   },
 });
 
 const rendered = (name: string, file: string): Target => ({
   name,
-  make: (out) => {
-    const r = recto(['render', file, '--out', out, '--quiet']);
+  make: async () => {
+    const r = await renderedVolume(file);
     expect(r.status, r.stderr).toBe(0);
-    return file;
+    return { out: r.out, tei: file };
   },
 });
 
@@ -62,7 +65,7 @@ const TARGETS: Target[] = [
   built('seeds', SEEDS),
   ...corpora.map((c) => built(`${c} (plain texts)`, join(CORPORA, c))),
   ...corpora.map((c) => rendered(`${c} (volume.xml)`, join(CORPORA, c, 'volume.xml'))),
-  // (their EPUBCheck is volumes-epubcheck.test.ts's, which renders them too)
+  // (their EPUBCheck is volumes-epubcheck.test.ts's, on the same render)
   ...volumes.map((f) => rendered(`${f.replace(/\.xml$/, '')} (shared volume)`, join(SHARED, 'volumes', f))),
 ];
 
@@ -210,10 +213,11 @@ describe.each(TARGETS)('the same words in every output: $name', (target) => {
   let edition: ModelEdition;
   let master: TeiElement;
   beforeAll(async () => {
-    out = tempDir();
-    master = await readTei(target.make(out));
+    const made = await target.make();
+    out = made.out;
+    master = await readTei(made.tei);
     edition = editionModel(master);
-  });
+  }, 600_000); // (a render another test file began is waited for)
 
   it('the model keeps every page break and every note of the TEI', () => {
     const inTei = { pages: [] as string[], notes: 0 };
@@ -273,9 +277,9 @@ describe.each(TARGETS)('the same words in every output: $name', (target) => {
   });
 
   if (target.name.endsWith('(volume.xml)'))
-    it('EPUBCheck: no error, no warning', () => {
+    it('EPUBCheck: no error, no warning', async () => {
       const epub = readdirSync(out).find((f) => f.endsWith('.epub'));
-      const result = epubcheck(join(out, epub ?? ''));
+      const result = await epubcheckOnce(join(out, epub ?? ''));
       expect(result.output.split('\n').filter((l) => /^(ERROR|WARNING|FATAL)/.test(l))).toEqual([]);
       expect([result.errors, result.warnings]).toEqual([0, 0]);
     });

@@ -8,7 +8,8 @@ import {
   auditSite,
   newAudit,
 } from './support/locator-audit.ts';
-import { ROOT, recto, tempDir } from './support/run.ts';
+import { builtSources, renderedVolume } from './support/render-cache.ts';
+import { ROOT, type Run, recto, SEEDS, tempDir } from './support/run.ts';
 import { sharedCorpora } from './support/shared.ts';
 
 /**
@@ -23,20 +24,26 @@ import { sharedCorpora } from './support/shared.ts';
  * What it costs: the builds. A corpus built from its texts has no register (no index, no EPUB
  * index): its HTML is audited (search results, citations), and its PDF's contents are checked by
  * pdf-links.test.ts, which builds it already; the official volumes are rendered in all three
- * formats (their index, register and cross-references are here).
+ * formats (their index, register and cross-references are here), the render the other tests of the
+ * official volumes read too, made once per test run (support/render-cache.ts).
  */
 interface Book {
   label: string;
   /** Every mention of a name tagged (the seeds): the PDF index must list every page that prints it. */
   complete?: boolean;
-  make: (out: string) => ReturnType<typeof recto>;
+  /** Builds it: what the command said, and the output folder. */
+  make: () => Promise<Run & { out: string }>;
   /** What it builds (none: not built). */
   files: (out: string) => { site?: string; epub?: string; pdf?: string; master: string };
   /** Built from a volume's plain texts: the volume.xml that says where its documents without page breaks stand. */
   volume?: string;
 }
 
-const ALL = ['--formats', 'tei,html,epub,pdf', '--quiet'];
+/** A build of the test's own, into a fresh folder. */
+const own = (command: (out: string) => Run) => async (): Promise<Run & { out: string }> => {
+  const out = tempDir();
+  return { ...command(out), out };
+};
 const built = (id: string) => (out: string) => ({
   site: join(out, 'html'),
   epub: join(out, `${id}.epub`),
@@ -48,35 +55,39 @@ const books: Book[] = [
   {
     label: 'the seeds',
     complete: true,
-    make: (out) => recto(['build', '--out', out, ...ALL]),
+    make: () => builtSources(SEEDS), // (every format: the build equivalence reads, once per run)
     files: built('soviet-conduct'),
   },
   {
     // (the A5 trim lays the book out on other pages: issue #26 found page 33 left out of `Stalin`)
     label: 'the seeds, A5',
     complete: true,
-    make: (out) =>
+    make: own((out) =>
       recto(['build', '--out', out, '--formats', 'tei,pdf', '--quiet'], { env: { RECTO_PDF_TRIM: 'A5' } }),
+    ),
     files: (out) => ({ pdf: built('soviet-conduct')(out).pdf, master: built('soviet-conduct')(out).master }),
   },
   ...sharedCorpora(['volume.xml']).flatMap(({ name, dir }): Book[] => [
     {
       label: `${name} from its texts`,
-      make: (out) => recto(['build', '--sources', dir, '--out', out, '--formats', 'tei,html', '--quiet']),
+      // (every format: the build equivalence reads, once per run; its HTML and TEI are audited)
+      make: () => builtSources(dir),
       // (an edition built from a folder without edition.json is named after the folder)
       files: (out) => ({ site: built(name)(out).site, master: built(name)(out).master }),
       volume: join(dir, 'volume.xml'),
     },
     {
       label: `${name} from its volume.xml`,
-      make: (out) =>
-        recto(['render', join(dir, 'volume.xml'), '--out', out, '--formats', 'html,epub,pdf', '--quiet']),
+      // (html, epub and pdf: the render the other tests of the official volumes read, once per run)
+      make: () => renderedVolume(join(dir, 'volume.xml')),
       files: (out) => ({ ...built(name)(out), master: join(dir, 'volume.xml') }),
     },
   ]),
   {
     label: 'the example course reader',
-    make: (out) => recto(['reader', join(ROOT, 'examples/containment-reader/reader.json'), '--out', out]),
+    make: own((out) =>
+      recto(['reader', join(ROOT, 'examples/containment-reader/reader.json'), '--out', out]),
+    ),
     files: built('containment-reader'),
   },
 ];
@@ -94,10 +105,9 @@ describe('the locator audit', () => {
 
   for (const book of books)
     it(`every page number printed for ${book.label} is the page the words are on`, async () => {
-      const out = tempDir();
-      const r = book.make(out);
+      const r = await book.make();
       expect(r.status, r.stderr).toBe(0);
-      const { site, epub, pdf, master } = book.files(out);
+      const { site, epub, pdf, master } = book.files(r.out);
       const audit = newAudit();
       if (site) auditSite(site, audit, book.label);
       if (site && book.volume) auditBetweenBreaks(site, book.volume, audit, book.label);

@@ -2,7 +2,14 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROOT, recto, tempDir } from './support/run.ts';
+import {
+  FRUS_ENV,
+  FRUS_FORMATS,
+  FRUS_MANIFEST,
+  FRUS_VOLUMES,
+  frusCollection,
+} from './support/frus-collection.ts';
+import { ROOT, tempDir } from './support/run.ts';
 import { type SlurmCluster, startSlurm } from './support/slurm.ts';
 import { tree } from './support/tree.ts';
 
@@ -14,19 +21,8 @@ import { tree } from './support/tree.ts';
  * two cores: the times are printed, not asserted. No Slurm here fails the test saying what to
  * install (scripts/ensure-tools.js installs it when it can).
  */
-const SHARED = join(ROOT, '..', 'shared');
-const VOLUMES = [
-  ['frus1917-72pubdip', 'volumes/frus1917-72PubDip.xml', '1917–1972', undefined],
-  ['frus1952-54guat', 'volumes/frus1952-54Guat.xml', '1952–1954', undefined],
-  ['frus1958-60v08', 'corpus/frus1958-60v08/volume.xml', '1958–1960', 'VIII'],
-  ['frus1961-63v08', 'volumes/frus1961-63v08.xml', '1961–1963', 'VIII'],
-  ['frus1964-68v22', 'corpus/frus1964-68v22/volume.xml', '1964–1968', 'XXII'],
-  ['frus1969-76ve09p1', 'volumes/frus1969-76ve09p1.xml', '1969–1976', 'E–9, Part 1'],
-  ['frus1969-76v19p1', 'corpus/frus1969-76v19p1/volume.xml', '1969–1976', 'XIX, Part 1'],
-] as const;
-const env = { SOURCE_DATE_EPOCH: '1700000000' };
-// (HTML only: the volumes' EPUB and PDF are tested elsewhere; here the join is what is tested)
-const FORMATS = 'html';
+const env = FRUS_ENV;
+const FORMATS = FRUS_FORMATS;
 
 let dir: string;
 let manifest: string;
@@ -36,27 +32,11 @@ let single: { out: string; seconds: number };
 beforeAll(async () => {
   dir = tempDir();
   manifest = join(dir, 'COLLECTION.json');
-  writeFileSync(
-    manifest,
-    JSON.stringify({
-      id: 'frus',
-      title: 'Foreign Relations of the United States',
-      language: 'en',
-      url: 'https://example.org/frus/',
-      volumes: VOLUMES.map(([id, tei, era, number]) => ({
-        id,
-        tei: join(SHARED, tei),
-        series: 'Foreign Relations of the United States',
-        era,
-        ...(number ? { number } : {}),
-      })),
-    }),
-  );
-  const out = join(dir, 'single');
-  const started = performance.now();
-  const r = recto(['collection', manifest, '--out', out, '--formats', FORMATS], { env });
+  writeFileSync(manifest, FRUS_MANIFEST);
+  // one machine's `recto collection` of the manifest, once per run (collection-search reads it too)
+  const r = await frusCollection();
   expect(r.status, r.stderr).toBe(0);
-  single = { out, seconds: (performance.now() - started) / 1000 };
+  single = { out: r.out, seconds: r.seconds };
   cluster = await startSlurm(join(dir, 'slurm'));
 }, 900_000);
 
@@ -114,7 +94,7 @@ describe('a collection built on a real Slurm cluster', () => {
       expect(log).toMatch(
         new RegExp(`shard ${k}/4 from Slurm: SLURM_ARRAY_TASK_ID=${k}, SLURM_ARRAY_TASK_COUNT=4`),
       );
-    expect(log).toContain(`merge: ${VOLUMES.length} volumes of ${manifest} from 4 collection shards`);
+    expect(log).toContain(`merge: ${FRUS_VOLUMES.length} volumes of ${manifest} from 4 collection shards`);
     const reference = tree(single.out);
     expect(reference.size).toBeGreaterThan(1000);
     expect(tree(out)).toEqual(reference);

@@ -16,11 +16,19 @@ export function readEpub(path: string): Map<string, string> {
   );
 }
 
+export const EPUBCHECK_JAR = '/usr/share/java/epubcheck.jar';
+
+export interface EpubcheckResult {
+  errors: number;
+  warnings: number;
+  output: string;
+}
+
 /** EPUBCheck 4.2.6 from Debian (run through java, as /usr/bin/epubcheck fails in containers). */
-export function epubcheck(path: string): { errors: number; warnings: number; output: string } {
+export function epubcheck(path: string): EpubcheckResult {
   let output: string;
   try {
-    output = execFileSync('java', ['-jar', '/usr/share/java/epubcheck.jar', path], {
+    output = execFileSync('java', ['-jar', EPUBCHECK_JAR, path], {
       encoding: 'utf8',
       stdio: ['ignore', 'pipe', 'pipe'],
     });
