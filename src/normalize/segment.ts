@@ -9,6 +9,7 @@ import { endsMidSentence, startsMidSentence } from './rules/paragraph-merge.ts';
 import { runningHeadPage } from './rules/running-head.ts';
 import { joinTables } from './rules/table.ts';
 import { loneVerseLines } from './rules/verse.ts';
+import { verseLineParagraphs } from './rules/verse-line-paragraphs.ts';
 import { runInStanzas } from './rules/verse-run-in.ts';
 import { spanOf } from './spans.ts';
 
@@ -134,9 +135,14 @@ export function segment(lines: Line[], rules: SegmentRules): Segmented {
     (from, to) => starts.some((s) => s > from && s < to),
     (offset) => positions.at(offset).column - 1,
   );
-  const body = runInStanzas(
-    loneVerseLines(tables, (offset) => positions.at(offset).column - 1),
-    (span) => positions.at(span.offset).line === positions.at(span.offset + span.text.length).line,
+  const sameLine = (span: Span): boolean =>
+    positions.at(span.offset).line === positions.at(span.offset + span.text.length).line;
+  const body = verseLineParagraphs(
+    runInStanzas(
+      loneVerseLines(tables, (offset) => positions.at(offset).column - 1),
+      sameLine,
+    ),
+    sameLine,
   );
   const blocks = inSourceOrder(
     [...header, ...body, ...closing],
