@@ -9,6 +9,7 @@ import { endsMidSentence, startsMidSentence } from './rules/paragraph-merge.ts';
 import { runningHeadPage } from './rules/running-head.ts';
 import { joinTables } from './rules/table.ts';
 import { loneVerseLines, spacedStanzas } from './rules/verse.ts';
+import { runInStanzas } from './rules/verse-run-in.ts';
 import { spanOf } from './spans.ts';
 
 export { spanOf };
@@ -133,9 +134,15 @@ export function segment(lines: Line[], rules: SegmentRules): Segmented {
     (from, to) => starts.some((s) => s > from && s < to),
     (offset) => positions.at(offset).column - 1,
   );
+  const sameLine = (span: Span): boolean =>
+    positions.at(span.offset).line === positions.at(span.offset + span.text.length).line;
+  // (stanzas a copy ran into one paragraph, then stanzas it set a line a paragraph)
   const body = spacedStanzas(
-    loneVerseLines(tables, (offset) => positions.at(offset).column - 1),
-    (span) => positions.at(span.offset).line === positions.at(span.offset + span.text.length).line,
+    runInStanzas(
+      loneVerseLines(tables, (offset) => positions.at(offset).column - 1),
+      sameLine,
+    ),
+    sameLine,
   );
   const blocks = inSourceOrder(
     [...header, ...body, ...closing],

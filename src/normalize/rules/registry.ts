@@ -10,6 +10,7 @@ import { conjecture } from './conjecture.ts';
 import { correction } from './correction.ts';
 import { damage } from './damage.ts';
 import { dateline } from './dateline.ts';
+import { DEBATE_NOTES } from './debate-note.ts';
 import { doubtfulReading } from './doubtful-reading.ts';
 import { dpDiacritic } from './dp-diacritic.ts';
 import { editorialAsterisks, editorialEllipsis } from './editorial-ellipsis.ts';
@@ -85,6 +86,7 @@ export const INLINE_RULES: InlineRule[] = [
   starPage,
   parallelCitation,
   gluedNote,
+  ...DEBATE_NOTES,
   omission,
   ...OMISSION_SIGNS,
   blankParentheses,

@@ -124,7 +124,11 @@ function wrappedAtMeasure(lines: string[]): boolean {
   );
 }
 
-export function isStanza(texts: string[]): boolean {
+/**
+ * Whether a run's lines form a stanza. `quoted`: the run is a quotation, which may begin inside a
+ * verse line (`'the Mighty Source` / `Of all things, …`): its first line need not begin with a capital.
+ */
+export function isStanza(texts: string[], quoted = false): boolean {
   const numbers = lineNumbers(texts.map((t) => t.trim()));
   const printed = texts.map((t, k) => {
     const line = t.trim().slice(0, numbers[k]?.at);
@@ -146,7 +150,7 @@ export function isStanza(texts: string[]): boolean {
     return false;
   // not a roll of names (a cast, those present, a distribution list)
   if (lines.filter(nameLine).length * 2 > lines.length) return false;
-  const capitalized = lines.filter((l) => /^[\p{P}\s]*\p{Lu}/u.test(l)).length;
+  const capitalized = lines.filter((l, k) => (quoted && k === 0) || /^[\p{P}\s]*\p{Lu}/u.test(l)).length;
   const words = printed.map((l) => l.split(/\s+/).length);
   const average = words.reduce((a, b) => a + b, 0) / printed.length;
   // (a line long enough to turn over may have more words than a line of verse has)
@@ -180,12 +184,37 @@ function speechColumn(run: Line[]): number {
   return rest.every((c) => c >= column) && rest.includes(column) ? column : -1;
 }
 
-/** How a run stands: indented, a speech in verse, or at the margin. */
-type Setting = 'indented' | 'speech' | 'margin';
+/** How a run stands: indented, a speech in verse, at the margin in quotation marks, or at the margin. */
+type Setting = 'indented' | 'speech' | 'in-quotes' | 'margin';
+
+/** A quotation's marks: opened at its first line's start, closed at its last line's end (a full stop or comma after). */
+const QUOTE_OPEN = /^[“"‘']/u;
+const QUOTE_CLOSE = /[\p{L}\p{P}][”"’'][.,;:!?)]*$/u;
+
+/**
+ * A run at the margin that is one quotation, set apart from the prose by blank lines with its own
+ * line breaks (`'Is there, who, lock'd from ink and paper, scrawls` / `With desperate charcoal
+ * round his darkened walls?'`): a book prints verse it quotes so, in any document. No line but the
+ * first opens a quotation (a dialogue's speeches each do), none but the last closes one.
+ */
+function inQuotes(run: Line[]): boolean {
+  const texts = run.map((l) => l.text.trim());
+  return (
+    run.length >= 2 &&
+    // (verse lines are short: a long line is no stanza's, and is not scanned)
+    texts.every((t) => t.length <= 120) &&
+    QUOTE_OPEN.test(texts[0] ?? '') &&
+    QUOTE_CLOSE.test(texts.at(-1) ?? '') &&
+    // (every line after the first begins with a capital: a quoted notice wrapped at the measure goes on in lower case)
+    texts.slice(1).every((t) => /^\p{Lu}/u.test(t)) &&
+    texts.slice(0, -1).every((t) => !QUOTE_CLOSE.test(t))
+  );
+}
 
 function settingOf(run: Line[]): Setting {
   if (indented(run)) return 'indented';
-  return speechColumn(run) >= 0 ? 'speech' : 'margin';
+  if (speechColumn(run) >= 0) return 'speech';
+  return inQuotes(run) ? 'in-quotes' : 'margin';
 }
 
 /** A stanza this long is a poem, whatever else the document holds. */
@@ -200,7 +229,8 @@ export function verseShown(lines: Line[]): string | null {
   let longest = 0;
   let run: Line[] = [];
   const end = (): void => {
-    if (run.length && settingOf(run) === 'margin' && isStanza(run.map((l) => l.text))) {
+    const setting = run.length ? settingOf(run) : 'indented';
+    if ((setting === 'margin' || setting === 'in-quotes') && isStanza(run.map((l) => l.text))) {
       count++;
       longest = Math.max(longest, run.length);
     }
@@ -366,15 +396,18 @@ function verseRule(settings: Setting[], family: 'generic' | 'verse'): BlockRule 
     parse(run, next) {
       const setting = settingOf(run);
       if (!settings.includes(setting)) return null;
-      if (!isStanza(run.map((l) => l.text)) && !openingLine(run, next, setting)) return null;
+      const texts = run.map((l) => l.text);
+      if (!isStanza(texts, setting === 'in-quotes') && !openingLine(run, next, setting)) return null;
       // (an indented speech of a play is the play's, not a quotation)
-      const quoted = setting === 'indented' && !SPEECH_HEADING.test((run[0]?.text ?? '').trim());
+      const quoted =
+        setting === 'in-quotes' ||
+        (setting === 'indented' && !SPEECH_HEADING.test((run[0]?.text ?? '').trim()));
       return { blocks: [{ kind: 'verse', lines: lineSpans(run), quoted }], lines: run.length };
     },
   };
 }
 
-/** An indented stanza, in any document (verse quoted in prose), or a speech set as verse. */
-export const quotedVerse = verseRule(['indented', 'speech'], 'generic');
+/** An indented stanza or one in quotation marks, in any document (verse quoted in prose), or a speech set as verse. */
+export const quotedVerse = verseRule(['indented', 'speech', 'in-quotes'], 'generic');
 /** A stanza of a verse document, at the margin. */
 export const verse = verseRule(['margin'], 'verse');
