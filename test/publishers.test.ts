@@ -130,8 +130,9 @@ describe('real copies from other publishers (issue #25)', () => {
   let heldOut4: SetScore;
   let heldOut5: SetScore;
   let heldOut6: SetScore;
+  let heldOut7: SetScore;
   beforeAll(async () => {
-    [dev, heldOut, heldOut2, heldOut3, heldOut4, heldOut5, heldOut6] = await Promise.all([
+    [dev, heldOut, heldOut2, heldOut3, heldOut4, heldOut5, heldOut6, heldOut7] = await Promise.all([
       scoreSet('dev'),
       scoreSet('held-out'),
       scoreSet('held-out-2'),
@@ -139,6 +140,7 @@ describe('real copies from other publishers (issue #25)', () => {
       scoreSet('held-out-4'),
       scoreSet('held-out-5'),
       scoreSet('held-out-6'),
+      scoreSet('held-out-7'),
     ]);
   }, 300_000);
 
@@ -161,10 +163,12 @@ describe('real copies from other publishers (issue #25)', () => {
     expect(copiesIn('held-out-5').filter((f) => !fifth.includes(f))).toEqual([]);
     const sixth = readFileSync(join(PUBLISHERS, 'held-out-6', 'README.md'), 'utf8');
     expect(copiesIn('held-out-6').filter((f) => !sixth.includes(f))).toEqual([]);
+    const seventh = readFileSync(join(PUBLISHERS, 'held-out-7', 'README.md'), 'utf8');
+    expect(copiesIn('held-out-7').filter((f) => !seventh.includes(f))).toEqual([]);
   });
 
   it('every copy is valid TEI P5 and comes back byte for byte through `recto text`', () => {
-    const sets = [dev, heldOut, heldOut2, heldOut3, heldOut4, heldOut5, heldOut6];
+    const sets = [dev, heldOut, heldOut2, heldOut3, heldOut4, heldOut5, heldOut6, heldOut7];
     expect(sets.flatMap((s) => s.invalid)).toEqual([]);
     expect(sets.flatMap((s) => s.lossy)).toEqual([]);
   });
@@ -254,25 +258,29 @@ describe('real copies from other publishers (issue #25)', () => {
     // Hansard's `†`, a `[n]` note over two paragraphs, the Official Records' page heads and `* * *`,
     // regional reporters' star pages, a cut Library of Congress marker, Wikisource's proofreading
     // notices, a bibliography's `...`, `[etc.]`: 25/29; pages 90.0% / 100%; notes 97.8%; omissions 100%.
-    expect(f.right).toBeGreaterThanOrEqual(25);
+    // With a Google Books list of papers read a column at a time (read for held-out-5): 26/29.
+    expect(f.right).toBeGreaterThanOrEqual(26);
     expect(f.pageRecall).toBeGreaterThanOrEqual(0.9);
     expect(f.pagePrecision).toBeGreaterThanOrEqual(0.99);
     expect(f.notes).toBeGreaterThanOrEqual(0.97);
     expect(f.omissions).toBeGreaterThanOrEqual(1);
   });
 
-  it('reads the fifth set, gathered blind and not yet read (held-out-5)', () => {
+  it('reads the fifth set, gathered blind, read once the sixth was gathered (held-out-5)', () => {
     const f = report('held-out-5', heldOut5);
     expect(f.documents).toBeGreaterThanOrEqual(25);
     // Floors: its first scoring (blind, never read; on the rules of the first four sets, arch
     // 13c417c) was 11/30; with held-out-4's rules 12/30; pages 38.9% recall (7/18), 70.0% precision;
-    // notes 37.5% (15/40); omissions 31.4% (11/35). Its misses are for the next session to read,
-    // after gathering a sixth set blind.
-    expect(f.right).toBeGreaterThanOrEqual(12);
-    expect(f.pageRecall).toBeGreaterThanOrEqual(0.38);
-    expect(f.pagePrecision).toBeGreaterThanOrEqual(0.7);
-    expect(f.notes).toBeGreaterThanOrEqual(0.37);
-    expect(f.omissions).toBeGreaterThanOrEqual(0.31);
+    // notes 37.5% (15/40); omissions 31.4% (11/35). Read after held-out-6 was gathered blind: a
+    // transcriber's `( )`, Gutenberg's footnote inside its paragraph, `[1.]` labels, Google Books'
+    // tables, a return's lettered notes, the Official Records' roman page heads, a Jain eLibrary
+    // page rule, sacred-texts' glued `p. x`, Wikisource's raw OCR heads, a stanza a line a
+    // paragraph: 19/30; pages 66.7% / 100%; notes 65.0%; omissions 100%.
+    expect(f.right).toBeGreaterThanOrEqual(19);
+    expect(f.pageRecall).toBeGreaterThanOrEqual(0.66);
+    expect(f.pagePrecision).toBeGreaterThanOrEqual(0.99);
+    expect(f.notes).toBeGreaterThanOrEqual(0.65);
+    expect(f.omissions).toBeGreaterThanOrEqual(1);
   });
 
   it('reads the sixth set, gathered blind while the fifth was read (held-out-6)', () => {
@@ -280,11 +288,27 @@ describe('real copies from other publishers (issue #25)', () => {
     expect(f.documents).toBeGreaterThanOrEqual(25);
     // Floors: its first scoring (blind: truths written by reading the copies, never read by anyone
     // writing rules; on main 231e62a's rules, before held-out-5's misses were read) was 11/27;
-    // pages 47.4% recall (9/19), 90.0% precision; notes 59.2% (29/49); omissions 40.0% (2/5).
-    expect(f.right).toBeGreaterThanOrEqual(11);
+    // pages 47.4% recall (9/19), 90.0% precision; notes 59.2% (29/49); omissions 40.0% (2/5); the
+    // same with the rules written for held-out-5 (precision 100%). Read after: verse in quotation
+    // marks, stanzas OCR ran into one paragraph, Hansard's debate notes: 14/27; notes 61.2%.
+    expect(f.right).toBeGreaterThanOrEqual(14);
     expect(f.pageRecall).toBeGreaterThanOrEqual(0.47);
-    expect(f.pagePrecision).toBeGreaterThanOrEqual(0.9);
-    expect(f.notes).toBeGreaterThanOrEqual(0.59);
+    expect(f.pagePrecision).toBeGreaterThanOrEqual(0.99);
+    expect(f.notes).toBeGreaterThanOrEqual(0.61);
     expect(f.omissions).toBeGreaterThanOrEqual(0.4);
+  });
+
+  it('reads the seventh set, gathered blind and not yet read (held-out-7)', () => {
+    const f = report('held-out-7', heldOut7);
+    expect(f.documents).toBeGreaterThanOrEqual(20);
+    // Floors: its first scoring, blind (truths written by reading the copies; nobody writing rules
+    // has read it): on main 231e62a's rules 8/24, and 8/24 again with every rule this session wrote
+    // for held-out-5's and held-out-6's misses; pages 54.5% recall (6/11), 46.2% precision (13
+    // found); notes 63.6% (21/33); omissions 82.1% (23/28).
+    expect(f.right).toBeGreaterThanOrEqual(8);
+    expect(f.pageRecall).toBeGreaterThanOrEqual(0.54);
+    expect(f.pagePrecision).toBeGreaterThanOrEqual(0.46);
+    expect(f.notes).toBeGreaterThanOrEqual(0.63);
+    expect(f.omissions).toBeGreaterThanOrEqual(0.82);
   });
 });
