@@ -17,6 +17,7 @@ export const UNIT_LANE = [
   'test/collection-register-search.test.ts',
   'test/collection.test.ts',
   'test/edition-diagnostics.test.ts',
+  'test/epub-cover-cache.test.ts',
   'test/html-update.test.ts',
   'test/knuth-plass.test.ts',
   'test/lanes.test.ts',
