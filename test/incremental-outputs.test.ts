@@ -7,9 +7,10 @@ import { recto, SEEDS, tempDir } from './support/run.ts';
  * An output folder built again and again equals a clean build of the same sources, file for file
  * and byte for byte, in every format: after a one-document edit, after a document is removed from
  * `edition.json` and `sources/`, after one is renamed. A file the user put in the output folder
- * stays. The PDF's line breaks and the EPUB's zipped chapters kept in the build cache
- * (`.cache/pdf/breaks.json`, `.cache/epub/chapters.json`) are those a clean build keeps, no more: an
- * edited paragraph's old breaks, an edited document's old chapter are gone, never used; the books
+ * stays. The PDF's line breaks and the EPUB's zipped chapters and cover kept in the build cache
+ * (`.cache/pdf/breaks.json`, `.cache/epub/chapters.json`, `.cache/epub/cover.json`) are those a
+ * clean build keeps, no more: an edited paragraph's old breaks, an edited document's old chapter
+ * are gone, never used; the books
  * built from the kept ones are a clean build's, byte for byte. Seven builds of the five seeds,
  * about 30 s.
  */
@@ -41,7 +42,7 @@ function expectSameOutput(incremental: string, clean: string): void {
 
 /** What the writers keep for the next build: the same files as a clean build's (nothing stale left in them). */
 function expectSameBreaks(incremental: string, clean: string): void {
-  for (const kept of ['.cache/pdf/breaks.json', '.cache/epub/chapters.json']) {
+  for (const kept of ['.cache/pdf/breaks.json', '.cache/epub/chapters.json', '.cache/epub/cover.json']) {
     const read = (dir: string): string => readFileSync(join(dir, kept), 'utf8');
     expect(read(incremental), kept).toBe(read(clean));
   }

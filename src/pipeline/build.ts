@@ -12,7 +12,8 @@ import { type Profile, takeProfile, timeAsync } from '../profile.ts';
 import type { Reporter } from '../report.ts';
 import { serializeTei } from '../tei/write.ts';
 import { publishEdition } from './edition-master.ts';
-import { checkAssets, checkFormats, loadEdition, normalizeDocument, sweepTemporaryFiles } from './index.ts';
+import { checkAssets, checkFormats, loadEdition, sweepTemporaryFiles } from './index.ts';
+import { lookUpDocument, normalizeLookedUp } from './normalize-document.ts';
 import { inShard, type Shard } from './plan.ts';
 import { inlineRunner, jobCount, threadPool } from './pool.ts';
 import { type Progress, silentProgress } from './progress.ts';
@@ -25,8 +26,9 @@ export const DEFAULT_MAX_SOURCE_BYTES = 50 * 1024 * 1024;
 
 /**
  * Below these sizes a thread costs more to start (it loads the code anew) than it saves: the
- * normalizer does a FRUS volume (2.7 MB) in about half a second on one thread; rendering pays off
- * much sooner, and the threads load the renderers while this thread normalizes.
+ * normalizer does a FRUS volume (2.7 MB) in about 2 s of CPU on one thread; rendering pays off
+ * much sooner, and when the writers follow the sources are normalized on the threads from the
+ * same size (the threads load the renderers meanwhile).
  */
 const THREADS_FROM = { normalize: 8 * 1024 * 1024, render: 256 * 1024 };
 
@@ -110,23 +112,26 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     threads > 1 && (sourceBytes >= from.normalize || (renders && sourceBytes >= from.render))
       ? threadPool(threads)
       : undefined;
-  const normalizer = pool && sourceBytes >= from.normalize ? pool : inlineRunner;
   const runner = pool ?? inlineRunner;
   try {
-    // The threads load the renderers while this thread normalizes — once a document is found
+    // The threads load the renderers while the documents are normalized — once a document is found
     // changed: when every document comes from the cache the renderers are likely up to date too,
     // and loading them for nothing would slow a build that has nothing to do.
-    let warming = false;
-    const warm = (): void => {
-      if (renders && !warming) runner.warm();
-      warming = true;
-    };
-    if (!cache) warm();
+    if (renders && !cache) runner.warm();
     await sweepTemporaryFiles(options.out);
     const normalizing = progress.stage('normalize', selected.length);
     // Enough documents in flight to keep every thread busy, not so many that files run out.
-    const results = await mapLimit(selected, 64, async (d) => {
-      const r = await normalizeDocument(loaded, d, { runner: normalizer, cache, onMiss: warm });
+    const looked = await mapLimit(selected, 64, (d) => lookUpDocument(loaded, d, cache));
+    const missed = looked.reduce((n, l) => n + (l.cached ? 0 : l.task.bytes.length), 0);
+    if (renders && missed > 0) runner.warm();
+    // What the cache does not have is normalized on the threads when it is large, or when the
+    // writers follow: the PDF (the longest task, on one thread) waits for every document's TEI, and
+    // this thread normalizing alone left the threads idle for seconds. A document or two (an
+    // edit) is normalized here: a thread would have to load the normalizer first.
+    const normalizer =
+      pool && (missed >= from.normalize || (renders && missed >= from.render)) ? pool : inlineRunner;
+    const results = await mapLimit(looked, 64, async (l) => {
+      const r = await normalizeLookedUp(l, normalizer, cache);
       normalizing.tick();
       return r;
     });

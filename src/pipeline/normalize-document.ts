@@ -3,7 +3,7 @@ import { stageFingerprint } from '../cache/fingerprint.ts';
 import { type BuildCache, sha256 } from '../cache/store.ts';
 import { timeSync } from '../profile.ts';
 import { type LoadedEdition, normalizeOptions } from './load-edition.ts';
-import type { NormalizedXml } from './normalize-task.ts';
+import type { NormalizedXml, NormalizeTask } from './normalize-task.ts';
 import type { PlannedDocument } from './plan.ts';
 import { inlineRunner, type TaskRunner } from './pool.ts';
 
@@ -14,6 +14,41 @@ export interface NormalizeDocumentOptions {
   cache?: BuildCache;
   /** Called when the cache does not have it (the build starts loading the writers then). */
   onMiss?: () => void;
+}
+
+/** One document's source read and looked up in the cache: its TEI when the cache has it, else the task that makes it. */
+export interface LookedUp {
+  task: NormalizeTask;
+  key?: string; // the cache's key (none without a cache)
+  cached?: NormalizedXml;
+}
+
+/** Reads a document's source and looks its TEI up in the cache (the normalizer is not run). */
+export async function lookUpDocument(
+  edition: LoadedEdition,
+  doc: PlannedDocument,
+  cache: BuildCache | undefined,
+): Promise<LookedUp> {
+  // (synchronously: faster for hundreds of small sources)
+  const bytes = timeSync('read sources', () => readFileSync(doc.path));
+  const options = normalizeOptions(edition, doc);
+  const task: NormalizeTask = { kind: 'normalize', bytes, options };
+  if (!cache) return { task };
+  const key = sha256(stageFingerprint('normalize'), JSON.stringify(options), bytes);
+  const cached = await cache.get<NormalizedXml>('normalize', key);
+  return cached ? { task, key, cached } : { task, key };
+}
+
+/** A looked-up document's TEI: the cache's, else normalized now (and kept in the cache). `fresh`: normalized now. */
+export async function normalizeLookedUp(
+  looked: LookedUp,
+  runner: TaskRunner,
+  cache: BuildCache | undefined,
+): Promise<NormalizedXml & { fresh: boolean }> {
+  if (looked.cached) return { ...looked.cached, fresh: false };
+  const result = await runner.normalize(looked.task);
+  if (cache && looked.key) await cache.put('normalize', looked.key, result);
+  return { ...result, fresh: true };
 }
 
 /**
@@ -27,16 +62,7 @@ export async function normalizeDocument(
   options: NormalizeDocumentOptions = {},
 ): Promise<NormalizedXml & { fresh: boolean }> {
   const { runner = inlineRunner, cache } = options;
-  // (synchronously: faster for hundreds of small sources)
-  const bytes = timeSync('read sources', () => readFileSync(doc.path));
-  const normalize = normalizeOptions(edition, doc);
-  if (!cache)
-    return { ...(await runner.normalize({ kind: 'normalize', bytes, options: normalize })), fresh: true };
-  const key = sha256(stageFingerprint('normalize'), JSON.stringify(normalize), bytes);
-  const cached = await cache.get<NormalizedXml>('normalize', key);
-  if (cached) return { ...cached, fresh: false };
-  options.onMiss?.();
-  const result = await runner.normalize({ kind: 'normalize', bytes, options: normalize });
-  await cache.put('normalize', key, result);
-  return { ...result, fresh: true };
+  const looked = await lookUpDocument(edition, doc, cache);
+  if (!looked.cached) options.onMiss?.();
+  return normalizeLookedUp(looked, runner, cache);
 }
