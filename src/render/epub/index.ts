@@ -1,4 +1,3 @@
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import * as epubModule from 'epub-gen-memory';
 import * as epubConstants from 'epub-gen-memory/dist/lib/util/constants.js';
@@ -24,6 +23,7 @@ import { chapterFiles, documentChapter, RESERVED } from './document-chapter.ts';
 import { type EpubContext, newEpubContext } from './elements.ts';
 import { editionUuid } from './identity.ts';
 import { INDEX_FILE, registerIndexChapter } from './register-index.ts';
+import { type TemplateBook, writeTemplateFiles, type ZipFolder } from './template-files.ts';
 import { type Chapter, unitChapter } from './unit-chapter.ts';
 
 /**
@@ -55,15 +55,8 @@ interface ZipEntry {
 interface Zip {
   files: Record<string, ZipEntry>;
   file(name: string, data: string | Uint8Array | object): void;
-  folder(name: string): Zip;
   generateAsync(options: object): Promise<Buffer>;
 }
-
-// The library's own template engine, the copy it renders with (resolved from it: not ours to depend on).
-const ejs = createRequire(createRequire(import.meta.url).resolve('epub-gen-memory'))('ejs') as {
-  compile(template: string): (data: object) => string;
-  render(template: string, data: object): string;
-};
 
 /** A figure's image as the book holds it: `images/<name>`. */
 interface BookImage {
@@ -112,36 +105,9 @@ class RectoEPub extends EPub {
       if (mine) zip.file(`OEBPS/images/${mine.name}`, mine.bytes);
     }
   }
-  /**
-   * The library's own, entry for entry and in its order, but with the chapter template compiled
-   * once for the book: the library compiled it again for each chapter (ejs.render), a quarter of
-   * the EPUB's time for a volume's ~520 chapters.
-   */
+  /** The library's template files, with the chapter template compiled once (template-files.ts). */
   protected override async generateTemplateFiles(): Promise<void> {
-    const { options } = this;
-    const zip = this.zip as unknown as Zip;
-    const oebps = zip.folder('OEBPS');
-    oebps.file('style.css', options.css);
-    const chapter = ejs.compile(options.chapterXHTML);
-    for (const c of this.content)
-      oebps.file(
-        c.filename,
-        chapter({ lang: options.lang, prependChapterTitles: options.prependChapterTitles, ...c }),
-      );
-    const metainf = zip.folder('META-INF');
-    metainf.file(
-      'container.xml',
-      '<?xml version="1.0" encoding="UTF-8" ?><container version="1.0" xmlns="urn:oasis:names:tc:opendocument:xmlns:container"><rootfiles><rootfile full-path="OEBPS/content.opf" media-type="application/oebps-package+xml"/></rootfiles></container>',
-    );
-    if (options.version === 2)
-      metainf.file(
-        'com.apple.ibooks.display-options.xml',
-        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><display_options><platform name="*"><option name="specified-fonts">true</option></platform></display_options>',
-      );
-    const all = { ...options, id: this.uuid, images: this.images, cover: this.cover, content: this.content };
-    oebps.file('content.opf', ejs.render(options.contentOPF, all));
-    oebps.file('toc.ncx', ejs.render(options.tocNCX, all));
-    oebps.file('toc.xhtml', ejs.render(options.tocXHTML, all));
+    writeTemplateFiles(this.zip as unknown as ZipFolder, this as unknown as TemplateBook);
   }
   /** The zip entry of a chapter (its file name as the library made it safe). */
   entryName(index: number): string {
