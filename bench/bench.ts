@@ -235,8 +235,13 @@ const startup = round(
 );
 const fullSeconds = stages[ALL]?.seconds ?? 1;
 const editShare = round(incremental.seconds / fullSeconds, 3);
+// (the same share in CPU time: the edit's and the full build's wall times are taken minutes apart,
+// at whatever load the shared machine has then; CPU time is bent least by it. The target asks both.)
+const editCpuShare = round(incremental.cpuSeconds / (stages[ALL]?.cpuSeconds ?? 1), 3);
 line('one-document edit, incremental', incremental);
-console.log(`  = ${(editShare * 100).toFixed(1)} % of the full build`);
+console.log(
+  `  = ${(editShare * 100).toFixed(1)} % of the full build (wall), ${(editCpuShare * 100).toFixed(1)} % in CPU time`,
+);
 line('nothing changed, incremental', noChange);
 console.log(`  = ${((noChange.seconds / fullSeconds) * 100).toFixed(1)} % of the full build`);
 console.log(
@@ -368,7 +373,7 @@ const targets = {
   'tei+pdf within 1.5× of 3.91 s': (stages['tei,pdf']?.seconds ?? 99) <= 3.91 * 1.5,
   'peak RSS < 1 GB': all.peakRssMB < 1024,
   '4x the volume <= 4.4x the time': scaling['4x'] ? scaling['4x'].ratio <= 4.4 : null,
-  'one-document edit <= 25% of a full build': editShare <= 0.25,
+  'one-document edit <= 25% of a full build (wall and CPU)': editShare <= 0.25 && editCpuShare <= 0.25,
   'preview: save to page shows it < 10% of a full build': previewShare < 0.1,
   'tei,html build after a one-document edit < 10% of a full tei,html build': htmlEditShare < 0.1,
 };
@@ -402,7 +407,7 @@ await writeFile(
       normalize: normalizeResult,
       builds: stages,
       scaling,
-      incremental: { ...incremental, shareOfFullBuild: editShare },
+      incremental: { ...incremental, shareOfFullBuild: editShare, cpuShareOfFullBuild: editCpuShare },
       unchanged: { ...noChange, shareOfFullBuild: round(noChange.seconds / fullSeconds, 3) },
       cliStartSeconds: startup,
       preview: {
