@@ -2,11 +2,12 @@ import type { PdfBlock } from './blocks.ts';
 import { CallReplay } from './call-replay.ts';
 import { imageLine } from './figure.ts';
 import type { FontSet } from './fonts.ts';
-import { endsWithHyphen, LayoutCounter, leavesNameOpen } from './layout-report.ts';
+import { LayoutCounter } from './layout-report.ts';
 import type { LayoutState, PlacedLine, Setting, Style } from './layout-state.ts';
-import { copyState, emptyState, isEmpty, noteHeight, noteLines } from './layout-state.ts';
+import { copyState, emptyState, isEmpty, noteHeight } from './layout-state.ts';
 import { breakLines, type Line } from './lines.ts';
 import { type Page, type Placed, textDepth } from './page.ts';
+import { hyphenFree, roomFor, tryPlace, undoAll } from './page-lines.ts';
 import { SpreadBalance } from './spread-balance.ts';
 import { placeTable } from './table.ts';
 import type { PageRefs } from './words.ts';
@@ -282,7 +283,8 @@ export class Paginator {
     const first = n <= 3 || block.keepWithNext ? n : 2;
     const nextLines = block.keepWithNext && next ? Math.min(2, 1 + Math.floor(next.items.length / 12)) : 0;
     const room = before() + nextLines * this.style.body.leading;
-    if (!this.roomFor(lines.slice(0, first), leading, room) && !this.breakPage(true)) return;
+    if (!roomFor(this.state, this.setting, lines.slice(0, first), leading, room) && !this.breakPage(true))
+      return;
     s.y += before();
     const placed: PlacedLine[] = [];
     for (let k = 0; k < n; k++) {
@@ -308,7 +310,10 @@ export class Paginator {
       // absolute): its line goes overleaf, the line before it too while that one ends with a
       // hyphen, never leaving one line of the block alone at the foot — else the whole block goes
       // (with the headings before it), where the page holds something else.
-      const moved = this.hyphenFree(placed.filter((p) => this.page.body.includes(p.line)));
+      const moved = hyphenFree(
+        this.state,
+        placed.filter((p) => this.page.body.includes(p.line)),
+      );
       k -= moved;
       placed.length -= moved;
       if (!this.breakPage(k === 0)) return;
@@ -342,41 +347,6 @@ export class Paginator {
   }
 
   /**
-   * Takes lines of a block off the foot of this page until the page no longer ends with a
-   * hyphenated word: as few as will do, leaving two at least; or all of them (the block then
-   * starts overleaf) where fewer will not do. Gives how many it took off.
-   */
-  private hyphenFree(here: PlacedLine[]): number {
-    const lastLine = here.at(-1);
-    // (nor inside a name of the register: `… Party, Kim` / `Tae-chung …`, which the index could
-    // give neither page for)
-    const turnsInside = (p: Placed): boolean => endsWithHyphen(p) || leavesNameOpen(p);
-    if (!lastLine || this.page.body.at(-1) !== lastLine.line || !turnsInside(lastLine.line)) return 0;
-    let m = 1;
-    while (m < here.length && turnsInside((here[here.length - 1 - m] as PlacedLine).line)) m++;
-    // (a block that began on an earlier page keeps at least two lines here too, as no widow is left)
-    if (here.length - m < 2) m = (here[0] as PlacedLine).line.index === 0 ? here.length : 0;
-    return m > 0 && this.undoAll(here.slice(-m)) ? m : 0;
-  }
-
-  /**
-   * Whether these lines (each with the first line of its notes) fit on this page below `extra`
-   * points of space; an empty page always has room.
-   */
-  private roomFor(lines: Line[], leading: number, extra: number): boolean {
-    if (this.empty) return true;
-    let y = this.state.y + extra;
-    let notes = this.page.notes.length;
-    for (const line of lines) {
-      y += leading;
-      if (line.notes.length) notes += 1;
-      if (y + (notes ? this.style.note.gap + notes * this.style.note.leading : 0) > this.state.limit)
-        return false;
-    }
-    return true;
-  }
-
-  /**
    * A new page; with `keep`, the headings placed last on this one go overleaf too, so that they
    * stay with the block that follows them (unless they are all the page holds). False: the spread
    * is to be laid out again (continuePage).
@@ -392,51 +362,13 @@ export class Paginator {
     return true;
   }
 
-  /**
-   * Takes these lines, the last ones of the page, off it with their notes (a note's lines that
-   * were to run on overleaf too); or none of them.
-   */
-  private undoAll(list: PlacedLine[]): boolean {
-    if (this.page.body.length <= list.length) return false;
-    const tail = this.page.body.slice(-list.length);
-    if (!tail.every((l, k) => l === list[k]?.line)) return false;
-    for (let k = list.length - 1; k >= 0; k--) {
-      const p = list[k] as PlacedLine;
-      this.page.body.pop();
-      this.page.notes.splice(this.page.notes.length - p.notes, p.notes);
-      this.state.carried.splice(this.state.carried.length - p.carried, p.carried);
-      this.state.y = p.line.y;
-    }
-    return true;
-  }
-
+  // (the moves on the page's lines, page-lines.ts, on this paginator's state)
   private tryPlace(line: Placed): PlacedLine | null {
-    const s = this.state;
-    const notes = line.line.notes.flatMap((n) => noteLines(this.setting, n, line.block));
-    const { leading } = line;
-    const placed: Placed = { ...line, y: s.y };
-    // On a page with nothing on it a line always goes in (else nothing could ever be placed).
-    const emptyPage = this.empty;
-    if (s.y + leading + this.noteHeight(notes.length) <= s.limit || (emptyPage && notes.length === 0)) {
-      this.commit(placed, leading);
-      for (const n of notes) this.page.notes.push(n);
-      return { line: placed, notes: notes.length, carried: 0 };
-    }
-    // Room for the line and at least the first line of its note: the rest of the note continues overleaf.
-    if (notes.length && (s.y + leading + this.noteHeight(1) <= s.limit || emptyPage)) {
-      this.commit(placed, leading);
-      let k = 0;
-      while (k < notes.length && (s.y + this.noteHeight(1) <= s.limit || k === 0))
-        this.page.notes.push(notes[k++] as Placed);
-      s.carried.push(...notes.slice(k));
-      return { line: placed, notes: k, carried: notes.length - k };
-    }
-    return null;
+    return tryPlace(this.state, this.setting, line);
   }
 
-  private commit(placed: Placed, leading: number): void {
-    this.page.body.push(placed);
-    this.state.y += leading;
+  private undoAll(list: PlacedLine[]): boolean {
+    return undoAll(this.state, list);
   }
 
   /** What the next page keeps of this one: the contents' running head. */
