@@ -224,17 +224,12 @@ export class Drawer {
     }
     for (const p of page.body) {
       const baseline = top + p.y + p.size * ASCENT;
+      const lay = () =>
+        layoutLine(p.line, x + p.leftIndent, baseline, measure - p.leftIndent, p.align, this.later);
       if (p.repeat || p.panel) {
         // a table's header row set again on this page, a wide table's stub set again beside a later
         // panel: seen, not read twice (no links, no anchors)
-        const drawn = layoutLine(
-          p.line,
-          x + p.leftIndent,
-          baseline,
-          measure - p.leftIndent,
-          p.align,
-          this.later,
-        );
+        const drawn = lay();
         this.artifact(() => {
           for (const piece of drawn.pieces) this.emit(piece);
         });
@@ -252,14 +247,7 @@ export class Drawer {
         continue;
       }
       const el = this.elementFor(p);
-      const drawn = layoutLine(
-        p.line,
-        x + p.leftIndent,
-        baseline,
-        measure - p.leftIndent,
-        p.align,
-        this.later,
-      );
+      const drawn = lay();
       if (p.tocFor) {
         const box = this.fonts.width('0000', 'regular', p.size);
         const entry: LaterNumber = { target: p.tocFor, style: 'regular', size: p.size, box, align: 'right' };
