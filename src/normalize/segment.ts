@@ -8,7 +8,7 @@ import { leadingPageMarker } from './rules/page-marker.ts';
 import { endsMidSentence, startsMidSentence } from './rules/paragraph-merge.ts';
 import { runningHeadPage } from './rules/running-head.ts';
 import { joinTables } from './rules/table.ts';
-import { loneVerseLines, spacedStanzas } from './rules/verse.ts';
+import { loneVerseLines, spacedStanzas } from './rules/verse-paragraphs.ts';
 import { runInStanzas } from './rules/verse-run-in.ts';
 import { spanOf } from './spans.ts';
 
