@@ -72,3 +72,20 @@ export interface NoteList {
   /** How the text refers to them, when not as the style does: their numbers in brackets. */
   refs?: 'bracket' | 'paren' | 'superscript';
 }
+
+/**
+ * A keyed note's entry (`7.2. 'A sacred …'`, `1, 2. …`): its key as the label, `indent` the
+ * spaces before the key, its first paragraph `span`; keyed notes have no list number.
+ */
+export function keyedItem(line: Line, label: string, indent: string, span: NoteSpan): NoteItem {
+  return {
+    listNumber: 0,
+    label,
+    text: span.text,
+    offset: span.offset,
+    line,
+    start: line.offset + indent.length,
+    end: span.offset + span.text.length,
+    paragraphs: [span],
+  };
+}

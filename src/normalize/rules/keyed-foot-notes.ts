@@ -1,5 +1,5 @@
 import type { Line } from '../lines.ts';
-import type { NoteItem, NoteList } from '../note-types.ts';
+import { keyedItem, type NoteItem, type NoteList } from '../note-types.ts';
 import type { Rule } from '../rule.ts';
 import { endsMidSentence, startsMidSentence } from './paragraph-merge.ts';
 
@@ -72,16 +72,7 @@ export function findKeyedFootNotes(lines: Line[], source: string): NoteList[] {
       const span = textOf(lines, p, source, key[0].length);
       if (order <= previous || endsMidSentence(span.text)) break;
       previous = order;
-      items.push({
-        listNumber: 0,
-        label: key[2] ?? '',
-        text: span.text,
-        offset: span.offset,
-        line,
-        start: line.offset + (key[1] ?? '').length,
-        end: span.offset + span.text.length,
-        paragraphs: [span],
-      });
+      items.push(keyedItem(line, key[2] ?? '', key[1] ?? '', span));
     }
     const resumed = paras[j];
     if (!items.length || !resumed || !startsMidSentence(textOf(lines, resumed, source).text)) continue;

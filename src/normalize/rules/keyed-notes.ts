@@ -1,5 +1,5 @@
 import type { Line } from '../lines.ts';
-import type { NoteItem, NoteList, NoteSpan } from '../note-types.ts';
+import { keyedItem, type NoteItem, type NoteList, type NoteSpan } from '../note-types.ts';
 import type { Rule } from '../rule.ts';
 
 /** The heading a book sets over its notes at the end of a chapter or of the book. */
@@ -63,16 +63,7 @@ export function findKeyedNotes(
     if (key) {
       firstKey = false;
       const span = paragraphOf(lines, i, last, (key[0] ?? '').length, source);
-      current = {
-        listNumber: 0,
-        label: key[2] ?? '',
-        text: span.text,
-        offset: span.offset,
-        line,
-        start: line.offset + (key[1] ?? '').length,
-        end: span.offset + span.text.length,
-        paragraphs: [span],
-      };
+      current = keyedItem(line, key[2] ?? '', key[1] ?? '', span);
       part = undefined;
       if (!list) {
         list = { style: 'keyed', items: [], firstLine: i, endLine: i, inText: true };
