@@ -217,7 +217,8 @@ export function findPairedLists(lines: Line[], source: string, where: ListPlaces
   let from = 0; // the line the text referring to the next list starts at
   for (const run of runsOf(lines, blocked)) {
     const first = run.entries[0] as Entry;
-    if (!endsAPage(lines, (run.entries.at(-1) as Entry).lastLine.index + 1, where)) continue;
+    const ends = endsAPage(lines, (run.entries.at(-1) as Entry).lastLine.index + 1, where);
+    if (!ends && !setApart(lines, first.line.index, blocked)) continue;
     const inRun = new Set(run.entries.flatMap((e) => rangeOf(e.line.index, e.lastLine.index + 1)));
     const spans: TextSpan[] = lines
       .slice(from, first.line.index)
@@ -269,6 +270,22 @@ function endsAPage(lines: Line[], after: number, where: ListPlaces): boolean {
     return where.pageEnds.has(line.index) || where.pageOnly(line.text) || line.text.startsWith('\f');
   }
   return true;
+}
+
+const NOTES_HEAD = /^\s*(?:foot|end)?notes?[.:]?\s*$/i;
+const RULE = /^\s*(?:_{5,}|-{5,}|—{3,})\s*$/;
+
+/**
+ * A list set apart from the text above it, wherever it stands (the end of a chapter, with the next
+ * one after it): under a heading `Notes` / `Footnotes`, or under a rule (`_____`, `-----`).
+ */
+function setApart(lines: Line[], at: number, blocked: ReadonlySet<number>): boolean {
+  for (let i = at - 1; i >= 0; i--) {
+    const line = lines[i] as Line;
+    if (line.text.trim() === '') continue;
+    return !blocked.has(i) && (NOTES_HEAD.test(line.text) || RULE.test(line.text));
+  }
+  return false;
 }
 
 const rangeOf = (a: number, b: number): number[] => Array.from({ length: b - a }, (_, k) => a + k);
