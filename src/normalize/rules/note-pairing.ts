@@ -128,14 +128,14 @@ function entry(line: Line, l: { indent: string; label: string; length: number })
 }
 
 /** How the text prints a reference to a note: the forms tried for a list of each style. */
-type RefForm = 'bare' | 'bracket' | 'paren' | 'superscript';
+type RefForm = 'bare' | 'spaced' | 'bracket' | 'paren' | 'superscript';
 const REF_FORMS: Record<string, RefForm[]> = {
   bracket: ['bracket'],
   paren: ['paren'],
   superscript: ['superscript'],
   symbol: ['bare'],
 };
-const ANY_REF: RefForm[] = ['bare', 'bracket', 'paren', 'superscript'];
+const ANY_REF: RefForm[] = ['bare', 'spaced', 'bracket', 'paren', 'superscript'];
 
 interface TextSpan {
   text: string;
@@ -155,6 +155,18 @@ function marksIn(
     for (const c of findRefCandidates(spans))
       if (c.strength >= 2.5 && labels.has(c.label)) out.push({ ...c, length: c.label.length });
     return out;
+  }
+  if (form === 'spaced') {
+    // (an OCR'd page sets its marks apart: `this subject. 1 Desruelles`, `unsound. 2` ending its
+    // line; only after a clause's or a sentence's punctuation, so `in 3 days` is no mark)
+    for (const span of spans)
+      for (const m of span.text.matchAll(/(?<=[\p{L}.,;:!?’”"')] )(\d{1,3})(?= \p{Lu}| ?$)/gu)) {
+        const label = m[1] ?? '';
+        const before = span.text.slice(0, m.index).trimEnd();
+        if (labels.has(label) && /[.,;:!?’”"')]$/u.test(before))
+          out.push({ offset: span.offset + m.index, label, strength: 3, length: label.length });
+      }
+    return out.sort((a, b) => a.offset - b.offset);
   }
   for (const span of spans) {
     const t = span.text;
@@ -202,7 +214,13 @@ function pairInOrder(entries: Entry[], marks: RefCandidate[]): (RefCandidate | n
 /** Most of the run paired, and every pairing's marks that carry its labels mostly its own. */
 function strongEnough(entries: Entry[], anchors: (RefCandidate | null)[], marks: RefCandidate[]): boolean {
   const paired = anchors.filter((a) => a !== null).length;
-  if (paired === 0 || paired < Math.ceil(entries.length * 0.75)) return false;
+  if (paired === 0) return false;
+  // (a copy that opens after the first notes' references: those notes unpaired, ahead of the rest,
+  // every mark of the text paired)
+  const firstPaired = anchors.findIndex((a) => a !== null);
+  const openedLate =
+    paired >= 2 && marks.length === paired && anchors.slice(firstPaired).every((a) => a !== null);
+  if (paired < Math.ceil(entries.length * 0.75) && !openedLate) return false;
   // (a label printed all over the text, `(a)` in every clause, pairs with anything: not notes)
   return marks.length <= paired * 2 + 1;
 }
@@ -230,13 +248,17 @@ export function findPairedLists(lines: Line[], source: string, where: ListPlaces
     let best: { anchors: (RefCandidate | null)[]; form: RefForm } | null = null;
     for (const form of REF_FORMS[run.style] ?? ANY_REF) {
       // (a letter is never a bare reference: `a` glued to a word is the word)
-      if (form === 'bare' && letters) continue;
+      if ((form === 'bare' || form === 'spaced') && letters) continue;
+      // (a list of papers whose rows end in their page numbers, `… of the province. 5`, has those
+      // numbers in its text too: rows, not notes; an OCR page's notes end in words)
+      if (form === 'spaced' && run.entries.some((e) => /\s\d{1,4}$/.test(e.lastLine.text.trimEnd())))
+        continue;
       const marks = marksIn(spans, form, labels, symbols);
       const anchors = pairInOrder(run.entries, marks);
       if (!strongEnough(run.entries, anchors, marks)) continue;
       // (one number glued to a word before one numbered line is too little: `…this afternoon.1` /
       // `1. Allies should …` is a paragraph; a bare mark must pair twice)
-      if (form === 'bare' && !symbols && anchors.filter(Boolean).length < 2) continue;
+      if ((form === 'bare' || form === 'spaced') && !symbols && anchors.filter(Boolean).length < 2) continue;
       const count = anchors.filter(Boolean).length;
       if (!best || count > best.anchors.filter(Boolean).length) best = { anchors, form };
     }
@@ -262,15 +284,25 @@ export interface ListPlaces {
  * marker or a form feed follows them). Numbered paragraphs go on with the text: no list of notes.
  */
 function endsAPage(lines: Line[], after: number, where: ListPlaces): boolean {
+  let blanks = 0;
   for (const line of lines.slice(after)) {
     if (line.text.trim() === '') {
       if (line.text.includes('\f')) return true;
+      blanks++;
       continue;
     }
-    return where.pageEnds.has(line.index) || where.pageOnly(line.text) || line.text.startsWith('\f');
+    return (
+      where.pageEnds.has(line.index) ||
+      where.pageOnly(line.text) ||
+      line.text.startsWith('\f') ||
+      // (or a section: the next one's heading, in capitals or a numeral, set off by blank lines)
+      (blanks >= 2 && HEADING.test(line.text))
+    );
   }
   return true;
 }
+
+const HEADING = /^\s*(?=.*[\p{Lu}\d])[^\p{Ll}]{1,80}$/u;
 
 const NOTES_HEAD = /^\s*(?:foot|end)?notes?[.:]?\s*$/i;
 const RULE = /^\s*(?:_{5,}|-{5,}|—{3,})\s*$/;
@@ -296,7 +328,8 @@ function listOf(run: Run, anchors: (RefCandidate | null)[], form: RefForm, sourc
     const ref = anchors[k];
     return {
       // (a symbol's or a letter's note is numbered by its place; its label is printed as it stands)
-      listNumber: /^\d+$/.test(e.label) ? Number(e.label) : run.style === 'symbol' ? k + 1 : 0,
+      // (`01` is numbered as printed: its reference prints `[01]`)
+      listNumber: String(Number(e.label)) === e.label ? Number(e.label) : run.style === 'symbol' ? k + 1 : 0,
       label: e.label,
       // (over its wrapped lines, the newlines between them kept)
       text: source.slice(e.textStart, end),
@@ -307,7 +340,8 @@ function listOf(run: Run, anchors: (RefCandidate | null)[], form: RefForm, sourc
       ref: ref ? { offset: ref.offset, label: ref.label, length: ref.length ?? ref.label.length } : undefined,
     };
   });
-  const refs = form === 'bare' ? undefined : form;
+  // (a bare or a spaced mark prints the number alone: the gap before it is the text's)
+  const refs = form === 'bare' || form === 'spaced' ? undefined : form;
   const marked = run.style === 'bracket' || run.style === 'paren' || run.style === 'superscript';
   return {
     style: run.style,
