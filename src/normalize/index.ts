@@ -21,6 +21,7 @@ import { findSuspects } from './rules/damage.ts';
 import { anchorInlineFootnotes } from './rules/inline-footnote.ts';
 import { anchorCorrections, type Correction } from './rules/manifest-correction.ts';
 import type { NoteStyle } from './rules/note-list.ts';
+import { findPairedLists } from './rules/note-pairing.ts';
 import { isPageFormLine } from './rules/page-forms.ts';
 import { activeRules } from './rules/registry.ts';
 import { anchorSourceNoteTails } from './rules/source-note-tail.ts';
@@ -105,6 +106,7 @@ export function normalize(bytes: Uint8Array, options: NormalizeOptions): Normali
     cutouts: (ls) => cutouts(ls, text, families),
     listStyles: LIST_STYLES.flatMap(([style, family]) => (families.has(family) ? [style] : [])),
     declaredList: (ls) => declaredNoteList(ls, conventions?.noteList),
+    pairedLists: (ls, places) => findPairedLists(ls, text, places),
   });
   // (each span's own characters: a hard-wrapped paragraph's span text stands for its first and
   // last lines only, and a reference may be on any line)

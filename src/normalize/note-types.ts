@@ -20,6 +20,7 @@ export type NoteStyle =
   | 'footnote-line' // `Footnote 1: …` (a web page's notes)
   | 'spaced' // `1 See John Adams …` (a documentary edition's web text: the number, a space)
   | 'paren' // `(1) …` with `(1)` glued to the words it notes
+  | 'closing-paren' // `1) …` (rule `note-pairing`)
   | 'superscript' // `¹ …` with `¹` glued to the words it notes
   | 'keyed' // `1, 2. …` under a NOTES heading: keyed by the verses they explain, not by marks
   | 'page-foot' // an OCR'd page's foot: `1 See Desruelles …`, numbered from 1 on each page
@@ -69,6 +70,8 @@ export interface NoteList {
   atFoot?: boolean;
   /** A reference must print its note's own number (the list is no web copy's renumbering). */
   ownNumbers?: boolean;
+  /** The rule that found the list found each note's reference too (`item.ref`): a page's foot, a pairing. */
+  refsFound?: boolean;
   /** How the text refers to them, when not as the style does: their numbers in brackets. */
   refs?: 'bracket' | 'paren' | 'superscript';
 }

@@ -57,6 +57,7 @@ const STYLE_TOKEN: Record<string, string | undefined> = {
   'footnote-line': 'footnote-line',
   spaced: 'spaced',
   paren: 'mark-paren',
+  'closing-paren': 'mark-close-paren',
   superscript: 'mark-superscript',
   'page-foot': 'page-foot',
   keyed: 'keyed',
@@ -155,7 +156,9 @@ export function setNotes(
   const listTemplate = declared?.conventions.noteList;
   // (a page's foot notes come with their references, found on their page by the rule that found them)
   // (keyed notes have none: the verse numbers they are keyed by are no marks)
-  const ownRefs = (l: NoteList): boolean => l.style === 'page-foot' || l.style === 'keyed';
+  // (and a list paired with its references by rule `note-pairing`)
+  const ownRefs = (l: NoteList): boolean =>
+    l.style === 'page-foot' || l.style === 'keyed' || l.refsFound === true;
   const inText = lists.filter((l) => l.inText && !ownRefs(l));
   const inTextRefs = pairInText(inText, spans, ctx);
   // (one reading of the references: the pairing and the warnings speak of the same candidates)

@@ -4,6 +4,7 @@ import { type ClosingKind, classifyClosing } from './rules/closing.ts';
 import { findDate } from './rules/dates.ts';
 import { classifyHeaderLine, type HeaderState } from './rules/header.ts';
 import { findNoteList, type NoteList, type NoteStyle } from './rules/note-list.ts';
+import type { ListPlaces } from './rules/note-pairing.ts';
 import { leadingPageMarker } from './rules/page-marker.ts';
 import { endsMidSentence, startsMidSentence } from './rules/paragraph-merge.ts';
 import { runningHeadPage } from './rules/running-head.ts';
@@ -41,6 +42,8 @@ export interface SegmentRules {
   listStyles: NoteStyle[];
   /** The note list of a house style the manifest declares, found first. */
   declaredList(lines: Line[]): NoteList | null;
+  /** Note lists found by their pairing with the text, among the lines no other rule took. */
+  pairedLists(lines: Line[], places: ListPlaces): NoteList[];
 }
 
 /** A block that stands on lines of its own, cut out of the text before its runs are read. */
@@ -53,9 +56,28 @@ export interface Cutout {
 export function segment(lines: Line[], rules: SegmentRules): Segmented {
   // Notes, figures and a page's furniture printed on lines of their own stand where they are:
   // their lines are not the text's (and a list of notes may end above a page's folio).
-  const found = rules.cutouts(lines);
+  const known = rules.cutouts(lines);
+  const knownTaken = new Set(known.flatMap((c) => range(c.firstLine, c.endLine)));
+  let notes =
+    rules.declaredList(lines) ?? findNoteList(lines, { skip: knownTaken, styles: rules.listStyles });
+  // Lists no rule of a publisher knows, found by their pairing with the text (rule `note-pairing`):
+  // the one ending the document is its note list, the others stand where they are printed.
+  const blocked = new Set([...knownTaken, ...(notes ? range(notes.firstLine, notes.endLine) : [])]);
+  const pageEnds = new Set(
+    known.filter((c) => c.block.kind === 'furniture').flatMap((c) => range(c.firstLine, c.endLine)),
+  );
+  const paired = rules.pairedLists(lines, { blocked, pageEnds, pageOnly: rules.pageOnly });
+  const lastPaired = paired.at(-1);
+  if (!notes && lastPaired && endsDocument(lines, lastPaired.endLine, knownTaken))
+    notes = paired.pop() ?? null;
+  const found = [
+    ...known,
+    ...paired.map((list): Cutout => {
+      list.inText = true;
+      return { block: { kind: 'notes', list }, firstLine: list.firstLine, endLine: list.endLine };
+    }),
+  ].sort((a, b) => a.firstLine - b.firstLine);
   const taken = new Set(found.flatMap((c) => range(c.firstLine, c.endLine)));
-  const notes = rules.declaredList(lines) ?? findNoteList(lines, { skip: taken, styles: rules.listStyles });
   const end = notes ? notes.firstLine : lines.length;
   const cutouts = found.filter((c) => c.endLine <= end);
   const after = notes ? found.filter((c) => c.firstLine >= notes.endLine) : [];
@@ -157,6 +179,10 @@ export function segment(lines: Line[], rules: SegmentRules): Segmented {
   const inText = cutouts.flatMap((c) => (c.block.kind === 'notes' ? [c.block.list] : []));
   return { blocks, notes: [...inText, ...(notes ? [notes] : [])] };
 }
+
+/** Nothing but blank lines and lines other rules took (a page's furniture) after `from`. */
+const endsDocument = (lines: Line[], from: number, taken: ReadonlySet<number>): boolean =>
+  lines.slice(from).every((l) => isBlank(l) || taken.has(l.index));
 
 const range = (from: number, to: number): number[] => Array.from({ length: to - from }, (_, k) => from + k);
 

@@ -185,6 +185,8 @@ export function entryLabel(style: NoteStyle, label: string, template?: string): 
       return `${label} `;
     case 'paren':
       return `(${label}) `;
+    case 'closing-paren':
+      return `${label}) `;
     case 'page-foot':
       // (a note whose label the OCR lost prints none)
       return label ? `${label} ` : '';
@@ -281,6 +283,7 @@ const STYLE_TOKENS: [string, NoteStyle][] = [
   ['footnote-line', 'footnote-line'],
   ['spaced', 'spaced'],
   ['mark-paren', 'paren'],
+  ['mark-close-paren', 'closing-paren'],
   ['mark-superscript', 'superscript'],
   ['page-foot', 'page-foot'],
   ['keyed', 'keyed'],

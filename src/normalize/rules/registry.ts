@@ -34,6 +34,7 @@ import { locRunningLine } from './loc-running-line.ts';
 import { manifestCorrection } from './manifest-correction.ts';
 import { noteBlock } from './note-blocks.ts';
 import { noteList } from './note-list.ts';
+import { notePairing } from './note-pairing.ts';
 import { omission } from './omission.ts';
 import { omissionRow } from './omission-row.ts';
 import { OMISSION_SIGNS } from './omission-signs.ts';
@@ -123,6 +124,7 @@ export const DOCUMENT_RULES: Rule[] = [
   pageFurniture,
   pageFootNote,
   tableNote,
+  notePairing,
   sourceNoteTail,
   footnoteRef,
   personNamesRule,
