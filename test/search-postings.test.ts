@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import MiniSearch from 'minisearch';
 import { describe, expect, it } from 'vitest';
 import { SEARCH_OPTIONS, STOP_WORDS } from '../src/render/html/search-index.ts';
-import { serializedIndex } from '../src/render/html/search-postings.ts';
+import { serializedIndex, serializedIndexText } from '../src/render/html/search-postings.ts';
 
 /**
  * search-postings.ts makes MiniSearch's serialized index without MiniSearch's radix-tree lookups:
@@ -49,6 +49,15 @@ describe('the search index, made without MiniSearch', () => {
     // and MiniSearch reads it back: a search finds what it found in its own index
     const back = MiniSearch.loadJSON(expected, { ...SEARCH_OPTIONS, processTerm });
     expect(back.search('Kennan').length).toBe(mini.search('Kennan').length);
+  });
+
+  it('gives the same index with its terms as text, ready to splice in for the placeholder', () => {
+    const entries = seedEntries();
+    const options = { ...SEARCH_OPTIONS, processTerm };
+    const whole = serializedIndex(entries, options);
+    const { index, terms } = serializedIndexText(entries, options, 'TERMS');
+    expect(terms).toBe(JSON.stringify(whole.index));
+    expect(JSON.stringify(index).replace('"TERMS"', terms)).toBe(JSON.stringify(whole));
   });
 
   it('refuses what MiniSearch refuses: an entry without an id, an id twice', () => {

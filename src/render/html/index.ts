@@ -13,6 +13,8 @@ import { templatePath } from '../template.ts';
 import { reportUnknownElements } from '../unknown.ts';
 import type { WriterOptions } from '../writer.ts';
 import { citationExports } from './cite-export.ts';
+import { PageCache } from './page-cache.ts';
+import type { PageLookups } from './page-lookups.ts';
 import {
   contentsScript,
   documentFile,
@@ -29,6 +31,8 @@ import { type SearchDocument, type SearchRegisterEntry, searchIndexScript } from
 import { siteEdition, unitPage } from './unit-pages.ts';
 
 const require = createRequire(import.meta.url);
+/** A file of the site kept as it is on disk (page-cache.ts: checked there, not written again). */
+const KEPT = Symbol('kept');
 const ASSETS = ['style.css', 'app.js', 'search-text.js', 'mode.js', 'icon.svg'];
 
 /**
@@ -51,6 +55,10 @@ export function siteLinks(edition: ModelEdition, units: ReaderUnit[] = []): Map<
   return links;
 }
 
+/** The link to a document's own TEI in the site's downloads, when the site has it. */
+const teiHref = (ownTei: { has(id: string): boolean }, id: string): string | undefined =>
+  ownTei.has(id) ? `../downloads/tei/${id}.xml` : undefined;
+
 /** A document's files (its page, its citation exports) and its entry in the search index. */
 export function documentFiles(
   edition: ModelEdition,
@@ -59,17 +67,11 @@ export function documentFiles(
   ownTei: { has(id: string): boolean },
   figures?: FigureImagesUse,
   units: ReaderUnit[] = [],
+  seen?: PageLookups,
 ): { files: [string, string][]; entry: SearchDocument } | undefined {
   const doc = edition.documents[k];
   if (!doc) return undefined;
-  const page = documentPage(
-    edition,
-    k,
-    links,
-    ownTei.has(doc.id) ? `../downloads/tei/${doc.id}.xml` : undefined,
-    figures,
-    units,
-  );
+  const page = documentPage(edition, k, links, teiHref(ownTei, doc.id), figures, units, seen);
   const exports = citationExports(page.csl);
   return {
     files: [
@@ -110,14 +112,16 @@ export async function renderHtml(
   const dir = join(out, 'html');
   // The site's files (thousands for a volume: pages, citation exports, each document's TEI) are
   // written at the end, several at a time: one after another they waited on the disk for seconds.
-  const files = new Map<string, string | Uint8Array>();
-  const write = (name: string, data: string | Uint8Array): void => {
+  const files = new Map<string, string | Uint8Array | typeof KEPT>();
+  const write = (name: string, data: string | Uint8Array | typeof KEPT): void => {
     files.set(name, data);
   };
   const entries: SearchDocument[] = [];
   const links = siteLinks(edition, units);
   const figures: FigureImagesUse = { images: options.images ?? {}, used: new Map() };
   const opens = new Map(units.map((u) => [u.items[0]?.id, u]));
+  // (a course reader's pages are drawn each time: its units change what a page shows)
+  const pages = PageCache.open(units.length ? undefined : options.cache?.dir, dir, options.cache?.key ?? '');
   for (let k = 0; k < edition.documents.length; k++) {
     // a unit's page, before its first item: found by search in the reading order
     const unit = opens.get(edition.documents[k]?.id);
@@ -126,9 +130,13 @@ export async function renderHtml(
       write(unitFile(unit), page.html);
       entries.push(page.entry);
     }
-    const made = documentFiles(edition, k, links, options.documentTei, figures, units);
+    const id = edition.documents[k]?.id ?? '';
+    const made = pages.files(edition, k, links, teiHref(options.documentTei, id), (seen) =>
+      documentFiles(edition, k, links, options.documentTei, figures, units, seen),
+    );
     if (!made) continue;
-    for (const [name, data] of made.files) write(name, data);
+    if ('kept' in made) for (const name of made.kept) write(name, KEPT);
+    else for (const [name, data] of made.files) write(name, data);
     entries.push(made.entry);
   }
   write('index.html', indexPage(edition, options.downloads, links, figures, units));
@@ -166,7 +174,10 @@ export async function renderHtml(
   // each document's own TEI, where the master is a corpus of TEI documents (ours)
   for (const [id, xml] of options.documentTei) write(`downloads/tei/${id}.xml`, xml);
   // Unchanged files keep their times: a deployed edition re-uploads only what an edit changed.
-  await mapLimit([...files], 16, ([name, data]) => writeIfChanged(join(dir, name), data));
+  await mapLimit([...files], 16, async ([name, data]) => {
+    if (data !== KEPT) await writeIfChanged(join(dir, name), data);
+  });
+  await pages.save();
   reportUnknownElements(options, 'html', edition.unknown);
   return [...files.keys()].map((name) => join(dir, name));
 }

@@ -9,6 +9,7 @@ import { citationKeys } from './cite-keys.ts';
 import type { Footnote, HtmlContext } from './context.ts';
 import { blocks, newContext, noteBody } from './elements.ts';
 import { type HtmlFigures, newFigures } from './figure.ts';
+import { type PageLookups, watchLookups } from './page-lookups.ts';
 
 /** Where the site keeps the figures' images. */
 export const FIGURE_ASSETS = 'assets/figures/';
@@ -123,6 +124,7 @@ export function documentPage(
   teiHref?: string, // the document's own TEI, when the site has it
   figures?: FigureImagesUse, // the figures' images found, and the ones the site must hold
   units: ReaderUnit[] = [], // a course reader's units: the breadcrumbs link the document's
+  seen?: PageLookups, // what the page looked up elsewhere in the edition (the page cache checks it again)
 ): { html: string; ctx: HtmlContext; csl: CslItem } {
   const doc = edition.documents[index] as ModelDocument;
   const ctx = newContext();
@@ -130,6 +132,7 @@ export function documentPage(
     ctx.figures = newFigures('html', figures.images, (n) => `../${FIGURE_ASSETS}${n}`, figures.used);
   ctx.resolve = (id) => links.get(id); // hrefs relative to docs/, where document pages live
   ctx.register = registerLinks(edition, '../');
+  if (seen) watchLookups(ctx, seen);
   // its words before the first page break: a range when no break says which (a model made without
   // the TEI reader may give only the start page)
   const start = doc.startLocator ?? doc.startPage;

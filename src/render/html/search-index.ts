@@ -1,5 +1,5 @@
 import type { SearchParagraph } from './context.ts';
-import { serializedIndex } from './search-postings.ts';
+import { serializedIndexText } from './search-postings.ts';
 
 /**
  * The full-text index, built once at build time with MiniSearch and shipped as a script
@@ -178,15 +178,21 @@ function entriesOf(docs: SearchDocument[], register: SearchRegisterEntry[]): Ind
   return out;
 }
 
+/** Where the terms' text goes in the index's JSON (no empty string: the replacer below keeps it). */
+const TERMS = '\u0000terms\u0000';
+const TERMS_JSON = JSON.stringify(TERMS);
+
 const REGISTER_KIND = { person: 'Person', place: 'Place', org: 'Organisation' } as const;
 
 /** The index of documents and, after them in `docs`, the register's entries (`r`: their kind). */
 export function searchIndexScript(docs: SearchDocument[], register: SearchRegisterEntry[] = []): string {
   // (what MiniSearch's addAll and toJSON make, made faster: see search-postings.ts)
-  const index = serializedIndex(entriesOf(docs, register), {
-    ...SEARCH_OPTIONS,
-    processTerm: processTerm(new Set(STOP_WORDS)),
-  });
+  // (the terms' postings, most of the file, come as text: spliced in below in the placeholder's place)
+  const { index, terms } = serializedIndexText(
+    entriesOf(docs, register),
+    { ...SEARCH_OPTIONS, processTerm: processTerm(new Set(STOP_WORDS)) },
+    TERMS,
+  );
   // Stored fields that are empty are left out of the file.
   const payload = JSON.stringify(
     {
@@ -218,6 +224,9 @@ export function searchIndexScript(docs: SearchDocument[], register: SearchRegist
       index,
     },
     (_key, value: unknown) => (value === '' ? undefined : value),
-  ).replace(/</g, '\\u003c');
-  return `window.RECTO_SEARCH = ${payload};\n`;
+  );
+  // (the last one: only serializationVersion follows the terms, and a text could hold the same characters)
+  const at = payload.lastIndexOf(TERMS_JSON);
+  const whole = payload.slice(0, at) + terms + payload.slice(at + TERMS_JSON.length);
+  return `window.RECTO_SEARCH = ${whole.replace(/</g, '\\u003c')};\n`;
 }

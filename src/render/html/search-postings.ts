@@ -43,10 +43,66 @@ const tokenize = MiniSearch.getDefault('tokenize') as (text: string) => string[]
  */
 type TermPostings = (number[] | undefined)[];
 
+/** The index's terms, in the order MiniSearch's radix tree gives them, with their postings. */
+type Terms = Iterable<[string, TermPostings]>;
+
 export function serializedIndex<T extends object>(
   entries: readonly T[],
   options: PostingsOptions,
 ): SerializedIndex {
+  const { terms, ...rest } = collect(entries, options);
+  const index: SerializedIndex['index'] = [];
+  for (const [term, data] of terms) {
+    // (an object's integer keys go in ascending order, whatever order they were set in: as MiniSearch's)
+    const fieldsOut: Record<string, Record<string, number>> = {};
+    data.forEach((counts, fieldId) => {
+      if (!counts) return;
+      const out: Record<string, number> = {};
+      for (let i = 0; i < counts.length; i += 2) out[counts[i] as number] = counts[i + 1] as number;
+      fieldsOut[fieldId] = out;
+    });
+    index.push([term, fieldsOut]);
+  }
+  return { ...rest.before, index, ...rest.after };
+}
+
+/**
+ * The same index with its `index` (the terms and their postings: most of a volume's index) left
+ * as `placeholder`, and that array's JSON text apart: what `JSON.stringify` writes for it, written
+ * without making an object per term and per field first (a volume's ~40,000 terms and ~300,000
+ * postings). The site's script puts the text in the placeholder's place.
+ */
+export function serializedIndexText<T extends object>(
+  entries: readonly T[],
+  options: PostingsOptions,
+  placeholder: string,
+): { index: Omit<SerializedIndex, 'index'> & { index: string }; terms: string } {
+  const { terms, before, after } = collect(entries, options);
+  const parts: string[] = [];
+  for (const [term, data] of terms) {
+    // (a term's fields by ascending id, each one's entries by ascending short id: they were
+    // indexed in that order, as the object's integer keys would list them)
+    let fields = '';
+    data.forEach((counts, fieldId) => {
+      if (!counts) return;
+      let pairs = '';
+      for (let i = 0; i < counts.length; i += 2) pairs += `${i ? ',' : ''}"${counts[i]}":${counts[i + 1]}`;
+      fields += `${fields ? ',' : ''}"${fieldId}":{${pairs}}`;
+    });
+    parts.push(`[${JSON.stringify(term)},{${fields}}]`);
+  }
+  return { index: { ...before, index: placeholder, ...after }, terms: `[${parts.join(',')}]` };
+}
+
+/** Everything of the serialized index but `index` (the fields before it and after it, in MiniSearch's order), and the terms. */
+function collect<T extends object>(
+  entries: readonly T[],
+  options: PostingsOptions,
+): {
+  terms: Terms;
+  before: Omit<SerializedIndex, 'index' | 'serializationVersion'>;
+  after: { serializationVersion: 2 };
+} {
   const { idField, fields, storeFields, processTerm } = options;
   const fieldIds: Record<string, number> = {};
   fields.forEach((f, i) => {
@@ -102,28 +158,18 @@ export function serializedIndex<T extends object>(
   }
   const tree = new SearchableMap<TermPostings>();
   for (const [term, data] of postings) tree.set(term, data);
-  const index: SerializedIndex['index'] = [];
-  for (const [term, data] of tree) {
-    // (an object's integer keys go in ascending order, whatever order they were set in: as MiniSearch's)
-    const fieldsOut: Record<string, Record<string, number>> = {};
-    data.forEach((counts, fieldId) => {
-      if (!counts) return;
-      const out: Record<string, number> = {};
-      for (let i = 0; i < counts.length; i += 2) out[counts[i] as number] = counts[i + 1] as number;
-      fieldsOut[fieldId] = out;
-    });
-    index.push([term, fieldsOut]);
-  }
   return {
-    documentCount: count,
-    nextId: count,
-    documentIds: Object.fromEntries(documentIds),
-    fieldIds,
-    fieldLength: Object.fromEntries(fieldLength),
-    averageFieldLength,
-    storedFields: Object.fromEntries(storedFields),
-    dirtCount: 0,
-    index,
-    serializationVersion: 2,
+    terms: tree,
+    before: {
+      documentCount: count,
+      nextId: count,
+      documentIds: Object.fromEntries(documentIds),
+      fieldIds,
+      fieldLength: Object.fromEntries(fieldLength),
+      averageFieldLength,
+      storedFields: Object.fromEntries(storedFields),
+      dirtCount: 0,
+    },
+    after: { serializationVersion: 2 },
   };
 }
