@@ -40,6 +40,7 @@ import { OMISSION_SIGNS } from './omission-signs.ts';
 import { pageFootNote } from './page-foot-notes.ts';
 import { PAGE_FORMS } from './page-forms.ts';
 import { pageFurniture } from './page-furniture.ts';
+import { pageLabelRule } from './page-label.ts';
 import { pageLine, pageMarker } from './page-marker.ts';
 import { paragraph } from './paragraph.ts';
 import { paragraphMerge } from './paragraph-merge.ts';
@@ -121,6 +122,7 @@ export const DOCUMENT_RULES: Rule[] = [
   keyedFootNote,
   figure,
   pageFurniture,
+  pageLabelRule,
   pageFootNote,
   tableNote,
   sourceNoteTail,
