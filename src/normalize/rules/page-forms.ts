@@ -41,6 +41,8 @@ interface PageForm {
    * read only where the document's marks of the form read as a book's pages (page-run.ts).
    */
   weak?: boolean;
+  /** A weak form that names the page (`[page 2]`): a page may end at a sentence's end there. */
+  labelled?: boolean;
 }
 
 const ROMAN = '[ivxlcdm]{1,8}';
@@ -55,8 +57,21 @@ const FORMS: PageForm[] = [
   {
     rend: 'pg',
     family: 'generic',
-    pattern: new RegExp(`\\[Pg (\\d{1,4}|${ROMAN})\\]`, 'iy'),
-    print: (n) => `[Pg ${n}]`,
+    pattern: new RegExp(`\\[(Pg) (?<n>\\d{1,4}|${ROMAN})\\]`, 'iy'),
+    // (`[pg 12]`, `[PG 12]` as printed: the word's case in token `word`, `Pg` by default)
+    print: (n, t) => `[${t.word ?? 'Pg'} ${n}]`,
+    tokens: (m): Record<string, string> => (m[1] === 'Pg' ? {} : { word: m[1] ?? '' }),
+  },
+  {
+    // a transcriber's page mark in the text, in lower case or capitals (`[page 2] say that`; the
+    // mark alone on its line is rule `page-label`; `[Page 2]` is rule `page-marker`)
+    rend: 'page-bracket',
+    family: 'generic',
+    pattern: new RegExp(`\\[(page|PAGE) (?<n>\\d{1,4}|${ROMAN})\\]`, 'y'),
+    print: (n, t) => `[${t.word ?? 'page'} ${n}]`,
+    tokens: (m) => ({ word: m[1] ?? '' }),
+    weak: true,
+    labelled: true,
   },
   {
     rend: 'brace',
@@ -293,7 +308,8 @@ function formRule(form: PageForm, trigger: string, prints: boolean): InlineRule 
     parse(ctx, at, end) {
       const m = matchForm(form, ctx.source, at, end);
       if (!m) return null;
-      if (form.weak && !inPageRun(form, ctx.source, at, () => marksOf(form, ctx.source))) return null;
+      if (form.weak && !inPageRun(form, ctx.source, at, () => marksOf(form, ctx.source), form.labelled))
+        return null;
       const n = numberOf(m);
       const tokens = Object.entries(form.tokens?.(m) ?? {}).map(([k, v]) => `${k}:${v}`);
       const rend = [form.rend, ...tokens].join(' ');
