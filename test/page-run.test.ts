@@ -31,6 +31,13 @@ describe('the page-run guard (weak page breaks must read as a book’s pages)', 
     expect(formsPageRun(pages(['1', '2', '3', '4'], 1200, false), true)).toBe(true);
   });
 
+  it('holds folios with no margin around them to a stricter run: four in five rising, 600 characters a page', () => {
+    const strict = { minRising: 0.8, minPageChars: 600 };
+    expect(formsPageRun(pages(['41', '42', '43'], 1500, true), false, strict)).toBe(true);
+    expect(formsPageRun(pages(['1', '2', '3', '4'], 200, true), false, strict)).toBe(false);
+    expect(formsPageRun(pages(['41', '12', '43', '9', '45'], 1500, true), false, strict)).toBe(false);
+  });
+
   it('lets one page break alone stand on its own rule’s evidence, but not a year', () => {
     expect(formsPageRun([{ n: '445', offset: 0 }])).toBe(true);
     expect(formsPageRun([{ n: '1878', offset: 0 }])).toBe(false);

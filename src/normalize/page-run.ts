@@ -149,20 +149,26 @@ export function pageRunStats(pages: ProposedPage[]): PageRunStats {
  * Whether a document's weak page breaks read as a book's pages: most of their numbers rise, few
  * are years, and the text between two that follow one another is a page's length for each page
  * between them. One alone cannot show a run: it passes on its own rule's evidence (not a year).
- * `headed`: a running head recurs over the pages (their furniture shows them by more than numbers).
+ * `headed`: a running head recurs over the pages (their furniture shows them by more than numbers);
+ * `strict`: how many of the numbers must rise, and a page's fewest characters, where the form
+ * itself proves less (a number alone with no margin around it).
  */
-export function formsPageRun(pages: ProposedPage[], headed = false): boolean {
+export function formsPageRun(
+  pages: ProposedPage[],
+  headed = false,
+  strict: { minRising: number; minPageChars: number } = { minRising: 0.6, minPageChars: PAGE_CHARS.min },
+): boolean {
   const s = pageRunStats(pages);
   if (s.numbered < 2) return s.years === 0;
   if (s.years * 2 >= s.numbered) return false;
   // (most of the numbers the OCR could read rise, one after another)
-  if (s.read < 2 || s.rising * 10 < s.read * 6) return false;
+  if (s.read < 2 || s.rising * 10 < s.read * strict.minRising * 10) return false;
   // (pages end mid-sentence more often than not: of three breaks or more, two in three or more
   // between finished paragraphs are a list's or a section's numbers, unless a running head that
   // recurs over them shows the pages by itself)
   if (!headed && s.judged >= 3 && s.runOn * 3 < s.judged) return false;
   // (the text of a page between two pages that follow one another)
-  return s.pageChars === undefined || (s.pageChars >= PAGE_CHARS.min && s.pageChars <= PAGE_CHARS.max);
+  return s.pageChars === undefined || (s.pageChars >= strict.minPageChars && s.pageChars <= PAGE_CHARS.max);
 }
 
 /** Each weak form's marks accepted in the source read last (a property of the whole document: found once). */

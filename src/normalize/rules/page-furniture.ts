@@ -5,6 +5,7 @@ import type { Cutout } from '../segment.ts';
 import { spanOf } from '../spans.ts';
 import { editDistance } from './correction.ts';
 import { findPageLabels } from './page-label.ts';
+import { findLoneFolios } from './page-lone-folio.ts';
 
 /**
  * Rule `page-furniture` (OCR'd books: the Internet Archive's, HathiTrust's, Google's): the lines a
@@ -161,7 +162,9 @@ export function findPageFurniture(lines: Line[]): Cutout[] {
   const out = findPageFurnitureUnguarded(lines);
   // (the pages these numbers give must read as a book's: rising, spaced as pages: page-run.ts)
   const headed = out.filter((c) => c.block.kind === 'furniture' && c.block.role === 'header').length >= 2;
-  const furniture = formsPageRun(pagesOf(out, lines), headed) ? out : [];
+  const guarded = formsPageRun(pagesOf(out, lines), headed) ? out : [];
+  // (folios alone with no margin, where the copy closed it up: only as a strict run)
+  const furniture = guarded.length ? guarded : findLoneFolios(lines);
   // (and a page's label on a line of its own, `[page 2]`, `--- Page 3 ---`: rule `page-label`)
   const labels = findPageLabels(lines, new Set(furniture.map((c) => c.firstLine)));
   return labels.length ? [...furniture, ...labels].sort((a, b) => a.firstLine - b.firstLine) : furniture;
