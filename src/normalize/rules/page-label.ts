@@ -1,5 +1,5 @@
 import type { Line } from '../lines.ts';
-import { formsPageRun } from '../page-run.ts';
+import { formsPageRun, type ProposedPage, runsOn } from '../page-run.ts';
 import { printer, type Rule } from '../rule.ts';
 import type { Cutout } from '../segment.ts';
 import { spanOf } from '../spans.ts';
@@ -14,7 +14,8 @@ import { spanOf } from '../spans.ts';
  * (`<fw type="pageNum">`), which prints it back. The brackets must close what they open. Only
  * where the document's labels read as a book's pages (rising, not years: page-run.ts); the forms
  * other rules read (`[Page 12]`, `Page 12` alone, `[Pg 12]`, `-- page 12 --`, `p. 12`) are
- * theirs.
+ * theirs. And a PDF's centred folio between spaced dashes (`- 12 -`, `— 12 —`), as a run that
+ * falls inside a sentence now and then (a section's number between dashes never does).
  */
 const LABEL =
   /^(?<open>[-=*#~_|<[({ \t]*?)(?<word>page|pg\.?|p\.)[ \t]?(?<n>\d{1,4}|[ivxlc]{1,7})(?:[ \t]+of[ \t]+\d{1,4})?(?<close>[ \t\-=*#~_|>\])}]*)$/i;
@@ -54,20 +55,35 @@ export function pageLabel(text: string): string | null {
   return n;
 }
 
+/**
+ * A folio between spaced dashes alone on a line, as a PDF's text gives a page's centred number
+ * (`- 12 -`, `— 12 —`; `-12-` unspaced is page-forms' `dashes`): the page it numbers, or null.
+ */
+export function dashedFolio(text: string): string | null {
+  const m = /^[ \t]*([-–—]{1,2})[ \t]+(\d{1,4})[ \t]+([-–—]{1,2})[ \t]*$/.exec(text);
+  return m && m[1] === m[3] ? (m[2] ?? null) : null;
+}
+
 /** The labelled page lines of a text, if they read as a book's pages. */
 export function findPageLabels(lines: Line[], taken: ReadonlySet<number>): Cutout[] {
-  const found = lines.flatMap((line) => {
-    const n = taken.has(line.index) ? null : pageLabel(line.text);
-    return n === null ? [] : [{ line, n }];
-  });
-  // (the label names the page: its word is evidence enough that a sentence may end at it)
-  if (
-    !formsPageRun(
-      found.map((f) => ({ n: f.n, offset: f.line.offset })),
+  const find = (read: (text: string) => string | null) =>
+    lines.flatMap((line) => {
+      const n = taken.has(line.index) ? null : read(line.text);
+      return n === null ? [] : [{ line, n }];
+    });
+  const labels = find(pageLabel);
+  const dashed = find(dashedFolio);
+  // (the label names the page: its word is evidence enough that a sentence may end at it; a
+  // number between dashes may be a section's, unless a sentence runs on across some of them)
+  const found = [
+    ...(formsPageRun(
+      labels.map((f) => ({ n: f.n, offset: f.line.offset })),
       true,
     )
-  )
-    return [];
+      ? labels
+      : []),
+    ...(formsPageRun(dashed.map((f) => proposed(f.line, f.n, lines))) ? dashed : []),
+  ].sort((a, b) => a.line.index - b.line.index);
   return found.map(({ line, n }) => ({
     block: { kind: 'furniture', span: spanOf(line), role: 'pageNum', page: { n, rend: 'page-label' } },
     firstLine: line.index,
@@ -87,3 +103,17 @@ export const pageLabelRule: Rule = {
     ),
   ],
 };
+
+/** A folio line as the page-run guard weighs it: where it stands, and whether a sentence runs on across it. */
+function proposed(line: Line, n: string, lines: Line[]): ProposedPage {
+  const text = (step: 1 | -1): string => {
+    for (let j = line.index + step; j >= 0 && j < lines.length; j += step) {
+      const t = (lines[j] as Line).text.trim();
+      if (t) return t;
+    }
+    return '';
+  };
+  const before = text(-1);
+  const after = text(1);
+  return { n, offset: line.offset, runsOn: before && after ? runsOn(before, after) : undefined };
+}
