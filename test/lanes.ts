@@ -25,6 +25,7 @@ export const UNIT_LANE = [
   'test/model.test.ts',
   'test/pdf-layout.test.ts',
   'test/pdf-page-details.test.ts',
+  'test/page-run.test.ts',
   'test/provenance-agents.test.ts',
   'test/search-postings.test.ts',
   'test/shard-auto.test.ts',

@@ -1,5 +1,6 @@
 import { el, type TeiNode } from '../../tei/node.ts';
 import type { InlineRule } from '../inline.ts';
+import { inPageRun, type ProposedPage } from '../page-run.ts';
 import { printer } from '../rule.ts';
 
 /**
@@ -37,6 +38,20 @@ const headLike = (head: string): boolean => {
   return head.endsWith('.') || (words.length >= 3 && /\b(?:OF|THE|AND|ON|IN|TO|FOR)\b/.test(head));
 };
 
+/** Every flattened head of a source, each at its folio or its head (where its rule is tried). */
+function flattenedFolios(source: string): ProposedPage[] {
+  const found: ProposedPage[] = [];
+  for (const [re, folioFirst] of [
+    [FOLIO_FIRST, true],
+    [HEAD_FIRST, false],
+  ] as const)
+    for (const m of source.matchAll(new RegExp(re.source, 'gu'))) {
+      const [folio, head] = folioFirst ? [m[1] ?? '', m[2] ?? ''] : [m[2] ?? '', m[1] ?? ''];
+      if (headLike(head)) found.push({ n: folio, offset: m.index });
+    }
+  return found;
+}
+
 function parseAt(re: RegExp, source: string, at: number, end: number): RegExpExecArray | null {
   re.lastIndex = at;
   const m = re.exec(source);
@@ -66,6 +81,8 @@ function flattenedHead(trigger: string, folioFirst: boolean, inverse: boolean): 
       if (!m) return null;
       const [folio, head] = folioFirst ? [m[1] ?? '', m[2] ?? ''] : [m[2] ?? '', m[1] ?? ''];
       if (!headLike(head)) return null;
+      // (a folio run into the text proves little alone: the document's must read as pages, page-run.ts)
+      if (!inPageRun(FLATTENED_HEADS, ctx.source, at, () => flattenedFolios(ctx.source), true)) return null;
       const pb = el('pb', { n: folio, rend: 'flattened-head', 'xml:id': ctx.ids.take(`pg${folio}`) });
       const num = el('fw', { type: 'pageNum' }, [folio]);
       const header = el('fw', { type: 'header' }, [head]);

@@ -1,5 +1,6 @@
 import { el } from '../../tei/node.ts';
 import type { InlineRule } from '../inline.ts';
+import { inPageRun, type ProposedPage, runsOn } from '../page-run.ts';
 import { type FamilyId, printer, rendTokens } from '../rule.ts';
 
 /**
@@ -35,6 +36,13 @@ interface PageForm {
   facs?: (m: RegExpExecArray) => string;
   /** The edition the page is of, where the form names it (a law report's reporter: `ed="U.S."`). */
   ed?: (m: RegExpExecArray) => string;
+  /**
+   * A form other text may take (a number in parentheses or between dashes, `p. 12` on a line):
+   * read only where the document's marks of the form read as a book's pages (page-run.ts).
+   */
+  weak?: boolean;
+  /** A weak form that names the page (`[page 2]`): a page may end at a sentence's end there. */
+  labelled?: boolean;
 }
 
 const ROMAN = '[ivxlcdm]{1,8}';
@@ -49,8 +57,21 @@ const FORMS: PageForm[] = [
   {
     rend: 'pg',
     family: 'generic',
-    pattern: new RegExp(`\\[Pg (\\d{1,4}|${ROMAN})\\]`, 'iy'),
-    print: (n) => `[Pg ${n}]`,
+    pattern: new RegExp(`\\[(Pg) (?<n>\\d{1,4}|${ROMAN})\\]`, 'iy'),
+    // (`[pg 12]`, `[PG 12]` as printed: the word's case in token `word`, `Pg` by default)
+    print: (n, t) => `[${t.word ?? 'Pg'} ${n}]`,
+    tokens: (m): Record<string, string> => (m[1] === 'Pg' ? {} : { word: m[1] ?? '' }),
+  },
+  {
+    // a transcriber's page mark in the text, in lower case or capitals (`[page 2] say that`; the
+    // mark alone on its line is rule `page-label`; `[Page 2]` is rule `page-marker`)
+    rend: 'page-bracket',
+    family: 'generic',
+    pattern: new RegExp(`\\[(page|PAGE) (?<n>\\d{1,4}|${ROMAN})\\]`, 'y'),
+    print: (n, t) => `[${t.word ?? 'page'} ${n}]`,
+    tokens: (m) => ({ word: m[1] ?? '' }),
+    weak: true,
+    labelled: true,
   },
   {
     rend: 'brace',
@@ -125,6 +146,7 @@ const FORMS: PageForm[] = [
     // the sentence going on after it in lower case. Not after an abbreviation that ends in `p.`
     // (`chap. 12`, `esp.`, `comp.`, `op.`, `pp.`, `sup.`)
     rend: 'p-run-on',
+    weak: true,
     family: 'generic',
     pattern: /p\. (\d{1,4}|[ivxlc]{1,8})(?=\n[ \t]*\n\s*\p{Ll})/uy,
     after: /\p{Ll}$/u,
@@ -150,6 +172,7 @@ const FORMS: PageForm[] = [
   },
   {
     rend: 'parenthesized',
+    weak: true,
     family: 'ocr-book',
     pattern: /\( (\d{1,4}) \)/y,
     print: (n) => `( ${n} )`,
@@ -181,6 +204,7 @@ const FORMS: PageForm[] = [
   },
   {
     rend: 'dashes',
+    weak: true,
     family: 'documentary-edition',
     pattern: /-(\d{1,4})-(?=\n|$)/y,
     line: true,
@@ -246,6 +270,35 @@ const triggersOf = (form: PageForm): string[] =>
           : (form.print('1', { volume: '1' }, 'U.S.')[0] ?? ''),
       ];
 
+/** The form where it stands at `at` (before `end`), with what must and must not stand before it. */
+function matchForm(form: PageForm, source: string, at: number, end: number): RegExpExecArray | null {
+  if (form.line && !atLineStart(source, at)) return null;
+  form.pattern.lastIndex = at;
+  const m = form.pattern.exec(source);
+  if (!m || m.index !== at || at + m[0].length > end) return null;
+  // (what stands before it, tried only where the form is found: the pattern fails faster)
+  if (form.notAfter?.test(source.slice(Math.max(0, at - 8), at))) return null;
+  if (form.after && !form.after.test(source.slice(Math.max(0, at - 120), at))) return null;
+  return m;
+}
+
+const numberOf = (m: RegExpExecArray): string => (m.groups ? (m.groups.n ?? '') : (m[1] ?? ''));
+
+/** Every mark of a form in a source, each with whether a sentence runs on across it. */
+function marksOf(form: PageForm, source: string): ProposedPage[] {
+  const found: ProposedPage[] = [];
+  for (const trigger of triggersOf(form))
+    for (let at = source.indexOf(trigger); at !== -1; at = source.indexOf(trigger, at + 1)) {
+      const m = matchForm(form, source, at, source.length);
+      if (!m) continue;
+      const before = source.slice(Math.max(0, at - 200), at).trim();
+      const after = source.slice(at + m[0].length, at + m[0].length + 200).trim();
+      const judged = before !== '' && after !== '';
+      found.push({ n: numberOf(m), offset: at, runsOn: judged ? runsOn(before, after) : undefined });
+    }
+  return found;
+}
+
 /** The form's rule at one of its triggers (the first prints the form back: one printer a form). */
 function formRule(form: PageForm, trigger: string, prints: boolean): InlineRule {
   return {
@@ -253,14 +306,11 @@ function formRule(form: PageForm, trigger: string, prints: boolean): InlineRule 
     family: form.family,
     trigger,
     parse(ctx, at, end) {
-      if (form.line && !atLineStart(ctx.source, at)) return null;
-      form.pattern.lastIndex = at;
-      const m = form.pattern.exec(ctx.source);
-      if (!m || m.index !== at || at + m[0].length > end) return null;
-      // (what stands before it, tried only where the form is found: the pattern fails faster)
-      if (form.notAfter?.test(ctx.source.slice(Math.max(0, at - 8), at))) return null;
-      if (form.after && !form.after.test(ctx.source.slice(Math.max(0, at - 120), at))) return null;
-      const n = m.groups ? (m.groups.n ?? '') : (m[1] ?? '');
+      const m = matchForm(form, ctx.source, at, end);
+      if (!m) return null;
+      if (form.weak && !inPageRun(form, ctx.source, at, () => marksOf(form, ctx.source), form.labelled))
+        return null;
+      const n = numberOf(m);
       const tokens = Object.entries(form.tokens?.(m) ?? {}).map(([k, v]) => `${k}:${v}`);
       const rend = [form.rend, ...tokens].join(' ');
       const ed = form.ed?.(m);

@@ -1,8 +1,11 @@
 import type { Line } from '../lines.ts';
+import { formsPageRun, type ProposedPage, runsOn } from '../page-run.ts';
 import { printer, type Rule } from '../rule.ts';
 import type { Cutout } from '../segment.ts';
 import { spanOf } from '../spans.ts';
 import { editDistance } from './correction.ts';
+import { findPageLabels } from './page-label.ts';
+import { findLoneFolios } from './page-lone-folio.ts';
 
 /**
  * Rule `page-furniture` (OCR'd books: the Internet Archive's, HathiTrust's, Google's): the lines a
@@ -38,6 +41,13 @@ interface Candidate {
   index: number; // among the document's lines
 }
 
+/**
+ * The word a numbered heading opens with (`CHAPTER 12`, `Letter 4`, `No. 45`, `PSALM 23`): its
+ * number is the heading's, no folio, however often such headings recur.
+ */
+const HEADING_LABEL =
+  /^(?:chapter|chap|book|part|section|sect|letter|number|no|psalm|canto|article|art|sonnet|lecture|vol|volume|act|scene|stanza|hymn|sermon|essay|paper|document|doc|appendix|plate|fig|figure|table|item|lesson|number|page)\.?$/i;
+
 /** A head's words without its folio: what recurs from page to page. */
 function headKey(text: string): { key: string; folio?: string; folioAt?: 'start' | 'end' } {
   const start = /^(\S{1,4})\s+(.+)$/.exec(text);
@@ -47,6 +57,7 @@ function headKey(text: string): { key: string; folio?: string; folioAt?: 'start'
     return { key: letters(start[2] ?? ''), folio: start[1], folioAt: 'start' };
   if (
     end &&
+    !HEADING_LABEL.test(end[1] ?? '') &&
     /\d|^[“"]?[A-Z][a-z]?$/.test(end[2] ?? '') &&
     (end[1] ?? '').length > 4 &&
     /\d/.test(end[2] ?? '')
@@ -148,6 +159,18 @@ function captions(
 
 /** The furniture of a text, and whether there is enough of it to be an OCR'd book's. */
 export function findPageFurniture(lines: Line[]): Cutout[] {
+  const out = findPageFurnitureUnguarded(lines);
+  // (the pages these numbers give must read as a book's: rising, spaced as pages: page-run.ts)
+  const headed = out.filter((c) => c.block.kind === 'furniture' && c.block.role === 'header').length >= 2;
+  const guarded = formsPageRun(pagesOf(out, lines), headed) ? out : [];
+  // (folios alone with no margin, where the copy closed it up: only as a strict run)
+  const furniture = guarded.length ? guarded : findLoneFolios(lines);
+  // (and a page's label on a line of its own, `[page 2]`, `--- Page 3 ---`: rule `page-label`)
+  const labels = findPageLabels(lines, new Set(furniture.map((c) => c.firstLine)));
+  return labels.length ? [...furniture, ...labels].sort((a, b) => a.firstLine - b.firstLine) : furniture;
+}
+
+export function findPageFurnitureUnguarded(lines: Line[]): Cutout[] {
   const blankBefore: number[] = [];
   const blankAfter: number[] = [];
   let run = 0;
@@ -291,6 +314,31 @@ export function findPageFurniture(lines: Line[]): Cutout[] {
   return out.sort((a, b) => a.firstLine - b.firstLine);
 }
 
+/**
+ * The pages a document's furniture proposes, each where its line stands, and whether the text
+ * runs on across it (a sentence the page broke: what a section's number never does).
+ */
+export function pagesOf(cuts: Cutout[], lines: Line[]): ProposedPage[] {
+  const furniture = new Set(cuts.map((c) => c.firstLine));
+  const text = (k: number, step: 1 | -1): string => {
+    for (let j = k + step; j >= 0 && j < lines.length; j += step) {
+      const t = (lines[j] as Line).text.trim();
+      if (t && !furniture.has(j)) return t;
+    }
+    return '';
+  };
+  return cuts.flatMap((c) => {
+    if (c.block.kind !== 'furniture' || !c.block.page) return [];
+    const before = text(c.firstLine, -1);
+    const after = text(c.firstLine, 1);
+    // (at the copy's top or foot the text around it does not show)
+    const judged = before !== '' && after !== '';
+    return [
+      { n: c.block.page.n, offset: c.block.span.offset, runsOn: judged ? runsOn(before, after) : undefined },
+    ];
+  });
+}
+
 /** A page's head in capitals, words that end at a stop (`FREEDMEN'S BRANCH, ADJUTANT-GENERAL'S OFFICE.`). */
 const CAPITAL_TITLE = /^\p{Lu}[\p{Lu}'’]+(?:[ ,-]+\p{Lu}[\p{Lu}'’]*){2,}\.$/u;
 
@@ -345,38 +393,5 @@ export const pageFurniture: Rule = {
   ],
 };
 
-/** What the proofreaders' site prints above a page: its notice at each level (`This page has been validated.`, `This page has been proofread, but needs to be validated.`). */
-const PROOFREAD_NOTICE =
-  /^This page (?:has been (?:validated|proofread(?:, but needs to be validated)?)|has not been proofread|needs to be proofread)\.$/;
-/** A printer's signature under a Wikisource page's folio (`G 2`, `B`): the sheet, not a page. */
-const PAGE_SIGNATURE = /^[A-Z]{1,2}(?: \d{1,2})?$/;
-const PAGE_FOLIO = /^\d{1,4}$/;
-
-/**
- * A Wikisource page's folio, the printed number alone on a line: on the page's last line (below
- * its notes; a printer's signature, `G 2`, may stand under it), or on the first line of the page
- * under the proofreaders' notice (above its running head): the page that text was printed on. Read
- * in a Wikisource page only (family `wikisource`).
- */
-export function footFolio(lines: Line[]): Cutout[] {
-  const content = lines.filter((l) => l.text.trim() !== '');
-  const furniture = (line: Line, role: 'pageNum' | 'sig', folio: boolean): Cutout => ({
-    block: {
-      kind: 'furniture',
-      span: spanOf(line),
-      role,
-      page: folio ? { n: line.text.trim(), rend: 'folio' } : undefined,
-    },
-    firstLine: line.index,
-    endLine: line.index + 1,
-  });
-  const last = content.at(-1);
-  const beforeLast = content.at(-2);
-  if (last && PAGE_FOLIO.test(last.text.trim())) return [furniture(last, 'pageNum', true)];
-  if (last && beforeLast && PAGE_SIGNATURE.test(last.text.trim()) && PAGE_FOLIO.test(beforeLast.text.trim()))
-    return [furniture(beforeLast, 'pageNum', true), furniture(last, 'sig', false)];
-  const notice = content.findIndex((l) => PROOFREAD_NOTICE.test(l.text.trim()));
-  const head = notice === -1 ? undefined : content[notice + 1];
-  if (head && PAGE_FOLIO.test(head.text.trim())) return [furniture(head, 'pageNum', true)];
-  return [];
-}
+// (a Wikisource page's folio: its own file, read by cutouts.ts through this one)
+export { footFolio } from './page-wikisource-folio.ts';

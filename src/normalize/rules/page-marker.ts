@@ -1,5 +1,6 @@
 import { el } from '../../tei/node.ts';
 import { type InlineRule, matchAt } from '../inline.ts';
+import { inPageRun, type ProposedPage } from '../page-run.ts';
 import { printer } from '../rule.ts';
 
 // (a number in brackets, `[Page [506]]`, is a page the volume's editors supplied: `pb n="[506]"`)
@@ -70,6 +71,17 @@ export const pageMarker: InlineRule = {
 // Jain eLibrary's index of its scan, whose printed page follows the rule: form `scan-rule`)
 const PAGE_LINE = /Page (\d{1,5})(?=[ \t]*(?:\n|$))(?![ \t]*\n(?:\[\d{1,3}\] |_{8,}))/y;
 
+/** Every `Page 12` line of a source that rule `page-line` reads, each where it stands. */
+function pageLines(source: string): ProposedPage[] {
+  const found: ProposedPage[] = [];
+  for (const line of source.matchAll(/^Page \d/gm)) {
+    PAGE_LINE.lastIndex = line.index;
+    const m = PAGE_LINE.exec(source);
+    if (m && m.index === line.index) found.push({ n: m[1] ?? '', offset: line.index });
+  }
+  return found;
+}
+
 /**
  * Rule `page-line`, the web page views' form: a line that is only `Page 1` (the University of
  * Wisconsin's FRUS text pages head each printed page so) → `<pb n="1" rend="page-line"/>`.
@@ -85,6 +97,8 @@ export const pageLine: InlineRule = {
     const m = PAGE_LINE.exec(ctx.source);
     if (!m || m.index !== at || at + m[0].length > end) return null;
     const n = m[1] ?? '';
+    // (`Page 12` alone on a line is a label other text may print too: a run of them must rise)
+    if (!inPageRun(pageLine, ctx.source, at, () => pageLines(ctx.source), true)) return null;
     return {
       nodes: [el('pb', { n, rend: 'page-line', 'xml:id': ctx.ids.take(`pg${n}`) })],
       next: at + m[0].length,

@@ -41,6 +41,7 @@ import { OMISSION_SIGNS } from './omission-signs.ts';
 import { pageFootNote } from './page-foot-notes.ts';
 import { PAGE_FORMS } from './page-forms.ts';
 import { pageFurniture } from './page-furniture.ts';
+import { pageLabelRule } from './page-label.ts';
 import { pageLine, pageMarker } from './page-marker.ts';
 import { paragraph } from './paragraph.ts';
 import { paragraphMerge } from './paragraph-merge.ts';
@@ -122,6 +123,7 @@ export const DOCUMENT_RULES: Rule[] = [
   keyedFootNote,
   figure,
   pageFurniture,
+  pageLabelRule,
   pageFootNote,
   tableNote,
   notePairing,
