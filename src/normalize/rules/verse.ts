@@ -1,7 +1,8 @@
-import type { BlockRule, Span } from '../blocks.ts';
+import type { Block, BlockRule, Span } from '../blocks.ts';
 import type { Line } from '../lines.ts';
 import { spanOf } from '../spans.ts';
 import { hardWrapJoins } from './hard-wrap.ts';
+import { evenlyWrapped, quatrains, verseLike, verseLines, verseStretch } from './verse-runs.ts';
 
 /**
  * Rule `verse`: a stanza — a run of short lines, each beginning with a capital as verse lines do,
@@ -77,6 +78,14 @@ function turnovers(texts: string[]): boolean[] {
 /** A line number set at a line's end, two spaces or more after its words (`… the wrath   5`). */
 const LINE_NUMBER = /(?<=\S)[ \t]{2,}(\d{1,4})$/;
 
+/**
+ * A line number a web copy set after one space (its spaces run together: `… knight-at-arms 5`):
+ * read so only when it is a fifth line's (a multiple of five), after a word or a stop.
+ */
+const ONE_SPACE = /(?<=[\p{L}\p{P}]) (\d{1,4})$/u;
+const fifth = (m: RegExpExecArray | null): RegExpExecArray | null =>
+  m && Number(m[1]) > 0 && Number(m[1]) % 5 === 0 ? m : null;
+
 /** Where a line's number begins (its words end) and the number as printed. */
 export interface LineNumber {
   at: number;
@@ -93,7 +102,7 @@ export interface LineNumber {
 export function lineNumbers(texts: string[]): (LineNumber | undefined)[] {
   const found = texts.map((t): LineNumber | undefined => {
     // (only a line ending with a figure can: the quick test first)
-    const m = /\d$/.test(t) ? LINE_NUMBER.exec(t) : null;
+    const m = /\d$/.test(t) ? (LINE_NUMBER.exec(t) ?? fifth(ONE_SPACE.exec(t))) : null;
     return m ? { at: m.index, n: m[1] ?? '' } : undefined;
   });
   const offsets = new Set(found.flatMap((f, k) => (f ? [Number(f.n) - k] : [])));
@@ -158,7 +167,7 @@ export function isStanza(texts: string[], quoted = false): boolean {
   if (capitalized / lines.length < 0.75 || average < 2.5 || most > 14) return false;
   // a line broken before the words it leads to (`A HISTORY OF THE`), not a phrase ended (`cast them by!`)
   if (lines.filter((l) => FUNCTION_WORD.test(l)).length > lines.length * 0.2) return false;
-  if (wrappedAtMeasure(lines)) return false;
+  if (wrappedAtMeasure(lines) || evenlyWrapped(lines)) return false;
   return hardWrapJoins(lines) === null;
 }
 
@@ -236,13 +245,39 @@ export function verseShown(lines: Line[]): string | null {
     }
     run = [];
   };
+  // (a long stretch of verse lines among other lines of a run: a poem a web page sets so)
+  const stretches = (): void => {
+    const found = longStanzaIn(run);
+    if (found && settingOf(run.slice(found.from, found.from + found.lines)) === 'margin')
+      longest = Math.max(longest, found.lines);
+  };
   for (const line of lines) {
-    if (line.text.trim() === '') end();
-    else run.push(line);
+    if (line.text.trim() === '') {
+      stretches();
+      end();
+    } else run.push(line);
   }
+  stretches();
   end();
   if (count >= 3) return `${count} stanzas`;
   return longest >= LONG_STANZA ? `a stanza of ${longest} lines` : null;
+}
+
+/**
+ * A long stanza among a run's other lines, after one that is no verse line (`|`, `Written by` /
+ * `John Keats |` / thirty lines of the ballad): where it begins and how many lines it holds, or
+ * null. Such a run is no list of short lines: it holds a poem (rule `list` leaves it).
+ */
+export function longStanzaIn(run: Line[]): { from: number; lines: number } | null {
+  for (let k = 0; k < run.length; k++) {
+    if (k > 0 && verseLike((run[k - 1] as Line).text)) continue;
+    const lines = verseLines(run, k);
+    // (a run that is all verse lines is the stanza or none: the rule reads it whole)
+    if (lines === run.length) return null;
+    if (lines >= LONG_STANZA && isStanza(run.slice(k, k + lines).map((l) => l.text)))
+      return { from: k, lines };
+  }
+  return null;
 }
 
 /** Words that lead to a quotation: they end on a colon or a dash (`parodied in Buchanan's "Fleshly School":`, `Unbound:”—`). */
@@ -317,16 +352,35 @@ function verseRule(settings: Setting[], family: 'generic' | 'verse'): BlockRule 
   return {
     id: 'verse',
     family,
-    parse(run, next) {
+    parse(whole, next) {
+      // (a long stanza further on: the lines before it are not its own, and are read first)
+      if ((longStanzaIn(whole)?.from ?? 0) > 0) return null;
+      // the whole run, or the stretch of verse lines it begins with (a poem among a web page's lines)
+      const read = (run: Line[]): Line[] | null => {
+        const setting = settingOf(run);
+        if (!settings.includes(setting)) return null;
+        const texts = run.map((l) => l.text);
+        const shown = isStanza(texts, setting === 'in-quotes');
+        return shown || (run === whole && openingLine(run, next, setting)) ? run : null;
+      };
+      const stretch = verseStretch(whole);
+      const run = read(whole) ?? (stretch ? read(whole.slice(0, stretch)) : null);
+      if (!run) return null;
       const setting = settingOf(run);
-      if (!settings.includes(setting)) return null;
-      const texts = run.map((l) => l.text);
-      if (!isStanza(texts, setting === 'in-quotes') && !openingLine(run, next, setting)) return null;
       // (an indented speech of a play is the play's, not a quotation)
       const quoted =
         setting === 'in-quotes' ||
         (setting === 'indented' && !SPEECH_HEADING.test((run[0]?.text ?? '').trim()));
-      return { blocks: [{ kind: 'verse', lines: lineSpans(run), quoted }], lines: run.length };
+      const spans = lineSpans(run);
+      // (stanzas set with no blank line between them: a line group each)
+      const sizes =
+        spans.length === run.length ? (quatrains(run.map((l) => l.text)) ?? [spans.length]) : [spans.length];
+      let from = 0;
+      const blocks = sizes.map((size): Block => {
+        from += size;
+        return { kind: 'verse', lines: spans.slice(from - size, from), quoted };
+      });
+      return { blocks, lines: run.length };
     },
   };
 }
