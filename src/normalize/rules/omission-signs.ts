@@ -83,6 +83,13 @@ function signRule(open: string, close: string, rend: string | undefined): Inline
   };
 }
 
+/**
+ * A whole line that is an omission sign (`[blocks in formation]` under a Google Books view's
+ * header, `[illegible]`): the header leaves it to the body, where it is a `gap`, not an editorial note.
+ */
+export const isOmissionSign = (text: string): boolean =>
+  new RegExp(String.raw`^\[(?:${WORDS.source}|graphic)\]$`, 'iu').test(text.trim());
+
 /** One rule a bracket form: `[…]`, `{…}`, `<…>`. */
 export const OMISSION_SIGNS: InlineRule[] = BRACKETS.map(([open, close, rend]) =>
   signRule(open, close, rend),
