@@ -231,16 +231,20 @@ const LONG_STANZA = 10;
 
 /**
  * How a document shows that it sets its verse at the margin: three stanzas there or more, or one
- * long one (a poem of one stanza on a page of prose, `Address to an Atom.`); null if it does not.
+ * long one (a poem of one stanza on a page of prose, `Address to an Atom.`), or two that are most
+ * of its lines (a poem's page: a sonnet's octave and sestet, a licence line after them); null if it
+ * does not.
  */
 export function verseShown(lines: Line[]): string | null {
   let count = 0;
   let longest = 0;
+  let inStanzas = 0;
   let run: Line[] = [];
   const end = (): void => {
     const setting = run.length ? settingOf(run) : 'indented';
     if ((setting === 'margin' || setting === 'in-quotes') && isStanza(run.map((l) => l.text))) {
       count++;
+      inStanzas += run.length;
       longest = Math.max(longest, run.length);
     }
     run = [];
@@ -260,6 +264,8 @@ export function verseShown(lines: Line[]): string | null {
   stretches();
   end();
   if (count >= 3) return `${count} stanzas`;
+  const printed = lines.filter((l) => l.text.trim() !== '').length;
+  if (count === 2 && inStanzas * 3 >= printed * 2) return `2 stanzas, ${inStanzas} of its ${printed} lines`;
   return longest >= LONG_STANZA ? `a stanza of ${longest} lines` : null;
 }
 
