@@ -76,3 +76,21 @@ export function evenlyWrapped(lines: string[]): boolean {
   const ended = body.filter((l) => /[\p{P}]["'’”)]*$/u.test(l)).length;
   return body.every((l) => l.length >= widest * 0.75) && ended * 4 <= body.length;
 }
+
+/** A letter's complimentary close (`I have the honor to be, Sir,`, `Your obedient servant,`, `Yours truly,`). */
+const COMPLIMENTARY_CLOSE =
+  /\b(?:have the hono(?:u)?r to (?:be|remain)|(?:obedient|humble|faithful) (?:servant|friend)|(?:respectfully|sincerely|truly|faithfully|affectionately),? yours|yours,? (?:respectfully|sincerely|truly|faithfully|affectionately))\b/i;
+
+/**
+ * A letter's end, not a stanza: a complimentary close among the lines, or a signature — the last
+ * line a name or an office (`John Hay.`, `Secretary of State.`) set deeper than the first line, as
+ * a closing steps across the page (`I have the honor to be, Sir,` / `    Your obedient servant,` /
+ * `            John Hay.`; a treaty's `Done at Washington, …` over its signer).
+ */
+export function signedOff(texts: string[], isName: (line: string) => boolean): boolean {
+  if (texts.some((t) => COMPLIMENTARY_CLOSE.test(t))) return true;
+  const indent = (t: string): number => t.length - t.trimStart().length;
+  const first = texts[0] ?? '';
+  const last = texts.at(-1) ?? '';
+  return indent(last) > indent(first) + 1 && isName(last.trim());
+}

@@ -2,7 +2,7 @@ import type { Block, BlockRule, Span } from '../blocks.ts';
 import type { Line } from '../lines.ts';
 import { spanOf } from '../spans.ts';
 import { hardWrapJoins } from './hard-wrap.ts';
-import { evenlyWrapped, quatrains, verseLike, verseLines, verseStretch } from './verse-runs.ts';
+import { evenlyWrapped, quatrains, signedOff, verseLike, verseLines, verseStretch } from './verse-runs.ts';
 
 /**
  * Rule `verse`: a stanza — a run of short lines, each beginning with a capital as verse lines do,
@@ -159,6 +159,8 @@ export function isStanza(texts: string[], quoted = false): boolean {
     return false;
   // not a roll of names (a cast, those present, a distribution list)
   if (lines.filter(nameLine).length * 2 > lines.length) return false;
+  // not a letter's close or a signature
+  if (signedOff(texts, nameLine)) return false;
   const capitalized = lines.filter((l, k) => (quoted && k === 0) || /^[\p{P}\s]*\p{Lu}/u.test(l)).length;
   const words = printed.map((l) => l.split(/\s+/).length);
   const average = words.reduce((a, b) => a + b, 0) / printed.length;
