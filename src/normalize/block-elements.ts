@@ -154,6 +154,15 @@ export function linesOf(spans: Span[], inline: Inline, ctx: InlineContext): TeiN
       out.push(el('l', {}, inline(span)));
       return;
     }
+    if (number.left !== undefined) {
+      // (a number before the words: the number, the spaces after it, the words)
+      const words = { text: span.text.slice(number.left), offset: span.offset + number.left };
+      const gap = span.text.slice(number.n.length, number.left);
+      out.push(
+        el('l', { n: number.n }, [el('label', { type: 'line-number' }, [number.n]), gap, ...inline(words)]),
+      );
+      return;
+    }
     const words = { text: span.text.slice(0, number.at), offset: span.offset };
     const gap = span.text.slice(number.at, span.text.length - number.n.length);
     out.push(

@@ -7,9 +7,23 @@ import type { Line } from '../lines.ts';
  * verse line, between lines that do not; quatrains whose every fourth line ends a sentence.
  */
 
+/**
+ * A line number set before a line's words, at the margin (`5   And vultures, …`, as an edition of
+ * Homer numbers every fifth line at the left): read so only when it is a fifth line's, before a
+ * capital or an opening quotation mark (a list's `1 The first…` counts by ones). The number, and
+ * where the words begin (in the trimmed line).
+ */
+const LEFT_NUMBER = /^(\d{1,4})[ \t]+(?=[\p{Lu}"'‘“(])/u;
+export function marginNumber(text: string): { n: string; words: number } | null {
+  const t = text.trim();
+  const m = /^\d/.test(t) ? LEFT_NUMBER.exec(t) : null;
+  const n = m?.[1] ?? '';
+  return m && Number(n) > 0 && Number(n) % 5 === 0 ? { n, words: m[0].length } : null;
+}
+
 /** One line as a verse line may read: short, a capital (or an opening quotation mark) first, no table's bar. */
 export const verseLike = (text: string): boolean => {
-  const t = text.trim();
+  const t = text.trim().slice(marginNumber(text)?.words ?? 0);
   return t.length >= 2 && t.length <= 75 && /^[“"‘'(]?\p{Lu}/u.test(t) && !/[|]/.test(t);
 };
 

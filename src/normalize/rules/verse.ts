@@ -2,7 +2,15 @@ import type { Block, BlockRule, Span } from '../blocks.ts';
 import type { Line } from '../lines.ts';
 import { spanOf } from '../spans.ts';
 import { hardWrapJoins } from './hard-wrap.ts';
-import { evenlyWrapped, quatrains, signedOff, verseLike, verseLines, verseStretch } from './verse-runs.ts';
+import {
+  evenlyWrapped,
+  marginNumber,
+  quatrains,
+  signedOff,
+  verseLike,
+  verseLines,
+  verseStretch,
+} from './verse-runs.ts';
 
 /**
  * Rule `verse`: a stanza — a run of short lines, each beginning with a capital as verse lines do,
@@ -86,11 +94,19 @@ const ONE_SPACE = /(?<=[\p{L}\p{P}]) (\d{1,4})$/u;
 const fifth = (m: RegExpExecArray | null): RegExpExecArray | null =>
   m && Number(m[1]) > 0 && Number(m[1]) % 5 === 0 ? m : null;
 
-/** Where a line's number begins (its words end) and the number as printed. */
+/**
+ * Where a line's number begins (its words end) and the number as printed; for a number before the
+ * words (`left`), where its words begin.
+ */
 export interface LineNumber {
   at: number;
   n: string;
+  left?: number;
 }
+
+/** A line's words without its number (a trimmed line in). */
+export const wordsOf = (line: string, number: LineNumber | undefined): string =>
+  number?.left !== undefined ? line.slice(number.left) : line.slice(0, number?.at);
 
 /**
  * The line numbers a stanza's lines print at their ends (trimmed lines in), as an edition of a
@@ -103,7 +119,9 @@ export function lineNumbers(texts: string[]): (LineNumber | undefined)[] {
   const found = texts.map((t): LineNumber | undefined => {
     // (only a line ending with a figure can: the quick test first)
     const m = /\d$/.test(t) ? (LINE_NUMBER.exec(t) ?? fifth(ONE_SPACE.exec(t))) : null;
-    return m ? { at: m.index, n: m[1] ?? '' } : undefined;
+    if (m) return { at: m.index, n: m[1] ?? '' };
+    const left = marginNumber(t);
+    return left ? { at: 0, n: left.n, left: left.words } : undefined;
   });
   const offsets = new Set(found.flatMap((f, k) => (f ? [Number(f.n) - k] : [])));
   const count = found.filter(Boolean).length;
@@ -140,12 +158,14 @@ function wrappedAtMeasure(lines: string[]): boolean {
 export function isStanza(texts: string[], quoted = false): boolean {
   const numbers = lineNumbers(texts.map((t) => t.trim()));
   const printed = texts.map((t, k) => {
-    const line = t.trim().slice(0, numbers[k]?.at);
+    const line = wordsOf(t.trim(), numbers[k]);
     return k === 0 ? line.replace(SPEECH_HEADING, '') : line;
   });
   if (printed.some((l) => l.length < 2 || l.length > 75)) return false;
-  // the verse lines: each printed line with its turnover
-  const turned = turnovers(texts);
+  // the verse lines: each printed line with its turnover (a number at the left as the spaces it fills)
+  const turned = turnovers(
+    texts.map((t, k) => (numbers[k]?.left !== undefined ? t.replace(/\d+/, (d) => ' '.repeat(d.length)) : t)),
+  );
   const lines: string[] = [];
   printed.forEach((l, k) => {
     if (turned[k] && lines.length) lines[lines.length - 1] += ` ${l}`;
@@ -179,7 +199,11 @@ export function isStanza(texts: string[], quoted = false): boolean {
  */
 const indented = (run: Line[]): boolean =>
   run.every(
-    (l, k) => /^\s/.test(l.text) || (k === 0 && l.offset === 0 && run.length > 2 && /^\p{Ll}/u.test(l.text)),
+    (l, k) =>
+      /^\s/.test(l.text) ||
+      // (a line number in the margin before an indented stanza's line: `5  And vultures, …`)
+      (marginNumber(l.text) !== null && run.some((o) => /^\s/.test(o.text))) ||
+      (k === 0 && l.offset === 0 && run.length > 2 && /^\p{Ll}/u.test(l.text)),
   );
 
 /**
