@@ -5,7 +5,7 @@ import { printer } from '../rule.ts';
 /**
  * Rule `omission-signs`: the signs other publishers set where the text is absent — a documentary
  * edition's `[illegible]`, `[illeg.]`, `[indecipherable]`, `[2 words illegible]`, `[torn]`, `[mutilated]`, `[remainder missing]`,
- * `[blank]`, `[. . .]`, `[---]`, `[&c.]` (the complimentary close not printed), a cataloguer's `[etc.]` (words of a long title left out: the Internet Archive's `Texts [etc.] chiefly from …`), the Library of Congress's `[???]` (a `?` a word), Google Books'
+ * `[blank]`, `[. . .]`, `[* * *]` (asterisks in brackets: text left out, not a thought break), `[---]`, `[&c.]` (the complimentary close not printed), a cataloguer's `[etc.]` (words of a long title left out: the Internet Archive's `Texts [etc.] chiefly from …`), the Library of Congress's `[???]` (a `?` a word), Google Books'
  * `[blocks in formation]`, `[ocr errors]`, `[subsumed]`, `[merged small]`, a converter's `{table}`, an `<illegible>` in angle brackets → `<gap>`
  * with the reason and the sign's words kept in `desc` (the form of its brackets in `rend`), so a
  * reader sees the sign where it stands and `recto text` prints it back.
@@ -15,7 +15,7 @@ import { printer } from '../rule.ts';
 const GRAPHIC = /\[(graphic)\]/y;
 
 const SIGNS =
-  /(?:\d+ (?:words?|lines?|letters?|characters?|pages?) )?(?:illegible|illeg\.|undecipherable|indecipherable|unreadable|torn|mutilated|damaged|faded|erased|blank|missing|lacuna|gap)(?: (?:words?|lines?|letters?|text|in (?:the )?(?:MS|manuscript|original)))?|(?:remainder|rest|text|word|words|page|line|lines) (?:missing|illegible|torn|lost|torn away)|blocks in formation|ocr errors?|subsumed|merged small|&c\.|etc\.|\?{2,}|(?:\. ?){2,}\.|-{2,}|—+|…/u;
+  /(?:\d+ (?:words?|lines?|letters?|characters?|pages?) )?(?:illegible|illeg\.|undecipherable|indecipherable|unreadable|torn|mutilated|damaged|faded|erased|blank|missing|lacuna|gap)(?: (?:words?|lines?|letters?|text|in (?:the )?(?:MS|manuscript|original)))?|(?:remainder|rest|text|word|words|page|line|lines) (?:missing|illegible|torn|lost|torn away)|blocks in formation|ocr errors?|subsumed|merged small|&c\.|etc\.|\?{2,}|(?:\. ?){2,}\.|\*(?: ?\*){2,}|-{2,}|—+|…/u;
 
 /**
  * A word that says the text is not there or cannot be read, in whatever words the editors put
