@@ -4,7 +4,7 @@ import type { Block, Span } from './blocks.ts';
 import type { InlineContext } from './inline.ts';
 import { SOURCE_NOTE_LABEL } from './rules/closing.ts';
 import { isAsteriskRow } from './rules/omission-row.ts';
-import { lineNumbers } from './rules/verse.ts';
+import { lineNumbers } from './rules/verse-numbers.ts';
 
 /**
  * The TEI element of each block kind that is more than its spans' inline content — a list, an

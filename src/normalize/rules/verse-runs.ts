@@ -108,3 +108,14 @@ export function signedOff(texts: string[], isName: (line: string) => boolean): b
   const last = texts.at(-1) ?? '';
   return indent(last) > indent(first) + 1 && isName(last.trim());
 }
+
+/**
+ * A poem's attribution on the line after its last (`William Wordsworth, 1770-1850`, `By John
+ * Keats.`, `— Horace`): the poet's name, with the years of a life at most, set under the poem as a
+ * web page prints it; it is no line of the poem. `isName`: whether a line names someone.
+ */
+export function attribution(text: string, isName: (line: string) => boolean): boolean {
+  const t = text.trim().replace(/^(?:[—–-]+\s*|by\s+)/i, '');
+  const name = t.replace(/,?\s*\(?\d{3,4}\s*[-–—]\s*\d{2,4}\)?\.?$/u, '');
+  return t.length <= 60 && /^\p{Lu}/u.test(name) && name.split(/\s+/).length <= 5 && isName(name);
+}
