@@ -161,6 +161,9 @@ export class BlockReader {
     const words = e.children.filter((c) => !isNumber(c));
     const last = words.at(-1);
     if (typeof last === 'string') words[words.length - 1] = last.trimEnd();
+    // (a number at the left margin: the spaces after it, before the words)
+    const first = words[0];
+    if (typeof first === 'string') words[0] = first.trimStart();
     return {
       kind: 'line',
       role,

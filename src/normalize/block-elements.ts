@@ -4,7 +4,7 @@ import type { Block, Span } from './blocks.ts';
 import type { InlineContext } from './inline.ts';
 import { SOURCE_NOTE_LABEL } from './rules/closing.ts';
 import { isAsteriskRow } from './rules/omission-row.ts';
-import { lineNumbers } from './rules/verse.ts';
+import { lineNumbers } from './rules/verse-numbers.ts';
 
 /**
  * The TEI element of each block kind that is more than its spans' inline content — a list, an
@@ -152,6 +152,15 @@ export function linesOf(spans: Span[], inline: Inline, ctx: InlineContext): TeiN
     const number = numbers[k];
     if (!number) {
       out.push(el('l', {}, inline(span)));
+      return;
+    }
+    if (number.left !== undefined) {
+      // (a number before the words: the number, the spaces after it, the words)
+      const words = { text: span.text.slice(number.left), offset: span.offset + number.left };
+      const gap = span.text.slice(number.n.length, number.left);
+      out.push(
+        el('l', { n: number.n }, [el('label', { type: 'line-number' }, [number.n]), gap, ...inline(words)]),
+      );
       return;
     }
     const words = { text: span.text.slice(0, number.at), offset: span.offset };

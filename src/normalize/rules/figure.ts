@@ -16,8 +16,15 @@ import { printer, type Rule } from '../rule.ts';
  * view's, not the book's, and the figure is as it would be without it — the sign kept before it
  * (`anchor type="diff-line"`, the sign in `n`).
  */
-const START =
-  /^(\s*)\[(Illustration|Picture|Music illustration|Music|Frontispiece(?: Text)?|Plate|Map)(?:(:)|(?=\]))/;
+/**
+ * A figure's label as transcribers print it, in capitals or not (`ILLUSTRATION`), an illustration
+ * with its number if it has one (`Illustration 12`, `Illustration No. 4`; `[Plate 3]` is a
+ * reference to a plate, no figure). Matched without regard to case, then held to a capital first
+ * (`[map]` is a word).
+ */
+export const FIGURE_LABEL = String.raw`(?:Illustrations?(?: (?:No\. ?)?(?:\d{1,4}|[IVXLC]{1,6}))?|Picture|Music illustration|Music|Frontispiece(?: Text)?|Plate|Map)`;
+
+const START = new RegExp(String.raw`^(\s*)\[(${FIGURE_LABEL})(?:(:)|(?=\]))`, 'i');
 
 /** A unified diff's hunk header: the lines after it begin with the diff's sign. */
 const HUNK = /^@@ -\d+(?:,\d+)? \+\d+(?:,\d+)? @@/;
@@ -36,7 +43,7 @@ export function findFigures(lines: Line[]): FigureBlock[] {
     inDiff ||= HUNK.test(line.text);
     const sign = inDiff && /^[+-]/.test(line.text) ? 1 : 0;
     const m = START.exec(line.text.slice(sign));
-    if (!m) continue;
+    if (!m || !/^\p{Lu}/u.test(m[2] ?? '')) continue;
     const from = sign + (m[1] ?? '').length;
     // the figure ends where its bracket closes (a caption may hold brackets of its own)
     let depth = 0;

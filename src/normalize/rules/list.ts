@@ -3,6 +3,7 @@ import type { BlockRule, ListRend } from '../blocks.ts';
 import type { Line } from '../lines.ts';
 import { printer } from '../rule.ts';
 import { spanOf } from '../spans.ts';
+import { longStanzaIn } from './verse.ts';
 
 /**
  * Rule `list`: consecutive lines (no blank line between them) that are list items — all `- …`,
@@ -38,6 +39,8 @@ export const list: BlockRule = {
   id: 'list',
   family: 'generic',
   parse(run) {
+    // (a run that holds a long stanza after its first lines is a page of verse, no list: rule `verse`)
+    if (longStanzaIn(run)) return null;
     const rend = listRendFor(run.map((l) => l.text.trim()));
     return rend ? { blocks: [{ kind: 'list', rend, items: itemsOf(run, rend) }], lines: run.length } : null;
   },

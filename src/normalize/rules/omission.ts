@@ -1,6 +1,7 @@
 import { childElements, el, isElement, localName, type TeiElement, type TeiNode } from '../../tei/node.ts';
 import { type InlineContext, type InlineRule, matchAt } from '../inline.ts';
 import { printer, rendTokens, type Unparser } from '../rule.ts';
+import { isOmissionSign } from './omission-signs.ts';
 
 // A notice's words: anything but a bracket or a line break, or a bracket pair inside it (a page
 // marker, `[Here follows … [Page 69] …]`).
@@ -65,11 +66,11 @@ const unmoved = (e: TeiElement): TeiElement => {
 /** An element moved out of a gap prints nothing where it stands: the gap prints it in its words. */
 export const movedOutOfGap: Unparser = { owns: (e) => inGapAt(e) !== undefined, print: () => '' };
 
-/** A whole line that is an omission notice (so the header rule leaves it to the body). */
+/** A whole line that is an omission notice or sign (so the header rule leaves it to the body). */
 export const isOmissionNotice = (text: string): boolean => {
   NOTICE.lastIndex = 0;
   const m = NOTICE.exec(text.trim());
-  return m !== null && m[0].length === text.trim().length;
+  return (m !== null && m[0].length === text.trim().length) || isOmissionSign(text);
 };
 
 function reasonFor(words: string): string {

@@ -17,6 +17,7 @@ import { editorialAsterisks, editorialEllipsis } from './editorial-ellipsis.ts';
 import { editorialInsertion, unclosedBracket } from './editorial-insertion.ts';
 import { emphasis } from './emphasis.ts';
 import { figure } from './figure.ts';
+import { figureInline } from './figure-inline.ts';
 import { FLATTENED_HEADS } from './flattened-head.ts';
 import { footnoteRef } from './footnote-refs.ts';
 import { formFeed } from './form-feed.ts';
@@ -90,6 +91,7 @@ export const INLINE_RULES: InlineRule[] = [
   gluedNote,
   ...DEBATE_NOTES,
   omission,
+  figureInline,
   ...OMISSION_SIGNS,
   blankParentheses,
   editorialEllipsis,

@@ -184,6 +184,19 @@ function wikiTable(run: Line[]): { blocks: Block[]; lines: number } | null {
   return null;
 }
 
+/**
+ * A table of words (no figures: who served where, in what rank): every line holds the same cells,
+ * three or more, each column beginning at the same place on every line (give or take one) —
+ * columns a printer aligned, as prose and verse never are. Its header: a first line of one word a
+ * cell, each with a capital (`Name   Rank   Regiment`).
+ */
+function wordColumns(run: Line[], cells: Span[][]): boolean {
+  const count = cells[0]?.length ?? 0;
+  if (count < 3 || cells.some((c) => c.length !== count)) return false;
+  const starts = cells.map((c, k) => c.map((cell) => cell.offset - (run[k] as Line).offset));
+  return (starts[0] ?? []).every((at, j) => starts.every((row) => Math.abs((row[j] ?? -9) - at) <= 1));
+}
+
 export const table: BlockRule = {
   id: 'table',
   family: 'generic',
@@ -199,7 +212,7 @@ export const table: BlockRule = {
     const cells = run.map(columnCells);
     const counts = cells.map((c) => c.length);
     const wide = counts.filter((n) => n >= 3).length;
-    if (wide * 2 < run.length || !cells.some(hasFigures)) return null;
+    if (wide * 2 < run.length || !(cells.some(hasFigures) || wordColumns(run, cells))) return null;
     // (the spaces that set columns apart are runs of two or more: prose has one between words)
     if (
       run.some((l) => /\S \S+ \S+ \S+ \S+ \S+ \S+ \S+ \S+/.test(l.text.trim()) && columnCells(l).length < 2)
@@ -207,7 +220,9 @@ export const table: BlockRule = {
       return null;
     // (a header's figures are years at most: `Article   1788   1789`)
     const headed = (c: Span[]): boolean => !c.some((x) => /\d/.test(x.text.replace(YEAR, '')));
-    const header = headed(cells[0] ?? []) && cells.slice(1).filter(hasFigures).length * 2 >= run.length - 1;
+    const header =
+      (headed(cells[0] ?? []) && cells.slice(1).filter(hasFigures).length * 2 >= run.length - 1) ||
+      (!cells.some(hasFigures) && (cells[0] ?? []).every((c) => /^\p{Lu}[\p{L}.]*$/u.test(c.text)));
     const rows = run.map((l, k) => ({
       line: lineSpan(l),
       cells: cells[k] ?? [],

@@ -1,7 +1,18 @@
-import type { BlockRule, Span } from '../blocks.ts';
+import type { Block, BlockRule, Span } from '../blocks.ts';
 import type { Line } from '../lines.ts';
 import { spanOf } from '../spans.ts';
 import { hardWrapJoins } from './hard-wrap.ts';
+import { lineNumbers, wordsOf } from './verse-numbers.ts';
+import {
+  attribution,
+  evenlyWrapped,
+  marginNumber,
+  quatrains,
+  signedOff,
+  verseLike,
+  verseLines,
+  verseStretch,
+} from './verse-runs.ts';
 
 /**
  * Rule `verse`: a stanza — a run of short lines, each beginning with a capital as verse lines do,
@@ -74,36 +85,6 @@ function turnovers(texts: string[]): boolean[] {
   return turned;
 }
 
-/** A line number set at a line's end, two spaces or more after its words (`… the wrath   5`). */
-const LINE_NUMBER = /(?<=\S)[ \t]{2,}(\d{1,4})$/;
-
-/** Where a line's number begins (its words end) and the number as printed. */
-export interface LineNumber {
-  at: number;
-  n: string;
-}
-
-/**
- * The line numbers a stanza's lines print at their ends (trimmed lines in), as an edition of a
- * poem numbers its lines: every fifth or tenth line, or each. They are line numbers only if they
- * count the stanza's lines — each number less its line's place the same for all — and, where one
- * line alone has one, it is a multiple of five past its place; otherwise none is (a figure at a
- * line's end is the line's own).
- */
-export function lineNumbers(texts: string[]): (LineNumber | undefined)[] {
-  const found = texts.map((t): LineNumber | undefined => {
-    // (only a line ending with a figure can: the quick test first)
-    const m = /\d$/.test(t) ? LINE_NUMBER.exec(t) : null;
-    return m ? { at: m.index, n: m[1] ?? '' } : undefined;
-  });
-  const offsets = new Set(found.flatMap((f, k) => (f ? [Number(f.n) - k] : [])));
-  const count = found.filter(Boolean).length;
-  const one = found.find(Boolean);
-  const offset = [...offsets][0] ?? 0;
-  const counts = offsets.size === 1 && (count >= 2 || (Number(one?.n) % 5 === 0 && offset > 0));
-  return counts ? found : texts.map(() => undefined);
-}
-
 /**
  * A sentence set at a page's measure, not verse: every line but the last as wide as the widest
  * (within a sixth; fifty characters or more, wider than a pentameter's line), the last less than
@@ -131,12 +112,14 @@ function wrappedAtMeasure(lines: string[]): boolean {
 export function isStanza(texts: string[], quoted = false): boolean {
   const numbers = lineNumbers(texts.map((t) => t.trim()));
   const printed = texts.map((t, k) => {
-    const line = t.trim().slice(0, numbers[k]?.at);
+    const line = wordsOf(t.trim(), numbers[k]);
     return k === 0 ? line.replace(SPEECH_HEADING, '') : line;
   });
   if (printed.some((l) => l.length < 2 || l.length > 75)) return false;
-  // the verse lines: each printed line with its turnover
-  const turned = turnovers(texts);
+  // the verse lines: each printed line with its turnover (a number at the left as the spaces it fills)
+  const turned = turnovers(
+    texts.map((t, k) => (numbers[k]?.left !== undefined ? t.replace(/\d+/, (d) => ' '.repeat(d.length)) : t)),
+  );
   const lines: string[] = [];
   printed.forEach((l, k) => {
     if (turned[k] && lines.length) lines[lines.length - 1] += ` ${l}`;
@@ -150,6 +133,8 @@ export function isStanza(texts: string[], quoted = false): boolean {
     return false;
   // not a roll of names (a cast, those present, a distribution list)
   if (lines.filter(nameLine).length * 2 > lines.length) return false;
+  // not a letter's close or a signature
+  if (signedOff(texts, nameLine)) return false;
   const capitalized = lines.filter((l, k) => (quoted && k === 0) || /^[\p{P}\s]*\p{Lu}/u.test(l)).length;
   const words = printed.map((l) => l.split(/\s+/).length);
   const average = words.reduce((a, b) => a + b, 0) / printed.length;
@@ -158,7 +143,7 @@ export function isStanza(texts: string[], quoted = false): boolean {
   if (capitalized / lines.length < 0.75 || average < 2.5 || most > 14) return false;
   // a line broken before the words it leads to (`A HISTORY OF THE`), not a phrase ended (`cast them by!`)
   if (lines.filter((l) => FUNCTION_WORD.test(l)).length > lines.length * 0.2) return false;
-  if (wrappedAtMeasure(lines)) return false;
+  if (wrappedAtMeasure(lines) || evenlyWrapped(lines)) return false;
   return hardWrapJoins(lines) === null;
 }
 
@@ -168,7 +153,11 @@ export function isStanza(texts: string[], quoted = false): boolean {
  */
 const indented = (run: Line[]): boolean =>
   run.every(
-    (l, k) => /^\s/.test(l.text) || (k === 0 && l.offset === 0 && run.length > 2 && /^\p{Ll}/u.test(l.text)),
+    (l, k) =>
+      /^\s/.test(l.text) ||
+      // (a line number in the margin before an indented stanza's line: `5  And vultures, …`)
+      (marginNumber(l.text) !== null && run.some((o) => /^\s/.test(o.text))) ||
+      (k === 0 && l.offset === 0 && run.length > 2 && /^\p{Ll}/u.test(l.text)),
   );
 
 /**
@@ -217,32 +206,72 @@ function settingOf(run: Line[]): Setting {
   return inQuotes(run) ? 'in-quotes' : 'margin';
 }
 
+/** The fewest lines of a poem with its poet's name under it (fewer, and it is a letter's close and its signer). */
+const MIN_STANZA_SIGNED = 4;
+
 /** A stanza this long is a poem, whatever else the document holds. */
 const LONG_STANZA = 10;
 
 /**
  * How a document shows that it sets its verse at the margin: three stanzas there or more, or one
- * long one (a poem of one stanza on a page of prose, `Address to an Atom.`); null if it does not.
+ * long one (a poem of one stanza on a page of prose, `Address to an Atom.`), or two that are most
+ * of its lines (a poem's page: a sonnet's octave and sestet, a licence line after them); null if it
+ * does not.
  */
 export function verseShown(lines: Line[]): string | null {
   let count = 0;
   let longest = 0;
+  let inStanzas = 0;
   let run: Line[] = [];
   const end = (): void => {
+    // (a poem and its poet's name under it: the poem)
+    if (run.length > MIN_STANZA_SIGNED && attribution(run.at(-1)?.text ?? '', nameLine)) {
+      const poem = run.slice(0, -1);
+      if (!isStanza(run.map((l) => l.text)) && isStanza(poem.map((l) => l.text))) run = poem;
+    }
     const setting = run.length ? settingOf(run) : 'indented';
     if ((setting === 'margin' || setting === 'in-quotes') && isStanza(run.map((l) => l.text))) {
       count++;
+      inStanzas += run.length;
       longest = Math.max(longest, run.length);
     }
     run = [];
   };
+  // (a long stretch of verse lines among other lines of a run: a poem a web page sets so)
+  const stretches = (): void => {
+    const found = longStanzaIn(run);
+    if (found && settingOf(run.slice(found.from, found.from + found.lines)) === 'margin')
+      longest = Math.max(longest, found.lines);
+  };
   for (const line of lines) {
-    if (line.text.trim() === '') end();
-    else run.push(line);
+    if (line.text.trim() === '') {
+      stretches();
+      end();
+    } else run.push(line);
   }
+  stretches();
   end();
   if (count >= 3) return `${count} stanzas`;
+  const printed = lines.filter((l) => l.text.trim() !== '').length;
+  if (count === 2 && inStanzas * 3 >= printed * 2) return `2 stanzas, ${inStanzas} of its ${printed} lines`;
   return longest >= LONG_STANZA ? `a stanza of ${longest} lines` : null;
+}
+
+/**
+ * A long stanza among a run's other lines, after one that is no verse line (`|`, `Written by` /
+ * `John Keats |` / thirty lines of the ballad): where it begins and how many lines it holds, or
+ * null. Such a run is no list of short lines: it holds a poem (rule `list` leaves it).
+ */
+export function longStanzaIn(run: Line[]): { from: number; lines: number } | null {
+  for (let k = 0; k < run.length; k++) {
+    if (k > 0 && verseLike((run[k - 1] as Line).text)) continue;
+    const lines = verseLines(run, k);
+    // (a run that is all verse lines is the stanza or none: the rule reads it whole)
+    if (lines === run.length) return null;
+    if (lines >= LONG_STANZA && isStanza(run.slice(k, k + lines).map((l) => l.text)))
+      return { from: k, lines };
+  }
+  return null;
 }
 
 /** Words that lead to a quotation: they end on a colon or a dash (`parodied in Buchanan's "Fleshly School":`, `Unbound:”—`). */
@@ -317,16 +346,41 @@ function verseRule(settings: Setting[], family: 'generic' | 'verse'): BlockRule 
   return {
     id: 'verse',
     family,
-    parse(run, next) {
+    parse(whole, next) {
+      // (a long stanza further on: the lines before it are not its own, and are read first)
+      if ((longStanzaIn(whole)?.from ?? 0) > 0) return null;
+      // the whole run, or the stretch of verse lines it begins with (a poem among a web page's lines)
+      const read = (run: Line[]): Line[] | null => {
+        const setting = settingOf(run);
+        if (!settings.includes(setting)) return null;
+        const texts = run.map((l) => l.text);
+        const shown = isStanza(texts, setting === 'in-quotes');
+        return shown || (run === whole && openingLine(run, next, setting)) ? run : null;
+      };
+      const stretch = verseStretch(whole);
+      const run =
+        read(whole) ??
+        (stretch ? read(whole.slice(0, stretch)) : null) ??
+        // (a poem and its poet's name under it, in one run: the poem)
+        (whole.length > MIN_STANZA_SIGNED && attribution(whole.at(-1)?.text ?? '', nameLine)
+          ? read(whole.slice(0, -1))
+          : null);
+      if (!run) return null;
       const setting = settingOf(run);
-      if (!settings.includes(setting)) return null;
-      const texts = run.map((l) => l.text);
-      if (!isStanza(texts, setting === 'in-quotes') && !openingLine(run, next, setting)) return null;
       // (an indented speech of a play is the play's, not a quotation)
       const quoted =
         setting === 'in-quotes' ||
         (setting === 'indented' && !SPEECH_HEADING.test((run[0]?.text ?? '').trim()));
-      return { blocks: [{ kind: 'verse', lines: lineSpans(run), quoted }], lines: run.length };
+      const spans = lineSpans(run);
+      // (stanzas set with no blank line between them: a line group each)
+      const sizes =
+        spans.length === run.length ? (quatrains(run.map((l) => l.text)) ?? [spans.length]) : [spans.length];
+      let from = 0;
+      const blocks = sizes.map((size): Block => {
+        from += size;
+        return { kind: 'verse', lines: spans.slice(from - size, from), quoted };
+      });
+      return { blocks, lines: run.length };
     },
   };
 }
