@@ -82,7 +82,9 @@ export function findPageLabels(lines: Line[], taken: ReadonlySet<number>): Cutou
     )
       ? labels
       : []),
-    ...(formsPageRun(dashed.map((f) => proposed(f.line, f.n, lines))) ? dashed : []),
+    // (and of three at least: two numbers between dashes that rise are as often a document's
+    // first two poems or sections, `— 2 —` over one and `— 3 —` over the next, as two pages)
+    ...(dashed.length >= 3 && formsPageRun(dashed.map((f) => proposed(f.line, f.n, lines))) ? dashed : []),
   ].sort((a, b) => a.line.index - b.line.index);
   return found.map(({ line, n }) => ({
     block: { kind: 'furniture', span: spanOf(line), role: 'pageNum', page: { n, rend: 'page-label' } },
