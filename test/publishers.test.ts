@@ -294,12 +294,14 @@ describe('real copies from other publishers (issue #25)', () => {
     // writing rules; on main 231e62a's rules, before held-out-5's misses were read) was 11/27;
     // pages 47.4% recall (9/19), 90.0% precision; notes 59.2% (29/49); omissions 40.0% (2/5); the
     // same with the rules written for held-out-5 (precision 100%). Read after: verse in quotation
-    // marks, stanzas OCR ran into one paragraph, Hansard's debate notes: 14/27; notes 61.2%.
-    expect(f.right).toBeGreaterThanOrEqual(14);
-    expect(f.pageRecall).toBeGreaterThanOrEqual(0.47);
+    // marks, stanzas OCR ran into one paragraph, Hansard's debate notes: 14/27; notes 61.2%. With
+    // the broader detectors of the next session (page-run guard, page-label, omissions in the
+    // editors' words, verse by shape): 17/27, pages 63.2%, omissions 80%.
+    expect(f.right).toBeGreaterThanOrEqual(17);
+    expect(f.pageRecall).toBeGreaterThanOrEqual(0.63);
     expect(f.pagePrecision).toBeGreaterThanOrEqual(0.99);
     expect(f.notes).toBeGreaterThanOrEqual(0.61);
-    expect(f.omissions).toBeGreaterThanOrEqual(0.4);
+    expect(f.omissions).toBeGreaterThanOrEqual(0.8);
   });
 
   it('reads the seventh set, gathered blind and not yet read (held-out-7)', () => {
@@ -308,12 +310,15 @@ describe('real copies from other publishers (issue #25)', () => {
     // Floors: its first scoring, blind (truths written by reading the copies; nobody writing rules
     // has read it): on main 231e62a's rules 8/24, and 8/24 again with every rule this session wrote
     // for held-out-5's and held-out-6's misses; pages 54.5% recall (6/11), 46.2% precision (13
-    // found); notes 63.6% (21/33); omissions 82.1% (23/28).
-    expect(f.right).toBeGreaterThanOrEqual(8);
+    // found); notes 63.6% (21/33); omissions 82.1% (23/28). With the next session's broader
+    // detectors (built on the read sets, then scored here; two forms widened after reading its
+    // misses, named in their commits): 13/24, pages 54.5% / 85.7% (a contents list's numbers and a
+    // year no longer pages), omissions 89.3%.
+    expect(f.right).toBeGreaterThanOrEqual(13);
     expect(f.pageRecall).toBeGreaterThanOrEqual(0.54);
-    expect(f.pagePrecision).toBeGreaterThanOrEqual(0.46);
+    expect(f.pagePrecision).toBeGreaterThanOrEqual(0.85);
     expect(f.notes).toBeGreaterThanOrEqual(0.63);
-    expect(f.omissions).toBeGreaterThanOrEqual(0.82);
+    expect(f.omissions).toBeGreaterThanOrEqual(0.89);
   });
 
   it('reads the eighth set, gathered blind and not yet read (held-out-8)', () => {
@@ -322,10 +327,13 @@ describe('real copies from other publishers (issue #25)', () => {
     // Floors: its first scoring, blind (gathered and its truths written by reading the copies in the
     // session of 2026-12-07 evening; nobody writing rules has read it), on main 3fc0c1e's rules:
     // 11/22; pages 57.1% recall (8/14), 100% precision; notes 52.0% (13/25); omissions 50.0% (10/20).
-    expect(f.right).toBeGreaterThanOrEqual(11);
-    expect(f.pageRecall).toBeGreaterThanOrEqual(0.57);
+    // Blind again with the rules written in the same session (by helpers who had not seen it):
+    // 12/22; pages 78.6% recall, 84.6% precision; omissions 85.0%. Read after: two poems' numbers
+    // between dashes were taken for pages (page-label now wants three): precision 100%.
+    expect(f.right).toBeGreaterThanOrEqual(12);
+    expect(f.pageRecall).toBeGreaterThanOrEqual(0.78);
     expect(f.pagePrecision).toBeGreaterThanOrEqual(0.99);
     expect(f.notes).toBeGreaterThanOrEqual(0.52);
-    expect(f.omissions).toBeGreaterThanOrEqual(0.5);
+    expect(f.omissions).toBeGreaterThanOrEqual(0.85);
   });
 });
