@@ -3,6 +3,7 @@ import { between, layout } from './between.ts';
 import type { Block, Span } from './blocks.ts';
 import type { InlineContext } from './inline.ts';
 import { SOURCE_NOTE_LABEL } from './rules/closing.ts';
+import { captionedFigure } from './rules/figure.ts';
 import { isAsteriskRow } from './rules/omission-row.ts';
 import { lineNumbers } from './rules/verse-numbers.ts';
 
@@ -180,19 +181,8 @@ export function diffSign(b: Extract<Block, { kind: 'figure' }>, ctx: InlineConte
 }
 
 /** `[Illustration: caption]` → a figure, its caption the head, the white space around it as printed. */
-export function figureElement(b: Extract<Block, { kind: 'figure' }>, ctx: InlineContext): TeiElement {
-  const attrs = { n: b.label, rend: b.caption ? 'bracketed colon' : 'bracketed' };
-  if (!b.caption) return el('figure', attrs);
-  const { from, to } = b.caption;
-  const text = ctx.source.slice(from, to);
-  const lead = text.length - text.trimStart().length;
-  const trail = text.length - text.trimEnd().length;
-  const children: TeiNode[] = [];
-  if (lead) children.push(...layout(text.slice(0, lead)));
-  if (text.trim()) children.push(el('head', {}, ctx.inline(from + lead, to - trail)));
-  if (trail && text.trim()) children.push(...layout(text.slice(text.length - trail)));
-  return el('figure', attrs, children);
-}
+export const figureElement = (b: Extract<Block, { kind: 'figure' }>, ctx: InlineContext): TeiElement =>
+  captionedFigure(b.label, b.caption, ctx);
 
 /** `511.` / `Source` / citation / `<url>` → one source note with a label and bibls, spaced as printed. */
 export function sourceBlock(spans: Span[], inline: Inline, ctx: InlineContext): TeiElement {

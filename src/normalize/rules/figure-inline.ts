@@ -1,7 +1,5 @@
-import { el, type TeiNode } from '../../tei/node.ts';
-import { layout } from '../between.ts';
 import { type InlineRule, matchAt } from '../inline.ts';
-import { FIGURE_LABEL } from './figure.ts';
+import { captionedFigure, FIGURE_LABEL } from './figure.ts';
 
 /**
  * Rule `figure-inline`: a transcriber's `[Illustration: caption]` (any label rule `figure` knows,
@@ -25,19 +23,7 @@ export const figureInline: InlineRule = {
     if (!m || /\n\s*\n/.test(m[0])) return null;
     const label = m[1] ?? '';
     if (!/^\p{Lu}/u.test(label)) return null;
-    if (!m[2]) return { nodes: [el('figure', { n: label, rend: 'bracketed' })], next: at + m[0].length };
-    const from = at + 1 + label.length + 1;
-    const to = at + m[0].length - 1;
-    const text = m[3] ?? '';
-    const lead = text.length - text.trimStart().length;
-    const trail = text.length - text.trimEnd().length;
-    const children: TeiNode[] = [];
-    if (lead) children.push(...layout(text.slice(0, lead)));
-    if (text.trim()) children.push(el('head', {}, ctx.inline(from + lead, to - trail)));
-    if (trail && text.trim()) children.push(...layout(text.slice(text.length - trail)));
-    return {
-      nodes: [el('figure', { n: label, rend: 'bracketed colon' }, children)],
-      next: at + m[0].length,
-    };
+    const caption = m[2] ? { from: at + 1 + label.length + 1, to: at + m[0].length - 1 } : undefined;
+    return { nodes: [captionedFigure(label, caption, ctx)], next: at + m[0].length };
   },
 };

@@ -1,4 +1,7 @@
+import { el, type TeiElement, type TeiNode } from '../../tei/node.ts';
+import { layout } from '../between.ts';
 import type { Block } from '../blocks.ts';
+import type { InlineContext } from '../inline.ts';
 import type { Line } from '../lines.ts';
 import { printer, type Rule } from '../rule.ts';
 
@@ -99,3 +102,26 @@ export const figure: Rule = {
     ),
   ],
 };
+
+/**
+ * The `<figure>` of `[label: caption]` (or `[label]`, no caption): the caption the `head`, the white
+ * space around it kept as printed. On a line of its own (the block) or inside running text
+ * (`figure-inline`): the same element.
+ */
+export function captionedFigure(
+  label: string,
+  caption: { from: number; to: number } | undefined,
+  ctx: InlineContext,
+): TeiElement {
+  const attrs = { n: label, rend: caption ? 'bracketed colon' : 'bracketed' };
+  if (!caption) return el('figure', attrs);
+  const { from, to } = caption;
+  const text = ctx.source.slice(from, to);
+  const lead = text.length - text.trimStart().length;
+  const trail = text.length - text.trimEnd().length;
+  const children: TeiNode[] = [];
+  if (lead) children.push(...layout(text.slice(0, lead)));
+  if (text.trim()) children.push(el('head', {}, ctx.inline(from + lead, to - trail)));
+  if (trail && text.trim()) children.push(...layout(text.slice(text.length - trail)));
+  return el('figure', attrs, children);
+}
