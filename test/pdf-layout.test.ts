@@ -45,7 +45,8 @@ describe('content stream', () => {
     const doc = new PDFDocument({ autoFirstPage: false });
     doc.addPage();
     const runsAt = runs.map((r) => ({ ...r, face: 'regular' as const, size: 10, y: 0 }));
-    return new TextOps(doc, fonts).textObject(runsAt, 100, {});
+    // (one operator to a line)
+    return new TextOps(doc, fonts).textObject(runsAt, 100, {}).split('\n');
   };
 
   it('sets the words of a line in one TJ array, the space between them a space character and a displacement', () => {

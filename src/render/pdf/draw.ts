@@ -4,6 +4,7 @@ import type { FontSet, FontStyle } from './fonts.ts';
 import { ASCENT, type DrawnLine, layoutLine, type Piece } from './line-layout.ts';
 import { Links } from './links.ts';
 import type { Page, Placed } from './page.ts';
+import { batchPageContent } from './page-content.ts';
 import { type LaterNumber, PageNumbers } from './page-numbers.ts';
 import type { PdfStyle } from './style.ts';
 import { num, type Run, TextOps } from './text-ops.ts';
@@ -38,6 +39,7 @@ export class Drawer {
     /** The document each xml:id is in. */
     documentOf: Map<string, string>,
   ) {
+    batchPageContent(doc);
     this.root = doc.struct('Document');
     doc.addStructure(this.root);
     this.textOps = new TextOps(doc, fonts);
@@ -76,12 +78,8 @@ export class Drawer {
   private runs(runs: Run[]): void {
     const page = (this.doc as unknown as { page: { height: number; fonts: Record<string, unknown> } }).page;
     // The page's matrix is flipped for top-down drawing; text is set in the unflipped space.
-    const ops = [
-      `q 1 0 0 -1 0 ${num(page.height)} cm`,
-      ...this.textOps.textObject(runs, page.height, page.fonts),
-      'Q',
-    ];
-    this.doc.addContent(ops.join('\n'));
+    const text = this.textOps.textObject(runs, page.height, page.fonts);
+    this.doc.addContent(`q 1 0 0 -1 0 ${num(page.height)} cm\n${text}\nQ`);
   }
 
   /** Text in a style, each character in the face that has it. */

@@ -82,7 +82,7 @@ export class PageNumbers {
       }
       if (!next && n.next) next = { text: n.next, x: n.box };
       if (label && next && CLOSING_PUNCTUATION.test(next.text) && next.x - end >= n.size / 10) gaps++;
-      n.ref.end(this.text.textObject(runs, 0, n.fonts).join('\n'));
+      n.ref.end(this.text.textObject(runs, 0, n.fonts));
     }
     this.placed.length = 0;
     return gaps;

@@ -69,17 +69,18 @@ export class TextOps {
    * One text object (BT … ET) showing the runs at y = height − run.y; the fonts it uses go into
    * `fonts` (a resource dictionary). Runs on one baseline share one TJ array, the space before
    * each given as a displacement (thousandths of the type size), so a line is placed once rather
-   * than word by word: a third less content to write and compress.
+   * than word by word: a third less content to write and compress. Its operators one to a line,
+   * built as one string: this runs for every line of the book.
    */
-  textObject(runs: Run[], height: number, fonts: Record<string, unknown>): string[] {
-    const ops: string[] = ['BT'];
+  textObject(runs: Run[], height: number, fonts: Record<string, unknown>): string {
+    let ops = 'BT';
     let fontOp = '';
-    let shown: string[] | null = null; // operands of the TJ array being written
+    let shown = ''; // operands of the TJ array being written
     let penX = Number.NaN; // where the text position is once `shown` is shown
     let penY = Number.NaN;
     const close = (): void => {
-      if (shown?.length) ops.push(`[${shown.join(' ')}] TJ`);
-      shown = null;
+      if (shown) ops += `\n[${shown}] TJ`;
+      shown = '';
     };
     for (const run of runs) {
       const font = this.embedded(run.face);
@@ -87,7 +88,7 @@ export class TextOps {
       const tf = `/${font.id} ${num(run.size)} Tf`;
       if (tf !== fontOp) {
         close(); // (a font change keeps the text position)
-        ops.push(tf);
+        ops += `\n${tf}`;
         fontOp = tf;
       }
       const shaped = this.fonts.shape(run.text, run.face);
@@ -100,18 +101,16 @@ export class TextOps {
       }
       if (encoded === null) {
         close();
-        this.displaced(ops, shaped, font, run.x, y, run.size);
+        ops += this.displaced(shaped, font, run.x, y, run.size);
         penX = Number.NaN;
         continue;
       }
       if (y !== penY || Number.isNaN(penX)) {
         close();
-        ops.push(`1 0 0 1 ${num(run.x)} ${num(y)} Tm`);
+        ops += `\n1 0 0 1 ${num(run.x)} ${num(y)} Tm`;
         penX = run.x;
         penY = y;
       }
-      const list: string[] = shown ?? [];
-      shown = list;
       let gap = run.x - penX;
       // A space between two words is a space character, its advance taken from the gap: text
       // extraction (copying, search, a screen reader, pdftotext) then finds the word boundary
@@ -121,17 +120,19 @@ export class TextOps {
       if (gap > run.size / 20) {
         const space = this.space(run.face);
         if (space) {
-          list.push(space.code);
+          shown = shown ? `${shown} ${space.code}` : space.code;
           gap -= (space.advance / 1000) * run.size;
         }
       }
-      if (Math.abs(gap) > 1e-6) list.push(num((-gap * 1000) / run.size));
-      if (encoded) list.push(encoded);
+      if (Math.abs(gap) > 1e-6) {
+        const d = num((-gap * 1000) / run.size);
+        shown = shown ? `${shown} ${d}` : d;
+      }
+      if (encoded) shown = shown ? `${shown} ${encoded}` : encoded;
       penX = run.x + (shaped.advance / shaped.unitsPerEm) * run.size;
     }
     close();
-    ops.push('ET');
-    return ops;
+    return `${ops}\nET`;
   }
 
   /** The space glyph of a face as a TJ operand and its advance (thousandths of an em); none if the font has none. */
@@ -186,21 +187,15 @@ export class TextOps {
    * A run with marks the font positions off the pen (combining accents with no precomposed
    * glyph): the glyphs on the pen in TJ arrays from their own positions, each mark on its own.
    */
-  private displaced(
-    ops: string[],
-    shaped: Shaped,
-    font: EmbeddedFont,
-    x0: number,
-    y: number,
-    size: number,
-  ): void {
+  private displaced(shaped: Shaped, font: EmbeddedFont, x0: number, y: number, size: number): string {
     const { glyphs, positions, unitsPerEm } = shaped;
     const scale = size / unitsPerEm; // font units → points
+    let ops = ''; // each operator after a newline
     let from = 0; // first glyph of the stretch on the pen
     let start = x0; // where that stretch starts
     const show = (to: number): void => {
       if (to > from)
-        ops.push(`1 0 0 1 ${num(start)} ${num(y)} Tm`, `[${this.operands(font, shaped, from, to)}] TJ`);
+        ops += `\n1 0 0 1 ${num(start)} ${num(y)} Tm\n[${this.operands(font, shaped, from, to)}] TJ`;
     };
     let x = x0;
     for (let k = 0; k < glyphs.length; k++) {
@@ -208,13 +203,14 @@ export class TextOps {
       if (offPen(p)) {
         show(k);
         const code = this.code(font, glyphs[k] as Glyph);
-        ops.push(`1 0 0 1 ${num(x + p.xOffset * scale)} ${num(y + p.yOffset * scale)} Tm <${code}> Tj`);
+        ops += `\n1 0 0 1 ${num(x + p.xOffset * scale)} ${num(y + p.yOffset * scale)} Tm <${code}> Tj`;
         from = k + 1;
         start = x + p.xAdvance * scale;
       }
       x += p.xAdvance * scale;
     }
     show(glyphs.length);
+    return ops;
   }
 }
 
