@@ -7,7 +7,8 @@ import type { Word } from './words.ts';
 /**
  * Knuth–Plass line breaks kept from one build to the next. A paragraph's breaks depend only on its
  * words as measured (text, face, size, advance widths, which words may break inside), the word
- * space and the line widths, so they are keyed by a hash of exactly those: a paragraph an edit did
+ * space and the line widths, so they are keyed by a hash of those (a width through the text, face
+ * and size it is measured from, under the fonts `version` holds): a paragraph an edit did
  * not touch is not broken again, and an edited one has a new key (no stale entry can be hit). The
  * code and the fonts are in `version` (the PDF stage's fingerprint and the edition's style): a new
  * Recto or another look starts the file afresh. Only the breaks are kept, not the lines: the words
@@ -94,9 +95,12 @@ export function useBreakCache(cache: BreakCache | undefined): void {
 export const breakCache = (): BreakCache | undefined => current;
 
 /**
- * The key of a run of words as the breaker sees it: every fragment's face, size, rise, width and
- * text, whether the word can break inside (one plain fragment, no note), the space, the measure
- * and the widths of the first lines. Unit and record separators keep fields from running together.
+ * The key of a run of words as the breaker sees it: every fragment's face, size, rise and text,
+ * whether the word can break inside (one plain fragment, no note), the space, the measure and the
+ * widths of the first lines. Unit and record separators keep fields from running together. A
+ * fragment's advance width is not written: it is a function of its text, face and size under the
+ * fonts and the code, which `version` holds (writing a width out as decimal digits, a million
+ * times a book, was most of the key's cost).
  */
 export function runKey(
   list: Word[],
@@ -109,7 +113,7 @@ export function runKey(
   for (const w of list) {
     let s = w.notes.length ? 'n' : 'w';
     for (const f of w.fragments)
-      s += `\u001f${f.face}\u001f${f.size}\u001f${f.rise}\u001f${f.width}\u001f${f.pageref ? 'p' : ''}${f.text}`;
+      s += `\u001f${f.face}\u001f${f.size}\u001f${f.rise}\u001f${f.pageref ? 'p' : ''}${f.text}`;
     parts.push(s);
   }
   return createHash('sha256').update(parts.join('\u001e')).digest('base64url');
