@@ -4,6 +4,7 @@ import { dirname, join } from 'node:path';
 import type * as HarfBuzz from 'harfbuzzjs';
 import type { PdfStyle } from './style.ts';
 import { unwrapWoff } from './woff.ts';
+import type { MeasuredBreak } from './word-breaks.ts';
 
 /**
  * The fonts of the print edition (EB Garamond, OFL, from the @fontsource npm package: `npm install`
@@ -70,6 +71,8 @@ export interface MeasuredRun {
   text: string;
   face: FontFace;
   em: number;
+  /** Its break points as the line breaker measured them (optimal-breaks.ts), once asked for. */
+  breaks?: MeasuredBreak[];
 }
 
 /** Distinct texts a style's measured runs are kept for (the 1958–60 volume has about 60,000). */

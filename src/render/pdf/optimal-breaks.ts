@@ -1,7 +1,7 @@
 import { type BreakPlan, breakCache, runKey } from './break-cache.ts';
 import type { FontFace, FontSet, Glyph, GlyphPlacement, Shaped } from './fonts.ts';
 import { INFINITE_PENALTY, type KpLine, KpList, knuthPlass } from './knuth-plass.ts';
-import { HYPHEN_PENALTY, type WordBreak, wordBreaks } from './word-breaks.ts';
+import { HYPHEN_PENALTY, type MeasuredBreak, type WordBreak, wordBreaks } from './word-breaks.ts';
 import { type Fragment, piece, soleFragment, type Word } from './words.ts';
 
 /**
@@ -62,13 +62,13 @@ const PASSES: { hyphenate: boolean; tolerance: number; emergency: number; overfu
   { hyphenate: true, tolerance: INFINITE_PENALTY, emergency: 3, overfull: true },
 ];
 
-const isDots = (word: Word): boolean =>
-  word.fragments.length === 1 && /^\.+$/.test(word.fragments[0]?.text ?? '');
+/** A word of dots only (`.`, `...`): the char test first, most words failing it. */
+const isDots = (word: Word): boolean => {
+  const text = word.fragments.length === 1 ? (word.fragments[0] as Fragment).text : '';
+  return text.charCodeAt(0) === 46 && /^\.+$/.test(text);
+};
 
-/** A break point with the widths of the head before it and of a hyphen, at a type size of 1. */
-type MeasuredBreak = WordBreak & { prefix: number; hyphenWidth: number };
 const NO_BREAKS: MeasuredBreak[] = [];
-const measured = new Map<FontFace, Map<string, MeasuredBreak[]>>();
 
 /**
  * The width (at a type size of 1) of a word's first `at` characters, read off the word as shaped
@@ -94,23 +94,19 @@ const measure1 = (f: Fragment, breaks: WordBreak[], fonts: FontSet): MeasuredBre
 };
 
 /**
- * A word's break points, measured once per face (words recur: a volume has far fewer distinct
- * words than words). Each part's width is the difference of its prefixes' widths, so the parts
+ * A word's break points, measured once per face and text (words recur: a volume has far fewer
+ * distinct words than words) and kept on the run the word was measured as (FontSet.measuredFaces):
+ * no lookup of their own. Each part's width is the difference of its prefixes' widths, so the parts
  * add up to the word as drawn whole (kerning and ligatures across a break point included).
  */
 function measuredBreaks(f: Fragment, long: boolean, fonts: FontSet): MeasuredBreak[] {
   if (long) return measure1(f, wordBreaks(f.text, true, true), fonts); // rare: not kept
-  let byText = measured.get(f.face);
-  if (!byText) {
-    byText = new Map();
-    measured.set(f.face, byText);
-  }
-  let list = byText.get(f.text);
-  if (!list) {
-    list = measure1(f, wordBreaks(f.text, true, false), fonts);
-    byText.set(f.text, list);
-  }
-  return list;
+  const run = f.measured;
+  // (a fragment made otherwise, or a part of a word, which carries its whole word's run: measured anew)
+  if (!run || run.text !== f.text || run.face !== f.face)
+    return measure1(f, wordBreaks(f.text, true, false), fonts);
+  run.breaks ??= measure1(f, wordBreaks(f.text, true, false), fonts);
+  return run.breaks;
 }
 
 // The list and its sources, refilled for each paragraph (a thread breaks one paragraph at a time).

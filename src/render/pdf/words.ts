@@ -1,5 +1,5 @@
 import type { Item } from './blocks.ts';
-import type { FontFace, FontSet, FontStyle } from './fonts.ts';
+import type { FontFace, FontSet, FontStyle, MeasuredRun } from './fonts.ts';
 
 /**
  * Words as the line layout measures them: each a run of text between spaces, in fragments of one
@@ -16,6 +16,8 @@ export interface Fragment {
   pageref?: { target: string; style: FontStyle }; // a slot for ` (p. N)`, N the page of target, drawn once the pages are known
   uri?: string; // part of a URL link
   ref?: string; // ` (p. N)` set as text (its target on an earlier page): a link to the target
+  /** The run it was measured as (its break points are kept on it); a part of a word keeps its whole word's, which the breaker tells by its text. */
+  measured?: MeasuredRun;
 }
 
 /** Cross-references to pages: which ids can be resolved, and the page of those already laid out. */
@@ -44,7 +46,7 @@ function fragments(
   uri?: string,
 ): Fragment[] {
   return fonts.measuredFaces(text, style).map((r) => {
-    const f: Fragment = { text: r.text, face: r.face, size, rise, width: r.em * size };
+    const f: Fragment = { text: r.text, face: r.face, size, rise, width: r.em * size, measured: r };
     if (uri) f.uri = uri;
     return f;
   });
