@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeIfChanged } from '../../fs/write-if-changed.ts';
-import type { Word } from './words.ts';
+import type { Fragment, Word } from './words.ts';
 
 /**
  * Knuth–Plass line breaks kept from one build to the next. A paragraph's breaks depend only on its
@@ -97,7 +97,10 @@ export const breakCache = (): BreakCache | undefined => current;
 /**
  * The key of a run of words as the breaker sees it: every fragment's face, size, rise and text,
  * whether the word can break inside (one plain fragment, no note), the space, the measure and the
- * widths of the first lines. Unit and record separators keep fields from running together. A
+ * widths of the first lines. Unit and record separators keep fields from running together; a
+ * fragment set like the one before it (face, size and rise: most of a paragraph) writes U+001D
+ * for the three, and a page-number slot is marked U+001C (none of these controls can be in XML
+ * text, so the key reads back one way: the `p` that marked a slot before could be a word). A
  * fragment's advance width is not written: it is a function of its text, face and size under the
  * fonts and the code, which `version` holds (writing a width out as decimal digits, a million
  * times a book, was most of the key's cost).
@@ -109,12 +112,16 @@ export function runKey(
   width: (line: number) => number,
   measure: number,
 ): string {
-  const parts: string[] = [`${space}\u001f${size}\u001f${width(0)}\u001f${width(1)}\u001f${measure}`];
+  let key = `${space}\u001f${size}\u001f${width(0)}\u001f${width(1)}\u001f${measure}`;
+  let last: Fragment | undefined;
   for (const w of list) {
-    let s = w.notes.length ? 'n' : 'w';
-    for (const f of w.fragments)
-      s += `\u001f${f.face}\u001f${f.size}\u001f${f.rise}\u001f${f.pageref ? 'p' : ''}${f.text}`;
-    parts.push(s);
+    key += w.notes.length ? '\u001en' : '\u001ew';
+    for (const f of w.fragments) {
+      const same = last !== undefined && f.face === last.face && f.size === last.size && f.rise === last.rise;
+      key += same ? '\u001f\u001d' : `\u001f${f.face}\u001f${f.size}\u001f${f.rise}\u001f`;
+      key += f.pageref ? `\u001c${f.text}` : f.text; // (a page-number slot: its width is not its text's)
+      last = f;
+    }
   }
-  return createHash('sha256').update(parts.join('\u001e')).digest('base64url');
+  return createHash('sha256').update(key).digest('base64url');
 }
