@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { INFINITE_PENALTY, type KpItem, knuthPlass } from '../src/render/pdf/knuth-plass.ts';
+import {
+  badness,
+  INFINITE_PENALTY,
+  type KpItem,
+  KpList,
+  knuthPlass,
+  ratioLimit,
+} from '../src/render/pdf/knuth-plass.ts';
 import { wordBreaks } from '../src/render/pdf/word-breaks.ts';
 
 /**
@@ -109,6 +116,37 @@ describe('Knuth–Plass line breaking', () => {
     const items = paragraph([8, [4, 4], 8]);
     const lines = knuthPlass(items, { lineWidth: () => 14, tolerance: INFINITE_PENALTY }) ?? [];
     expect(widths(items, lines)).toEqual([14, 13]);
+  });
+
+  it('passes over only lines whose badness is over the tolerance without computing it', () => {
+    // A line is skipped when its ratio passes the limit: each of those must fail badness() too,
+    // and the limit must not be so wide that it skips nothing (a hair above the exact bound).
+    for (const tolerance of [0, 1, 99, 100, 199, 200, 1234, 9999]) {
+      const limit = ratioLimit(tolerance);
+      for (const r of [limit * (1 + 1e-12), limit * 1.001, limit * 2, 100])
+        for (const ratio of [r, -r]) expect(badness(ratio)).toBeGreaterThan(tolerance);
+      expect(limit).toBeLessThan(Math.cbrt((tolerance + 1.5) / 100));
+    }
+    expect(ratioLimit(INFINITE_PENALTY)).toBe(Number.POSITIVE_INFINITY);
+  });
+
+  it('breaks a paragraph longer than its columns first hold, every item kept as it was given', () => {
+    // 400 words, some hyphenable: more items than the columns' first size, so they grow
+    const items = paragraph(Array.from({ length: 400 }, (_, k) => (k % 7 ? 3 + (k % 3) : [3, 3])));
+    const list = KpList.of(items);
+    expect(list.length).toBe(items.length);
+    const options = { lineWidth: () => 40, tolerance: 200 };
+    const lines = knuthPlass(list, options) ?? [];
+    expect(lines.length).toBeGreaterThan(30);
+    // what the columns hold after growing is what the items say
+    items.forEach((it, k) => {
+      expect(list.width[k]).toBe(it.width);
+      expect(list.isBox(k)).toBe(it.type === 'box');
+      if (it.type === 'glue') expect([list.stretch[k], list.shrink[k]]).toEqual([it.stretch, it.shrink]);
+      if (it.type === 'penalty')
+        expect([list.penalty[k], list.flagged[k]]).toEqual([it.penalty, it.flagged ? 1 : 0]);
+    });
+    for (const w of widths(items, lines).slice(0, -1)) expect(Math.abs(w - 40)).toBeLessThanOrEqual(12);
   });
 });
 

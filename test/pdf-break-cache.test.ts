@@ -2,10 +2,11 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Item } from '../src/render/pdf/blocks.ts';
-import { BreakCache, useBreakCache } from '../src/render/pdf/break-cache.ts';
+import { BreakCache, runKey, useBreakCache } from '../src/render/pdf/break-cache.ts';
 import { FontSet } from '../src/render/pdf/fonts.ts';
 import { breakLines, type Line } from '../src/render/pdf/lines.ts';
 import { loadPdfStyle } from '../src/render/pdf/style.ts';
+import type { Fragment, Word } from '../src/render/pdf/words.ts';
 import { tempDir } from './support/run.ts';
 
 /**
@@ -93,5 +94,43 @@ describe('the PDF line-break cache', () => {
     const broken = BreakCache.open(dir, 'v1');
     expect(lay(f, broken)).toEqual(fresh);
     expect(broken.hits).toBe(0);
+  });
+
+  it('keys apart runs that would break apart: text, face, size, rise, fragments, notes, page slots', () => {
+    // (a fragment's width is not in the key: it follows from its text, face and size)
+    const frag = (text: string, more: Partial<Fragment> = {}): Fragment => ({
+      text,
+      face: 'regular',
+      size: 11,
+      rise: 0,
+      width: text.length * 5,
+      ...more,
+    });
+    const word = (fragments: Fragment[], notes = 0): Word => ({
+      fragments,
+      width: fragments.reduce((n, x) => n + x.width, 0),
+      notes: Array.from({ length: notes }, () => ({ label: '1', items: [] })),
+      pages: [],
+      anchors: [],
+    });
+    const key = (...words: Word[]): string => runKey(words, 3, 11, () => 300, 300);
+    const base = key(word([frag('Berlin')]), word([frag('crisis')]));
+    expect(key(word([frag('Berlin')]), word([frag('crisis')]))).toBe(base);
+    const others = [
+      key(word([frag('Berlin')]), word([frag('crises')])),
+      key(word([frag('Berlin')]), word([frag('crisis', { face: 'italic' })])),
+      key(word([frag('Berlin', { face: 'italic' })]), word([frag('crisis')])),
+      key(word([frag('Berlin')]), word([frag('crisis', { size: 10 })])),
+      key(word([frag('Berlin')]), word([frag('crisis', { rise: 4 })])),
+      key(word([frag('Berlin')]), word([frag('cri'), frag('sis')])),
+      key(word([frag('Berlin'), frag('crisis')])),
+      key(word([frag('Berlin')]), word([frag('crisis')], 1)),
+      runKey([word([frag('Berlin')]), word([frag('crisis')])], 3, 11, (n) => (n ? 300 : 289), 300),
+    ];
+    for (const k of others) expect(k).not.toBe(base);
+    expect(new Set(others).size).toBe(others.length);
+    // a page-number slot (no text, the width of `(p. 0000)`) is not the word `p`
+    const slot = frag('', { pageref: { target: 'd1', style: 'regular' }, width: 40 });
+    expect(key(word([frag('see')]), word([slot]))).not.toBe(key(word([frag('see')]), word([frag('p')])));
   });
 });

@@ -2,12 +2,13 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeIfChanged } from '../../fs/write-if-changed.ts';
-import type { Word } from './words.ts';
+import type { Fragment, Word } from './words.ts';
 
 /**
  * Knuth–Plass line breaks kept from one build to the next. A paragraph's breaks depend only on its
  * words as measured (text, face, size, advance widths, which words may break inside), the word
- * space and the line widths, so they are keyed by a hash of exactly those: a paragraph an edit did
+ * space and the line widths, so they are keyed by a hash of those (a width through the text, face
+ * and size it is measured from, under the fonts `version` holds): a paragraph an edit did
  * not touch is not broken again, and an edited one has a new key (no stale entry can be hit). The
  * code and the fonts are in `version` (the PDF stage's fingerprint and the edition's style): a new
  * Recto or another look starts the file afresh. Only the breaks are kept, not the lines: the words
@@ -94,9 +95,15 @@ export function useBreakCache(cache: BreakCache | undefined): void {
 export const breakCache = (): BreakCache | undefined => current;
 
 /**
- * The key of a run of words as the breaker sees it: every fragment's face, size, rise, width and
- * text, whether the word can break inside (one plain fragment, no note), the space, the measure
- * and the widths of the first lines. Unit and record separators keep fields from running together.
+ * The key of a run of words as the breaker sees it: every fragment's face, size, rise and text,
+ * whether the word can break inside (one plain fragment, no note), the space, the measure and the
+ * widths of the first lines. Unit and record separators keep fields from running together; a
+ * fragment set like the one before it (face, size and rise: most of a paragraph) writes U+001D
+ * for the three, and a page-number slot is marked U+001C (none of these controls can be in XML
+ * text, so the key reads back one way: the `p` that marked a slot before could be a word). A
+ * fragment's advance width is not written: it is a function of its text, face and size under the
+ * fonts and the code, which `version` holds (writing a width out as decimal digits, a million
+ * times a book, was most of the key's cost).
  */
 export function runKey(
   list: Word[],
@@ -105,12 +112,16 @@ export function runKey(
   width: (line: number) => number,
   measure: number,
 ): string {
-  const parts: string[] = [`${space}\u001f${size}\u001f${width(0)}\u001f${width(1)}\u001f${measure}`];
+  let key = `${space}\u001f${size}\u001f${width(0)}\u001f${width(1)}\u001f${measure}`;
+  let last: Fragment | undefined;
   for (const w of list) {
-    let s = w.notes.length ? 'n' : 'w';
-    for (const f of w.fragments)
-      s += `\u001f${f.face}\u001f${f.size}\u001f${f.rise}\u001f${f.width}\u001f${f.pageref ? 'p' : ''}${f.text}`;
-    parts.push(s);
+    key += w.notes.length ? '\u001en' : '\u001ew';
+    for (const f of w.fragments) {
+      const same = last !== undefined && f.face === last.face && f.size === last.size && f.rise === last.rise;
+      key += same ? '\u001f\u001d' : `\u001f${f.face}\u001f${f.size}\u001f${f.rise}\u001f`;
+      key += f.pageref ? `\u001c${f.text}` : f.text; // (a page-number slot: its width is not its text's)
+      last = f;
+    }
   }
-  return createHash('sha256').update(parts.join('\u001e')).digest('base64url');
+  return createHash('sha256').update(key).digest('base64url');
 }

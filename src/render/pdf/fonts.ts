@@ -4,6 +4,7 @@ import { dirname, join } from 'node:path';
 import type * as HarfBuzz from 'harfbuzzjs';
 import type { PdfStyle } from './style.ts';
 import { unwrapWoff } from './woff.ts';
+import type { MeasuredBreak } from './word-breaks.ts';
 
 /**
  * The fonts of the print edition (EB Garamond, OFL, from the @fontsource npm package: `npm install`
@@ -65,6 +66,18 @@ export interface Shaped {
   unitsPerEm: number;
 }
 
+/** A run of text in one face and its advance at a type size of 1 (`FontSet.measuredFaces`). */
+export interface MeasuredRun {
+  text: string;
+  face: FontFace;
+  em: number;
+  /** Its break points as the line breaker measured them (optimal-breaks.ts), once asked for. */
+  breaks?: MeasuredBreak[];
+}
+
+/** Distinct texts a style's measured runs are kept for (the 1958–60 volume has about 60,000). */
+const MAX_MEASURED = 200_000;
+
 /** A face as HarfBuzz shapes it, with its glyphs' nominal advances remembered (each a WebAssembly call). */
 interface Face {
   font: HarfBuzz.Font;
@@ -81,6 +94,7 @@ export class FontSet {
   private readonly fonts = new Map<FontFace, Face>();
   private readonly buffer: HarfBuzz.Buffer; // one, cleared for each run: no allocation per word
   private readonly shapes = new Map<FontFace, Map<string, Shaped>>();
+  private readonly measured = new Map<FontStyle, Map<string, readonly MeasuredRun[]>>();
   private readonly coverage = new Map<FontStyle, Map<number, boolean>>();
   /** Each style's fallback files in order, and the face found for each character outside the main face. */
   private readonly chains: Record<FontStyle, FallbackFile[]>;
@@ -226,6 +240,30 @@ export class FontSet {
     // Slices, not characters added one by one: flat strings the shape cache can hash quickly.
     if (current !== undefined) out.push({ text: replaced ?? text.slice(start), face: current });
     return out;
+  }
+
+  /**
+   * `faces` with each run's advance at a type size of 1 (`width` is that times the size, the same
+   * arithmetic), remembered per style and text: a word of a book is measured by one lookup instead
+   * of a walk over its characters and a lookup per run. (A volume has tens of thousands of distinct
+   * words; past MAX_MEASURED the table starts again rather than grow without end.)
+   */
+  measuredFaces(text: string, style: FontStyle): readonly MeasuredRun[] {
+    let known = this.measured.get(style);
+    if (!known) {
+      known = new Map();
+      this.measured.set(style, known);
+    }
+    let runs = known.get(text);
+    if (!runs) {
+      runs = this.faces(text, style).map((r) => {
+        const shaped = this.shape(r.text, r.face);
+        return { text: r.text, face: r.face, em: shaped.advance / shaped.unitsPerEm };
+      });
+      if (known.size >= MAX_MEASURED) known.clear();
+      known.set(text, runs);
+    }
+    return runs;
   }
 
   /** The width of text in a style, set in the faces that have its characters. */

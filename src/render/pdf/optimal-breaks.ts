@@ -1,7 +1,7 @@
 import { type BreakPlan, breakCache, runKey } from './break-cache.ts';
 import type { FontFace, FontSet, Glyph, GlyphPlacement, Shaped } from './fonts.ts';
-import { INFINITE_PENALTY, type KpItem, type KpLine, knuthPlass } from './knuth-plass.ts';
-import { HYPHEN_PENALTY, type WordBreak, wordBreaks } from './word-breaks.ts';
+import { INFINITE_PENALTY, type KpLine, KpList, knuthPlass } from './knuth-plass.ts';
+import { HYPHEN_PENALTY, type MeasuredBreak, type WordBreak, wordBreaks } from './word-breaks.ts';
 import { type Fragment, piece, soleFragment, type Word } from './words.ts';
 
 /**
@@ -11,12 +11,43 @@ import { type Fragment, piece, soleFragment, type Word } from './words.ts';
  * back its words, or the parts of those a break cut.
  */
 
-/** What a box or a penalty of the Knuth–Plass list stands for: which word, and which part of it. */
-interface Source {
-  word: number;
-  from: number; // offsets in the word's text (a box), or the break at `from` (a penalty)
-  to: number;
-  hyphen: boolean;
+/**
+ * What each item of the Knuth–Plass list stands for, in columns beside it: which word (-1: glue, or a
+ * penalty of no word), and which part of it — offsets in the word's text for a box (`to` -1: the
+ * whole word, which has no break points), the break at `from` = `to` for a penalty, and whether that
+ * break adds a hyphen. Reused from one paragraph to the next, as the list is.
+ */
+class Sources {
+  word = new Int32Array(256);
+  from = new Int32Array(256);
+  to = new Int32Array(256);
+  hyphen = new Uint8Array(256);
+
+  /** Records item `k`'s source (the columns grow with the list). */
+  set(k: number, word: number, from: number, to: number, hyphen: boolean): void {
+    if (k >= this.word.length) this.grow(k + 1);
+    this.word[k] = word;
+    this.from[k] = from;
+    this.to[k] = to;
+    this.hyphen[k] = hyphen ? 1 : 0;
+  }
+
+  none(k: number): void {
+    this.set(k, -1, 0, 0, false);
+  }
+
+  private grow(least: number): void {
+    let size = this.word.length * 2;
+    while (size < least) size *= 2;
+    const wider = <T extends Int32Array | Uint8Array>(a: T, made: T): T => {
+      made.set(a);
+      return made;
+    };
+    this.word = wider(this.word, new Int32Array(size));
+    this.from = wider(this.from, new Int32Array(size));
+    this.to = wider(this.to, new Int32Array(size));
+    this.hyphen = wider(this.hyphen, new Uint8Array(size));
+  }
 }
 
 const FILL = 1e6; // the last line's stretch (TeX's \parfillskip: 0pt plus 1fil)
@@ -31,13 +62,13 @@ const PASSES: { hyphenate: boolean; tolerance: number; emergency: number; overfu
   { hyphenate: true, tolerance: INFINITE_PENALTY, emergency: 3, overfull: true },
 ];
 
-const isDots = (word: Word): boolean =>
-  word.fragments.length === 1 && /^\.+$/.test(word.fragments[0]?.text ?? '');
+/** A word of dots only (`.`, `...`): the char test first, most words failing it. */
+const isDots = (word: Word): boolean => {
+  const text = word.fragments.length === 1 ? (word.fragments[0] as Fragment).text : '';
+  return text.charCodeAt(0) === 46 && /^\.+$/.test(text);
+};
 
-/** A break point with the widths of the head before it and of a hyphen, at a type size of 1. */
-type MeasuredBreak = WordBreak & { prefix: number; hyphenWidth: number };
 const NO_BREAKS: MeasuredBreak[] = [];
-const measured = new Map<FontFace, Map<string, MeasuredBreak[]>>();
 
 /**
  * The width (at a type size of 1) of a word's first `at` characters, read off the word as shaped
@@ -63,86 +94,82 @@ const measure1 = (f: Fragment, breaks: WordBreak[], fonts: FontSet): MeasuredBre
 };
 
 /**
- * A word's break points, measured once per face (words recur: a volume has far fewer distinct
- * words than words). Each part's width is the difference of its prefixes' widths, so the parts
+ * A word's break points, measured once per face and text (words recur: a volume has far fewer
+ * distinct words than words) and kept on the run the word was measured as (FontSet.measuredFaces):
+ * no lookup of their own. Each part's width is the difference of its prefixes' widths, so the parts
  * add up to the word as drawn whole (kerning and ligatures across a break point included).
  */
 function measuredBreaks(f: Fragment, long: boolean, fonts: FontSet): MeasuredBreak[] {
   if (long) return measure1(f, wordBreaks(f.text, true, true), fonts); // rare: not kept
-  let byText = measured.get(f.face);
-  if (!byText) {
-    byText = new Map();
-    measured.set(f.face, byText);
-  }
-  let list = byText.get(f.text);
-  if (!list) {
-    list = measure1(f, wordBreaks(f.text, true, false), fonts);
-    byText.set(f.text, list);
-  }
-  return list;
+  const run = f.measured;
+  // (a fragment made otherwise, or a part of a word, which carries its whole word's run: measured anew)
+  if (!run || run.text !== f.text || run.face !== f.face)
+    return measure1(f, wordBreaks(f.text, true, false), fonts);
+  run.breaks ??= measure1(f, wordBreaks(f.text, true, false), fonts);
+  return run.breaks;
 }
 
-/** A run of words between forced breaks, as boxes, glue and penalties; each box and penalty knows its source. */
-function kpItems(
-  list: Word[],
-  space: number,
-  measure: number,
-  fonts: FontSet,
-): { items: KpItem[]; sources: (Source | null)[]; hyphens: { penalty: number }[] } {
-  const items: KpItem[] = [];
-  const hyphens: { penalty: number }[] = []; // the penalties of the breaks that add a hyphen
-  const sources: (Source | null)[] = [];
-  const push = (item: KpItem, source: Source | null): void => {
-    items.push(item);
-    sources.push(source);
-  };
-  list.forEach((word, k) => {
+// The list and its sources, refilled for each paragraph (a thread breaks one paragraph at a time).
+const ITEMS = new KpList();
+const SOURCES = new Sources();
+const HYPHENS: number[] = []; // the penalties of the breaks that add a hyphen
+
+/** A run of words between forced breaks, as boxes, glue and penalties (in ITEMS); each box and penalty knows its source. */
+function kpItems(list: Word[], space: number, measure: number, fonts: FontSet): void {
+  ITEMS.clear();
+  HYPHENS.length = 0;
+  for (let k = 0; k < list.length; k++) {
+    const word = list[k] as Word;
     // The dots of an ellipsis spaced out (`etc. . . .`) stay on the line of the word before them.
-    if (k > 0 && isDots(word))
-      push({ type: 'penalty', width: 0, penalty: INFINITE_PENALTY, flagged: false }, null);
-    if (k > 0) push({ type: 'glue', width: space, stretch: space * STRETCH, shrink: space * SHRINK }, null);
+    if (k > 0 && isDots(word)) SOURCES.none(ITEMS.penaltyItem(0, INFINITE_PENALTY, false));
+    if (k > 0) SOURCES.none(ITEMS.glue(space, space * STRETCH, space * SHRINK));
     const f = soleFragment(word);
     const breaks = f ? measuredBreaks(f, word.width > measure, fonts) : NO_BREAKS;
     if (!f || breaks.length === 0) {
-      push({ type: 'box', width: word.width }, { word: k, from: 0, to: -1, hyphen: false });
-      return;
+      SOURCES.set(ITEMS.box(word.width), k, 0, -1, false);
+      continue;
     }
     let from = 0;
     let before = 0;
     for (const b of breaks) {
       const upto = b.prefix * f.size;
-      push({ type: 'box', width: upto - before }, { word: k, from, to: b.at, hyphen: false });
+      SOURCES.set(ITEMS.box(upto - before), k, from, b.at, false);
       const hyphenWidth = b.hyphen ? b.hyphenWidth * f.size : 0;
-      const penalty: KpItem = { type: 'penalty', width: hyphenWidth, penalty: b.penalty, flagged: b.flagged };
-      push(penalty, { word: k, from: b.at, to: b.at, hyphen: b.hyphen });
-      if (b.hyphen) hyphens.push(penalty);
+      const at = ITEMS.penaltyItem(hyphenWidth, b.penalty, b.flagged);
+      SOURCES.set(at, k, b.at, b.at, b.hyphen);
+      if (b.hyphen) HYPHENS.push(at);
       from = b.at;
       before = upto;
     }
-    push({ type: 'box', width: word.width - before }, { word: k, from, to: f.text.length, hyphen: false });
-  });
-  push({ type: 'glue', width: 0, stretch: FILL, shrink: 0 }, null);
-  push({ type: 'penalty', width: 0, penalty: -INFINITE_PENALTY, flagged: false }, null);
-  return { items, sources, hyphens };
+    SOURCES.set(ITEMS.box(word.width - before), k, from, f.text.length, false);
+  }
+  SOURCES.none(ITEMS.glue(0, FILL, 0));
+  SOURCES.none(ITEMS.penaltyItem(0, -INFINITE_PENALTY, false));
 }
 
 /**
  * Where a Knuth–Plass line begins and ends in the run (break-cache.ts's five numbers): a line's
  * middle words are always whole, only its first and last can be parts of words.
  */
-function linePlan(line: KpLine, sources: (Source | null)[]): BreakPlan {
-  let first: Source | undefined;
-  let last: Source | undefined;
+function linePlan(line: KpLine, sources: Sources): BreakPlan {
+  const { word, from, to, hyphen } = sources;
+  let first = -1; // the first and last items of the line that hold text
+  let last = -1;
   for (let k = line.start; k < line.end; k++) {
-    const s = sources[k];
-    if (!s || s.from === s.to) continue; // glue, or a break not taken
-    if (!first) first = s;
-    last = s;
+    if ((word[k] as number) < 0 || from[k] === to[k]) continue; // glue, or a break not taken
+    if (first < 0) first = k;
+    last = k;
   }
-  const end = sources[line.end];
-  const hyphen = end !== null && end !== undefined && end.from === end.to && end.hyphen;
-  if (!first || !last) return [-1, 0, -1, -1, 0]; // (a line of nothing: kept as such)
-  return [first.word, first.from, last.word, last.to, hyphen ? 1 : 0];
+  const e = line.end;
+  const hyphenAtEnd = (word[e] as number) >= 0 && from[e] === to[e] && hyphen[e] === 1;
+  if (first < 0) return [-1, 0, -1, -1, 0]; // (a line of nothing: kept as such)
+  return [
+    word[first] as number,
+    from[first] as number,
+    word[last] as number,
+    to[last] as number,
+    hyphenAtEnd ? 1 : 0,
+  ];
 }
 
 /** A line's words from its plan: whole words, or the parts a break cut. */
@@ -189,18 +216,18 @@ export function optimalBreaks(
   const key = cache ? runKey(list, space, size, width, measure) : '';
   const kept = cache?.get(key);
   if (kept) return planLines(list, kept, fonts);
-  const { items, sources, hyphens } = kpItems(list, space, measure, fonts);
+  kpItems(list, space, measure, fonts);
   for (const pass of PASSES) {
     // a pass without hyphenation makes the hyphen breaks no breaks (a penalty of 10000)
-    for (const h of hyphens) h.penalty = pass.hyphenate ? HYPHEN_PENALTY : INFINITE_PENALTY;
-    const lines = knuthPlass(items, {
+    for (const h of HYPHENS) ITEMS.penalty[h] = pass.hyphenate ? HYPHEN_PENALTY : INFINITE_PENALTY;
+    const lines = knuthPlass(ITEMS, {
       lineWidth: width,
       tolerance: pass.tolerance,
       emergencyStretch: pass.emergency * size,
       allowOverfull: pass.overfull,
     });
     if (lines) {
-      const plan = lines.flatMap((l) => linePlan(l, sources));
+      const plan = lines.flatMap((l) => linePlan(l, SOURCES));
       cache?.set(key, plan);
       return planLines(list, plan, fonts);
     }

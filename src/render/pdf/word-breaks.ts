@@ -18,6 +18,9 @@ export interface WordBreak {
   penalty: number;
 }
 
+/** A break point with the widths of the head before it and of a hyphen, at a type size of 1 (optimal-breaks.ts). */
+export type MeasuredBreak = WordBreak & { prefix: number; hyphenWidth: number };
+
 export const HYPHEN_PENALTY = 50; // TeX's \hyphenpenalty
 export const EXPLICIT_PENALTY = 50; // \exhyphenpenalty
 const URL_PENALTY = 20;

@@ -1,5 +1,5 @@
 import type { Item } from './blocks.ts';
-import type { FontFace, FontSet, FontStyle } from './fonts.ts';
+import type { FontFace, FontSet, FontStyle, MeasuredRun } from './fonts.ts';
 
 /**
  * Words as the line layout measures them: each a run of text between spaces, in fragments of one
@@ -16,6 +16,8 @@ export interface Fragment {
   pageref?: { target: string; style: FontStyle }; // a slot for ` (p. N)`, N the page of target, drawn once the pages are known
   uri?: string; // part of a URL link
   ref?: string; // ` (p. N)` set as text (its target on an earlier page): a link to the target
+  /** The run it was measured as (its break points are kept on it); a part of a word keeps its whole word's, which the breaker tells by its text. */
+  measured?: MeasuredRun;
 }
 
 /** Cross-references to pages: which ids can be resolved, and the page of those already laid out. */
@@ -43,11 +45,28 @@ function fragments(
   fonts: FontSet,
   uri?: string,
 ): Fragment[] {
-  return fonts.faces(text, style).map((r) => {
-    const f: Fragment = { text: r.text, face: r.face, size, rise, width: fonts.width(r.text, r.face, size) };
+  return fonts.measuredFaces(text, style).map((r) => {
+    const f: Fragment = { text: r.text, face: r.face, size, rise, width: r.em * size, measured: r };
     if (uri) f.uri = uri;
     return f;
   });
+}
+
+/** Whether a UTF-16 unit is white space as a regular expression's `\s` has it (every one is in the BMP). */
+function isSpace(c: number): boolean {
+  if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+  if (c < 0xa0) return false;
+  return (
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
 }
 
 /** Items → words (runs between spaces), with notes and page breaks attached where they fall. */
@@ -142,17 +161,20 @@ export function words(items: Item[], size: number, fonts: FontSet, refs?: PageRe
       if (item.id) w.anchors.push(item.id);
       continue;
     }
+    // The runs between white space, read off the text in one pass (no regular expression, no
+    // array of parts): white space ends the word, each run adds to the current one.
     const scale = item.scale ?? 1;
-    const parts = item.text.split(/(\s+)/);
-    for (const part of parts) {
-      if (part === '') continue;
-      if (/^\s+$/.test(part)) {
-        cur = null;
-        continue;
+    const text = item.text;
+    let start = 0;
+    for (let k = 0; k <= text.length; k++) {
+      if (k < text.length && !isSpace(text.charCodeAt(k))) continue;
+      if (k > start) {
+        const made = fragments(text.slice(start, k), item.style, size * scale, 0, fonts, item.uri);
+        if (item.ref) for (const f of made) f.ref = item.ref;
+        add(made);
       }
-      const made = fragments(part, item.style, size * scale, 0, fonts, item.uri);
-      if (item.ref) for (const f of made) f.ref = item.ref;
-      add(made);
+      if (k < text.length) cur = null;
+      start = k + 1;
     }
   }
   if (pendingPages.length) {
