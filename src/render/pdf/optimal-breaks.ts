@@ -1,5 +1,5 @@
 import { type BreakPlan, breakCache, runKey } from './break-cache.ts';
-import type { FontFace, FontSet, Glyph, GlyphPlacement, Shaped } from './fonts.ts';
+import type { FontSet, Glyph, GlyphPlacement, Shaped } from './fonts.ts';
 import { INFINITE_PENALTY, type KpLine, KpList, knuthPlass } from './knuth-plass.ts';
 import { HYPHEN_PENALTY, type MeasuredBreak, type WordBreak, wordBreaks } from './word-breaks.ts';
 import { type Fragment, piece, soleFragment, type Word } from './words.ts';
