@@ -1,10 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import type { FontFace } from './fonts.ts';
-
 /** A fallback font file: its face name, path and the unicode-range its package's CSS gives it. */
 export interface FallbackFile {
-  face: FontFace;
+  face: string; // its face name (fonts.ts's FontFace): the file's name without `.woff`
   path: string;
   ranges: [number, number][];
 }
