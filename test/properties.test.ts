@@ -93,7 +93,9 @@ describe('hostile sources (fast-check)', () => {
         sampled.push(path);
         k++;
       }),
-      { numRuns: runs, seed },
+      // cases a random seed once found, tried on every run: an indented dash list's marker
+      // (seed 1631895754: `- ` after a vertical tab was printed twice and the tab lost)
+      { numRuns: runs, seed, examples: [['\u000b - item\n- a note↩ [Page 225]']] },
     );
     console.log(
       `fuzz: ${k} hostile sources normalized: all well-formed, all round-tripped, all HTML pages clean; ${sampled.length} validated with jing`,

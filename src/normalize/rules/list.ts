@@ -31,8 +31,12 @@ export const isListLabel = (text: string): boolean => LIST_LABELS.test(text.trim
 export const listTypeForLabel = (text: string): string =>
   text.trim().toLowerCase().replace(/\s+/g, '-').replace(/s$/, '');
 
+/** Each line's item: a dash list's after its `- `, which may stand after an indent. */
 const itemsOf = (run: Line[], rend: ListRend) =>
-  run.map((l) => spanOf(l, rend === 'dash' && l.text.startsWith('- ') ? 2 : 0));
+  run.map((l) => {
+    const lead = l.text.length - l.text.trimStart().length;
+    return spanOf(l, rend === 'dash' && l.text.startsWith('- ', lead) ? lead + 2 : 0);
+  });
 
 /** A run of list items. */
 export const list: BlockRule = {
