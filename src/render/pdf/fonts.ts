@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type * as HarfBuzz from 'harfbuzzjs';
+import { glyphTexts } from './cluster-text.ts';
 import { type FallbackFile, fontFaces } from './font-faces.ts';
 import type { PdfStyle } from './style.ts';
 import { unwrapWoff } from './woff.ts';
@@ -297,34 +298,16 @@ export class FontSet {
     const rtl =
       infos.length > 1 &&
       (infos[0] as HarfBuzz.GlyphInfo).cluster > (infos.at(-1) as HarfBuzz.GlyphInfo).cluster;
-    const ends = rtl ? clusterEnds(infos, text.length) : undefined;
-    const given = new Set<number>();
+    const texts = glyphTexts(infos, text, rtl, (cp) => face.font.nominalGlyph(cp));
     for (let k = 0; k < infos.length; k++) {
-      const { codepoint: id, cluster } = infos[k] as HarfBuzz.GlyphInfo;
+      const { codepoint: id } = infos[k] as HarfBuzz.GlyphInfo;
       const p = placed[k] as HarfBuzz.GlyphPosition;
       let nominal = face.advances.get(id);
       if (nominal === undefined) {
         nominal = face.font.glyphHAdvance(id);
         face.advances.set(id, nominal);
       }
-      // The characters a glyph shows (for copying text out of the PDF): its cluster's, given to
-      // the cluster's first glyph (clusters are UTF-16 offsets, rising in left-to-right text).
-      let codePoints: number[];
-      if (ends) {
-        codePoints = given.has(cluster) ? [] : codePointsOf(text.slice(cluster, ends.get(cluster)));
-        given.add(cluster);
-      } else {
-        const previous = k > 0 ? (infos[k - 1] as HarfBuzz.GlyphInfo).cluster : -1;
-        let end = text.length;
-        for (let j = k + 1; j < infos.length; j++) {
-          const c = (infos[j] as HarfBuzz.GlyphInfo).cluster;
-          if (c !== cluster) {
-            end = c;
-            break;
-          }
-        }
-        codePoints = cluster === previous ? [] : codePointsOf(text.slice(cluster, end));
-      }
+      const codePoints = texts[k] as number[];
       glyphs.push(glyphOf(face, id, codePoints, nominal));
       positions.push(placementOf(face, p));
       advance += p.xAdvance;
@@ -357,16 +340,4 @@ function placementOf(face: Face, p: HarfBuzz.GlyphPosition): GlyphPlacement {
     face.placements.set(p.xAdvance, placement);
   }
   return placement;
-}
-
-/** Where each cluster's characters end: at the next cluster up, or the text's end. */
-function clusterEnds(infos: HarfBuzz.GlyphInfo[], length: number): Map<number, number> {
-  const starts = [...new Set(infos.map((i) => i.cluster))].sort((a, b) => a - b);
-  return new Map(starts.map((c, k) => [c, starts[k + 1] ?? length]));
-}
-
-function codePointsOf(text: string): number[] {
-  const out: number[] = [];
-  for (const ch of text) out.push(ch.codePointAt(0) ?? 0);
-  return out;
 }
