@@ -1,9 +1,9 @@
 import { availableParallelism } from 'node:os';
 import { configDefaults, defineConfig } from 'vitest/config';
-import { CORPUS_LANE, UNIT_LANE } from './test/lanes.ts';
+import { CORPUS_LANE, TIMED_LANE, UNIT_LANE } from './test/lanes.ts';
 
 // Three lanes (test/lanes.ts says what goes where): `vitest run` runs them all, the unit lane first,
-// then the integration and corpus lanes together; `vitest run --project unit` runs one of them.
+// then the integration and corpus lanes together, then the timed lane alone; `vitest run --project unit` runs one of them.
 export default defineConfig({
   test: {
     setupFiles: ['test/support/cleanup.ts'],
@@ -31,11 +31,13 @@ export default defineConfig({
         test: {
           name: 'integration',
           include: ['test/**/*.test.ts'],
-          exclude: [...configDefaults.exclude, ...UNIT_LANE, ...CORPUS_LANE],
+          exclude: [...configDefaults.exclude, ...UNIT_LANE, ...CORPUS_LANE, ...TIMED_LANE],
           sequence: { groupOrder: 1 },
         },
       },
       { extends: true, test: { name: 'corpus', include: CORPUS_LANE, sequence: { groupOrder: 1 } } },
+      // after the others have finished: it times pages on the CPU they would share
+      { extends: true, test: { name: 'timed', include: TIMED_LANE, sequence: { groupOrder: 2 } } },
     ],
   },
 });
