@@ -260,7 +260,7 @@ export class TextOps {
         operands = '';
         scaling = tz;
       }
-      if (gap !== 0) operands += ` ${num((-gap * 100_000) / unitsPerEm / scaling)}`;
+      if (Math.abs(gap) > 1e-6) operands += ` ${num((-gap * 100_000) / unitsPerEm / scaling)}`;
       operands += ` <${this.code(font, g)}>`;
       gap = (-g.advanceWidth * scaling) / 100;
     };
@@ -272,7 +272,7 @@ export class TextOps {
           const rlm = this.nominal(face, 0x200f) ?? this.nominal(face, 0x61c);
           if (rlm) show(rlm);
         }
-        const own = this.standIns(face, font, g);
+        const own = this.standIns(face, g);
         if (!own) show(g);
         else {
           // as wide together as the glyph they stand for, so the words around keep their places
@@ -290,26 +290,28 @@ export class TextOps {
       scaling = 100;
     }
     // the pen left at the run's end, where the next word's space is measured from
-    if (gap !== 0) operands += ` ${num((-gap * 1000) / unitsPerEm)}`;
+    if (Math.abs(gap) > 1e-6) operands += ` ${num((-gap * 1000) / unitsPerEm)}`;
     if (operands) ops += `\n[${operands.trimStart()}] TJ`;
     this.texts.set(shaped, ops);
     return ops;
   }
 
   /**
-   * The glyphs that stand in for a glyph in the invisible text when the PDF already maps it to
-   * other characters (a PDF maps a glyph to one text for the whole file, and a contextual form may
-   * stand for several letters: Noto Naskh draws ب ت ث ن ي inside a word as one dotless glyph, the
-   * dots glyphs of their own, so كتب after عليكم came back as كيب): the face's own glyph of each
-   * character, in visual order. None when the glyph may say its own text, or the face lacks one.
+   * The glyphs that stand in for a glyph in the invisible text: none when it is the face's own
+   * glyph of its one character (a letter, a mark), else the face's own glyph of each character,
+   * in visual order. A PDF maps a glyph to one text for the whole file, and a contextual form or
+   * a ligature may stand for other letters elsewhere: Noto Naskh draws ب ت ث ن ي inside a word as
+   * one dotless glyph (the dots are glyphs of their own), and ج ح خ as one, so كتب after عليكم
+   * came back كيب, and محمد after نجم as مجمد. A plain word set on the pen may still take such a
+   * glyph for its own; the invisible text never does, so it cannot take it from the plain word.
    */
-  private standIns(face: FontFace, font: EmbeddedFont, g: Glyph): Glyph[] | undefined {
-    const mapped = font.unicode[font.subset.includeGlyph(g.id)];
-    if (mapped == null || sameText(mapped, g.codePoints)) return undefined;
+  private standIns(face: FontFace, g: Glyph): Glyph[] | undefined {
+    const [cp] = g.codePoints;
+    if (g.codePoints.length === 1 && this.nominal(face, cp as number)?.id === g.id) return undefined;
     const own: Glyph[] = [];
-    for (const cp of g.codePoints) {
-      const n = this.nominal(face, cp);
-      if (!n || n.id === g.id) return undefined;
+    for (const c of g.codePoints) {
+      const n = this.nominal(face, c);
+      if (!n) return undefined; // (the face has no glyph of its own for it: the shaped one says what it can)
       own.push(n);
     }
     return hasRightToLeft(String.fromCodePoint(...g.codePoints)) ? own.reverse() : own;
@@ -394,6 +396,3 @@ export class TextOps {
 }
 
 const offPen = (p: GlyphPlacement): boolean => p.xOffset !== 0 || p.yOffset !== 0;
-
-const sameText = (a: number[], b: number[]): boolean =>
-  a === b || (a.length === b.length && a.every((c, i) => c === b[i]));
