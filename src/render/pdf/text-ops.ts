@@ -40,7 +40,7 @@ export const num = (n: number): string => String(Math.round(n * 1e6) / 1e6);
 export class TextOps {
   private readonly embeddedFonts = new Map<FontFace, EmbeddedFont>();
   private readonly inkFonts = new Map<FontFace, EmbeddedFont>(); // see `displaced`
-  private readonly texts = new Map<Shaped, string>(); // a displaced run's invisible text, as TJ operands
+  private readonly texts = new Map<Shaped, string>(); // a displaced run's invisible text (its operators)
   private readonly nominals = new Map<FontFace, Map<number, Glyph | null>>();
   private readonly encoded = new Map<Shaped, string | null>(); // a shaped run belongs to one face
   private readonly spaces = new Map<FontFace, { code: string; advance: number } | null>();
@@ -237,8 +237,9 @@ export class TextOps {
   }
 
   /**
-   * The TJ operands of a displaced run's text (see `displaced`): the glyphs that show characters,
-   * each on the pen, in visual order, as a plain word is set. A right-to-left word that ends with
+   * The operators of a displaced run's text (see `displaced`), the same at any size and position:
+   * the glyphs that show characters, each on the pen, in visual order, as a plain word is set (a
+   * contextual form shown by stand-ins, `standIns`). A right-to-left word that ends with
    * a mark (a vowel, a point) starts with that mark in visual order, where extractors take it for
    * part of the left-to-right text before the word (poppler reverses only stretches that start
    * with a right-to-left character, and puts `ְ מֶלֶך` for `מֶלֶךְ`): a right-to-left mark goes
@@ -361,8 +362,8 @@ export class TextOps {
 
   /**
    * The copy of a face the ink of `displaced` runs is drawn from: its own embedded subset, whose
-   * glyphs map to no characters. pdfkit keeps one font per PostScript name, so the copy is opened
-   * with the original's entry set aside, then filed under its own name.
+   * glyphs show no text (`inkCode`). pdfkit keeps one font per PostScript name, so the copy is
+   * opened with the original's entry set aside, then filed under its own key.
    */
   private ink(face: FontFace): EmbeddedFont {
     let ink = this.inkFonts.get(face);
