@@ -65,18 +65,31 @@ describe('content stream', () => {
     ]);
   });
 
-  it('places a word with a mark set off the pen (m + macron) at its own position, the mark on its own', () => {
+  it('draws a word with a mark set off the pen (m + macron) where shaping puts it, and its text once, on the pen', () => {
     const ops = textObject([
       { text: 'a', x: 10 },
       { text: 'm\u0304x', x: 50 },
     ]);
-    // the base letter starts at the word's x, not where the previous word ended
-    expect(ops.slice(3, 6)).toEqual([
-      expect.stringMatching(/TJ$/),
-      '1 0 0 1 50 100 Tm',
+    const font = ops[1] as string;
+    // the ink, from a copy of the face whose glyphs show no text, in a Span read as nothing
+    expect(ops.slice(4, 8)).toEqual([
+      '/Span <</ActualText ()>> BDC',
+      expect.stringMatching(/^\/F\d+ 10 Tf$/),
+      '1 0 0 1 50 100 Tm', // the base letter starts at the word's x, not where the previous word ended
       expect.stringMatching(/^\[<\w{4}>\] TJ$/),
     ]);
-    expect(ops[6]).toMatch(/^1 0 0 1 5\d\.\d+ 100 Tm <\w{4}> Tj$/); // the macron, placed back over the m
+    expect(ops[5]).not.toBe(font);
+    expect(ops[8]).toMatch(/^1 0 0 1 5\d\.\d+ 100 Tm <\w{4}> Tj$/); // the macron, placed back over the m
+    const end = ops.indexOf('EMC');
+    expect(ops[end - 1]).toBe(font);
+    // the text: every glyph on the pen, as a plain word is set, invisible
+    expect(ops.slice(end + 1)).toEqual([
+      '1 0 0 1 50 100 Tm',
+      '3 Tr',
+      expect.stringMatching(/^\[<\w{4}> <\w{4}> <\w{4}>\] TJ$/),
+      '0 Tr',
+      'ET',
+    ]);
   });
 });
 

@@ -21,6 +21,22 @@ const SAMPLES = {
   symbols: '∑ ☺',
   emoji: '😀',
 };
+/**
+ * Words with marks the fonts set off the pen, each glyph where it is seen (a point inside its
+ * letter, a vowel below it): drawn so, the word once came apart in pdftotext, its points on a
+ * line of their own, the letters of a vowelled Arabic word scattered.
+ */
+const MARKED = {
+  pointed: 'שָׁלוֹם',
+  pointedLast: 'מֶלֶךְ', // ends with a point: the first glyph in visual order
+  vowelled: 'كَتَبَ', // its ت the dotless glyph عليكم's ي is drawn with
+  tanwin: 'مُحَمَّدٌ',
+  macron: 'am\u0304a', // EB Garamond sets this macron off the pen too
+};
+// Letters Noto Naskh draws inside a word with one dotless glyph, the dots glyphs of their own (a
+// PDF maps a glyph to one text): ج in the first word, ح in the second, which once read مجمد
+// (set before the marked words: the first word to use a glyph gives it its text)
+const SHARED = ['نجم', 'محمد'];
 const NO_FONT = '\uE000'; // private use: XML allows it, no font of the PDF has it
 const TEXT = [
   'Eight scripts',
@@ -33,6 +49,10 @@ const TEXT = [
   '',
   `Hebrew: ${SAMPLES.hebrew}. Arabic: ${SAMPLES.arabic}.`,
   '',
+  `Dotted: ${SHARED[0]}. Dotless: ${SHARED[1]}.`,
+  '',
+  `Pointed: ${MARKED.pointed}. Last: ${MARKED.pointedLast}. Vowelled: ${MARKED.vowelled}. Tanwin: ${MARKED.tanwin}. Macron: ${MARKED.macron}.`,
+  '',
   `Chinese: ${SAMPLES.chinese}. Symbols: ${SAMPLES.symbols}. Emoji: ${SAMPLES.emoji}.`,
   '',
   `A character no font has: ${NO_FONT}.`,
@@ -40,8 +60,10 @@ const TEXT = [
 ].join('\n');
 
 const run = (cmd: string, args: string[]): string => execFileSync(cmd, args, { encoding: 'utf8' });
-// pdftotext wraps a right-to-left run in embedding marks (U+202B … U+202C); the words are what count
-const plain = (s: string): string => s.replace(/[\u202A-\u202E]/g, '');
+// pdftotext wraps a right-to-left run in embedding marks (U+202B … U+202C), and a right-to-left
+// word that ends with a mark carries a right-to-left mark (U+200F, U+061C) that keeps the mark
+// with it: format characters, the words are what count
+const plain = (s: string): string => s.replace(/[\u202A-\u202E\u200F\u061C]/g, '');
 const squash = (s: string): string => s.replace(/\s+/g, '');
 
 let output: string;
@@ -70,6 +92,23 @@ describe('every script in print', () => {
     // (Arabic letters joined by cursive attachment are set a few at a time: pdftotext may see a
     // space inside a word, never a letter lost or out of order)
     expect(squash(text)).toContain(squash(sample));
+  });
+
+  it.each(Object.entries(MARKED))(
+    'gives the %s word back whole, each mark with its letter, in reading order, once',
+    (_name, sample) => {
+      // (marks come back in canonical order, a shin dot before a qamats: the same text by
+      // Unicode's canonical equivalence)
+      const nfc = text.normalize('NFC');
+      const word = sample.normalize('NFC');
+      expect(nfc).toContain(word);
+      // its ink (each glyph where it is drawn) reads as nothing: the word comes back once
+      expect(nfc.split(word)).toHaveLength(2);
+    },
+  );
+
+  it('gives back each of the letters that share a glyph', () => {
+    for (const word of SHARED) expect(text).toContain(word);
   });
 
   it('keeps the words of a right-to-left phrase in the order they were written', () => {

@@ -146,6 +146,13 @@ export class FontSet {
     return opened;
   }
 
+  /** The glyph a face's cmap gives a character, if any, with its advance (font units). */
+  nominalGlyph(face: FontFace, cp: number): Glyph | undefined {
+    const f = this.face(face);
+    const id = f.font.nominalGlyph(cp);
+    return id ? { id, codePoints: [cp], advanceWidth: f.font.glyphHAdvance(id) } : undefined;
+  }
+
   /** A face, its file read the first time it is needed. */
   private face(face: FontFace): Face {
     return this.fonts.get(face) ?? this.open(face, this.paths[face] as string);
