@@ -11,7 +11,7 @@ import { correction } from './correction.ts';
 import { damage } from './damage.ts';
 import { dateline } from './dateline.ts';
 import { DEBATE_NOTES } from './debate-note.ts';
-import { doubtfulReading } from './doubtful-reading.ts';
+import { doubtfulReading, doubtfulReadingBracket } from './doubtful-reading.ts';
 import { dpDiacritic } from './dp-diacritic.ts';
 import { editorialAsterisks, editorialEllipsis } from './editorial-ellipsis.ts';
 import { editorialInsertion, unclosedBracket } from './editorial-insertion.ts';
@@ -99,6 +99,7 @@ export const INLINE_RULES: InlineRule[] = [
   titleEllipsis,
   conjecture,
   doubtfulReading,
+  doubtfulReadingBracket,
   dpDiacritic,
   correction,
   sidenote,
