@@ -38,7 +38,10 @@ export function findNoteList(lines: Line[], options: ListOptions = {}): NoteList
   while (i >= 0 && passed(i)) i--;
   const last = lines[i];
   if (!last) return null;
-  if (NUMBERED.test(last.text)) return numberedList(lines, i);
+  if (NUMBERED.test(last.text)) {
+    const list = numberedList(lines, i);
+    return introduced(lines, list.firstLine) ? null : list;
+  }
   return (
     markedList(lines, i) ??
     aloneList(lines, i) ??
@@ -249,6 +252,20 @@ function markedList(lines: Line[], lastIndex: number): NoteList | null {
     .join('\n');
   if (!new RegExp(`\\S${escapeRe(markOf(style, first.label))}(?=\\s|$)`).test(above)) return null;
   return { style, items, firstLine: first.line.index, endLine: lastIndex + 1 };
+}
+
+/**
+ * Whether the text just above a numbered list introduces it, its last line ending in a colon or a
+ * dash (`insert (" Provided further that any Bill—` / `  1. "(a) which …`): the list goes on the
+ * sentence, the text's own enumeration (a bill's provisos, a treaty's articles), not notes. A
+ * document's notes follow its end: a finished sentence, a signature.
+ */
+function introduced(lines: Line[], firstLine: number): boolean {
+  for (let k = firstLine - 1; k >= 0; k--) {
+    const text = (lines[k] as Line).text.trim();
+    if (text) return /[:—–-]$/.test(text);
+  }
+  return false;
 }
 
 function numberedList(lines: Line[], lastIndex: number): NoteList {
