@@ -3,6 +3,7 @@ import type { NoteItem, NoteList, NoteStyle } from '../note-types.ts';
 import type { Rule } from '../rule.ts';
 import { findRefCandidates, type RefCandidate } from './footnote-refs.ts';
 import { fromSuperscript, superscript } from './note-list.ts';
+import { findNotesPage } from './note-page.ts';
 
 /**
  * Rule `note-pairing`: a note list in any of the common label styles, found by its pairing with
@@ -266,7 +267,9 @@ export function findPairedLists(lines: Line[], source: string, where: ListPlaces
     out.push(listOf(run, best.anchors, best.form, source));
     from = (run.entries.at(-1) as Entry).lastLine.index + 1;
   }
-  return out;
+  // (a copy of nothing but notes, their references on other pages: note-page.ts)
+  const page = out.length === 0 ? findNotesPage(lines, source, blocked) : null;
+  return page ? [page] : out;
 }
 
 /** Where a list may stand, and the lines other rules took. */

@@ -1,0 +1,96 @@
+import type { Line } from '../lines.ts';
+import type { NoteItem, NoteList, NoteStyle } from '../note-types.ts';
+
+/**
+ * A copy that holds nothing but notes: one page of a book's endnotes or of a chapter's footnotes
+ * as a reader site or a web page gives it (`488. i.e., they that have wives …` to `500.`; `21
+ * Ecclus. xxviii. 24` … `45 S. Matt. xix. 17`), their references on other pages, so no pairing can
+ * show them. Read only where the whole copy is the run (one line before it at most: the end of the
+ * note the page before began), four entries or more, each opening with its number (`488.` or `21`,
+ * one style throughout) and the numbers rising (a site may keep some notes elsewhere), the first
+ * above 1 (a numbered text's paragraphs, a list, a treaty's articles open at 1; a page of notes
+ * goes on a book's numbering), and a third of the entries at least written as notes are: a
+ * citation (`xvi. 6`, `p. 12`, `ff.`) or a commentator's words (`i.e.`, `cf.`, `See`, `Literally`,
+ * `reading`). Each note is kept unanchored, where it is printed. Part of rule `note-pairing`.
+ */
+const FORMS: [NoteStyle, RegExp][] = [
+  ['numbered', /^([ \t]{0,4})(\d{1,4})\.[ \t]+(?=\S)/],
+  ['spaced', /^([ \t]{0,4})(\d{1,4})[ \t]+(?=\S)/],
+];
+
+const MIN_ENTRIES = 4;
+
+/** How a note is written: a citation or a commentator's words (the Chicago Manual's, ch. 14). */
+const NOTE_IDIOM =
+  /\b(?:i\. ?e\.|e\. ?g\.|cf\.|ibid\.?|op\. cit\.|loc\. cit\.|viz\.|q\. ?v\.|see|literally|lit\.|vide|reading|ff\.)(?=[\s,;:)]|$)|\b[ivxlc]{1,7}\. \d{1,3}\b|\bpp?\. \d/i;
+
+interface Entry {
+  line: Line;
+  indent: string;
+  label: string;
+  textStart: number;
+  lastLine: Line;
+}
+
+function entriesIn(text: Line[], re: RegExp): Entry[] | null {
+  const entries: Entry[] = [];
+  let blankSince = false;
+  for (const line of text) {
+    if (line.text.trim() === '') {
+      blankSince = true;
+      continue;
+    }
+    const m = re.exec(line.text);
+    const last = entries.at(-1);
+    if (m && (!last || Number(m[2]) > Number(last.label))) {
+      const indent = m[1] ?? '';
+      entries.push({ line, indent, label: m[2] ?? '', textStart: line.offset + m[0].length, lastLine: line });
+    } else if (last && !blankSince && !m)
+      last.lastLine = line; // (a note's wrapped line)
+    else return null;
+    blankSince = false;
+  }
+  return entries;
+}
+
+export function findNotesPage(lines: Line[], source: string, blocked: ReadonlySet<number>): NoteList | null {
+  const text = lines.filter((l) => !blocked.has(l.index));
+  const firstText = text.findIndex((l) => l.text.trim() !== '');
+  if (firstText === -1 || text.length !== lines.length) return null;
+  // (the copy may open with the end of the note before, on a line of its own)
+  for (const [style, re] of FORMS)
+    for (const skip of [0, 1]) {
+      const from = firstText + skip;
+      if (skip === 1 && (re.test(text[firstText]?.text ?? '') || text[from]?.text.trim() === '')) continue;
+      const entries = entriesIn(text.slice(from), re);
+      if (!entries || entries.length < MIN_ENTRIES || Number(entries[0]?.label) < 2) continue;
+      const idioms = entries.filter((e) => NOTE_IDIOM.test(source.slice(e.textStart, endOf(e)))).length;
+      if (idioms * 3 < entries.length) continue;
+      return listOf(style, entries, source);
+    }
+  return null;
+}
+
+const endOf = (e: Entry): number => e.lastLine.offset + e.lastLine.text.trimEnd().length;
+
+function listOf(style: NoteStyle, entries: Entry[], source: string): NoteList {
+  const items = entries.map(
+    (e): NoteItem => ({
+      listNumber: Number(e.label),
+      label: e.label,
+      // (over its wrapped lines, the newlines between them kept)
+      text: source.slice(e.textStart, endOf(e)),
+      offset: e.textStart,
+      line: e.line,
+      start: e.line.offset + e.indent.length,
+      end: endOf(e),
+    }),
+  );
+  return {
+    style,
+    items,
+    firstLine: entries[0]?.line.index ?? 0,
+    endLine: (entries.at(-1)?.lastLine.index ?? 0) + 1,
+    refsFound: true,
+  };
+}
