@@ -19,6 +19,7 @@ import { emphasis } from './emphasis.ts';
 import { figure } from './figure.ts';
 import { figureInline } from './figure-inline.ts';
 import { FLATTENED_HEADS } from './flattened-head.ts';
+import { FLATTENED_REPEATED_HEADS } from './flattened-repeated-head.ts';
 import { footnoteRef } from './footnote-refs.ts';
 import { formFeed } from './form-feed.ts';
 import { gluedNote } from './glued-note.ts';
@@ -111,6 +112,7 @@ export const INLINE_RULES: InlineRule[] = [
   formFeed,
   lineEndHyphen,
   ...FLATTENED_HEADS,
+  ...FLATTENED_REPEATED_HEADS,
 ];
 
 export const DOCUMENT_RULES: Rule[] = [
