@@ -103,6 +103,8 @@ function lineList(lines: Line[], lastIndex: number, styles: NoteStyle[]): NoteLi
 }
 
 const GLUED = /^(\d{1,2})(\p{Lu}\p{Ll}.*)$/u;
+/** The longest line an OCR page's glued note may be (a printed note of a page's width, or a few joined). */
+const GLUED_LINE_MAX = 600;
 
 /**
  * An OCR page's footnotes at its foot, each number glued to its note (`1The papers included`),
@@ -135,6 +137,9 @@ function gluedList(lines: Line[], lastIndex: number): NoteList | null {
   const first = items[0];
   if (!first || items.some((it, k) => k > 0 && it.listNumber !== (items[k - 1]?.listNumber ?? 0) + 1))
     return null;
+  // (an OCR page's lines are a printed line's length: one of many hundreds of characters is a web
+  // copy's paragraph, its number glued to its first word, `1This is an appeal …`, public.resource.org's)
+  if (items.some((it) => it.line.text.length > GLUED_LINE_MAX)) return null;
   return { style: 'glued', items, firstLine: first.line.index, endLine: lastIndex + 1 };
 }
 
