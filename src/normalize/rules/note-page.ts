@@ -57,6 +57,8 @@ export function findNotesPage(lines: Line[], source: string, blocked: ReadonlySe
   const text = lines.filter((l) => !blocked.has(l.index));
   const firstText = text.findIndex((l) => l.text.trim() !== '');
   if (firstText === -1 || text.length !== lines.length) return null;
+  const section = notesSection(text, firstText, source);
+  if (section) return section;
   // (the copy may open with the end of the note before, on a line of its own)
   for (const [style, re] of FORMS)
     for (const skip of [0, 1]) {
@@ -91,6 +93,55 @@ function listOf(style: NoteStyle, entries: Entry[], source: string): NoteList {
     items,
     firstLine: entries[0]?.line.index ?? 0,
     endLine: (entries.at(-1)?.lastLine.index ?? 0) + 1,
+    refsFound: true,
+  };
+}
+
+/** A notes heading (`FOOTNOTES:`, `Notes.`): what follows it to the copy's end is its notes. */
+const NOTES_HEAD = /^\s*(?:foot|end)?notes?[.:]?\s*$/i;
+const BRACKET_LABEL = /\[(\d{1,3})\]/g;
+
+/**
+ * A copy that opens with a notes heading and is nothing but its notes, labelled `[1]`, `[2]` …
+ * in order, run together on a line as a reader site that dropped the markup gives them
+ * (`FOOTNOTES:` / `[1]This colophon … [2](It was Plato’s …`): each label opens a note, kept
+ * unanchored (their references are on the chapter's pages). The heading says what they are.
+ */
+function notesSection(text: Line[], firstText: number, source: string): NoteList | null {
+  const head = text[firstText] as Line;
+  const body = text.slice(firstText + 1).filter((l) => l.text.trim() !== '');
+  const first = body[0];
+  if (!NOTES_HEAD.test(head.text) || !first || !/^\s*\[1\]/.test(first.text)) return null;
+  // (every paragraph of it opens with a label: text after the notes, a next chapter, is no note's)
+  const opensParagraph = (l: Line): boolean => (text[text.indexOf(l) - 1]?.text.trim() ?? '') === '';
+  if (body.some((l) => opensParagraph(l) && !/^\s*\[\d{1,3}\]/.test(l.text))) return null;
+  const from = first.offset;
+  const labels: { at: number; label: string; end: number }[] = [];
+  for (const m of source.slice(from).matchAll(BRACKET_LABEL)) {
+    if (Number(m[1]) !== labels.length + 1) continue; // (a bracketed number inside a note)
+    labels.push({ at: from + m.index, label: m[1] ?? '', end: from + m.index + m[0].length });
+  }
+  if (labels.length < 2) return null;
+  const items = labels.map((l, k): NoteItem => {
+    const next = labels[k + 1]?.at ?? source.length;
+    const end = l.end + source.slice(l.end, next).trimEnd().length;
+    const line = text.findLast((x) => x.offset <= l.at) as Line;
+    return {
+      listNumber: Number(l.label),
+      label: l.label,
+      text: source.slice(l.end, end),
+      offset: l.end,
+      line,
+      start: l.at,
+      end,
+    };
+  });
+  const last = items.at(-1) as NoteItem;
+  return {
+    style: 'bracket',
+    items,
+    firstLine: first.index,
+    endLine: (text.findLast((x) => x.offset <= last.end) as Line).index + 1,
     refsFound: true,
   };
 }
