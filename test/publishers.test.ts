@@ -316,13 +316,13 @@ describe('real copies from other publishers (issue #25)', () => {
     // detectors (built on the read sets, then scored here; two forms widened after reading its
     // misses, named in their commits): 13/24, pages 54.5% / 85.7% (a contents list's numbers and a
     // year no longer pages), omissions 89.3%. Session 7 (TRUTH.md settles a writer's `. . .` as text;
-    // running heads seen once; a Wikisource header; two false notes gone): 17/24, pages 81.8% / 100%,
-    // omissions 92.6%.
+    // running heads seen once; a Wikisource header; two false notes gone; the Archive's catalogued
+    // title): 17/24, pages 81.8% / 100%, omissions 100%.
     expect(f.right).toBeGreaterThanOrEqual(17);
     expect(f.pageRecall).toBeGreaterThanOrEqual(0.81);
     expect(f.pagePrecision).toBeGreaterThanOrEqual(0.99);
     expect(f.notes).toBeGreaterThanOrEqual(0.63);
-    expect(f.omissions).toBeGreaterThanOrEqual(0.92);
+    expect(f.omissions).toBeGreaterThanOrEqual(0.99);
   });
 
   it('reads the eighth set, gathered blind and not yet read (held-out-8)', () => {
