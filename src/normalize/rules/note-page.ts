@@ -56,7 +56,10 @@ function entriesIn(text: Line[], re: RegExp): Entry[] | null {
 export function findNotesPage(lines: Line[], source: string, blocked: ReadonlySet<number>): NoteList | null {
   const text = lines.filter((l) => !blocked.has(l.index));
   const firstText = text.findIndex((l) => l.text.trim() !== '');
-  if (firstText === -1 || text.length !== lines.length) return null;
+  if (firstText === -1) return null;
+  // (a page of a book's notes section, under its running head `NOTES.`; the head's folio may be furniture)
+  const headed = notesUnderHead(text, source);
+  if (headed || text.length !== lines.length) return headed;
   const section = notesSection(text, firstText, source);
   if (section) return section;
   // (the copy may open with the end of the note before, on a line of its own)
@@ -142,6 +145,55 @@ function notesSection(text: Line[], firstText: number, source: string): NoteList
     items,
     firstLine: first.index,
     endLine: (text.findLast((x) => x.offset <= last.end) as Line).index + 1,
+    refsFound: true,
+  };
+}
+
+/** A note's own heading in a book's notes section: `Note 11, page 78.` (its number, the page it is on). */
+const NOTE_HEADING = /^(Note \d{1,4}(?:, (?:page|p\.) \d{1,4})?)\.$/;
+
+/**
+ * A page of a book's notes section, its running head `NOTES.` among the copy's first lines, each
+ * note under its own heading (`Note 11, page 78.` / the note's paragraph); the paragraph before
+ * the first heading, going on in lower case, is the rest of the note the page before began. Every
+ * paragraph under the head is a note's: a note's heading or its text. Notes are keyed by their
+ * headings (kept where printed, as a book's endnotes are: `place="end"`), their references on the
+ * pages of the poems they annotate.
+ */
+function notesUnderHead(text: Line[], source: string): NoteList | null {
+  const content = text.filter((l) => l.text.trim() !== '');
+  const head = content.slice(0, 8).findIndex((l) => /^NOTES\.?$/.test(l.text.trim()));
+  const body = content.slice(head + 1);
+  if (head === -1 || body.length < 2) return null;
+  const headings = body.filter((l) => NOTE_HEADING.test(l.text.trim()));
+  if (headings.length < 2) return null;
+  // (one line a paragraph: the note's text after its heading, or the rest of a note before the first)
+  const items: NoteItem[] = [];
+  for (const [k, line] of body.entries()) {
+    const key = NOTE_HEADING.exec(line.text.trim())?.[1];
+    if (key !== undefined) continue;
+    const above = body[k - 1];
+    const keyOf = above ? NOTE_HEADING.exec(above.text.trim())?.[1] : undefined;
+    if (keyOf === undefined && !(k === 0 && /^\p{Ll}/u.test(line.text.trim()))) return null;
+    const lead = line.text.length - line.text.trimStart().length;
+    const offset = line.offset + lead;
+    const end = line.offset + line.text.trimEnd().length;
+    items.push({
+      listNumber: 0,
+      label: keyOf ?? '',
+      text: source.slice(offset, end),
+      offset,
+      line: above && keyOf !== undefined ? above : line,
+      start: above && keyOf !== undefined ? above.offset : offset,
+      end,
+      paragraphs: [{ text: source.slice(offset, end), offset }],
+    });
+  }
+  return {
+    style: 'keyed',
+    items,
+    firstLine: (body[0] as Line).index,
+    endLine: (body.at(-1) as Line).index + 1,
     refsFound: true,
   };
 }
