@@ -279,11 +279,12 @@ describe('real copies from other publishers (issue #25)', () => {
     // transcriber's `( )`, Gutenberg's footnote inside its paragraph, `[1.]` labels, Google Books'
     // tables, a return's lettered notes, the Official Records' roman page heads, a Jain eLibrary
     // page rule, sacred-texts' glued `p. x`, Wikisource's raw OCR heads, a stanza a line a
-    // paragraph: 19/30; pages 66.7% / 100%; notes 65.0%; omissions 100%.
-    expect(f.right).toBeGreaterThanOrEqual(19);
+    // paragraph: 19/30; pages 66.7% / 100%; notes 65.0%; omissions 100%. With a copy that is nothing
+    // but notes read as notes (note-page.ts, session 7): 20/30; notes 97.5%.
+    expect(f.right).toBeGreaterThanOrEqual(20);
     expect(f.pageRecall).toBeGreaterThanOrEqual(0.66);
     expect(f.pagePrecision).toBeGreaterThanOrEqual(0.99);
-    expect(f.notes).toBeGreaterThanOrEqual(0.65);
+    expect(f.notes).toBeGreaterThanOrEqual(0.97);
     expect(f.omissions).toBeGreaterThanOrEqual(1);
   });
 
@@ -296,11 +297,12 @@ describe('real copies from other publishers (issue #25)', () => {
     // same with the rules written for held-out-5 (precision 100%). Read after: verse in quotation
     // marks, stanzas OCR ran into one paragraph, Hansard's debate notes: 14/27; notes 61.2%. With
     // the broader detectors of the next session (page-run guard, page-label, omissions in the
-    // editors' words, verse by shape): 17/27, pages 63.2%, omissions 80%.
-    expect(f.right).toBeGreaterThanOrEqual(17);
-    expect(f.pageRecall).toBeGreaterThanOrEqual(0.63);
+    // editors' words, verse by shape): 17/27, pages 63.2%, omissions 80%. Session 7 (a page of
+    // notes; a Wikisource page's title-case head): 19/27, pages 68.4%, notes 77.6%.
+    expect(f.right).toBeGreaterThanOrEqual(19);
+    expect(f.pageRecall).toBeGreaterThanOrEqual(0.68);
     expect(f.pagePrecision).toBeGreaterThanOrEqual(0.99);
-    expect(f.notes).toBeGreaterThanOrEqual(0.61);
+    expect(f.notes).toBeGreaterThanOrEqual(0.77);
     expect(f.omissions).toBeGreaterThanOrEqual(0.8);
   });
 
@@ -313,12 +315,14 @@ describe('real copies from other publishers (issue #25)', () => {
     // found); notes 63.6% (21/33); omissions 82.1% (23/28). With the next session's broader
     // detectors (built on the read sets, then scored here; two forms widened after reading its
     // misses, named in their commits): 13/24, pages 54.5% / 85.7% (a contents list's numbers and a
-    // year no longer pages), omissions 89.3%.
-    expect(f.right).toBeGreaterThanOrEqual(13);
-    expect(f.pageRecall).toBeGreaterThanOrEqual(0.54);
-    expect(f.pagePrecision).toBeGreaterThanOrEqual(0.85);
+    // year no longer pages), omissions 89.3%. Session 7 (TRUTH.md settles a writer's `. . .` as text;
+    // running heads seen once; a Wikisource header; two false notes gone; the Archive's catalogued
+    // title): 17/24, pages 81.8% / 100%, omissions 100%.
+    expect(f.right).toBeGreaterThanOrEqual(17);
+    expect(f.pageRecall).toBeGreaterThanOrEqual(0.81);
+    expect(f.pagePrecision).toBeGreaterThanOrEqual(0.99);
     expect(f.notes).toBeGreaterThanOrEqual(0.63);
-    expect(f.omissions).toBeGreaterThanOrEqual(0.89);
+    expect(f.omissions).toBeGreaterThanOrEqual(0.99);
   });
 
   it('reads the eighth set, gathered blind and not yet read (held-out-8)', () => {
@@ -329,11 +333,14 @@ describe('real copies from other publishers (issue #25)', () => {
     // 11/22; pages 57.1% recall (8/14), 100% precision; notes 52.0% (13/25); omissions 50.0% (10/20).
     // Blind again with the rules written in the same session (by helpers who had not seen it):
     // 12/22; pages 78.6% recall, 84.6% precision; omissions 85.0%. Read after: two poems' numbers
-    // between dashes were taken for pages (page-label now wants three): precision 100%.
-    expect(f.right).toBeGreaterThanOrEqual(12);
-    expect(f.pageRecall).toBeGreaterThanOrEqual(0.78);
+    // between dashes were taken for pages (page-label now wants three): precision 100%. Session 7,
+    // read (TRUTH.md settles a writer's `. . .` as text, two truths changed; `[?]`; running heads
+    // seen once; a bill's provisos no notes; a notes section run together; a notes page's headed
+    // notes): 20/22, pages 100% / 100%, notes 96.0%, omissions 100%.
+    expect(f.right).toBeGreaterThanOrEqual(20);
+    expect(f.pageRecall).toBeGreaterThanOrEqual(0.99);
     expect(f.pagePrecision).toBeGreaterThanOrEqual(0.99);
-    expect(f.notes).toBeGreaterThanOrEqual(0.52);
-    expect(f.omissions).toBeGreaterThanOrEqual(0.85);
+    expect(f.notes).toBeGreaterThanOrEqual(0.96);
+    expect(f.omissions).toBeGreaterThanOrEqual(0.99);
   });
 });

@@ -4,7 +4,7 @@ import { type ClosingKind, classifyClosing } from './rules/closing.ts';
 import { findDate } from './rules/dates.ts';
 import { classifyHeaderLine, type HeaderState } from './rules/header.ts';
 import { findNoteList, type NoteList, type NoteStyle } from './rules/note-list.ts';
-import type { ListPlaces } from './rules/note-pairing.ts';
+import { type ListPlaces, onlyCutLabelAfter } from './rules/note-pairing.ts';
 import { leadingPageMarker } from './rules/page-marker.ts';
 import { endsMidSentence, startsMidSentence } from './rules/paragraph-merge.ts';
 import { runningHeadPage } from './rules/running-head.ts';
@@ -181,8 +181,9 @@ export function segment(lines: Line[], rules: SegmentRules): Segmented {
 }
 
 /** Nothing but blank lines and lines other rules took (a page's furniture) after `from`. */
+// (the copy's end may cut the next note off after its label: `  2` stays text, after the list)
 const endsDocument = (lines: Line[], from: number, taken: ReadonlySet<number>): boolean =>
-  lines.slice(from).every((l) => isBlank(l) || taken.has(l.index));
+  onlyCutLabelAfter(lines, from, (l) => taken.has(l.index));
 
 const range = (from: number, to: number): number[] => Array.from({ length: to - from }, (_, k) => from + k);
 

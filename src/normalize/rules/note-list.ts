@@ -38,7 +38,10 @@ export function findNoteList(lines: Line[], options: ListOptions = {}): NoteList
   while (i >= 0 && passed(i)) i--;
   const last = lines[i];
   if (!last) return null;
-  if (NUMBERED.test(last.text)) return numberedList(lines, i);
+  if (NUMBERED.test(last.text)) {
+    const list = numberedList(lines, i);
+    return introduced(lines, list.firstLine) ? null : list;
+  }
   return (
     markedList(lines, i) ??
     aloneList(lines, i) ??
@@ -100,6 +103,8 @@ function lineList(lines: Line[], lastIndex: number, styles: NoteStyle[]): NoteLi
 }
 
 const GLUED = /^(\d{1,2})(\p{Lu}\p{Ll}.*)$/u;
+/** The longest line an OCR page's glued note may be (a printed note of a page's width, or a few joined). */
+const GLUED_LINE_MAX = 600;
 
 /**
  * An OCR page's footnotes at its foot, each number glued to its note (`1The papers included`),
@@ -132,6 +137,9 @@ function gluedList(lines: Line[], lastIndex: number): NoteList | null {
   const first = items[0];
   if (!first || items.some((it, k) => k > 0 && it.listNumber !== (items[k - 1]?.listNumber ?? 0) + 1))
     return null;
+  // (an OCR page's lines are a printed line's length: one of many hundreds of characters is a web
+  // copy's paragraph, its number glued to its first word, `1This is an appeal …`, public.resource.org's)
+  if (items.some((it) => it.line.text.length > GLUED_LINE_MAX)) return null;
   return { style: 'glued', items, firstLine: first.line.index, endLine: lastIndex + 1 };
 }
 
@@ -249,6 +257,20 @@ function markedList(lines: Line[], lastIndex: number): NoteList | null {
     .join('\n');
   if (!new RegExp(`\\S${escapeRe(markOf(style, first.label))}(?=\\s|$)`).test(above)) return null;
   return { style, items, firstLine: first.line.index, endLine: lastIndex + 1 };
+}
+
+/**
+ * Whether the text just above a numbered list introduces it, its last line ending in a colon or a
+ * dash (`insert (" Provided further that any Bill—` / `  1. "(a) which …`): the list goes on the
+ * sentence, the text's own enumeration (a bill's provisos, a treaty's articles), not notes. A
+ * document's notes follow its end: a finished sentence, a signature.
+ */
+function introduced(lines: Line[], firstLine: number): boolean {
+  for (let k = firstLine - 1; k >= 0; k--) {
+    const text = (lines[k] as Line).text.trim();
+    if (text) return /[:—–-]$/.test(text);
+  }
+  return false;
 }
 
 function numberedList(lines: Line[], lastIndex: number): NoteList {

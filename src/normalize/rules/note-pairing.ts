@@ -3,6 +3,7 @@ import type { NoteItem, NoteList, NoteStyle } from '../note-types.ts';
 import type { Rule } from '../rule.ts';
 import { findRefCandidates, type RefCandidate } from './footnote-refs.ts';
 import { fromSuperscript, superscript } from './note-list.ts';
+import { findNotesPage } from './note-page.ts';
 
 /**
  * Rule `note-pairing`: a note list in any of the common label styles, found by its pairing with
@@ -101,8 +102,9 @@ function runsOf(lines: Line[], blocked: ReadonlySet<number>): Run[] {
         blankSince = false;
         continue;
       }
-      // (a note's wrapped line: no blank line before it)
-      if (!blankSince && !startsAnyForm(line)) {
+      // (a note's wrapped line: no blank line before it; not a label alone, the copy's end cutting
+      // the next note off after it: `  1. A considerable …` / `  2`, which stays text)
+      if (!blankSince && !startsAnyForm(line) && !LABEL_ALONE.test(line.text)) {
         last.lastLine = line;
         continue;
       }
@@ -122,6 +124,20 @@ function runsOf(lines: Line[], blocked: ReadonlySet<number>): Run[] {
 }
 
 const startsAnyForm = (line: Line): boolean => FORMS.some((f) => f.re.test(line.text));
+
+/** A note's label with no text (`2`, `2.`): where it ends a copy, the copy cut its note off after it. */
+export const LABEL_ALONE = /^\s*\d{1,3}\.?\s*$/;
+
+/** Whether only blank lines, and at most a label alone on the copy's last line, follow `from`. */
+export function onlyCutLabelAfter(lines: Line[], from: number, passed: (l: Line) => boolean): boolean {
+  const rest = lines.slice(from).filter((l) => l.text.trim() !== '' && !passed(l));
+  return (
+    rest.length === 0 ||
+    (rest.length === 1 &&
+      rest[0] === lines.findLast((l) => l.text.trim() !== '') &&
+      LABEL_ALONE.test(rest[0]?.text ?? ''))
+  );
+}
 
 function entry(line: Line, l: { indent: string; label: string; length: number }): Entry {
   return { line, indent: l.indent, label: l.label, textStart: line.offset + l.length, lastLine: line };
@@ -266,7 +282,9 @@ export function findPairedLists(lines: Line[], source: string, where: ListPlaces
     out.push(listOf(run, best.anchors, best.form, source));
     from = (run.entries.at(-1) as Entry).lastLine.index + 1;
   }
-  return out;
+  // (a copy of nothing but notes, their references on other pages: note-page.ts)
+  const page = out.length === 0 ? findNotesPage(lines, source, blocked) : null;
+  return page ? [page] : out;
 }
 
 /** Where a list may stand, and the lines other rules took. */
@@ -284,6 +302,7 @@ export interface ListPlaces {
  * marker or a form feed follows them). Numbered paragraphs go on with the text: no list of notes.
  */
 function endsAPage(lines: Line[], after: number, where: ListPlaces): boolean {
+  if (onlyCutLabelAfter(lines, after, () => false)) return true;
   let blanks = 0;
   for (const line of lines.slice(after)) {
     if (line.text.trim() === '') {

@@ -50,6 +50,13 @@ const MISREAD = /^([ \t]{0,4})([^\s\p{L}\p{N}§¶"'“”‘’«»„()[\]{}\-�
  */
 const SIGN = /^([ \t]{0,4})([*†‡])()(?=[\p{L}(])/u;
 
+/**
+ * A periodical's signature at the foot of a sheet's first page, the volume and the sheet's number
+ * (`VOL. LVI.— 23`, the Popular Science Monthly's): forme work between the halves of a sentence, no
+ * note whose label the copy lost.
+ */
+const SHEET_SIGNATURE = /^VOL\. [IVXLC]{1,8}\.?\s*[—–-]\s*\d{1,3}\.?$/i;
+
 interface Para {
   lines: Line[];
   /** Its text, from its first character to its last, and where it starts. */
@@ -283,6 +290,7 @@ export function findPageFootNotes(
       if (before && startsMidSentence(above.span.text)) lead = { ...entry([above]), continues: before };
       else if (
         first &&
+        !SHEET_SIGNATURE.test(above.span.text) &&
         !startsMidSentence(above.span.text) &&
         endsMidSentence((paras[from - 2] as Para).span.text) &&
         next &&

@@ -6,6 +6,7 @@ import { spanOf } from '../spans.ts';
 import { editDistance } from './correction.ts';
 import { findPageLabels } from './page-label.ts';
 import { findLoneFolios } from './page-lone-folio.ts';
+import { findRepeatedHeads } from './page-repeated-head.ts';
 
 /**
  * Rule `page-furniture` (OCR'd books: the Internet Archive's, HathiTrust's, Google's): the lines a
@@ -164,7 +165,9 @@ export function findPageFurniture(lines: Line[]): Cutout[] {
   const headed = out.filter((c) => c.block.kind === 'furniture' && c.block.role === 'header').length >= 2;
   const guarded = formsPageRun(pagesOf(out, lines), headed) ? out : [];
   // (folios alone with no margin, where the copy closed it up: only as a strict run)
-  const furniture = guarded.length ? guarded : findLoneFolios(lines);
+  const lone = guarded.length ? guarded : findLoneFolios(lines);
+  // (or a head seen once, that repeats a heading's title: page-repeated-head.ts)
+  const furniture = lone.length ? lone : findRepeatedHeads(lines);
   // (and a page's label on a line of its own, `[page 2]`, `--- Page 3 ---`: rule `page-label`)
   const labels = findPageLabels(lines, new Set(furniture.map((c) => c.firstLine)));
   return labels.length ? [...furniture, ...labels].sort((a, b) => a.firstLine - b.firstLine) : furniture;

@@ -11,7 +11,7 @@ import { correction } from './correction.ts';
 import { damage } from './damage.ts';
 import { dateline } from './dateline.ts';
 import { DEBATE_NOTES } from './debate-note.ts';
-import { doubtfulReading } from './doubtful-reading.ts';
+import { doubtfulReading, doubtfulReadingBracket } from './doubtful-reading.ts';
 import { dpDiacritic } from './dp-diacritic.ts';
 import { editorialAsterisks, editorialEllipsis } from './editorial-ellipsis.ts';
 import { editorialInsertion, unclosedBracket } from './editorial-insertion.ts';
@@ -19,6 +19,7 @@ import { emphasis } from './emphasis.ts';
 import { figure } from './figure.ts';
 import { figureInline } from './figure-inline.ts';
 import { FLATTENED_HEADS } from './flattened-head.ts';
+import { FLATTENED_REPEATED_HEADS } from './flattened-repeated-head.ts';
 import { footnoteRef } from './footnote-refs.ts';
 import { formFeed } from './form-feed.ts';
 import { gluedNote } from './glued-note.ts';
@@ -99,6 +100,7 @@ export const INLINE_RULES: InlineRule[] = [
   titleEllipsis,
   conjecture,
   doubtfulReading,
+  doubtfulReadingBracket,
   dpDiacritic,
   correction,
   sidenote,
@@ -110,6 +112,7 @@ export const INLINE_RULES: InlineRule[] = [
   formFeed,
   lineEndHyphen,
   ...FLATTENED_HEADS,
+  ...FLATTENED_REPEATED_HEADS,
 ];
 
 export const DOCUMENT_RULES: Rule[] = [
