@@ -30,7 +30,7 @@ export interface PublisherTruth {
 /**
  * The sets: built on (`dev`), kept aside and scored at the end (`held-out`), gathered after the
  * rules and scored once (`held-out-2`), gathered again with truths written blind (`held-out-3`), and again once all of those had been read
- * (`held-out-4`, then `held-out-5`, then `held-out-6`, then `held-out-7`, then `held-out-8`).
+ * (`held-out-4`, then `held-out-5`, then `held-out-6`, then `held-out-7`, then `held-out-8`, then `held-out-9`).
  */
 export type PublisherSet =
   | 'dev'
@@ -41,7 +41,8 @@ export type PublisherSet =
   | 'held-out-5'
   | 'held-out-6'
   | 'held-out-7'
-  | 'held-out-8';
+  | 'held-out-8'
+  | 'held-out-9';
 
 export const copiesIn = (set: PublisherSet): string[] =>
   readdirSync(join(PUBLISHERS, set))
