@@ -57,6 +57,7 @@ import { table } from './table.ts';
 import { tableNote } from './table-notes.ts';
 import { titleEllipsis } from './title-ellipsis.ts';
 import { quotedVerse, verse } from './verse.ts';
+import { listedVerseRule } from './verse-listed.ts';
 
 /**
  * Every normalizer rule, in order (markdown-it's Ruler): the block rules in the order the body's
@@ -69,6 +70,7 @@ import { quotedVerse, verse } from './verse.ts';
 export const BLOCK_RULES: BlockRule[] = [
   boldHeading,
   runningHead,
+  listedVerseRule,
   quotedVerse,
   verse,
   table,
