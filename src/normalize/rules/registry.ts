@@ -16,6 +16,7 @@ import { dpDiacritic } from './dp-diacritic.ts';
 import { editorialAsterisks, editorialEllipsis } from './editorial-ellipsis.ts';
 import { editorialInsertion, unclosedBracket } from './editorial-insertion.ts';
 import { emphasis } from './emphasis.ts';
+import { excerptEllipsis } from './excerpt-ellipsis.ts';
 import { figure } from './figure.ts';
 import { figureInline } from './figure-inline.ts';
 import { FLATTENED_HEADS } from './flattened-head.ts';
@@ -99,6 +100,7 @@ export const INLINE_RULES: InlineRule[] = [
   blankParentheses,
   editorialEllipsis,
   editorialAsterisks,
+  excerptEllipsis,
   titleEllipsis,
   conjecture,
   doubtfulReading,
