@@ -158,9 +158,10 @@ export function linesOf(spans: Span[], inline: Inline, ctx: InlineContext): TeiN
     if (number.left !== undefined) {
       // (a number before the words: the number, the spaces after it, the words)
       const words = { text: span.text.slice(number.left), offset: span.offset + number.left };
-      const gap = span.text.slice(number.n.length, number.left);
+      const mark = number.printed ?? number.n;
+      const gap = span.text.slice(mark.length, number.left);
       out.push(
-        el('l', { n: number.n }, [el('label', { type: 'line-number' }, [number.n]), gap, ...inline(words)]),
+        el('l', { n: number.n }, [el('label', { type: 'line-number' }, [mark]), gap, ...inline(words)]),
       );
       return;
     }

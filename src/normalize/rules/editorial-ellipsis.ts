@@ -15,6 +15,7 @@ const ASTERISKS = /\*(?: \*){2,}(?=\s|$)/y;
  * Records' editors set spaced asterisks so in the running text, glued to the heading before the
  * paragraphs they left out (`July 16, 1862.* * * * * *`), the same gap. A row of dots or asterisks
  * alone on its line is rule `omission-row`'s (or a thought break); unspaced `...` is the writer's own.
+ * An extract's dots between its passages, in any document, are read by excerpt-ellipsis.ts.
  */
 export const editorialEllipsis: InlineRule = {
   id: 'editorial-ellipsis',
@@ -44,7 +45,8 @@ export const editorialAsterisks: InlineRule = {
   },
 };
 
-function ellipsisGap(ctx: InlineContext, at: number, m: RegExpExecArray | null): InlineMatch | null {
+/** The dots (or asterisks) as a gap the source's editors made, printed back as they stand. */
+export function ellipsisGap(ctx: InlineContext, at: number, m: RegExpExecArray | null): InlineMatch | null {
   if (!m) return null;
   const gap = el('gap', { reason: 'omitted', rend: 'ellipsis', resp: ctx.ids.resp('source-editors') }, [
     el('desc', {}, [m[0]]),

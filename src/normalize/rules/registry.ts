@@ -16,6 +16,7 @@ import { dpDiacritic } from './dp-diacritic.ts';
 import { editorialAsterisks, editorialEllipsis } from './editorial-ellipsis.ts';
 import { editorialInsertion, unclosedBracket } from './editorial-insertion.ts';
 import { emphasis } from './emphasis.ts';
+import { excerptEllipsis } from './excerpt-ellipsis.ts';
 import { figure } from './figure.ts';
 import { figureInline } from './figure-inline.ts';
 import { FLATTENED_HEADS } from './flattened-head.ts';
@@ -57,6 +58,7 @@ import { table } from './table.ts';
 import { tableNote } from './table-notes.ts';
 import { titleEllipsis } from './title-ellipsis.ts';
 import { quotedVerse, verse } from './verse.ts';
+import { listedVerseRule } from './verse-listed.ts';
 
 /**
  * Every normalizer rule, in order (markdown-it's Ruler): the block rules in the order the body's
@@ -69,6 +71,7 @@ import { quotedVerse, verse } from './verse.ts';
 export const BLOCK_RULES: BlockRule[] = [
   boldHeading,
   runningHead,
+  listedVerseRule,
   quotedVerse,
   verse,
   table,
@@ -97,6 +100,7 @@ export const INLINE_RULES: InlineRule[] = [
   blankParentheses,
   editorialEllipsis,
   editorialAsterisks,
+  excerptEllipsis,
   titleEllipsis,
   conjecture,
   doubtfulReading,
