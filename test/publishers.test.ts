@@ -368,10 +368,13 @@ describe('real copies from other publishers (issue #25)', () => {
     // 10/25; pages 28.6% recall (4/14), 100% precision; notes 42.9% (9/21); omissions 69.2% (18/26).
     // Blind again with the rules written in the same session for the misses of held-out-5..8 (by a
     // helper who had not seen it): 10/25; pages 35.7% (5/14), 100% precision; the rest the same.
-    expect(f.right).toBeGreaterThanOrEqual(10);
+    // Read after: numbered lines of verse taken for a note list (now a line group), an extract's
+    // dots between its passages (gaps in any document), one truth mended by TRUTH.md's rule on a
+    // writer's own dots: 14/25, omissions 95.7%.
+    expect(f.right).toBeGreaterThanOrEqual(14);
     expect(f.pageRecall).toBeGreaterThanOrEqual(0.35);
     expect(f.pagePrecision).toBeGreaterThanOrEqual(0.99);
     expect(f.notes).toBeGreaterThanOrEqual(0.42);
-    expect(f.omissions).toBeGreaterThanOrEqual(0.69);
+    expect(f.omissions).toBeGreaterThanOrEqual(0.95);
   });
 });
