@@ -212,6 +212,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       // formats wrote and this one did not (a document removed or renamed) goes.
       await recordWritten(options.out, { tei, ...output.byFormat });
       await cache?.prune('normalize');
+      await cache?.prune('parse', { ifUsed: true });
     }
     const usage = runner.usage();
     return {
