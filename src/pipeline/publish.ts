@@ -17,6 +17,7 @@ import { publishDownloads, siteDownloads } from './downloads.ts';
 import { inlineRunner, jobCount, runnerFor, type TaskRunner } from './pool.ts';
 import { type Progress, silentProgress } from './progress.ts';
 import { type Message, type RenderedFiles, replay } from './render-messages.ts';
+import { longestFirst } from './render-task.ts';
 
 export interface PublishOptions {
   /** The output folder. */
@@ -191,7 +192,7 @@ async function writeFormats(
       stage.tick();
     };
     // Longest first, so a pool's threads finish together.
-    const byCost = [...todo].sort((a, b) => (writerFor(a)?.cost ?? 9) - (writerFor(b)?.cost ?? 9));
+    const byCost = longestFirst(todo);
     if (runner.threads > 1) {
       // The longest goes to the thread that loaded the writers while the documents were
       // normalized; asked for before that thread says it is ready, it went to a new thread that
