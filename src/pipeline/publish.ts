@@ -196,17 +196,22 @@ async function writeFormats(
     if (runner.threads > 1) {
       // The longest goes to the thread that loaded the writers while the documents were
       // normalized; asked for before that thread says it is ready, it went to a new thread that
-      // had to load them first (0.5 s later on the critical path). The others run here, one after
-      // another, while this thread would only wait: the PDF outlasts them together (the FRUS
-      // volume: about 7 s of CPU against 1.4 s for HTML and 0.9 s for EPUB), and no other thread
-      // has to load their writers and be handed a copy of the model for each (about 0.2 s each).
+      // had to load them first (0.5 s later on the critical path). The others go to the threads
+      // already started (a build that normalized on every thread), else run here, one after
+      // another, while this thread would only wait (after an edit, normalized here): the PDF
+      // outlasts them together (the FRUS volume: about 7 s of CPU against 1.4 s for HTML and 0.9 s
+      // for EPUB), and no thread has to start, load their writers and be handed a copy of the
+      // model for each (about 0.2 s each).
       await runner.warmed();
+      const started = runner.usage()?.threads ?? 0;
       const [longest, ...others] = byCost;
       await Promise.all([
         longest === undefined ? undefined : one(longest),
-        (async () => {
-          for (const f of others) await one(f, inlineRunner);
-        })(),
+        started >= 2
+          ? Promise.all(others.map((f) => one(f)))
+          : (async () => {
+              for (const f of others) await one(f, inlineRunner);
+            })(),
       ]);
     } else {
       for (const f of byCost) await one(f); // one at a time: one book in memory
