@@ -9,7 +9,8 @@ import { recto, SEEDS, tempDir } from './support/run.ts';
  * `edition.json` and `sources/`, after one is renamed. A file the user put in the output folder
  * stays. The PDF's line breaks, the EPUB's zipped chapters and cover and the site's pages kept in
  * the build cache (`.cache/pdf/breaks.json`, `.cache/epub/chapters.json`, `.cache/epub/cover.json`,
- * `.cache/html/pages.json`) are those a clean build keeps, no more: an edited paragraph's old
+ * `.cache/html/pages.json`), the pages' deflated streams (`.cache/pdf/streams.bin`) and the members'
+ * parsed trees (`.cache/parse/`) are those a clean build keeps, no more: an edited paragraph's old
  * breaks, an edited document's old chapter and page are gone, never used; the books and the site
  * built from the kept ones are a clean build's, byte for byte, also after a title change (the
  * neighbours' links) and after a page deleted by hand. Ten builds of the five seeds, about 40 s.
@@ -51,6 +52,13 @@ function expectSameBreaks(incremental: string, clean: string): void {
     const read = (dir: string): string => readFileSync(join(dir, kept), 'utf8');
     expect(read(incremental), kept).toBe(read(clean));
   }
+  // the pages' deflated content streams (pdf/stream-cache.ts): a clean build's, byte for byte
+  const streams = (dir: string): Buffer => readFileSync(join(dir, '.cache/pdf/streams.bin'));
+  expect(streams(incremental).equals(streams(clean)), '.cache/pdf/streams.bin').toBe(true);
+  // the members' parsed trees (model/corpus-parse.ts): those of the documents built now, no other
+  const trees = (dir: string): string[] => readdirSync(join(dir, '.cache/parse')).sort();
+  expect(trees(incremental).length).toBeGreaterThan(0);
+  expect(trees(incremental)).toEqual(trees(clean));
 }
 
 function build(sources: string, out: string): void {

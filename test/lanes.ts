@@ -20,6 +20,7 @@ export const UNIT_LANE = [
   'test/cluster-text.test.ts',
   'test/collection-register-search.test.ts',
   'test/collection.test.ts',
+  'test/corpus-parse.test.ts',
   'test/edition-diagnostics.test.ts',
   'test/epub-cover-cache.test.ts',
   'test/html-update.test.ts',

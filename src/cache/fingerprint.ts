@@ -45,6 +45,8 @@ const RENDER = [
 
 /** A stage's inputs: the normalizer's, or a writer's as it declares them (render/writers.ts). */
 export function stageInputs(stage: string): { inputs: string[]; env: string[] } {
+  // (the TEI reader alone: what a member's parsed tree kept in the cache depends on, model/corpus-parse.ts)
+  if (stage === 'parse') return { inputs: [join(SRC, 'tei'), join(ROOT, 'package-lock.json')], env: [] };
   if (stage === 'normalize')
     return { inputs: [join(SRC, 'normalize'), join(SRC, 'edition'), ...COMMON], env: ['SOURCE_DATE_EPOCH'] };
   const writer = WRITERS.find((w) => w.format === stage);

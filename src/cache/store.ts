@@ -30,8 +30,8 @@ export class BuildCache {
     this.dir = join(outDir, '.cache');
   }
 
-  private path(bucket: string, key: string): string {
-    return join(this.dir, bucket, `${key}.json`);
+  private path(bucket: string, key: string, ext = '.json'): string {
+    return join(this.dir, bucket, `${key}${ext}`);
   }
 
   private use(bucket: string, key: string): void {
@@ -70,8 +70,39 @@ export class BuildCache {
     await writeFileAtomic(this.path(bucket, key), JSON.stringify(entry));
   }
 
-  /** Drops the entries of a bucket this build did not use (old versions of edited sources). */
-  async prune(bucket: string): Promise<void> {
+  /**
+   * A binary entry (`<key>.bin`: the SHA-256 of the bytes, then the bytes), for what JSON would
+   * make slow to read back (a parsed tree, as v8 serializes it). A miss when absent or when the
+   * bytes do not check out.
+   */
+  getBytes(bucket: string, key: string): Buffer | undefined {
+    return timeSync('cache', () => {
+      this.use(bucket, key);
+      let stored: Buffer;
+      try {
+        stored = readFileSync(this.path(bucket, key, '.bin'));
+      } catch {
+        return undefined;
+      }
+      if (stored.length < 32) return undefined;
+      const body = stored.subarray(32);
+      return createHash('sha256').update(body).digest().equals(stored.subarray(0, 32)) ? body : undefined;
+    });
+  }
+
+  async putBytes(bucket: string, key: string, bytes: Uint8Array): Promise<void> {
+    this.use(bucket, key);
+    const sum = createHash('sha256').update(bytes).digest();
+    await writeFileAtomic(this.path(bucket, key, '.bin'), Buffer.concat([sum, bytes]));
+  }
+
+  /**
+   * Drops the entries of a bucket this build did not use (old versions of edited sources). `ifUsed`:
+   * only when the build used the bucket at all (one whose formats were all up to date read no
+   * member's tree, and its entries are still the edition's).
+   */
+  async prune(bucket: string, { ifUsed = false } = {}): Promise<void> {
+    if (ifUsed && !this.used.has(bucket)) return;
     const keep = this.used.get(bucket) ?? new Set<string>();
     let names: string[];
     try {
@@ -80,8 +111,8 @@ export class BuildCache {
       return;
     }
     for (const name of names) {
-      if (name.endsWith('.json') && !keep.has(name.slice(0, -5)))
-        await rm(join(this.dir, bucket, name), { force: true });
+      const key = name.replace(/\.(json|bin)$/, '');
+      if (key !== name && !keep.has(key)) await rm(join(this.dir, bucket, name), { force: true });
     }
   }
 }

@@ -23,16 +23,23 @@ export class TeiMaster {
   private entries: Promise<RegisterEntry[]> | undefined;
   private book: Promise<AddressOf> | undefined;
 
-  /** `text`: the file's content when the caller has it (it has just written it). */
+  /**
+   * `text`: the file's content when the caller has it (it has just written it); `parse`: how to read
+   * that text when the caller knows a quicker way than parsing it whole (`recto build`'s master, its
+   * members' trees kept in the build cache: model/corpus-parse.ts), giving the same tree.
+   */
   constructor(
     readonly file: string,
     private readonly text?: string,
+    private readonly parse?: () => Promise<TeiElement>,
   ) {}
 
   read(): Promise<TeiElement> {
-    const { text } = this;
+    const { text, parse } = this;
     this.tree ??=
-      text === undefined ? readTei(this.file) : Promise.resolve().then(() => parseTei(text, this.file));
+      text === undefined
+        ? readTei(this.file)
+        : Promise.resolve().then(() => (parse ? parse() : parseTei(text, this.file)));
     return this.tree;
   }
 

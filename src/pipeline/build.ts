@@ -117,13 +117,13 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     // The threads load the renderers while the documents are normalized — once a document is found
     // changed: when every document comes from the cache the renderers are likely up to date too,
     // and loading them for nothing would slow a build that has nothing to do.
-    if (renders && !cache) runner.warm();
+    if (renders && !cache) runner.warm(options.formats);
     await sweepTemporaryFiles(options.out);
     const normalizing = progress.stage('normalize', selected.length);
     // Enough documents in flight to keep every thread busy, not so many that files run out.
     const looked = await mapLimit(selected, 64, (d) => lookUpDocument(loaded, d, cache));
     const missed = looked.reduce((n, l) => n + (l.cached ? 0 : l.task.bytes.length), 0);
-    if (renders && missed > 0) runner.warm();
+    if (renders && missed > 0) runner.warm(options.formats);
     // What the cache does not have is normalized on the threads when it is large, or when the
     // writers follow: the PDF (the longest task, on one thread) waits for every document's TEI, and
     // this thread normalizing alone left the threads idle for seconds. A document or two (an
@@ -212,6 +212,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       // formats wrote and this one did not (a document removed or renamed) goes.
       await recordWritten(options.out, { tei, ...output.byFormat });
       await cache?.prune('normalize');
+      await cache?.prune('parse', { ifUsed: true });
     }
     const usage = runner.usage();
     return {

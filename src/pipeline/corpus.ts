@@ -1,3 +1,4 @@
+import { type CorpusParts, corpusText } from '../model/corpus-parse.ts';
 import type { TeiElement } from '../tei/node.ts';
 import { serializeTei } from '../tei/write.ts';
 
@@ -14,11 +15,18 @@ const DECLARATION = /^<\?xml[^?]*\?>/;
 const OWN_STANDOFF = /(<\/teiHeader>\s*)<standOff>[\s\S]*?<\/standOff>\s*/;
 
 export function composeCorpus(shell: TeiElement, members: string[]): string {
+  return corpusText(corpusParts(shell, members));
+}
+
+export { type CorpusParts, corpusText };
+
+export function corpusParts(shell: TeiElement, members: string[]): CorpusParts {
   const xml = serializeTei(shell);
   const close = xml.lastIndexOf(`</${shell.name}>`);
   if (close < 0) throw new Error('composeCorpus: the corpus shell did not serialize to one element');
-  const body = members
-    .map((m) => `${m.replace(DECLARATION, '').replace(OWN_STANDOFF, '$1').trim()}\n`)
-    .join('');
-  return `${xml.slice(0, close)}${body}${xml.slice(close)}`;
+  return {
+    head: xml.slice(0, close),
+    members: members.map((m) => m.replace(DECLARATION, '').replace(OWN_STANDOFF, '$1').trim()),
+    tail: xml.slice(close),
+  };
 }

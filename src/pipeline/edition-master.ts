@@ -1,13 +1,15 @@
 import { join } from 'node:path';
+import { stageFingerprint } from '../cache/fingerprint.ts';
 import { sha256 } from '../cache/store.ts';
 import { writeIfChanged } from '../fs/write-if-changed.ts';
 import type { EditionMeta } from '../meta.ts';
+import { parseCorpus } from '../model/corpus-parse.ts';
 import { TeiMaster } from '../model/master.ts';
 import { documentId } from '../normalize/index.ts';
 import { registerStandOff } from '../register/standoff.ts';
 import { editionHeader } from '../tei/header.ts';
 import { block, type TeiElement } from '../tei/node.ts';
-import { composeCorpus } from './corpus.ts';
+import { corpusParts, corpusText } from './corpus.ts';
 import { type Published, type PublishOptions, publish } from './index.ts';
 
 /** The teiCorpus around the members: the edition's header; its xml:id names the renderers' files. */
@@ -38,14 +40,25 @@ export async function publishEdition(
 ): Promise<Published & { editionXml: string }> {
   const editionXml = join(options.out, 'tei', 'edition.xml');
   const { introduction, members } = options;
-  const xml = composeCorpus(
+  const parts = corpusParts(
     editionShell(options.meta, options.documents),
     introduction ? [introduction, ...members] : members,
   );
+  const xml = corpusText(parts);
   await writeIfChanged(editionXml, xml);
-  // The writers read the master from the text just written: the same bytes as the file.
+  // The writers read the master from the text just written: the same bytes as the file (with a
+  // cache, its unchanged members' trees as read before).
   const { meta: _meta, documents: _documents, introduction: _introduction, formats, ...rest } = options;
-  const output = await publish(new TeiMaster(editionXml, xml), formats, {
+  const { cache } = options;
+  const parse = cache
+    ? () =>
+        parseCorpus(parts, editionXml, {
+          version: stageFingerprint('parse'),
+          get: (key) => cache.getBytes('parse', key),
+          put: (key, bytes) => cache.putBytes('parse', key, bytes),
+        })
+    : undefined;
+  const output = await publish(new TeiMaster(editionXml, xml, parse), formats, {
     ...rest,
     masterSha256: sha256(xml),
     members,

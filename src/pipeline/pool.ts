@@ -15,8 +15,8 @@ export interface TaskRunner {
   readonly threads: number;
   normalize(task: NormalizeTask): Promise<NormalizedXml>;
   render(task: RenderTask): Promise<RenderedFiles>;
-  /** Starts a thread and loads the renderers in it now, while this thread normalizes. */
-  warm(): void;
+  /** Starts a thread and loads the renderer of the longest of `formats` in it now, while this thread normalizes. */
+  warm(formats?: string[]): void;
   /** Resolves once the thread warm() started is ready (at once if none was). */
   warmed(): Promise<void>;
   /** The worker threads started and the share of their time spent on tasks (none: this thread only). */
@@ -138,9 +138,9 @@ export function threadPool(threads: number, execArgv: string[] = LOADER): TaskRu
       rethrowCarried<RenderedFiles>(
         unwrap(await guarded(started().run(t, task('./render-task.ts', 'runRenderTaskInThread')))),
       ),
-    warm: () => {
+    warm: (formats) => {
       warming ??= started()
-        .run(null, task('./render-task.ts', 'loaded'))
+        .run(formats ?? null, task('./render-task.ts', 'loaded'))
         .then(
           () => {},
           () => {},

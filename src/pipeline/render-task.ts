@@ -2,7 +2,7 @@ import type { ModelEdition } from '../model/edition.ts';
 import { type Profile, profiled, timeAsync } from '../profile.ts';
 import { useProjectTemplates } from '../render/template.ts';
 import type { WriterOptions } from '../render/writer.ts';
-import { WRITERS, writerFor } from '../render/writers.ts';
+import { isRenderFormat, WRITERS, writerFor } from '../render/writers.ts';
 import type { Reporter } from '../report.ts';
 import { type CarriedError, carryErrors } from './carried-error.ts';
 import type { Message, RenderedFiles } from './render-messages.ts';
@@ -49,8 +49,18 @@ export const runRenderTaskInThread = (
 ): Promise<{ value: RenderedFiles | CarriedError; profile: Profile; seconds: number }> =>
   profiled(() => carryErrors(() => runRenderTask(task)));
 
-/** A task that does nothing but load every writer's libraries into a thread early. */
-export const loaded = async (): Promise<boolean> => {
-  await Promise.all(WRITERS.map((w) => w.warm()));
+/** The formats that have a writer, the longest to write first (each writer's `cost`). */
+export const longestFirst = (formats: readonly string[]): string[] =>
+  formats.filter(isRenderFormat).sort((a, b) => (writerFor(a)?.cost ?? 9) - (writerFor(b)?.cost ?? 9));
+
+/**
+ * A task that does nothing but load writers' libraries into a thread early: the writer of the
+ * longest of `formats`, the one the thread will run (the others run on the main thread:
+ * publish.ts), or every writer when no formats are named.
+ */
+export const loaded = async (formats?: string[]): Promise<boolean> => {
+  const [longest] = formats ? longestFirst(formats) : [];
+  const writers = longest ? [writerFor(longest)] : WRITERS;
+  await Promise.all(writers.map((w) => w?.warm()));
   return true;
 };

@@ -108,7 +108,8 @@ function convert(
 /** The most elements a TEI file may have (RECTO_MAX_ELEMENTS): a bound on memory for hostile input. */
 export const maxElements = (): number => Number(process.env.RECTO_MAX_ELEMENTS ?? 5_000_000);
 
-function countStartTags(xml: string, limit: number): number {
+/** Start tags in `xml`, counted up to one past `limit`. */
+export function countStartTags(xml: string, limit: number): number {
   let n = 0;
   for (let i = xml.indexOf('<'); i !== -1 && n <= limit; i = xml.indexOf('<', i + 1)) {
     const next = xml.charCodeAt(i + 1);

@@ -1,12 +1,9 @@
 import { join } from 'node:path';
-import * as epubModule from 'epub-gen-memory';
-import * as epubConstants from 'epub-gen-memory/dist/lib/util/constants.js';
 import { writeFileAtomic } from '../../fs/atomic-write.ts';
 import { type EditionMeta, RIGHTS_NOT_STATED } from '../../meta.ts';
 import type { ModelDocument, ModelEdition } from '../../model/edition.ts';
 import { type ReaderUnit, readerUnits } from '../../model/units.ts';
 import { forEachNode } from '../../model/walk.ts';
-import { timeAsync } from '../../profile.ts';
 import { modifiedDate, w3cDateTime } from '../../reproducible.ts';
 import { editionFigures, imageBytes, unheldImages } from '../figures.ts';
 import { blocks, noteBody } from '../html/elements.ts';
@@ -16,14 +13,14 @@ import { linkTable } from '../links.ts';
 import { fill, readTemplate } from '../template.ts';
 import { reportUnknownElements } from '../unknown.ts';
 import type { WriterOptions } from '../writer.ts';
-import { ChapterCache, chapterKey, deflated, type KeptEntry, keepable, zipEntries } from './chapter-cache.ts';
+import { type BookImage, type EPubClass, RectoEPub } from './book.ts';
+import { ChapterCache, chapterKey, type KeptEntry, keepable, zipEntries } from './chapter-cache.ts';
 import { coverSvg } from './cover.ts';
 import { keptCoverPng } from './cover-cache.ts';
 import { chapterFiles, documentChapter, RESERVED } from './document-chapter.ts';
 import { type EpubContext, newEpubContext } from './elements.ts';
 import { editionUuid } from './identity.ts';
 import { INDEX_FILE, registerIndexChapter } from './register-index.ts';
-import { type TemplateBook, writeTemplateFiles, type ZipFolder } from './template-files.ts';
 import { type Chapter, unitChapter } from './unit-chapter.ts';
 
 /**
@@ -34,101 +31,6 @@ import { type Chapter, unitChapter } from './unit-chapter.ts';
  * written: the generated cover is added and every entry gets the same timestamp, so the same
  * input and SOURCE_DATE_EPOCH give the same bytes.
  */
-type EPubClass = typeof import('epub-gen-memory').EPub;
-// A CommonJS package: Node's ESM loader puts its exports on `default`, some bundlers (vitest) on the namespace.
-const loaded = epubModule as unknown as { EPub?: EPubClass; default?: { EPub?: EPubClass } };
-const EPub = (loaded.EPub ?? loaded.default?.EPub) as EPubClass;
-
-// The library drops from a chapter every attribute not on its list, which lacks `scope`: a table's
-// header cells say whether they head a column or a row (WCAG H63). Its list is one shared array.
-const constants = epubConstants as unknown as {
-  allowedAttributes?: string[];
-  default?: { allowedAttributes?: string[] };
-};
-const allowedAttributes = constants.allowedAttributes ?? constants.default?.allowedAttributes;
-if (!allowedAttributes) throw new Error('epub-gen-memory: its list of allowed attributes was not found');
-if (!allowedAttributes.includes('scope')) allowedAttributes.push('scope');
-
-interface ZipEntry {
-  date: Date;
-}
-interface Zip {
-  files: Record<string, ZipEntry>;
-  file(name: string, data: string | Uint8Array | object): void;
-  generateAsync(options: object): Promise<Buffer>;
-}
-
-/** A figure's image as the book holds it: `images/<name>`. */
-interface BookImage {
-  name: string;
-  mediaType: string;
-  bytes: Uint8Array;
-}
-
-class RectoEPub extends EPub {
-  private readonly figureImages: Map<string, BookImage>;
-  private readonly kept: Map<number, KeptEntry>;
-  constructor(
-    options: ConstructorParameters<EPubClass>[0],
-    chapters: Chapter[],
-    identifier: string,
-    figureImages: Map<string, BookImage> = new Map(),
-    kept: Map<number, KeptEntry> = new Map(), // chapters (by position) whose zip entry is kept
-  ) {
-    // (a kept chapter's HTML is not cleaned up again: its entry is the one made from it before)
-    super(
-      options,
-      chapters.map((c, k) => (kept.has(k) ? { ...c, content: '' } : c)),
-    );
-    this.kept = kept;
-    this.uuid = identifier;
-    this.figureImages = figureImages;
-    // The library names every image of a chapter with a random id (a new book each build): the
-    // figures' images get their own stable names, in the chapters and in the package.
-    for (const image of this.images) {
-      const mine = figureImages.get(image.url);
-      if (!mine) continue;
-      const from = `images/${image.id}.${image.extension}`;
-      const dot = mine.name.lastIndexOf('.');
-      image.id = mine.name.slice(0, dot);
-      image.extension = mine.name.slice(dot + 1);
-      image.mediaType = mine.mediaType;
-      for (const chapter of this.content)
-        chapter.content = chapter.content.split(from).join(`images/${mine.name}`);
-    }
-  }
-  /** The figures' bytes are ours (nothing is fetched): put them in the book under their names. */
-  protected override async downloadAllImages(): Promise<void> {
-    const zip = this.zip as unknown as Zip;
-    for (const image of this.images) {
-      const mine = this.figureImages.get(image.url);
-      if (mine) zip.file(`OEBPS/images/${mine.name}`, mine.bytes);
-    }
-  }
-  /** The library's template files, with the chapter template compiled once (template-files.ts). */
-  protected override async generateTemplateFiles(): Promise<void> {
-    writeTemplateFiles(this.zip as unknown as ZipFolder, this as unknown as TemplateBook);
-  }
-  /** The zip entry of a chapter (its file name as the library made it safe). */
-  entryName(index: number): string {
-    return `OEBPS/${this.content[index]?.filename}`;
-  }
-  async build(extraFiles: Record<string, string | Uint8Array>, date: Date): Promise<Buffer> {
-    await this.render();
-    const zip = this.zip as unknown as Zip;
-    for (const [k, entry] of this.kept) zip.file(this.entryName(k), deflated(entry));
-    for (const [name, data] of Object.entries(extraFiles)) zip.file(`OEBPS/${name}`, data);
-    for (const entry of Object.values(zip.files)) entry.date = date;
-    return timeAsync('epub zip', () =>
-      zip.generateAsync({
-        type: 'nodebuffer',
-        mimeType: 'application/epub+zip',
-        compression: 'DEFLATE',
-        compressionOptions: { level: 9 },
-      }),
-    );
-  }
-}
 
 /** A person of the book's metadata: one `dc:creator` or `dc:contributor` each, with a MARC relator role. */
 interface BookPerson {
@@ -357,6 +259,7 @@ export async function renderEpub(
     { lang: meta.language, title: meta.title },
     'cover.xhtml',
   );
+  const others = new Map<string, string>(); // the book's other entries' keys, by entry name
   const buffer = await epub.build(
     {
       'cover.svg': coverSvg(meta),
@@ -364,17 +267,23 @@ export async function renderEpub(
       'cover.xhtml': cover,
     },
     modified,
+    cache,
+    others,
   );
 
   if (cache.enabled) {
     const entries = zipEntries(buffer);
-    keys.forEach((key, k) => {
-      const entry = key ? entries.get(epub.entryName(k)) : undefined;
+    const keep = (key: string | undefined, name: string): void => {
+      const entry = key ? entries.get(name) : undefined;
       if (key && entry?.method === 8) {
         const { method: _method, ...deflatedEntry } = entry;
         cache.keep(key, deflatedEntry);
       }
+    };
+    keys.forEach((key, k) => {
+      keep(key, epub.entryName(k));
     });
+    for (const [name, key] of others) keep(key, name);
     await cache.save();
   }
 

@@ -6,6 +6,7 @@ import { Links } from './links.ts';
 import type { Page, Placed } from './page.ts';
 import { batchPageContent } from './page-content.ts';
 import { type LaterNumber, PageNumbers } from './page-numbers.ts';
+import type { StreamCache } from './stream-cache.ts';
 import type { PdfStyle } from './style.ts';
 import { num, type Run, TextOps } from './text-ops.ts';
 
@@ -38,8 +39,10 @@ export class Drawer {
     private readonly pageOf: (id: string) => number | undefined,
     /** The document each xml:id is in. */
     documentOf: Map<string, string>,
+    /** Pages' streams deflated by an earlier build (none: every page deflated now). */
+    streams: StreamCache,
   ) {
-    batchPageContent(doc);
+    batchPageContent(doc, streams);
     this.root = doc.struct('Document');
     doc.addStructure(this.root);
     this.textOps = new TextOps(doc, fonts);

@@ -16,6 +16,7 @@ import { reportMissingCharacters } from './missing.ts';
 import type { Page } from './page.ts';
 import { Paginator } from './paginate.ts';
 import { placeRegisterIndex } from './register-index.ts';
+import { StreamCache } from './stream-cache.ts';
 import { loadPdfStyle } from './style.ts';
 import { typographicBlocks } from './typography.ts';
 import type { PageRefs } from './words.ts';
@@ -188,10 +189,12 @@ export async function renderPdfBook(
   >,
 ): Promise<{ path: string; report: LayoutReport }> {
   const breaks = BreakCache.open(options.cache?.dir, options.cache?.key ?? '');
+  const streams = StreamCache.open(options.cache?.dir, options.cache?.key ?? '');
   useBreakCache(breaks);
   try {
-    const book = await layOutBook(edition, out, options);
+    const book = await layOutBook(edition, out, options, streams);
     await breaks.save();
+    await streams.save();
     return book;
   } finally {
     useBreakCache(undefined);
@@ -202,6 +205,7 @@ async function layOutBook(
   edition: ModelEdition,
   out: string,
   options: Pick<WriterOptions, 'reporter' | 'masterFile' | 'layout' | 'sources' | 'images' | 'look'>,
+  streams: StreamCache,
 ): Promise<{ path: string; report: LayoutReport }> {
   const started = performance.now();
   const cpu = process.cpuUsage();
@@ -251,7 +255,7 @@ async function layOutBook(
       ModDate: date,
     },
   } as unknown as ConstructorParameters<typeof PDFDocument>[0]); // the typings lack subset 'PDF/UA' (it works)
-  const drawer = new Drawer(doc, style, fonts, pageOf, documentOf);
+  const drawer = new Drawer(doc, style, fonts, pageOf, documentOf, streams);
   const path = join(out, `${meta.id}.pdf`);
   const written = writeStreamAtomic(path, doc);
   const fitHead = (title: string): string =>
