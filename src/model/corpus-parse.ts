@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import { deserialize, serialize } from 'node:v8';
 import { mapLimit } from '../fs/map-limit.ts';
 import { isElement, type TeiElement } from '../tei/node.ts';
 import { countStartTags, maxElements, parseTei } from '../tei/read.ts';
@@ -21,11 +20,14 @@ export interface TreeStore {
   put(key: string, bytes: Uint8Array): Promise<void>;
 }
 
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+
 /**
  * The master `recto build` just composed, read as `parseTei` reads it whole but in its parts: the
  * shell (the edition's header and register) parsed each time, each member's tree kept in `store`
- * (the build cache: `.cache/parse/<hash of the reader's code and the member's text>.bin`, as v8
- * serializes it: read back in a fraction of the time parsing takes) and parsed alone only when its
+ * (the build cache: `.cache/parse/<hash of the reader's code and the member's text>.bin`, as JSON:
+ * read back in a fraction of the time parsing takes) and parsed alone only when its
  * text is new.
  * After a one-document edit one member is parsed instead of the whole master. Positions are moved
  * to where each member stands in the master, so what the model says names the master's lines as a
@@ -50,7 +52,7 @@ export async function parseCorpus(parts: CorpusParts, file: string, store: TreeS
     const key = createHash('sha256').update(store.version).update('\u0000').update(text).digest('hex');
     const kept = store.get(key);
     let tree: TeiElement;
-    if (kept) tree = deserialize(kept) as TeiElement;
+    if (kept) tree = JSON.parse(decoder.decode(kept)) as TeiElement;
     else {
       try {
         tree = parseTei(text, file);
@@ -58,7 +60,11 @@ export async function parseCorpus(parts: CorpusParts, file: string, store: TreeS
         return whole();
       }
       if (tree.converted) return whole(); // (inside the corpus a P4 member is not converted)
-      fresh.push({ key, tree: serialize(tree) }); // (before its positions are moved: kept as read alone)
+      // (before its positions are moved: kept as read alone). JSON, not v8's serialize: that writes
+      // a string as V8 holds it, one or two bytes a character, which depends on how the text was
+      // made, so the same tree came out as different bytes (a killed build's entry differed from a
+      // clean build's, reliability.test.ts); JSON's bytes are the tree's alone.
+      fresh.push({ key, tree: encoder.encode(JSON.stringify(tree)) });
     }
     moveTo(tree, line, column);
     members.push(tree, '\n'); // (each member is followed by a newline in the master)
