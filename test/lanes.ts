@@ -23,6 +23,7 @@ export const UNIT_LANE = [
   'test/corpus-parse.test.ts',
   'test/edition-diagnostics.test.ts',
   'test/epub-cover-cache.test.ts',
+  'test/fingerprint.test.ts',
   'test/html-update.test.ts',
   'test/knuth-plass.test.ts',
   'test/lanes.test.ts',

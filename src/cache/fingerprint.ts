@@ -71,7 +71,12 @@ function files(path: string): string[] {
     return []; // an optional input (a templates folder without this format)
   }
   if (!stat.isDirectory()) return [path];
+  // Not the temporary files of a compiler writing dist/ beside this process (scripts/compile.js
+  // writes `<file>.<pid>.tmp`, then renames it): they are no code, and gone a moment later (a
+  // build that hashed one would key its cache by a fingerprint no other build has, or stop when
+  // the file went between listing and reading it).
   return readdirSync(path, { recursive: true, encoding: 'utf8' })
+    .filter((name) => !name.endsWith('.tmp'))
     .map((name) => join(path, name))
     .filter((p) => statSync(p).isFile())
     .sort();
