@@ -1,6 +1,6 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { hostname, totalmem } from 'node:os';
 import { join } from 'node:path';
@@ -120,7 +120,10 @@ export async function startSlurm(dir: string): Promise<SlurmCluster> {
     for (let tries = 0; ; tries++) {
       const state = spawnSync('sinfo', ['-h', '-N', '-o', '%t'], { env, encoding: 'utf8' }).stdout.trim();
       if (state === 'idle') break;
-      if (tries > 60) throw new Error(`the Slurm node did not come up (state "${state}"); logs in ${dir}`);
+      if (tries > 60)
+        throw new Error(
+          `the Slurm node did not come up (state "${state}"); logs in ${dir} (removed after the run):\n${logTails(dir)}`,
+        );
       await sleep(500);
     }
   } catch (error) {
@@ -128,4 +131,19 @@ export async function startSlurm(dir: string): Promise<SlurmCluster> {
     throw error;
   }
   return { env, dir, stop };
+}
+
+/** The last lines of the daemons' logs, for the error: the test's folder is removed after the run. */
+function logTails(dir: string): string {
+  return ['slurmctld.log', 'slurmd.log', 'munge/munged.log']
+    .map((name) => {
+      let text: string;
+      try {
+        text = readFileSync(join(dir, name), 'utf8');
+      } catch {
+        text = '(none)';
+      }
+      return `--- ${name}\n${text.split('\n').slice(-12).join('\n')}`;
+    })
+    .join('\n');
 }
